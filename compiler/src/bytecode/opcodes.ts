@@ -1,0 +1,93 @@
+// The one opcode table. The compiler emits from it; scripts/gen-contracts.mjs turns it into
+// vm-firmware/core/gen/opcodes.h for the VM; tests/contracts.test.ts fails when the two drift.
+//
+// Encoding: one opcode byte, then the operand in little-endian order:
+//   none: no operand        u8: 1 byte unsigned       u16: 2 bytes unsigned
+//   i16: 2 bytes signed     j16: 2 bytes signed jump offset, relative to the next instruction
+// Stack effect of an instruction with operand `arg`: pushes - (pops + popsPerArg * arg).
+// `jumpEffect` (where present) is the effect when the jump is taken instead.
+
+export type OperandFormat = 'none' | 'u8' | 'u16' | 'i16' | 'j16';
+
+export interface OpcodeInfo {
+  name: string;
+  format: OperandFormat;
+  pops: number;
+  popsPerArg: number;
+  pushes: number;
+  jumpEffect?: number;
+  doc: string;
+}
+
+function op(name: string, format: OperandFormat, pops: number, pushes: number, doc: string,
+            extra: { popsPerArg?: number; jumpEffect?: number } = {}): OpcodeInfo {
+  return { name, format, pops, pushes, popsPerArg: extra.popsPerArg ?? 0, jumpEffect: extra.jumpEffect, doc };
+}
+
+export const OPCODES: readonly OpcodeInfo[] = [
+  op('NOP', 'none', 0, 0, 'do nothing'),
+  op('POP_TOP', 'none', 1, 0, 'discard TOS'),
+  op('DUP_TOP', 'none', 1, 2, 'push a second reference to TOS'),
+  op('ROT_TWO', 'none', 2, 2, 'swap TOS and TOS1'),
+  op('ROT_THREE', 'none', 3, 3, 'move TOS below TOS1 and TOS2'),
+  op('LOAD_NONE', 'none', 0, 1, 'push None'),
+  op('LOAD_TRUE', 'none', 0, 1, 'push True'),
+  op('LOAD_FALSE', 'none', 0, 1, 'push False'),
+  op('LOAD_SMALL_INT', 'i16', 0, 1, 'push the int arg'),
+  op('LOAD_CONST', 'u16', 0, 1, 'push constants[arg] of this code object'),
+  op('LOAD_FAST', 'u16', 0, 1, 'push local slot arg; UnboundLocalError if unset'),
+  op('STORE_FAST', 'u16', 1, 0, 'pop into local slot arg'),
+  op('DELETE_FAST', 'u16', 0, 0, 'unset local slot arg; UnboundLocalError if unset'),
+  op('LOAD_GLOBAL', 'u16', 0, 1, 'push module global names[arg], else the builtin; NameError if neither'),
+  op('STORE_GLOBAL', 'u16', 1, 0, 'pop into module global names[arg]'),
+  op('DELETE_GLOBAL', 'u16', 0, 0, 'delete module global names[arg]; NameError if unset'),
+  op('LOAD_NAME', 'u16', 0, 1, 'module/class body: push names[arg] from locals, globals, then builtins'),
+  op('STORE_NAME', 'u16', 1, 0, 'module/class body: pop into locals names[arg]'),
+  op('DELETE_NAME', 'u16', 0, 0, 'module/class body: delete names[arg] from locals'),
+  op('LOAD_ATTR', 'u16', 1, 1, 'replace TOS with TOS.names[arg]'),
+  op('STORE_ATTR', 'u16', 2, 0, 'TOS.names[arg] = TOS1; pop both'),
+  op('BINARY_OP', 'u8', 2, 1, 'TOS = TOS1 <op> TOS; arg is a BinaryOp, | INPLACE for augmented assignment'),
+  op('UNARY_OP', 'u8', 1, 1, 'TOS = <op> TOS; arg is a UnaryOp'),
+  op('COMPARE_OP', 'u8', 2, 1, 'TOS = TOS1 <cmp> TOS; arg is a CompareOp'),
+  op('BINARY_SUBSCR', 'none', 2, 1, 'TOS = TOS1[TOS]'),
+  op('STORE_SUBSCR', 'none', 3, 0, 'TOS1[TOS] = TOS2; pop all three'),
+  op('BUILD_TUPLE', 'u16', 0, 1, 'pop arg items (first pushed is first) into a new tuple', { popsPerArg: 1 }),
+  op('BUILD_LIST', 'u16', 0, 1, 'pop arg items into a new list', { popsPerArg: 1 }),
+  op('BUILD_DICT', 'u16', 0, 1, 'pop arg key/value pairs (key pushed first) into a new dict', { popsPerArg: 2 }),
+  op('GET_ITER', 'none', 1, 1, 'TOS = iter(TOS)'),
+  op('FOR_ITER', 'j16', 1, 2, 'push next(TOS); when exhausted pop the iterator and jump', { jumpEffect: -1 }),
+  op('JUMP', 'j16', 0, 0, 'jump by arg'),
+  op('POP_JUMP_IF_FALSE', 'j16', 1, 0, 'pop TOS; jump if it is falsy'),
+  op('POP_JUMP_IF_TRUE', 'j16', 1, 0, 'pop TOS; jump if it is truthy'),
+  op('JUMP_IF_FALSE_OR_POP', 'j16', 1, 0, 'if TOS is falsy jump and keep it, else pop it', { jumpEffect: 0 }),
+  op('JUMP_IF_TRUE_OR_POP', 'j16', 1, 0, 'if TOS is truthy jump and keep it, else pop it', { jumpEffect: 0 }),
+  op('CALL', 'u8', 1, 1, 'call TOS[arg] (below its arg positional arguments) and push the result', { popsPerArg: 1 }),
+  op('MAKE_FUNCTION', 'u16', 0, 1, 'push a function made from code object arg of the image and the current globals'),
+  op('RETURN_VALUE', 'none', 1, 0, 'return TOS to the caller'),
+];
+
+/** Operand of BINARY_OP. Values below 16; INPLACE is or-ed in for `x op= y`. */
+export const BINARY_OPS = ['ADD', 'SUB', 'MUL', 'TRUEDIV', 'FLOORDIV', 'MOD', 'POW', 'LSHIFT', 'RSHIFT',
+  'AND', 'OR', 'XOR', 'MATMUL'] as const;
+export const BINARY_OP_INPLACE = 0x10;
+/** Operand of UNARY_OP. */
+export const UNARY_OPS = ['NEG', 'POS', 'NOT', 'INVERT'] as const;
+/** Operand of COMPARE_OP. */
+export const COMPARE_OPS = ['LT', 'LE', 'EQ', 'NE', 'GT', 'GE', 'IN', 'NOT_IN', 'IS', 'IS_NOT'] as const;
+
+export type OpName = typeof OPCODES[number]['name'];
+export const OPCODE_BY_NAME: ReadonlyMap<string, number> = new Map(OPCODES.map((o, i) => [o.name, i]));
+
+export function opcode(name: string): number {
+  const code = OPCODE_BY_NAME.get(name);
+  if (code === undefined) throw new Error(`unknown opcode ${name}`);
+  return code;
+}
+
+export function operandSize(format: OperandFormat): number {
+  return format === 'none' ? 0 : format === 'u8' ? 1 : 2;
+}
+
+export function binaryOp(name: typeof BINARY_OPS[number]): number { return BINARY_OPS.indexOf(name); }
+export function unaryOp(name: typeof UNARY_OPS[number]): number { return UNARY_OPS.indexOf(name); }
+export function compareOp(name: typeof COMPARE_OPS[number]): number { return COMPARE_OPS.indexOf(name); }

@@ -1,0 +1,48 @@
+// Link protocol constants shared with the VM (generated into vm-firmware/core/gen/link_protocol.h).
+// The protocol is specified in docs/link-protocol.md.
+
+export const LINK_PROTOCOL_VERSION = 1;
+/** Largest payload of one frame, in bytes (before COBS encoding). */
+export const LINK_MAX_PAYLOAD = 1024;
+/** Largest upload chunk: a payload holds a u32 offset and the data. */
+export const LINK_MAX_CHUNK = LINK_MAX_PAYLOAD - 4;
+
+/** Frame types: host to VM below 0x80, VM to host from 0x80. */
+export const FRAME_TYPES = {
+  HELLO: 0x01,
+  UPLOAD_BEGIN: 0x02,
+  UPLOAD_CHUNK: 0x03,
+  UPLOAD_END: 0x04,
+  RUN: 0x05,
+  STOP: 0x06,
+  RESET: 0x07,
+  STDIN: 0x08,
+  ACK: 0x80,
+  INFO: 0x81,
+  ERROR: 0x82,
+  STDOUT: 0x83,
+  EXCEPTION: 0x84,
+  DONE: 0x85,
+} as const;
+export type FrameTypeName = keyof typeof FRAME_TYPES;
+
+/** Codes carried by ERROR frames. */
+export const LINK_ERRORS = {
+  UNKNOWN_TYPE: 1,
+  BAD_STATE: 2,
+  TOO_BIG: 3,
+  BAD_OFFSET: 4,
+  CRC_MISMATCH: 5,
+  BAD_IMAGE: 6,
+  NO_PROGRAM: 7,
+  BUSY: 8,
+  BAD_PAYLOAD: 9,
+} as const;
+
+/** Status byte of a DONE frame. */
+export const DONE_STATUS = {
+  OK: 0,
+  EXCEPTION: 1,
+  STOPPED: 2,
+  VM_ERROR: 3,
+} as const;
