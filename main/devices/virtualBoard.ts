@@ -1,0 +1,66 @@
+// The Virtual board: the host build of the VM (vm-firmware/ports/posix) run as a child process
+// that speaks the link protocol on its stdin/stdout.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Transport } from '../link/transport';
+
+export const VIRTUAL_BOARD_ID = 'virtual';
+
+/** Where the host VM is: packaged apps set VIPER_VM; a checkout builds it under vm-firmware/build. */
+export function hostVmPath(): string {
+  if (process.env.VIPER_VM) return process.env.VIPER_VM;
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [
+    join(__dirname, '..', '..', 'vm-firmware', 'build', 'posix', 'viper-vm'),   // from main/devices (ts-jest)
+    join(__dirname, '..', 'vm-firmware', 'build', 'posix', 'viper-vm'),         // from build/ bundles
+    ...(resources ? [join(resources, 'viper-vm')] : []),
+  ];
+  const found = candidates.find(p => existsSync(p));
+  if (!found) throw new Error('the Virtual board is not built: run `make -C vm-firmware host` (npm test and npm start build it)');
+  return found;
+}
+
+export class ProcessTransport implements Transport {
+  private closeListeners: ((reason: string) => void)[] = [];
+  private closedReason?: string;
+
+  constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    child.stdin.on('error', () => { /* reported through 'exit' */ });
+    child.on('exit', (code, signal) => this.finish(signal ? `the VM was killed (${signal})` : `the VM exited (code ${code})`));
+    child.on('error', err => this.finish(`the VM could not start: ${err.message}`));
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.closedReason === undefined) this.child.stdin.write(bytes);
+  }
+
+  onData(listener: (bytes: Uint8Array) => void): void { this.child.stdout.on('data', listener); }
+
+  onClose(listener: (reason: string) => void): void {
+    if (this.closedReason !== undefined) listener(this.closedReason);
+    else this.closeListeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closedReason !== undefined) return;
+    const exited = new Promise<void>(resolve => this.child.once('exit', () => resolve()));
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 1000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private finish(reason: string): void {
+    if (this.closedReason !== undefined) return;
+    this.closedReason = reason;
+    for (const l of this.closeListeners) l(reason);
+  }
+}
+
+/** Starts a fresh Virtual board. Its stderr is passed to `onLog` (VM diagnostics, never program output). */
+export function startVirtualBoard(onLog: (text: string) => void = () => {}): ProcessTransport {
+  const child = spawn(hostVmPath(), ['--link'], { stdio: 'pipe' });
+  child.stderr.on('data', (b: Buffer) => onLog(b.toString()));
+  return new ProcessTransport(child);
+}

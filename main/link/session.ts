@@ -1,0 +1,199 @@
+// A device session: the host side of the link protocol (docs/link-protocol.md) over any
+// transport — the Virtual board's pipes, a pseudo-terminal or a serial port.
+import { EventEmitter } from 'node:events';
+import { crc32 } from '../../compiler/src/bytecode/crc32';
+import type { ExceptionReport, TracebackFrame } from '../common/api';
+import { encodeFrame, FrameReader, type Frame } from './frame';
+import { DONE_STATUS, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK } from './protocol';
+import { PayloadReader } from './payload';
+import type { Transport } from './transport';
+
+export interface VmInfo {
+  protocolVersion: number;
+  imageFormatVersion: number;
+  vmVersion: string;
+  heapBytes: number;
+  storageBytes: number;
+  boardId: string;
+  chipId: string;
+}
+
+export type DoneStatus = 'ok' | 'exception' | 'stopped' | 'error';
+
+export class LinkError extends Error {
+  constructor(message: string, readonly code?: number) { super(message); }
+}
+
+export interface SessionOptions {
+  /** How long to wait for the answer to one request before resending it. */
+  timeoutMs?: number;
+  /** How many times a request is sent before the session gives up. */
+  attempts?: number;
+}
+
+interface Pending { seq: number; resolve(frame: Frame): void; reject(err: Error): void }
+
+const ERROR_NAMES = new Map<number, string>(Object.entries(LINK_ERRORS).map(([k, v]) => [v, k]));
+const DONE_NAMES: Record<number, DoneStatus> = {
+  [DONE_STATUS.OK]: 'ok', [DONE_STATUS.EXCEPTION]: 'exception', [DONE_STATUS.STOPPED]: 'stopped', [DONE_STATUS.VM_ERROR]: 'error',
+};
+
+/**
+ * Events: 'output' (text), 'exception' (ExceptionReport), 'done' (DoneStatus), 'close' (reason).
+ * Requests are sent one at a time; each waits for its answer, resending on timeout.
+ */
+export class DeviceSession extends EventEmitter {
+  private readonly reader = new FrameReader(frame => this.onFrame(frame));
+  private readonly decoder = new TextDecoder('utf-8');
+  private nextSeq = 0;
+  private pending?: Pending;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closedReason?: string;
+  private readonly timeoutMs: number;
+  private readonly attempts: number;
+
+  constructor(private readonly transport: Transport, options: SessionOptions = {}) {
+    super();
+    this.timeoutMs = options.timeoutMs ?? 1000;
+    this.attempts = options.attempts ?? 3;
+    transport.onData(bytes => this.reader.push(bytes));
+    transport.onClose(reason => this.onClose(reason));
+  }
+
+  /** Frames dropped as damaged so far. */
+  get droppedFrames(): number { return this.reader.dropped; }
+  get closed(): boolean { return this.closedReason !== undefined; }
+
+  async hello(): Promise<VmInfo> {
+    const frame = await this.request(FRAME_TYPES.HELLO, new Uint8Array(), FRAME_TYPES.INFO);
+    const r = new PayloadReader(frame.payload);
+    return {
+      protocolVersion: r.u8(),
+      imageFormatVersion: r.u16(),
+      vmVersion: `${r.u8()}.${r.u8()}.${r.u8()}`,
+      heapBytes: r.u32(),
+      storageBytes: r.u32(),
+      boardId: r.str8(),
+      chipId: r.str8(),
+    };
+  }
+
+  /** Stores `image` as the board's program; the previous one stays if anything fails. */
+  async upload(image: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<void> {
+    const begin = new Uint8Array(8);
+    const view = new DataView(begin.buffer);
+    view.setUint32(0, image.length, true);
+    view.setUint32(4, crc32(image), true);
+    await this.request(FRAME_TYPES.UPLOAD_BEGIN, begin);
+    for (let offset = 0; offset < image.length; offset += LINK_MAX_CHUNK) {
+      const data = image.subarray(offset, Math.min(image.length, offset + LINK_MAX_CHUNK));
+      const chunk = new Uint8Array(4 + data.length);
+      new DataView(chunk.buffer).setUint32(0, offset, true);
+      chunk.set(data, 4);
+      await this.request(FRAME_TYPES.UPLOAD_CHUNK, chunk);
+      onProgress?.(offset + data.length, image.length);
+    }
+    await this.request(FRAME_TYPES.UPLOAD_END, new Uint8Array());
+  }
+
+  /** Starts the stored program; its output arrives as events, ending with 'done'. */
+  async run(): Promise<void> { await this.request(FRAME_TYPES.RUN, new Uint8Array()); }
+
+  /** Runs the stored program and resolves with how it ended. */
+  async runToEnd(): Promise<DoneStatus> {
+    const done = new Promise<DoneStatus>((resolve, reject) => {
+      const onDone = (status: DoneStatus) => { this.off('close', onClose); resolve(status); };
+      const onClose = (reason: string) => { this.off('done', onDone); reject(new LinkError(`the board disconnected: ${reason}`)); };
+      this.once('done', onDone);
+      this.once('close', onClose);
+    });
+    await this.run();
+    return done;
+  }
+
+  async stop(): Promise<void> { await this.request(FRAME_TYPES.STOP, new Uint8Array()); }
+  async reset(): Promise<void> { await this.request(FRAME_TYPES.RESET, new Uint8Array()); }
+
+  async close(): Promise<void> { await this.transport.close(); }
+
+  private request(type: number, payload: Uint8Array, expect: number = FRAME_TYPES.ACK): Promise<Frame> {
+    const next = this.queue.then(() => this.exchange(type, payload, expect));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async exchange(type: number, payload: Uint8Array, expect: number): Promise<Frame> {
+    const seq = this.nextSeq;
+    this.nextSeq = (this.nextSeq + 1) & 0xff;
+    const wire = encodeFrame({ type, seq, payload });
+    for (let attempt = 1; ; attempt++) {
+      if (this.closedReason !== undefined) throw new LinkError(`the board disconnected: ${this.closedReason}`);
+      const answer = this.awaitAnswer(seq);
+      this.transport.write(wire);
+      const frame = await answer;
+      if (frame === 'timeout') {
+        if (attempt < this.attempts) continue;
+        throw new LinkError(`the board did not answer (${this.attempts} tries of ${this.timeoutMs} ms)`);
+      }
+      if (frame.type === FRAME_TYPES.ERROR) throw errorFromFrame(frame);
+      if (frame.type !== expect) throw new LinkError(`unexpected answer of type 0x${frame.type.toString(16)}`);
+      return frame;
+    }
+  }
+
+  private awaitAnswer(seq: number): Promise<Frame | 'timeout'> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { this.pending = undefined; resolve('timeout'); }, this.timeoutMs);
+      this.pending = {
+        seq,
+        resolve: frame => { clearTimeout(timer); this.pending = undefined; resolve(frame); },
+        reject: err => { clearTimeout(timer); this.pending = undefined; reject(err); },
+      };
+    });
+  }
+
+  private onFrame(frame: Frame): void {
+    switch (frame.type) {
+      case FRAME_TYPES.ACK:
+      case FRAME_TYPES.INFO:
+      case FRAME_TYPES.ERROR:
+        if (this.pending && this.pending.seq === frame.seq) this.pending.resolve(frame);
+        return; // a late answer to a request already resent is ignored
+      case FRAME_TYPES.STDOUT:
+        this.emit('output', this.decoder.decode(frame.payload, { stream: true }));
+        return;
+      case FRAME_TYPES.EXCEPTION:
+        this.emit('exception', parseException(frame.payload));
+        return;
+      case FRAME_TYPES.DONE:
+        this.emit('done', DONE_NAMES[frame.payload[0]] ?? 'error');
+        return;
+      default:
+        this.reader.dropped++;
+    }
+  }
+
+  private onClose(reason: string): void {
+    if (this.closedReason !== undefined) return;
+    this.closedReason = reason;
+    this.pending?.reject(new LinkError(`the board disconnected: ${reason}`));
+    this.emit('close', reason);
+  }
+}
+
+function errorFromFrame(frame: Frame): LinkError {
+  const r = new PayloadReader(frame.payload);
+  const code = r.u16();
+  const message = r.rest();
+  return new LinkError(`${message || ERROR_NAMES.get(code) || 'error'} (${ERROR_NAMES.get(code) ?? code})`, code);
+}
+
+export function parseException(payload: Uint8Array): ExceptionReport {
+  const r = new PayloadReader(payload);
+  const type = r.str16();
+  const message = r.str16();
+  const count = r.u8();
+  const frames: TracebackFrame[] = [];
+  for (let i = 0; i < count; i++) frames.push({ file: r.str16(), function: r.str16(), line: r.u16() });
+  return { type, message, frames };
+}

@@ -1,0 +1,77 @@
+// `npm test`: builds what the tests need, runs every suite, and prints one summary line.
+// Suites needing a system package this machine lacks are reported as skipped, naming it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const notes = [];
+
+function sh(command, args, options = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const r = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
+  if (r.stdout) process.stdout.write(r.stdout);
+  return { ok: r.status === 0, out: r.stdout ?? '' };
+}
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function suite(name, ok) {
+  if (ok) totals.passed++; else { totals.failed++; notes.push(`FAILED: ${name}`); }
+}
+
+function skip(name, why) {
+  totals.skipped++;
+  notes.push(`skipped: ${name} — ${why}`);
+}
+
+/** Adds the counts of a C test run's closing line "C tests: N passed, N failed". */
+function countC(name, run) {
+  const m = /C tests: (\d+) passed, (\d+) failed/.exec(run.out);
+  if (!m) return suite(name, false);
+  totals.passed += Number(m[1]);
+  totals.failed += Number(m[2]);
+  if (!run.ok || Number(m[2]) > 0) notes.push(`FAILED: ${name}`);
+}
+
+// 1. Builds: the host VM and every bundle. Nothing else can run without them.
+const built = sh(process.execPath, [join(root, 'scripts/build.mjs')]);
+suite('build (host VM and bundles)', built.ok);
+
+// 2. Type checking of all TypeScript, strict.
+suite('typecheck', sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']).ok);
+
+// 3. The VM's C tests, plainly and under AddressSanitizer + UBSan.
+if (has('make') && has('cc')) {
+  countC('C tests', sh('make', ['-s', '-C', 'vm-firmware', 'test']));
+  countC('C tests (asan+ubsan)', sh('make', ['-s', '-C', 'vm-firmware', 'asan']));
+} else skip('C tests', 'needs make and a C compiler (Debian: build-essential)');
+
+// 4. The Cortex-M build of the core (size report).
+if (has('arm-none-eabi-gcc')) suite('cortex-m build', sh('make', ['-s', '-C', 'vm-firmware', 'cortex-m']).ok);
+else skip('cortex-m build', "needs Debian's gcc-arm-none-eabi package");
+
+// 5. jest: unit, integration and end-to-end suites.
+const report = join(tmpdir(), `viper-jest-${process.pid}.json`);
+const jest = sh(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${report}`, '--runInBand'],
+  { stdio: ['ignore', 'inherit', 'inherit'] });
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+  if (!jest.ok) notes.push('FAILED: jest');
+  rmSync(report, { force: true });
+} catch {
+  suite('jest', false);
+}
+if (!has('chromium')) notes.push("skipped: end-to-end tests — need Debian's chromium package");
+
+console.log('\n' + notes.join('\n'));
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
