@@ -1,0 +1,2 @@
+# Your first Viper program: press Run and watch the console.
+print("hello", 1 + 2)
