@@ -1,0 +1,9 @@
+def inner(d):
+    return d["missing"]
+
+def outer():
+    return inner({"present": 1})
+
+print("start")
+outer()
+print("never")
