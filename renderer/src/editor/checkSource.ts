@@ -1,0 +1,19 @@
+// The one place the renderer calls the compiler: its fast `check` for live diagnostics.
+// A crash inside the compiler must not take the editor down with it, so it becomes a note.
+import { check } from '../../../compiler/src/index';
+import type { Diagnostic } from '../../../compiler/src/diagnostics';
+
+export const PROGRAM_FILE = 'main.py';
+
+export function checkSource(source: string): Diagnostic[] {
+  try {
+    return check(source, PROGRAM_FILE);
+  } catch (err) {
+    console.error('viper: the checker failed', err);
+    return [];
+  }
+}
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some(d => d.severity === 'error');
+}

@@ -1,0 +1,87 @@
+// The program editor: CodeMirror 6 with Python highlighting, line numbers, a lint gutter fed by
+// the compiler's `check`, and autosave. Brackets are not auto-closed: beginners should see
+// exactly what they typed, and a missing bracket is a lesson the diagnostics teach.
+import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
+import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import {
+  drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
+} from '@codemirror/view';
+import type { Diagnostic } from '../../../compiler/src/diagnostics';
+import { createAutosave, loadProgram } from './autosave';
+import { checkSource } from './checkSource';
+import { darkTheme } from './theme';
+import { offsetOf, toEditorDiagnostic } from './toEditorDiagnostics';
+
+const CHECK_DELAY_MS = 300;
+
+export interface ProgramEditor {
+  source(): string;
+  /** Moves the cursor to a 1-based line and column and focuses the editor. */
+  reveal(line: number, column: number): void;
+  /** Re-checks now instead of after the typing pause. */
+  checkNow(): void;
+}
+
+export interface EditorOptions {
+  parent: HTMLElement;
+  onRun(): void;
+  onDiagnostics(diagnostics: Diagnostic[]): void;
+}
+
+export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): ProgramEditor {
+  const autosave = createAutosave();
+  const liveCheck = linter(view => {
+    const diagnostics = checkSource(view.state.doc.toString());
+    onDiagnostics(diagnostics);
+    return diagnostics.map(d => toEditorDiagnostic(view.state.doc, d));
+  }, { delay: CHECK_DELAY_MS });
+
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: loadProgram(),
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        lintGutter(),
+        history(),
+        drawSelection(),
+        indentUnit.of('    '),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        autocompletion(),
+        python(),
+        liveCheck,
+        darkTheme,
+        keymap.of([
+          { key: 'Mod-Enter', run: () => { onRun(); return true; } },
+          { key: 'F5', run: () => { onRun(); return true; } },
+          indentWithTab,
+          ...completionKeymap,
+          ...defaultKeymap,
+          ...historyKeymap,
+          ...lintKeymap,
+        ]),
+        EditorView.updateListener.of(update => {
+          if (update.docChanged) autosave(update.state.doc.toString());
+        }),
+        EditorView.contentAttributes.of({ 'aria-label': 'Python program main.py', spellcheck: 'false' }),
+      ],
+    }),
+  });
+
+  return {
+    source: () => view.state.doc.toString(),
+    reveal(line, column) {
+      const anchor = offsetOf(view.state.doc, line, column);
+      view.dispatch({ selection: { anchor }, scrollIntoView: true });
+      view.focus();
+    },
+    checkNow: () => forceLinting(view),
+  };
+}

@@ -1,0 +1,72 @@
+// The renderer's entry point: builds the page's parts and connects them to the API.
+import '@xterm/xterm/css/xterm.css';
+import './styles.css';
+import type { DeviceEvent } from '../../main/common/api';
+import { connectApi } from './api/connectApi';
+import { createConsole, type ProgramConsole } from './console/programConsole';
+import { DeviceBar } from './deviceBar';
+import { createEditor } from './editor/createEditor';
+import { createProblemsSummary } from './problemsSummary';
+import { createProgramRunner } from './programRunner';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page has no #${id}`);
+  return el as T;
+}
+
+const DONE_NOTES = {
+  ok: '── finished ──',
+  stopped: '── stopped ──',
+  error: '── the board ended the program with an error ──',
+  exception: null,                 // the traceback already said it
+} as const;
+
+function showEvent(event: DeviceEvent, out: ProgramConsole): void {
+  switch (event.kind) {
+    case 'output': return out.output(event.text);
+    case 'exception': return out.exception(event.report);
+    case 'done': {
+      const note = DONE_NOTES[event.status];
+      if (note) (event.status === 'error' ? out.error : out.note)(note);
+      return;
+    }
+    case 'state': return;
+  }
+}
+
+function start(): void {
+  const out = createConsole(byId('console'));
+  const bar = new DeviceBar({
+    select: byId<HTMLSelectElement>('board-select'),
+    state: byId('board-state'),
+    run: byId<HTMLButtonElement>('run'),
+    stop: byId<HTMLButtonElement>('stop'),
+  });
+  const api = connectApi(reason => out.error(`Lost the connection to Viper: ${reason}. Restart Viper and open the address it prints.`));
+
+  // The editor, the problems line and the runner refer to each other; the closures below only
+  // run after all three exist.
+  const showProblems = createProblemsSummary(byId('problems'), (line, column) => editor.reveal(line, column));
+  const editor = createEditor({
+    parent: byId('editor'),
+    onRun: () => void runner.run(),
+    onDiagnostics: showProblems,
+  });
+  const runner = createProgramRunner(api, editor, bar, out);
+
+  byId('run').addEventListener('click', () => void runner.run());
+  byId('stop').addEventListener('click', () => void runner.stop());
+  byId('clear-console').addEventListener('click', () => out.clear());
+
+  api.onEvent(event => {
+    bar.noteEvent(event);
+    showEvent(event, out);
+  });
+  api.listBoards().then(
+    boards => bar.showBoards(boards),
+    err => out.error(`Could not list the boards: ${(err as Error).message}`),
+  );
+}
+
+start();

@@ -1,0 +1,60 @@
+// What Run and Stop do. Run checks the program first and refuses to send one with errors,
+// showing the same diagnostics the editor shows, in the console where the output would go.
+import type { ViperApi } from '../../main/common/api';
+import type { ProgramConsole } from './console/programConsole';
+import type { DeviceBar } from './deviceBar';
+import { checkSource, hasErrors, PROGRAM_FILE } from './editor/checkSource';
+import type { ProgramEditor } from './editor/createEditor';
+
+export interface ProgramRunner {
+  run(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole): ProgramRunner {
+  let running = false;
+
+  return {
+    async run() {
+      if (running) return;
+      const board = bar.selectedBoard();
+      if (!board) {
+        out.error('No board is selected: pick one in the Board list above.');
+        return;
+      }
+      const source = editor.source();
+      const diagnostics = checkSource(source);
+      editor.checkNow();
+      if (hasErrors(diagnostics)) {
+        out.diagnostics(diagnostics);
+        out.note(`${PROGRAM_FILE} was not run: fix the error${diagnostics.length > 1 ? 's' : ''} above, then press Run again.`);
+        return;
+      }
+      out.diagnostics(diagnostics);                    // warnings, if any; they do not stop a run
+      out.note(`── running ${PROGRAM_FILE} on ${board.name} ──`);
+      running = true;
+      bar.setRunPending(true);
+      try {
+        const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source });
+        if (result.ok) return;
+        if ('diagnostics' in result) out.diagnostics(result.diagnostics);
+        else out.error(`Could not run on ${board.name}: ${result.error}`);
+      } catch (err) {
+        out.error(`Could not run on ${board.name}: ${(err as Error).message}`);
+      } finally {
+        running = false;
+        bar.setRunPending(false);
+      }
+    },
+
+    async stop() {
+      const board = bar.selectedBoard();
+      if (!board) return;
+      try {
+        await api.stop({ boardId: board.id });
+      } catch (err) {
+        out.error(`Could not stop ${board.name}: ${(err as Error).message}`);
+      }
+    },
+  };
+}
