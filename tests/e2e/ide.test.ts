@@ -1,0 +1,86 @@
+// End-to-end journeys through the IDE in real Chromium: the bundled renderer, the browser-mode
+// server and the real Viper service, which runs programs on the Virtual board (the host VM).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatDiagnostic } from '../../compiler/src/diagnostics';
+import { check } from '../../compiler/src/index';
+import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
+import { createViperService, type ViperService } from '../../main/services/viperService';
+import {
+  buildRendererInto, chooseBoard, consoleText, firstErrorMarkPosition, hasChromium, launchChromium,
+  RESULTS_DIR, typeProgram, waitForConsole,
+} from './harness';
+
+const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
+const describeWithChromium = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn(SKIP_MESSAGE);
+
+jest.setTimeout(90_000);
+
+describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () => {
+  let staticDir: string;
+  let service: ViperService;
+  let server: BrowserServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    staticDir = mkdtempSync(join(tmpdir(), 'viper-e2e-'));
+    buildRendererInto(staticDir);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    service = createViperService();
+    server = await startBrowserServer({ api: service, staticDir });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await service?.dispose();
+    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });   // fresh localStorage
+    page = await context.newPage();
+    await page.goto(server.url);
+    await chooseBoard(page, 'Virtual board');
+  });
+
+  afterEach(() => context.close());
+
+  test('runs hello on the Virtual board', async () => {
+    await typeProgram(page, 'print("hello", 1 + 2)');
+    await page.click('#run');
+    await waitForConsole(page, 'hello 3');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-hello.png') });
+  });
+
+  test('shows a syntax error in the editor and refuses to run it', async () => {
+    const source = 'print("a"';
+    const [expected] = check(source, 'main.py').filter(d => d.severity === 'error');
+    expect(expected).toBeDefined();
+    expect(expected.line).toBe(1);
+
+    await typeProgram(page, source);
+    // The live check runs after a pause in typing; then the gutter, the mark and the summary show it.
+    await page.locator('#editor .cm-lint-marker-error').waitFor();
+    expect(await firstErrorMarkPosition(page)).toEqual({ line: expected.line, column: expected.column });
+    await expect(page.textContent('#problems')).resolves
+      .toContain(`line ${expected.line}, column ${expected.column}: ${expected.message}`);
+    await page.hover('#editor .cm-lint-marker-error');
+    await expect(page.locator('.cm-tooltip-lint').first().innerText()).resolves.toContain(expected.message);
+
+    await page.click('#run');
+    const shown = await waitForConsole(page, formatDiagnostic(expected));
+    expect(shown).toContain('was not run');
+    expect(shown).not.toContain('running main.py');
+    await page.waitForTimeout(300);              // a run, had one started, would change the state
+    expect(await page.getAttribute('#board-state', 'data-state')).not.toBe('running');
+    expect(await consoleText(page)).not.toMatch(/^a$/m);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-diagnostic.png') });
+  });
+});
