@@ -11,6 +11,8 @@ export function createWebSocketApi(url: string, onConnectionLost: (reason: strin
   const unsent: string[] = [];          // requests made before the socket opened
   let nextId = 1;
   let lostReason: string | null = null;
+  let leaving = false;                  // the page itself is going away: no need to complain
+  window.addEventListener('pagehide', () => { leaving = true; });
 
   socket.addEventListener('open', () => {
     for (const message of unsent.splice(0)) socket.send(message);
@@ -35,7 +37,7 @@ export function createWebSocketApi(url: string, onConnectionLost: (reason: strin
     lostReason = code === 1006 ? 'the connection to Viper was refused or lost' : `the connection to Viper closed (code ${code})`;
     for (const { reject } of pending.values()) reject(new Error(lostReason));
     pending.clear();
-    onConnectionLost(lostReason);
+    if (!leaving) onConnectionLost(lostReason);
   });
 
   function settle(response: Response): void {
