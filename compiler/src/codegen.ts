@@ -1,0 +1,464 @@
+// Code generation: AST + scopes → an image (names, one module, code objects). Statements and
+// expressions are visited through tables keyed by node kind, so a new kind fails type checking
+// until it is either compiled or refused with a "not supported yet" diagnostic.
+import * as A from './ast';
+import { Assembler, Label } from './bytecode/assembler';
+import { CODE_FLAGS } from './bytecode/format';
+import { CodeObject, Image, ImageConst } from './bytecode/image';
+import { BINARY_OP_INPLACE, BINARY_OPS, COMPARE_OPS, OpName, UNARY_OPS, binaryOp, compareOp, unaryOp } from './bytecode/opcodes';
+import { CATALOGUE, DiagnosticSink } from './catalogue';
+import { Scope, ScopeTable, resolveName } from './scopes';
+import { SourceText } from './source';
+
+export function generate(module: A.Module, scopes: ScopeTable, source: SourceText, file: string, sink: DiagnosticSink): Image {
+  return new ImageBuilder(scopes, source, sink).build(module, file);
+}
+
+const BINARY: Record<A.Operator, typeof BINARY_OPS[number]> = {
+  Add: 'ADD', Sub: 'SUB', Mult: 'MUL', Div: 'TRUEDIV', FloorDiv: 'FLOORDIV', Mod: 'MOD', Pow: 'POW',
+  LShift: 'LSHIFT', RShift: 'RSHIFT', BitAnd: 'AND', BitOr: 'OR', BitXor: 'XOR', MatMult: 'MATMUL',
+};
+const UNARY: Record<A.UnaryOperator, typeof UNARY_OPS[number]> = { USub: 'NEG', UAdd: 'POS', Not: 'NOT', Invert: 'INVERT' };
+const COMPARE: Record<A.CmpOperator, typeof COMPARE_OPS[number]> = {
+  Lt: 'LT', LtE: 'LE', Eq: 'EQ', NotEq: 'NE', Gt: 'GT', GtE: 'GE', In: 'IN', NotIn: 'NOT_IN', Is: 'IS', IsNot: 'IS_NOT',
+};
+const INT64_MIN = -(1n << 63n), INT64_MAX = (1n << 63n) - 1n;
+
+/** Image-wide state: the shared names table and the list of code objects. */
+class ImageBuilder {
+  private names: string[] = [];
+  private nameIndex = new Map<string, number>();
+  readonly codes: (CodeObject | null)[] = [];
+
+  constructor(readonly scopes: ScopeTable, readonly source: SourceText, readonly sink: DiagnosticSink) {}
+
+  name(s: string): number {
+    let i = this.nameIndex.get(s);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(s);
+      this.nameIndex.set(s, i);
+    }
+    return i;
+  }
+
+  /** Code objects are numbered in order of appearance: reserve the slot before compiling nested ones. */
+  reserveCode(): number { this.codes.push(null); return this.codes.length - 1; }
+
+  error(message: string, node: A.Span, code: typeof CATALOGUE[keyof typeof CATALOGUE] = CATALOGUE.NOT_SUPPORTED): void {
+    const s = this.source;
+    this.sink.error(code, message, s.line(node.start), s.column(node.start), s.line(node.end), s.column(node.end));
+  }
+
+  build(module: A.Module, file: string): Image {
+    const index = this.reserveCode();
+    const compiler = new CodeCompiler(this, this.scopes.scopeOf(module), 1);
+    compiler.statements(module.body);
+    const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
+    this.codes[index] = compiler.finish('<module>', 0, CODE_FLAGS.MODULE, lastLine, module);
+    const moduleEntry = { name: this.name('__main__'), file: this.name(file), code: index };
+    return { names: this.names, modules: [moduleEntry], codes: this.codes.map(c => c!) };
+  }
+}
+
+interface Loop { kind: 'while' | 'for'; breakTo: Label; continueTo: Label }
+
+type StmtTable = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>) => void };
+type ExprTable = { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => void };
+
+/** Compiles one code object (a module body or a function body). */
+class CodeCompiler {
+  private asm = new Assembler();
+  private consts: ImageConst[] = [];
+  private constIndex = new Map<string, number>();
+  private loops: Loop[] = [];
+  private line: number;
+
+  constructor(private image: ImageBuilder, private scope: Scope, private firstLine: number) {
+    this.line = firstLine;
+  }
+
+  finish(name: string, argcount: number, flags: number, lastLine: number, at: A.Span | A.Module): CodeObject {
+    this.line = lastLine;
+    this.emit('LOAD_NONE');
+    this.emit('RETURN_VALUE');
+    const locals = this.scope.kind === 'function' ? this.scope.locals.map(l => this.image.name(l)) : [];
+    try {
+      const { code, lineTable, stacksize } = this.asm.assemble(this.firstLine);
+      return { name: this.image.name(name), argcount, flags, locals, stacksize, firstLine: this.firstLine,
+        consts: this.consts, code, lineTable };
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      const span = 'start' in at ? at : { start: 0, end: 0 };
+      this.image.error(`'${name}' is too large: ${e.message}`, span as A.Span, CATALOGUE.TOO_LARGE);
+      return { name: 0, argcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [], code: new Uint8Array(), lineTable: new Uint8Array() };
+    }
+  }
+
+  // ---- emit helpers ----
+  private emit(op: OpName, arg = 0): void { this.asm.emit(op, arg, this.line); }
+  private jump(op: OpName, label: Label): void { this.asm.emitJump(op, label, this.line); }
+  private unsupported(what: string, node: A.Span): void { this.image.error(`${what} is not supported yet`, node); }
+
+  private constant(c: ImageConst): number {
+    const key = constKey(c);
+    let i = this.constIndex.get(key);
+    if (i === undefined) {
+      i = this.consts.length;
+      this.consts.push(c);
+      this.constIndex.set(key, i);
+    }
+    return i;
+  }
+
+  private count(n: number, max: number, what: string, node: A.Span): number {
+    if (n > max) this.image.error(`too many ${what} (at most ${max})`, node, CATALOGUE.TOO_LARGE);
+    return Math.min(n, max);
+  }
+
+  // ---- names ----
+  private loadName(id: string): void {
+    const access = resolveName(this.scope, id);
+    if (access === 'fast') this.emit('LOAD_FAST', this.scope.locals.indexOf(id));
+    else this.emit(access === 'global' ? 'LOAD_GLOBAL' : 'LOAD_NAME', this.image.name(id));
+  }
+
+  private storeName(id: string): void {
+    const access = resolveName(this.scope, id);
+    if (access === 'fast') this.emit('STORE_FAST', this.scope.locals.indexOf(id));
+    else this.emit(access === 'global' ? 'STORE_GLOBAL' : 'STORE_NAME', this.image.name(id));
+  }
+
+  private deleteName(id: string): void {
+    const access = resolveName(this.scope, id);
+    if (access === 'fast') this.emit('DELETE_FAST', this.scope.locals.indexOf(id));
+    else this.emit(access === 'global' ? 'DELETE_GLOBAL' : 'DELETE_NAME', this.image.name(id));
+  }
+
+  // ---- statements ----
+  statements(body: A.Stmt[]): void {
+    for (const s of body) {
+      this.line = s.lineno;
+      (this.stmtTable[s.kind] as (s: A.Stmt) => void)(s);
+    }
+  }
+
+  private stmtTable: StmtTable = {
+    Expr: s => { this.expr(s.value); this.emit('POP_TOP'); },
+    Assign: s => this.assign(s),
+    AugAssign: s => this.augAssign(s),
+    AnnAssign: s => this.unsupported('annotated assignment', s),
+    If: s => this.ifStatement(s),
+    While: s => this.whileLoop(s),
+    For: s => this.forLoop(s),
+    AsyncFor: s => this.unsupported("'async for'", s),
+    Break: s => this.breakOrContinue(s, 'break'),
+    Continue: s => this.breakOrContinue(s, 'continue'),
+    Pass: () => {},
+    FunctionDef: s => this.functionDef(s),
+    AsyncFunctionDef: s => this.unsupported("'async def'", s),
+    ClassDef: s => this.unsupported("'class'", s),
+    Return: s => this.returnStatement(s),
+    Delete: s => {
+      for (const t of s.targets) {
+        if (t.kind === 'Name') this.deleteName(t.id);
+        else this.unsupported(t.kind === 'Tuple' || t.kind === 'List' ? "'del' of a tuple or list" : "'del' of an attribute or item", t);
+      }
+    },
+    Global: () => {},
+    Nonlocal: s => this.unsupported("'nonlocal'", s),
+    Raise: s => this.unsupported("'raise'", s),
+    Assert: s => this.unsupported("'assert'", s),
+    Import: s => this.unsupported("'import'", s),
+    ImportFrom: s => this.unsupported("'from ... import'", s),
+    Try: s => this.unsupported("'try'", s),
+    With: s => this.unsupported("'with'", s),
+    AsyncWith: s => this.unsupported("'async with'", s),
+  };
+
+  private assign(s: A.Assign): void {
+    this.expr(s.value);
+    s.targets.forEach((t, i) => {
+      if (i < s.targets.length - 1) this.emit('DUP_TOP');
+      this.store(t);
+    });
+  }
+
+  /** Stores TOS into a target (Name, Attribute or Subscript). */
+  private store(t: A.Expr): void {
+    this.line = t.lineno;
+    switch (t.kind) {
+      case 'Name': this.storeName(t.id); return;
+      case 'Attribute': this.expr(t.value); this.emit('STORE_ATTR', this.image.name(t.attr)); return;
+      case 'Subscript':
+        if (t.slice.kind === 'Slice') { this.unsupported('slicing', t.slice); return; }
+        this.expr(t.value); this.expr(t.slice); this.emit('STORE_SUBSCR'); return;
+      case 'Tuple': case 'List': this.unsupported('unpacking into several targets', t); return;
+      default: this.unsupported(`assigning to this kind of target`, t);
+    }
+  }
+
+  private augAssign(s: A.AugAssign): void {
+    const op = binaryOp(BINARY[s.op]) | BINARY_OP_INPLACE;
+    const t = s.target;
+    if (t.kind === 'Name') {
+      this.loadName(t.id);
+      this.expr(s.value);
+      this.line = s.lineno;
+      this.emit('BINARY_OP', op);
+      this.storeName(t.id);
+    } else if (t.kind === 'Attribute') {
+      this.expr(t.value);
+      this.emit('DUP_TOP');
+      this.emit('LOAD_ATTR', this.image.name(t.attr));
+      this.expr(s.value);
+      this.line = s.lineno;
+      this.emit('BINARY_OP', op);
+      this.emit('ROT_TWO');
+      this.emit('STORE_ATTR', this.image.name(t.attr));
+    } else if (t.kind === 'Subscript') {
+      if (t.slice.kind === 'Slice') { this.unsupported('slicing', t.slice); return; }
+      // obj, obj, key, key → ROT_THREE → obj, key, obj, key: one copy to read, one to write.
+      this.expr(t.value);
+      this.emit('DUP_TOP');
+      this.expr(t.slice);
+      this.emit('DUP_TOP');
+      this.emit('ROT_THREE');
+      this.emit('BINARY_SUBSCR');
+      this.expr(s.value);
+      this.line = s.lineno;
+      this.emit('BINARY_OP', op);
+      this.emit('ROT_THREE');
+      this.emit('STORE_SUBSCR');
+    }
+  }
+
+  private ifStatement(s: A.If): void {
+    const orelse = this.asm.newLabel(), end = this.asm.newLabel();
+    this.expr(s.test);
+    this.jump('POP_JUMP_IF_FALSE', orelse);
+    this.statements(s.body);
+    if (s.orelse.length) {
+      this.line = s.body[s.body.length - 1].end_lineno;
+      this.jump('JUMP', end);
+    }
+    this.asm.place(orelse);
+    this.statements(s.orelse);
+    this.asm.place(end);
+  }
+
+  private whileLoop(s: A.While): void {
+    const top = this.asm.newLabel(), orelse = this.asm.newLabel(), end = this.asm.newLabel();
+    this.asm.place(top);
+    this.expr(s.test);
+    this.jump('POP_JUMP_IF_FALSE', orelse);
+    this.loops.push({ kind: 'while', breakTo: end, continueTo: top });
+    this.statements(s.body);
+    this.loops.pop();
+    this.line = s.lineno;
+    this.jump('JUMP', top);
+    this.asm.place(orelse);
+    this.statements(s.orelse);
+    this.asm.place(end);
+  }
+
+  private forLoop(s: A.For): void {
+    if (s.target.kind !== 'Name' && s.target.kind !== 'Attribute' && s.target.kind !== 'Subscript') {
+      this.unsupported('unpacking into several loop variables', s.target);
+      return;
+    }
+    const top = this.asm.newLabel(), orelse = this.asm.newLabel(), end = this.asm.newLabel();
+    this.expr(s.iter);
+    this.line = s.lineno;
+    this.emit('GET_ITER');
+    this.asm.place(top);
+    this.jump('FOR_ITER', orelse);
+    this.store(s.target);
+    this.loops.push({ kind: 'for', breakTo: end, continueTo: top });
+    this.statements(s.body);
+    this.loops.pop();
+    this.line = s.lineno;
+    this.jump('JUMP', top);
+    this.asm.place(orelse);
+    this.statements(s.orelse);
+    this.asm.place(end);
+  }
+
+  private breakOrContinue(s: A.Break | A.Continue, word: 'break' | 'continue'): void {
+    const loop = this.loops[this.loops.length - 1];
+    if (!loop) return; // reported by the scope pass
+    if (word === 'break') {
+      if (loop.kind === 'for') this.emit('POP_TOP'); // the iterator
+      this.jump('JUMP', loop.breakTo);
+    } else this.jump('JUMP', loop.continueTo);
+  }
+
+  private returnStatement(s: A.Return): void {
+    if (this.scope.kind !== 'function') return; // reported by the scope pass
+    if (s.value) this.expr(s.value); else this.emit('LOAD_NONE');
+    this.line = s.lineno;
+    // Drop the iterators of enclosing for loops, keeping the return value on top.
+    for (const loop of this.loops) {
+      if (loop.kind === 'for') { this.emit('ROT_TWO'); this.emit('POP_TOP'); }
+    }
+    this.emit('RETURN_VALUE');
+  }
+
+  private functionDef(s: A.FunctionDef): void {
+    const a = s.args;
+    if (s.decorator_list.length) { this.unsupported('decorators', s.decorator_list[0]); return; }
+    if (a.defaults.length) { this.unsupported('default parameter values', a.defaults[0]); return; }
+    if (a.vararg) { this.unsupported("'*args' parameters", a.vararg); return; }
+    if (a.kwarg) { this.unsupported("'**kwargs' parameters", a.kwarg); return; }
+    if (a.kwonlyargs.length) { this.unsupported('keyword-only parameters', a.kwonlyargs[0]); return; }
+    if (a.posonlyargs.length) { this.unsupported("positional-only parameters ('/')", a.posonlyargs[0]); return; }
+    const annotated = a.args.find(p => p.annotation);
+    if (annotated) { this.unsupported('parameter annotations', annotated.annotation!); return; }
+    if (s.returns) { this.unsupported('return annotations', s.returns); return; }
+    const argcount = this.count(a.args.length, 255, 'parameters', s);
+    const index = this.image.reserveCode();
+    const inner = new CodeCompiler(this.image, this.image.scopes.scopeOf(s), s.lineno);
+    inner.statements(s.body);
+    this.image.codes[index] = inner.finish(s.name, argcount, 0, s.end_lineno, s);
+    this.line = s.lineno;
+    this.emit('MAKE_FUNCTION', index);
+    this.storeName(s.name);
+  }
+
+  // ---- expressions ----
+  private expr(e: A.Expr): void {
+    const saved = this.line;
+    this.line = e.lineno;
+    (this.exprTable[e.kind] as (e: A.Expr) => void)(e);
+    this.line = saved;
+  }
+
+  private exprTable: ExprTable = {
+    Constant: e => this.loadConstant(e.value),
+    Name: e => this.loadName(e.id),
+    BinOp: e => { this.expr(e.left); this.expr(e.right); this.emit('BINARY_OP', binaryOp(BINARY[e.op])); },
+    UnaryOp: e => { this.expr(e.operand); this.emit('UNARY_OP', unaryOp(UNARY[e.op])); },
+    BoolOp: e => {
+      const end = this.asm.newLabel();
+      e.values.forEach((v, i) => {
+        this.expr(v);
+        if (i < e.values.length - 1) this.jump(e.op === 'And' ? 'JUMP_IF_FALSE_OR_POP' : 'JUMP_IF_TRUE_OR_POP', end);
+      });
+      this.asm.place(end);
+    },
+    Compare: e => this.compare(e),
+    Call: e => this.call(e),
+    Attribute: e => { this.expr(e.value); this.emit('LOAD_ATTR', this.image.name(e.attr)); },
+    Subscript: e => {
+      if (e.slice.kind === 'Slice') { this.unsupported('slicing', e.slice); return; }
+      this.expr(e.value); this.expr(e.slice); this.emit('BINARY_SUBSCR');
+    },
+    Slice: e => this.unsupported('slicing', e),
+    Starred: e => this.unsupported("'*' unpacking", e),
+    List: e => this.sequence(e.elts, 'BUILD_LIST', e),
+    Tuple: e => this.sequence(e.elts, 'BUILD_TUPLE', e),
+    Set: e => this.unsupported('set displays', e),
+    Dict: e => {
+      const unpack = e.keys.findIndex(k => k === null);
+      if (unpack >= 0) { this.unsupported("'**' in a dict display", e.values[unpack]); return; }
+      e.keys.forEach((k, i) => { this.expr(k!); this.expr(e.values[i]); });
+      this.line = e.lineno;
+      this.emit('BUILD_DICT', this.count(e.keys.length, 0xffff, 'dict items', e));
+    },
+    IfExp: e => {
+      const orelse = this.asm.newLabel(), end = this.asm.newLabel();
+      this.expr(e.test);
+      this.jump('POP_JUMP_IF_FALSE', orelse);
+      this.expr(e.body);
+      this.jump('JUMP', end);
+      this.asm.place(orelse);
+      this.expr(e.orelse);
+      this.asm.place(end);
+    },
+    Lambda: e => this.unsupported("'lambda'", e),
+    ListComp: e => this.unsupported('list comprehensions', e),
+    SetComp: e => this.unsupported('set comprehensions', e),
+    GeneratorExp: e => this.unsupported('generator expressions', e),
+    DictComp: e => this.unsupported('dict comprehensions', e),
+    Yield: e => this.unsupported("'yield'", e),
+    YieldFrom: e => this.unsupported("'yield from'", e),
+    Await: e => this.unsupported("'await'", e),
+    NamedExpr: e => this.unsupported("':=' (assignment expressions)", e),
+    JoinedStr: e => this.unsupported('f-strings', e),
+  };
+
+  private loadConstant(c: A.PyConst): void {
+    switch (c.t) {
+      case 'none': this.emit('LOAD_NONE'); return;
+      case 'bool': this.emit(c.v ? 'LOAD_TRUE' : 'LOAD_FALSE'); return;
+      case 'int':
+        if (c.v >= -0x8000n && c.v <= 0x7fffn) { this.emit('LOAD_SMALL_INT', Number(c.v)); return; }
+        this.emit('LOAD_CONST', this.constant({ kind: c.v >= INT64_MIN && c.v <= INT64_MAX ? 'INT' : 'BIGINT', value: c.v }));
+        return;
+      case 'float': this.emit('LOAD_CONST', this.constant({ kind: 'FLOAT', value: c.v })); return;
+      case 'str': this.emit('LOAD_CONST', this.constant({ kind: 'STR', value: c.v })); return;
+      case 'bytes': this.emit('LOAD_CONST', this.constant({ kind: 'BYTES', value: c.v })); return;
+      case 'ellipsis': this.emit('LOAD_CONST', this.constant({ kind: 'ELLIPSIS' })); return;
+    }
+  }
+
+  private sequence(elts: A.Expr[], op: 'BUILD_LIST' | 'BUILD_TUPLE', e: A.Expr): void {
+    const starred = elts.find(x => x.kind === 'Starred');
+    if (starred) { this.unsupported("'*' unpacking", starred); return; }
+    elts.forEach(x => this.expr(x));
+    this.line = e.lineno;
+    this.emit(op, this.count(elts.length, 0xffff, 'items', e));
+  }
+
+  /** `a < b < c` evaluates b once: DUP_TOP/ROT_THREE keep it for the next comparison (as CPython 3.10). */
+  private compare(e: A.Compare): void {
+    this.expr(e.left);
+    if (e.ops.length === 1) {
+      this.expr(e.comparators[0]);
+      this.emit('COMPARE_OP', compareOp(COMPARE[e.ops[0]]));
+      return;
+    }
+    const cleanup = this.asm.newLabel(), end = this.asm.newLabel();
+    const last = e.ops.length - 1;
+    for (let i = 0; i < last; i++) {
+      this.expr(e.comparators[i]);
+      this.emit('DUP_TOP');
+      this.emit('ROT_THREE');
+      this.emit('COMPARE_OP', compareOp(COMPARE[e.ops[i]]));
+      this.jump('JUMP_IF_FALSE_OR_POP', cleanup);
+    }
+    this.expr(e.comparators[last]);
+    this.emit('COMPARE_OP', compareOp(COMPARE[e.ops[last]]));
+    this.jump('JUMP', end);
+    this.asm.place(cleanup);
+    this.emit('ROT_TWO');
+    this.emit('POP_TOP');
+    this.asm.place(end);
+  }
+
+  private call(e: A.Call): void {
+    if (e.keywords.length) {
+      const k = e.keywords[0];
+      this.unsupported(k.arg === null ? "'**' arguments" : 'keyword arguments', k);
+      return;
+    }
+    const starred = e.args.find(a => a.kind === 'Starred');
+    if (starred) { this.unsupported("'*' arguments", starred); return; }
+    this.expr(e.func);
+    e.args.forEach(a => this.expr(a));
+    this.line = e.lineno;
+    this.emit('CALL', this.count(e.args.length, 255, 'arguments in one call', e));
+  }
+}
+
+function constKey(c: ImageConst): string {
+  switch (c.kind) {
+    case 'INT': case 'BIGINT': return `i${c.value}`;
+    case 'FLOAT': return `f${Object.is(c.value, -0) ? '-0' : c.value}`;
+    case 'STR': return `s${c.value}`;
+    case 'BYTES': return `b${Array.from(c.value).join(',')}`;
+    case 'CODE': return `c${c.index}`;
+    case 'TUPLE': return `t(${c.items.map(constKey).join(';')})`;
+    default: return c.kind;
+  }
+}

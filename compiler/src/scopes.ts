@@ -1,0 +1,264 @@
+// Scopes: which names each function binds (its local slots), which it declares global, and the
+// placement checks CPython does at compile time ('return' outside function, 'break' outside loop,
+// global declared after use). Code generation asks `resolveName` how to load or store a name.
+import * as A from './ast';
+import { CATALOGUE, DiagnosticCode, DiagnosticSink } from './catalogue';
+import { SourceText } from './source';
+
+export type ScopeNode = A.Module | A.FunctionDef | A.AsyncFunctionDef | A.ClassDef | A.Lambda
+  | A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp;
+
+export interface Scope {
+  kind: 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
+  node: ScopeNode;
+  parent: Scope | null;
+  /** Local slot names, parameters first, in order of first binding. */
+  locals: string[];
+  globals: Set<string>;
+  nonlocals: Set<string>;
+  /** Names read in this scope, with the node reading them (for the closure check). */
+  uses: A.Name[];
+  /** How each name was first seen before any `global` statement, for CPython's ordering errors. */
+  seen: Map<string, 'used' | 'assigned'>;
+}
+
+export type NameAccess = 'name' | 'fast' | 'global';
+
+export interface ScopeTable {
+  scopeOf(node: ScopeNode): Scope;
+}
+
+export function analyzeScopes(module: A.Module, source: SourceText, sink: DiagnosticSink): ScopeTable {
+  return new ScopeAnalyzer(source, sink).run(module);
+}
+
+/** How code in `scope` reaches `name`. */
+export function resolveName(scope: Scope, name: string): NameAccess {
+  if (scope.kind === 'module' || scope.kind === 'class') return scope.globals.has(name) ? 'global' : 'name';
+  if (scope.globals.has(name)) return 'global';
+  return scope.locals.includes(name) ? 'fast' : 'global';
+}
+
+interface Context { scope: Scope; inLoop: boolean }
+
+type StmtVisitors = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>, cx: Context) => void };
+
+class ScopeAnalyzer {
+  private scopes = new Map<ScopeNode, Scope>();
+
+  constructor(private source: SourceText, private sink: DiagnosticSink) {}
+
+  run(module: A.Module): ScopeTable {
+    const scope = this.newScope('module', module, null);
+    this.body(module.body, { scope, inLoop: false });
+    for (const s of this.scopes.values()) this.checkClosures(s);
+    return { scopeOf: node => this.scopes.get(node)! };
+  }
+
+  private error(code: DiagnosticCode, message: string, node: A.Span): void {
+    const s = this.source;
+    this.sink.error(code, message, s.line(node.start), s.column(node.start), s.line(node.end), s.column(node.end));
+  }
+
+  private newScope(kind: Scope['kind'], node: ScopeNode, parent: Scope | null): Scope {
+    const scope: Scope = { kind, node, parent, locals: [], globals: new Set(), nonlocals: new Set(), uses: [], seen: new Map() };
+    this.scopes.set(node, scope);
+    return scope;
+  }
+
+  private bind(scope: Scope, name: string): void {
+    if (!scope.seen.has(name)) scope.seen.set(name, 'assigned');
+    if (!scope.globals.has(name) && !scope.nonlocals.has(name) && !scope.locals.includes(name)) scope.locals.push(name);
+  }
+
+  private body(stmts: A.Stmt[], cx: Context): void {
+    for (const s of stmts) (this.visitors[s.kind] as (s: A.Stmt, cx: Context) => void)(s, cx);
+  }
+
+  private visitors: StmtVisitors = {
+    Expr: (s, cx) => this.expr(s.value, cx),
+    Assign: (s, cx) => { this.expr(s.value, cx); s.targets.forEach(t => this.target(t, cx)); },
+    AugAssign: (s, cx) => { this.expr(s.value, cx); this.target(s.target, cx); },
+    AnnAssign: (s, cx) => { if (s.value) this.expr(s.value, cx); this.expr(s.annotation, cx); this.target(s.target, cx); },
+    If: (s, cx) => { this.expr(s.test, cx); this.body(s.body, cx); this.body(s.orelse, cx); },
+    While: (s, cx) => { this.expr(s.test, cx); this.body(s.body, { ...cx, inLoop: true }); this.body(s.orelse, cx); },
+    For: (s, cx) => this.forLoop(s, cx),
+    AsyncFor: (s, cx) => this.forLoop(s, cx),
+    Break: (s, cx) => { if (!cx.inLoop) this.error(CATALOGUE.BREAK_OUTSIDE_LOOP, "'break' outside loop", s); },
+    Continue: (s, cx) => { if (!cx.inLoop) this.error(CATALOGUE.CONTINUE_OUTSIDE_LOOP, "'continue' not properly in loop", s); },
+    Pass: () => {},
+    FunctionDef: (s, cx) => this.functionDef(s, cx),
+    AsyncFunctionDef: (s, cx) => this.functionDef(s, cx),
+    ClassDef: (s, cx) => {
+      s.decorator_list.forEach(d => this.expr(d, cx));
+      s.bases.forEach(b => this.expr(b, cx));
+      s.keywords.forEach(k => this.expr(k.value, cx));
+      const scope = this.newScope('class', s, cx.scope);
+      this.body(s.body, { scope, inLoop: false });
+      this.bind(cx.scope, s.name);
+    },
+    Return: (s, cx) => {
+      if (cx.scope.kind !== 'function') this.error(CATALOGUE.RETURN_OUTSIDE_FUNCTION, "'return' outside function", s);
+      if (s.value) this.expr(s.value, cx);
+    },
+    Delete: (s, cx) => s.targets.forEach(t => this.target(t, cx)),
+    Global: (s, cx) => this.declare(s, s.names, cx.scope, 'global'),
+    Nonlocal: (s, cx) => {
+      if (cx.scope.kind === 'module') {
+        this.error(CATALOGUE.NONLOCAL_AT_MODULE, 'nonlocal declaration not allowed at module level', s);
+        return;
+      }
+      this.declare(s, s.names, cx.scope, 'nonlocal');
+    },
+    Raise: (s, cx) => { if (s.exc) this.expr(s.exc, cx); if (s.cause) this.expr(s.cause, cx); },
+    Assert: (s, cx) => { this.expr(s.test, cx); if (s.msg) this.expr(s.msg, cx); },
+    Import: (s, cx) => s.names.forEach(a => this.bind(cx.scope, a.asname ?? a.name.split('.')[0])),
+    ImportFrom: (s, cx) => s.names.forEach(a => { if (a.name !== '*') this.bind(cx.scope, a.asname ?? a.name); }),
+    Try: (s, cx) => {
+      this.body(s.body, cx);
+      for (const h of s.handlers) {
+        if (h.type) this.expr(h.type, cx);
+        if (h.name) this.bind(cx.scope, h.name);
+        this.body(h.body, cx);
+      }
+      this.body(s.orelse, cx);
+      this.body(s.finalbody, cx);
+    },
+    With: (s, cx) => this.withStatement(s, cx),
+    AsyncWith: (s, cx) => this.withStatement(s, cx),
+  };
+
+  private forLoop(s: A.For | A.AsyncFor, cx: Context): void {
+    this.expr(s.iter, cx);
+    this.target(s.target, cx);
+    this.body(s.body, { ...cx, inLoop: true });
+    this.body(s.orelse, cx);
+  }
+
+  private withStatement(s: A.With | A.AsyncWith, cx: Context): void {
+    for (const item of s.items) {
+      this.expr(item.context_expr, cx);
+      if (item.optional_vars) this.target(item.optional_vars, cx);
+    }
+    this.body(s.body, cx);
+  }
+
+  private functionDef(s: A.FunctionDef | A.AsyncFunctionDef, cx: Context): void {
+    s.decorator_list.forEach(d => this.expr(d, cx));
+    this.argumentDefaults(s.args, cx);
+    if (s.returns) this.expr(s.returns, cx);
+    const scope = this.newScope('function', s, cx.scope);
+    this.parameters(s.args, scope);
+    this.body(s.body, { scope, inLoop: false });
+    this.bind(cx.scope, s.name);
+  }
+
+  private argumentDefaults(args: A.Arguments, cx: Context): void {
+    args.defaults.forEach(d => this.expr(d, cx));
+    args.kw_defaults.forEach(d => { if (d) this.expr(d, cx); });
+    for (const a of [...args.posonlyargs, ...args.args, ...args.kwonlyargs, args.vararg, args.kwarg]) {
+      if (a?.annotation) this.expr(a.annotation, cx);
+    }
+  }
+
+  private parameters(args: A.Arguments, scope: Scope): void {
+    for (const a of [...args.posonlyargs, ...args.args, ...args.kwonlyargs, args.vararg, args.kwarg]) {
+      if (a) { scope.locals.push(a.arg); scope.seen.set(a.arg, 'assigned'); }
+    }
+  }
+
+  private declare(s: A.Global | A.Nonlocal, names: string[], scope: Scope, word: 'global' | 'nonlocal'): void {
+    const params = scope.node.kind === 'FunctionDef' || scope.node.kind === 'AsyncFunctionDef' ? scope.node.args : null;
+    const paramNames = params ? [...params.posonlyargs, ...params.args, ...params.kwonlyargs, params.vararg, params.kwarg].map(a => a?.arg) : [];
+    for (const name of names) {
+      if (paramNames.includes(name)) {
+        this.error(CATALOGUE.GLOBAL_PARAMETER, `name '${name}' is parameter and ${word}`, s);
+        continue;
+      }
+      const seen = scope.seen.get(name);
+      if (seen) {
+        this.error(CATALOGUE.GLOBAL_AFTER_USE, `name '${name}' is ${seen === 'used' ? 'used prior to' : 'assigned to before'} ${word} declaration`, s);
+        continue;
+      }
+      (word === 'global' ? scope.globals : scope.nonlocals).add(name);
+    }
+  }
+
+  private target(t: A.Expr, cx: Context): void {
+    switch (t.kind) {
+      case 'Name': this.bind(cx.scope, t.id); return;
+      case 'Tuple': case 'List': t.elts.forEach(e => this.target(e, cx)); return;
+      case 'Starred': this.target(t.value, cx); return;
+      default: this.expr(t, cx);
+    }
+  }
+
+  /** Walks an expression for name uses, nested scopes and misplaced `yield`. */
+  private expr(e: A.Expr, cx: Context): void {
+    switch (e.kind) {
+      case 'Name':
+        if (e.ctx === 'Load') {
+          if (!cx.scope.seen.has(e.id)) cx.scope.seen.set(e.id, 'used');
+          cx.scope.uses.push(e);
+        } else this.bind(cx.scope, e.id);
+        return;
+      case 'Lambda': {
+        this.argumentDefaults(e.args, cx);
+        const scope = this.newScope('lambda', e, cx.scope);
+        this.parameters(e.args, scope);
+        this.expr(e.body, { scope, inLoop: false });
+        return;
+      }
+      case 'ListComp': case 'SetComp': case 'GeneratorExp': case 'DictComp': {
+        this.expr(e.generators[0].iter, cx);
+        const scope = this.newScope('comprehension', e, cx.scope);
+        const inner = { scope, inLoop: false };
+        e.generators.forEach((g, i) => {
+          if (i > 0) this.expr(g.iter, inner);
+          this.target(g.target, inner);
+          g.ifs.forEach(x => this.expr(x, inner));
+        });
+        if (e.kind === 'DictComp') { this.expr(e.key, inner); this.expr(e.value, inner); } else this.expr(e.elt, inner);
+        return;
+      }
+      case 'NamedExpr':
+        this.expr(e.value, cx);
+        this.target(e.target, cx);
+        return;
+      case 'Yield': case 'YieldFrom': case 'Await':
+        if (e.kind !== 'Await' && cx.scope.kind !== 'function' && cx.scope.kind !== 'lambda') {
+          this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, "'yield' outside function", e);
+        }
+    }
+    forEachChildExpr(e, child => this.expr(child, cx));
+  }
+
+  /** A function reading a local of an enclosing function needs a closure, which the VM lacks. */
+  private checkClosures(scope: Scope): void {
+    if (scope.kind === 'module' || scope.kind === 'class') return;
+    for (const use of scope.uses) {
+      if (resolveName(scope, use.id) !== 'global' || scope.globals.has(use.id)) continue;
+      for (let outer = scope.parent; outer; outer = outer.parent) {
+        if (outer.kind === 'module' || outer.kind === 'class') break;
+        if (outer.locals.includes(use.id) && !outer.globals.has(use.id)) {
+          this.error(CATALOGUE.NOT_SUPPORTED, `using '${use.id}' from an enclosing function (a closure) is not supported yet`, use);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** Calls `fn` on every direct sub-expression of `e`. */
+export function forEachChildExpr(e: A.Expr, fn: (child: A.Expr) => void): void {
+  for (const value of Object.values(e)) {
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v === 'object' && 'kind' in v) visitChild(v, fn);
+    } else if (value && typeof value === 'object' && 'kind' in value) visitChild(value, fn);
+  }
+}
+
+function visitChild(v: { kind: string }, fn: (child: A.Expr) => void): void {
+  if (v.kind === 'keyword') fn((v as A.Keyword).value);
+  else if (v.kind !== 'comprehension' && v.kind !== 'arguments') fn(v as A.Expr);
+}
