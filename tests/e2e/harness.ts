@@ -35,13 +35,18 @@ export async function consoleText(page: Page): Promise<string> {
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** Waits until the console shows `expected`; on timeout the error shows what it did show. */
+/** Lines the IDE prints when a run cannot happen: waiting longer would not help. */
+const RUN_FAILED = /^(Could not run|Lost the connection|Traceback)/m;
+
+/** Waits until the console shows `expected`; on failure the error shows what it did show. */
 export async function waitForConsole(page: Page, expected: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await consoleText(page);
     if (text.includes(expected)) return text;
-    if (Date.now() > deadline) throw new Error(`the console never showed ${JSON.stringify(expected)}; it shows:\n${text}`);
+    if (RUN_FAILED.test(text) || Date.now() > deadline) {
+      throw new Error(`the console never showed ${JSON.stringify(expected)}; it shows:\n${text}`);
+    }
     await page.waitForTimeout(100);
   }
 }
