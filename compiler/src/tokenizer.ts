@@ -59,7 +59,10 @@ class Tokenizer {
     this.text = source.text;
   }
 
+  private lastErrorAt = -1;
+
   private error(code: typeof CATALOGUE[keyof typeof CATALOGUE], message: string, at: number, end = at + 1): void {
+    this.lastErrorAt = at;
     this.sink.error(code, message, this.source.line(at), this.source.column(at),
       this.source.line(end), this.source.column(end));
   }
@@ -110,7 +113,8 @@ class Tokenizer {
   private finish(): TokenizeResult {
     const end = this.text.length;
     const unclosed = this.brackets[this.brackets.length - 1];
-    if (unclosed) {
+    // An error inside the bracket (say an unterminated string) already explains it.
+    if (unclosed && this.lastErrorAt < unclosed.start) {
       this.error(CATALOGUE.NEVER_CLOSED, `'${unclosed.char}' was never closed`, unclosed.start);
     }
     if (this.lineHasTokens) this.push('NEWLINE', end, end);
