@@ -83,6 +83,10 @@ class CodeCompiler {
     this.emit('LOAD_NONE');
     this.emit('RETURN_VALUE');
     const locals = this.scope.kind === 'function' ? this.scope.locals.map(l => this.image.name(l)) : [];
+    const empty = { name: 0, argcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [],
+      code: new Uint8Array(), lineTable: new Uint8Array() };
+    // Refused constructs emit nothing, so the stack would not balance; there will be no image anyway.
+    if (this.image.sink.hasErrors) return empty;
     try {
       const { code, lineTable, stacksize } = this.asm.assemble(this.firstLine);
       return { name: this.image.name(name), argcount, flags, locals, stacksize, firstLine: this.firstLine,
@@ -91,14 +95,16 @@ class CodeCompiler {
       if (!(e instanceof RangeError)) throw e;
       const span = 'start' in at ? at : { start: 0, end: 0 };
       this.image.error(`'${name}' is too large: ${e.message}`, span as A.Span, CATALOGUE.TOO_LARGE);
-      return { name: 0, argcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [], code: new Uint8Array(), lineTable: new Uint8Array() };
+      return empty;
     }
   }
 
   // ---- emit helpers ----
   private emit(op: OpName, arg = 0): void { this.asm.emit(op, arg, this.line); }
   private jump(op: OpName, label: Label): void { this.asm.emitJump(op, label, this.line); }
-  private unsupported(what: string, node: A.Span): void { this.image.error(`${what} is not supported yet`, node); }
+  private unsupported(what: string, node: A.Span, verb: 'is' | 'are' = 'is'): void {
+    this.image.error(`${what} ${verb} not supported yet`, node);
+  }
 
   private constant(c: ImageConst): number {
     const key = constKey(c);
@@ -306,15 +312,15 @@ class CodeCompiler {
 
   private functionDef(s: A.FunctionDef): void {
     const a = s.args;
-    if (s.decorator_list.length) { this.unsupported('decorators', s.decorator_list[0]); return; }
-    if (a.defaults.length) { this.unsupported('default parameter values', a.defaults[0]); return; }
-    if (a.vararg) { this.unsupported("'*args' parameters", a.vararg); return; }
-    if (a.kwarg) { this.unsupported("'**kwargs' parameters", a.kwarg); return; }
-    if (a.kwonlyargs.length) { this.unsupported('keyword-only parameters', a.kwonlyargs[0]); return; }
-    if (a.posonlyargs.length) { this.unsupported("positional-only parameters ('/')", a.posonlyargs[0]); return; }
+    if (s.decorator_list.length) { this.unsupported('decorators', s.decorator_list[0], 'are'); return; }
+    if (a.defaults.length) { this.unsupported('default parameter values', a.defaults[0], 'are'); return; }
+    if (a.vararg) { this.unsupported("'*args' parameters", a.vararg, 'are'); return; }
+    if (a.kwarg) { this.unsupported("'**kwargs' parameters", a.kwarg, 'are'); return; }
+    if (a.kwonlyargs.length) { this.unsupported('keyword-only parameters', a.kwonlyargs[0], 'are'); return; }
+    if (a.posonlyargs.length) { this.unsupported("positional-only parameters ('/')", a.posonlyargs[0], 'are'); return; }
     const annotated = a.args.find(p => p.annotation);
-    if (annotated) { this.unsupported('parameter annotations', annotated.annotation!); return; }
-    if (s.returns) { this.unsupported('return annotations', s.returns); return; }
+    if (annotated) { this.unsupported('parameter annotations', annotated.annotation!, 'are'); return; }
+    if (s.returns) { this.unsupported('return annotations', s.returns, 'are'); return; }
     const argcount = this.count(a.args.length, 255, 'parameters', s);
     const index = this.image.reserveCode();
     const inner = new CodeCompiler(this.image, this.image.scopes.scopeOf(s), s.lineno);
@@ -357,7 +363,7 @@ class CodeCompiler {
     Starred: e => this.unsupported("'*' unpacking", e),
     List: e => this.sequence(e.elts, 'BUILD_LIST', e),
     Tuple: e => this.sequence(e.elts, 'BUILD_TUPLE', e),
-    Set: e => this.unsupported('set displays', e),
+    Set: e => this.unsupported('set displays', e, 'are'),
     Dict: e => {
       const unpack = e.keys.findIndex(k => k === null);
       if (unpack >= 0) { this.unsupported("'**' in a dict display", e.values[unpack]); return; }
@@ -376,15 +382,15 @@ class CodeCompiler {
       this.asm.place(end);
     },
     Lambda: e => this.unsupported("'lambda'", e),
-    ListComp: e => this.unsupported('list comprehensions', e),
-    SetComp: e => this.unsupported('set comprehensions', e),
-    GeneratorExp: e => this.unsupported('generator expressions', e),
-    DictComp: e => this.unsupported('dict comprehensions', e),
+    ListComp: e => this.unsupported('list comprehensions', e, 'are'),
+    SetComp: e => this.unsupported('set comprehensions', e, 'are'),
+    GeneratorExp: e => this.unsupported('generator expressions', e, 'are'),
+    DictComp: e => this.unsupported('dict comprehensions', e, 'are'),
     Yield: e => this.unsupported("'yield'", e),
     YieldFrom: e => this.unsupported("'yield from'", e),
     Await: e => this.unsupported("'await'", e),
     NamedExpr: e => this.unsupported("':=' (assignment expressions)", e),
-    JoinedStr: e => this.unsupported('f-strings', e),
+    JoinedStr: e => this.unsupported('f-strings', e, 'are'),
   };
 
   private loadConstant(c: A.PyConst): void {
@@ -439,11 +445,11 @@ class CodeCompiler {
   private call(e: A.Call): void {
     if (e.keywords.length) {
       const k = e.keywords[0];
-      this.unsupported(k.arg === null ? "'**' arguments" : 'keyword arguments', k);
+      this.unsupported(k.arg === null ? "'**' arguments" : 'keyword arguments', k, 'are');
       return;
     }
     const starred = e.args.find(a => a.kind === 'Starred');
-    if (starred) { this.unsupported("'*' arguments", starred); return; }
+    if (starred) { this.unsupported("'*' arguments", starred, 'are'); return; }
     this.expr(e.func);
     e.args.forEach(a => this.expr(a));
     this.line = e.lineno;
