@@ -1,0 +1,101 @@
+// Bad programs and the exact diagnostics (line:column, code, message) they must produce.
+import { check, compile } from '../src/index';
+import { CATALOGUE } from '../src/catalogue';
+
+const first = (source: string) => {
+  const [d] = check(source, 'main.py');
+  return d ? `${d.line}:${d.column} ${d.code} ${d.message}` : 'no error';
+};
+
+describe('diagnostics', () => {
+  it.each([
+    ['print((1, 2)\nx = 3\n', "1:6 V1005 '(' was never closed"],
+    ['if x > 1\n    pass\n', "1:9 V1002 expected ':'"],
+    ['x = 1\n    y = 2\n', '2:5 V1008 unexpected indent'],
+    ['if x:\n        a\n    b\n', '3:5 V1010 unindent does not match any outer indentation level'],
+    ["x = 'abc\n", '1:5 V1003 unterminated string literal (detected at line 1)'],
+    ['print("abc)\n', '1:7 V1003 unterminated string literal (detected at line 1)'],
+    ['x = \n', '1:5 V1001 invalid syntax'],
+    ['for x in y\n  pass\n', "1:11 V1002 expected ':'"],
+    ['if x:\npass\n', "2:1 V1009 expected an indented block after 'if' statement on line 1"],
+    ['def f():\nreturn 1\n', '2:1 V1009 expected an indented block after function definition on line 1'],
+    ['x = 1 +\n', '1:8 V1001 invalid syntax'],
+    ['f(a b)\n', '1:3 V1016 invalid syntax. Perhaps you forgot a comma?'],
+    ['a = 1 = 2\n', '1:5 V1015 cannot assign to literal'],
+    ['f() = 3\n', "1:1 V1015 cannot assign to function call here. Maybe you meant '==' instead of '='?"],
+    ['else:\n pass\n', '1:1 V1001 invalid syntax'],
+    ["print 'a'\n", "1:1 V1020 Missing parentheses in call to 'print'. Did you mean print(...)?"],
+    ['x = 012\n', '1:5 V1011 leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers'],
+    ['return 1\n', "1:1 V3001 'return' outside function"],
+    ['while x:\n  pass\nelse:\n  break\n', "4:3 V3002 'break' outside loop"],
+    ['continue\n', "1:1 V3003 'continue' not properly in loop"],
+    ['def f():\n  print(x)\n  global x\n', "3:3 V3004 name 'x' is used prior to global declaration"],
+    ['def f(a):\n  global a\n', "2:3 V3005 name 'a' is parameter and global"],
+    ['nonlocal x\n', '1:1 V3006 nonlocal declaration not allowed at module level'],
+    ['yield 1\n', "1:1 V3007 'yield' outside function"],
+    ['def f(a, a): pass\n', "1:10 V1021 duplicate argument 'a' in function definition"],
+    ['def f(a=1, b): pass\n', '1:12 V1022 non-default argument follows default argument'],
+  ])('%j', (source, expected) => {
+    expect(first(source)).toBe(expected);
+  });
+
+  it.each([
+    ['class A:\n  pass\n', "1:1 V2001 'class' is not supported yet"],
+    ['x = lambda: 1\n', "1:5 V2001 'lambda' is not supported yet"],
+    ['f(x=1)\n', '1:3 V2001 keyword arguments are not supported yet'],
+    ['a, b = 1, 2\n', '1:1 V2001 unpacking into several targets is not supported yet'],
+    ["x = f'{a}'\n", '1:5 V2001 f-strings are not supported yet'],
+    ['x = 1j\n', '1:5 V2001 imaginary numbers are not supported yet'],
+    ['import os\n', "1:1 V2001 'import' is not supported yet"],
+    ['try:\n  pass\nexcept:\n  pass\n', "1:1 V2001 'try' is not supported yet"],
+    ['x = [i for i in y]\n', '1:5 V2001 list comprehensions are not supported yet'],
+    ['x[1:2]\n', '1:3 V2001 slicing is not supported yet'],
+    ['def f(a=1): pass\n', '1:9 V2001 default parameter values are not supported yet'],
+    ['def f(*a): pass\n', "1:8 V2001 '*args' parameters are not supported yet"],
+    ['x = {1, 2}\n', '1:5 V2001 set displays are not supported yet'],
+    ['del x.y\n', "1:5 V2001 'del' of an attribute or item is not supported yet"],
+    ['with a: pass\n', "1:1 V2001 'with' is not supported yet"],
+    ['@d\ndef f(): pass\n', '1:2 V2001 decorators are not supported yet'],
+    ['for a, b in c: pass\n', '1:5 V2001 unpacking into several loop variables is not supported yet'],
+    ['def f():\n  x = 1\n  def g():\n    return x\n', "4:12 V2001 using 'x' from an enclosing function (a closure) is not supported yet"],
+    ['def f():\n  yield 1\n', "2:3 V2001 'yield' is not supported yet"],
+    ['raise ValueError\n', "1:1 V2001 'raise' is not supported yet"],
+    ['assert x\n', "1:1 V2001 'assert' is not supported yet"],
+    ['x: int = 1\n', '1:1 V2001 annotated assignment is not supported yet'],
+    ['x = (y := 1)\n', "1:6 V2001 ':=' (assignment expressions) is not supported yet"],
+  ])('refuses %j', (source, expected) => {
+    expect(first(source)).toBe(expected);
+    expect(compile(source, 'main.py').image).toBeUndefined();
+  });
+
+  it('reports every independent error of a file, in order, never two at one position', () => {
+    const source = 'x = = 1\nclass A: pass\nif y\n  pass\nreturn 3\nz = lambda: 0\n';
+    const all = check(source, 'main.py').map(d => `${d.line}:${d.column} ${d.code}`);
+    // Syntax errors stop before the later stages, which would only repeat them.
+    expect(all).toEqual(['1:5 V1001', '3:5 V1002']);
+    const semantic = check('class A: pass\nreturn 3\nz = lambda: 0\nbreak\n', 'main.py').map(d => `${d.line}:${d.column} ${d.code}`);
+    expect(semantic).toEqual(['1:1 V2001', '2:1 V3001', '3:5 V2001', '4:1 V3002']);
+  });
+
+  it('fills every field of a diagnostic', () => {
+    expect(check('x = (1 2)\n', 'main.py')[0]).toEqual({
+      code: 'V1016', message: 'invalid syntax. Perhaps you forgot a comma?', file: 'main.py',
+      line: 1, column: 6, endLine: 1, endColumn: 9, severity: 'error',
+    });
+  });
+
+  it('counts columns in code points, not UTF-16 units or bytes', () => {
+    expect(first('s = "😀é" + 1 +\n')).toBe('1:15 V1001 invalid syntax');
+  });
+
+  it('has unique codes in the catalogue', () => {
+    const codes = Object.values(CATALOGUE);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('gives an image and no diagnostics for a valid program', () => {
+    const r = compile('print(1)\n', 'main.py');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.image).toBeInstanceOf(Uint8Array);
+  });
+});
