@@ -77,8 +77,9 @@ class Tokenizer {
     let atLineStart = true;
     while (this.pos < text.length) {
       if (atLineStart) {
-        atLineStart = false;
-        if (this.indentation()) continue;
+        // A blank or comment-only line leaves us at the start of the next line.
+        atLineStart = this.indentation();
+        if (atLineStart) continue;
       }
       const c = text[this.pos];
       if (c === ' ' || c === '\t' || c === '\f') { this.pos++; continue; }

@@ -20,3 +20,16 @@ elif z:
 def f(a,
       b):
     return a
+
+def g():
+    x = 1
+
+    # comment between statements, then a dedent after a blank line
+
+y = 2
+if y:
+    pass
+
+
+
+z = 3
