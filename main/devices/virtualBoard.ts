@@ -12,8 +12,7 @@ export function hostVmPath(): string {
   if (process.env.VIPER_VM) return process.env.VIPER_VM;
   const resources = (process as { resourcesPath?: string }).resourcesPath;
   const candidates = [
-    join(__dirname, '..', '..', 'vm-firmware', 'build', 'posix', 'viper-vm'),   // from main/devices (ts-jest)
-    join(__dirname, '..', 'vm-firmware', 'build', 'posix', 'viper-vm'),         // from build/ bundles
+    join(__dirname, '..', '..', 'vm-firmware', 'build', 'posix', 'viper-vm'),   // from main/devices/ or build/main/
     ...(resources ? [join(resources, 'viper-vm')] : []),
   ];
   const found = candidates.find(p => existsSync(p));
