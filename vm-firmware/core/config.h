@@ -1,0 +1,60 @@
+/* Build-time configuration defaults. A port overrides them with -D or in its port_config.h;
+ * impossible combinations are rejected with #error. */
+#ifndef VIPER_CONFIG_H
+#define VIPER_CONFIG_H
+
+#define VIPER_VERSION_MAJOR 0
+#define VIPER_VERSION_MINOR 1
+#define VIPER_VERSION_PATCH 0
+#define VIPER_VERSION_STRING "0.1.0"
+
+/* Dispatch by computed goto (GCC/Clang "labels as values") or by a plain switch. */
+#ifndef VIPER_COMPUTED_GOTO
+#  if defined(__GNUC__)
+#    define VIPER_COMPUTED_GOTO 1
+#  else
+#    define VIPER_COMPUTED_GOTO 0
+#  endif
+#endif
+
+/* Deepest Python call nesting before RecursionError. */
+#ifndef VIPER_MAX_FRAMES
+#define VIPER_MAX_FRAMES 100
+#endif
+
+/* Operand stack + locals of all frames, in values. */
+#ifndef VIPER_STACK_VALUES
+#define VIPER_STACK_VALUES 2048
+#endif
+
+/* Backward jumps and calls between two calls of the poll hook (STOP, ticks). */
+#ifndef VIPER_POLL_INTERVAL
+#define VIPER_POLL_INTERVAL 1000
+#endif
+
+/* Frames kept in a traceback (outermost half + innermost half when deeper). */
+#ifndef VIPER_TRACEBACK_MAX
+#define VIPER_TRACEBACK_MAX 16
+#endif
+
+/* Values the C code may hold across an allocation (see vm_push_root). */
+#ifndef VIPER_TEMP_ROOTS
+#define VIPER_TEMP_ROOTS 16
+#endif
+
+/* Entries of the GC's grey stack; deeper structures fall back to a heap rescan. */
+#ifndef VIPER_GC_GREY_MAX
+#define VIPER_GC_GREY_MAX 64
+#endif
+
+#if VIPER_MAX_FRAMES < 4
+#error "VIPER_MAX_FRAMES must be at least 4"
+#endif
+#if VIPER_STACK_VALUES < 64
+#error "VIPER_STACK_VALUES must be at least 64"
+#endif
+#if VIPER_TRACEBACK_MAX < 2 || (VIPER_TRACEBACK_MAX % 2) != 0
+#error "VIPER_TRACEBACK_MAX must be an even number >= 2"
+#endif
+
+#endif

@@ -1,0 +1,212 @@
+/* dict: insertion-ordered hash table (CPython's compact layout). The entries array and the
+ * open-addressed index of entry numbers share one raw block:
+ *   [DictEntry entries[cap]][int32_t index[index_mask + 1]]   (-1 = empty slot) */
+#include <string.h>
+
+#include "vm.h"
+
+#define INDEX_OF(d) ((int32_t *)((d)->entries + (d)->cap))
+
+static void dict_trace(VM *vm, Obj *obj) {
+  ObjDict *d = (ObjDict *)obj;
+  uint32_t i;
+  gc_mark_raw(vm, d->entries);
+  for (i = 0; i < d->used; i++) {
+    gc_mark_value(vm, d->entries[i].key);
+    gc_mark_value(vm, d->entries[i].value);
+  }
+}
+
+Value dict_new(VM *vm) {
+  ObjDict *d = (ObjDict *)obj_alloc(vm, &dict_type, sizeof(ObjDict));
+  return d == NULL ? EXC_VAL : OBJ_VAL(d);
+}
+
+/* Slot in the index holding key (entry >= 0), or the empty slot where it would go. */
+static int32_t *find_slot(VM *vm, ObjDict *d, Value key, uint32_t hash) {
+  int32_t *index = INDEX_OF(d);
+  uint32_t i = hash & d->index_mask, perturb = hash;
+  for (;;) {
+    int32_t e = index[i];
+    if (e < 0) return &index[i];
+    if (d->entries[e].hash == hash) {
+      Value k = d->entries[e].key;
+      if (k == key || (k != DELETED_VAL && value_equal(vm, k, key))) return &index[i];
+    }
+    perturb >>= 5;
+    i = (i * 5u + 1u + perturb) & d->index_mask;
+  }
+}
+
+static bool dict_resize(VM *vm, ObjDict *d, uint32_t min_live) {
+  uint32_t slots = 8, cap, i, n = 0;
+  DictEntry *entries, *old = d->entries;
+  int32_t *index;
+  while (slots * 2 / 3 < min_live + 1) slots *= 2;
+  if (slots > 0x00400000u) { vm_raise(vm, &exc_MemoryError, NULL); return false; }
+  cap = slots * 2 / 3;
+  vm_push_root(vm, OBJ_VAL(d));
+  entries = (DictEntry *)raw_alloc(vm, cap * sizeof(DictEntry) + slots * sizeof(int32_t));
+  vm_pop_root(vm);
+  if (entries == NULL) return false;
+  for (i = 0; i < d->used; i++)
+    if (old[i].key != DELETED_VAL) entries[n++] = old[i];
+  d->entries = entries;
+  d->cap = cap;
+  d->index_mask = slots - 1;
+  d->used = n;
+  d->live = n;
+  index = INDEX_OF(d);
+  for (i = 0; i < slots; i++) index[i] = -1;
+  for (i = 0; i < n; i++) *find_slot(vm, d, entries[i].key, entries[i].hash) = (int32_t)i;
+  mem_free(vm, old);
+  return true;
+}
+
+Value dict_get(VM *vm, ObjDict *d, Value key) {
+  uint32_t h;
+  int32_t *slot;
+  if (!value_hash(vm, key, &h)) return EXC_VAL;
+  if (d->live == 0) return UNBOUND_VAL;
+  slot = find_slot(vm, d, key, h);
+  return *slot < 0 ? UNBOUND_VAL : d->entries[*slot].value;
+}
+
+Value dict_get_str(ObjDict *d, ObjStr *key) {
+  int32_t *index;
+  uint32_t i, perturb;
+  if (d->live == 0) return UNBOUND_VAL;
+  index = INDEX_OF(d);
+  i = key->hash & d->index_mask;
+  perturb = key->hash;
+  for (;;) {
+    int32_t e = index[i];
+    if (e < 0) return UNBOUND_VAL;
+    if (d->entries[e].hash == key->hash) {
+      Value k = d->entries[e].key;
+      if (k == OBJ_VAL(key) || (IS_STR(k) && str_equal(AS_STR(k), key))) return d->entries[e].value;
+    }
+    perturb >>= 5;
+    i = (i * 5u + 1u + perturb) & d->index_mask;
+  }
+}
+
+bool dict_set(VM *vm, ObjDict *d, Value key, Value value) {
+  uint32_t h;
+  int32_t *slot;
+  DictEntry *e;
+  if (!value_hash(vm, key, &h)) return false;
+  if (d->cap > 0) {
+    slot = find_slot(vm, d, key, h);
+    if (*slot >= 0) { d->entries[*slot].value = value; return true; }
+  }
+  if (d->used >= d->cap) {
+    bool ok;
+    vm_push_root(vm, key);
+    vm_push_root(vm, value);
+    ok = dict_resize(vm, d, d->live + 1);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    if (!ok) return false;
+  }
+  slot = find_slot(vm, d, key, h);
+  e = &d->entries[d->used];
+  e->key = key;
+  e->value = value;
+  e->hash = h;
+  *slot = (int32_t)d->used++;
+  d->live++;
+  return true;
+}
+
+bool dict_delete(VM *vm, ObjDict *d, Value key, bool *found) {
+  uint32_t h;
+  int32_t *slot;
+  *found = false;
+  if (!value_hash(vm, key, &h)) return false;
+  if (d->live == 0) return true;
+  slot = find_slot(vm, d, key, h);
+  if (*slot < 0) return true;
+  d->entries[*slot].key = DELETED_VAL;   /* the index keeps pointing here: probing goes on */
+  d->entries[*slot].value = NONE_VAL;
+  d->live--;
+  *found = true;
+  return true;
+}
+
+/* Iterators and views: ObjIter with seq = the dict, step = 0 keys, 1 values, 2 items. */
+Value dict_iter_next(VM *vm, ObjIter *it) {
+  ObjDict *d = AS_DICT(it->seq);
+  while ((uint32_t)it->index < d->used) {
+    DictEntry *e = &d->entries[it->index++];
+    Value t;
+    if (e->key == DELETED_VAL) continue;
+    if (it->step == 0) return e->key;
+    if (it->step == 1) return e->value;
+    t = tuple_new(vm, 2);
+    if (t == EXC_VAL) return EXC_VAL;
+    e = &d->entries[it->index - 1];
+    AS_TUPLE(t)->items[0] = e->key;
+    AS_TUPLE(t)->items[1] = e->value;
+    return t;
+  }
+  return STOP_VAL;
+}
+
+static void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
+const Type dict_iter_type = {{&type_type}, "dict_keyiterator", NULL, iter_trace, NULL};
+const Type dict_keys_type = {{&type_type}, "dict_keys", NULL, iter_trace, NULL};
+const Type dict_values_type = {{&type_type}, "dict_values", NULL, iter_trace, NULL};
+const Type dict_items_type = {{&type_type}, "dict_items", NULL, iter_trace, NULL};
+
+static Value make_view(VM *vm, Value dict, const Type *type, vint kind) {
+  ObjIter *v = (ObjIter *)obj_alloc(vm, type, sizeof(ObjIter));
+  if (v == NULL) return EXC_VAL;
+  v->seq = dict;
+  v->step = kind;
+  return OBJ_VAL(v);
+}
+
+static Value m_keys(VM *vm, int argc, Value *args) { (void)argc; return make_view(vm, args[0], &dict_keys_type, 0); }
+static Value m_values(VM *vm, int argc, Value *args) { (void)argc; return make_view(vm, args[0], &dict_values_type, 1); }
+static Value m_items(VM *vm, int argc, Value *args) { (void)argc; return make_view(vm, args[0], &dict_items_type, 2); }
+
+static Value m_get(VM *vm, int argc, Value *args) {
+  Value v = dict_get(vm, AS_DICT(args[0]), args[1]);
+  if (v == UNBOUND_VAL) return argc > 2 ? args[2] : NONE_VAL;
+  return v;
+}
+
+static Value m_pop(VM *vm, int argc, Value *args) {
+  Value v = dict_get(vm, AS_DICT(args[0]), args[1]);
+  bool found;
+  if (v == EXC_VAL) return EXC_VAL;
+  if (v == UNBOUND_VAL) {
+    if (argc > 2) return args[2];
+    return vm_raise_value(vm, &exc_KeyError, args[1]);
+  }
+  dict_delete(vm, AS_DICT(args[0]), args[1], &found);
+  return v;
+}
+
+static Value m_clear(VM *vm, int argc, Value *args) {
+  ObjDict *d = AS_DICT(args[0]);
+  (void)argc;
+  mem_free(vm, d->entries);
+  d->entries = NULL;
+  d->cap = d->used = d->live = 0;
+  d->index_mask = 0;
+  return NONE_VAL;
+}
+
+static const MethodDef dict_methods[] = {
+  {"keys", m_keys, 0, 0},
+  {"values", m_values, 0, 0},
+  {"items", m_items, 0, 0},
+  {"get", m_get, 1, 2},
+  {"pop", m_pop, 1, 2},
+  {"clear", m_clear, 0, 0},
+  {NULL, NULL, 0, 0},
+};
+
+const Type dict_type = {{&type_type}, "dict", NULL, dict_trace, dict_methods};

@@ -1,0 +1,219 @@
+/* Objects: the common header, the const type structs, and every built-in object layout.
+ * One built-in type per .c file (str.c, list.c, ...); this header is their shared contract. */
+#ifndef VIPER_OBJECT_H
+#define VIPER_OBJECT_H
+
+#include "value.h"
+
+typedef struct VM VM;
+typedef struct Type Type;
+
+/* Every object starts with its type. Heap objects also have a block header before it
+ * (memory.c); const objects (types, builtins) live in flash and are never collected. */
+typedef struct Obj {
+  const Type *type;
+} Obj;
+
+/* A native function: args[0..argc-1]; returns a value or EXC_VAL with vm->exc set. */
+typedef Value (*NativeFn)(VM *vm, int argc, Value *args);
+
+typedef struct MethodDef {
+  const char *name;
+  NativeFn fn;               /* args[0] is self */
+  int8_t min_args, max_args; /* not counting self */
+} MethodDef;
+
+struct Type {
+  Obj base;                          /* base.type == &type_type */
+  const char *name;
+  const Type *parent;                /* exception hierarchy; NULL at the root */
+  void (*trace)(VM *vm, Obj *obj);   /* mark children; NULL when there are none */
+  const MethodDef *methods;          /* terminated by a NULL name; NULL when none */
+};
+
+#define OBJ_TYPE(v)      (AS_OBJ(v)->type)
+#define IS_TYPE(v, t)    (IS_OBJ(v) && OBJ_TYPE(v) == (t))
+
+typedef struct ObjStr {
+  Obj obj;
+  uint32_t len;       /* bytes, without the terminating NUL */
+  uint32_t nchars;    /* code points; == len for ASCII */
+  uint32_t hash;
+  char chars[1];      /* len bytes + NUL */
+} ObjStr;
+
+typedef struct ObjFloat { Obj obj; double value; } ObjFloat;
+
+typedef struct ObjList { Obj obj; uint32_t len, cap; Value *items; } ObjList;
+
+typedef struct ObjTuple { Obj obj; uint32_t len; Value items[1]; } ObjTuple;
+
+typedef struct DictEntry { Value key, value; uint32_t hash; } DictEntry;
+
+/* Insertion-ordered: entries in order (DELETED_VAL keys are holes), plus an open-addressed
+ * index of entry numbers (-1 empty). Both live in one raw block. */
+typedef struct ObjDict {
+  Obj obj;
+  uint32_t live;        /* entries in use */
+  uint32_t used;        /* entries written, holes included */
+  uint32_t cap;         /* entries room */
+  uint32_t index_mask;  /* index slots - 1 (a power of two minus one) */
+  DictEntry *entries;
+} ObjDict;
+
+typedef struct ObjRange { Obj obj; vint start, stop, step; } ObjRange;
+
+/* One iterator layout for list, tuple, str, dict and range: the type tells which. */
+typedef struct ObjIter { Obj obj; Value seq; vint index, stop, step; } ObjIter;
+
+typedef struct ObjCode {
+  Obj obj;
+  ObjStr *name;
+  ObjStr *file;
+  uint8_t argcount, flags;
+  uint16_t nlocals, stacksize, first_line, nconsts, lines_len;
+  uint32_t code_len;
+  Value *consts;
+  Value *local_names;       /* nlocals interned strings */
+  const uint8_t *code;      /* points into the image (executes in place) */
+  const uint8_t *lines;
+} ObjCode;
+
+typedef struct ObjFunction { Obj obj; ObjCode *code; ObjDict *globals; } ObjFunction;
+
+typedef struct ObjBuiltin {
+  Obj obj;
+  const char *name;
+  NativeFn fn;
+  int8_t min_args, max_args;   /* max -1: any number */
+} ObjBuiltin;
+
+typedef struct ObjBoundMethod { Obj obj; Value self; const MethodDef *method; } ObjBoundMethod;
+
+typedef struct ObjException { Obj obj; Value msg; } ObjException;
+
+/* ---- types ---------------------------------------------------------------------------- */
+extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;
+extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
+extern const Type dict_keys_type, dict_values_type, dict_items_type;
+extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
+extern const Type code_type, function_type, builtin_type, bound_method_type;
+extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueError,
+    exc_NameError, exc_UnboundLocalError, exc_ZeroDivisionError, exc_ArithmeticError,
+    exc_LookupError, exc_IndexError, exc_KeyError, exc_AttributeError, exc_OverflowError,
+    exc_MemoryError, exc_RecursionError, exc_RuntimeError, exc_StopIteration,
+    exc_KeyboardInterrupt, exc_NotImplementedError, exc_AssertionError;
+
+#define IS_STR(v)      IS_TYPE(v, &str_type)
+#define AS_STR(v)      ((ObjStr *)AS_OBJ(v))
+#define IS_FLOAT(v)    IS_TYPE(v, &float_type)
+#define AS_FLOAT(v)    (((ObjFloat *)AS_OBJ(v))->value)
+#define IS_LIST(v)     IS_TYPE(v, &list_type)
+#define AS_LIST(v)     ((ObjList *)AS_OBJ(v))
+#define IS_TUPLE(v)    IS_TYPE(v, &tuple_type)
+#define AS_TUPLE(v)    ((ObjTuple *)AS_OBJ(v))
+#define IS_DICT(v)     IS_TYPE(v, &dict_type)
+#define AS_DICT(v)     ((ObjDict *)AS_OBJ(v))
+#define IS_RANGE(v)    IS_TYPE(v, &range_type)
+#define AS_RANGE(v)    ((ObjRange *)AS_OBJ(v))
+#define AS_ITER(v)     ((ObjIter *)AS_OBJ(v))
+#define IS_FUNCTION(v) IS_TYPE(v, &function_type)
+#define AS_FUNCTION(v) ((ObjFunction *)AS_OBJ(v))
+#define IS_BUILTIN(v)  IS_TYPE(v, &builtin_type)
+#define AS_BUILTIN(v)  ((const ObjBuiltin *)AS_OBJ(v))
+#define AS_CODE(v)     ((ObjCode *)AS_OBJ(v))
+#define IS_EXCTYPE_OBJ(v) (IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)))
+
+/* ---- object.c: the operations every value supports ------------------------------------- */
+const Type *value_type(Value v);
+bool value_truthy(Value v);
+bool value_equal(VM *vm, Value a, Value b);          /* never raises for built-in types */
+bool value_hash(VM *vm, Value v, uint32_t *out);     /* false + TypeError: unhashable */
+bool type_is_subtype(const Type *t, const Type *base);
+bool type_is_exception(const Type *t);
+Value value_getattr(VM *vm, Value obj, ObjStr *name);
+Value value_len(VM *vm, Value v);                    /* int or EXC_VAL */
+Value value_getitem(VM *vm, Value obj, Value key);
+Value value_setitem(VM *vm, Value obj, Value key, Value val);
+Value value_iter(VM *vm, Value v);
+Value value_iter_next(VM *vm, Value iter);           /* STOP_VAL when exhausted */
+Value value_contains(VM *vm, Value container, Value item); /* TRUE_VAL/FALSE_VAL/EXC_VAL */
+Value value_compare(VM *vm, int op, Value a, Value b);     /* op: CompareOpKind */
+bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *out);
+
+/* Text output of values into vm's string builder (vm_sb_*). */
+void value_write(VM *vm, Value v, bool repr);
+
+/* ---- memory.c --------------------------------------------------------------------------- */
+void *mem_alloc(VM *vm, size_t size, bool is_obj);  /* NULL when the heap is full (no raise) */
+void mem_free(VM *vm, void *ptr);                   /* give back a raw block at once */
+Obj *obj_alloc(VM *vm, const Type *type, size_t size); /* raises MemoryError on NULL */
+void *raw_alloc(VM *vm, size_t size);                  /* raises MemoryError on NULL */
+void gc_collect(VM *vm);
+void gc_mark_value(VM *vm, Value v);
+void gc_mark_raw(VM *vm, const void *ptr);
+size_t mem_free_bytes(VM *vm);
+
+/* ---- str.c ------------------------------------------------------------------------------ */
+uint32_t str_hash_bytes(const char *s, size_t len);
+Value str_new(VM *vm, const char *s, size_t len);
+Value str_intern(VM *vm, const char *s, size_t len);
+Value str_from_cstr(VM *vm, const char *s);
+bool str_equal(const ObjStr *a, const ObjStr *b);
+bool str_utf8_valid(const uint8_t *s, size_t len, uint32_t *nchars);
+Value str_concat(VM *vm, ObjStr *a, ObjStr *b);
+Value str_repeat(VM *vm, ObjStr *s, vint n);
+Value str_getitem(VM *vm, ObjStr *s, Value index);
+bool str_contains(ObjStr *hay, ObjStr *needle);
+int str_compare(const ObjStr *a, const ObjStr *b);
+Value str_iter_next(VM *vm, ObjIter *it);
+void str_write_repr(VM *vm, const ObjStr *s);
+
+/* ---- int.c ------------------------------------------------------------------------------ */
+Value int_binary(VM *vm, int op, vint a, vint b);
+Value int_from_str(VM *vm, const char *s, size_t len, int base);
+void int_write(VM *vm, vint i);
+
+/* ---- float.c ---------------------------------------------------------------------------- */
+Value float_new(VM *vm, double d);
+Value float_binary(VM *vm, int op, double a, double b);
+Value float_from_str(VM *vm, ObjStr *s);
+Value float_to_int(VM *vm, double d);
+int float_compare_int(vint i, double f);  /* -1, 0, 1, or 2 when f is nan */
+void float_write(VM *vm, double d);
+size_t float_format(double d, char *buf);   /* repr into buf (>= 32 bytes), returns length */
+
+/* ---- list.c / tuple.c ------------------------------------------------------------------- */
+Value list_new(VM *vm, uint32_t len);          /* len items set to None */
+bool list_append(VM *vm, ObjList *list, Value v);
+Value list_concat(VM *vm, ObjList *a, ObjList *b);
+Value list_repeat(VM *vm, ObjList *a, vint n);
+Value tuple_new(VM *vm, uint32_t len);
+Value tuple_concat(VM *vm, ObjTuple *a, ObjTuple *b);
+Value tuple_repeat(VM *vm, ObjTuple *a, vint n);
+Value seq_compare(VM *vm, int op, const Value *a, uint32_t alen, const Value *b, uint32_t blen);
+
+/* ---- dict.c ----------------------------------------------------------------------------- */
+Value dict_new(VM *vm);
+Value dict_get(VM *vm, ObjDict *d, Value key);  /* UNBOUND_VAL when absent, EXC_VAL on error */
+Value dict_get_str(ObjDict *d, ObjStr *key);   /* no errors possible; UNBOUND_VAL absent */
+bool dict_set(VM *vm, ObjDict *d, Value key, Value value);
+bool dict_delete(VM *vm, ObjDict *d, Value key, bool *found);
+Value dict_iter_next(VM *vm, ObjIter *it);
+
+/* ---- range.c ---------------------------------------------------------------------------- */
+Value range_new(VM *vm, vint start, vint stop, vint step);
+vint range_len(const ObjRange *r);
+
+/* ---- function.c ------------------------------------------------------------------------- */
+Value function_new(VM *vm, ObjCode *code, ObjDict *globals);
+Value bound_method_new(VM *vm, Value self, const MethodDef *m);
+const MethodDef *methods_find(const MethodDef *table, const ObjStr *name);
+
+/* ---- exception.c ------------------------------------------------------------------------ */
+Value vm_raise(VM *vm, const Type *type, const char *msg);          /* returns EXC_VAL */
+Value vm_raise_value(VM *vm, const Type *type, Value msg);
+Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...); /* %s %d %v(repr) %t(type) */
+Value exception_new(VM *vm, const Type *type, Value msg);
+
+#endif

@@ -1,0 +1,119 @@
+/* The virtual machine: one VM per running program, passed explicitly everywhere. */
+#ifndef VIPER_VM_H
+#define VIPER_VM_H
+
+#include "config.h"
+#include "object.h"
+
+typedef struct Frame {
+  ObjCode *code;
+  const uint8_t *ip;     /* next instruction; saved when the frame calls or raises */
+  Value *slots;          /* locals, then the operand stack */
+  ObjDict *globals;
+} Frame;
+
+typedef struct TraceEntry {
+  ObjCode *code;
+  uint32_t pc;
+} TraceEntry;
+
+typedef struct FreeBlock FreeBlock;
+
+/* Where program output goes: the console (standalone) or STDOUT frames (link). */
+typedef void (*VmWriteFn)(void *ctx, const char *text, size_t len);
+/* Called every VIPER_POLL_INTERVAL backward jumps/calls; returns true to stop the program. */
+typedef bool (*VmPollFn)(void *ctx);
+
+typedef enum {
+  VM_OK = 0,          /* the program ran to its end */
+  VM_EXCEPTION = 1,   /* an exception escaped: vm->exc, vm->traceback */
+  VM_STOPPED = 2,     /* the poll hook asked to stop (KeyboardInterrupt) */
+  VM_ERROR = 3        /* the VM could not start (heap too small, ...) */
+} VmResult;
+
+struct VM {
+  /* heap (memory.c) */
+  uint8_t *heap_start, *heap_end;
+  FreeBlock *free_list;
+  Obj *grey[VIPER_GC_GREY_MAX];
+  int grey_count;
+  bool grey_overflow;
+  bool gc_ready;              /* roots are initialised */
+
+  /* execution */
+  Value *stack, *stack_end, *sp;
+  Frame frames[VIPER_MAX_FRAMES];
+  int frame_count;
+  uint32_t poll_countdown;
+  volatile bool interrupt;
+
+  /* names and modules */
+  ObjDict *builtins;
+  ObjDict *globals;           /* __main__ */
+  Value *interned;            /* open-addressed set of ObjStr, NONE_VAL empty */
+  uint32_t intern_mask, intern_count;
+  Value *names;               /* image name table, interned */
+  uint32_t nnames;
+  ObjCode **codes;
+  uint32_t ncodes;
+  uint32_t main_code;
+
+  /* the pending exception and where it came from (outermost first) */
+  Value exc;
+  TraceEntry traceback[VIPER_TRACEBACK_MAX];
+  int traceback_count;
+  int traceback_omitted;
+
+  /* C temporaries that must survive an allocation */
+  Value roots[VIPER_TEMP_ROOTS];
+  int nroots;
+
+  /* string builder for str()/repr()/print */
+  char *sb;
+  uint32_t sb_len, sb_cap;
+  bool sb_oom;
+  Value repr_active[8];
+  int repr_depth;
+
+  /* host hooks */
+  VmWriteFn write;
+  void *write_ctx;
+  VmPollFn poll;
+  void *poll_ctx;
+};
+
+/* Set the VM up over heap[0..heap_size). Returns false when the heap is too small. */
+bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_ctx);
+void vm_set_poll(VM *vm, VmPollFn poll, void *ctx);
+
+/* Materialise a *verified* image (loader.h: image_verify) and run its first module. */
+VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len);
+
+/* Call any callable from C; EXC_VAL on error. */
+Value vm_call(VM *vm, Value callable, int argc, Value *args);
+
+/* Temporary roots. */
+#define vm_push_root(vm, v) ((vm)->roots[(vm)->nroots++] = (v))
+#define vm_pop_root(vm)     ((vm)->nroots--)
+
+/* String builder. */
+void vm_sb_reset(VM *vm);
+void vm_sb_add(VM *vm, const char *s, size_t len);
+void vm_sb_cstr(VM *vm, const char *s);
+Value vm_sb_to_str(VM *vm);   /* a new str of the builder's text (or MemoryError) */
+
+/* Text of the pending exception: "TypeError: message". Writes through vm_sb. */
+void vm_format_exception(VM *vm);
+/* Line of the instruction at pc in code. */
+uint32_t code_line_at(const ObjCode *code, uint32_t pc);
+
+/* The error text of an exception value (message str or ""). */
+const char *exception_type_name(Value exc);
+
+/* a + b with Python's rules (sum() uses it). */
+Value vm_binary_add(VM *vm, Value a, Value b);
+
+/* builtins.c */
+bool builtins_init(VM *vm);
+
+#endif
