@@ -245,7 +245,7 @@ const char *image_verify(const uint8_t *image, size_t len, void *scratch, size_t
   r.end = image + len;
   r.error = NULL;
   if (rd_u16(&r) != IMAGE_FORMAT_VERSION) return "unsupported image format version";
-  rd_u16(&r);
+  if (rd_u16(&r) != 0) return "unsupported image flags";
   total = rd_u32(&r);
   if (total != len) return "image length does not match its header";
   crc = rd_u32(&r);

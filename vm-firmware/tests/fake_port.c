@@ -1,0 +1,57 @@
+/* port.h for the C tests: in-memory link buffers and a captured console. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "port.h"
+
+static uint8_t in_buf[1 << 20];
+static size_t in_len, in_pos;
+static uint8_t out_buf[1 << 20];
+static size_t out_len;
+static int at_eof;
+char fake_console[65536];
+size_t fake_console_len;
+
+void fake_link_reset(void) { in_len = in_pos = out_len = 0; at_eof = 0; fake_console_len = 0; }
+void fake_link_set_eof(int eof) { at_eof = eof; }
+
+void fake_link_push_input(const uint8_t *data, size_t len) {
+  if (in_len + len > sizeof in_buf) abort();
+  memcpy(in_buf + in_len, data, len);
+  in_len += len;
+}
+
+const uint8_t *fake_link_output(size_t *len) { *len = out_len; return out_buf; }
+
+void port_link_write(const uint8_t *data, size_t len) {
+  if (out_len + len > sizeof out_buf) abort();
+  memcpy(out_buf + out_len, data, len);
+  out_len += len;
+}
+
+int port_link_read(uint8_t *buf, size_t max) {
+  size_t n = in_len - in_pos;
+  if (n == 0) return at_eof ? -1 : 0;
+  if (n > max) n = max;
+  if (n > 7) n = 7;   /* small reads exercise frames split across reads */
+  memcpy(buf, in_buf + in_pos, n);
+  in_pos += n;
+  return (int)n;
+}
+
+uint32_t port_ticks_ms(void) { return 0; }
+
+void port_console_write(const char *text, size_t len) {
+  if (fake_console_len + len >= sizeof fake_console) len = sizeof fake_console - 1 - fake_console_len;
+  memcpy(fake_console + fake_console_len, text, len);
+  fake_console_len += len;
+  fake_console[fake_console_len] = '\0';
+}
+
+void port_error_write(const char *text, size_t len) { port_console_write(text, len); }
+
+void port_fatal(const char *message) {
+  fprintf(stderr, "fatal: %s\n", message);
+  abort();
+}

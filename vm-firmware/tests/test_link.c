@@ -1,0 +1,232 @@
+/* The link server driven in-process through the fake port. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crc32.h"
+#include "harness.h"
+#include "link.h"
+
+typedef struct Frame_ { uint8_t type, seq; uint8_t payload[LINK_MAX_PAYLOAD]; size_t len; } RxFrame;
+
+static LinkServer ls;
+static VM vm;
+static uint8_t heap[128 * 1024], store_a[16384], store_b[16384];
+static RxFrame frames[64];
+static int nframes;
+static size_t out_seen;
+
+static void setup(void) {
+  size_t n;
+  fake_link_reset();
+  fake_link_output(&n);
+  out_seen = 0;
+  link_init(&ls, &vm, heap, sizeof heap, store_a, store_b, sizeof store_a, "virtual", "host");
+}
+
+static void send(uint8_t type, uint8_t seq, const uint8_t *payload, size_t len) {
+  uint8_t wire[LINK_MAX_WIRE];
+  size_t n = link_encode_frame(type, seq, payload, len, wire);
+  fake_link_push_input(wire, n);
+}
+
+/* Serve until the input is used up, then decode what the VM sent since the last call. */
+static void pump(void) {
+  LinkReceiver *rx = calloc(1, sizeof *rx);
+  size_t len, i;
+  const uint8_t *out;
+  while (link_service(&ls) > 0) {}
+  out = fake_link_output(&len);
+  nframes = 0;
+  for (i = out_seen; i < len; i++) {
+    uint8_t t, s;
+    const uint8_t *p;
+    long n = link_receive_byte(rx, out[i], &t, &s, &p);
+    if (n >= 0 && nframes < 64) {
+      frames[nframes].type = t;
+      frames[nframes].seq = s;
+      memcpy(frames[nframes].payload, p, (size_t)n);
+      frames[nframes].len = (size_t)n;
+      nframes++;
+    }
+  }
+  out_seen = len;
+  EXPECT(rx->dropped == 0);
+  free(rx);
+}
+
+static uint16_t error_code(const RxFrame *f) { return (uint16_t)(f->payload[0] | (f->payload[1] << 8)); }
+
+static void upload(const uint8_t *img, size_t n, uint32_t crc, uint8_t *seq) {
+  uint8_t p[4 + 100];
+  size_t off;
+  p[0] = (uint8_t)n; p[1] = (uint8_t)(n >> 8); p[2] = (uint8_t)(n >> 16); p[3] = (uint8_t)(n >> 24);
+  p[4] = (uint8_t)crc; p[5] = (uint8_t)(crc >> 8); p[6] = (uint8_t)(crc >> 16); p[7] = (uint8_t)(crc >> 24);
+  send(FRAME_UPLOAD_BEGIN, (*seq)++, p, 8);
+  for (off = 0; off < n; off += 100) {
+    size_t k = n - off < 100 ? n - off : 100;
+    p[0] = (uint8_t)off; p[1] = (uint8_t)(off >> 8); p[2] = (uint8_t)(off >> 16); p[3] = (uint8_t)(off >> 24);
+    memcpy(p + 4, img + off, k);
+    send(FRAME_UPLOAD_CHUNK, (*seq)++, p, 4 + k);
+  }
+  send(FRAME_UPLOAD_END, (*seq)++, NULL, 0);
+}
+
+static void test_hello_info(void) {
+  setup();
+  send(FRAME_HELLO, 5, NULL, 0);
+  pump();
+  EXPECT(nframes == 1);
+  EXPECT(frames[0].type == FRAME_INFO && frames[0].seq == 5);
+  EXPECT(frames[0].payload[0] == LINK_PROTOCOL_VERSION);
+  EXPECT(frames[0].payload[1] == IMAGE_FORMAT_VERSION && frames[0].payload[2] == 0);
+  EXPECT(frames[0].payload[3] == 0 && frames[0].payload[4] == 1 && frames[0].payload[5] == 0);
+  EXPECT(frames[0].payload[14] == 7 && memcmp(frames[0].payload + 15, "virtual", 7) == 0);
+  EXPECT(frames[0].payload[22] == 4 && memcmp(frames[0].payload + 23, "host", 4) == 0);
+}
+
+static void test_upload_and_run(void) {
+  uint8_t img[512], seq = 0;
+  size_t n = build_hello(img, sizeof img, "hello");
+  int i;
+  setup();
+  /* garbage first: a board's boot text */
+  fake_link_push_input((const uint8_t *)"boot\r\n\x00", 7);
+  upload(img, n, crc32(img, n), &seq);
+  send(FRAME_RUN, seq++, NULL, 0);
+  pump();
+  for (i = 0; i < nframes - 3; i++) EXPECT(frames[i].type == FRAME_ACK && frames[i].seq == i);
+  EXPECT(nframes >= 4);
+  if (nframes < 4) return;
+  EXPECT(frames[nframes - 3].type == FRAME_ACK);
+  EXPECT(frames[nframes - 2].type == FRAME_STDOUT);
+  EXPECT(frames[nframes - 2].len == 8 && memcmp(frames[nframes - 2].payload, "hello 3\n", 8) == 0);
+  EXPECT(frames[nframes - 1].type == FRAME_DONE && frames[nframes - 1].payload[0] == DONE_OK);
+}
+
+static void test_bad_crc_keeps_old_program(void) {
+  uint8_t img[512], img2[512], seq = 0;
+  size_t n = build_hello(img, sizeof img, "first"), n2 = build_hello(img2, sizeof img2, "second");
+  setup();
+  upload(img, n, crc32(img, n), &seq);
+  pump();
+  EXPECT(frames[nframes - 1].type == FRAME_ACK);
+  upload(img2, n2, crc32(img2, n2) ^ 1u, &seq);
+  pump();
+  EXPECT(frames[nframes - 1].type == FRAME_ERROR && error_code(&frames[nframes - 1]) == LINK_ERR_CRC_MISMATCH);
+  /* an image whose own CRC is fine but whose contents fail the verifier */
+  img2[n2 - 3] = 200;   /* an invalid opcode */
+  fix_crc(img2, n2);
+  upload(img2, n2, crc32(img2, n2), &seq);
+  pump();
+  EXPECT(frames[nframes - 1].type == FRAME_ERROR && error_code(&frames[nframes - 1]) == LINK_ERR_BAD_IMAGE);
+  send(FRAME_RUN, seq++, NULL, 0);
+  pump();
+  EXPECT(nframes == 3);
+  EXPECT(frames[1].type == FRAME_STDOUT && frames[1].len == 8 && memcmp(frames[1].payload, "first 3\n", 8) == 0);
+}
+
+static void test_offsets_and_duplicates(void) {
+  uint8_t p[8 + 4] = {0}, seq = 0;
+  setup();
+  p[0] = 20;   /* size 20, crc 0 */
+  send(FRAME_UPLOAD_BEGIN, seq++, p, 8);
+  memset(p, 0, sizeof p);
+  send(FRAME_UPLOAD_CHUNK, seq++, p, 8);    /* offset 0, 4 bytes */
+  send(FRAME_UPLOAD_CHUNK, seq++, p, 8);    /* the same again: re-ACKed */
+  p[0] = 9;
+  send(FRAME_UPLOAD_CHUNK, seq++, p, 8);    /* offset 9: wrong */
+  send(0x42, seq++, NULL, 0);               /* unknown type */
+  pump();
+  EXPECT(nframes == 5);
+  if (nframes != 5) return;
+  EXPECT(frames[0].type == FRAME_ACK && frames[1].type == FRAME_ACK && frames[2].type == FRAME_ACK);
+  EXPECT(ls.up_received == 4);
+  EXPECT(frames[3].type == FRAME_ERROR && error_code(&frames[3]) == LINK_ERR_BAD_OFFSET);
+  EXPECT(frames[4].type == FRAME_ERROR && error_code(&frames[4]) == LINK_ERR_UNKNOWN_TYPE && frames[4].seq == 4);
+}
+
+static void test_states(void) {
+  uint8_t p[8] = {0}, seq = 0;
+  setup();
+  send(FRAME_RUN, seq++, NULL, 0);
+  send(FRAME_UPLOAD_CHUNK, seq++, p, 8);
+  send(FRAME_UPLOAD_END, seq++, NULL, 0);
+  p[2] = 0x10;   /* 1 MiB: too big */
+  send(FRAME_UPLOAD_BEGIN, seq++, p, 8);
+  pump();
+  EXPECT(nframes == 4);
+  if (nframes != 4) return;
+  EXPECT(error_code(&frames[0]) == LINK_ERR_NO_PROGRAM);
+  EXPECT(error_code(&frames[1]) == LINK_ERR_BAD_STATE);
+  EXPECT(error_code(&frames[2]) == LINK_ERR_BAD_STATE);
+  EXPECT(error_code(&frames[3]) == LINK_ERR_TOO_BIG);
+}
+
+static void test_stop_while_running(void) {
+  static const char *const names[] = {"<module>", "main.py", "__main__"};
+  static const uint8_t code[] = {OP_NOP, OP_JUMP, U16(-4)};
+  uint8_t img[256], seq = 0;
+  TestCode c;
+  size_t n;
+  memset(&c, 0, sizeof c);
+  c.name = 0; c.first_line = 1; c.code = code; c.code_len = sizeof code;
+  n = build_image(img, sizeof img, names, 3, 2, 1, &c, 1);
+  setup();
+  upload(img, n, crc32(img, n), &seq);
+  send(FRAME_RUN, seq++, NULL, 0);
+  send(FRAME_HELLO, seq++, NULL, 0);   /* answered while running */
+  send(FRAME_UPLOAD_END, seq++, NULL, 0);   /* BUSY */
+  send(FRAME_STOP, seq++, NULL, 0);
+  pump();
+  EXPECT(nframes >= 5);
+  if (nframes < 5) return;
+  EXPECT(frames[nframes - 5].type == FRAME_ACK);      /* RUN */
+  EXPECT(frames[nframes - 4].type == FRAME_INFO);
+  EXPECT(frames[nframes - 3].type == FRAME_ERROR && error_code(&frames[nframes - 3]) == LINK_ERR_BUSY);
+  EXPECT(frames[nframes - 2].type == FRAME_ACK);      /* STOP */
+  EXPECT(frames[nframes - 1].type == FRAME_DONE && frames[nframes - 1].payload[0] == DONE_STOPPED);
+}
+
+static void test_exception_frame(void) {
+  static const char *const names[] = {"<module>", "main.py", "__main__", "nope"};
+  static const uint8_t code[] = {OP_LOAD_NAME, U16(3), OP_RETURN_VALUE};
+  static const uint8_t lines[] = {0, 4};
+  static const uint8_t want[] = {9, 0, 'N', 'a', 'm', 'e', 'E', 'r', 'r', 'o', 'r',
+                                 26, 0, 'n', 'a', 'm', 'e', ' ', '\'', 'n', 'o', 'p', 'e', '\'', ' ', 'i', 's', ' ',
+                                 'n', 'o', 't', ' ', 'd', 'e', 'f', 'i', 'n', 'e', 'd',
+                                 1, 7, 0, 'm', 'a', 'i', 'n', '.', 'p', 'y', 8, 0, '<', 'm', 'o', 'd', 'u', 'l', 'e', '>', 5, 0};
+  uint8_t img[256], seq = 0;
+  TestCode c;
+  size_t n;
+  memset(&c, 0, sizeof c);
+  c.name = 0; c.first_line = 1; c.stacksize = 1; c.code = code; c.code_len = sizeof code;
+  c.lines = lines; c.lines_len = 2;
+  n = build_image(img, sizeof img, names, 4, 2, 1, &c, 1);
+  setup();
+  upload(img, n, crc32(img, n), &seq);
+  send(FRAME_RUN, seq++, NULL, 0);
+  pump();
+  EXPECT(nframes >= 2);
+  if (nframes < 2) return;
+  EXPECT(frames[nframes - 2].type == FRAME_EXCEPTION);
+  EXPECT(frames[nframes - 2].len == sizeof want && memcmp(frames[nframes - 2].payload, want, sizeof want) == 0);
+  EXPECT(frames[nframes - 1].type == FRAME_DONE && frames[nframes - 1].payload[0] == DONE_EXCEPTION);
+}
+
+static void test_eof_closes(void) {
+  setup();
+  fake_link_set_eof(1);
+  EXPECT(link_service(&ls) == -1);
+}
+
+void tests_link(void);
+void tests_link(void) {
+  run_test("link: HELLO -> INFO", test_hello_info);
+  run_test("link: garbage, upload, RUN -> ACK, STDOUT, DONE", test_upload_and_run);
+  run_test("link: bad CRC / bad image keep the old program", test_bad_crc_keeps_old_program);
+  run_test("link: duplicate chunk re-ACKed, wrong offset, unknown type", test_offsets_and_duplicates);
+  run_test("link: NO_PROGRAM, BAD_STATE, TOO_BIG", test_states);
+  run_test("link: STOP ends while True, HELLO answered while running", test_stop_while_running);
+  run_test("link: EXCEPTION frame layout", test_exception_frame);
+  run_test("link: end of input closes", test_eof_closes);
+}
