@@ -71,6 +71,23 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   va_list ap;
   const char *p;
   Value s;
+  int pushed = 0;
+  /* Root every value argument first: writing the text allocates. */
+  va_start(ap, fmt);
+  for (p = fmt; *p != '\0'; p++) {
+    if (*p != '%' || p[1] == '\0') continue;
+    switch (*++p) {
+    case 's': (void)va_arg(ap, const char *); break;
+    case 'd': (void)va_arg(ap, int); break;
+    case 'v': case 't': {
+      Value v = va_arg(ap, Value);
+      if (vm->nroots < VIPER_TEMP_ROOTS) { vm_push_root(vm, v); pushed++; }
+      break;
+    }
+    default: break;
+    }
+  }
+  va_end(ap);
   vm_sb_reset(vm);
   va_start(ap, fmt);
   for (p = fmt; *p != '\0'; p++) {
@@ -85,6 +102,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   }
   va_end(ap);
   s = vm_sb_to_str(vm);
+  vm->nroots -= pushed;
   if (s == EXC_VAL) return EXC_VAL;
   return vm_raise_value(vm, type, s);
 }

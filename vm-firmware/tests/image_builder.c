@@ -7,7 +7,7 @@
 typedef struct Out { uint8_t *p; size_t len, cap; } Out;
 
 static void put(Out *o, const void *data, size_t n) {
-  if (o->len + n <= o->cap) memcpy(o->p + o->len, data, n);
+  if (n > 0 && o->len + n <= o->cap) memcpy(o->p + o->len, data, n);
   o->len += n;
 }
 static void put8(Out *o, unsigned v) { uint8_t b = (uint8_t)v; put(o, &b, 1); }
