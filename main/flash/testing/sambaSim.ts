@@ -25,7 +25,7 @@ export class SambaSim {
   pagesWritten = 0;
   binary = false;
   private readonly latch = [new Uint8Array(SAM3X.PAGE_SIZE).fill(0xff), new Uint8Array(SAM3X.PAGE_SIZE).fill(0xff)];
-  private readonly fsr = [SAM3X.FSR_FRDY, SAM3X.FSR_FRDY];
+  private readonly fsr: number[] = [SAM3X.FSR_FRDY, SAM3X.FSR_FRDY];
   private readonly frr = [0, 0];
   private running = true;
   private readonly done: Promise<void>;
