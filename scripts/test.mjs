@@ -30,13 +30,15 @@ function skip(name, why) {
   notes.push(`skipped: ${name} — ${why}`);
 }
 
-/** Adds the counts of a C test run's closing line "C tests: N passed, N failed". */
+/** Adds the counts of a C test run's closing lines "C tests: N passed, N failed" (one per build). */
 function countC(name, run) {
-  const m = /C tests: (\d+) passed, (\d+) failed/.exec(run.out);
-  if (!m) return suite(name, false);
-  totals.passed += Number(m[1]);
-  totals.failed += Number(m[2]);
-  if (!run.ok || Number(m[2]) > 0) notes.push(`FAILED: ${name}`);
+  const counts = [...run.out.matchAll(/C tests: (\d+) passed, (\d+) failed/g)];
+  if (!counts.length) return suite(name, false);
+  let failed = 0;
+  for (const m of counts) { totals.passed += Number(m[1]); failed += Number(m[2]); }
+  totals.failed += failed;
+  if (!run.ok && !failed) totals.failed++;
+  if (!run.ok || failed) notes.push(`FAILED: ${name}`);
 }
 
 // 1. Builds: the host VM and every bundle. Nothing else can run without them.
