@@ -1,0 +1,44 @@
+// Unsaved editor buffers, kept in the project's .viper/autosave folder so no edit is lost to a
+// crash: stash on every change (debounced by the caller), clear on save, recover on open.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
+import { AUTOSAVE_DIR, projectPath } from './project';
+
+export interface StashedBuffer { file: string; text: string; savedAt: number }
+export interface Recovered extends StashedBuffer { diskText: string | undefined }
+
+const folder = (dir: string) => join(dir, AUTOSAVE_DIR, 'autosave');
+const entryName = (file: string) => `${encodeURIComponent(file)}.json`;
+
+export async function stashBuffer(dir: string, file: string, text: string, now = Date.now()): Promise<void> {
+  projectPath(dir, file);   // refuses paths outside the project
+  await mkdir(folder(dir), { recursive: true });
+  const entry: StashedBuffer = { file, text, savedAt: now };
+  await writeFileAtomic(join(folder(dir), entryName(file)), JSON.stringify(entry));
+}
+
+export async function clearStash(dir: string, file: string): Promise<void> {
+  await rm(join(folder(dir), entryName(file)), { force: true });
+}
+
+/** Stashed buffers whose text differs from the file on disk (a missing file counts as different). */
+export async function recoverBuffers(dir: string): Promise<Recovered[]> {
+  let names: string[];
+  try { names = await readdir(folder(dir)); } catch { return []; }
+  const out: Recovered[] = [];
+  for (const name of names.filter(n => n.endsWith('.json')).sort()) {
+    let entry: StashedBuffer;
+    try {
+      entry = JSON.parse(await readFile(join(folder(dir), name), 'utf8'));
+      if (typeof entry.file !== 'string' || typeof entry.text !== 'string') continue;
+      projectPath(dir, entry.file);
+    } catch { continue; }   // a damaged entry cannot be restored; keep it for a person to look at
+    let diskText: string | undefined;
+    try { diskText = await readFile(projectPath(dir, entry.file), 'utf8'); } catch { diskText = undefined; }
+    if (diskText === entry.text) { await clearStash(dir, entry.file); continue; }
+    out.push({ ...entry, diskText });
+  }
+  return out;
+}

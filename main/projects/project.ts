@@ -1,0 +1,93 @@
+// A project is a folder: main.py, more .py modules, and viper.json naming the board.
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
+
+export interface ProjectManifest { name: string; board: string; main: string }
+export interface Project { dir: string; manifest: ProjectManifest; files: string[] }
+
+export const MANIFEST = 'viper.json';
+export const AUTOSAVE_DIR = '.viper';
+const MAX_DEPTH = 4;
+
+/** A single folder name a person typed: no separators, no dots-only, nothing hidden. */
+export function checkFolderName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('give the project a name');
+  if (/[\\/]/.test(trimmed) || trimmed === '.' || trimmed === '..') throw new Error(`"${name}" cannot be a folder name: no / or \\ please`);
+  if (trimmed.startsWith('.')) throw new Error(`"${name}" would be a hidden folder: start it with a letter or digit`);
+  if (/[\0<>:"|?*]/.test(trimmed) || trimmed.length > 100) throw new Error(`"${name}" cannot be a folder name on every system`);
+  return trimmed;
+}
+
+/** Resolves a file inside the project; throws for anything that would leave the folder. */
+export function projectPath(dir: string, file: string): string {
+  if (isAbsolute(file) || file.includes('\0')) throw new Error(`"${file}" is not a file inside the project`);
+  const rel = normalize(file);
+  if (rel === '.' || rel.startsWith(`..${sep}`) || rel === '..' || relative(dir, join(dir, rel)).startsWith('..')) throw new Error(`"${file}" is not a file inside the project`);
+  if (rel.split(sep)[0] === AUTOSAVE_DIR) throw new Error(`"${file}" is in the IDE's own folder`);
+  return join(dir, rel);
+}
+
+export async function readManifest(dir: string): Promise<ProjectManifest> {
+  const fallback: ProjectManifest = { name: dir.split(sep).pop() ?? 'project', board: 'virtual', main: 'main.py' };
+  let raw: string;
+  try { raw = await readFile(join(dir, MANIFEST), 'utf8'); } catch { return fallback; }
+  try {
+    const data = JSON.parse(raw) as Partial<ProjectManifest>;
+    return {
+      name: typeof data.name === 'string' ? data.name : fallback.name,
+      board: typeof data.board === 'string' ? data.board : fallback.board,
+      main: typeof data.main === 'string' ? data.main : fallback.main,
+    };
+  } catch (err) {
+    throw new Error(`${join(dir, MANIFEST)} is not valid JSON (${(err as Error).message}): fix or delete it`);
+  }
+}
+
+/** The project's Python files (and viper.json), relative, sorted; hidden folders skipped. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(sub: string, depth: number): Promise<void> {
+    for (const entry of await readdir(join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === '__pycache__') continue;
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && depth < MAX_DEPTH) await walk(rel, depth + 1);
+      else if (entry.isFile() && (entry.name.endsWith('.py') || rel === MANIFEST)) out.push(rel);
+    }
+  }
+  await walk('', 0);
+  return out.sort((a, b) => (a === 'main.py' ? -1 : b === 'main.py' ? 1 : a.localeCompare(b)));
+}
+
+export async function openProject(dir: string): Promise<Project> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error();
+  } catch { throw new Error(`there is no project folder at ${dir}`); }
+  const manifest = await readManifest(dir);
+  const files = await listFiles(dir);
+  if (!files.length) throw new Error(`${dir} has no Python files: is it a Viper project?`);
+  return { dir, manifest, files };
+}
+
+/** Makes a new project folder `name` in `parent`; refuses a folder that already exists. */
+export async function createProject(parent: string, name: string, board: string, mainSource = '# Press Run to start.\nprint("hello")\n'): Promise<Project> {
+  const dir = join(parent, checkFolderName(name));
+  try { await mkdir(dir); } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${dir} already exists: pick another name`);
+    throw new Error(`cannot make ${dir}: ${(err as Error).message}`);
+  }
+  await writeFileAtomic(join(dir, 'main.py'), mainSource);
+  await writeFileAtomic(join(dir, MANIFEST), JSON.stringify({ name: name.trim(), board, main: 'main.py' }, null, 2) + '\n');
+  return openProject(dir);
+}
+
+export async function readProjectFile(dir: string, file: string): Promise<string> {
+  return readFile(projectPath(dir, file), 'utf8');
+}
+
+export async function saveProjectFile(dir: string, file: string, text: string): Promise<void> {
+  const path = projectPath(dir, file);
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFileAtomic(path, text);
+}
