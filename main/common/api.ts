@@ -28,8 +28,41 @@ export interface ViperApi {
   onEvent(listener: (event: DeviceEvent) => void): () => void;
 }
 
+/** A serial port, with what the IDE could tell about the board behind it. */
+export interface PortEntry {
+  path: string;
+  vendorId?: string;
+  productId?: string;
+  serialNumber?: string;
+  manufacturer?: string;
+  product?: string;
+  byId?: string;
+  /** What the USB ID table says it is ("Arduino Due (programming port)"). */
+  usbName?: string;
+  /** The board, when the USB ID alone tells. */
+  board?: string;
+}
+
+export interface ExampleInfo { id: string; title: string; description: string; tags: string[]; boards: string[]; files: string[] }
+export interface ProjectInfo { dir: string; name: string; board: string; files: string[] }
+export type BurnMethod = 'stm32-uart' | 'samba' | 'stlink-drive';
+export type BurnResult = { ok: true; vmVersion: string } | { ok: false; error: string; hint: string; cancelled: boolean };
+
+/** Ports, burning the VM, projects and examples. Methods a main side lacks answer an error. */
+export interface ToolsApi {
+  listPorts(): Promise<PortEntry[]>;
+  listExamples(params: { text?: string; tag?: string; board?: string }): Promise<ExampleInfo[]>;
+  cloneExample(params: { id: string; name: string; board: string }): Promise<ProjectInfo>;
+  openProject(params: { dir: string }): Promise<ProjectInfo>;
+  saveFile(params: { dir: string; file: string; text: string }): Promise<void>;
+  /** Progress arrives as 'burn' events. */
+  burnVm(params: { board: string; method: BurnMethod; target: string }): Promise<BurnResult>;
+  cancelBurn(params: { target: string }): Promise<void>;
+}
+
 /** Pushed from the main side to the renderer. */
 export type DeviceEvent =
+  | { kind: 'burn'; boardId: string; phase: 'connect' | 'erase' | 'write' | 'verify' | 'boot'; done: number; total: number }
   | { kind: 'output'; boardId: string; text: string }
   | { kind: 'exception'; boardId: string; report: ExceptionReport }
   | { kind: 'state'; boardId: string; state: BoardState; detail?: string }
@@ -37,11 +70,14 @@ export type DeviceEvent =
 
 // ---- wire messages ----
 
-export type Method = 'listBoards' | 'run' | 'stop';
+export type ToolsMethod = keyof ToolsApi;
+export type Method = 'listBoards' | 'run' | 'stop' | ToolsMethod;
+export type ToolsRequest = { [M in ToolsMethod]: { id: number; method: M; params: Parameters<ToolsApi[M]>[0] extends undefined ? Record<string, never> : Parameters<ToolsApi[M]>[0] } }[ToolsMethod];
 export type Request =
   | { id: number; method: 'listBoards'; params: Record<string, never> }
   | { id: number; method: 'run'; params: { boardId: string; file: string; source: string } }
-  | { id: number; method: 'stop'; params: { boardId: string } };
+  | { id: number; method: 'stop'; params: { boardId: string } }
+  | ToolsRequest;
 
 export type Response =
   | { id: number; result: unknown }
@@ -51,6 +87,7 @@ export type ServerMessage = Response | { event: DeviceEvent };
 
 const MAX_SOURCE = 1 << 20;    // 1 MiB of program text is far beyond any board's storage
 const MAX_NAME = 4096;
+const MAX_QUERY = 200;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,6 +99,18 @@ function checkString(params: Record<string, unknown>, key: string, max: number):
   if (v.length > max) throw new Error(`"${key}" is longer than ${max} characters`);
   return v;
 }
+
+function checkOptionalString(params: Record<string, unknown>, key: string, max: number): string | undefined {
+  return params[key] === undefined ? undefined : checkString(params, key, max);
+}
+
+function checkNonEmpty(params: Record<string, unknown>, key: string, max: number): string {
+  const v = checkString(params, key, max);
+  if (!v.trim()) throw new Error(`"${key}" must not be empty`);
+  return v;
+}
+
+const BURN_METHODS: readonly BurnMethod[] = ['stm32-uart', 'samba', 'stlink-drive'];
 
 function checkKeys(params: Record<string, unknown>, allowed: string[]): void {
   for (const k of Object.keys(params)) if (!allowed.includes(k)) throw new Error(`unexpected parameter "${k}"`);
@@ -87,6 +136,36 @@ export function parseRequest(raw: unknown): Request {
     case 'stop':
       checkKeys(params, ['boardId']);
       return { id, method, params: { boardId: checkString(params, 'boardId', MAX_NAME) } };
+    case 'listPorts':
+      checkKeys(params, []);
+      return { id, method, params: {} };
+    case 'listExamples': {
+      checkKeys(params, ['text', 'tag', 'board']);
+      const query: { text?: string; tag?: string; board?: string } = {};
+      for (const key of ['text', 'tag', 'board'] as const) {
+        const v = checkOptionalString(params, key, MAX_QUERY);
+        if (v !== undefined) query[key] = v;
+      }
+      return { id, method, params: query };
+    }
+    case 'cloneExample':
+      checkKeys(params, ['id', 'name', 'board']);
+      return { id, method, params: { id: checkNonEmpty(params, 'id', MAX_QUERY), name: checkNonEmpty(params, 'name', MAX_QUERY), board: checkNonEmpty(params, 'board', MAX_QUERY) } };
+    case 'openProject':
+      checkKeys(params, ['dir']);
+      return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME) } };
+    case 'saveFile':
+      checkKeys(params, ['dir', 'file', 'text']);
+      return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME), file: checkNonEmpty(params, 'file', MAX_NAME), text: checkString(params, 'text', MAX_SOURCE) } };
+    case 'burnVm': {
+      checkKeys(params, ['board', 'method', 'target']);
+      const burn = checkString(params, 'method', MAX_QUERY);
+      if (!(BURN_METHODS as readonly string[]).includes(burn)) throw new Error(`"method" must be one of ${BURN_METHODS.join(', ')}`);
+      return { id, method, params: { board: checkNonEmpty(params, 'board', MAX_QUERY), method: burn as BurnMethod, target: checkNonEmpty(params, 'target', MAX_NAME) } };
+    }
+    case 'cancelBurn':
+      checkKeys(params, ['target']);
+      return { id, method, params: { target: checkNonEmpty(params, 'target', MAX_NAME) } };
     default:
       throw new Error(`unknown method ${JSON.stringify(method)}`);
   }

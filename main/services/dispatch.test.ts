@@ -46,3 +46,87 @@ describe('dispatch', () => {
     expect(await dispatch(api, { id: 9, method: 'stop', params: { boardId: 'x' } })).toEqual({ id: 9, error: 'no such board' });
   });
 });
+
+// ---- tools methods: ports, burning the VM, projects, examples ----
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DeviceEvent } from '../common/api';
+import { createViperService, type ViperService } from './viperService';
+
+describe('dispatch of tools methods', () => {
+  it.each([
+    ['listPorts with parameters', { id: 1, method: 'listPorts', params: { all: true } }, /unexpected parameter "all"/],
+    ['a non-string search text', { id: 2, method: 'listExamples', params: { text: 5 } }, /"text" must be a string/],
+    ['an oversized tag', { id: 3, method: 'listExamples', params: { tag: 'x'.repeat(201) } }, /longer than 200/],
+    ['a clone without a name', { id: 4, method: 'cloneExample', params: { id: 'hello', board: 'virtual' } }, /"name" must be a string/],
+    ['a clone with an empty name', { id: 5, method: 'cloneExample', params: { id: 'hello', name: '  ', board: 'virtual' } }, /"name" must not be empty/],
+    ['openProject with a number', { id: 6, method: 'openProject', params: { dir: 1 } }, /"dir" must be a string/],
+    ['saveFile without text', { id: 7, method: 'saveFile', params: { dir: '/p', file: 'main.py' } }, /"text" must be a string/],
+    ['an oversized file text', { id: 8, method: 'saveFile', params: { dir: '/p', file: 'main.py', text: 'x'.repeat((1 << 20) + 1) } }, /longer than/],
+    ['an unknown burn method', { id: 9, method: 'burnVm', params: { board: 'arduino_due', method: 'jtag', target: '/dev/ttyACM0' } }, /"method" must be one of/],
+    ['a burn without a target', { id: 10, method: 'burnVm', params: { board: 'arduino_due', method: 'samba' } }, /"target" must be a string/],
+    ['cancelBurn with an extra key', { id: 11, method: 'cancelBurn', params: { target: '/dev/x', now: 1 } }, /unexpected parameter "now"/],
+  ])('rejects %s', async (_what, message, error) => {
+    let called = false;
+    const api = { ...recordingApi().api, listPorts: async () => { called = true; return []; } };
+    const answer = await dispatch(api, message);
+    expect('error' in answer && answer.error).toMatch(error);
+    expect(called).toBe(false);
+  });
+
+  it('answers that a method is not available when the main side lacks it', async () => {
+    expect(await dispatch(recordingApi().api, { id: 12, method: 'listPorts' })).toEqual({ id: 12, error: 'listPorts is not available here' });
+  });
+
+  describe('with the real service over temp folders', () => {
+    let tmp: string;
+    let service: ViperService;
+    const events: DeviceEvent[] = [];
+    beforeEach(() => {
+      tmp = mkdtempSync(join(tmpdir(), 'viper-service-'));
+      mkdirSync(join(tmp, 'projects'));
+      mkdirSync(join(tmp, 'firmware'));
+      events.length = 0;
+      service = createViperService({
+        examplesDir: resolve(__dirname, '../../examples'), projectsDir: join(tmp, 'projects'), firmwareDir: join(tmp, 'firmware'),
+        listPorts: async () => [{ path: '/dev/ttyACM0', vendorId: '2341', productId: '003d' }, { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' }],
+      });
+      service.onEvent(e => events.push(e));
+    });
+    afterEach(async () => { await service.dispose(); rmSync(tmp, { recursive: true, force: true }); });
+
+    it('lists ports with what the USB ID says', async () => {
+      expect(await dispatch(service, { id: 1, method: 'listPorts' })).toEqual({ id: 1, result: [
+        { path: '/dev/ttyACM0', vendorId: '2341', productId: '003d', usbName: 'Arduino Due (programming port)', board: 'arduino_due' },
+        { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523', usbName: 'WCH CH340 USB-serial' },
+      ] });
+    });
+
+    it('searches examples, clones one into a project, saves a file in it', async () => {
+      const found = await dispatch(service, { id: 2, method: 'listExamples', params: { text: 'count' } });
+      expect('result' in found && (found.result as { id: string }[]).map(e => e.id).sort()).toEqual(['countdown', 'word-count']);
+      const cloned = await dispatch(service, { id: 3, method: 'cloneExample', params: { id: 'countdown', name: 'Rocket', board: 'virtual' } });
+      expect(cloned).toEqual({ id: 3, result: { dir: join(tmp, 'projects', 'Rocket'), name: 'Rocket', board: 'virtual', files: ['main.py', 'viper.json'] } });
+      expect(await dispatch(service, { id: 4, method: 'saveFile', params: { dir: join(tmp, 'projects', 'Rocket'), file: 'main.py', text: 'print(1)\n' } })).toEqual({ id: 4, result: null });
+      expect(readFileSync(join(tmp, 'projects', 'Rocket', 'main.py'), 'utf8')).toBe('print(1)\n');
+      expect(await dispatch(service, { id: 5, method: 'cloneExample', params: { id: 'countdown', name: 'Rocket', board: 'virtual' } })).toMatchObject({ error: expect.stringMatching(/already exists/) });
+      expect(await dispatch(service, { id: 6, method: 'openProject', params: { dir: join(tmp, 'projects', 'Rocket') } })).toMatchObject({ result: { name: 'Rocket' } });
+    });
+
+    it('burns the VM onto an ST-LINK drive with progress events, and explains a missing image', async () => {
+      const drive = join(tmp, 'NODE_F401RE');
+      mkdirSync(drive);
+      const missing = await dispatch(service, { id: 7, method: 'burnVm', params: { board: 'nucleo_f401re', method: 'stlink-drive', target: drive } });
+      expect(missing).toMatchObject({ result: { ok: false, error: expect.stringMatching(/no VM image/), hint: expect.stringMatching(/make -C vm-firmware/) } });
+      const bin = Buffer.alloc(20000, 7);
+      writeFileSync(join(tmp, 'firmware', 'f401.bin'), bin);
+      writeFileSync(join(tmp, 'firmware', 'manifest.json'), JSON.stringify({ images: [{ board: 'nucleo_f401re', vmVersion: '0.3.1', file: 'f401.bin', sha256: createHash('sha256').update(bin).digest('hex') }] }));
+      const burnt = await dispatch(service, { id: 8, method: 'burnVm', params: { board: 'nucleo_f401re', method: 'stlink-drive', target: drive } });
+      expect(burnt).toEqual({ id: 8, result: { ok: true, vmVersion: '0.3.1' } });
+      expect(readFileSync(join(drive, 'viper-vm.bin')).equals(bin)).toBe(true);
+      expect(events.filter(e => e.kind === 'burn').map(e => e.kind === 'burn' && e.phase)).toEqual(expect.arrayContaining(['connect', 'write', 'verify', 'boot']));
+    }, 15000);
+  });
+});

@@ -2,18 +2,40 @@
 // Plain Node, no Electron: the Electron shell and the browser-mode server both wrap it.
 import { EventEmitter } from 'node:events';
 import { compile } from '../../compiler/src/index';
-import type { BoardInfo, DeviceEvent, RunResult, ViperApi } from '../common/api';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { BoardInfo, BurnResult, DeviceEvent, PortEntry, RunResult, ToolsApi, ViperApi } from '../common/api';
+import { identifyUsb } from '../devices/boardTable';
+import { listPorts } from '../devices/listPorts';
+import type { PortInfo } from '../devices/portInfo';
+import { cloneExample, listExamples, searchExamples } from '../examples/gallery';
+import { burnVm } from '../flash/burnVm';
+import { FlashError } from '../flash/flasher';
+import { openProject, saveProjectFile } from '../projects/project';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
 import type { DeviceSession } from '../link/session';
 import type { MainApi } from './dispatch';
 
-export interface ViperService extends MainApi {
+/** Where the tools find and keep things; each defaults under the repository or the home folder. */
+export interface ServiceOptions {
+  examplesDir?: string;
+  projectsDir?: string;
+  firmwareDir?: string;
+  listPorts?: () => Promise<PortInfo[]>;
+}
+
+export interface ViperService extends Omit<MainApi, keyof ToolsApi>, ToolsApi {
   onEvent: ViperApi['onEvent'];
   dispose(): Promise<void>;
 }
 
-export function createViperService(): ViperService {
+export function createViperService(options: ServiceOptions = {}): ViperService {
+  const root = join(__dirname, '..', '..');
+  const examplesDir = options.examplesDir ?? join(root, 'examples');
+  const projectsDir = options.projectsDir ?? join(homedir(), 'Viper');
+  const firmwareDir = options.firmwareDir ?? join(root, 'vm-firmware', 'build', 'firmware');
+  const burns = new Map<string, AbortController>();
   const events = new EventEmitter();
   const sessions = new Map<string, Promise<DeviceSession>>();
   const emit = (event: DeviceEvent) => events.emit('event', event);
@@ -68,6 +90,45 @@ export function createViperService(): ViperService {
       const session = sessions.get(boardId);
       if (session) await (await session).stop();
     },
+
+    async listPorts(): Promise<PortEntry[]> {
+      return (await (options.listPorts ?? listPorts)()).map(p => {
+        const usb = identifyUsb(p.vendorId, p.productId);
+        return { ...p, ...(usb ? { usbName: usb.name } : {}), ...(usb?.board ? { board: usb.board } : {}) };
+      });
+    },
+
+    async listExamples(query) { return searchExamples(await listExamples(examplesDir), query); },
+
+    async cloneExample({ id, name, board }) {
+      const project = await openProject(await cloneExample(examplesDir, id, projectsDir, name, board));
+      return { dir: project.dir, name: project.manifest.name, board: project.manifest.board, files: project.files };
+    },
+
+    async openProject({ dir }) {
+      const project = await openProject(dir);
+      return { dir: project.dir, name: project.manifest.name, board: project.manifest.board, files: project.files };
+    },
+
+    async saveFile({ dir, file, text }) { await saveProjectFile(dir, file, text); },
+
+    async burnVm({ board, method, target }): Promise<BurnResult> {
+      if (burns.has(target)) return { ok: false, error: `already burning through ${target}`, hint: 'Wait for it to finish or cancel it.', cancelled: false };
+      const abort = new AbortController();
+      burns.set(target, abort);
+      try {
+        const { vmVersion } = await burnVm({ board, method, target, firmwareDir, signal: abort.signal,
+          onProgress: p => emit({ kind: 'burn', boardId: target, ...p }) });
+        return { ok: true, vmVersion };
+      } catch (err) {
+        if (err instanceof FlashError) return { ok: false, error: err.message, hint: err.hint, cancelled: err.cancelled };
+        return { ok: false, error: (err as Error).message, hint: 'Unplug and replug the board, and try again.', cancelled: false };
+      } finally {
+        burns.delete(target);
+      }
+    },
+
+    async cancelBurn({ target }) { burns.get(target)?.abort(); },
 
     onEvent(listener) {
       events.on('event', listener);
