@@ -20,11 +20,15 @@ export type RunResult =
   | { ok: false; diagnostics: Diagnostic[] }        // the program did not compile
   | { ok: false; error: string };                   // the board could not take it
 
-/** Methods the renderer may call. Every one is async and validated on the main side. */
-export interface ViperApi {
+/** Boards: list them, run a program, stop it. */
+export interface DeviceApi {
   listBoards(): Promise<BoardInfo[]>;
   run(params: { boardId: string; file: string; source: string }): Promise<RunResult>;
   stop(params: { boardId: string }): Promise<void>;
+}
+
+/** Everything the renderer may call. Every method is async and validated on the main side. */
+export interface ViperApi extends DeviceApi, ToolsApi {
   onEvent(listener: (event: DeviceEvent) => void): () => void;
 }
 
@@ -45,16 +49,34 @@ export interface PortEntry {
 
 export interface ExampleInfo { id: string; title: string; description: string; tags: string[]; boards: string[]; files: string[] }
 export interface ProjectInfo { dir: string; name: string; board: string; files: string[] }
+/** An edit kept by autosave that differs from the file on disk (diskText absent: no such file). */
+export interface RecoveredBuffer { file: string; text: string; savedAt: number; diskText?: string }
 export type BurnMethod = 'stm32-uart' | 'samba' | 'stlink-drive';
 export type BurnResult = { ok: true; vmVersion: string } | { ok: false; error: string; hint: string; cancelled: boolean };
 
-/** Ports, burning the VM, projects and examples. Methods a main side lacks answer an error. */
+/** Ports, burning the VM, projects and examples. */
 export interface ToolsApi {
+  /** Serial ports; `board` is what the USB ID says or what the person told us before. */
   listPorts(): Promise<PortEntry[]>;
+  /** Remembers which board sits behind a generic USB-serial adapter. */
+  setPortBoard(params: { path: string; board: string }): Promise<void>;
+  /** Boards a generic adapter may be said to belong to: id → the name a person sees. */
+  listKnownBoards(): Promise<Record<string, string>>;
   listExamples(params: { text?: string; tag?: string; board?: string }): Promise<ExampleInfo[]>;
   cloneExample(params: { id: string; name: string; board: string }): Promise<ProjectInfo>;
+  createProject(params: { name: string; board: string }): Promise<ProjectInfo>;
   openProject(params: { dir: string }): Promise<ProjectInfo>;
+  /** Recently opened projects that still open, newest first. */
+  recentProjects(): Promise<ProjectInfo[]>;
+  readFile(params: { dir: string; file: string }): Promise<string>;
+  /** Writes the file and drops its autosaved copy. */
   saveFile(params: { dir: string; file: string; text: string }): Promise<void>;
+  /** Keeps an unsaved edit in the project so a crash cannot lose it. */
+  stashBuffer(params: { dir: string; file: string; text: string }): Promise<void>;
+  /** Autosaved edits that differ from the files on disk. */
+  recoverBuffers(params: { dir: string }): Promise<RecoveredBuffer[]>;
+  /** Drops the autosaved copy of a file (the person chose the disk version). */
+  discardBuffer(params: { dir: string; file: string }): Promise<void>;
   /** Progress arrives as 'burn' events. */
   burnVm(params: { board: string; method: BurnMethod; target: string }): Promise<BurnResult>;
   cancelBurn(params: { target: string }): Promise<void>;
@@ -70,14 +92,10 @@ export type DeviceEvent =
 
 // ---- wire messages ----
 
-export type ToolsMethod = keyof ToolsApi;
-export type Method = 'listBoards' | 'run' | 'stop' | ToolsMethod;
-export type ToolsRequest = { [M in ToolsMethod]: { id: number; method: M; params: Parameters<ToolsApi[M]>[0] extends undefined ? Record<string, never> : Parameters<ToolsApi[M]>[0] } }[ToolsMethod];
-export type Request =
-  | { id: number; method: 'listBoards'; params: Record<string, never> }
-  | { id: number; method: 'run'; params: { boardId: string; file: string; source: string } }
-  | { id: number; method: 'stop'; params: { boardId: string } }
-  | ToolsRequest;
+export type Method = keyof DeviceApi | keyof ToolsApi;
+/** The parameters object of a method; `{}` for a method that takes none. */
+export type ParamsOf<M extends Method> = Parameters<ViperApi[M]> extends [infer P] ? P : Record<string, never>;
+export type Request = { [M in Method]: { id: number; method: M; params: ParamsOf<M> } }[Method];
 
 export type Response =
   | { id: number; result: unknown }
@@ -137,8 +155,13 @@ export function parseRequest(raw: unknown): Request {
       checkKeys(params, ['boardId']);
       return { id, method, params: { boardId: checkString(params, 'boardId', MAX_NAME) } };
     case 'listPorts':
+    case 'listKnownBoards':
+    case 'recentProjects':
       checkKeys(params, []);
       return { id, method, params: {} };
+    case 'setPortBoard':
+      checkKeys(params, ['path', 'board']);
+      return { id, method, params: { path: checkNonEmpty(params, 'path', MAX_NAME), board: checkNonEmpty(params, 'board', MAX_QUERY) } };
     case 'listExamples': {
       checkKeys(params, ['text', 'tag', 'board']);
       const query: { text?: string; tag?: string; board?: string } = {};
@@ -151,10 +174,19 @@ export function parseRequest(raw: unknown): Request {
     case 'cloneExample':
       checkKeys(params, ['id', 'name', 'board']);
       return { id, method, params: { id: checkNonEmpty(params, 'id', MAX_QUERY), name: checkNonEmpty(params, 'name', MAX_QUERY), board: checkNonEmpty(params, 'board', MAX_QUERY) } };
+    case 'createProject':
+      checkKeys(params, ['name', 'board']);
+      return { id, method, params: { name: checkNonEmpty(params, 'name', MAX_QUERY), board: checkNonEmpty(params, 'board', MAX_QUERY) } };
     case 'openProject':
+    case 'recoverBuffers':
       checkKeys(params, ['dir']);
       return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME) } };
+    case 'readFile':
+    case 'discardBuffer':
+      checkKeys(params, ['dir', 'file']);
+      return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME), file: checkNonEmpty(params, 'file', MAX_NAME) } };
     case 'saveFile':
+    case 'stashBuffer':
       checkKeys(params, ['dir', 'file', 'text']);
       return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME), file: checkNonEmpty(params, 'file', MAX_NAME), text: checkString(params, 'text', MAX_SOURCE) } };
     case 'burnVm': {

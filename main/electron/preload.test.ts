@@ -1,6 +1,7 @@
 // The preload with Electron mocked: what it exposes, that it checks arguments before anything
 // crosses to the main process, and how responses and events come back.
 import type { DeviceEvent, ViperApi } from '../common/api';
+import { API_METHODS } from '../common/apiClient';
 
 const exposed: Record<string, unknown> = {};
 const invoke = jest.fn();
@@ -23,9 +24,25 @@ const viper = exposed.viper as ViperApi;
 
 beforeEach(() => invoke.mockReset());
 
-test('exposes only window.viper with the API functions', () => {
+test('exposes only window.viper with every API function', () => {
   expect(Object.keys(exposed)).toEqual(['viper']);
-  expect(Object.keys(viper).sort()).toEqual(['listBoards', 'onEvent', 'run', 'stop']);
+  expect(Object.keys(viper).sort()).toEqual([...API_METHODS, 'onEvent'].sort());
+  expect(API_METHODS).toEqual(expect.arrayContaining(['listPorts', 'listExamples', 'cloneExample', 'openProject', 'saveFile', 'burnVm', 'cancelBurn']));
+});
+
+test.each(API_METHODS.map(m => [m]))('%s crosses as a checked request on the one channel', async method => {
+  const params: Record<string, Record<string, string>> = {
+    run: { boardId: 'virtual', file: 'main.py', source: '' }, stop: { boardId: 'virtual' },
+    setPortBoard: { path: '/dev/ttyUSB0', board: 'arduino_due' }, listExamples: { text: 'blink' },
+    cloneExample: { id: 'hello', name: 'Mine', board: 'virtual' }, createProject: { name: 'Mine', board: 'virtual' },
+    openProject: { dir: '/p' }, readFile: { dir: '/p', file: 'main.py' }, saveFile: { dir: '/p', file: 'main.py', text: '' },
+    stashBuffer: { dir: '/p', file: 'main.py', text: '' }, recoverBuffers: { dir: '/p' }, discardBuffer: { dir: '/p', file: 'main.py' },
+    burnVm: { board: 'arduino_due', method: 'samba', target: '/dev/ttyACM0' }, cancelBurn: { target: '/dev/ttyACM0' },
+  };
+  invoke.mockResolvedValue({ id: 0, result: null });
+  const fn = viper[method] as (p?: unknown) => Promise<unknown>;
+  await fn(params[method] ?? undefined);
+  expect(invoke).toHaveBeenCalledWith('viper:request', { id: expect.any(Number), method, params: params[method] ?? {} });
 });
 
 test('sends checked requests and returns results', async () => {
@@ -42,6 +59,8 @@ test('turns error responses into rejections', async () => {
 test('refuses bad arguments without calling the main process', async () => {
   await expect(viper.run({ boardId: 1, file: 'main.py', source: '' } as never)).rejects.toThrow(/boardId/);
   await expect(viper.run({ boardId: 'virtual', file: 'main.py', source: '', extra: 1 } as never)).rejects.toThrow(/unexpected parameter/);
+  await expect(viper.saveFile({ dir: '/p', file: 'main.py' } as never)).rejects.toThrow(/"text" must be a string/);
+  await expect(viper.burnVm({ board: 'due', method: 'jtag', target: '/dev/x' } as never)).rejects.toThrow(/"method" must be one of/);
   expect(invoke).not.toHaveBeenCalled();
   expect(() => viper.onEvent('not a function' as never)).toThrow(TypeError);
 });

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { BoardInfo, DeviceEvent, ServerMessage } from '../common/api';
+import { fakeMainApi } from '../services/testing/fakeMainApi';
 import { startBrowserServer, type BrowserServer } from './browserServer';
 
 const BOARDS: BoardInfo[] = [{ id: 'virtual', name: 'Virtual board', kind: 'virtual' }];
 
 function fakeApi() {
   const listeners = new Set<(event: DeviceEvent) => void>();
-  return {
+  return fakeMainApi({
     listBoards: async () => BOARDS,
     run: async () => ({ ok: true as const }),
     stop: async () => undefined,
@@ -22,7 +23,7 @@ function fakeApi() {
     },
     emit: (event: DeviceEvent) => listeners.forEach(l => l(event)),
     listenerCount: () => listeners.size,
-  };
+  });
 }
 
 interface HttpReply { status: number; type?: string; body: string }

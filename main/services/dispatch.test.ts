@@ -1,13 +1,14 @@
 // Messages from the renderer are untrusted: anything malformed gets an error answer, never a call.
-import { dispatch, type MainApi } from './dispatch';
+import { dispatch } from './dispatch';
+import { fakeMainApi } from './testing/fakeMainApi';
 
 function recordingApi() {
   const calls: string[] = [];
-  const api: MainApi = {
-    async listBoards() { calls.push('listBoards'); return [{ id: 'virtual', name: 'Virtual board', kind: 'virtual' }]; },
-    async run(p) { calls.push(`run ${p.boardId} ${p.file}`); return { ok: true }; },
-    async stop(p) { calls.push(`stop ${p.boardId}`); },
-  };
+  const api = fakeMainApi({
+    async listBoards() { calls.push('listBoards'); return [{ id: 'virtual', name: 'Virtual board', kind: 'virtual' as const }]; },
+    async run(p: { boardId: string; file: string }) { calls.push(`run ${p.boardId} ${p.file}`); return { ok: true as const }; },
+    async stop(p: { boardId: string }) { calls.push(`stop ${p.boardId}`); },
+  });
   return { api, calls };
 }
 
@@ -76,8 +77,17 @@ describe('dispatch of tools methods', () => {
     expect(called).toBe(false);
   });
 
-  it('answers that a method is not available when the main side lacks it', async () => {
-    expect(await dispatch(recordingApi().api, { id: 12, method: 'listPorts' })).toEqual({ id: 12, error: 'listPorts is not available here' });
+  it.each([
+    ['setPortBoard without a board', { id: 12, method: 'setPortBoard', params: { path: '/dev/ttyUSB0' } }, /"board" must be a string/],
+    ['recentProjects with parameters', { id: 13, method: 'recentProjects', params: { max: 3 } }, /unexpected parameter "max"/],
+    ['createProject with an empty name', { id: 14, method: 'createProject', params: { name: '', board: 'virtual' } }, /"name" must not be empty/],
+    ['readFile without a file', { id: 15, method: 'readFile', params: { dir: '/p' } }, /"file" must be a string/],
+    ['stashBuffer with a number as text', { id: 16, method: 'stashBuffer', params: { dir: '/p', file: 'main.py', text: 3 } }, /"text" must be a string/],
+    ['recoverBuffers with an extra key', { id: 17, method: 'recoverBuffers', params: { dir: '/p', all: true } }, /unexpected parameter "all"/],
+    ['discardBuffer with an empty file', { id: 18, method: 'discardBuffer', params: { dir: '/p', file: ' ' } }, /"file" must not be empty/],
+  ])('rejects %s', async (_what, message, error) => {
+    const answer = await dispatch(recordingApi().api, message);
+    expect('error' in answer && answer.error).toMatch(error);
   });
 
   describe('with the real service over temp folders', () => {
@@ -91,6 +101,7 @@ describe('dispatch of tools methods', () => {
       events.length = 0;
       service = createViperService({
         examplesDir: resolve(__dirname, '../../examples'), projectsDir: join(tmp, 'projects'), firmwareDir: join(tmp, 'firmware'),
+        settingsDir: join(tmp, 'settings'),
         listPorts: async () => [{ path: '/dev/ttyACM0', vendorId: '2341', productId: '003d' }, { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' }],
       });
       service.onEvent(e => events.push(e));
@@ -113,6 +124,34 @@ describe('dispatch of tools methods', () => {
       expect(readFileSync(join(tmp, 'projects', 'Rocket', 'main.py'), 'utf8')).toBe('print(1)\n');
       expect(await dispatch(service, { id: 5, method: 'cloneExample', params: { id: 'countdown', name: 'Rocket', board: 'virtual' } })).toMatchObject({ error: expect.stringMatching(/already exists/) });
       expect(await dispatch(service, { id: 6, method: 'openProject', params: { dir: join(tmp, 'projects', 'Rocket') } })).toMatchObject({ result: { name: 'Rocket' } });
+    });
+
+    it('remembers the board a person names for a generic adapter, and only a known board', async () => {
+      expect(await dispatch(service, { id: 1, method: 'setPortBoard', params: { path: '/dev/ttyUSB0', board: 'toaster' } })).toMatchObject({ error: expect.stringMatching(/not a board Viper knows/) });
+      expect(await dispatch(service, { id: 2, method: 'setPortBoard', params: { path: '/dev/ttyUSB9', board: 'nucleo_f401re' } })).toMatchObject({ error: expect.stringMatching(/no port/) });
+      expect(await dispatch(service, { id: 3, method: 'setPortBoard', params: { path: '/dev/ttyUSB0', board: 'stm32f103_uart' } })).toEqual({ id: 3, result: null });
+      expect(await service.listPorts()).toContainEqual(expect.objectContaining({ path: '/dev/ttyUSB0', board: 'stm32f103_uart' }));
+      expect(await service.listKnownBoards()).toMatchObject({ arduino_due: 'Arduino Due' });
+    });
+
+    it('creates, reads and remembers projects; keeps unsaved edits until saved', async () => {
+      const a = await service.createProject({ name: 'Alpha', board: 'virtual' });
+      const b = await service.cloneExample({ id: 'hello', name: 'Beta', board: 'virtual' });
+      expect(await service.readFile({ dir: a.dir, file: 'main.py' })).toContain('print("hello")');
+      await service.openProject({ dir: a.dir });
+      expect((await service.recentProjects()).map(p => p.name)).toEqual(['Alpha', 'Beta']);
+      rmSync(b.dir, { recursive: true });
+      expect((await service.recentProjects()).map(p => p.name)).toEqual(['Alpha']);   // gone folders drop out
+
+      await service.stashBuffer({ dir: a.dir, file: 'main.py', text: 'print("unsaved")\n' });
+      expect(await service.recoverBuffers({ dir: a.dir })).toEqual([
+        { file: 'main.py', text: 'print("unsaved")\n', savedAt: expect.any(Number), diskText: expect.stringContaining('hello') }]);
+      await service.saveFile({ dir: a.dir, file: 'main.py', text: 'print("saved")\n' });
+      expect(await service.recoverBuffers({ dir: a.dir })).toEqual([]);
+      await service.stashBuffer({ dir: a.dir, file: 'main.py', text: 'x = 1\n' });
+      await service.discardBuffer({ dir: a.dir, file: 'main.py' });
+      expect(await service.recoverBuffers({ dir: a.dir })).toEqual([]);
+      await expect(service.readFile({ dir: a.dir, file: '../secret' })).rejects.toThrow(/not a file inside the project/);
     });
 
     it('burns the VM onto an ST-LINK drive with progress events, and explains a missing image', async () => {

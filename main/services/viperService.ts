@@ -2,16 +2,20 @@
 // Plain Node, no Electron: the Electron shell and the browser-mode server both wrap it.
 import { EventEmitter } from 'node:events';
 import { compile } from '../../compiler/src/index';
+import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { BoardInfo, BurnResult, DeviceEvent, PortEntry, RunResult, ToolsApi, ViperApi } from '../common/api';
-import { identifyUsb } from '../devices/boardTable';
+import type { BoardInfo, BurnResult, DeviceEvent, PortEntry, ProjectInfo, RunResult, ViperApi } from '../common/api';
+import { identifyUsb, KNOWN_BOARDS } from '../devices/boardTable';
+import { BoardMemory } from '../devices/boardMemory';
 import { listPorts } from '../devices/listPorts';
 import type { PortInfo } from '../devices/portInfo';
 import { cloneExample, listExamples, searchExamples } from '../examples/gallery';
 import { burnVm } from '../flash/burnVm';
 import { FlashError } from '../flash/flasher';
-import { openProject, saveProjectFile } from '../projects/project';
+import { clearStash, recoverBuffers, stashBuffer } from '../projects/autosave';
+import { createProject, openProject, readProjectFile, saveProjectFile, type Project } from '../projects/project';
+import { RecentProjects } from '../projects/recentProjects';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
 import type { DeviceSession } from '../link/session';
@@ -22,19 +26,33 @@ export interface ServiceOptions {
   examplesDir?: string;
   projectsDir?: string;
   firmwareDir?: string;
+  /** Where recent projects and remembered boards are kept. */
+  settingsDir?: string;
   listPorts?: () => Promise<PortInfo[]>;
 }
 
-export interface ViperService extends Omit<MainApi, keyof ToolsApi>, ToolsApi {
+export interface ViperService extends MainApi {
   onEvent: ViperApi['onEvent'];
   dispose(): Promise<void>;
 }
+
+const projectInfo = (p: Project): ProjectInfo => ({ dir: p.dir, name: p.manifest.name, board: p.manifest.board, files: p.files });
 
 export function createViperService(options: ServiceOptions = {}): ViperService {
   const root = join(__dirname, '..', '..');
   const examplesDir = options.examplesDir ?? join(root, 'examples');
   const projectsDir = options.projectsDir ?? join(homedir(), 'Viper');
   const firmwareDir = options.firmwareDir ?? join(root, 'vm-firmware', 'build', 'firmware');
+  const settingsDir = options.settingsDir ?? join(homedir(), '.viper');
+  const boardMemory = new BoardMemory(settingsDir);
+  const recent = new RecentProjects(settingsDir);
+  const listSerialPorts = options.listPorts ?? listPorts;
+  /** Opens a project and puts it first in the recent list. */
+  async function openAndRemember(dir: string): Promise<ProjectInfo> {
+    const project = projectInfo(await openProject(dir));
+    await recent.add(project.dir).catch(() => undefined);   // a read-only settings folder must not stop work
+    return project;
+  }
   const burns = new Map<string, AbortController>();
   const events = new EventEmitter();
   const sessions = new Map<string, Promise<DeviceSession>>();
@@ -92,25 +110,55 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     },
 
     async listPorts(): Promise<PortEntry[]> {
-      return (await (options.listPorts ?? listPorts)()).map(p => {
+      return (await listSerialPorts()).map(p => {
         const usb = identifyUsb(p.vendorId, p.productId);
-        return { ...p, ...(usb ? { usbName: usb.name } : {}), ...(usb?.board ? { board: usb.board } : {}) };
+        const board = usb?.board ?? boardMemory.recall(p);
+        return { ...p, ...(usb ? { usbName: usb.name } : {}), ...(board ? { board } : {}) };
       });
     },
+
+    async setPortBoard({ path, board }) {
+      if (!Object.prototype.hasOwnProperty.call(KNOWN_BOARDS, board)) throw new Error(`"${board}" is not a board Viper knows`);
+      const port = (await listSerialPorts()).find(p => p.path === path);
+      if (!port) throw new Error(`there is no port ${path} any more: plug the board in again`);
+      boardMemory.remember(port, board);
+    },
+
+    async listKnownBoards() { return { ...KNOWN_BOARDS }; },
 
     async listExamples(query) { return searchExamples(await listExamples(examplesDir), query); },
 
     async cloneExample({ id, name, board }) {
-      const project = await openProject(await cloneExample(examplesDir, id, projectsDir, name, board));
-      return { dir: project.dir, name: project.manifest.name, board: project.manifest.board, files: project.files };
+      await mkdir(projectsDir, { recursive: true });
+      return openAndRemember(await cloneExample(examplesDir, id, projectsDir, name, board));
     },
 
-    async openProject({ dir }) {
-      const project = await openProject(dir);
-      return { dir: project.dir, name: project.manifest.name, board: project.manifest.board, files: project.files };
+    async createProject({ name, board }) {
+      await mkdir(projectsDir, { recursive: true });
+      return openAndRemember((await createProject(projectsDir, name, board)).dir);
     },
 
-    async saveFile({ dir, file, text }) { await saveProjectFile(dir, file, text); },
+    openProject: ({ dir }) => openAndRemember(dir),
+
+    async recentProjects() {
+      const opened = await Promise.all(recent.list().map(dir => openProject(dir).then(projectInfo, () => undefined)));
+      return opened.filter((p): p is ProjectInfo => p !== undefined);
+    },
+
+    readFile: ({ dir, file }) => readProjectFile(dir, file),
+
+    async saveFile({ dir, file, text }) {
+      await saveProjectFile(dir, file, text);
+      await clearStash(dir, file);
+    },
+
+    stashBuffer: ({ dir, file, text }) => stashBuffer(dir, file, text),
+
+    async recoverBuffers({ dir }) {
+      return (await recoverBuffers(dir)).map(({ file, text, savedAt, diskText }) => ({ file, text, savedAt, ...(diskText === undefined ? {} : { diskText }) }));
+    },
+
+    discardBuffer: ({ dir, file }) => clearStash(dir, file),
 
     async burnVm({ board, method, target }): Promise<BurnResult> {
       if (burns.has(target)) return { ok: false, error: `already burning through ${target}`, hint: 'Wait for it to finish or cancel it.', cancelled: false };

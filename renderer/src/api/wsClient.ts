@@ -1,6 +1,7 @@
 // The renderer's API in browser mode: the same calls as the Electron preload, carried as the
 // wire messages of main/common/api.ts over one WebSocket to the browser-mode server.
-import type { DeviceEvent, Method, Request, Response, ServerMessage, ViperApi } from '../../../main/common/api';
+import type { DeviceEvent, Response, ServerMessage, ViperApi } from '../../../main/common/api';
+import { createApiClient, type Transport } from '../../../main/common/apiClient';
 
 interface Pending { resolve(value: unknown): void; reject(error: Error): void }
 
@@ -9,7 +10,6 @@ export function createWebSocketApi(url: string, onConnectionLost: (reason: strin
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: DeviceEvent) => void>();
   const unsent: string[] = [];          // requests made before the socket opened
-  let nextId = 1;
   let lostReason: string | null = null;
   let leaving = false;                  // the page itself is going away: no need to complain
   window.addEventListener('pagehide', () => { leaving = true; });
@@ -51,24 +51,18 @@ export function createWebSocketApi(url: string, onConnectionLost: (reason: strin
     else call.resolve(response.result);
   }
 
-  function call<T>(method: Method, params: Request['params']): Promise<T> {
+  const send: Transport = request => {
     if (lostReason) return Promise.reject(new Error(lostReason));
-    const id = nextId++;
-    const message = JSON.stringify({ id, method, params });
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    const message = JSON.stringify(request);
+    return new Promise((resolve, reject) => {
+      pending.set(request.id, { resolve, reject });
       if (socket.readyState === WebSocket.OPEN) socket.send(message);
       else unsent.push(message);
     });
-  }
-
-  return {
-    listBoards: () => call('listBoards', {}),
-    run: params => call('run', { boardId: params.boardId, file: params.file, source: params.source }),
-    stop: async params => { await call('stop', { boardId: params.boardId }); },
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => { listeners.delete(listener); };
-    },
   };
+
+  return createApiClient(send, listener => {
+    listeners.add(listener);
+    return () => { listeners.delete(listener); };
+  });
 }
