@@ -6,7 +6,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
+import { EditorState, Transaction } from '@codemirror/state';
 import {
   drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
 } from '@codemirror/view';
@@ -24,6 +24,10 @@ export interface ProgramEditor {
   reveal(line: number, column: number): void;
   /** Re-checks now instead of after the typing pause. */
   checkNow(): void;
+  /** Replaces the whole program (a project's file was opened); undo does not bring the old one back. */
+  load(text: string): void;
+  /** Calls `listener` with the program after every edit; returns a function that stops it. */
+  onChange(listener: (text: string) => void): () => void;
 }
 
 export interface EditorOptions {
@@ -34,6 +38,7 @@ export interface EditorOptions {
 
 export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): ProgramEditor {
   const autosave = createAutosave();
+  const changeListeners = new Set<(text: string) => void>();
   const liveCheck = linter(view => {
     const diagnostics = checkSource(view.state.doc.toString());
     onDiagnostics(diagnostics);
@@ -68,7 +73,10 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
           ...lintKeymap,
         ]),
         EditorView.updateListener.of(update => {
-          if (update.docChanged) autosave(update.state.doc.toString());
+          if (!update.docChanged) return;
+          const text = update.state.doc.toString();
+          autosave(text);
+          for (const listener of changeListeners) listener(text);
         }),
         EditorView.contentAttributes.of({ 'aria-label': 'Python program main.py', spellcheck: 'false' }),
       ],
@@ -83,5 +91,12 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
       view.focus();
     },
     checkNow: () => forceLinting(view),
+    load(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: Transaction.addToHistory.of(false) });
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => { changeListeners.delete(listener); };
+    },
   };
 }
