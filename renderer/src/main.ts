@@ -1,10 +1,11 @@
 // The renderer's entry point: builds the page's parts and connects them to the API.
 import '@xterm/xterm/css/xterm.css';
 import './styles.css';
-import type { DeviceEvent } from '../../main/common/api';
+import type { DeviceEvent, ExceptionReport } from '../../main/common/api';
 import { connectApi } from './api/connectApi';
 import { createConsole, type ProgramConsole } from './console/programConsole';
 import { DeviceBar } from './deviceBar';
+import { PROGRAM_FILE } from './editor/checkSource';
 import { createEditor } from './editor/createEditor';
 import { createProblemsSummary } from './problemsSummary';
 import { createProgramRunner } from './programRunner';
@@ -35,8 +36,18 @@ function showEvent(event: DeviceEvent, out: ProgramConsole): void {
   }
 }
 
+/** The innermost frame in the program's file: where the editor marks the exception. */
+function exceptionLine(report: ExceptionReport): { line: number; text: string } | null {
+  const frame = [...report.frames].reverse().find(f => f.file === PROGRAM_FILE);
+  if (!frame) return null;
+  return { line: frame.line, text: report.message ? `${report.type}: ${report.message}` : report.type };
+}
+
 function start(): void {
-  const out = createConsole(byId('console'));
+  const out = createConsole(byId('console'), {
+    onOpenSource: (file, line, column) => { if (file === PROGRAM_FILE) editor.reveal(line, column); },
+    onInterrupt: () => void runner.stop(),
+  });
   const bar = new DeviceBar({
     select: byId<HTMLSelectElement>('board-select'),
     state: byId('board-state'),
@@ -62,6 +73,7 @@ function start(): void {
   api.onEvent(event => {
     bar.noteEvent(event);
     showEvent(event, out);
+    if (event.kind === 'exception') editor.markException(exceptionLine(event.report));
   });
   api.listBoards().then(
     boards => bar.showBoards(boards),

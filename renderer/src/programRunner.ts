@@ -23,6 +23,7 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
         return;
       }
       const source = editor.source();
+      editor.markException(null);                      // the last run's exception is old news
       const diagnostics = checkSource(source);
       editor.checkNow();
       if (hasErrors(diagnostics)) {

@@ -59,6 +59,14 @@ export async function typeProgram(page: Page, source: string): Promise<void> {
   await page.keyboard.type(source);
 }
 
+/** Replaces the whole program at once, as a paste would: no auto-indent on the way. */
+export async function pasteProgram(page: Page, source: string): Promise<void> {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(source);
+}
+
 export async function chooseBoard(page: Page, name: string): Promise<void> {
   await page.locator('#board-select option', { hasText: name }).waitFor({ state: 'attached' });
   await page.selectOption('#board-select', { label: name });
@@ -76,4 +84,72 @@ export function firstErrorMarkPosition(page: Page): Promise<{ line: number; colu
     const lines = [...document.querySelectorAll('#editor .cm-line')];
     return { line: lines.indexOf(line) + 1, column: [...before.toString()].length + 1 };
   });
+}
+
+/** Clicks the middle of `text` where the console shows it, as a person would with the mouse. */
+export async function clickConsoleText(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate(wanted => {
+    for (const row of document.querySelectorAll('#console .xterm-rows > div')) {
+      const shown = (row.textContent ?? '').replace(/\u00a0/g, ' ');
+      const at = shown.indexOf(wanted);
+      if (at < 0) continue;
+      const middle = at + Math.floor(wanted.length / 2);
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (middle < seen + length) {
+          const range = document.createRange();
+          range.setStart(node, middle - seen);
+          range.setEnd(node, middle - seen + 1);
+          const box = range.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        seen += length;
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`the console does not show ${JSON.stringify(text)}:\n${await consoleText(page)}`);
+  await page.mouse.move(point.x - 3, point.y);
+  await page.mouse.move(point.x, point.y);      // xterm.js finds links as the pointer moves
+  await page.waitForTimeout(100);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The 1-based line the editor's cursor is on. */
+export function editorCursorLine(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('#editor .cm-line')];
+    return lines.findIndex(l => l.classList.contains('cm-activeLine')) + 1;
+  });
+}
+
+/** The 1-based line marked as where an uncaught exception happened, or 0 when none is. */
+export function exceptionMarkLine(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('#editor .cm-line')];
+    return lines.findIndex(l => l.classList.contains('cm-exceptionLine')) + 1;
+  });
+}
+
+/** Reads `read()` until it equals `expected` (or the time runs out) and returns the last reading. */
+export async function settle<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value === expected || Date.now() > deadline) return value;
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the console shows `expected`, even past a traceback (which waitForConsole stops at). */
+export async function waitForConsoleText(page: Page, expected: string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await consoleText(page);
+    if (text.includes(expected)) return text;
+    if (Date.now() > deadline) throw new Error(`the console never showed ${JSON.stringify(expected)}; it shows:\n${text}`);
+    await page.waitForTimeout(100);
+  }
 }

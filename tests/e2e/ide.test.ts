@@ -9,8 +9,8 @@ import { check } from '../../compiler/src/index';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
 import { createViperService, type ViperService } from '../../main/services/viperService';
 import {
-  buildRendererInto, chooseBoard, consoleText, firstErrorMarkPosition, hasChromium, launchChromium,
-  RESULTS_DIR, typeProgram, waitForConsole,
+  buildRendererInto, chooseBoard, clickConsoleText, consoleText, editorCursorLine, exceptionMarkLine,
+  firstErrorMarkPosition, hasChromium, launchChromium, pasteProgram, RESULTS_DIR, settle, typeProgram, waitForConsole, waitForConsoleText,
 } from './harness';
 
 const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
@@ -83,4 +83,37 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     expect(await consoleText(page)).not.toMatch(/^a$/m);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-diagnostic.png') });
   });
+
+  test('an uncaught exception marks its line; clicking the traceback jumps to the line', async () => {
+    await pasteProgram(page, [
+      'def divide(a, b):',
+      '    return a / b',
+      '',
+      'print("before")',
+      'print(divide(1, 0))',
+      'print("never")',
+    ].join('\n'));
+    await page.click('#run');
+    const shown = await waitForConsoleText(page, 'ZeroDivisionError');
+    expect(shown).toContain('File "main.py", line 5, in <module>');
+    expect(shown).toContain('File "main.py", line 2, in divide');
+    expect(shown).not.toContain('never');
+
+    // The editor marks the innermost line of the program, without moving the cursor.
+    await page.locator('#editor .cm-exceptionLine').waitFor();
+    expect(await exceptionMarkLine(page)).toBe(2);
+    await expect(page.locator('#editor .cm-exceptionText').innerText()).resolves.toContain('ZeroDivisionError');
+
+    await clickConsoleText(page, 'File "main.py", line 5');
+    expect(await settle(() => editorCursorLine(page), 5)).toBe(5);
+    await clickConsoleText(page, 'File "main.py", line 2');
+    expect(await settle(() => editorCursorLine(page), 2)).toBe(2);
+    await expect(page.evaluate(() => document.activeElement?.closest('#editor') !== null)).resolves.toBe(true);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-traceback.png') });
+
+    // An edit makes the mark old news.
+    await page.keyboard.type(' ');
+    expect(await settle(() => exceptionMarkLine(page), 0)).toBe(0);
+  });
 });
+

@@ -1,15 +1,22 @@
 // The console under the editor: xterm.js showing what the program prints, its uncaught
 // exceptions as a Python traceback in red, and compile errors as `main.py:1:7: error: ...`.
+// Locations in tracebacks and errors are links to the editor. Ctrl-C (with nothing selected)
+// stops the program. Output is written once per animation frame, however fast it arrives, so a
+// program printing megabytes a second cannot starve the page.
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { ExceptionReport } from '../../../main/common/api';
 import { formatTraceback } from '../../../main/common/traceback';
 import { formatDiagnostic, type Diagnostic } from '../../../compiler/src/diagnostics';
+import { findSourceLinks } from './sourceLinks';
 
 const RED = '\x1b[31m';
 const YELLOW = '\x1b[33m';
 const DIM = '\x1b[90m';
 const RESET = '\x1b[0m';
+
+/** At most this much text waits for the next frame; beyond it the oldest is dropped and said so. */
+const MAX_PENDING_CHARS = 4 << 20;
 
 export interface ProgramConsole {
   output(text: string): void;
@@ -20,15 +27,22 @@ export interface ProgramConsole {
   clear(): void;
 }
 
+export interface ConsoleOptions {
+  /** A location in the console was clicked (1-based line and column). */
+  onOpenSource(file: string, line: number, column: number): void;
+  /** Ctrl-C with nothing selected. */
+  onInterrupt(): void;
+}
+
 /** xterm.js moves down a line on \n but needs \r to return to the first column. */
 function toTerminalLines(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
-export function createConsole(parent: HTMLElement): ProgramConsole {
+export function createConsole(parent: HTMLElement, options: ConsoleOptions): ProgramConsole {
   const terminal = new Terminal({
     convertEol: false,
-    disableStdin: true,          // no REPL yet: the console only shows what the board says
+    disableStdin: true,          // no REPL yet: keys reach only the handler below
     cursorBlink: false,
     cursorStyle: 'bar',
     cursorInactiveStyle: 'none',
@@ -48,16 +62,64 @@ export function createConsole(parent: HTMLElement): ProgramConsole {
   new ResizeObserver(refit).observe(parent);
   refit();
 
+  terminal.attachCustomKeyEventHandler(event => {
+    if (event.type !== 'keydown' || !event.ctrlKey || event.altKey || event.metaKey) return true;
+    if (event.key.toLowerCase() === 'c' && !event.shiftKey && !terminal.hasSelection()) {
+      options.onInterrupt();
+      return false;
+    }
+    return true;                 // with a selection, Ctrl-C copies as usual
+  });
+
+  terminal.registerLinkProvider({
+    provideLinks(y, callback) {
+      const text = terminal.buffer.active.getLine(y - 1)?.translateToString(true) ?? '';
+      const links = findSourceLinks(text).map(link => ({
+        range: { start: { x: link.start + 1, y }, end: { x: link.end, y } },
+        text: text.slice(link.start, link.end),
+        activate: () => options.onOpenSource(link.file, link.line, link.column),
+      }));
+      callback(links.length ? links : undefined);
+    },
+  });
+
+  // Everything goes through `pending` and reaches xterm once per frame, in order.
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let dropped = 0;
+  let frame = 0;
+  const flush = () => {
+    frame = 0;
+    if (dropped) {
+      pending.unshift(`${DIM}… ${dropped} characters of output skipped: the program printed faster than the console can show …${RESET}\r\n`);
+      dropped = 0;
+    }
+    const text = pending.join('');
+    pending = [];
+    pendingChars = 0;
+    terminal.write(text);
+  };
+  const enqueue = (text: string) => {
+    pending.push(text);
+    pendingChars += text.length;
+    while (pendingChars > MAX_PENDING_CHARS && pending.length > 1) {
+      const oldest = pending.shift() as string;
+      pendingChars -= oldest.length;
+      dropped += oldest.length;
+    }
+    if (!frame) frame = requestAnimationFrame(flush);
+  };
+
   let atLineStart = true;          // so our own messages never continue the program's line
   const write = (text: string) => {
     if (!text) return;
-    terminal.write(toTerminalLines(text));
+    enqueue(toTerminalLines(text));
     atLineStart = text.endsWith('\n');
   };
   const writeBlock = (colour: string, text: string) => {
     if (!atLineStart) write('\n');
     const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-    terminal.write(colour + toTerminalLines(body) + RESET + '\r\n');
+    enqueue(colour + toTerminalLines(body) + RESET + '\r\n');
     atLineStart = true;
   };
 
@@ -69,6 +131,12 @@ export function createConsole(parent: HTMLElement): ProgramConsole {
     },
     error: message => writeBlock(RED, message),
     note: message => writeBlock(DIM, message),
-    clear: () => { terminal.reset(); atLineStart = true; },
+    clear: () => {
+      pending = [];
+      pendingChars = 0;
+      dropped = 0;
+      terminal.reset();
+      atLineStart = true;
+    },
   };
 }

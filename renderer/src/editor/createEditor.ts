@@ -6,13 +6,14 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
-import { EditorState, Transaction } from '@codemirror/state';
+import { EditorState, Transaction, type StateEffect } from '@codemirror/state';
 import {
   drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
 } from '@codemirror/view';
 import type { Diagnostic } from '../../../compiler/src/diagnostics';
 import { createAutosave, loadProgram } from './autosave';
 import { checkSource } from './checkSource';
+import { exceptionMark, setExceptionMark } from './exceptionMark';
 import { darkTheme } from './theme';
 import { offsetOf, toEditorDiagnostic } from './toEditorDiagnostics';
 
@@ -28,6 +29,8 @@ export interface ProgramEditor {
   load(text: string): void;
   /** Calls `listener` with the program after every edit; returns a function that stops it. */
   onChange(listener: (text: string) => void): () => void;
+  /** Marks the line an uncaught exception came from, until the next edit or markException(null). */
+  markException(at: { line: number; text: string } | null): void;
 }
 
 export interface EditorOptions {
@@ -62,6 +65,7 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
         autocompletion(),
         python(),
         liveCheck,
+        exceptionMark,
         darkTheme,
         keymap.of([
           { key: 'Mod-Enter', run: () => { onRun(); return true; } },
@@ -97,6 +101,13 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
     onChange(listener) {
       changeListeners.add(listener);
       return () => { changeListeners.delete(listener); };
+    },
+    markException(at) {
+      const effects: StateEffect<unknown>[] = [setExceptionMark.of(at)];
+      if (at && at.line >= 1 && at.line <= view.state.doc.lines) {
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(at.line).from, { y: 'nearest' }));
+      }
+      view.dispatch({ effects });   // the cursor stays where the person left it
     },
   };
 }
