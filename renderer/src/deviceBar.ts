@@ -4,12 +4,14 @@ import type { BoardInfo, BoardState, DeviceEvent } from '../../main/common/api';
 const CHOSEN_BOARD_KEY = 'viper.board';
 
 const STATE_LABELS: Record<BoardState, string> = {
-  disconnected: 'not connected',
+  disconnected: 'disconnected',
   connecting: 'connecting…',
   ready: 'ready',
   running: 'running',
   busy: 'busy',
 };
+
+interface KnownState { state: BoardState; detail?: string; finished?: boolean }
 
 export interface DeviceBarElements {
   select: HTMLSelectElement;
@@ -20,7 +22,7 @@ export interface DeviceBarElements {
 
 export class DeviceBar {
   private boards: BoardInfo[] = [];
-  private readonly states = new Map<string, { state: BoardState; detail?: string }>();
+  private readonly states = new Map<string, KnownState>();
 
   constructor(private readonly el: DeviceBarElements) {
     el.select.addEventListener('change', () => {
@@ -49,9 +51,19 @@ export class DeviceBar {
 
   /** Remembers state events for every board and shows the selected board's. */
   noteEvent(event: DeviceEvent): void {
+    const known = this.states.get(event.boardId);
+    if (event.kind === 'done' && known) known.finished = true;
     if (event.kind !== 'state') return;
-    this.states.set(event.boardId, { state: event.state, detail: event.detail });
+    // The board may finish a short program before the main side has announced it running:
+    // 'running' after 'done' (and no upload in between) is news from the past.
+    if (event.state === 'running' && known?.finished) return;
+    this.states.set(event.boardId, { state: event.state, detail: event.detail, finished: event.state === 'ready' && known?.finished });
     if (event.boardId === this.el.select.value) this.showState();
+  }
+
+  /** The selected board's state, or undefined before it has said anything. */
+  selectedState(): BoardState | undefined {
+    return this.states.get(this.el.select.value)?.state;
   }
 
   /** While a run request is on its way, a second press of Run would only queue confusion. */
@@ -60,9 +72,21 @@ export class DeviceBar {
   }
 
   private showState(): void {
-    const known = this.states.get(this.el.select.value) ?? { state: 'disconnected' as const };
+    const known = this.states.get(this.el.select.value);
+    const board = this.selectedBoard();
+    const stoppable = known?.state === 'running' || known?.state === 'busy';
+    this.el.stop.disabled = !stoppable;
+    if (!known) {
+      // Nothing has happened yet: a Virtual board starts on the first Run; a real board is
+      // connected to on the first Run.
+      this.el.state.dataset.state = 'idle';
+      this.el.state.textContent = board ? (board.kind === 'virtual' ? 'no VM yet · starts when you press Run' : 'not connected yet · connects when you press Run') : '';
+      return;
+    }
     this.el.state.dataset.state = known.state;
-    this.el.state.textContent = STATE_LABELS[known.state] + (known.detail ? ` · ${known.detail}` : '');
+    this.el.state.textContent = known.state === 'ready' && known.detail
+      ? `${known.detail} ready`                     // "VM v0.1.0 ready"
+      : STATE_LABELS[known.state] + (known.detail ? ` · ${known.detail}` : '');
   }
 }
 

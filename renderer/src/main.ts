@@ -32,8 +32,18 @@ function showEvent(event: DeviceEvent, out: ProgramConsole): void {
       if (note) (event.status === 'error' ? out.error : out.note)(note);
       return;
     }
-    case 'state': return;
+    case 'state':
+      // A session that ends by itself (the VM died, the cable came out) says why; a failed Run
+      // has already said so and carries no detail.
+      if (event.state === 'disconnected' && event.detail) out.error(lostBoardMessage(event.boardId, event.detail));
+      return;
   }
+}
+
+function lostBoardMessage(boardId: string, reason: string): string {
+  return boardId === 'virtual'
+    ? `The Virtual board stopped: ${reason}. Press Run to start a fresh one.`
+    : `The board on ${boardId} disconnected: ${reason}. Check its USB cable, then press Run to connect again.`;
 }
 
 /** The innermost frame in the program's file: where the editor marks the exception. */

@@ -1,7 +1,7 @@
 // What the end-to-end journeys share: building the renderer bundle, starting Chromium the way
 // that works on these machines, and reading the IDE's editor and console like a person would.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -152,4 +152,28 @@ export async function waitForConsoleText(page: Page, expected: string, timeoutMs
     if (Date.now() > deadline) throw new Error(`the console never showed ${JSON.stringify(expected)}; it shows:\n${text}`);
     await page.waitForTimeout(100);
   }
+}
+
+/** The host VMs (Virtual boards) this test process has spawned, found through /proc: the
+ *  service runs in-process, so its children are ours. Never found by name across the machine. */
+export function ownVirtualBoardPids(): number[] {
+  const pids: number[] = [];
+  for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+    let children = '';
+    try { children = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8'); } catch { continue; }
+    for (const pid of children.split(/\s+/).filter(Boolean).map(Number)) {
+      try {
+        if (readlinkSync(`/proc/${pid}/exe`).endsWith('/viper-vm')) pids.push(pid);
+      } catch { /* it has already gone */ }
+    }
+  }
+  return pids;
+}
+
+/** The board state the device bar shows: its data-state and its text. */
+export async function boardState(page: Page): Promise<{ state: string; text: string }> {
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('#board-state');
+    return { state: el?.dataset.state ?? '', text: el?.textContent ?? '' };
+  });
 }

@@ -9,8 +9,8 @@ import { check } from '../../compiler/src/index';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
 import { createViperService, type ViperService } from '../../main/services/viperService';
 import {
-  buildRendererInto, chooseBoard, clickConsoleText, consoleText, editorCursorLine, exceptionMarkLine,
-  firstErrorMarkPosition, hasChromium, launchChromium, pasteProgram, RESULTS_DIR, settle, typeProgram, waitForConsole, waitForConsoleText,
+  boardState, buildRendererInto, chooseBoard, clickConsoleText, consoleText, editorCursorLine, exceptionMarkLine,
+  firstErrorMarkPosition, hasChromium, launchChromium, ownVirtualBoardPids, pasteProgram, RESULTS_DIR, settle, typeProgram, waitForConsole, waitForConsoleText,
 } from './harness';
 
 const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
@@ -115,5 +115,55 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     await page.keyboard.type(' ');
     expect(await settle(() => exceptionMarkLine(page), 0)).toBe(0);
   });
-});
 
+  test('Stop and Ctrl-C in the console stop an endless loop; the board is ready again', async () => {
+    await pasteProgram(page, 'print("looping")\nwhile True:\n    pass\n');
+    expect(await page.isDisabled('#stop')).toBe(true);          // nothing to stop yet
+
+    await page.click('#run');
+    await waitForConsole(page, 'looping');
+    expect(await settle(async () => (await boardState(page)).state, 'running')).toBe('running');
+    await page.waitForTimeout(300);                               // it really is looping
+    expect((await boardState(page)).state).toBe('running');
+    await page.click('#stop');
+    await waitForConsole(page, '── stopped ──');
+    expect(await settle(async () => (await boardState(page)).state, 'ready')).toBe('ready');
+    expect((await boardState(page)).text).toMatch(/^VM v\d+\.\d+\.\d+ ready$/);
+    expect(await page.isDisabled('#stop')).toBe(true);
+
+    await page.click('#clear-console');
+    await page.click('#run');
+    await waitForConsole(page, 'looping');
+    expect(await settle(async () => (await boardState(page)).state, 'running')).toBe('running');
+    await page.click('#console');                                 // focus the console, then Ctrl-C
+    await page.keyboard.press('Control+C');
+    await waitForConsole(page, '── stopped ──');
+    expect(await settle(async () => (await boardState(page)).state, 'ready')).toBe('ready');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-stop.png') });
+  });
+
+  test('killing the Virtual board mid-run says so and what to do; the next Run starts a fresh one', async () => {
+    await pasteProgram(page, 'print("looping")\nwhile True:\n    pass\n');
+    await page.click('#run');
+    await waitForConsole(page, 'looping');
+    const [pid, ...others] = ownVirtualBoardPids();
+    expect(pid).toBeDefined();
+    expect(others).toEqual([]);
+    process.kill(pid, 'SIGKILL');
+
+    const shown = await waitForConsoleText(page, 'Press Run to start a fresh one.');
+    expect(shown).toContain('The Virtual board stopped: the VM was killed (SIGKILL).');
+    expect(await settle(async () => (await boardState(page)).state, 'disconnected')).toBe('disconnected');
+    expect((await boardState(page)).text).toContain('killed');
+    expect(await page.isDisabled('#stop')).toBe(true);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-board-killed.png') });
+
+    await pasteProgram(page, 'print("alive again")');
+    await page.click('#run');
+    await waitForConsoleText(page, 'alive again');
+    expect(await settle(async () => (await boardState(page)).state, 'ready')).toBe('ready');
+    const fresh = ownVirtualBoardPids();
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).not.toBe(pid);
+  });
+});
