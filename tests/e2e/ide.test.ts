@@ -166,4 +166,16 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     expect(fresh).toHaveLength(1);
     expect(fresh[0]).not.toBe(pid);
   });
+
+  test('reloading the window brings back unsaved edits, even ones made just before', async () => {
+    await pasteProgram(page, 'print("kept across reloads")\n');
+    await page.waitForTimeout(600);                               // past the autosave pause
+    await page.keyboard.type('x = 1  # typed just before the reload');
+    await page.reload();                                          // no pause: the page saves as it goes
+    await page.locator('#editor .cm-content').waitFor();
+    const text = await page.locator('#editor .cm-content').innerText();
+    expect(text).toContain('print("kept across reloads")');
+    expect(text).toContain('x = 1  # typed just before the reload');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-reload.png') });
+  });
 });
