@@ -5,9 +5,9 @@ import * as A from './ast';
 import { Assembler, Label } from './bytecode/assembler';
 import { CODE_FLAGS } from './bytecode/format';
 import { CodeObject, Image, ImageConst } from './bytecode/image';
-import { BINARY_OP_INPLACE, BINARY_OPS, COMPARE_OPS, OpName, UNARY_OPS, binaryOp, compareOp, unaryOp } from './bytecode/opcodes';
+import { BINARY_OP_INPLACE, BINARY_OPS, COMPARE_OPS, FUNC_ATTRS, OpName, UNARY_OPS, binaryOp, compareOp, unaryOp } from './bytecode/opcodes';
 import { CATALOGUE, DiagnosticSink } from './catalogue';
-import { Scope, ScopeTable, resolveName } from './scopes';
+import { Scope, ScopeTable, resolveName, slotOf } from './scopes';
 import { SourceText } from './source';
 
 export function generate(module: A.Module, scopes: ScopeTable, source: SourceText, file: string, sink: DiagnosticSink): Image {
@@ -55,11 +55,14 @@ class ImageBuilder {
     const compiler = new CodeCompiler(this, this.scopes.scopeOf(module), 1);
     compiler.statements(module.body);
     const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
-    this.codes[index] = compiler.finish('<module>', 0, CODE_FLAGS.MODULE, lastLine, module);
+    this.codes[index] = compiler.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, module);
     const moduleEntry = { name: this.name('__main__'), file: this.name(file), code: index };
     return { names: this.names, modules: [moduleEntry], codes: this.codes.map(c => c!) };
   }
 }
+
+interface Params { argcount: number; posonlyargcount: number; kwonlyargcount: number; flags: number }
+const NO_PARAMS: Params = { argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0 };
 
 interface Loop { kind: 'while' | 'for'; breakTo: Label; continueTo: Label }
 
@@ -78,18 +81,22 @@ class CodeCompiler {
     this.line = firstLine;
   }
 
-  finish(name: string, argcount: number, flags: number, lastLine: number, at: A.Span | A.Module): CodeObject {
+  finish(name: string, params: Params, lastLine: number, at: A.Span | A.Module, implicitReturn = true): CodeObject {
     this.line = lastLine;
-    this.emit('LOAD_NONE');
-    this.emit('RETURN_VALUE');
-    const locals = this.scope.kind === 'function' ? this.scope.locals.map(l => this.image.name(l)) : [];
-    const empty = { name: 0, argcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [],
+    if (implicitReturn) {
+      this.emit('LOAD_NONE');
+      this.emit('RETURN_VALUE');
+    }
+    const { argcount, posonlyargcount, kwonlyargcount, flags } = params;
+    const locals = this.scope.kind === 'module' || this.scope.kind === 'class' ? []
+      : [...this.scope.locals, ...this.scope.frees].map(l => this.image.name(l));
+    const empty = { name: 0, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [],
       code: new Uint8Array(), lineTable: new Uint8Array() };
     // Refused constructs emit nothing, so the stack would not balance; there will be no image anyway.
     if (this.image.sink.hasErrors) return empty;
     try {
       const { code, lineTable, stacksize } = this.asm.assemble(this.firstLine);
-      return { name: this.image.name(name), argcount, flags, locals, stacksize, firstLine: this.firstLine,
+      return { name: this.image.name(name), argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize, firstLine: this.firstLine,
         consts: this.consts, code, lineTable };
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
@@ -125,20 +132,29 @@ class CodeCompiler {
   // ---- names ----
   private loadName(id: string): void {
     const access = resolveName(this.scope, id);
-    if (access === 'fast') this.emit('LOAD_FAST', this.scope.locals.indexOf(id));
+    if (access === 'deref') this.emit('LOAD_DEREF', slotOf(this.scope, id));
+    else if (access === 'fast') this.emit('LOAD_FAST', this.scope.locals.indexOf(id));
     else this.emit(access === 'global' ? 'LOAD_GLOBAL' : 'LOAD_NAME', this.image.name(id));
   }
 
   private storeName(id: string): void {
     const access = resolveName(this.scope, id);
-    if (access === 'fast') this.emit('STORE_FAST', this.scope.locals.indexOf(id));
+    if (access === 'deref') this.emit('STORE_DEREF', slotOf(this.scope, id));
+    else if (access === 'fast') this.emit('STORE_FAST', this.scope.locals.indexOf(id));
     else this.emit(access === 'global' ? 'STORE_GLOBAL' : 'STORE_NAME', this.image.name(id));
   }
 
   private deleteName(id: string): void {
     const access = resolveName(this.scope, id);
-    if (access === 'fast') this.emit('DELETE_FAST', this.scope.locals.indexOf(id));
+    if (access === 'deref') this.emit('DELETE_DEREF', slotOf(this.scope, id));
+    else if (access === 'fast') this.emit('DELETE_FAST', this.scope.locals.indexOf(id));
     else this.emit(access === 'global' ? 'DELETE_GLOBAL' : 'DELETE_NAME', this.image.name(id));
+  }
+
+  /** Function start: wrap captured locals in cells, fetch the free variables from the closure. */
+  prologue(): void {
+    for (const name of this.scope.cells) this.emit('MAKE_CELL', this.scope.locals.indexOf(name));
+    if (this.scope.frees.length) this.emit('COPY_FREE_VARS', this.scope.frees.length);
   }
 
   // ---- statements ----
@@ -167,12 +183,11 @@ class CodeCompiler {
     Return: s => this.returnStatement(s),
     Delete: s => {
       for (const t of s.targets) {
-        if (t.kind === 'Name') this.deleteName(t.id);
-        else this.unsupported(t.kind === 'Tuple' || t.kind === 'List' ? "'del' of a tuple or list" : "'del' of an attribute or item", t);
+        this.deleteTarget(t);
       }
     },
     Global: () => {},
-    Nonlocal: s => this.unsupported("'nonlocal'", s),
+    Nonlocal: () => {},
     Raise: s => this.unsupported("'raise'", s),
     Assert: s => this.unsupported("'assert'", s),
     Import: s => this.unsupported("'import'", s),
@@ -181,6 +196,17 @@ class CodeCompiler {
     With: s => this.unsupported("'with'", s),
     AsyncWith: s => this.unsupported("'async with'", s),
   };
+
+  private deleteTarget(t: A.Expr): void {
+    this.line = t.lineno;
+    switch (t.kind) {
+      case 'Name': this.deleteName(t.id); return;
+      case 'Tuple': case 'List': t.elts.forEach(e => this.deleteTarget(e)); return;
+      case 'Subscript': this.expr(t.value); this.expr(t.slice); this.emit('DELETE_SUBSCR'); return;
+      case 'Attribute': this.expr(t.value); this.emit('DELETE_ATTR', this.image.name(t.attr)); return;
+      default: this.unsupported("'del' of this kind of target", t);
+    }
+  }
 
   private assign(s: A.Assign): void {
     this.expr(s.value);
@@ -197,11 +223,25 @@ class CodeCompiler {
       case 'Name': this.storeName(t.id); return;
       case 'Attribute': this.expr(t.value); this.emit('STORE_ATTR', this.image.name(t.attr)); return;
       case 'Subscript':
-        if (t.slice.kind === 'Slice') { this.unsupported('slicing', t.slice); return; }
         this.expr(t.value); this.expr(t.slice); this.emit('STORE_SUBSCR'); return;
-      case 'Tuple': case 'List': this.unsupported('unpacking into several targets', t); return;
+      case 'Tuple': case 'List': this.unpack(t.elts, t); return;
       default: this.unsupported(`assigning to this kind of target`, t);
     }
+  }
+
+  /** Unpacks TOS into several targets, one of them possibly starred. */
+  private unpack(elts: A.Expr[], t: A.Expr): void {
+    const star = elts.findIndex(e => e.kind === 'Starred');
+    if (star >= 0) {
+      if (elts.findIndex((e, i) => i > star && e.kind === 'Starred') >= 0) {
+        this.image.error('multiple starred expressions in assignment', t, CATALOGUE.INVALID_TARGET);
+        return;
+      }
+      const after = elts.length - star - 1;
+      if (star > 255 || after > 255) { this.image.error('too many expressions in star-unpacking assignment', t, CATALOGUE.TOO_LARGE); return; }
+      this.emit('UNPACK_EX', star | (after << 8));
+    } else this.emit('UNPACK_SEQUENCE', this.count(elts.length, 0xffff, 'targets', t));
+    for (const e of elts) this.store(e.kind === 'Starred' ? e.value : e);
   }
 
   private augAssign(s: A.AugAssign): void {
@@ -223,7 +263,6 @@ class CodeCompiler {
       this.emit('ROT_TWO');
       this.emit('STORE_ATTR', this.image.name(t.attr));
     } else if (t.kind === 'Subscript') {
-      if (t.slice.kind === 'Slice') { this.unsupported('slicing', t.slice); return; }
       // obj, obj, key, key → ROT_THREE → obj, key, obj, key: one copy to read, one to write.
       this.expr(t.value);
       this.emit('DUP_TOP');
@@ -269,10 +308,6 @@ class CodeCompiler {
   }
 
   private forLoop(s: A.For): void {
-    if (s.target.kind !== 'Name' && s.target.kind !== 'Attribute' && s.target.kind !== 'Subscript') {
-      this.unsupported('unpacking into several loop variables', s.target);
-      return;
-    }
     const top = this.asm.newLabel(), orelse = this.asm.newLabel(), end = this.asm.newLabel();
     this.expr(s.iter);
     this.line = s.lineno;
@@ -311,24 +346,56 @@ class CodeCompiler {
   }
 
   private functionDef(s: A.FunctionDef): void {
-    const a = s.args;
-    if (s.decorator_list.length) { this.unsupported('decorators', s.decorator_list[0], 'are'); return; }
-    if (a.defaults.length) { this.unsupported('default parameter values', a.defaults[0], 'are'); return; }
-    if (a.vararg) { this.unsupported("'*args' parameters", a.vararg, 'are'); return; }
-    if (a.kwarg) { this.unsupported("'**kwargs' parameters", a.kwarg, 'are'); return; }
-    if (a.kwonlyargs.length) { this.unsupported('keyword-only parameters', a.kwonlyargs[0], 'are'); return; }
-    if (a.posonlyargs.length) { this.unsupported("positional-only parameters ('/')", a.posonlyargs[0], 'are'); return; }
-    const annotated = a.args.find(p => p.annotation);
-    if (annotated) { this.unsupported('parameter annotations', annotated.annotation!, 'are'); return; }
-    if (s.returns) { this.unsupported('return annotations', s.returns, 'are'); return; }
-    const argcount = this.count(a.args.length, 255, 'parameters', s);
-    const index = this.image.reserveCode();
-    const inner = new CodeCompiler(this.image, this.image.scopes.scopeOf(s), s.lineno);
-    inner.statements(s.body);
-    this.image.codes[index] = inner.finish(s.name, argcount, 0, s.end_lineno, s);
+    s.decorator_list.forEach(d => this.expr(d));
     this.line = s.lineno;
-    this.emit('MAKE_FUNCTION', index);
+    this.makeFunction(s, s.name, s.args, inner => inner.statements(s.body), s.end_lineno);
+    for (let i = 0; i < s.decorator_list.length; i++) this.emit('CALL', 1);
     this.storeName(s.name);
+  }
+
+  /** Pushes a new function: defaults, keyword defaults and closure, then the code object. */
+  private makeFunction(node: A.FunctionDef | A.Lambda, name: string, a: A.Arguments, body: (inner: CodeCompiler) => void,
+                       lastLine: number, implicitReturn = true): void {
+    const attrs: number[] = [];
+    if (a.defaults.length) {
+      a.defaults.forEach(d => this.expr(d));
+      this.emit('BUILD_TUPLE', a.defaults.length);
+      attrs.push(FUNC_ATTRS.DEFAULTS);
+    }
+    const kwDefaults = a.kwonlyargs.map((k, i) => [k, a.kw_defaults[i]] as const).filter(([, d]) => d);
+    if (kwDefaults.length) {
+      for (const [k, d] of kwDefaults) { this.loadConstant({ t: 'str', v: k.arg }); this.expr(d!); }
+      this.emit('BUILD_DICT', kwDefaults.length);
+      attrs.push(FUNC_ATTRS.KWDEFAULTS);
+    }
+    const scope = this.image.scopes.scopeOf(node);
+    if (scope.frees.length) {
+      for (const free of scope.frees) this.emit('LOAD_CLOSURE', slotOf(this.scope, free));
+      this.emit('BUILD_TUPLE', scope.frees.length);
+      attrs.push(FUNC_ATTRS.CLOSURE);
+    }
+    const positional = a.posonlyargs.length + a.args.length;
+    const params: Params = {
+      argcount: this.count(positional, 255, 'parameters', node),
+      posonlyargcount: a.posonlyargs.length,
+      kwonlyargcount: this.count(a.kwonlyargs.length, 255, 'keyword-only parameters', node),
+      flags: (a.vararg ? CODE_FLAGS.VARARGS : 0) | (a.kwarg ? CODE_FLAGS.VARKEYWORDS : 0),
+    };
+    const index = this.image.reserveCode();
+    const inner = new CodeCompiler(this.image, scope, node.lineno);
+    inner.prologue();
+    body(inner);
+    this.image.codes[index] = inner.finish(name, params, lastLine, node, implicitReturn);
+    this.line = node.lineno;
+    this.emit('MAKE_FUNCTION', index);
+    for (const attr of attrs.reverse()) this.emit('SET_FUNCTION_ATTR', attr);
+  }
+
+  private lambda(e: A.Lambda): void {
+    this.makeFunction(e, '<lambda>', e.args, inner => {
+      inner.expr(e.body);
+      inner.emit('RETURN_VALUE');
+    }, e.end_lineno, false);
   }
 
   // ---- expressions ----
@@ -355,11 +422,13 @@ class CodeCompiler {
     Compare: e => this.compare(e),
     Call: e => this.call(e),
     Attribute: e => { this.expr(e.value); this.emit('LOAD_ATTR', this.image.name(e.attr)); },
-    Subscript: e => {
-      if (e.slice.kind === 'Slice') { this.unsupported('slicing', e.slice); return; }
-      this.expr(e.value); this.expr(e.slice); this.emit('BINARY_SUBSCR');
+    Subscript: e => { this.expr(e.value); this.expr(e.slice); this.emit('BINARY_SUBSCR'); },
+    Slice: e => {
+      if (e.lower) this.expr(e.lower); else this.emit('LOAD_NONE');
+      if (e.upper) this.expr(e.upper); else this.emit('LOAD_NONE');
+      if (e.step) this.expr(e.step);
+      this.emit('BUILD_SLICE', e.step ? 3 : 2);
     },
-    Slice: e => this.unsupported('slicing', e),
     Starred: e => this.unsupported("'*' unpacking", e),
     List: e => this.sequence(e.elts, 'BUILD_LIST', e),
     Tuple: e => this.sequence(e.elts, 'BUILD_TUPLE', e),
@@ -381,7 +450,7 @@ class CodeCompiler {
       this.expr(e.orelse);
       this.asm.place(end);
     },
-    Lambda: e => this.unsupported("'lambda'", e),
+    Lambda: e => this.lambda(e),
     ListComp: e => this.unsupported('list comprehensions', e, 'are'),
     SetComp: e => this.unsupported('set comprehensions', e, 'are'),
     GeneratorExp: e => this.unsupported('generator expressions', e, 'are'),
@@ -409,8 +478,11 @@ class CodeCompiler {
   }
 
   private sequence(elts: A.Expr[], op: 'BUILD_LIST' | 'BUILD_TUPLE', e: A.Expr): void {
-    const starred = elts.find(x => x.kind === 'Starred');
-    if (starred) { this.unsupported("'*' unpacking", starred); return; }
+    if (elts.some(x => x.kind === 'Starred')) {
+      this.starredList(elts);
+      if (op === 'BUILD_TUPLE') { this.loadName('tuple'); this.emit('ROT_TWO'); this.emit('CALL', 1); }
+      return;
+    }
     elts.forEach(x => this.expr(x));
     this.line = e.lineno;
     this.emit(op, this.count(elts.length, 0xffff, 'items', e));
@@ -442,18 +514,56 @@ class CodeCompiler {
     this.asm.place(end);
   }
 
+  /** Pushes a list of items where `*x` items are spread (for calls and displays). */
+  private starredList(items: A.Expr[]): void {
+    let i = 0;
+    while (i < items.length && items[i].kind !== 'Starred') this.expr(items[i++]);
+    this.emit('BUILD_LIST', this.count(i, 0xffff, 'items', items[0]));
+    for (; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind === 'Starred') { this.expr(item.value); this.emit('LIST_EXTEND'); } else { this.expr(item); this.emit('LIST_APPEND'); }
+    }
+  }
+
   private call(e: A.Call): void {
-    if (e.keywords.length) {
-      const k = e.keywords[0];
-      this.unsupported(k.arg === null ? "'**' arguments" : 'keyword arguments', k, 'are');
+    this.expr(e.func);
+    const simple = !e.args.some(a => a.kind === 'Starred') && !e.keywords.some(k => k.arg === null);
+    if (simple) {
+      e.args.forEach(a => this.expr(a));
+      e.keywords.forEach(k => this.expr(k.value));
+      this.line = e.lineno;
+      const n = this.count(e.args.length + e.keywords.length, 255, 'arguments in one call', e);
+      if (!e.keywords.length) { this.emit('CALL', n); return; }
+      this.emit('LOAD_CONST', this.constant({ kind: 'TUPLE', items: e.keywords.map(k => ({ kind: 'STR', value: k.arg! })) }));
+      this.emit('CALL_KW', n);
       return;
     }
-    const starred = e.args.find(a => a.kind === 'Starred');
-    if (starred) { this.unsupported("'*' arguments", starred, 'are'); return; }
-    this.expr(e.func);
-    e.args.forEach(a => this.expr(a));
+    if (e.args.length) this.starredList(e.args); else this.emit('BUILD_LIST', 0);
+    if (e.keywords.length) {
+      let started = false, pending = 0;
+      const flush = () => {
+        if (!pending) return;
+        this.emit('BUILD_DICT', pending);
+        if (started) this.emit('DICT_MERGE', 1);
+        started = true;
+        pending = 0;
+      };
+      for (const k of e.keywords) {
+        if (k.arg === null) {
+          flush();
+          if (!started) { this.emit('BUILD_DICT', 0); started = true; }
+          this.expr(k.value);
+          this.emit('DICT_MERGE', 1);
+        } else {
+          this.loadConstant({ t: 'str', v: k.arg });
+          this.expr(k.value);
+          pending++;
+        }
+      }
+      flush();
+    }
     this.line = e.lineno;
-    this.emit('CALL', this.count(e.args.length, 255, 'arguments in one call', e));
+    this.emit('CALL_EX', e.keywords.length ? 1 : 0);
   }
 }
 

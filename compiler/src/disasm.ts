@@ -39,7 +39,7 @@ export function constText(c: ImageConst): string {
 function disassembleCode(image: Image, code: CodeObject, index: number): string[] {
   const name = (i: number) => image.names[i] ?? `?${i}`;
   const out = [
-    `code ${index} ${name(code.name)}: argcount=${code.argcount} flags=${flagNames(code.flags)} ` +
+    `code ${index} ${name(code.name)}: argcount=${code.argcount} posonly=${code.posonlyargcount} kwonly=${code.kwonlyargcount} flags=${flagNames(code.flags)} ` +
     `stacksize=${code.stacksize} first_line=${code.firstLine}`,
   ];
   if (code.locals.length) out.push(`  locals: ${code.locals.map((l, i) => `${i}=${name(l)}`).join(' ')}`);

@@ -20,9 +20,15 @@ export interface Scope {
   uses: A.Name[];
   /** How each name was first seen before any `global` statement, for CPython's ordering errors. */
   seen: Map<string, 'used' | 'assigned'>;
+  /** Locals captured by nested functions: their slots hold cells. */
+  cells: Set<string>;
+  /** Variables of enclosing functions used here; they take the last local slots (after `locals`). */
+  frees: string[];
+  /** The `nonlocal` statements, for the "no binding" check. */
+  nonlocalStmts: A.Nonlocal[];
 }
 
-export type NameAccess = 'name' | 'fast' | 'global';
+export type NameAccess = 'name' | 'fast' | 'global' | 'deref';
 
 export interface ScopeTable {
   scopeOf(node: ScopeNode): Scope;
@@ -36,8 +42,17 @@ export function analyzeScopes(module: A.Module, source: SourceText, sink: Diagno
 export function resolveName(scope: Scope, name: string): NameAccess {
   if (scope.kind === 'module' || scope.kind === 'class') return scope.globals.has(name) ? 'global' : 'name';
   if (scope.globals.has(name)) return 'global';
+  if (scope.cells.has(name) || scope.frees.includes(name)) return 'deref';
   return scope.locals.includes(name) ? 'fast' : 'global';
 }
+
+/** Local slot of a fast or deref name: own locals first, then the free variables. */
+export function slotOf(scope: Scope, name: string): number {
+  const i = scope.locals.indexOf(name);
+  return i >= 0 ? i : scope.locals.length + scope.frees.indexOf(name);
+}
+
+const isFunctionLike = (s: Scope) => s.kind === 'function' || s.kind === 'lambda' || s.kind === 'comprehension';
 
 interface Context { scope: Scope; inLoop: boolean }
 
@@ -51,7 +66,7 @@ class ScopeAnalyzer {
   run(module: A.Module): ScopeTable {
     const scope = this.newScope('module', module, null);
     this.body(module.body, { scope, inLoop: false });
-    for (const s of this.scopes.values()) this.checkClosures(s);
+    for (const s of this.scopes.values()) this.resolveClosures(s);
     return { scopeOf: node => this.scopes.get(node)! };
   }
 
@@ -61,7 +76,8 @@ class ScopeAnalyzer {
   }
 
   private newScope(kind: Scope['kind'], node: ScopeNode, parent: Scope | null): Scope {
-    const scope: Scope = { kind, node, parent, locals: [], globals: new Set(), nonlocals: new Set(), uses: [], seen: new Map() };
+    const scope: Scope = { kind, node, parent, locals: [], globals: new Set(), nonlocals: new Set(), uses: [], seen: new Map(),
+      cells: new Set(), frees: [], nonlocalStmts: [] };
     this.scopes.set(node, scope);
     return scope;
   }
@@ -109,6 +125,7 @@ class ScopeAnalyzer {
         return;
       }
       this.declare(s, s.names, cx.scope, 'nonlocal');
+      cx.scope.nonlocalStmts.push(s);
     },
     Raise: (s, cx) => { if (s.exc) this.expr(s.exc, cx); if (s.cause) this.expr(s.cause, cx); },
     Assert: (s, cx) => { this.expr(s.test, cx); if (s.msg) this.expr(s.msg, cx); },
@@ -233,19 +250,44 @@ class ScopeAnalyzer {
     forEachChildExpr(e, child => this.expr(child, cx));
   }
 
-  /** A function reading a local of an enclosing function needs a closure, which the VM lacks. */
-  private checkClosures(scope: Scope): void {
-    if (scope.kind === 'module' || scope.kind === 'class') return;
-    for (const use of scope.uses) {
-      if (resolveName(scope, use.id) !== 'global' || scope.globals.has(use.id)) continue;
-      for (let outer = scope.parent; outer; outer = outer.parent) {
-        if (outer.kind === 'module' || outer.kind === 'class') break;
-        if (outer.locals.includes(use.id) && !outer.globals.has(use.id)) {
-          this.error(CATALOGUE.NOT_SUPPORTED, `using '${use.id}' from an enclosing function (a closure) is not supported yet`, use);
-          break;
-        }
+  /** Names a function reads (or declares nonlocal) that belong to an enclosing function become
+   * free variables here and cells there; functions in between pass them along as free too. */
+  private resolveClosures(scope: Scope): void {
+    if (!isFunctionLike(scope)) return;
+    for (const stmt of scope.nonlocalStmts) {
+      for (const name of stmt.names) {
+        if (!scope.nonlocals.has(name)) continue;
+        if (!this.capture(scope, name)) this.error(CATALOGUE.NONLOCAL_NO_BINDING, `no binding for nonlocal '${name}' found`, stmt);
       }
     }
+    for (const use of scope.uses) {
+      if (scope.globals.has(use.id) || scope.locals.includes(use.id)) continue;
+      this.capture(scope, use.id);
+    }
+  }
+
+  /** Finds `name` in an enclosing function of `scope`; marks the cell and the free variables. */
+  private capture(scope: Scope, name: string): boolean {
+    const path: Scope[] = [scope];
+    for (let outer = scope.parent; outer; outer = outer.parent) {
+      if (outer.kind === 'module') return false;
+      if (outer.kind === 'class') { path.push(outer); continue; }
+      if (outer.globals.has(name)) return false;
+      const owns = outer.locals.includes(name) && !outer.nonlocals.has(name);
+      if (owns || outer.frees.includes(name)) {
+        if (owns) outer.cells.add(name);
+        for (const s of path) {
+          if (s.kind === 'class') {
+            this.error(CATALOGUE.NOT_SUPPORTED, `a class inside a function using '${name}' of that function is not supported yet`, s.node as A.Span);
+            return true;
+          }
+          if (!s.frees.includes(name)) s.frees.push(name);
+        }
+        return true;
+      }
+      path.push(outer);
+    }
+    return false;
   }
 }
 

@@ -9,6 +9,7 @@ import { PROGRAM_FILE } from './editor/checkSource';
 import { createEditor } from './editor/createEditor';
 import { createProblemsSummary } from './problemsSummary';
 import { createProgramRunner } from './programRunner';
+import { installProjects } from './projects/installProjects';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -75,6 +76,7 @@ function start(): void {
     onDiagnostics: showProblems,
   });
   const runner = createProgramRunner(api, editor, bar, out);
+  installProjects({ api, editor, out, bar: byId('project-bar') });
 
   byId('run').addEventListener('click', () => void runner.run());
   byId('stop').addEventListener('click', () => void runner.stop());

@@ -311,7 +311,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
 /* ---- the table ------------------------------------------------------------------------- */
 
 #define BUILTIN(cname, pyname, min, max) \
-  static const ObjBuiltin b_##cname = {{&builtin_type}, pyname, bi_##cname, min, max}
+  static const ObjBuiltin b_##cname = {{&builtin_type}, pyname, bi_##cname, min, max, NULL}
 
 BUILTIN(print, "print", 0, -1);
 BUILTIN(len, "len", 1, 1);

@@ -200,13 +200,13 @@ static Value m_clear(VM *vm, int argc, Value *args) {
 }
 
 static const MethodDef dict_methods[] = {
-  {"keys", m_keys, 0, 0},
-  {"values", m_values, 0, 0},
-  {"items", m_items, 0, 0},
-  {"get", m_get, 1, 2},
-  {"pop", m_pop, 1, 2},
-  {"clear", m_clear, 0, 0},
-  {NULL, NULL, 0, 0},
+  {"keys", m_keys, 0, 0, NULL},
+  {"values", m_values, 0, 0, NULL},
+  {"items", m_items, 0, 0, NULL},
+  {"get", m_get, 1, 2, NULL},
+  {"pop", m_pop, 1, 2, NULL},
+  {"clear", m_clear, 0, 0, NULL},
+  {NULL, NULL, 0, 0, NULL},
 };
 
 const Type dict_type = {{&type_type}, "dict", NULL, dict_trace, dict_methods};

@@ -19,6 +19,21 @@ static void function_trace(VM *vm, Obj *obj) {
   ObjFunction *f = (ObjFunction *)obj;
   gc_mark_value(vm, OBJ_VAL(f->code));
   gc_mark_value(vm, OBJ_VAL(f->globals));
+  gc_mark_value(vm, f->defaults);
+  gc_mark_value(vm, f->kwdefaults);
+  gc_mark_value(vm, f->closure);
+}
+
+static void cell_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjCell *)obj)->value); }
+
+Value cell_new(VM *vm, Value v) {
+  ObjCell *c;
+  vm_push_root(vm, v);
+  c = (ObjCell *)obj_alloc(vm, &cell_type, sizeof(ObjCell));
+  vm_pop_root(vm);
+  if (c == NULL) return EXC_VAL;
+  c->value = v;
+  return OBJ_VAL(c);
 }
 
 static void bound_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjBoundMethod *)obj)->self); }
@@ -28,6 +43,9 @@ Value function_new(VM *vm, ObjCode *code, ObjDict *globals) {
   if (f == NULL) return EXC_VAL;
   f->code = code;
   f->globals = globals;
+  f->defaults = NONE_VAL;
+  f->kwdefaults = NONE_VAL;
+  f->closure = NONE_VAL;
   return OBJ_VAL(f);
 }
 
@@ -52,5 +70,6 @@ const MethodDef *methods_find(const MethodDef *table, const ObjStr *name) {
 
 const Type code_type = {{&type_type}, "code", NULL, code_trace, NULL};
 const Type function_type = {{&type_type}, "function", NULL, function_trace, NULL};
+const Type cell_type = {{&type_type}, "cell", NULL, cell_trace, NULL};
 const Type builtin_type = {{&type_type}, "builtin_function_or_method", NULL, NULL, NULL};
 const Type bound_method_type = {{&type_type}, "builtin_function_or_method", NULL, bound_trace, NULL};

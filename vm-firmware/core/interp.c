@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bytecode.h"
+#include "gen/image_format.h"
 #include "loader.h"
 #include "port.h"
 #include "vm.h"
@@ -74,6 +75,7 @@ static double as_double(Value v) { return IS_FLOAT(v) ? AS_FLOAT(v) : (double)AS
 static Value binary_op(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;
   if (IS_INTLIKE(a) && IS_INTLIKE(b)) return int_binary(vm, base, AS_INTLIKE(a), AS_INTLIKE(b));
+  if (IS_BIGINT(a) || IS_BIGINT(b)) { Value r = int_number_binary(vm, base, a, b); if (r != UNBOUND_VAL) return r; }
   if (is_number(a) && is_number(b)) {
     if (base <= BINOP_POW) return float_binary(vm, base, as_double(a), as_double(b));
     return binary_type_error(vm, op, a, b);
@@ -110,10 +112,11 @@ static Value unary_op(VM *vm, int op, Value a) {
   if (op == UNOP_NOT) return BOOL_VAL(!value_truthy(a));
   if (IS_INTLIKE(a)) {
     vint i = AS_INTLIKE(a);
-    if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : vm_raise(vm, &exc_OverflowError, "integer too large");
+    if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : bigint_unary(vm, op, a);
     if (op == UNOP_POS) return INT_VAL(i);
     return INT_VAL(~i);
   }
+  if (IS_BIGINT(a)) return bigint_unary(vm, op, a);
   if (IS_FLOAT(a) && op != UNOP_INVERT) return op == UNOP_NEG ? float_new(vm, -AS_FLOAT(a)) : a;
   return vm_raise_fmt(vm, &exc_TypeError, "bad operand type for unary %s: '%t'", symbols[op], a);
 }
@@ -137,44 +140,169 @@ static Value arg_count_error(VM *vm, const char *name, int min, int max, int giv
                       max == 1 ? "" : "s", given);
 }
 
-static Value python_arg_error(VM *vm, ObjCode *code, int argc) {
-  if (argc > code->argcount)
-    return vm_raise_fmt(vm, &exc_TypeError, "%s() takes %d positional argument%s but %d %s given",
-                        code->name->chars, code->argcount, code->argcount == 1 ? "" : "s", argc,
-                        argc == 1 ? "was" : "were");
-  {
-    int missing = code->argcount - argc, i;
-    vm_sb_reset(vm);
-    for (i = argc; i < code->argcount; i++) {
-      if (i > argc) vm_sb_cstr(vm, missing == 2 ? " and " : (i == code->argcount - 1 ? ", and " : ", "));
-      vm_sb_add(vm, "'", 1);
-      vm_sb_cstr(vm, AS_STR(code->local_names[i])->chars);
-      vm_sb_add(vm, "'", 1);
-    }
-    {
-      Value names = vm_sb_to_str(vm);
-      if (names == EXC_VAL) return EXC_VAL;
-      vm_push_root(vm, names);
-      vm_raise_fmt(vm, &exc_TypeError, "%s() missing %d required positional argument%s: %s",
-                   code->name->chars, missing, missing == 1 ? "" : "s", AS_STR(names)->chars);
-      vm_pop_root(vm);
-      return EXC_VAL;
-    }
+/* "'a', 'b' and 'c'" of the parameter slots in [from, to) that are still unbound, into a str. */
+static Value missing_names(VM *vm, ObjCode *code, Value *slots, int from, int to, int *count) {
+  int i, n = 0, k = 0;
+  for (i = from; i < to; i++) n += slots[i] == UNBOUND_VAL;
+  vm_sb_reset(vm);
+  for (i = from; i < to; i++) {
+    if (slots[i] != UNBOUND_VAL) continue;
+    if (k > 0) vm_sb_cstr(vm, n == 2 ? " and " : (k == n - 1 ? ", and " : ", "));
+    vm_sb_add(vm, "'", 1);
+    vm_sb_cstr(vm, AS_STR(code->local_names[i])->chars);
+    vm_sb_add(vm, "'", 1);
+    k++;
   }
+  *count = n;
+  return vm_sb_to_str(vm);
 }
 
-/* Push a frame for function fn whose arguments are the argc values below vm->sp. */
-static bool push_frame(VM *vm, ObjFunction *fn, int argc) {
+static bool missing_error(VM *vm, ObjCode *code, Value *slots, int from, int to, const char *kind) {
+  int n;
+  Value names = missing_names(vm, code, slots, from, to, &n);
+  if (names == EXC_VAL) return false;
+  vm_push_root(vm, names);
+  vm_raise_fmt(vm, &exc_TypeError, "%s() missing %d required %s argument%s: %s", code->name->chars, n, kind,
+               n == 1 ? "" : "s", AS_STR(names)->chars);
+  vm_pop_root(vm);
+  return false;
+}
+
+static bool too_many_error(VM *vm, ObjFunction *fn, int given, int nkw, ObjTuple *kwnames) {
+  ObjCode *code = fn->code;
+  int ndef = IS_TUPLE(fn->defaults) ? (int)AS_TUPLE(fn->defaults)->len : 0, kwonly = 0, i, j;
+  Value takes;
+  for (i = 0; i < nkw; i++)
+    for (j = code->argcount; j < code->argcount + code->kwonlyargcount; j++)
+      if (IS_STR(kwnames->items[i]) && str_equal(AS_STR(code->local_names[j]), AS_STR(kwnames->items[i]))) kwonly++;
+  vm_sb_reset(vm);
+  if (ndef > 0) {
+    vm_sb_cstr(vm, "from ");
+    int_write(vm, code->argcount - ndef);
+    vm_sb_cstr(vm, " to ");
+  }
+  int_write(vm, code->argcount);
+  vm_sb_cstr(vm, code->argcount == 1 && ndef == 0 ? " positional argument" : " positional arguments");
+  takes = vm_sb_to_str(vm);
+  if (takes == EXC_VAL) return false;
+  vm_push_root(vm, takes);
+  if (kwonly > 0)
+    vm_raise_fmt(vm, &exc_TypeError, "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
+                 code->name->chars, AS_STR(takes)->chars, given, given == 1 ? "" : "s", kwonly, kwonly == 1 ? "" : "s");
+  else
+    vm_raise_fmt(vm, &exc_TypeError, "%s() takes %s but %d %s given", code->name->chars, AS_STR(takes)->chars, given,
+                 given == 1 ? "was" : "were");
+  vm_pop_root(vm);
+  return false;
+}
+
+/* Bind the general way: keywords, defaults, *args, **kwargs. The argc values at slots[0..) are
+ * npos positional ones then the keyword values named by kwnames. vm->sp is slots + argc. */
+static bool bind_args(VM *vm, ObjFunction *fn, Value *slots, int argc, int nkw, ObjTuple *kwnames) {
+  ObjCode *code = fn->code;
+  int npos = argc - nkw, nargs = code->argcount, nparams = nargs + code->kwonlyargcount, i, j;
+  int top = code->nlocals > argc ? code->nlocals : argc;
+  Value *kwvals = slots + top, *v;
+  Value *varargs_slot = (code->flags & CODE_FLAG_VARARGS) ? &slots[nparams] : NULL;
+  Value *varkw_slot = (code->flags & CODE_FLAG_VARKEYWORDS) ? &slots[nparams + (varargs_slot != NULL)] : NULL;
+  Value extra;
+  if (kwvals + nkw + code->stacksize > vm->stack_end) {
+    vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+    return false;
+  }
+  /* Keyword values move above the locals; every slot in between is reset. */
+  memmove(kwvals, slots + npos, (size_t)nkw * sizeof(Value));
+  for (v = slots + npos; v < kwvals; v++) *v = UNBOUND_VAL;
+  vm->sp = kwvals + nkw;
+  if (npos > nargs) {
+    if (varargs_slot == NULL) return too_many_error(vm, fn, npos, nkw, kwnames);
+    extra = tuple_new(vm, (uint32_t)(npos - nargs));
+    if (extra == EXC_VAL) return false;
+    memcpy(AS_TUPLE(extra)->items, slots + nargs, (size_t)(npos - nargs) * sizeof(Value));
+    for (i = nargs; i < npos; i++) slots[i] = UNBOUND_VAL;
+    *varargs_slot = extra;
+  } else if (varargs_slot != NULL) {
+    extra = tuple_new(vm, 0);
+    if (extra == EXC_VAL) return false;
+    *varargs_slot = extra;
+  }
+  if (varkw_slot != NULL) {
+    extra = dict_new(vm);
+    if (extra == EXC_VAL) return false;
+    *varkw_slot = extra;
+  }
+  for (i = 0; i < nkw; i++) {
+    Value name = kwnames->items[i];
+    if (!IS_STR(name)) { vm_raise(vm, &exc_TypeError, "keywords must be strings"); return false; }
+    for (j = code->posonlyargcount; j < nparams; j++)
+      if (str_equal(AS_STR(code->local_names[j]), AS_STR(name))) break;
+    if (j < nparams) {
+      if (slots[j] != UNBOUND_VAL) {
+        vm_raise_fmt(vm, &exc_TypeError, "%s() got multiple values for argument '%s'", code->name->chars,
+                     AS_STR(name)->chars);
+        return false;
+      }
+      slots[j] = kwvals[i];
+    } else if (varkw_slot != NULL) {
+      if (!dict_set(vm, AS_DICT(*varkw_slot), name, kwvals[i])) return false;
+    } else {
+      for (j = 0; j < code->posonlyargcount; j++)
+        if (str_equal(AS_STR(code->local_names[j]), AS_STR(name))) break;
+      if (j < code->posonlyargcount)
+        vm_raise_fmt(vm, &exc_TypeError,
+                     "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                     code->name->chars, AS_STR(name)->chars);
+      else
+        vm_raise_fmt(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", code->name->chars,
+                     AS_STR(name)->chars);
+      return false;
+    }
+  }
+  /* Defaults fill the positional parameters still unbound; then keyword-only defaults. */
+  {
+    int ndef = IS_TUPLE(fn->defaults) ? (int)AS_TUPLE(fn->defaults)->len : 0, first = nargs - ndef;
+    bool missing = false;
+    for (i = npos < nargs ? npos : nargs; i < nargs; i++) {
+      if (slots[i] != UNBOUND_VAL) continue;
+      if (i >= first && i - first < ndef) slots[i] = AS_TUPLE(fn->defaults)->items[i - first];
+      else missing = true;
+    }
+    if (missing) return missing_error(vm, code, slots, 0, nargs, "positional");
+    for (i = nargs; i < nparams; i++) {
+      if (slots[i] != UNBOUND_VAL) continue;
+      if (IS_DICT(fn->kwdefaults)) {
+        Value d = dict_get_str(AS_DICT(fn->kwdefaults), AS_STR(code->local_names[i]));
+        if (d != UNBOUND_VAL) { slots[i] = d; continue; }
+      }
+      missing = true;
+    }
+    if (missing) return missing_error(vm, code, slots, nargs, nparams, "keyword-only");
+  }
+  vm->sp = slots + code->nlocals;
+  return true;
+}
+
+/* Push a frame for function fn whose argc arguments are below vm->sp (the last nkw of them
+ * keywords named by kwnames). The function itself is in the slot below the arguments. */
+static bool push_frame(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kwnames) {
   ObjCode *code = fn->code;
   Frame *f;
   Value *slots = vm->sp - argc, *v;
-  if (argc != code->argcount) { python_arg_error(vm, code, argc); return false; }
   if (vm->frame_count >= VIPER_MAX_FRAMES || slots + code->nlocals + code->stacksize > vm->stack_end) {
     vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
     return false;
   }
-  for (v = vm->sp; v < slots + code->nlocals; v++) *v = UNBOUND_VAL;
-  vm->sp = slots + code->nlocals;
+  if (nkw == 0 && argc == code->argcount && code->kwonlyargcount == 0 &&
+      (code->flags & (CODE_FLAG_VARARGS | CODE_FLAG_VARKEYWORDS)) == 0) {
+    for (v = vm->sp; v < slots + code->nlocals; v++) *v = UNBOUND_VAL;
+    vm->sp = slots + code->nlocals;
+  } else {
+    bool ok;
+    if (kwnames != NULL) vm_push_root(vm, OBJ_VAL(kwnames));
+    ok = bind_args(vm, fn, slots, argc, nkw, kwnames);
+    if (kwnames != NULL) vm_pop_root(vm);
+    if (!ok) return false;
+  }
   f = &vm->frames[vm->frame_count++];
   f->code = code;
   f->ip = code->code;
@@ -183,29 +311,192 @@ static bool push_frame(VM *vm, ObjFunction *fn, int argc) {
   return true;
 }
 
-/* Call a native callable at sp[-argc-1] with the argc values above it. */
-static Value call_native(VM *vm, Value callee, int argc, Value *args) {
+/* The index of keyword `name` in a native's space-separated kw list, or -1; *count gets the
+ * number of names in the list. */
+static int native_kw_index(const char *kw, const ObjStr *name, int *count) {
+  int index = 0, found = -1;
+  const char *p = kw;
+  while (*p != '\0') {
+    const char *q = p;
+    while (*q != '\0' && *q != ' ') q++;
+    if (found < 0 && name != NULL && (size_t)(q - p) == name->len && memcmp(p, name->chars, name->len) == 0)
+      found = index;
+    index++;
+    p = *q == ' ' ? q + 1 : q;
+  }
+  *count = index;
+  return found;
+}
+
+/* Call native fn with keywords: lay out [self] positional args, then one slot per kw name, in
+ * fresh stack space above vm->sp (see NativeFn). args[-1] may be overwritten. */
+static Value call_native_kw(VM *vm, const char *fname, NativeFn fn, const char *kw, Value self, int npos,
+                            Value *args, int nkw, ObjTuple *kwnames) {
+  int nslots = 0, i, has_self = self != UNBOUND_VAL;
+  Value *area = vm->sp, *saved = vm->sp, r;
+  if (kw == NULL) return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no keyword arguments", fname);
+  native_kw_index(kw, NULL, &nslots);
+  if (area + has_self + npos + nslots > vm->stack_end)
+    return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  if (has_self) *area++ = self;
+  memcpy(area, args, (size_t)npos * sizeof(Value));
+  for (i = 0; i < nslots; i++) area[npos + i] = UNBOUND_VAL;
+  vm->sp = area + npos + nslots;
+  for (i = 0; i < nkw; i++) {
+    Value name = kwnames->items[i];
+    int n, k = IS_STR(name) ? native_kw_index(kw, AS_STR(name), &n) : -1;
+    if (k < 0) {
+      vm->sp = saved;
+      if (!IS_STR(name)) return vm_raise(vm, &exc_TypeError, "keywords must be strings");
+      return vm_raise_fmt(vm, &exc_TypeError, "'%s' is an invalid keyword argument for %s()", AS_STR(name)->chars, fname);
+    }
+    if (area[npos + k] != UNBOUND_VAL) {
+      vm->sp = saved;
+      return vm_raise_fmt(vm, &exc_TypeError, "%s() got multiple values for argument '%s'", fname, AS_STR(name)->chars);
+    }
+    area[npos + k] = args[npos + i];
+  }
+  r = fn(vm, npos + has_self, area - has_self);
+  vm->sp = saved;
+  return r;
+}
+
+/* Call a native callable with the argc values at args (the callee is at args[-1]); the last
+ * nkw of them are keywords named by kwnames. */
+static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+  int npos = argc - nkw;
   if (IS_BUILTIN(callee)) {
     const ObjBuiltin *b = AS_BUILTIN(callee);
-    if (argc < b->min_args || (b->max_args >= 0 && argc > b->max_args))
-      return arg_count_error(vm, b->name, b->min_args, b->max_args, argc);
+    if (npos < b->min_args || (b->max_args >= 0 && npos > b->max_args))
+      return arg_count_error(vm, b->name, b->min_args, b->max_args, npos);
+    if (nkw > 0) return call_native_kw(vm, b->name, b->fn, b->kw, UNBOUND_VAL, npos, args, nkw, kwnames);
+    if (b->kw != NULL) {   /* every keyword slot is UNBOUND_VAL */
+      int nslots, i;
+      Value *saved = vm->sp, r;
+      native_kw_index(b->kw, NULL, &nslots);
+      if (args + argc + nslots > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+      for (i = 0; i < nslots; i++) args[argc + i] = UNBOUND_VAL;
+      vm->sp = args + argc + nslots;
+      r = b->fn(vm, argc, args);
+      vm->sp = saved;
+      return r;
+    }
     return b->fn(vm, argc, args);
   }
   if (IS_TYPE(callee, &bound_method_type)) {
     ObjBoundMethod *bm = (ObjBoundMethod *)AS_OBJ(callee);
     const MethodDef *m = bm->method;
-    if (argc < m->min_args || argc > m->max_args) {
+    if (npos < m->min_args || npos > m->max_args) {
       vm_sb_reset(vm);
-      return arg_count_error(vm, m->name, m->min_args, m->max_args, argc);
+      return arg_count_error(vm, m->name, m->min_args, m->max_args, npos);
     }
+    if (nkw > 0 || m->kw != NULL) return call_native_kw(vm, m->name, m->fn, m->kw, bm->self, npos, args, nkw, kwnames);
     args[-1] = bm->self;   /* the callee slot becomes self */
     return m->fn(vm, argc + 1, args - 1);
   }
   if (IS_TYPE(callee, &type_type)) {
     extern Value type_call(VM *vm, const Type *type, int argc, Value *args);
+    if (nkw > 0)
+      return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no keyword arguments", ((const Type *)AS_OBJ(callee))->name);
     return type_call(vm, (const Type *)AS_OBJ(callee), argc, args);
   }
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not callable", callee);
+}
+
+/* del obj[key] for lists (an index or a slice) and dicts. */
+static Value value_delitem(VM *vm, Value obj, Value key) {
+  if (IS_LIST(obj)) {
+    ObjList *l = AS_LIST(obj);
+    uint32_t k;
+    if (IS_SLICE(key)) {
+      vint start, stop, step, n = slice_indices(vm, AS_SLICE(key), (vint)l->len, &start, &stop, &step), i, w = 0;
+      if (n < 0) return EXC_VAL;
+      if (step < 0) { start = start + (n - 1) * step; step = -step; }
+      for (i = 0; i < (vint)l->len; i++) {
+        bool gone = n > 0 && i >= start && (i - start) % step == 0 && (i - start) / step < n;
+        if (!gone) l->items[w++] = l->items[i];
+      }
+      l->len = (uint32_t)w;
+      return NONE_VAL;
+    }
+    if (!seq_index(vm, key, l->len, "list", &k)) return EXC_VAL;
+    memmove(l->items + k, l->items + k + 1, (l->len - k - 1) * sizeof(Value));
+    l->len--;
+    return NONE_VAL;
+  }
+  if (IS_DICT(obj)) {
+    bool found;
+    if (!dict_delete(vm, AS_DICT(obj), key, &found)) return EXC_VAL;
+    if (!found) return vm_raise_value(vm, &exc_KeyError, key);
+    return NONE_VAL;
+  }
+  return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
+}
+
+static void deref_error(VM *vm, ObjCode *code, uint32_t slot, Value cell) {
+  if (!IS_TYPE(cell, &cell_type)) { vm_raise(vm, &exc_TypeError, "local slot does not hold a cell"); return; }
+  vm_raise_fmt(vm, &exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+               AS_STR(code->local_names[slot])->chars);
+}
+
+/* Unpack the iterable at vm->sp[-1] into before (+ a list of the rest + after when starred)
+ * values, the first on top. */
+static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starred) {
+  Value *base = vm->sp - 1, it, v, rest;
+  uint32_t n = 0, i, want = before + after;
+  it = value_iter(vm, *base);
+  if (it == EXC_VAL) {
+    if (vm->exc != NONE_VAL && !IS_TYPE(vm->exc, &type_type) && OBJ_TYPE(vm->exc) == &exc_TypeError)
+      vm_raise_fmt(vm, &exc_TypeError, "cannot unpack non-iterable %t object", *base);
+    return false;
+  }
+  *base = it;   /* the iterator replaces the iterable; items go above it */
+  if (base + 2 + want > vm->stack_end) { vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); return false; }
+  for (;;) {
+    if (!starred && n == want) {
+      v = value_iter_next(vm, it);
+      if (v == EXC_VAL) return false;
+      if (v != STOP_VAL) { vm_raise_fmt(vm, &exc_ValueError, "too many values to unpack (expected %d)", (int)want); return false; }
+      break;
+    }
+    if (starred && n == before) break;
+    v = value_iter_next(vm, it);
+    if (v == EXC_VAL) return false;
+    if (v == STOP_VAL) {
+      if (starred) vm_raise_fmt(vm, &exc_ValueError, "not enough values to unpack (expected at least %d, got %d)", (int)want, (int)n);
+      else vm_raise_fmt(vm, &exc_ValueError, "not enough values to unpack (expected %d, got %d)", (int)want, (int)n);
+      return false;
+    }
+    base[1 + n++] = v;
+    vm->sp = base + 1 + n;
+  }
+  if (starred) {
+    uint32_t len;
+    rest = list_new(vm, 0);
+    if (rest == EXC_VAL) return false;
+    base[1 + n] = rest;
+    vm->sp = base + 2 + n;
+    for (;;) {
+      v = value_iter_next(vm, it);
+      if (v == EXC_VAL) return false;
+      if (v == STOP_VAL) break;
+      if (!list_append(vm, AS_LIST(rest), v)) return false;
+    }
+    len = AS_LIST(rest)->len;
+    if (len < after) {
+      vm_raise_fmt(vm, &exc_ValueError, "not enough values to unpack (expected at least %d, got %d)", (int)want, (int)(n + len));
+      return false;
+    }
+    /* The last `after` items of the rest become separate values. */
+    for (i = 0; i < after; i++) base[2 + n + i] = AS_LIST(rest)->items[len - after + i];
+    AS_LIST(rest)->len = len - after;
+    n += 1 + after;
+  }
+  /* base[1..n] in order → base[0..n-1] reversed (first on top). */
+  for (i = 0; i < n; i++) base[i] = base[1 + i];
+  for (i = 0; i < n / 2; i++) { v = base[i]; base[i] = base[n - 1 - i]; base[n - 1 - i] = v; }
+  vm->sp = base + n;
+  return true;
 }
 
 /* ==== the loop =========================================================================== */
@@ -241,6 +532,8 @@ static VmResult run(VM *vm, int base, Value *result) {
   Frame *frame;
   const uint8_t *ip;
   Value *sp, *consts, *locals;
+  int call_argc = 0, call_nkw = 0, call_roots = 0;   /* shared by CALL_KW and CALL_EX */
+  ObjTuple *call_names = NULL;
 #if VIPER_COMPUTED_GOTO
   static const void *const dispatch[OP_COUNT] = {
 #define X(name, code, size, pops, per_arg, pushes) [code] = &&op_##name,
@@ -532,15 +825,281 @@ static VmResult run(VM *vm, int base, Value *result) {
       goto error;
     }
     if (IS_FUNCTION(callee)) {
-      if (!push_frame(vm, AS_FUNCTION(callee), argc)) goto error;
+      if (!push_frame(vm, AS_FUNCTION(callee), argc, 0, NULL)) goto error;
       LOAD();
       NEXT();
     }
-    r = call_native(vm, callee, argc, sp - argc);
+    r = call_native(vm, callee, argc, sp - argc, 0, NULL);
     CHECK(r);
     sp -= argc;
     sp[-1] = r;
     NEXT();
+  }
+  CASE(CALL_KW) {
+    int argc = *ip++, nkw;
+    Value names = POP();
+    if (!IS_TUPLE(names) || AS_TUPLE(names)->len > (uint32_t)argc) {
+      SAVE();
+      vm_raise(vm, &exc_TypeError, "bad keyword names in a call");
+      goto error;
+    }
+    nkw = (int)AS_TUPLE(names)->len;
+    call_argc = argc;
+    call_nkw = nkw;
+    call_names = AS_TUPLE(names);
+    call_roots = 0;
+    goto call_general;
+  }
+  CASE(CALL_EX) {
+    int has_kw = *ip++;
+    Value kwd = has_kw ? sp[-1] : NONE_VAL, seq = sp[-1 - has_kw], *dest = sp - 1 - has_kw;
+    uint32_t npos, nkw = 0, i, k;
+    SAVE();
+    if (!IS_LIST(seq) && !IS_TUPLE(seq)) {
+      seq = value_iter(vm, seq);   /* f(*iterable): collect it into a tuple first */
+      CHECK(seq);
+      vm_push_root(vm, seq);
+      {
+        Value t = call_native(vm, OBJ_VAL(&tuple_type), 1, &vm->roots[vm->nroots - 1], 0, NULL);
+        vm_pop_root(vm);
+        CHECK(t);
+        seq = t;
+      }
+    }
+    vm_push_root(vm, seq);
+    vm_push_root(vm, kwd);
+    call_roots = 2;
+    call_names = NULL;
+    if (has_kw) {
+      Value t;
+      if (!IS_DICT(kwd)) { vm->nroots -= 2; vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", kwd); goto error; }
+      nkw = AS_DICT(kwd)->live;
+      t = tuple_new(vm, nkw);
+      if (t == EXC_VAL) { vm->nroots -= 2; goto error; }
+      vm_push_root(vm, t);
+      call_roots = 3;
+      call_names = AS_TUPLE(t);
+    }
+    npos = IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
+    if (dest + npos + nkw + 1 > vm->stack_end) {
+      vm->nroots -= call_roots;
+      vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+      goto error;
+    }
+    memcpy(dest, IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items, npos * sizeof(Value));
+    for (i = 0, k = 0; has_kw && i < AS_DICT(kwd)->used; i++) {
+      DictEntry *e = &AS_DICT(kwd)->entries[i];
+      if (e->key == DELETED_VAL) continue;
+      call_names->items[k] = e->key;
+      dest[npos + k] = e->value;
+      k++;
+    }
+    sp = dest + npos + nkw;
+    call_argc = (int)(npos + nkw);
+    call_nkw = (int)nkw;
+    goto call_general;
+  }
+  call_general: {
+    Value callee = sp[-call_argc - 1], r;
+    SAVE();
+    if (IS_FUNCTION(callee)) {
+      bool ok = push_frame(vm, AS_FUNCTION(callee), call_argc, call_nkw, call_names);
+      vm->nroots -= call_roots;
+      if (!ok) goto error;
+      LOAD();
+      NEXT();
+    }
+    r = call_native(vm, callee, call_argc, sp - call_argc, call_nkw, call_names);
+    vm->nroots -= call_roots;
+    CHECK(r);
+    sp -= call_argc;
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(LIST_APPEND) {
+    SAVE();
+    if (!IS_LIST(sp[-2])) { vm_raise(vm, &exc_TypeError, "LIST_APPEND needs a list"); goto error; }
+    if (!list_append(vm, AS_LIST(sp[-2]), sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(LIST_EXTEND) {
+    Value it, v;
+    SAVE();
+    if (!IS_LIST(sp[-2])) { vm_raise(vm, &exc_TypeError, "LIST_EXTEND needs a list"); goto error; }
+    if (IS_TUPLE(sp[-1]) || IS_LIST(sp[-1])) {
+      uint32_t i, n = IS_TUPLE(sp[-1]) ? AS_TUPLE(sp[-1])->len : AS_LIST(sp[-1])->len;
+      for (i = 0; i < n; i++)
+        if (!list_append(vm, AS_LIST(sp[-2]), IS_TUPLE(sp[-1]) ? AS_TUPLE(sp[-1])->items[i] : AS_LIST(sp[-1])->items[i]))
+          goto error;
+      sp--;
+      NEXT();
+    }
+    it = value_iter(vm, sp[-1]);
+    if (it == EXC_VAL) {
+      if (IS_TYPE(vm->exc, &exc_TypeError) || IS_TYPE(vm->exc, &type_type))
+        vm_raise_fmt(vm, &exc_TypeError, "Value after * must be an iterable, not %t", sp[-1]);
+      goto error;
+    }
+    sp[-1] = it;
+    for (;;) {
+      v = value_iter_next(vm, it);
+      CHECK(v);
+      if (v == STOP_VAL) break;
+      if (!list_append(vm, AS_LIST(sp[-2]), v)) goto error;
+    }
+    sp--;
+    NEXT();
+  }
+  CASE(DICT_MERGE) {
+    int in_call = *ip++;
+    Value src = sp[-1], dst = sp[-2];
+    uint32_t i;
+    SAVE();
+    if (!IS_DICT(dst)) { vm_raise(vm, &exc_TypeError, "DICT_MERGE needs a dict"); goto error; }
+    if (!IS_DICT(src)) {
+      if (in_call) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", src);
+      else vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not a mapping", src);
+      goto error;
+    }
+    for (i = 0; i < AS_DICT(src)->used; i++) {
+      DictEntry *e = &AS_DICT(src)->entries[i];
+      if (e->key == DELETED_VAL) continue;
+      if (in_call) {
+        Value old;
+        if (!IS_STR(e->key)) { vm_raise(vm, &exc_TypeError, "keywords must be strings"); goto error; }
+        old = dict_get(vm, AS_DICT(dst), e->key);
+        CHECK(old);
+        if (old != UNBOUND_VAL) {
+          Value f = sp[-4];
+          const char *fname = IS_FUNCTION(f) ? AS_FUNCTION(f)->code->name->chars
+                              : IS_BUILTIN(f) ? AS_BUILTIN(f)->name : value_type(f)->name;
+          vm_raise_fmt(vm, &exc_TypeError, "%s() got multiple values for keyword argument '%s'", fname,
+                       AS_STR(e->key)->chars);
+          goto error;
+        }
+      }
+      if (!dict_set(vm, AS_DICT(dst), e->key, e->value)) goto error;
+    }
+    sp--;
+    NEXT();
+  }
+  CASE(SET_FUNCTION_ATTR) {
+    int which = *ip++;
+    Value f = sp[-1], v = sp[-2];
+    if (!IS_FUNCTION(f)) { SAVE(); vm_raise(vm, &exc_TypeError, "SET_FUNCTION_ATTR needs a function"); goto error; }
+    if (which == FUNC_ATTR_DEFAULTS && IS_TUPLE(v)) AS_FUNCTION(f)->defaults = v;
+    else if (which == FUNC_ATTR_KWDEFAULTS && IS_DICT(v)) AS_FUNCTION(f)->kwdefaults = v;
+    else if (which == FUNC_ATTR_CLOSURE && IS_TUPLE(v)) AS_FUNCTION(f)->closure = v;
+    else { SAVE(); vm_raise(vm, &exc_TypeError, "bad function attribute"); goto error; }
+    sp[-2] = f;
+    sp--;
+    NEXT();
+  }
+  CASE(UNPACK_SEQUENCE) {
+    uint32_t n = READ_U16(), i;
+    Value seq = sp[-1];
+    SAVE();
+    if ((IS_TUPLE(seq) || IS_LIST(seq))) {
+      uint32_t len = IS_TUPLE(seq) ? AS_TUPLE(seq)->len : AS_LIST(seq)->len;
+      Value *items = IS_TUPLE(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
+      if (len != n) {
+        if (len < n) vm_raise_fmt(vm, &exc_ValueError, "not enough values to unpack (expected %d, got %d)", (int)n, (int)len);
+        else vm_raise_fmt(vm, &exc_ValueError, "too many values to unpack (expected %d)", (int)n);
+        goto error;
+      }
+      sp--;
+      for (i = n; i > 0; i--) *sp++ = items[i - 1];
+      NEXT();
+    }
+    if (!unpack_iterable(vm, n, 0, false)) goto error;
+    sp = vm->sp;
+    NEXT();
+  }
+  CASE(UNPACK_EX) {
+    uint32_t arg = READ_U16();
+    SAVE();
+    if (!unpack_iterable(vm, arg & 0xFF, arg >> 8, true)) goto error;
+    sp = vm->sp;
+    NEXT();
+  }
+  CASE(BUILD_SLICE) {
+    int n = *ip++;
+    Value r;
+    SAVE();
+    r = slice_new(vm, sp[-n], sp[-n + 1], n == 3 ? sp[-1] : NONE_VAL);
+    CHECK(r);
+    sp -= n;
+    PUSH(r);
+    NEXT();
+  }
+  CASE(MAKE_CELL) {
+    uint32_t i = READ_U16();
+    Value c;
+    SAVE();
+    c = cell_new(vm, locals[i]);
+    CHECK(c);
+    locals[i] = c;
+    NEXT();
+  }
+  CASE(LOAD_DEREF) {
+    uint32_t i = READ_U16();
+    Value c = locals[i];
+    if (!IS_TYPE(c, &cell_type) || ((ObjCell *)AS_OBJ(c))->value == UNBOUND_VAL) {
+      SAVE();
+      deref_error(vm, frame->code, i, c);
+      goto error;
+    }
+    PUSH(((ObjCell *)AS_OBJ(c))->value);
+    NEXT();
+  }
+  CASE(STORE_DEREF) {
+    uint32_t i = READ_U16();
+    Value c = locals[i];
+    if (!IS_TYPE(c, &cell_type)) { SAVE(); deref_error(vm, frame->code, i, c); goto error; }
+    ((ObjCell *)AS_OBJ(c))->value = POP();
+    NEXT();
+  }
+  CASE(DELETE_DEREF) {
+    uint32_t i = READ_U16();
+    Value c = locals[i];
+    if (!IS_TYPE(c, &cell_type) || ((ObjCell *)AS_OBJ(c))->value == UNBOUND_VAL) {
+      SAVE();
+      deref_error(vm, frame->code, i, c);
+      goto error;
+    }
+    ((ObjCell *)AS_OBJ(c))->value = UNBOUND_VAL;
+    NEXT();
+  }
+  CASE(LOAD_CLOSURE) {
+    uint32_t i = READ_U16();
+    if (!IS_TYPE(locals[i], &cell_type)) { SAVE(); deref_error(vm, frame->code, i, locals[i]); goto error; }
+    PUSH(locals[i]);
+    NEXT();
+  }
+  CASE(COPY_FREE_VARS) {
+    uint32_t n = READ_U16(), i, first = frame->code->nlocals - n;
+    Value fn = locals[-1], closure;
+    closure = IS_FUNCTION(fn) ? AS_FUNCTION(fn)->closure : NONE_VAL;
+    if (!IS_TUPLE(closure) || AS_TUPLE(closure)->len != n) {
+      SAVE();
+      vm_raise(vm, &exc_TypeError, "function has the wrong closure");
+      goto error;
+    }
+    for (i = 0; i < n; i++) locals[first + i] = AS_TUPLE(closure)->items[i];
+    NEXT();
+  }
+  CASE(DELETE_SUBSCR) {
+    SAVE();
+    CHECK(value_delitem(vm, sp[-2], sp[-1]));
+    sp -= 2;
+    NEXT();
+  }
+  CASE(DELETE_ATTR) {
+    ObjStr *name = NAME(READ_U16());
+    SAVE();
+    vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", PEEK(0), name->chars);
+    goto error;
   }
   CASE(MAKE_FUNCTION) {
     uint32_t i = READ_U16();
@@ -588,12 +1147,12 @@ Value vm_call(VM *vm, Value callable, int argc, Value *args) {
   for (i = 0; i < argc; i++) *vm->sp++ = args[i];
   if (IS_FUNCTION(callable)) {
     int base = vm->frame_count;
-    if (!push_frame(vm, AS_FUNCTION(callable), argc)) { vm->sp -= argc + 1; return EXC_VAL; }
+    if (!push_frame(vm, AS_FUNCTION(callable), argc, 0, NULL)) { vm->sp = saved; return EXC_VAL; }
     if (run(vm, base, &result) != VM_OK) { vm->sp = saved; return EXC_VAL; }
     vm->sp--;   /* the callee slot */
     return result;
   }
-  result = call_native(vm, callable, argc, vm->sp - argc);
+  result = call_native(vm, callable, argc, vm->sp - argc, 0, NULL);
   vm->sp -= argc + 1;
   return result;
 }

@@ -220,17 +220,17 @@ static Value m_sort(VM *vm, int argc, Value *args) {
 }
 
 static const MethodDef list_methods[] = {
-  {"append", m_append, 1, 1},
-  {"pop", m_pop, 0, 1},
-  {"insert", m_insert, 2, 2},
-  {"extend", m_extend, 1, 1},
-  {"index", m_index, 1, 1},
-  {"count", m_count, 1, 1},
-  {"remove", m_remove, 1, 1},
-  {"reverse", m_reverse, 0, 0},
-  {"clear", m_clear, 0, 0},
-  {"sort", m_sort, 0, 0},
-  {NULL, NULL, 0, 0},
+  {"append", m_append, 1, 1, NULL},
+  {"pop", m_pop, 0, 1, NULL},
+  {"insert", m_insert, 2, 2, NULL},
+  {"extend", m_extend, 1, 1, NULL},
+  {"index", m_index, 1, 1, NULL},
+  {"count", m_count, 1, 1, NULL},
+  {"remove", m_remove, 1, 1, NULL},
+  {"reverse", m_reverse, 0, 0, NULL},
+  {"clear", m_clear, 0, 0, NULL},
+  {"sort", m_sort, 0, 0, NULL},
+  {NULL, NULL, 0, 0, NULL},
 };
 
 const Type list_type = {{&type_type}, "list", NULL, list_trace, list_methods};

@@ -131,7 +131,7 @@ static bool set_depth(Reader *r, int16_t *depth, uint32_t at, int d) {
 }
 
 static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uint32_t len,
-                            uint32_t nconsts, uint32_t nlocals, uint32_t stacksize,
+                            uint32_t nconsts, uint32_t nlocals, uint32_t stacksize, bool is_module,
                             int16_t *depth) {
   uint32_t pc, i;
   bool changed;
@@ -149,11 +149,23 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
     depth[pc] = DEPTH_UNKNOWN;
     switch (op) {
     case OP_LOAD_CONST: if (arg >= nconsts) return fail(r, "constant index out of range"); break;
-    case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST:
+    case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST: case OP_MAKE_CELL: case OP_LOAD_DEREF:
+    case OP_STORE_DEREF: case OP_DELETE_DEREF: case OP_LOAD_CLOSURE:
       if (arg >= nlocals) return fail(r, "local slot out of range");
       break;
+    case OP_COPY_FREE_VARS:
+      /* The running function sits below the frame's slots; a module body has none. */
+      if (is_module) return fail(r, "COPY_FREE_VARS in a module body");
+      if (arg > nlocals) return fail(r, "more free variables than local slots");
+      break;
+    case OP_SET_FUNCTION_ATTR:
+      if (arg < FUNC_ATTR_DEFAULTS || arg > FUNC_ATTR_CLOSURE) return fail(r, "bad SET_FUNCTION_ATTR operand");
+      break;
+    case OP_BUILD_SLICE: if (arg != 2 && arg != 3) return fail(r, "bad BUILD_SLICE operand"); break;
+    case OP_DICT_MERGE: if (arg > 1) return fail(r, "bad DICT_MERGE operand"); break;
+    case OP_CALL_EX: if (arg > 1) return fail(r, "bad CALL_EX operand"); break;
     case OP_LOAD_GLOBAL: case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL: case OP_LOAD_NAME:
-    case OP_STORE_NAME: case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_STORE_ATTR:
+    case OP_STORE_NAME: case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_STORE_ATTR: case OP_DELETE_ATTR:
       if (arg >= c->nnames) return fail(r, "name index out of range");
       break;
     case OP_MAKE_FUNCTION: if (arg >= c->ncodes) return fail(r, "code index out of range"); break;
@@ -189,6 +201,9 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
       pops = op_pops[op] + op_pops_per_arg[op] * (int)arg;
       if (d < pops) return fail(r, "operand stack underflow");
       after = d - pops + op_pushes[op];
+      if (op == OP_UNPACK_SEQUENCE) after += (int)arg * OP_PUSHES_PER_ARG_UNPACK_SEQUENCE;
+      if (op == OP_UNPACK_EX) after += (int)((arg & 0xFF) + (arg >> 8)) * OP_PUSHES_PER_ARG_UNPACK_EX;
+      if (op == OP_DICT_MERGE && arg == 1 && d < 4) return fail(r, "DICT_MERGE of call arguments without a callee");
       if (after > (int)stacksize) return fail(r, "operand stack exceeds the declared stacksize");
       if (op_is_jump(op)) {
         int jd = after;
@@ -209,13 +224,18 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
 }
 
 static bool verify_code(Reader *r, const Counts *c, int16_t *scratch, size_t scratch_size) {
-  uint32_t nlocals, nconsts, stacksize, i, code_len, lines_len, argcount;
+  uint32_t nlocals, nconsts, stacksize, i, code_len, lines_len, argcount, posonly, kwonly, flags, nparams;
   const uint8_t *code;
   if (rd_u16(r) >= c->nnames) return fail(r, "code name index out of range");
   argcount = rd_u8(r);
-  rd_u8(r);
+  posonly = rd_u8(r);
+  kwonly = rd_u8(r);
+  flags = rd_u8(r);
   nlocals = rd_u16(r);
-  if (argcount > nlocals) return fail(r, "more parameters than local slots");
+  if (posonly > argcount) return fail(r, "more positional-only parameters than positional ones");
+  nparams = argcount + kwonly + ((flags & CODE_FLAG_VARARGS) ? 1u : 0u) + ((flags & CODE_FLAG_VARKEYWORDS) ? 1u : 0u);
+  if (nparams > nlocals) return fail(r, "more parameters than local slots");
+  if ((flags & CODE_FLAG_MODULE) && nparams > 0) return fail(r, "a module body has no parameters");
   for (i = 0; i < nlocals; i++)
     if (rd_u16(r) >= c->nnames) return fail(r, "local name index out of range");
   stacksize = rd_u16(r);
@@ -229,7 +249,7 @@ static bool verify_code(Reader *r, const Counts *c, int16_t *scratch, size_t scr
   rd_bytes(r, lines_len);
   if (r->error) return false;
   if (code_len * sizeof(int16_t) > scratch_size) return fail(r, "code object too large to verify");
-  return verify_bytecode(r, c, code, code_len, nconsts, nlocals, stacksize, scratch);
+  return verify_bytecode(r, c, code, code_len, nconsts, nlocals, stacksize, (flags & CODE_FLAG_MODULE) != 0, scratch);
 }
 
 const char *image_verify(const uint8_t *image, size_t len, void *scratch, size_t scratch_size) {
@@ -300,9 +320,9 @@ static Value load_const(VM *vm, Reader *r) {
   }
   case CONST_BIGINT: {
     bool neg = rd_u8(r) == 1;
+    n = rd_u16(r);
     uint64_t mag = 0;
     const uint8_t *b;
-    n = rd_u16(r);
     b = rd_bytes(r, n);
     for (i = n; i > 0; i--) {
       if (mag >> 56) return vm_raise(vm, &exc_OverflowError, "integer too large");
@@ -344,6 +364,8 @@ static bool load_code(VM *vm, Reader *r, ObjCode *c) {
   uint32_t i, n;
   c->name = AS_STR(vm->names[rd_u16(r)]);
   c->argcount = rd_u8(r);
+  c->posonlyargcount = rd_u8(r);
+  c->kwonlyargcount = rd_u8(r);
   c->flags = rd_u8(r);
   n = rd_u16(r);
   c->local_names = (Value *)raw_alloc(vm, (n ? n : 1) * sizeof(Value));

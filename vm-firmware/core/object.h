@@ -14,13 +14,26 @@ typedef struct Obj {
   const Type *type;
 } Obj;
 
-/* A native function: args[0..argc-1]; returns a value or EXC_VAL with vm->exc set. */
+/* A native function: args[0..argc-1]; returns a value or EXC_VAL with vm->exc set.
+ *
+ * Keyword arguments (the `kw` field of ObjBuiltin and MethodDef): NULL means the native takes
+ * none (the VM raises "f() takes no keyword arguments"). Otherwise `kw` names the keyword
+ * parameters separated by spaces, e.g. "sep end file flush" or "key reverse". The VM then calls
+ * fn with the argc positional arguments followed by one slot per name, in that order: slot i is
+ * args[argc + i] (NATIVE_KW(args, argc, i)), holding the keyword's value or UNBOUND_VAL when the
+ * call did not name it. A parameter that may be passed either way (int(x, base=10)) is in both
+ * places: the native takes args[1] when argc > 1, else its keyword slot. An unknown or repeated
+ * keyword is a TypeError raised by the VM. Natives never see a dict of keywords and nothing is
+ * allocated for them. min_args/max_args count positional arguments only. */
 typedef Value (*NativeFn)(VM *vm, int argc, Value *args);
+#define NATIVE_KW(args, argc, i) ((args)[(argc) + (i)])
+#define NATIVE_KW_GIVEN(args, argc, i) ((args)[(argc) + (i)] != UNBOUND_VAL)
 
 typedef struct MethodDef {
   const char *name;
   NativeFn fn;               /* args[0] is self */
   int8_t min_args, max_args; /* not counting self */
+  const char *kw;            /* keyword parameter names, see NativeFn; NULL: none */
 } MethodDef;
 
 struct Type {
@@ -43,6 +56,10 @@ typedef struct ObjStr {
 } ObjStr;
 
 typedef struct ObjFloat { Obj obj; double value; } ObjFloat;
+
+/* An int beyond the small range (bigint.c): sign and magnitude in 16-bit digits, least
+ * significant first. Always normalised: a value that fits a small int is never an ObjBigInt. */
+typedef struct ObjBigInt { Obj obj; uint32_t len; uint32_t neg; uint16_t d[1]; } ObjBigInt;
 
 typedef struct ObjList { Obj obj; uint32_t len, cap; Value *items; } ObjList;
 
@@ -70,22 +87,40 @@ typedef struct ObjCode {
   Obj obj;
   ObjStr *name;
   ObjStr *file;
-  uint8_t argcount, flags;
+  uint8_t argcount, posonlyargcount, kwonlyargcount, flags;
   uint16_t nlocals, stacksize, first_line, nconsts, lines_len;
   uint32_t code_len;
   Value *consts;
   Value *local_names;       /* nlocals interned strings */
   const uint8_t *code;      /* points into the image (executes in place) */
   const uint8_t *lines;
+  Value *names;             /* its image's name table and code table (a REPL entry's image
+                               outlives the next one's load) */
+  struct ObjCode **codes;
+  uint32_t nnames, ncodes;
 } ObjCode;
 
-typedef struct ObjFunction { Obj obj; ObjCode *code; ObjDict *globals; } ObjFunction;
+/* A Python function. defaults: tuple or None; kwdefaults: dict or None; closure: tuple of
+ * cells or None. While it runs, the function sits in the stack slot below its frame's locals. */
+typedef struct ObjFunction {
+  Obj obj;
+  ObjCode *code;
+  ObjDict *globals;
+  Value defaults, kwdefaults, closure;
+} ObjFunction;
+
+/* A variable captured by a nested function; value is UNBOUND_VAL while unset. */
+typedef struct ObjCell { Obj obj; Value value; } ObjCell;
+
+/* slice(start, stop, step), made by BUILD_SLICE; the fields are any values (None when omitted). */
+typedef struct ObjSlice { Obj obj; Value start, stop, step; } ObjSlice;
 
 typedef struct ObjBuiltin {
   Obj obj;
   const char *name;
   NativeFn fn;
   int8_t min_args, max_args;   /* max -1: any number */
+  const char *kw;              /* keyword parameter names, see NativeFn; NULL: none */
 } ObjBuiltin;
 
 typedef struct ObjBoundMethod { Obj obj; Value self; const MethodDef *method; } ObjBoundMethod;
@@ -94,10 +129,11 @@ typedef struct ObjException { Obj obj; Value msg; } ObjException;
 
 /* ---- types ---------------------------------------------------------------------------- */
 extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;
+extern const Type bigint_type;   /* value_type() reports it as int */
 extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
 extern const Type dict_keys_type, dict_values_type, dict_items_type;
 extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
-extern const Type code_type, function_type, builtin_type, bound_method_type;
+extern const Type code_type, function_type, builtin_type, bound_method_type, cell_type, slice_type;
 extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueError,
     exc_NameError, exc_UnboundLocalError, exc_ZeroDivisionError, exc_ArithmeticError,
     exc_LookupError, exc_IndexError, exc_KeyError, exc_AttributeError, exc_OverflowError,
@@ -106,6 +142,9 @@ extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueErro
 
 #define IS_STR(v)      IS_TYPE(v, &str_type)
 #define AS_STR(v)      ((ObjStr *)AS_OBJ(v))
+#define IS_BIGINT(v)   IS_TYPE(v, &bigint_type)
+#define AS_BIGINT(v)   ((ObjBigInt *)AS_OBJ(v))
+#define IS_ANYINT(v)   (IS_INTLIKE(v) || IS_BIGINT(v))   /* bool, small int or bigint */
 #define IS_FLOAT(v)    IS_TYPE(v, &float_type)
 #define AS_FLOAT(v)    (((ObjFloat *)AS_OBJ(v))->value)
 #define IS_LIST(v)     IS_TYPE(v, &list_type)
@@ -129,6 +168,7 @@ const Type *value_type(Value v);
 bool value_truthy(Value v);
 bool value_equal(VM *vm, Value a, Value b);          /* never raises for built-in types */
 bool value_hash(VM *vm, Value v, uint32_t *out);     /* false + TypeError: unhashable */
+bool value_hash64(VM *vm, Value v, int64_t *out);    /* CPython's hash() for numbers and tuples */
 bool type_is_subtype(const Type *t, const Type *base);
 bool type_is_exception(const Type *t);
 Value value_getattr(VM *vm, Value obj, ObjStr *name);
@@ -174,6 +214,22 @@ Value int_binary(VM *vm, int op, vint a, vint b);
 Value int_from_str(VM *vm, const char *s, size_t len, int base);
 void int_write(VM *vm, vint i);
 
+/* ---- bigint.c: every int operation that may leave the small range ---------------------- */
+Value bigint_binary(VM *vm, int op, Value a, Value b);  /* a, b: any ints; BinaryOpKind op */
+Value bigint_unary(VM *vm, int op, Value a);            /* UNOP_NEG / UNOP_POS / UNOP_INVERT */
+Value int_number_binary(VM *vm, int op, Value a, Value b); /* a or b a bigint; UNBOUND_VAL: not numbers */
+Value int_powmod(VM *vm, Value a, Value b, Value m);
+int int_compare(Value a, Value b);                      /* any ints: -1, 0, 1 */
+int int_compare_float(Value a, double f);               /* -1, 0, 1, or 2 when f is nan */
+bool int_to_double(VM *vm, Value a, double *out);       /* false + OverflowError */
+Value int_from_double(VM *vm, double d);                /* d finite; truncates */
+Value int_from_u64(VM *vm, bool neg, uint64_t mag);
+Value bigint_from_le_bytes(VM *vm, bool neg, const uint8_t *bytes, uint32_t n);
+Value bigint_parse(VM *vm, const char *s, size_t len, int base, bool neg); /* validated digits/_ */
+void int_write_base(VM *vm, Value v, int base);          /* any int; base 2, 8, 10 or 16; '-' */
+int64_t int_hash(Value v);                               /* CPython's hash of an int */
+uint32_t int_bit_length(Value v);
+
 /* ---- float.c ---------------------------------------------------------------------------- */
 Value float_new(VM *vm, double d);
 Value float_binary(VM *vm, int op, double a, double b);
@@ -209,6 +265,15 @@ vint range_len(const ObjRange *r);
 Value function_new(VM *vm, ObjCode *code, ObjDict *globals);
 Value bound_method_new(VM *vm, Value self, const MethodDef *m);
 const MethodDef *methods_find(const MethodDef *table, const ObjStr *name);
+
+/* Cells (function.c) and slices (slice.c). */
+Value cell_new(VM *vm, Value v);
+Value slice_new(VM *vm, Value start, Value stop, Value step);
+/* Resolve slice s over a sequence of len items (Python's slice.indices); returns the number of
+ * items selected, or -1 with a TypeError/ValueError raised. */
+vint slice_indices(VM *vm, const ObjSlice *s, vint len, vint *start, vint *stop, vint *step);
+#define IS_SLICE(v)    IS_TYPE(v, &slice_type)
+#define AS_SLICE(v)    ((ObjSlice *)AS_OBJ(v))
 
 /* ---- exception.c ------------------------------------------------------------------------ */
 Value vm_raise(VM *vm, const Type *type, const char *msg);          /* returns EXC_VAL */

@@ -386,16 +386,16 @@ static Value m_replace(VM *vm, int argc, Value *args) {
 }
 
 static const MethodDef str_methods[] = {
-  {"upper", m_upper, 0, 0},
-  {"lower", m_lower, 0, 0},
-  {"strip", m_strip, 0, 0},
-  {"split", m_split, 0, 1},
-  {"join", m_join, 1, 1},
-  {"startswith", m_startswith, 1, 1},
-  {"endswith", m_endswith, 1, 1},
-  {"find", m_find, 1, 1},
-  {"replace", m_replace, 2, 2},
-  {NULL, NULL, 0, 0},
+  {"upper", m_upper, 0, 0, NULL},
+  {"lower", m_lower, 0, 0, NULL},
+  {"strip", m_strip, 0, 0, NULL},
+  {"split", m_split, 0, 1, NULL},
+  {"join", m_join, 1, 1, NULL},
+  {"startswith", m_startswith, 1, 1, NULL},
+  {"endswith", m_endswith, 1, 1, NULL},
+  {"find", m_find, 1, 1, NULL},
+  {"replace", m_replace, 2, 2, NULL},
+  {NULL, NULL, 0, 0, NULL},
 };
 
 const Type str_type = {{&type_type}, "str", NULL, NULL, str_methods};

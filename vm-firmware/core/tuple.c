@@ -66,9 +66,9 @@ static Value m_count(VM *vm, int argc, Value *args) {
 }
 
 static const MethodDef tuple_methods[] = {
-  {"index", m_index, 1, 1},
-  {"count", m_count, 1, 1},
-  {NULL, NULL, 0, 0},
+  {"index", m_index, 1, 1, NULL},
+  {"count", m_count, 1, 1, NULL},
+  {NULL, NULL, 0, 0, NULL},
 };
 
 const Type tuple_type = {{&type_type}, "tuple", NULL, tuple_trace, tuple_methods};

@@ -1,7 +1,7 @@
 // Assembler: a list of instructions with symbolic jump labels → bytecode, with jump offsets
 // patched, the maximum stack depth computed from the opcode table, and the line table encoded
 // as docs/image-format.md describes.
-import { OPCODES, OpName, opcode, operandSize } from './opcodes';
+import { OPCODES, OpName, opcode, operandSize, stackEffect } from './opcodes';
 
 export interface Label { index: number }
 
@@ -88,7 +88,7 @@ export class Assembler {
       const ins = this.instructions[i];
       const info = OPCODES[ins.op];
       const depth = depthAt[i];
-      const effect = info.pushes - info.pops - info.popsPerArg * ins.arg;
+      const effect = stackEffect(info, ins.arg);
       max = Math.max(max, depth, depth + effect);
       if (ins.target) reach(ins.target.index, depth + (info.jumpEffect ?? effect));
       if (!NO_FALLTHROUGH.has(ins.op)) reach(i + 1, depth + effect);

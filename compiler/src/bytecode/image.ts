@@ -14,7 +14,9 @@ export type ImageConst =
 
 export interface CodeObject {
   name: number;        // index into names
-  argcount: number;
+  argcount: number;        // positional parameters, positional-only ones included
+  posonlyargcount: number; // the first posonlyargcount of them are positional-only
+  kwonlyargcount: number;  // keyword-only parameters, in the slots after the positional ones
   flags: number;
   locals: number[];    // name indexes of the local slots, parameters first
   stacksize: number;
@@ -97,6 +99,8 @@ export function writeImage(image: Image): Uint8Array {
   for (const c of image.codes) {
     w.u16(c.name);
     w.u8(c.argcount);
+    w.u8(c.posonlyargcount);
+    w.u8(c.kwonlyargcount);
     w.u8(c.flags);
     w.u16(c.locals.length);
     c.locals.forEach(l => w.u16(l));
@@ -179,7 +183,7 @@ export function readImage(bytes: Uint8Array): Image {
   for (let n = r.u16(), i = 0; i < n; i++) modules.push({ name: r.u16(), file: r.u16(), code: r.u16() });
   const codes: CodeObject[] = [];
   for (let n = r.u16(), i = 0; i < n; i++) {
-    const name = r.u16(), argcount = r.u8(), flags = r.u8();
+    const name = r.u16(), argcount = r.u8(), posonlyargcount = r.u8(), kwonlyargcount = r.u8(), flags = r.u8();
     const locals: number[] = [];
     for (let k = r.u16(), j = 0; j < k; j++) locals.push(r.u16());
     const stacksize = r.u16(), firstLine = r.u16();
@@ -187,7 +191,7 @@ export function readImage(bytes: Uint8Array): Image {
     for (let k = r.u16(), j = 0; j < k; j++) consts.push(readConst(r));
     const code = r.bytes(r.u32());
     const lineTable = r.bytes(r.u16());
-    codes.push({ name, argcount, flags, locals, stacksize, firstLine, consts, code, lineTable });
+    codes.push({ name, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize, firstLine, consts, code, lineTable });
   }
   if (r.pos !== bytes.length) throw new Error(`${bytes.length - r.pos} unexpected bytes at the end of the image`);
   return { names, modules, codes };

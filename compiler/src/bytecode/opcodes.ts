@@ -4,7 +4,8 @@
 // Encoding: one opcode byte, then the operand in little-endian order:
 //   none: no operand        u8: 1 byte unsigned       u16: 2 bytes unsigned
 //   i16: 2 bytes signed     j16: 2 bytes signed jump offset, relative to the next instruction
-// Stack effect of an instruction with operand `arg`: pushes - (pops + popsPerArg * arg).
+// Stack effect of an instruction with operand `arg`: pushes + pushesPerArg * n - (pops + popsPerArg * arg),
+// where n is arg, except for UNPACK_EX where n = (arg & 0xff) + (arg >> 8) (see `stackEffect`).
 // `jumpEffect` (where present) is the effect when the jump is taken instead.
 
 export type OperandFormat = 'none' | 'u8' | 'u16' | 'i16' | 'j16';
@@ -15,13 +16,16 @@ export interface OpcodeInfo {
   pops: number;
   popsPerArg: number;
   pushes: number;
+  /** Pushes that grow with the operand: UNPACK_SEQUENCE pushes arg; UNPACK_EX counts both bytes. */
+  pushesPerArg: number;
   jumpEffect?: number;
   doc: string;
 }
 
 function op(name: string, format: OperandFormat, pops: number, pushes: number, doc: string,
-            extra: { popsPerArg?: number; jumpEffect?: number } = {}): OpcodeInfo {
-  return { name, format, pops, pushes, popsPerArg: extra.popsPerArg ?? 0, jumpEffect: extra.jumpEffect, doc };
+            extra: { popsPerArg?: number; pushesPerArg?: number; jumpEffect?: number } = {}): OpcodeInfo {
+  return { name, format, pops, pushes, popsPerArg: extra.popsPerArg ?? 0, pushesPerArg: extra.pushesPerArg ?? 0,
+    jumpEffect: extra.jumpEffect, doc };
 }
 
 export const OPCODES: readonly OpcodeInfo[] = [
@@ -64,7 +68,27 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('CALL', 'u8', 1, 1, 'call TOS[arg] (below its arg positional arguments) and push the result', { popsPerArg: 1 }),
   op('MAKE_FUNCTION', 'u16', 0, 1, 'push a function made from code object arg of the image and the current globals'),
   op('RETURN_VALUE', 'none', 1, 0, 'return TOS to the caller'),
+  op('CALL_KW', 'u8', 2, 1, 'call TOS[arg+1] with arg arguments below TOS, the last len(TOS) of them keywords named by the str tuple TOS', { popsPerArg: 1 }),
+  op('CALL_EX', 'u8', 2, 1, 'call TOS[1+arg] with *TOS[arg] (a list or tuple) and, when arg is 1, **TOS (a dict)', { popsPerArg: 1 }),
+  op('LIST_APPEND', 'none', 2, 1, 'TOS1.append(TOS); pop TOS'),
+  op('LIST_EXTEND', 'none', 2, 1, 'TOS1.extend(TOS); pop TOS'),
+  op('DICT_MERGE', 'u8', 2, 1, 'add the items of mapping TOS to dict TOS1 and pop TOS; arg 1: call arguments (a repeated key is a TypeError naming the callee TOS3)'),
+  op('DELETE_SUBSCR', 'none', 2, 0, 'del TOS1[TOS]'),
+  op('DELETE_ATTR', 'u16', 1, 0, 'del TOS.names[arg]'),
+  op('SET_FUNCTION_ATTR', 'u8', 2, 1, 'function TOS gets TOS1 as its arg (FUNC_ATTR_*); pop TOS1'),
+  op('UNPACK_SEQUENCE', 'u16', 1, 0, 'replace iterable TOS by its arg items, the first on top', { pushesPerArg: 1 }),
+  op('UNPACK_EX', 'u16', 1, 1, 'starred unpack: arg = before | after << 8; pushes before + 1 (a list) + after items, the first on top', { pushesPerArg: 1 }),
+  op('BUILD_SLICE', 'u8', 0, 1, 'pop arg (2 or 3) values start, stop[, step] into a slice', { popsPerArg: 1 }),
+  op('MAKE_CELL', 'u16', 0, 0, 'replace local slot arg by a new cell holding its value'),
+  op('LOAD_DEREF', 'u16', 0, 1, 'push the value of the cell in local slot arg; NameError/UnboundLocalError if empty'),
+  op('STORE_DEREF', 'u16', 1, 0, 'pop into the cell in local slot arg'),
+  op('DELETE_DEREF', 'u16', 0, 0, 'empty the cell in local slot arg'),
+  op('LOAD_CLOSURE', 'u16', 0, 1, 'push the cell object in local slot arg itself'),
+  op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
 ];
+
+/** Operand of SET_FUNCTION_ATTR. */
+export const FUNC_ATTRS = { DEFAULTS: 1, KWDEFAULTS: 2, CLOSURE: 3 } as const;
 
 /** Operand of BINARY_OP. Values below 16; INPLACE is or-ed in for `x op= y`. */
 export const BINARY_OPS = ['ADD', 'SUB', 'MUL', 'TRUEDIV', 'FLOORDIV', 'MOD', 'POW', 'LSHIFT', 'RSHIFT',
@@ -86,6 +110,12 @@ export function opcode(name: string): number {
 
 export function operandSize(format: OperandFormat): number {
   return format === 'none' ? 0 : format === 'u8' ? 1 : 2;
+}
+
+/** Net stack effect of one instruction when it falls through. */
+export function stackEffect(info: OpcodeInfo, arg: number): number {
+  const n = info.name === 'UNPACK_EX' ? (arg & 0xff) + (arg >> 8) : arg;
+  return info.pushes + info.pushesPerArg * n - info.pops - info.popsPerArg * arg;
 }
 
 export function binaryOp(name: typeof BINARY_OPS[number]): number { return BINARY_OPS.indexOf(name); }

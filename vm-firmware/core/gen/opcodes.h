@@ -44,15 +44,39 @@
   X(JUMP_IF_TRUE_OR_POP   ,  35, 2, 1, 0, 0) /* j16  if TOS is truthy jump and keep it, else pop it */ \
   X(CALL                  ,  36, 1, 1, 1, 1) /* u8   call TOS[arg] (below its arg positional arguments) and push the result */ \
   X(MAKE_FUNCTION         ,  37, 2, 0, 0, 1) /* u16  push a function made from code object arg of the image and the current globals */ \
-  X(RETURN_VALUE          ,  38, 0, 1, 0, 0) /* none return TOS to the caller */
+  X(RETURN_VALUE          ,  38, 0, 1, 0, 0) /* none return TOS to the caller */ \
+  X(CALL_KW               ,  39, 1, 2, 1, 1) /* u8   call TOS[arg+1] with arg arguments below TOS, the last len(TOS) of them keywords named by the str tuple TOS */ \
+  X(CALL_EX               ,  40, 1, 2, 1, 1) /* u8   call TOS[1+arg] with *TOS[arg] (a list or tuple) and, when arg is 1, **TOS (a dict) */ \
+  X(LIST_APPEND           ,  41, 0, 2, 0, 1) /* none TOS1.append(TOS); pop TOS */ \
+  X(LIST_EXTEND           ,  42, 0, 2, 0, 1) /* none TOS1.extend(TOS); pop TOS */ \
+  X(DICT_MERGE            ,  43, 1, 2, 0, 1) /* u8   add the items of mapping TOS to dict TOS1 and pop TOS; arg 1: call arguments (a repeated key is a TypeError naming the callee TOS3) */ \
+  X(DELETE_SUBSCR         ,  44, 0, 2, 0, 0) /* none del TOS1[TOS] */ \
+  X(DELETE_ATTR           ,  45, 2, 1, 0, 0) /* u16  del TOS.names[arg] */ \
+  X(SET_FUNCTION_ATTR     ,  46, 1, 2, 0, 1) /* u8   function TOS gets TOS1 as its arg (FUNC_ATTR_*); pop TOS1 */ \
+  X(UNPACK_SEQUENCE       ,  47, 2, 1, 0, 0) /* u16  replace iterable TOS by its arg items, the first on top */ \
+  X(UNPACK_EX             ,  48, 2, 1, 0, 1) /* u16  starred unpack: arg = before | after << 8; pushes before + 1 (a list) + after items, the first on top */ \
+  X(BUILD_SLICE           ,  49, 1, 0, 1, 1) /* u8   pop arg (2 or 3) values start, stop[, step] into a slice */ \
+  X(MAKE_CELL             ,  50, 2, 0, 0, 0) /* u16  replace local slot arg by a new cell holding its value */ \
+  X(LOAD_DEREF            ,  51, 2, 0, 0, 1) /* u16  push the value of the cell in local slot arg; NameError/UnboundLocalError if empty */ \
+  X(STORE_DEREF           ,  52, 2, 1, 0, 0) /* u16  pop into the cell in local slot arg */ \
+  X(DELETE_DEREF          ,  53, 2, 0, 0, 0) /* u16  empty the cell in local slot arg */ \
+  X(LOAD_CLOSURE          ,  54, 2, 0, 0, 1) /* u16  push the cell object in local slot arg itself */ \
+  X(COPY_FREE_VARS        ,  55, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
 
-#define OP_COUNT_ 39
+#define OP_COUNT_ 56
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1
 #define OP_IS_JUMP_POP_JUMP_IF_TRUE 1
 #define OP_IS_JUMP_JUMP_IF_FALSE_OR_POP 1
 #define OP_IS_JUMP_JUMP_IF_TRUE_OR_POP 1
+/* Opcodes whose pushes grow with the operand (UNPACK_EX: by both operand bytes). */
+#define OP_PUSHES_PER_ARG_UNPACK_SEQUENCE 1
+#define OP_PUSHES_PER_ARG_UNPACK_EX 1
+
+#define FUNC_ATTR_DEFAULTS 0x01
+#define FUNC_ATTR_KWDEFAULTS 0x02
+#define FUNC_ATTR_CLOSURE 0x03
 
 typedef enum {
   BINOP_ADD = 0,

@@ -1,0 +1,5 @@
+def f(a, /):
+    return a
+
+print(f(1))
+f(a=1)
