@@ -75,7 +75,6 @@ static double as_double(Value v) { return IS_FLOAT(v) ? AS_FLOAT(v) : (double)AS
 static Value binary_op(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;
   if (IS_INTLIKE(a) && IS_INTLIKE(b)) return int_binary(vm, base, AS_INTLIKE(a), AS_INTLIKE(b));
-  if (IS_BIGINT(a) || IS_BIGINT(b)) { Value r = int_number_binary(vm, base, a, b); if (r != UNBOUND_VAL) return r; }
   if (is_number(a) && is_number(b)) {
     if (base <= BINOP_POW) return float_binary(vm, base, as_double(a), as_double(b));
     return binary_type_error(vm, op, a, b);
@@ -112,11 +111,10 @@ static Value unary_op(VM *vm, int op, Value a) {
   if (op == UNOP_NOT) return BOOL_VAL(!value_truthy(a));
   if (IS_INTLIKE(a)) {
     vint i = AS_INTLIKE(a);
-    if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : bigint_unary(vm, op, a);
+    if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : vm_raise(vm, &exc_OverflowError, "integer too large");
     if (op == UNOP_POS) return INT_VAL(i);
     return INT_VAL(~i);
   }
-  if (IS_BIGINT(a)) return bigint_unary(vm, op, a);
   if (IS_FLOAT(a) && op != UNOP_INVERT) return op == UNOP_NEG ? float_new(vm, -AS_FLOAT(a)) : a;
   return vm_raise_fmt(vm, &exc_TypeError, "bad operand type for unary %s: '%t'", symbols[op], a);
 }
