@@ -1,7 +1,9 @@
 // Link protocol constants shared with the VM (generated into vm-firmware/core/gen/link_protocol.h).
 // The protocol is specified in docs/link-protocol.md.
 
-export const LINK_PROTOCOL_VERSION = 1;
+export const LINK_PROTOCOL_VERSION = 2;
+/** Requests a host may have unanswered at once (v2 INFO carries the VM's own figure). */
+export const LINK_WINDOW = 1;
 /** Largest payload of one frame, in bytes (before COBS encoding). */
 export const LINK_MAX_PAYLOAD = 1024;
 /** Largest upload chunk: a payload holds a u32 offset and the data. */
@@ -17,12 +19,15 @@ export const FRAME_TYPES = {
   STOP: 0x06,
   RESET: 0x07,
   STDIN: 0x08,
+  STATUS: 0x09,
+  EXEC: 0x0a,
   ACK: 0x80,
   INFO: 0x81,
   ERROR: 0x82,
   STDOUT: 0x83,
   EXCEPTION: 0x84,
   DONE: 0x85,
+  STATE: 0x86,
 } as const;
 export type FrameTypeName = keyof typeof FRAME_TYPES;
 
@@ -37,6 +42,9 @@ export const LINK_ERRORS = {
   NO_PROGRAM: 7,
   BUSY: 8,
   BAD_PAYLOAD: 9,
+  IMAGE_VERSION: 10,
+  STORAGE: 11,
+  TOO_LONG: 12,
 } as const;
 
 /** Status byte of a DONE frame. */
@@ -45,4 +53,18 @@ export const DONE_STATUS = {
   EXCEPTION: 1,
   STOPPED: 2,
   VM_ERROR: 3,
+} as const;
+
+/** Flags: UPLOAD_BEGIN's optional flags byte, and the stored program's flags in INFO and STATE. */
+export const PROGRAM_FLAGS = {
+  RUN_AT_BOOT: 0x01,
+  STORED: 0x80,
+} as const;
+
+/** What a VM is doing, in STATE frames. */
+export const VM_STATES = {
+  IDLE: 0,
+  RUNNING: 1,
+  WAITING_INPUT: 2,
+  UPLOADING: 3,
 } as const;

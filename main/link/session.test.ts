@@ -33,7 +33,7 @@ describe('device session with the Virtual board', () => {
   it('says hello with versions and sizes', async () => {
     const opened = await openSession(startVirtualBoard());
     session = opened.session;
-    expect(opened.info).toMatchObject({ protocolVersion: 1, imageFormatVersion: IMAGE_FORMAT_VERSION, boardId: 'virtual' });
+    expect(opened.info).toMatchObject({ protocolVersion: 2, imageFormatVersion: IMAGE_FORMAT_VERSION, boardId: 'virtual' });
     expect(opened.info.heapBytes).toBeGreaterThan(0);
     expect(opened.info.storageBytes).toBeGreaterThan(0);
   });

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { crc32 } from '../../compiler/src/bytecode/crc32';
 import type { ExceptionReport, TracebackFrame } from '../common/api';
 import { encodeFrame, FrameReader, type Frame } from './frame';
-import { DONE_STATUS, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK } from './protocol';
+import { DONE_STATUS, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, PROGRAM_FLAGS, VM_STATES } from './protocol';
 import { PayloadReader } from './payload';
 import type { Transport } from './transport';
 
@@ -16,6 +16,33 @@ export interface VmInfo {
   storageBytes: number;
   boardId: string;
   chipId: string;
+  /** Version 2 and later: */
+  maxPayload?: number;
+  /** Requests the VM takes before answering (1: one at a time). */
+  window?: number;
+  programStored?: boolean;
+  runAtBoot?: boolean;
+  /** Bytes the VM keeps for REPL entries (0: no REPL). */
+  replBytes?: number;
+}
+
+export type VmState = 'idle' | 'running' | 'waiting-input' | 'uploading';
+
+export interface VmStatus {
+  state: VmState;
+  programStored: boolean;
+  runAtBoot: boolean;
+  programBytes: number;
+  programCrc: number;
+  /** Damaged frames the VM dropped, and errors it answered, since it started. */
+  droppedFrames: number;
+  errors: number;
+}
+
+export interface UploadOptions {
+  /** The board runs the program whenever it starts. */
+  runAtBoot?: boolean;
+  onProgress?: (sent: number, total: number) => void;
 }
 
 export type DoneStatus = 'ok' | 'exception' | 'stopped' | 'error';
@@ -38,9 +65,16 @@ const DONE_NAMES: Record<number, DoneStatus> = {
   [DONE_STATUS.OK]: 'ok', [DONE_STATUS.EXCEPTION]: 'exception', [DONE_STATUS.STOPPED]: 'stopped', [DONE_STATUS.VM_ERROR]: 'error',
 };
 
+const STATE_NAMES: Record<number, VmState> = {
+  [VM_STATES.IDLE]: 'idle', [VM_STATES.RUNNING]: 'running', [VM_STATES.WAITING_INPUT]: 'waiting-input', [VM_STATES.UPLOADING]: 'uploading',
+};
+
 /**
- * Events: 'output' (text), 'exception' (ExceptionReport), 'done' (DoneStatus), 'close' (reason).
- * Requests are sent one at a time; each waits for its answer, resending on timeout.
+ * Events: 'output' (text), 'exception' (ExceptionReport), 'done' (DoneStatus),
+ * 'state' ('running' | 'idle'), 'close' (reason).
+ * Requests are sent one at a time (the VM's window is 1); each waits for its answer, resending
+ * it with the same sequence number on timeout — the VM answers a resent request again
+ * without acting twice.
  */
 export class DeviceSession extends EventEmitter {
   private readonly reader = new FrameReader(frame => this.onFrame(frame));
@@ -75,15 +109,31 @@ export class DeviceSession extends EventEmitter {
       storageBytes: r.u32(),
       boardId: r.str8(),
       chipId: r.str8(),
+      ...(frame.payload.length >= 27 + 8 ? (() => {
+        const maxPayload = r.u16(), window = r.u8(), flags = r.u8(), replBytes = r.u32();
+        return { maxPayload, window, programStored: (flags & PROGRAM_FLAGS.STORED) !== 0, runAtBoot: (flags & PROGRAM_FLAGS.RUN_AT_BOOT) !== 0, replBytes };
+      })() : {}),
+    };
+  }
+
+  async status(): Promise<VmStatus> {
+    const frame = await this.request(FRAME_TYPES.STATUS, new Uint8Array(), FRAME_TYPES.STATE);
+    const r = new PayloadReader(frame.payload);
+    const state = STATE_NAMES[r.u8()] ?? 'idle', flags = r.u8();
+    return {
+      state, programStored: (flags & PROGRAM_FLAGS.STORED) !== 0, runAtBoot: (flags & PROGRAM_FLAGS.RUN_AT_BOOT) !== 0,
+      programBytes: r.u32(), programCrc: r.u32(), droppedFrames: r.u32(), errors: r.u32(),
     };
   }
 
   /** Stores `image` as the board's program; the previous one stays if anything fails. */
-  async upload(image: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<void> {
-    const begin = new Uint8Array(8);
+  async upload(image: Uint8Array, options: UploadOptions | ((sent: number, total: number) => void) = {}): Promise<void> {
+    const { runAtBoot = false, onProgress } = typeof options === 'function' ? { onProgress: options } : options;
+    const begin = new Uint8Array(runAtBoot ? 9 : 8);
     const view = new DataView(begin.buffer);
     view.setUint32(0, image.length, true);
     view.setUint32(4, crc32(image), true);
+    if (runAtBoot) begin[8] = PROGRAM_FLAGS.RUN_AT_BOOT;
     await this.request(FRAME_TYPES.UPLOAD_BEGIN, begin);
     for (let offset = 0; offset < image.length; offset += LINK_MAX_CHUNK) {
       const data = image.subarray(offset, Math.min(image.length, offset + LINK_MAX_CHUNK));
@@ -97,18 +147,41 @@ export class DeviceSession extends EventEmitter {
   }
 
   /** Starts the stored program; its output arrives as events, ending with 'done'. */
-  async run(): Promise<void> { await this.request(FRAME_TYPES.RUN, new Uint8Array()); }
+  async run(): Promise<void> {
+    await this.request(FRAME_TYPES.RUN, new Uint8Array());
+    this.emit('state', 'running');
+  }
 
   /** Runs the stored program and resolves with how it ended. */
   async runToEnd(): Promise<DoneStatus> {
+    return this.untilDone(() => this.run());
+  }
+
+  /**
+   * Runs one REPL entry (an image compiled with mode 'single') in the VM's persistent
+   * `__main__`; its echo and output arrive as 'output' events. Resolves with how it ended.
+   */
+  async exec(image: Uint8Array): Promise<DoneStatus> {
+    return this.untilDone(() => this.request(FRAME_TYPES.EXEC, image).then(() => this.emit('state', 'running')));
+  }
+
+  /** Sends text typed on the console (what input() reads; a line ends with "\n"). */
+  async sendInput(text: string): Promise<void> {
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += 128) await this.request(FRAME_TYPES.STDIN, bytes.subarray(at, at + 128));
+  }
+
+  private untilDone(start: () => Promise<unknown>): Promise<DoneStatus> {
+    let cleanup = () => {};
     const done = new Promise<DoneStatus>((resolve, reject) => {
-      const onDone = (status: DoneStatus) => { this.off('close', onClose); resolve(status); };
-      const onClose = (reason: string) => { this.off('done', onDone); reject(new LinkError(`the board disconnected: ${reason}`)); };
-      this.once('done', onDone);
-      this.once('close', onClose);
+      const onDone = (status: DoneStatus) => { cleanup(); resolve(status); };
+      const onClose = (reason: string) => { cleanup(); reject(new LinkError(`the board disconnected: ${reason}`)); };
+      cleanup = () => { this.off('done', onDone); this.off('close', onClose); };
+      this.on('done', onDone);
+      this.on('close', onClose);
     });
-    await this.run();
-    return done;
+    done.catch(() => undefined);
+    return start().then(() => done, err => { cleanup(); throw err; });
   }
 
   async stop(): Promise<void> { await this.request(FRAME_TYPES.STOP, new Uint8Array()); }
@@ -156,6 +229,7 @@ export class DeviceSession extends EventEmitter {
     switch (frame.type) {
       case FRAME_TYPES.ACK:
       case FRAME_TYPES.INFO:
+      case FRAME_TYPES.STATE:
       case FRAME_TYPES.ERROR:
         if (this.pending && this.pending.seq === frame.seq) this.pending.resolve(frame);
         return; // a late answer to a request already resent is ignored
@@ -167,6 +241,7 @@ export class DeviceSession extends EventEmitter {
         return;
       case FRAME_TYPES.DONE:
         this.emit('done', DONE_NAMES[frame.payload[0]] ?? 'error');
+        this.emit('state', 'idle');
         return;
       default:
         this.reader.dropped++;

@@ -13,6 +13,10 @@ static void code_trace(VM *vm, Obj *obj) {
   for (i = 0; i < c->nconsts; i++) gc_mark_value(vm, c->consts[i]);
   gc_mark_raw(vm, c->local_names);
   for (i = 0; i < c->nlocals; i++) gc_mark_value(vm, c->local_names[i]);
+  gc_mark_raw(vm, c->names);
+  for (i = 0; c->names != NULL && i < c->nnames; i++) gc_mark_value(vm, c->names[i]);
+  gc_mark_raw(vm, c->codes);
+  for (i = 0; c->codes != NULL && i < c->ncodes; i++) gc_mark_value(vm, OBJ_VAL(c->codes[i]));
 }
 
 static void function_trace(VM *vm, Obj *obj) {

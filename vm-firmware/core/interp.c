@@ -509,7 +509,7 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
                     consts = frame->code->consts, locals = frame->slots)
 #define THROW()    do { SAVE(); goto error; } while (0)
 #define CHECK(v)   do { if ((v) == EXC_VAL) goto error; } while (0)
-#define NAME(i)    (AS_STR(vm->names[i]))
+#define NAME(i)    (AS_STR(frame->code->names[i]))
 
 #if VIPER_COMPUTED_GOTO
 #pragma GCC diagnostic push
@@ -1103,7 +1103,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     uint32_t i = READ_U16();
     Value f;
     SAVE();
-    f = function_new(vm, vm->codes[i], frame->globals);
+    f = function_new(vm, frame->code->codes[i], frame->globals);
     CHECK(f);
     PUSH(f);
     NEXT();

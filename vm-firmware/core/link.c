@@ -70,7 +70,19 @@ void link_send(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_t *payload
   if (n > 0) port_link_write(ls->tx, n);
 }
 
-static void send_ack(LinkServer *ls, uint8_t seq) { link_send(ls, FRAME_ACK, seq, NULL, 0); }
+/* An ACK or ERROR answering the current request: remembered for a resend. */
+static void send_answer(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_t *payload, size_t len) {
+  size_t n = link_encode_frame(type, seq, payload, len, ls->tx);
+  if (n == 0) return;
+  if (seq == ls->req_seq && n <= sizeof ls->answer) {
+    memcpy(ls->answer, ls->tx, n);
+    ls->answer_len = n;
+    ls->have_answer = true;
+  }
+  port_link_write(ls->tx, n);
+}
+
+static void send_ack(LinkServer *ls, uint8_t seq) { send_answer(ls, FRAME_ACK, seq, NULL, 0); }
 
 static void send_error(LinkServer *ls, uint8_t seq, uint16_t code, const char *msg) {
   uint8_t p[160];
@@ -79,7 +91,8 @@ static void send_error(LinkServer *ls, uint8_t seq, uint16_t code, const char *m
   p[0] = (uint8_t)code;
   p[1] = (uint8_t)(code >> 8);
   memcpy(p + 2, msg, n);
-  link_send(ls, FRAME_ERROR, seq, p, n + 2);
+  ls->errors_sent++;
+  send_answer(ls, FRAME_ERROR, seq, p, n + 2);
 }
 
 static void put_u16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
@@ -88,6 +101,10 @@ static void put_u32(uint8_t *p, uint32_t v) {
 }
 static uint32_t get_u32(const uint8_t *p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static uint8_t program_flags(const LinkServer *ls) {
+  return ls->have_program ? (uint8_t)(ls->store_flags | PROGRAM_FLAG_STORED) : 0;
 }
 
 static void send_info(LinkServer *ls, uint8_t seq) {
@@ -104,10 +121,28 @@ static void send_info(LinkServer *ls, uint8_t seq) {
   put_u32(p + n, (uint32_t)ls->store_cap); n += 4;
   p[n++] = (uint8_t)b; memcpy(p + n, ls->board_id, b); n += b;
   p[n++] = (uint8_t)c; memcpy(p + n, ls->chip_id, c); n += c;
+  /* version 2 */
+  put_u16(p + n, LINK_MAX_PAYLOAD); n += 2;
+  p[n++] = LINK_WINDOW;
+  p[n++] = program_flags(ls);
+  put_u32(p + n, (uint32_t)ls->arena_cap); n += 4;
   link_send(ls, FRAME_INFO, seq, p, n);
 }
 
-/* ==== program output ===================================================================== */
+static void send_state(LinkServer *ls, uint8_t seq) {
+  uint8_t p[22];
+  p[0] = ls->waiting_input ? VM_STATE_WAITING_INPUT : ls->running ? VM_STATE_RUNNING
+         : ls->uploading ? VM_STATE_UPLOADING : VM_STATE_IDLE;
+  p[1] = program_flags(ls);
+  put_u32(p + 2, ls->have_program ? (uint32_t)ls->store_len : 0);
+  put_u32(p + 6, ls->have_program ? ls->store_crc : 0);
+  put_u32(p + 10, ls->rx.dropped);
+  put_u32(p + 14, ls->errors_sent);
+  put_u32(p + 18, ls->up_received);
+  link_send(ls, FRAME_STATE, seq, p, sizeof p);
+}
+
+/* ==== program output and input =========================================================== */
 
 static void flush_out(LinkServer *ls) {
   if (ls->out_len == 0) return;
@@ -133,6 +168,33 @@ static void out_write(void *ctx, const char *text, size_t len) {
     if (len > 0) flush_out(ls);
   }
   if (newline) flush_out(ls);
+}
+
+/* input(): serve the link until STDIN frames brought a whole line (or STOP came). */
+static long read_line(void *ctx, char *buf, size_t max) {
+  LinkServer *ls = (LinkServer *)ctx;
+  long result;
+  flush_out(ls);   /* the prompt */
+  ls->waiting_input = true;
+  for (;;) {
+    char *nl = (char *)memchr(ls->line, '\n', ls->line_len);
+    if (nl != NULL) {
+      size_t n = (size_t)(nl - ls->line), take = n, rest;
+      if (take > 0 && ls->line[take - 1] == '\r') take--;
+      if (take > max) take = max;
+      memcpy(buf, ls->line, take);
+      rest = ls->line_len - n - 1;
+      memmove(ls->line, nl + 1, rest);
+      ls->line_len = rest;
+      result = (long)take;
+      break;
+    }
+    if (ls->stop_requested) { result = -2; break; }
+    if (ls->closed) { result = -1; break; }
+    if (link_service(ls) == 0) port_link_wait(20);
+  }
+  ls->waiting_input = false;
+  return result;
 }
 
 static size_t put_str16(uint8_t *p, size_t room, const char *s, size_t len) {
@@ -176,18 +238,26 @@ static bool run_poll(void *ctx) {
   return ls->stop_requested || ls->closed;
 }
 
-static void run_program(LinkServer *ls) {
+/* A fresh VM (empty __main__), wired to the link. */
+static bool fresh_vm(LinkServer *ls) {
+  ls->vm_live = false;
+  ls->arena_len = 0;
+  if (!vm_init(ls->vm, ls->heap, ls->heap_size, out_write, ls)) return false;
+  if (!console_init(ls->vm, read_line, ls)) return false;
+  vm_set_poll(ls->vm, run_poll, ls);
+  ls->vm_live = true;
+  return true;
+}
+
+/* Run image in the live VM and report how it ended: STDOUT, EXCEPTION, DONE. */
+static void run_image(LinkServer *ls, const uint8_t *image, size_t len) {
   uint8_t status;
   VmResult r;
   ls->running = true;
   ls->stop_requested = false;
   ls->out_len = 0;
-  if (!vm_init(ls->vm, ls->heap, ls->heap_size, out_write, ls)) {
-    r = VM_ERROR;
-  } else {
-    vm_set_poll(ls->vm, run_poll, ls);
-    r = vm_run_image(ls->vm, ls->store, ls->store_len);
-  }
+  ls->vm->interrupt = false;
+  r = vm_run_image(ls->vm, image, len);
   flush_out(ls);
   if (r == VM_EXCEPTION) send_exception(ls);
   status = r == VM_OK ? DONE_OK : r == VM_EXCEPTION ? DONE_EXCEPTION : r == VM_STOPPED ? DONE_STOPPED : DONE_VM_ERROR;
@@ -196,7 +266,25 @@ static void run_program(LinkServer *ls) {
   ls->stop_requested = false;
 }
 
+static void run_program(LinkServer *ls) {
+  uint8_t status = DONE_VM_ERROR;
+  if (!fresh_vm(ls)) { link_send(ls, FRAME_DONE, ls->tx_seq++, &status, 1); return; }
+  run_image(ls, ls->store, ls->store_len);
+}
+
 /* ==== requests =========================================================================== */
+
+/* NULL when the header names this VM's image format; else why not (in ls->payload). */
+static const char *check_format(const uint8_t *image, size_t len) {
+  static const char magic[4] = {IMAGE_MAGIC_0, IMAGE_MAGIC_1, IMAGE_MAGIC_2, IMAGE_MAGIC_3};
+  unsigned version;
+  if (len < IMAGE_HEADER_SIZE || memcmp(image, magic, 4) != 0) return NULL;   /* the verifier says */
+  version = (unsigned)image[4] | ((unsigned)image[5] << 8);
+  if (version == IMAGE_FORMAT_VERSION) return NULL;
+  /* short and fixed: the IDE adds what to do */
+  return version > IMAGE_FORMAT_VERSION ? "image format is newer than this VM: update the VM on the board"
+                                        : "image format is older than this VM: update the IDE";
+}
 
 static void handle_upload_end(LinkServer *ls, uint8_t seq) {
   const char *why;
@@ -207,21 +295,90 @@ static void handle_upload_end(LinkServer *ls, uint8_t seq) {
     send_error(ls, seq, LINK_ERR_CRC_MISMATCH, "image CRC mismatch");
     return;
   }
+  why = check_format(ls->staging, ls->up_size);
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_IMAGE_VERSION, why); return; }
   /* No program runs now, so the VM heap is free to serve as the verifier's scratch. */
+  ls->vm_live = false;
   why = image_verify(ls->staging, ls->up_size, ls->heap, ls->heap_size);
   if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, why); return; }
+  if (ls->storage != NULL && ls->storage->commit != NULL &&
+      !ls->storage->commit(ls->storage->ctx, ls->staging, ls->up_size, ls->up_crc, ls->up_flags)) {
+    send_error(ls, seq, LINK_ERR_STORAGE, "could not write program storage; the previous program stays");
+    return;
+  }
   t = ls->store;
   ls->store = ls->staging;
   ls->staging = t;
   ls->store_len = ls->up_size;
+  ls->store_crc = ls->up_crc;
+  ls->store_flags = ls->up_flags;
   ls->have_program = true;
   send_ack(ls, seq);
 }
 
+static void handle_exec(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t len) {
+  size_t at, scratch_at;
+  const char *why;
+  if (ls->arena == NULL) { send_error(ls, seq, LINK_ERR_UNKNOWN_TYPE, "this VM has no REPL"); return; }
+  if (len == 0) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "EXEC needs an image"); return; }
+  why = check_format(p, len);
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_IMAGE_VERSION, why); return; }
+  if (!ls->vm_live && !fresh_vm(ls)) { send_error(ls, seq, LINK_ERR_BAD_STATE, "heap too small"); return; }
+  for (;;) {
+    at = (ls->arena_len + 7u) & ~(size_t)7u;
+    scratch_at = (at + len + 7u) & ~(size_t)7u;
+    /* the verifier's scratch: 2 bytes per code byte, at most the entry's size */
+    if (scratch_at + 2 * len <= ls->arena_cap) break;
+    if (ls->arena_len == 0) { send_error(ls, seq, LINK_ERR_TOO_BIG, "REPL entry too large"); return; }
+    /* the arena is full: start a new namespace (the IDE is told by the message) */
+    if (!fresh_vm(ls)) { send_error(ls, seq, LINK_ERR_BAD_STATE, "heap too small"); return; }
+    out_write(ls, "[REPL memory full: variables were cleared]\n", 43);
+    flush_out(ls);
+  }
+  memcpy(ls->arena + at, p, len);
+  why = image_verify(ls->arena + at, len, ls->arena + scratch_at, ls->arena_cap - scratch_at);
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, why); return; }
+  ls->arena_len = at + len;
+  send_ack(ls, seq);
+  run_image(ls, ls->arena + at, len);
+}
+
+static void handle_stdin(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t len) {
+  if (ls->last_stdin_seq == seq) { send_ack(ls, seq); return; }   /* resent: ACK was lost */
+  if (len > sizeof ls->line - ls->line_len) { send_error(ls, seq, LINK_ERR_BUSY, "input buffer full"); return; }
+  memcpy(ls->line + ls->line_len, p, len);
+  ls->line_len += len;
+  ls->last_stdin_seq = seq;
+  send_ack(ls, seq);
+}
+
+static void soft_reset(LinkServer *ls) {
+  ls->uploading = false;
+  ls->line_len = 0;
+  ls->last_stdin_seq = -1;
+  if (ls->running) ls->stop_requested = true;
+  else { ls->vm_live = false; ls->arena_len = 0; }
+}
+
 static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_t *p, size_t len) {
+  if (type != FRAME_STDIN) ls->last_stdin_seq = -1;
+  if (type == FRAME_HELLO || type == FRAME_STATUS) {
+    ls->have_answer = false;
+  } else if (type < 0x80) {
+    if (ls->have_answer && type == ls->req_type && seq == ls->req_seq) {
+      port_link_write(ls->answer, ls->answer_len);   /* a resend: answer again, act once */
+      return;
+    }
+    ls->have_answer = false;
+    ls->req_type = type;
+    ls->req_seq = seq;
+  }
   switch (type) {
   case FRAME_HELLO:
     send_info(ls, seq);
+    return;
+  case FRAME_STATUS:
+    send_state(ls, seq);
     return;
   case FRAME_STOP:
     send_ack(ls, seq);
@@ -229,12 +386,12 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     return;
   case FRAME_RESET:
     send_ack(ls, seq);
-    ls->uploading = false;
-    if (ls->running) ls->stop_requested = true;
+    soft_reset(ls);
     return;
   case FRAME_STDIN:
+    handle_stdin(ls, seq, p, len);
     return;
-  case FRAME_UPLOAD_BEGIN: case FRAME_UPLOAD_CHUNK: case FRAME_UPLOAD_END: case FRAME_RUN:
+  case FRAME_UPLOAD_BEGIN: case FRAME_UPLOAD_CHUNK: case FRAME_UPLOAD_END: case FRAME_RUN: case FRAME_EXEC:
     if (ls->running) { send_error(ls, seq, LINK_ERR_BUSY, "a program is running"); return; }
     break;
   default:
@@ -244,12 +401,13 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
   switch (type) {
   case FRAME_UPLOAD_BEGIN: {
     uint32_t size;
-    if (len != 8) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "UPLOAD_BEGIN needs size and CRC"); return; }
+    if (len != 8 && len != 9) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "UPLOAD_BEGIN needs size and CRC"); return; }
     size = get_u32(p);
     if (size > ls->store_cap) { ls->uploading = false; send_error(ls, seq, LINK_ERR_TOO_BIG, "image larger than program storage"); return; }
     ls->uploading = true;
     ls->up_size = size;
     ls->up_crc = get_u32(p + 4);
+    ls->up_flags = len == 9 ? (uint8_t)(p[8] & PROGRAM_FLAG_RUN_AT_BOOT) : 0;
     ls->up_received = 0;
     ls->have_last_chunk = false;
     send_ack(ls, seq);
@@ -280,6 +438,9 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     if (!ls->uploading) { send_error(ls, seq, LINK_ERR_BAD_STATE, "no upload in progress"); return; }
     handle_upload_end(ls, seq);
     return;
+  case FRAME_EXEC:
+    handle_exec(ls, seq, p, len);
+    return;
   default: /* FRAME_RUN */
     if (!ls->have_program) { send_error(ls, seq, LINK_ERR_NO_PROGRAM, "no program stored"); return; }
     send_ack(ls, seq);
@@ -301,6 +462,34 @@ void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *st
   ls->store_cap = store_cap;
   ls->board_id = board_id;
   ls->chip_id = chip_id;
+  ls->last_stdin_seq = -1;
+}
+
+void link_set_arena(LinkServer *ls, uint8_t *arena, size_t cap) {
+  ls->arena = arena;
+  ls->arena_cap = cap;
+  ls->arena_len = 0;
+}
+
+void link_set_storage(LinkServer *ls, const LinkStorage *storage) { ls->storage = storage; }
+
+bool link_set_program(LinkServer *ls, const uint8_t *image, size_t len, uint8_t flags) {
+  if (len > ls->store_cap || check_format(image, len) != NULL ||
+      image_verify(image, len, ls->heap, ls->heap_size) != NULL)
+    return false;
+  memcpy(ls->store, image, len);
+  ls->store_len = len;
+  ls->store_crc = crc32(image, len);
+  ls->store_flags = (uint8_t)(flags & PROGRAM_FLAG_RUN_AT_BOOT);
+  ls->have_program = true;
+  ls->vm_live = false;
+  return true;
+}
+
+bool link_boot(LinkServer *ls) {
+  if (!ls->have_program || !(ls->store_flags & PROGRAM_FLAG_RUN_AT_BOOT)) return false;
+  run_program(ls);
+  return true;
 }
 
 int link_service(LinkServer *ls) {

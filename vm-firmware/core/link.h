@@ -40,6 +40,14 @@ long link_receive_byte(LinkReceiver *rx, uint8_t byte, uint8_t *type, uint8_t *s
 
 /* ---- the server ------------------------------------------------------------------------- */
 
+/* Where a port keeps the stored program across resets (flash, a file). commit() must be
+ * atomic: after a crash or power loss the port's next boot finds either the previous
+ * program or the new one, never a mixture. Optional: without it programs live in RAM. */
+typedef struct LinkStorage {
+  bool (*commit)(void *ctx, const uint8_t *image, uint32_t len, uint32_t crc, uint8_t flags);
+  void *ctx;
+} LinkStorage;
+
 typedef struct LinkServer {
   LinkReceiver rx;
   uint8_t in[256];
@@ -48,30 +56,61 @@ typedef struct LinkServer {
   uint8_t tx_seq;
   uint8_t tx[LINK_MAX_WIRE];
   uint8_t payload[LINK_MAX_PAYLOAD];
+  uint32_t errors_sent;
+  /* the answer to the last request, resent when the host resends that request (it lost the
+   * answer): every request takes effect once */
+  uint8_t req_type, req_seq;
+  bool have_answer;
+  uint8_t answer[200];
+  size_t answer_len;
 
   /* program storage: the stored program and the staging buffer of an upload */
   uint8_t *store, *staging;
   size_t store_cap, store_len;
+  uint32_t store_crc;
+  uint8_t store_flags;        /* PROGRAM_FLAG_RUN_AT_BOOT */
   bool have_program;
+  const LinkStorage *storage;
   bool uploading;
   uint32_t up_size, up_crc, up_received, last_offset, last_len;
+  uint8_t up_flags;
   bool have_last_chunk;
 
-  /* running */
+  /* running: a program (RUN) or a REPL entry (EXEC) */
   VM *vm;
   void *heap;
   size_t heap_size;
   bool running, stop_requested;
+  bool vm_live;               /* vm holds a namespace that EXEC goes on using */
   uint8_t out[LINK_MAX_PAYLOAD];
   size_t out_len;
+
+  /* REPL entries: their images stay here while functions defined in them may run */
+  uint8_t *arena;
+  size_t arena_cap, arena_len;
+
+  /* console input: bytes from STDIN frames until input() takes a line */
+  char line[256];
+  size_t line_len;
+  bool waiting_input;
+  int last_stdin_seq;
 
   const char *board_id, *chip_id;
 } LinkServer;
 
 /* store_a and store_b are two buffers of store_cap bytes each. vm is storage for the VM that
- * runs programs over heap. */
+ * runs programs over heap. arena (may be NULL) holds REPL entries. */
 void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *store_a,
                uint8_t *store_b, size_t store_cap, const char *board_id, const char *chip_id);
+void link_set_arena(LinkServer *ls, uint8_t *arena, size_t cap);
+void link_set_storage(LinkServer *ls, const LinkStorage *storage);
+
+/* Install a program found in the port's storage at boot (already checked by the port:
+ * its CRC matched). Returns false if it does not fit or fails the verifier. */
+bool link_set_program(LinkServer *ls, const uint8_t *image, size_t len, uint8_t flags);
+
+/* Run the stored program if it was uploaded with "run at boot"; returns true if it ran. */
+bool link_boot(LinkServer *ls);
 
 /* Read what the port has and act on every complete frame (running a program if asked).
  * Returns 1 when bytes were processed, 0 when none were waiting, -1 when the link closed. */

@@ -362,6 +362,10 @@ static Value load_const(VM *vm, Reader *r) {
 
 static bool load_code(VM *vm, Reader *r, ObjCode *c) {
   uint32_t i, n;
+  c->names = vm->names;
+  c->nnames = vm->nnames;
+  c->codes = vm->codes;
+  c->ncodes = vm->ncodes;
   c->name = AS_STR(vm->names[rd_u16(r)]);
   c->argcount = rd_u8(r);
   c->posonlyargcount = rd_u8(r);

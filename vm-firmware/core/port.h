@@ -13,6 +13,9 @@ void port_link_write(const uint8_t *data, size_t len);
  * or -1 when the link is closed for good (end of input). */
 int port_link_read(uint8_t *buf, size_t max);
 
+/* Sleep until link bytes are waiting or ms have passed (a port may return at once). */
+void port_link_wait(uint32_t ms);
+
 /* Milliseconds since start (wraps). */
 uint32_t port_ticks_ms(void);
 

@@ -23,6 +23,9 @@ typedef struct FreeBlock FreeBlock;
 typedef void (*VmWriteFn)(void *ctx, const char *text, size_t len);
 /* Called every VIPER_POLL_INTERVAL backward jumps/calls; returns true to stop the program. */
 typedef bool (*VmPollFn)(void *ctx);
+/* input(): reads one line (without its newline) into buf; returns its length, -1 at end of
+ * input, -2 when the program was stopped while waiting. */
+typedef long (*VmReadFn)(void *ctx, char *buf, size_t max);
 
 typedef enum {
   VM_OK = 0,          /* the program ran to its end */
@@ -80,6 +83,8 @@ struct VM {
   void *write_ctx;
   VmPollFn poll;
   void *poll_ctx;
+  VmReadFn read;              /* console.c: set after vm_init by console_init */
+  void *read_ctx;
 };
 
 /* Set the VM up over heap[0..heap_size). Returns false when the heap is too small. */
@@ -115,5 +120,8 @@ Value vm_binary_add(VM *vm, Value a, Value b);
 
 /* builtins.c */
 bool builtins_init(VM *vm);
+
+/* console.c: input() and the REPL's __displayhook__, reading lines through read. */
+bool console_init(VM *vm, VmReadFn read, void *read_ctx);
 
 #endif

@@ -41,6 +41,7 @@ int port_link_read(uint8_t *buf, size_t max) {
 }
 
 uint32_t port_ticks_ms(void) { return 0; }
+void port_link_wait(uint32_t ms) { (void)ms; }
 
 void port_console_write(const char *text, size_t len) {
   if (fake_console_len + len >= sizeof fake_console) len = sizeof fake_console - 1 - fake_console_len;

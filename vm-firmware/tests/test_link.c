@@ -10,7 +10,7 @@ typedef struct Frame_ { uint8_t type, seq; uint8_t payload[LINK_MAX_PAYLOAD]; si
 
 static LinkServer ls;
 static VM vm;
-static uint8_t heap[128 * 1024], store_a[16384], store_b[16384];
+static uint8_t heap[128 * 1024], store_a[16384], store_b[16384], arena[16384];
 static RxFrame frames[64];
 static int nframes;
 static size_t out_seen;
@@ -21,6 +21,7 @@ static void setup(void) {
   fake_link_output(&n);
   out_seen = 0;
   link_init(&ls, &vm, heap, sizeof heap, store_a, store_b, sizeof store_a, "virtual", "host");
+  link_set_arena(&ls, arena, sizeof arena);
 }
 
 static void send(uint8_t type, uint8_t seq, const uint8_t *payload, size_t len) {
@@ -219,6 +220,133 @@ static void test_eof_closes(void) {
   EXPECT(link_service(&ls) == -1);
 }
 
+/* ---- protocol version 2 ------------------------------------------------------------------ */
+
+static void test_info_v2(void) {
+  const uint8_t *p;
+  setup();
+  send(FRAME_HELLO, 1, NULL, 0);
+  pump();
+  EXPECT(nframes == 1 && frames[0].len == 27 + 8);
+  p = frames[0].payload + 27;
+  EXPECT(p[0] == (LINK_MAX_PAYLOAD & 0xff) && p[1] == (LINK_MAX_PAYLOAD >> 8));
+  EXPECT(p[2] == LINK_WINDOW);
+  EXPECT(p[3] == 0);   /* no program */
+  EXPECT((p[4] | (p[5] << 8) | (p[6] << 16)) == (int)sizeof arena);
+}
+
+static size_t build_module(uint8_t *img, size_t cap, const char *const *names, int nnames, const uint8_t *code,
+                           size_t code_len, const uint8_t *consts, size_t consts_len, uint16_t nconsts) {
+  TestCode c;
+  memset(&c, 0, sizeof c);
+  c.name = (uint16_t)(nnames - 3); c.first_line = 1; c.stacksize = 4; c.code = code; c.code_len = code_len;
+  c.consts = consts; c.consts_len = consts_len; c.nconsts = nconsts;
+  return build_image(img, cap, names, nnames, (uint16_t)(nnames - 1), (uint16_t)(nnames - 2), &c, 1);
+}
+
+static void test_exec_keeps_namespace(void) {
+  static const char *const n1[] = {"x", "<module>", "<stdin>", "__main__"};
+  static const uint8_t c1[] = {OP_LOAD_SMALL_INT, U16(41), OP_STORE_NAME, U16(0), OP_LOAD_NONE, OP_RETURN_VALUE};
+  /* a different name table: x is name 1 here */
+  static const char *const n2[] = {"__displayhook__", "x", "<module>", "<stdin>", "__main__"};
+  static const uint8_t c2[] = {OP_LOAD_NAME, U16(0), OP_LOAD_NAME, U16(1), OP_LOAD_SMALL_INT, U16(1),
+                               OP_BINARY_OP, BINOP_ADD, OP_CALL, 1, OP_POP_TOP, OP_LOAD_NONE, OP_RETURN_VALUE};
+  uint8_t img[256];
+  size_t n;
+  setup();
+  n = build_module(img, sizeof img, n1, 4, c1, sizeof c1, NULL, 0, 0);
+  send(FRAME_EXEC, 1, img, n);
+  n = build_module(img, sizeof img, n2, 5, c2, sizeof c2, NULL, 0, 0);
+  send(FRAME_EXEC, 2, img, n);
+  pump();
+  EXPECT(nframes == 5);
+  if (nframes != 5) return;
+  EXPECT(frames[0].type == FRAME_ACK && frames[0].seq == 1);
+  EXPECT(frames[1].type == FRAME_DONE && frames[1].payload[0] == DONE_OK);
+  EXPECT(frames[2].type == FRAME_ACK && frames[2].seq == 2);
+  EXPECT(frames[3].type == FRAME_STDOUT && frames[3].len == 3 && memcmp(frames[3].payload, "42\n", 3) == 0);
+  EXPECT(frames[4].type == FRAME_DONE && frames[4].payload[0] == DONE_OK);
+  /* RESET forgets the namespace: x is gone */
+  send(FRAME_RESET, 3, NULL, 0);
+  send(FRAME_EXEC, 4, img, n);
+  pump();
+  EXPECT(nframes == 4 && frames[2].type == FRAME_EXCEPTION && frames[3].payload[0] == DONE_EXCEPTION);
+}
+
+static void test_input_reads_stdin(void) {
+  static const char *const names[] = {"print", "input", "<module>", "main.py", "__main__"};
+  static const uint8_t consts[] = {CONST_STR, 2, 0, 0, 0, '?', ' '};
+  static const uint8_t code[] = {OP_LOAD_NAME, U16(0), OP_LOAD_NAME, U16(1), OP_LOAD_CONST, U16(0), OP_CALL, 1,
+                                 OP_CALL, 1, OP_POP_TOP, OP_LOAD_NONE, OP_RETURN_VALUE};
+  uint8_t img[256], seq = 0;
+  size_t n = build_module(img, sizeof img, names, 5, code, sizeof code, consts, sizeof consts, 1);
+  setup();
+  upload(img, n, crc32(img, n), &seq);
+  send(FRAME_RUN, 10, NULL, 0);
+  send(FRAME_STDIN, 11, (const uint8_t *)"ab", 2);
+  send(FRAME_STDIN, 11, (const uint8_t *)"ab", 2);   /* resent: not typed twice */
+  send(FRAME_STDIN, 12, (const uint8_t *)"c\r\n", 3);
+  pump();
+  EXPECT(nframes >= 7);
+  if (nframes < 7) return;
+  nframes -= 7;
+  EXPECT(frames[nframes].type == FRAME_ACK && frames[nframes].seq == 10);
+  EXPECT(frames[nframes + 1].type == FRAME_STDOUT && frames[nframes + 1].len == 2);
+  EXPECT(frames[nframes + 2].type == FRAME_ACK && frames[nframes + 2].seq == 11);
+  EXPECT(frames[nframes + 3].type == FRAME_ACK && frames[nframes + 3].seq == 11);
+  EXPECT(frames[nframes + 4].type == FRAME_ACK && frames[nframes + 4].seq == 12);
+  EXPECT(frames[nframes + 5].type == FRAME_STDOUT && frames[nframes + 5].len == 4 &&
+         memcmp(frames[nframes + 5].payload, "abc\n", 4) == 0);
+  EXPECT(frames[nframes + 6].type == FRAME_DONE && frames[nframes + 6].payload[0] == DONE_OK);
+}
+
+static void test_status_and_boot_flag(void) {
+  uint8_t img[512], p[9], seq = 0;
+  size_t n = build_hello(img, sizeof img, "boot");
+  uint32_t crc = crc32(img, n);
+  setup();
+  send(FRAME_STATUS, seq++, NULL, 0);
+  pump();
+  EXPECT(nframes == 1 && frames[0].type == FRAME_STATE && frames[0].len == 22);
+  EXPECT(frames[0].payload[0] == VM_STATE_IDLE && frames[0].payload[1] == 0);
+  p[0] = (uint8_t)n; p[1] = (uint8_t)(n >> 8); p[2] = 0; p[3] = 0;
+  p[4] = (uint8_t)crc; p[5] = (uint8_t)(crc >> 8); p[6] = (uint8_t)(crc >> 16); p[7] = (uint8_t)(crc >> 24);
+  p[8] = PROGRAM_FLAG_RUN_AT_BOOT;
+  send(FRAME_UPLOAD_BEGIN, seq++, p, 9);
+  {
+    uint8_t chunk[4 + 512] = {0};
+    memcpy(chunk + 4, img, n);
+    send(FRAME_UPLOAD_CHUNK, seq++, chunk, 4 + n);
+  }
+  send(FRAME_UPLOAD_END, seq++, NULL, 0);
+  send(FRAME_STATUS, seq++, NULL, 0);
+  pump();
+  EXPECT(nframes == 4 && frames[3].type == FRAME_STATE);
+  EXPECT(frames[3].payload[1] == (PROGRAM_FLAG_STORED | PROGRAM_FLAG_RUN_AT_BOOT));
+  EXPECT(frames[3].payload[2] == (uint8_t)n && frames[3].payload[6] == (uint8_t)crc);
+  /* what a board does at power-up */
+  EXPECT(link_boot(&ls));
+  pump();
+  EXPECT(nframes == 2 && frames[0].type == FRAME_STDOUT && frames[1].type == FRAME_DONE);
+}
+
+static void test_wrong_image_version(void) {
+  uint8_t img[512], seq = 0;
+  size_t n = build_hello(img, sizeof img, "old");
+  setup();
+  img[4] = IMAGE_FORMAT_VERSION + 1;
+  fix_crc(img, n);
+  upload(img, n, crc32(img, n), &seq);
+  send(FRAME_EXEC, seq++, img, n);
+  pump();
+  EXPECT(nframes >= 2);
+  if (nframes < 2) return;
+  EXPECT(frames[nframes - 2].type == FRAME_ERROR && error_code(&frames[nframes - 2]) == LINK_ERR_IMAGE_VERSION);
+  EXPECT(frames[nframes - 1].type == FRAME_ERROR && error_code(&frames[nframes - 1]) == LINK_ERR_IMAGE_VERSION);
+  EXPECT(!ls.have_program);
+}
+
+void tests_store(void);
 void tests_link(void);
 void tests_link(void) {
   run_test("link: HELLO -> INFO", test_hello_info);
@@ -229,4 +357,10 @@ void tests_link(void) {
   run_test("link: STOP ends while True, HELLO answered while running", test_stop_while_running);
   run_test("link: EXCEPTION frame layout", test_exception_frame);
   run_test("link: end of input closes", test_eof_closes);
+  run_test("link v2: INFO carries max payload, window, flags, REPL size", test_info_v2);
+  run_test("link v2: EXEC keeps __main__ across entries, echoes values, RESET clears", test_exec_keeps_namespace);
+  run_test("link v2: input() reads STDIN frames, a resent one counts once", test_input_reads_stdin);
+  run_test("link v2: STATUS, run-at-boot flag, boot", test_status_and_boot_flag);
+  run_test("link v2: wrong image format version refused", test_wrong_image_version);
+  tests_store();
 }

@@ -1,18 +1,25 @@
-/* viper-vm: run an image file, or serve the link protocol on stdin/stdout. */
-#define _POSIX_C_SOURCE 200809L
+/* viper-vm: run an image file, or serve the link protocol on stdin/stdout or on a
+ * pseudo-terminal it opens itself (the Virtual board as a serial port). */
+#define _XOPEN_SOURCE 600
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "link.h"
 #include "loader.h"
 #include "port.h"
+#include "port_posix.h"
+#include "store_file.h"
 #include "vm.h"
 
 #define DEFAULT_HEAP (256u * 1024u)
 #define DEFAULT_STORE (256u * 1024u)
+#define REPL_ARENA (64u * 1024u)
 
 static volatile sig_atomic_t interrupted;
 
@@ -22,6 +29,22 @@ static bool poll_sigint(void *ctx) { (void)ctx; return interrupted != 0; }
 static void console_write(void *ctx, const char *text, size_t len) {
   (void)ctx;
   port_console_write(text, len);
+}
+
+/* input() in standalone mode: a line from stdin. */
+static long stdin_read(void *ctx, char *buf, size_t max) {
+  size_t n = 0;
+  int c;
+  (void)ctx;
+  fflush(stdout);
+  while ((c = getchar()) != EOF && c != '\n') {
+    if (interrupted) return -2;
+    if (n < max) buf[n++] = (char)c;
+  }
+  if (interrupted) return -2;
+  if (c == EOF && n == 0) return -1;
+  if (n > 0 && buf[n - 1] == '\r') n--;
+  return (long)n;
 }
 
 static void err(const char *s) { port_error_write(s, strlen(s)); }
@@ -77,6 +100,10 @@ static int run_file(const char *path, size_t heap_size) {
     fprintf(stderr, "viper-vm: heap too small\n");
     return 2;
   }
+  if (!console_init(vm, stdin_read, NULL)) {
+    fprintf(stderr, "viper-vm: heap too small\n");
+    return 2;
+  }
   signal(SIGINT, on_sigint);
   vm_set_poll(vm, poll_sigint, NULL);
   r = vm_run_image(vm, image, (size_t)size);
@@ -86,38 +113,109 @@ static int run_file(const char *path, size_t heap_size) {
   return r == VM_STOPPED ? 130 : 1;
 }
 
-static int serve_link(size_t heap_size, size_t store_size) {
+static StoreFile sf;
+
+/* store_commit, and the end of the process when a test's simulated power cut struck. */
+static bool commit_or_die(void *ctx, const uint8_t *image, uint32_t len, uint32_t crc, uint8_t flags) {
+  bool ok = store_commit(ctx, image, len, crc, flags);
+  if (sf.crashed) {
+    fprintf(stderr, "viper-vm: simulated power cut while storing\n");
+    _exit(9);
+  }
+  return ok;
+}
+
+typedef struct ServeOptions {
+  size_t heap, store;
+  const char *store_file;
+  bool pty, autorun;
+} ServeOptions;
+
+/* A pseudo-terminal in raw mode; prints its path on stdout's first line. The VM keeps the
+ * slave side open too, so the IDE may close and reopen it (a cable pulled and plugged). */
+static int open_pty(int *slave_out) {
+  struct termios t;
+  const char *name;
+  int master = posix_openpt(O_RDWR | O_NOCTTY), slave;
+  if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 || (name = ptsname(master)) == NULL) {
+    perror("viper-vm: cannot open a pseudo-terminal");
+    return -1;
+  }
+  slave = open(name, O_RDWR | O_NOCTTY);
+  if (slave < 0 || tcgetattr(slave, &t) != 0) { perror("viper-vm: cannot open the pty"); return -1; }
+  t.c_iflag &= ~(tcflag_t)(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON);
+  t.c_oflag &= ~(tcflag_t)OPOST;
+  t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
+  t.c_cflag &= ~(tcflag_t)(CSIZE | PARENB);
+  t.c_cflag |= CS8;
+  t.c_cc[VMIN] = 1;
+  t.c_cc[VTIME] = 0;
+  tcsetattr(slave, TCSANOW, &t);
+  printf("%s\n", name);
+  fflush(stdout);
+  *slave_out = slave;
+  return master;
+}
+
+static int serve_link(const ServeOptions *o) {
   static LinkServer ls;
-  void *heap = malloc(heap_size);
-  uint8_t *a = (uint8_t *)malloc(store_size), *b = (uint8_t *)malloc(store_size);
+  static LinkStorage storage;
+  void *heap = malloc(o->heap);
+  uint8_t *a = (uint8_t *)malloc(o->store), *b = (uint8_t *)malloc(o->store);
+  uint8_t *arena = (uint8_t *)malloc(REPL_ARENA);
   VM *vm = (VM *)malloc(sizeof *vm);
-  if (heap == NULL || a == NULL || b == NULL || vm == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
+  int fd = 0;
+  if (heap == NULL || a == NULL || b == NULL || vm == NULL || arena == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
   signal(SIGPIPE, SIG_IGN);
-  link_init(&ls, vm, heap, heap_size, a, b, store_size, "virtual", "host");
+  if (o->pty) {
+    int slave;
+    fd = open_pty(&slave);
+    if (fd < 0) return 2;
+    port_posix_set_link(fd, fd, 1000, slave);
+  }
+  link_init(&ls, vm, heap, o->heap, a, b, o->store, "virtual", "host");
+  link_set_arena(&ls, arena, REPL_ARENA);
+  if (o->store_file != NULL) {
+    uint32_t len;
+    uint8_t flags;
+    if (!store_open(&sf, o->store_file, (uint32_t)o->store)) {
+      fprintf(stderr, "viper-vm: cannot open %s\n", o->store_file);
+      return 2;
+    }
+    {
+      const char *crash = getenv("VIPER_STORE_CRASH_AFTER");   /* fault-injection tests */
+      if (crash != NULL) sf.crash_after = atol(crash);
+    }
+    storage.commit = commit_or_die;
+    storage.ctx = &sf;
+    link_set_storage(&ls, &storage);
+    /* the staging buffer is free at boot: load there, then install */
+    if (store_load(&sf, b, &len, &flags) && !link_set_program(&ls, b, len, flags))
+      fprintf(stderr, "viper-vm: the stored program does not fit this VM; ignored\n");
+  }
+  if (o->autorun) link_boot(&ls);
   for (;;) {
     int r = link_service(&ls);
     if (r < 0) return 0;
-    if (r == 0) {
-      struct pollfd pfd;
-      pfd.fd = 0;
-      pfd.events = POLLIN;
-      pfd.revents = 0;
-      poll(&pfd, 1, 100);
-    }
+    if (r == 0) port_link_wait(100);
   }
 }
 
 static void usage(void) {
   fprintf(stderr,
           "usage: viper-vm [--heap BYTES] FILE.vbc   run an image\n"
-          "       viper-vm [--heap BYTES] [--store BYTES] --link   serve the link protocol on stdin/stdout\n"
+          "       viper-vm [OPTIONS] --link   serve the link protocol on stdin/stdout\n"
+          "       viper-vm [OPTIONS] --pty    serve it on a new pseudo-terminal; prints its path first\n"
+          "options: --heap BYTES, --store BYTES (program storage),\n"
+          "         --store-file PATH (keep the program across runs, two slots, atomic),\n"
+          "         --autorun (run the stored program at start if it was uploaded to run at boot)\n"
           "       viper-vm --version\n");
 }
 
 int main(int argc, char **argv) {
   size_t heap = DEFAULT_HEAP, store = DEFAULT_STORE;
-  const char *file = NULL;
-  bool link = false;
+  const char *file = NULL, *store_file = NULL;
+  bool link = false, pty = false, autorun = false;
   int i;
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--version") == 0) {
@@ -125,6 +223,12 @@ int main(int argc, char **argv) {
       return 0;
     } else if (strcmp(argv[i], "--link") == 0) {
       link = true;
+    } else if (strcmp(argv[i], "--pty") == 0) {
+      pty = true;
+    } else if (strcmp(argv[i], "--autorun") == 0) {
+      autorun = true;
+    } else if (strcmp(argv[i], "--store-file") == 0 && i + 1 < argc) {
+      store_file = argv[++i];
     } else if ((strcmp(argv[i], "--heap") == 0 || strcmp(argv[i], "--store") == 0) && i + 1 < argc) {
       char *end;
       unsigned long v = strtoul(argv[i + 1], &end, 10);
@@ -141,7 +245,15 @@ int main(int argc, char **argv) {
       file = argv[i];
     }
   }
-  if (link) return serve_link(heap, store);
+  if (link || pty) {
+    ServeOptions o;
+    o.heap = heap;
+    o.store = store;
+    o.store_file = store_file;
+    o.pty = pty;
+    o.autorun = autorun;
+    return serve_link(&o);
+  }
   if (file == NULL) { usage(); return 2; }
   return run_file(file, heap);
 }
