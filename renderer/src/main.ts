@@ -9,6 +9,7 @@ import { PROGRAM_FILE } from './editor/checkSource';
 import { createEditor } from './editor/createEditor';
 import { createProblemsSummary } from './problemsSummary';
 import { createProgramRunner } from './programRunner';
+import { installBoardsAndBurn } from './burn/installBurn';
 import { installProjects } from './projects/installProjects';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -87,10 +88,7 @@ function start(): void {
     showEvent(event, out);
     if (event.kind === 'exception') editor.markException(exceptionLine(event.report));
   });
-  api.listBoards().then(
-    boards => bar.showBoards(boards),
-    err => out.error(`Could not list the boards: ${(err as Error).message}`),
-  );
+  installBoardsAndBurn({ api, bar, out, select: byId<HTMLSelectElement>('board-select'), burnButton: byId<HTMLButtonElement>('burn') });
 }
 
 start();

@@ -1,0 +1,115 @@
+// End-to-end journeys through the board picker and Burn VM in real Chromium: serial ports appear
+// and go within ~2 s, a generic USB-serial adapter asks once which board it is, and burning where
+// no VM image exists says how to build one. (Burning against a simulated bootloader is covered by
+// jest in main/flash.)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PortInfo } from '../../main/devices/portInfo';
+import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
+import { createViperService, type ViperService } from '../../main/services/viperService';
+import { buildRendererInto, hasChromium, launchChromium, RESULTS_DIR } from './harness';
+
+const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
+const describeWithChromium = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn(SKIP_MESSAGE);
+
+jest.setTimeout(90_000);
+
+const DUE: PortInfo = { path: '/dev/ttyACM7', vendorId: '2341', productId: '003d', serialNumber: 'DUE1' };
+const CH340: PortInfo = { path: '/dev/ttyUSB3', vendorId: '1a86', productId: '7523' };
+
+describeWithChromium(hasChromium() ? 'boards and Burn VM in Chromium' : SKIP_MESSAGE, () => {
+  let tmp: string;
+  let service: ViperService;
+  let server: BrowserServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let plugged: PortInfo[] = [];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'viper-e2e-boards-'));
+    for (const d of ['projects', 'settings', 'firmware', 'drive']) mkdirSync(join(tmp, d));
+    buildRendererInto(join(tmp, 'static'));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    service = createViperService({
+      projectsDir: join(tmp, 'projects'), settingsDir: join(tmp, 'settings'), firmwareDir: join(tmp, 'firmware'),
+      listPorts: async () => plugged,
+    });
+    server = await startBrowserServer({ api: service, staticDir: join(tmp, 'static') });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await service?.dispose();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    plugged = [];
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('#board-select option', { hasText: 'Virtual board' }).waitFor({ state: 'attached' });
+  });
+
+  afterEach(() => context.close());
+
+  const option = (text: string) => page.locator('#board-select option', { hasText: text });
+
+  test('ports appear and go within 2 s; a generic adapter asks once which board it is', async () => {
+    plugged = [DUE];
+    let since = Date.now();
+    await option('Arduino Due — /dev/ttyACM7').waitFor({ state: 'attached', timeout: 2500 });
+    expect(Date.now() - since).toBeLessThan(2500);
+
+    plugged = [DUE, CH340];
+    await option('WCH CH340 USB-serial — /dev/ttyUSB3').waitFor({ state: 'attached', timeout: 2500 });
+    await page.selectOption('#board-select', '/dev/ttyUSB3');
+    await page.locator('[data-testid="which-board"]').waitFor();
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-which-board.png') });
+    await page.selectOption('[data-testid="which-board-select"]', 'stm32f103_uart');
+    await page.click('[data-testid="which-board-ok"]');
+    await option('"Blue Pill" (UART bootloader) — /dev/ttyUSB3').waitFor({ state: 'attached' });
+    expect(JSON.parse(readFileSync(join(tmp, 'settings', 'boards.json'), 'utf8')).devices).toEqual({ 'path:/dev/ttyUSB3': 'stm32f103_uart' });
+
+    // Choosing it again does not ask again.
+    await page.selectOption('#board-select', 'virtual');
+    await page.selectOption('#board-select', '/dev/ttyUSB3');
+    await page.waitForTimeout(300);
+    await expect(page.locator('[data-testid="which-board"]').count()).resolves.toBe(0);
+
+    since = Date.now();
+    plugged = [CH340];
+    await option('Arduino Due').waitFor({ state: 'detached', timeout: 2500 });
+    expect(Date.now() - since).toBeLessThan(2500);
+  });
+
+  test('Burn VM without a firmware image says how to build one', async () => {
+    plugged = [DUE];
+    await option('Arduino Due — /dev/ttyACM7').waitFor({ state: 'attached', timeout: 2500 });
+    await page.selectOption('#board-select', '/dev/ttyACM7');
+    await page.click('[data-testid="burn"]');
+    await page.locator('[data-testid="burn-dialog"]').waitFor();
+    // Picked up from the port: the board, its usual method, the port.
+    await expect(page.inputValue('[data-testid="burn-board"]')).resolves.toBe('arduino_due');
+    await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe('samba');
+    await expect(page.inputValue('[data-testid="burn-target"]')).resolves.toBe('/dev/ttyACM7');
+
+    // A Nucleo through its ST-LINK drive, with no image built for it.
+    await page.selectOption('[data-testid="burn-board"]', 'nucleo_f401re');
+    await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe('stlink-drive');
+    await page.fill('[data-testid="burn-target"]', join(tmp, 'drive'));
+    await page.click('[data-testid="burn-start"]');
+    await page.locator('[data-testid="burn-error"]', { hasText: 'no VM image for board "nucleo_f401re"' }).waitFor();
+    const hint = await page.locator('[data-testid="burn-hint"]').innerText();
+    expect(hint).toContain('make -C vm-firmware firmware BOARD=nucleo_f401re');
+    expect(hint).toContain(join(tmp, 'firmware'));
+    await expect(page.locator('[data-testid="burn-start"]').isEnabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-burn-no-image.png') });
+  });
+});
