@@ -1,6 +1,6 @@
 // The Virtual board: the host build of the VM (vm-firmware/ports/posix) run as a child process
 // that speaks the link protocol on its stdin/stdout.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transport } from '../link/transport';
@@ -62,4 +62,47 @@ export function startVirtualBoard(onLog: (text: string) => void = () => {}): Pro
   const child = spawn(hostVmPath(), ['--link'], { stdio: 'pipe' });
   child.stderr.on('data', (b: Buffer) => onLog(b.toString()));
   return new ProcessTransport(child);
+}
+
+export interface PtyBoardOptions {
+  /** Keep the stored program in this file across VM restarts (two slots, atomic). */
+  storeFile?: string;
+  /** Run the stored program at start when it was uploaded with "run at boot". */
+  autorun?: boolean;
+  /** Extra environment (fault-injection tests). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PtyBoard {
+  /** The pseudo-terminal to open like a serial port. */
+  path: string;
+  child: ChildProcess;
+  /** Resolves with how the VM ended. */
+  exited: Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts the host VM serving the link on a pseudo-terminal it opens itself (`viper-vm --pty`). */
+export function startPtyBoard(options: PtyBoardOptions = {}): Promise<PtyBoard> {
+  const args = ['--pty', ...(options.storeFile ? ['--store-file', options.storeFile] : []), ...(options.autorun ? ['--autorun'] : [])];
+  const child = spawn(hostVmPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const exited = new Promise<string>(resolve => child.once('exit', (code, signal) => resolve(signal ? `killed (${signal})` : `exited (code ${code})`)));
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (b: Buffer) => {
+      text += b.toString();
+      const nl = text.indexOf('\n');
+      if (nl < 0) return;
+      child.stdout!.off('data', onData);
+      resolve({
+        path: text.slice(0, nl).trim(), child, exited,
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) { child.kill('SIGTERM'); await exited; }
+        },
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.once('error', reject);
+    void exited.then(how => reject(new Error(`the VM ${how} before opening its pty`)));
+  });
 }

@@ -15,7 +15,11 @@ export class SerialTransport implements Transport {
   static open(path: string, baudRate = 115200): Promise<SerialTransport> {
     return new Promise((resolve, reject) => {
       const port = new SerialPort({ path, baudRate, autoOpen: false });
-      port.open(err => err ? reject(new Error(`cannot open ${path}: ${err.message}`)) : resolve(new SerialTransport(port)));
+      port.open(err => {
+        if (err) { reject(new Error(`cannot open ${path}: ${err.message}`)); return; }
+        // whatever the board sent while nobody listened (old output, boot text) is dropped
+        port.flush(() => resolve(new SerialTransport(port)));
+      });
     });
   }
 
