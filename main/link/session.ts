@@ -56,6 +56,8 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** How many times a request is sent before the session gives up. */
   attempts?: number;
+  /** Upload chunk size (at most LINK_MAX_CHUNK; tests use small ones). */
+  chunkSize?: number;
 }
 
 interface Pending { seq: number; resolve(frame: Frame): void; reject(err: Error): void }
@@ -85,11 +87,13 @@ export class DeviceSession extends EventEmitter {
   private closedReason?: string;
   private readonly timeoutMs: number;
   private readonly attempts: number;
+  private readonly chunkSize: number;
 
   constructor(private readonly transport: Transport, options: SessionOptions = {}) {
     super();
     this.timeoutMs = options.timeoutMs ?? 1000;
     this.attempts = options.attempts ?? 3;
+    this.chunkSize = Math.min(options.chunkSize ?? LINK_MAX_CHUNK, LINK_MAX_CHUNK);
     transport.onData(bytes => this.reader.push(bytes));
     transport.onClose(reason => this.onClose(reason));
   }
@@ -135,8 +139,8 @@ export class DeviceSession extends EventEmitter {
     view.setUint32(4, crc32(image), true);
     if (runAtBoot) begin[8] = PROGRAM_FLAGS.RUN_AT_BOOT;
     await this.request(FRAME_TYPES.UPLOAD_BEGIN, begin);
-    for (let offset = 0; offset < image.length; offset += LINK_MAX_CHUNK) {
-      const data = image.subarray(offset, Math.min(image.length, offset + LINK_MAX_CHUNK));
+    for (let offset = 0; offset < image.length; offset += this.chunkSize) {
+      const data = image.subarray(offset, Math.min(image.length, offset + this.chunkSize));
       const chunk = new Uint8Array(4 + data.length);
       new DataView(chunk.buffer).setUint32(0, offset, true);
       chunk.set(data, 4);
