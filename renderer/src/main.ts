@@ -8,6 +8,7 @@ import { DeviceBar } from './deviceBar';
 import { PROGRAM_FILE } from './editor/checkSource';
 import { createEditor } from './editor/createEditor';
 import { createProblemsSummary } from './problemsSummary';
+import { createPlotter } from './plotter/plotter';
 import { createProgramRunner } from './programRunner';
 import { installBoardsAndBurn } from './burn/installBurn';
 import { installProjects } from './projects/installProjects';
@@ -76,7 +77,16 @@ function start(): void {
     onRun: () => void runner.run(),
     onDiagnostics: showProblems,
   });
-  const runner = createProgramRunner(api, editor, bar, out);
+  const plotter = createPlotter({
+    panel: byId('plotter'),
+    canvas: byId<HTMLCanvasElement>('plot-canvas'),
+    legend: byId('plot-legend'),
+    pause: byId<HTMLButtonElement>('plot-pause'),
+    exportCsv: byId<HTMLButtonElement>('plot-csv'),
+    exportPng: byId<HTMLButtonElement>('plot-png'),
+    clear: byId<HTMLButtonElement>('plot-clear'),
+  });
+  const runner = createProgramRunner(api, editor, bar, out, () => plotter.reset());
   installProjects({ api, editor, out, bar: byId('project-bar') });
 
   byId('run').addEventListener('click', () => void runner.run());
@@ -86,6 +96,7 @@ function start(): void {
   api.onEvent(event => {
     bar.noteEvent(event);
     showEvent(event, out);
+    if (event.kind === 'output') plotter.output(event.text);
     if (event.kind === 'exception') editor.markException(exceptionLine(event.report));
   });
   installBoardsAndBurn({ api, bar, out, select: byId<HTMLSelectElement>('board-select'), burnButton: byId<HTMLButtonElement>('burn') });

@@ -11,7 +11,8 @@ export interface ProgramRunner {
   stop(): Promise<void>;
 }
 
-export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole): ProgramRunner {
+/** `onStart`: a program is about to be sent (the plotter starts afresh). */
+export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole, onStart: () => void = () => {}): ProgramRunner {
   let running = false;
 
   return {
@@ -33,6 +34,7 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
       }
       out.diagnostics(diagnostics);                    // warnings, if any; they do not stop a run
       out.note(`── running ${PROGRAM_FILE} on ${board.name} ──`);
+      onStart();
       running = true;
       bar.setRunPending(true);
       try {

@@ -1,6 +1,6 @@
 // End-to-end journeys through the IDE in real Chromium: the bundled renderer, the browser-mode
 // server and the real Viper service, which runs programs on the Virtual board (the host VM).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -178,4 +178,75 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     expect(text).toContain('x = 1  # typed just before the reload');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-reload.png') });
   });
+
+  test('plots a sine wave live; pause, CSV and PNG export', async () => {
+    const samples = 2000;
+    await pasteProgram(page, SINE_PROGRAM(samples));
+    await page.click('#run');
+    await waitForConsole(page, '── finished ──', 60_000);
+    expect(await settle(() => page.getAttribute('#plotter', 'data-points'), String(samples))).toBe(String(samples));
+    expect(await page.getAttribute('#plotter', 'data-series')).toBe('2');
+    // the picture is really drawn: many pixels in each series colour
+    const painted = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#plot-canvas')!;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let amber = 0;
+      let blue = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i] > 200 && pixels[i + 1] > 170 && pixels[i + 2] < 140) amber++;
+        if (pixels[i] < 160 && pixels[i + 1] > 140 && pixels[i + 2] > 220) blue++;
+      }
+      return { amber, blue };
+    });
+    expect(painted.amber).toBeGreaterThan(500);
+    expect(painted.blue).toBeGreaterThan(500);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-plotter-sine.png') });
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#plot-csv')]);
+    expect(csv.suggestedFilename()).toBe('plot.csv');
+    const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(samples + 1);
+    expect(rows[0]).toBe('sample,value 1,value 2');
+    const [, sine, cosine] = rows[1 + 100].split(',').map(Number);     // x = 100 * 0.05 = 5
+    expect(sine).toBeCloseTo(Math.sin(5), 6);
+    expect(cosine).toBeCloseTo(Math.cos(5), 6);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#plot-png')]);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+
+    // Paused, a new run leaves the picture alone; resumed, the next run starts afresh.
+    await page.click('#plot-pause');
+    expect(await page.getAttribute('#plotter', 'data-paused')).toBe('true');
+    await pasteProgram(page, SINE_PROGRAM(50));
+    await page.click('#clear-console');
+    await page.click('#run');
+    await waitForConsole(page, '── finished ──');
+    expect(await page.getAttribute('#plotter', 'data-points')).toBe(String(samples));
+    await page.click('#plot-pause');
+    await page.click('#clear-console');
+    await page.click('#run');
+    await waitForConsole(page, '── finished ──');
+    expect(await settle(() => page.getAttribute('#plotter', 'data-points'), '50')).toBe('50');
+  });
 });
+
+/** Prints sin(x) and cos(x) for `samples` steps; sine by its Taylor series (no math module needed). */
+const SINE_PROGRAM = (samples: number) => `def sin(x):
+    pi = 3.141592653589793
+    while x > pi:
+        x = x - 2 * pi
+    while x < -pi:
+        x = x + 2 * pi
+    term = x
+    total = x
+    n = 1
+    while n < 12:
+        term = -term * x * x / ((2 * n) * (2 * n + 1))
+        total = total + term
+        n = n + 1
+    return total
+
+x = 0.0
+for i in range(${samples}):
+    print(sin(x), sin(x + 1.5707963267948966))
+    x = x + 0.05
+`;
