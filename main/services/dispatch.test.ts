@@ -134,6 +134,10 @@ describe('dispatch of tools methods', () => {
       expect(await service.listKnownBoards()).toMatchObject({ arduino_due: 'Arduino Due' });
     });
 
+    it('runs only on the Virtual board or a port that is plugged in now', async () => {
+      expect(await service.run({ boardId: '/dev/sda', file: 'main.py', source: 'print(1)' })).toEqual({ ok: false, error: 'no board "/dev/sda": pick one from the board list' });
+    });
+
     it('creates, reads and remembers projects; keeps unsaved edits until saved', async () => {
       const a = await service.createProject({ name: 'Alpha', board: 'virtual' });
       const b = await service.cloneExample({ id: 'hello', name: 'Beta', board: 'virtual' });

@@ -18,7 +18,9 @@ import { createProject, openProject, readProjectFile, saveProjectFile, type Proj
 import { RecentProjects } from '../projects/recentProjects';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
+import { SerialTransport } from '../link/serialTransport';
 import type { DeviceSession } from '../link/session';
+import type { Transport } from '../link/transport';
 import type { MainApi } from './dispatch';
 
 /** Where the tools find and keep things; each defaults under the repository or the home folder. */
@@ -58,12 +60,19 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const emit = (event: DeviceEvent) => events.emit('event', event);
 
+  /** The Virtual board, or a serial port that is plugged in now (never any other path). */
+  async function transportFor(boardId: string): Promise<Transport> {
+    if (boardId === VIRTUAL_BOARD_ID) return startVirtualBoard();
+    const ports = await listSerialPorts().catch(() => []);
+    if (!ports.some(p => p.path === boardId)) throw new Error(`no board "${boardId}": pick one from the board list`);
+    return SerialTransport.open(boardId);
+  }
+
   function connect(boardId: string): Promise<DeviceSession> {
-    if (boardId !== VIRTUAL_BOARD_ID) return Promise.reject(new Error(`no board "${boardId}": pick one from the board list`));
     let session = sessions.get(boardId);
     if (!session) {
       emit({ kind: 'state', boardId, state: 'connecting' });
-      session = openSession(startVirtualBoard()).then(({ session: s, info }) => {
+      session = transportFor(boardId).then(transport => openSession(transport)).then(({ session: s, info }) => {
         s.on('output', (text: string) => emit({ kind: 'output', boardId, text }));
         s.on('exception', report => emit({ kind: 'exception', boardId, report }));
         s.on('done', status => {

@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PortInfo } from '../../main/devices/portInfo';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
 import { createViperService, type ViperService } from '../../main/services/viperService';
-import { buildRendererInto, hasChromium, launchChromium, RESULTS_DIR } from './harness';
+import { startPtyBoard } from '../../main/devices/virtualBoard';
+import { buildRendererInto, hasChromium, launchChromium, RESULTS_DIR, typeProgram, waitForConsole } from './harness';
 
 const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
 const describeWithChromium = hasChromium() ? describe : describe.skip;
@@ -87,6 +88,22 @@ describeWithChromium(hasChromium() ? 'boards and Burn VM in Chromium' : SKIP_MES
     plugged = [CH340];
     await option('Arduino Due').waitFor({ state: 'detached', timeout: 2500 });
     expect(Date.now() - since).toBeLessThan(2500);
+  });
+
+  test('runs a program on a board behind a serial port (the host VM on a pty)', async () => {
+    const board = await startPtyBoard();
+    try {
+      plugged = [{ path: board.path }];
+      await option(board.path).waitFor({ state: 'attached', timeout: 2500 });
+      await page.selectOption('#board-select', board.path);
+      await page.click('[data-testid="which-board-cancel"]');   // a bare port: not now
+      await typeProgram(page, 'print("over the wire", 6 * 7)');
+      await page.click('#run');
+      await waitForConsole(page, 'over the wire 42');
+      await page.screenshot({ path: join(RESULTS_DIR, 'e2e-serial-run.png') });
+    } finally {
+      await board.stop();
+    }
   });
 
   test('Burn VM without a firmware image says how to build one', async () => {
