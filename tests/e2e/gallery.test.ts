@@ -148,5 +148,15 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
     await page.click('[data-testid="save"]');
     await waitForConsole(page, 'saved main.py in Saver');
     expect(readFileSync(join(project.dir, 'main.py'), 'utf8')).toBe('print("never saved")\n');
+
+    // Keystrokes just before a reload are kept too (written when the page goes away).
+    await typeProgram(page, 'print("just typed")');
+    await page.reload();
+    await page.locator('[data-testid="restore"]').waitFor();
+    await expect(page.locator('[data-testid="restore-preview"]').innerText()).resolves.toContain('just typed');
+    await page.click('[data-testid="restore-discard"]');
+    await expect(page.locator('#editor .cm-content').innerText()).resolves.toContain('never saved');
+    for (let i = 0; i < 50 && (await service.recoverBuffers({ dir: project.dir })).length; i++) await page.waitForTimeout(100);
+    expect(await service.recoverBuffers({ dir: project.dir })).toEqual([]);   // the discarded edit is gone
   });
 });

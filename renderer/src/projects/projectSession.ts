@@ -41,15 +41,24 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
     document.title = project ? `${project.name} — Viper` : 'Viper';
   }
 
+  let pendingStash: (() => void) | null = null;
+  const flushStash = () => {
+    clearTimeout(stashTimer);
+    const stash = pendingStash;
+    pendingStash = null;
+    stash?.();
+  };
   editor.onChange(text => {
     if (loading || !project) return;
     setDirty(true);
     const { dir } = project;
     clearTimeout(stashTimer);
-    stashTimer = setTimeout(() => {
+    pendingStash = () => {
       api.stashBuffer({ dir, file: MAIN_FILE, text }).catch(err => out.error(`Could not keep your unsaved edits: ${(err as Error).message}`));
-    }, STASH_DELAY_MS);
+    };
+    stashTimer = setTimeout(flushStash, STASH_DELAY_MS);
   });
+  window.addEventListener('pagehide', flushStash);   // the last keystrokes before a reload or close
 
   document.addEventListener('keydown', event => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
@@ -60,6 +69,7 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
 
   async function load(next: ProjectInfo, text: string): Promise<void> {
     clearTimeout(stashTimer);
+    pendingStash = null;
     loading = true;
     try { editor.load(text); } finally { loading = false; }
     project = next;
@@ -82,6 +92,7 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
 
     async save() {
       clearTimeout(stashTimer);
+      pendingStash = null;
       const text = editor.source();
       if (!project) return saveAsNewProject(text);
       try {
