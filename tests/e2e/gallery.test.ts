@@ -144,7 +144,8 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
     await expect(page.locator('[data-testid="restore-preview"]').innerText()).resolves.toContain('never saved');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-restore.png') });
     await page.click('[data-testid="restore-keep"]');
-    await expect(page.locator('#editor .cm-content').innerText()).resolves.toContain('never saved');
+    await waitForProject('Saver');
+    await page.locator('#editor .cm-content', { hasText: 'never saved' }).waitFor();
     await page.click('[data-testid="save"]');
     await waitForConsole(page, 'saved main.py in Saver');
     expect(readFileSync(join(project.dir, 'main.py'), 'utf8')).toBe('print("never saved")\n');
@@ -155,7 +156,8 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
     await page.locator('[data-testid="restore"]').waitFor();
     await expect(page.locator('[data-testid="restore-preview"]').innerText()).resolves.toContain('just typed');
     await page.click('[data-testid="restore-discard"]');
-    await expect(page.locator('#editor .cm-content').innerText()).resolves.toContain('never saved');
+    await waitForProject('Saver');
+    await page.locator('#editor .cm-content', { hasText: 'never saved' }).waitFor();
     for (let i = 0; i < 50 && (await service.recoverBuffers({ dir: project.dir })).length; i++) await page.waitForTimeout(100);
     expect(await service.recoverBuffers({ dir: project.dir })).toEqual([]);   // the discarded edit is gone
   });
