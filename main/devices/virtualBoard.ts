@@ -58,8 +58,8 @@ export class ProcessTransport implements Transport {
 }
 
 /** Starts a fresh Virtual board. Its stderr is passed to `onLog` (VM diagnostics, never program output). */
-export function startVirtualBoard(onLog: (text: string) => void = () => {}): ProcessTransport {
-  const child = spawn(hostVmPath(), ['--link'], { stdio: 'pipe' });
+export function startVirtualBoard(onLog: (text: string) => void = () => {}, extraArgs: string[] = [], env?: NodeJS.ProcessEnv): ProcessTransport {
+  const child = spawn(hostVmPath(), ['--link', ...extraArgs], { stdio: 'pipe', env: { ...process.env, ...env } });
   child.stderr.on('data', (b: Buffer) => onLog(b.toString()));
   return new ProcessTransport(child);
 }
