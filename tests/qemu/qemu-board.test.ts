@@ -1,0 +1,117 @@
+// The VM over ChibiOS/RT on an emulated STM32F405 (QEMU's netduinoplus2), driven by a real
+// DeviceSession over QEMU's serial0 — the same path the IDE takes with the QEMU board.
+// Needs qemu-system-arm and CHIBIOS=<path to ChibiOS 21.11> (the suite builds the firmware, make
+// doing nothing when it is up to date); otherwise the suite is skipped. VIPER_QEMU_FIRMWARE=<elf>
+// tests that firmware instead, without building.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '../../compiler/src/index';
+import { IMAGE_FORMAT_VERSION } from '../../compiler/src/bytecode/format';
+import type { ExceptionReport } from '../../main/common/api';
+import { openSession } from '../../main/devices/connect';
+import { findQemu, QEMU_BOARD_ID, qemuFirmwarePath, startQemuBoard } from '../../main/devices/qemuBoard';
+import { LINK_PROTOCOL_VERSION } from '../../main/link/protocol';
+import type { DeviceSession, VmInfo } from '../../main/link/session';
+
+const missing = [
+  ...(findQemu() ? [] : ['qemu-system-arm']),
+  ...(process.env.CHIBIOS || process.env.VIPER_QEMU_FIRMWARE ? [] : ['CHIBIOS=<path to ChibiOS 21.11>']),
+];
+const suite = missing.length ? describe.skip : describe;
+if (missing.length) {
+  console.log(`skipped: QEMU board tests need qemu-system-arm and CHIBIOS=<path> (missing: ${missing.join(', ')})`);
+}
+
+function image(source: string): Uint8Array {
+  const { image, diagnostics } = compile(source, 'main.py');
+  if (!image) throw new Error(diagnostics.map(d => d.message).join('\n'));
+  return image;
+}
+
+async function collectRun(session: DeviceSession) {
+  let output = '';
+  const exceptions: ExceptionReport[] = [];
+  const onOutput = (t: string) => { output += t; };
+  const onException = (r: ExceptionReport) => exceptions.push(r);
+  session.on('output', onOutput);
+  session.on('exception', onException);
+  try {
+    const status = await session.runToEnd();
+    return { status, output, exceptions };
+  } finally {
+    session.off('output', onOutput);
+    session.off('exception', onException);
+  }
+}
+
+suite('the VM on the QEMU board (ChibiOS/RT, STM32F405)', () => {
+  let session: DeviceSession | undefined;
+  let info: VmInfo;
+  let qemuLog = '';
+
+  beforeAll(async () => {
+    // Bring the firmware up to date with the core and the compiler (make does nothing when it is).
+    const root = join(__dirname, '..', '..');
+    const build = process.env.VIPER_QEMU_FIRMWARE ? { status: 0, stdout: '', stderr: '' } : spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`],
+      { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
+    if (!existsSync(qemuFirmwarePath())) throw new Error(`the firmware build left no ${qemuFirmwarePath()}`);
+    ({ session, info } = await openSession(await startQemuBoard({ onLog: t => { qemuLog += t; } }), { timeoutMs: 2000 }));
+  }, 600_000);
+
+  afterAll(async () => {
+    await session?.close();
+    if (qemuLog.trim()) console.log(`QEMU said: ${qemuLog}`);
+  });
+
+  it('answers hello with its board and chip', () => {
+    expect(info).toMatchObject({
+      protocolVersion: LINK_PROTOCOL_VERSION, imageFormatVersion: IMAGE_FORMAT_VERSION,
+      boardId: 'qemu_netduinoplus2', chipId: 'stm32f405rg', heapBytes: 48 * 1024,
+    });
+    expect(info.storageBytes).toBeGreaterThan(0);
+  });
+
+  it('uploads and runs a program', async () => {
+    await session!.upload(image('print("hello", 1 + 2)\n'));
+    expect(await collectRun(session!)).toEqual({ status: 'ok', output: 'hello 3\n', exceptions: [] });
+  });
+
+  it('uploads a program of several chunks and computes with ints, floats and lists', async () => {
+    const long = 'ab'.repeat(1500);
+    const source = `s = "${long}"\nprint(len(s))\n` +
+      'total = 0\nfor i in range(1000):\n    total += i * i\nprint(total)\n' +
+      'print(float("2.5") * 2, 7 / 2, 2 ** 20)\nprint([3, 1, 2] + [4], {"a": 1}["a"])\n';
+    const img = image(source);
+    expect(img.length).toBeGreaterThan(2000);
+    await session!.upload(img);
+    expect(await collectRun(session!)).toEqual({
+      status: 'ok', exceptions: [],
+      output: '3000\n332833500\n5.0 3.5 1048576\n[3, 1, 2, 4] 1\n',
+    });
+  });
+
+  it('reports an uncaught exception with the line it came from', async () => {
+    await session!.upload(image('def f():\n    return missing\n\nf()\n'));
+    const run = await collectRun(session!);
+    expect(run.status).toBe('exception');
+    expect(run.exceptions).toEqual([{
+      type: 'NameError', message: "name 'missing' is not defined",
+      frames: [{ file: 'main.py', function: '<module>', line: 4 }, { file: 'main.py', function: 'f', line: 2 }],
+    }]);
+  });
+
+  it('stops an endless loop', async () => {
+    await session!.upload(image('n = 0\nwhile True:\n    n += 1\n'));
+    const done = collectRun(session!);
+    await new Promise(r => setTimeout(r, 200));
+    const asked = Date.now();
+    await session!.stop();
+    expect((await done).status).toBe('stopped');
+    expect(Date.now() - asked).toBeLessThan(2000);
+    // and the board is still there
+    await session!.upload(image('print("after")\n'));
+    expect((await collectRun(session!)).output).toBe('after\n');
+  });
+});

@@ -1,0 +1,23 @@
+/* Viper on QEMU's netduinoplus2 machine (STM32F405RG). Defaults and checks: viper_port_config.h. */
+#ifndef VIPER_BOARD_H
+#define VIPER_BOARD_H
+
+#define VIPER_BOARD_ID            "qemu_netduinoplus2"
+#define VIPER_CHIP_ID             "stm32f405rg"
+
+/* The link: QEMU's serial0 is USART1. QEMU has no pins, so no pin setup. */
+#define VIPER_LINK_SD             SD1
+#define VIPER_LINK_BITRATE        115200
+
+/* QEMU 7.2's STM32 USART never raises its transmit interrupt (receive interrupts work):
+ * transmit by polling, see boards/common/stm32_usart_tx_polled.c. */
+#define VIPER_LINK_TX_POLLED      TRUE
+
+/* Memory: all in the 128 KB SRAM. QEMU 7.2's netduinoplus2 has no CCM (the STM32F405's 64 KB at
+ * 0x10000000 is a bus fault there), so a real F405 board would put the heap in CCM instead.
+ * Programs and REPL entries live in RAM for now: a program is lost at reset. */
+#define VIPER_HEAP_SIZE           (48u * 1024u)
+#define VIPER_STORE_SIZE          (16u * 1024u)
+#define VIPER_REPL_ARENA_SIZE     (12u * 1024u)
+
+#endif

@@ -1,0 +1,48 @@
+/* ChibiOS HAL 9.1 configuration for Viper: PAL and the serial driver, nothing else yet.
+ The MCU's settings (which USART, clocks,
+ * interrupt priorities) are in the board's mcuconf.h. */
+#ifndef HALCONF_H
+#define HALCONF_H
+
+#define _CHIBIOS_HAL_CONF_
+#define _CHIBIOS_HAL_CONF_VER_9_1_
+
+#include "mcuconf.h"
+
+#define HAL_USE_PAL                         TRUE
+#define HAL_USE_SERIAL                      TRUE
+
+/* Not used (yet): spelled out so that -Wundef stays quiet. */
+#define HAL_USE_SAFETY                      FALSE
+#define HAL_USE_ADC                         FALSE
+#define HAL_USE_CAN                         FALSE
+#define HAL_USE_CRY                         FALSE
+#define HAL_USE_DAC                         FALSE
+#define HAL_USE_EFL                         FALSE
+#define HAL_USE_GPT                         FALSE
+#define HAL_USE_I2C                         FALSE
+#define HAL_USE_I2S                         FALSE
+#define HAL_USE_ICU                         FALSE
+#define HAL_USE_MAC                         FALSE
+#define HAL_USE_MMC_SPI                     FALSE
+#define HAL_USE_PWM                         FALSE
+#define HAL_USE_RTC                         FALSE
+#define HAL_USE_SDC                         FALSE
+#define HAL_USE_SERIAL_USB                  FALSE
+#define HAL_USE_SIO                         FALSE
+#define HAL_USE_SPI                         FALSE
+#define HAL_USE_TRNG                        FALSE
+#define HAL_USE_UART                        FALSE
+#define HAL_USE_USB                         FALSE
+#define HAL_USE_WDG                         FALSE
+#define HAL_USE_WSPI                        FALSE
+
+#define PAL_USE_CALLBACKS                   FALSE
+#define PAL_USE_WAIT                        FALSE
+
+/* The link runs at 115200 baud; its frames are up to ~1 KB, so the receive queue holds a
+ * whole upload chunk while the VM thread is busy. */
+#define SERIAL_DEFAULT_BITRATE              115200
+#define SERIAL_BUFFERS_SIZE                 1100
+
+#endif /* HALCONF_H */

@@ -1,0 +1,74 @@
+/* port.h over ChibiOS/RT and its HAL: the link is a Serial driver (the board picks which),
+ * received through the driver's interrupt-driven input queue and sent through its output
+ * queue, or by polling where the board says so (QEMU). Ticks are the kernel's system time. */
+#include <string.h>
+
+#include "ch.h"
+#include "hal.h"
+
+#include "port.h"
+#include "port_chibios.h"
+#include "viper_port_config.h"
+
+/* A byte port_link_wait() took from the queue while waiting; port_link_read() returns it first. */
+static int pending_byte = -1;
+
+static const SerialConfig link_config = {
+  VIPER_LINK_BITRATE,
+  0,
+  USART_CR2_STOP1_BITS,
+  0
+};
+
+void port_link_start(void) {
+  VIPER_LINK_PINS_SETUP();
+  sdStart(&VIPER_LINK_SD, &link_config);
+}
+
+void port_link_write(const uint8_t *data, size_t len) {
+  if (len == 0u) return;
+#if VIPER_LINK_TX_POLLED
+  viper_board_link_write_polled(&VIPER_LINK_SD, data, len);
+#else
+  sdWrite(&VIPER_LINK_SD, data, len);
+#endif
+}
+
+int port_link_read(uint8_t *buf, size_t max) {
+  size_t n = 0;
+  if (max == 0u) return 0;
+  if (pending_byte >= 0) {
+    buf[n++] = (uint8_t)pending_byte;
+    pending_byte = -1;
+  }
+  if (n < max) n += sdReadTimeout(&VIPER_LINK_SD, buf + n, max - n, TIME_IMMEDIATE);
+  return (int)n;     /* a UART never closes: never -1 */
+}
+
+void port_link_wait(uint32_t ms) {
+  msg_t got;
+  if (pending_byte >= 0) return;
+  got = sdGetTimeout(&VIPER_LINK_SD, TIME_MS2I(ms));
+  if (got >= 0) pending_byte = (int)got;     /* MSG_TIMEOUT and MSG_RESET are negative */
+}
+
+uint32_t port_ticks_ms(void) {
+  /* CH_CFG_ST_FREQUENCY is 1000 (checked in viper_port_config.h): one tick, one millisecond. */
+  return (uint32_t)chVTGetSystemTime();
+}
+
+/* Standalone text: this port always serves the link, so such text can only be a last word
+ * before a halt; the host's frame reader drops it as noise up to the next 0x00. */
+void port_console_write(const char *text, size_t len) { port_link_write((const uint8_t *)text, len); }
+void port_error_write(const char *text, size_t len) { port_link_write((const uint8_t *)text, len); }
+
+void port_fatal(const char *message) {
+  static const uint8_t delimiter = 0;
+  port_error_write("viper: fatal: ", 14);
+  port_error_write(message, strlen(message));
+  port_error_write("\n", 1);
+  port_link_write(&delimiter, 1);     /* the host's reader resynchronises here */
+  chSysHalt(message);
+  for (;;) {
+  }
+}

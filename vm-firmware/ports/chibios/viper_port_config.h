@@ -1,0 +1,96 @@
+/* The ChibiOS port's settings: the board's viper_board.h first, then the defaults for what it
+ * leaves out, then the combinations that cannot work. Include after hal.h. */
+#ifndef VIPER_PORT_CONFIG_H
+#define VIPER_PORT_CONFIG_H
+
+#include "viper_board.h"
+
+/* ---- identity (INFO frame) -------------------------------------------------------------- */
+#ifndef VIPER_BOARD_ID
+#error "viper_board.h must define VIPER_BOARD_ID (the board id the IDE shows, e.g. \"nucleo_f401re\")"
+#endif
+#ifndef VIPER_CHIP_ID
+#error "viper_board.h must define VIPER_CHIP_ID (e.g. \"stm32f401re\")"
+#endif
+
+/* ---- the link: a Serial driver chosen by the board --------------------------------------- */
+#ifndef VIPER_LINK_SD
+#error "viper_board.h must name the Serial driver of the link (VIPER_LINK_SD, e.g. SD2)"
+#endif
+#ifndef VIPER_LINK_BITRATE
+#define VIPER_LINK_BITRATE        115200
+#endif
+/* TRUE: transmit by polling the USART (viper_board_link_write_polled, a board file); FALSE:
+ * through the Serial driver's interrupt-driven output queue (sdWrite). */
+#ifndef VIPER_LINK_TX_POLLED
+#define VIPER_LINK_TX_POLLED      FALSE
+#endif
+/* Pin setup of the link's TX/RX lines (palSetLineMode calls); empty where the board file's
+ * initial pin table already does it. */
+#ifndef VIPER_LINK_PINS_SETUP
+#define VIPER_LINK_PINS_SETUP()   do { } while (0)
+#endif
+
+/* ---- memory ------------------------------------------------------------------------------ */
+#ifndef VIPER_HEAP_SIZE
+#define VIPER_HEAP_SIZE           (32u * 1024u)
+#endif
+/* Where the heap goes, e.g. __attribute__((section(".ram4"))) for an STM32F4's CCM;
+ * empty: ordinary .bss. */
+#ifndef VIPER_HEAP_PLACEMENT
+#define VIPER_HEAP_PLACEMENT
+#endif
+/* Bytes of one program buffer; there are two (the stored program and an upload's staging). */
+#ifndef VIPER_STORE_SIZE
+#define VIPER_STORE_SIZE          (16u * 1024u)
+#endif
+/* REPL entries (0: no REPL). */
+#ifndef VIPER_REPL_ARENA_SIZE
+#define VIPER_REPL_ARENA_SIZE     (8u * 1024u)
+#endif
+
+/* ---- the VM thread ----------------------------------------------------------------------- */
+/* C stack of the thread that serves the link and runs programs: link frames are copied on it
+ * (1 KB each, twice while a program runs) and C builtins that call Python nest on it. */
+#ifndef VIPER_VM_THREAD_STACK
+#define VIPER_VM_THREAD_STACK     (12u * 1024u)
+#endif
+/* A plain number, so that #if can check it: ChibiOS/RT's LOWPRIO is 2, NORMALPRIO 128,
+ * HIGHPRIO 255. Interrupt callbacks for Python (later) will want a thread above it. */
+#ifndef VIPER_VM_THREAD_PRIORITY
+#define VIPER_VM_THREAD_PRIORITY  128
+#endif
+/* How long the idle link server sleeps waiting for a byte before looking again. */
+#ifndef VIPER_LINK_IDLE_WAIT_MS
+#define VIPER_LINK_IDLE_WAIT_MS   100u
+#endif
+
+/* ---- impossible combinations ------------------------------------------------------------- */
+#if HAL_USE_SERIAL != TRUE
+#error "Viper's link needs the Serial driver: HAL_USE_SERIAL TRUE in halconf.h"
+#endif
+#if CH_CFG_ST_FREQUENCY != 1000
+#error "port_ticks_ms() counts system ticks as milliseconds: CH_CFG_ST_FREQUENCY must be 1000"
+#endif
+#if CH_CFG_ST_RESOLUTION != 32
+#error "port_ticks_ms() needs a 32-bit system time (CH_CFG_ST_RESOLUTION 32)"
+#endif
+#if VIPER_HEAP_SIZE < 16384u
+#error "VIPER_HEAP_SIZE below 16 KB leaves no room for a program"
+#endif
+#if VIPER_STORE_SIZE < 1024u
+#error "VIPER_STORE_SIZE must be at least 1 KB"
+#endif
+#if VIPER_VM_THREAD_STACK < 4096u
+#error "VIPER_VM_THREAD_STACK below 4 KB overflows while a program runs"
+#endif
+#if VIPER_VM_THREAD_PRIORITY < 2 || VIPER_VM_THREAD_PRIORITY > 255
+#error "VIPER_VM_THREAD_PRIORITY must be between LOWPRIO (2) and HIGHPRIO (255)"
+#endif
+
+#if VIPER_LINK_TX_POLLED
+/* Board file: write len bytes to the link's USART by polling (see VIPER_LINK_TX_POLLED). */
+void viper_board_link_write_polled(SerialDriver *sdp, const uint8_t *data, size_t len);
+#endif
+
+#endif
