@@ -1,18 +1,29 @@
-// `viper` — the command line: compile Python to an image, run it on the Virtual board.
+// `viper` — the command line: compile Python to an image, run it on the Virtual board or on
+// a board on a serial port, store it there, list ports, open a REPL.
 // Exit codes: 0 success, 1 uncaught exception in the program, 2 compile or usage error,
-// 3 the board could not be reached or refused the program.
+// 3 the board could not be reached or refused the program, 130 stopped by Ctrl-C.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compile, disassemble, formatDiagnostic } from '../../compiler/src/index';
 import { formatTraceback } from '../common/traceback';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard } from '../devices/virtualBoard';
+import type { DeviceSession, DoneStatus } from '../link/session';
+import { SerialTransport } from '../link/serialTransport';
+import { listPortsCommand } from './ports';
+import { replCommand } from './repl';
 
 const USAGE = `usage:
-  viper run FILE.py                 compile FILE.py and run it on the Virtual board
-  viper compile FILE.py -o OUT.vbc  write the compiled image
-  viper disasm FILE.vbc             print an image in readable form
-exit codes: 0 ok, 1 uncaught exception, 2 compile or usage error, 3 board error`;
+  viper run FILE.py [--port PATH]      compile FILE.py and run it (Virtual board, or the board on PATH)
+  viper upload FILE.py --port PATH [--boot]
+                                       store FILE.py on the board without running it
+                                       (--boot: the board runs it whenever it starts)
+  viper repl [--port PATH]             an interactive prompt on the board (or the Virtual board)
+  viper ports [--port PATH ...]        list serial ports and the boards identified on them
+  viper compile FILE.py -o OUT.vbc     write the compiled image
+  viper disasm FILE.vbc                print an image in readable form
+options: --baud N (default 115200)
+exit codes: 0 ok, 1 uncaught exception, 2 compile or usage error, 3 board error, 130 stopped (Ctrl-C)`;
 
 class UsageError extends Error {}
 
@@ -28,14 +39,65 @@ function compileFile(path: string): Uint8Array | undefined {
   return image;
 }
 
-async function runOnVirtualBoard(image: Uint8Array): Promise<number> {
-  const { session } = await openSession(startVirtualBoard(text => process.stderr.write(text)));
+/** --port PATH, --baud N, and flags, taken out of args. */
+function takeOptions(args: string[], flags: string[] = []): { rest: string[]; port?: string; ports: string[]; baud: number; flags: Set<string> } {
+  const rest: string[] = [], ports: string[] = [], set = new Set<string>();
+  let baud = 115200;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--port' || a === '--baud') {
+      if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
+      if (a === '--port') ports.push(args[++i]);
+      else if (!(baud = Number(args[++i])) || baud <= 0) throw new UsageError('--baud needs a number');
+    } else if (flags.includes(a)) set.add(a);
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else rest.push(a);
+  }
+  return { rest, port: ports[ports.length - 1], ports, baud, flags: set };
+}
+
+/** A session with the board on `port`, or with a fresh Virtual board. */
+export async function connectBoard(port: string | undefined, baud = 115200): Promise<DeviceSession> {
+  const transport = port ? await SerialTransport.open(port, baud) : startVirtualBoard(text => process.stderr.write(text));
+  return (await openSession(transport)).session;
+}
+
+/** Lines typed while a program runs go to its input(). */
+function forwardStdin(session: DeviceSession): () => void {
+  const onData = (b: Buffer) => { void session.sendInput(b.toString()).catch(() => undefined); };
+  process.stdin.on('data', onData);
+  return () => { process.stdin.off('data', onData); process.stdin.pause(); };
+}
+
+function exitCode(status: DoneStatus): number {
+  return status === 'ok' ? 0 : status === 'exception' ? 1 : status === 'stopped' ? 130 : 3;
+}
+
+async function runOnBoard(image: Uint8Array, port: string | undefined, baud: number): Promise<number> {
+  const session = await connectBoard(port, baud);
+  const stopOnCtrlC = () => { void session.stop().catch(() => undefined); };
+  let unforward = () => {};
   try {
     session.on('output', (text: string) => process.stdout.write(text));
     session.on('exception', report => process.stderr.write(formatTraceback(report)));
     await session.upload(image);
-    const status = await session.runToEnd();
-    return status === 'ok' ? 0 : status === 'exception' ? 1 : 3;
+    process.on('SIGINT', stopOnCtrlC);
+    unforward = forwardStdin(session);
+    return exitCode(await session.runToEnd());
+  } finally {
+    process.off('SIGINT', stopOnCtrlC);
+    unforward();
+    await session.close();
+  }
+}
+
+async function uploadToBoard(image: Uint8Array, port: string, baud: number, runAtBoot: boolean): Promise<number> {
+  const session = await connectBoard(port, baud);
+  try {
+    await session.upload(image, { runAtBoot });
+    const status = await session.status();
+    process.stdout.write(`stored ${status.programBytes} bytes on ${port}${runAtBoot ? ' (runs at boot)' : ''}\n`);
+    return 0;
   } finally {
     await session.close();
   }
@@ -45,9 +107,26 @@ async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'run': {
-      if (rest.length !== 1) throw new UsageError('viper run takes one file');
-      const image = compileFile(rest[0]);
-      return image ? runOnVirtualBoard(image) : 2;
+      const o = takeOptions(rest);
+      if (o.rest.length !== 1) throw new UsageError('viper run takes one file');
+      const image = compileFile(o.rest[0]);
+      return image ? runOnBoard(image, o.port, o.baud) : 2;
+    }
+    case 'upload': {
+      const o = takeOptions(rest, ['--boot']);
+      if (o.rest.length !== 1 || !o.port) throw new UsageError('viper upload takes one file and --port PATH');
+      const image = compileFile(o.rest[0]);
+      return image ? uploadToBoard(image, o.port, o.baud, o.flags.has('--boot')) : 2;
+    }
+    case 'repl': {
+      const o = takeOptions(rest);
+      if (o.rest.length !== 0) throw new UsageError('viper repl takes no file');
+      return replCommand(await connectBoard(o.port, o.baud));
+    }
+    case 'ports': {
+      const o = takeOptions(rest);
+      if (o.rest.length !== 0) throw new UsageError('viper ports takes no file');
+      return listPortsCommand(o.ports, o.baud);
     }
     case 'compile': {
       const out = rest.indexOf('-o');
