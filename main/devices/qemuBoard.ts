@@ -46,16 +46,31 @@ export interface QemuBoardOptions {
   firmware?: string;
   /** How long to wait for QEMU to open its serial socket. */
   startTimeoutMs?: number;
+  /**
+   * 'realtime' (default, for people): idle time passes as on a real board, so time.sleep(1) takes a
+   * second and an idle board costs no CPU. 'fast' (for tests): idle time is skipped, so runs are
+   * fast and deterministic, but QEMU spins through the idle ticks and keeps a host core busy.
+   */
+  clock?: 'realtime' | 'fast';
 }
 
 /** The socket to QEMU's serial0; closing it ends QEMU (and with it the emulated board). */
 export class QemuTransport implements Transport {
   private closeListeners: ((reason: string) => void)[] = [];
+  private dataListeners: ((bytes: Uint8Array) => void)[] = [];
+  private early: Uint8Array[] = [];
   private closedReason?: string;
   private readonly exited: Promise<void>;
+  /** Resolves at the firmware's first byte (it sends a lone 0x00 once its UART listens). */
+  readonly linkUp: Promise<void>;
 
   constructor(private readonly child: ChildProcess, private readonly socket: Socket, private readonly dir: string) {
     this.exited = new Promise(resolve => child.once('exit', () => resolve()));
+    this.linkUp = new Promise(resolve => socket.once('data', () => resolve()));
+    socket.on('data', (bytes: Buffer) => {
+      if (this.dataListeners.length === 0) this.early.push(bytes);   // kept for the first listener
+      for (const l of this.dataListeners) l(bytes);
+    });
     socket.on('close', () => this.finish('the QEMU board closed its serial port'));
     socket.on('error', err => this.finish(`the QEMU board's serial port failed: ${err.message}`));
     child.on('exit', (code, signal) => this.finish(signal ? `QEMU was stopped (${signal})` : `QEMU exited (code ${code})`));
@@ -65,7 +80,10 @@ export class QemuTransport implements Transport {
     if (this.closedReason === undefined) this.socket.write(bytes);
   }
 
-  onData(listener: (bytes: Uint8Array) => void): void { this.socket.on('data', listener); }
+  onData(listener: (bytes: Uint8Array) => void): void {
+    this.dataListeners.push(listener);
+    for (const bytes of this.early.splice(0)) listener(bytes);
+  }
 
   onClose(listener: (reason: string) => void): void {
     if (this.closedReason !== undefined) listener(this.closedReason);
@@ -91,14 +109,14 @@ export class QemuTransport implements Transport {
 }
 
 /** QEMU's command line for the firmware, its serial0 on a unix socket at socketPath. */
-export function qemuArgs(firmware: string, socketPath: string): string[] {
+export function qemuArgs(firmware: string, socketPath: string, clock: 'realtime' | 'fast' = 'realtime'): string[] {
   return [
     '-M', QEMU_MACHINE, '-nographic', '-monitor', 'none',
     '-kernel', firmware,
     // wait=on: QEMU starts the CPU only once we hold the socket, so no early output is lost.
     '-serial', `unix:${socketPath},server=on,wait=on`,
-    // One instruction per virtual nanosecond, and idle time skipped: fast and deterministic.
-    '-icount', 'shift=0,sleep=off',
+    // One instruction per virtual nanosecond; 'fast' skips idle time (the firmware sleeps in WFI).
+    '-icount', clock === 'fast' ? 'shift=0,sleep=off' : 'shift=0,sleep=on',
   ];
 }
 
@@ -112,14 +130,18 @@ export async function startQemuBoard(options: QemuBoardOptions = {}): Promise<Qe
   }
   const dir = mkdtempSync(join(tmpdir(), 'viper-qemu-'));
   const socketPath = join(dir, 'serial0');
-  const child = spawn(qemu, qemuArgs(firmware, socketPath), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(qemu, qemuArgs(firmware, socketPath, options.clock), { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const onLog = (b: Buffer) => { const text = b.toString(); log += text; options.onLog?.(text); };
   child.stdout?.on('data', onLog);
   child.stderr?.on('data', onLog);
   try {
     const socket = await connectWhenReady(child, socketPath, options.startTimeoutMs ?? 10000, () => log);
-    return new QemuTransport(child, socket, dir);
+    const transport = new QemuTransport(child, socket, dir);
+    // Bytes sent before the firmware enables its UART are lost: wait for its "link up" byte
+    // (briefly: a firmware that sends none is still usable, the session resends its first request).
+    await Promise.race([transport.linkUp, new Promise(resolve => setTimeout(resolve, 1000))]);
+    return transport;
   } catch (err) {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });

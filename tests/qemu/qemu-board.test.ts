@@ -57,7 +57,7 @@ suite('the VM on the QEMU board (ChibiOS/RT, STM32F405)', () => {
       { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
     if (!existsSync(qemuFirmwarePath())) throw new Error(`the firmware build left no ${qemuFirmwarePath()}`);
-    ({ session, info } = await openSession(await startQemuBoard({ onLog: t => { qemuLog += t; } }), { timeoutMs: 2000 }));
+    ({ session, info } = await openSession(await startQemuBoard({ clock: 'fast', onLog: t => { qemuLog += t; } }), { timeoutMs: 2000 }));
   }, 600_000);
 
   afterAll(async () => {
@@ -113,5 +113,20 @@ suite('the VM on the QEMU board (ChibiOS/RT, STM32F405)', () => {
     // and the board is still there
     await session!.upload(image('print("after")\n'));
     expect((await collectRun(session!)).output).toBe('after\n');
+  });
+});
+
+suite('the QEMU board as the IDE starts it (real-time clock)', () => {
+  it('runs a program and closes cleanly', async () => {
+    // The firmware was built by the suite above (jest runs a file's suites in order).
+    const transport = await startQemuBoard();
+    const { session } = await openSession(transport, { timeoutMs: 2000 });
+    try {
+      await session.upload(image('print("hello", 1 + 2)\n'));
+      expect(await collectRun(session)).toEqual({ status: 'ok', output: 'hello 3\n', exceptions: [] });
+    } finally {
+      await session.close();
+    }
+    expect(session.closed).toBe(true);
   });
 });

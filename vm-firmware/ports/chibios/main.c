@@ -33,9 +33,14 @@ static THD_FUNCTION(vm_thread, arg) {
 }
 
 int main(void) {
+  static const uint8_t link_up = 0x00;
   halInit();
   chSysInit();
   port_link_start();
+  /* A lone frame delimiter: frame readers ignore it and drop any noise before it, and a host
+   * that connects at power-on (the QEMU board) learns the link now listens: bytes sent before
+   * the USART is enabled are lost. */
+  port_link_write(&link_up, 1);
   chThdCreateStatic(vm_thread_area, sizeof vm_thread_area, (tprio_t)VIPER_VM_THREAD_PRIORITY, vm_thread, NULL);
   chThdSleep(TIME_INFINITE);
   return 0;
