@@ -64,7 +64,13 @@ class ImageBuilder {
 interface Params { argcount: number; posonlyargcount: number; kwonlyargcount: number; flags: number }
 const NO_PARAMS: Params = { argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0 };
 
-interface Loop { kind: 'while' | 'for'; breakTo: Label; continueTo: Label }
+/** What a `break`, `continue` or `return` must undo on its way out (innermost last). */
+type Block =
+  | { kind: 'while' | 'for'; breakTo: Label; continueTo: Label }
+  | { kind: 'try' }                      // inside SETUP_FINALLY of try/except: POP_BLOCK
+  | { kind: 'finally'; body: A.Stmt[] }  // inside SETUP_FINALLY of try/finally: POP_BLOCK, run the body
+  | { kind: 'handler' }                  // inside an except body: [prev] on the stack
+  | { kind: 'finexc' };                  // inside a finally body run for an exception: [prev, exc]
 
 type StmtTable = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>) => void };
 type ExprTable = { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => void };
@@ -74,7 +80,7 @@ class CodeCompiler {
   private asm = new Assembler();
   private consts: ImageConst[] = [];
   private constIndex = new Map<string, number>();
-  private loops: Loop[] = [];
+  private blocks: Block[] = [];
   private line: number;
 
   constructor(private image: ImageBuilder, private scope: Scope, private firstLine: number) {
@@ -188,11 +194,11 @@ class CodeCompiler {
     },
     Global: () => {},
     Nonlocal: () => {},
-    Raise: s => this.unsupported("'raise'", s),
-    Assert: s => this.unsupported("'assert'", s),
+    Raise: s => this.raiseStatement(s),
+    Assert: s => this.assertStatement(s),
     Import: s => this.unsupported("'import'", s),
     ImportFrom: s => this.unsupported("'from ... import'", s),
-    Try: s => this.unsupported("'try'", s),
+    Try: s => this.tryStatement(s),
     With: s => this.unsupported("'with'", s),
     AsyncWith: s => this.unsupported("'async with'", s),
   };
@@ -297,9 +303,9 @@ class CodeCompiler {
     this.asm.place(top);
     this.expr(s.test);
     this.jump('POP_JUMP_IF_FALSE', orelse);
-    this.loops.push({ kind: 'while', breakTo: end, continueTo: top });
+    this.blocks.push({ kind: 'while', breakTo: end, continueTo: top });
     this.statements(s.body);
-    this.loops.pop();
+    this.blocks.pop();
     this.line = s.lineno;
     this.jump('JUMP', top);
     this.asm.place(orelse);
@@ -315,9 +321,9 @@ class CodeCompiler {
     this.asm.place(top);
     this.jump('FOR_ITER', orelse);
     this.store(s.target);
-    this.loops.push({ kind: 'for', breakTo: end, continueTo: top });
+    this.blocks.push({ kind: 'for', breakTo: end, continueTo: top });
     this.statements(s.body);
-    this.loops.pop();
+    this.blocks.pop();
     this.line = s.lineno;
     this.jump('JUMP', top);
     this.asm.place(orelse);
@@ -325,9 +331,33 @@ class CodeCompiler {
     this.asm.place(end);
   }
 
+  /** Undo blocks[i]; `keepTop`: a value (the return value) sits above what the block left. */
+  private unwind(i: number, keepTop: boolean): void {
+    const b = this.blocks[i];
+    const dropBelowTop = () => { if (keepTop) this.emit('ROT_TWO'); this.emit('POP_TOP'); };
+    switch (b.kind) {
+      case 'for': dropBelowTop(); return;
+      case 'while': return;
+      case 'try': this.emit('POP_BLOCK'); return;
+      case 'handler': if (keepTop) this.emit('ROT_TWO'); this.emit('POP_EXCEPT'); return;
+      case 'finexc': dropBelowTop(); if (keepTop) this.emit('ROT_TWO'); this.emit('POP_EXCEPT'); return;
+      case 'finally': {
+        this.emit('POP_BLOCK');
+        const saved = this.blocks;
+        this.blocks = saved.slice(0, i);
+        this.statements(b.body);
+        this.blocks = saved;
+      }
+    }
+  }
+
   private breakOrContinue(s: A.Break | A.Continue, word: 'break' | 'continue'): void {
-    const loop = this.loops[this.loops.length - 1];
-    if (!loop) return; // reported by the scope pass
+    let i = this.blocks.length - 1;
+    while (i >= 0 && this.blocks[i].kind !== 'for' && this.blocks[i].kind !== 'while') i--;
+    if (i < 0) return; // reported by the scope pass
+    const loop = this.blocks[i] as Extract<Block, { kind: 'for' | 'while' }>;
+    for (let k = this.blocks.length - 1; k > i; k--) this.unwind(k, false);
+    this.line = s.lineno;
     if (word === 'break') {
       if (loop.kind === 'for') this.emit('POP_TOP'); // the iterator
       this.jump('JUMP', loop.breakTo);
@@ -337,12 +367,77 @@ class CodeCompiler {
   private returnStatement(s: A.Return): void {
     if (this.scope.kind !== 'function') return; // reported by the scope pass
     if (s.value) this.expr(s.value); else this.emit('LOAD_NONE');
+    for (let k = this.blocks.length - 1; k >= 0; k--) this.unwind(k, true);
     this.line = s.lineno;
-    // Drop the iterators of enclosing for loops, keeping the return value on top.
-    for (const loop of this.loops) {
-      if (loop.kind === 'for') { this.emit('ROT_TWO'); this.emit('POP_TOP'); }
-    }
     this.emit('RETURN_VALUE');
+  }
+
+  private raiseStatement(s: A.Raise): void {
+    if (!s.exc) { this.emit('RAISE', 0); return; }
+    this.expr(s.exc);
+    if (s.cause) this.expr(s.cause);
+    this.line = s.lineno;
+    this.emit('RAISE', s.cause ? 2 : 1);
+  }
+
+  private assertStatement(s: A.Assert): void {
+    const ok = this.asm.newLabel();
+    this.expr(s.test);
+    this.jump('POP_JUMP_IF_TRUE', ok);
+    this.emit('LOAD_GLOBAL', this.image.name('AssertionError'));
+    if (s.msg) { this.expr(s.msg); this.line = s.lineno; this.emit('CALL', 1); }
+    this.emit('RAISE', 1);
+    this.asm.place(ok);
+  }
+
+  private tryStatement(s: A.Try): void {
+    if (!s.finalbody.length) { this.tryExcept(s); return; }
+    const handler = this.asm.newLabel(), end = this.asm.newLabel();
+    this.jump('SETUP_FINALLY', handler);
+    this.blocks.push({ kind: 'finally', body: s.finalbody });
+    if (s.handlers.length) this.tryExcept(s); else this.statements(s.body);
+    this.blocks.pop();
+    this.emit('POP_BLOCK');
+    this.statements(s.finalbody);
+    this.jump('JUMP', end);
+    this.asm.place(handler);
+    this.blocks.push({ kind: 'finexc' });
+    this.statements(s.finalbody);
+    this.blocks.pop();
+    this.emit('RERAISE');
+    this.asm.place(end);
+  }
+
+  private tryExcept(s: A.Try): void {
+    const handler = this.asm.newLabel(), end = this.asm.newLabel();
+    this.line = s.lineno;
+    this.jump('SETUP_FINALLY', handler);
+    this.blocks.push({ kind: 'try' });
+    this.statements(s.body);
+    this.blocks.pop();
+    this.emit('POP_BLOCK');
+    this.statements(s.orelse);
+    this.jump('JUMP', end);
+    this.asm.place(handler);
+    for (const h of s.handlers) {
+      const next = this.asm.newLabel();
+      this.line = h.lineno;
+      if (h.type) {
+        this.emit('DUP_TOP');
+        this.expr(h.type);
+        this.jump('JUMP_IF_NOT_EXC_MATCH', next);
+      }
+      if (h.name) this.storeName(h.name); else this.emit('POP_TOP');
+      this.blocks.push({ kind: 'handler' });
+      this.statements(h.body);
+      this.blocks.pop();
+      this.emit('POP_EXCEPT');
+      if (h.name) { this.emit('LOAD_NONE'); this.storeName(h.name); this.deleteName(h.name); }
+      this.jump('JUMP', end);
+      this.asm.place(next);
+    }
+    this.emit('RERAISE');
+    this.asm.place(end);
   }
 
   private functionDef(s: A.FunctionDef): void {

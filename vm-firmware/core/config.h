@@ -22,6 +22,11 @@
 #define VIPER_MAX_FRAMES 100
 #endif
 
+/* Nested try blocks in one function (the compiler refuses deeper nesting). */
+#ifndef VIPER_MAX_BLOCKS
+#define VIPER_MAX_BLOCKS 8
+#endif
+
 /* Operand stack + locals of all frames, in values. */
 #ifndef VIPER_STACK_VALUES
 #define VIPER_STACK_VALUES 2048

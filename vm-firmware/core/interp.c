@@ -17,6 +17,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   Value d;
   memset(vm, 0, sizeof *vm);
   vm->exc = NONE_VAL;
+  vm->handling = NONE_VAL;
   vm->write = write;
   vm->write_ctx = write_ctx;
   vm->poll_countdown = VIPER_POLL_INTERVAL;
@@ -306,6 +307,7 @@ static bool push_frame(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kwn
   f->ip = code->code;
   f->slots = slots;
   f->globals = fn->globals;
+  f->nblocks = 0;
   return true;
 }
 
@@ -429,6 +431,35 @@ static Value value_delitem(VM *vm, Value obj, Value key) {
     return NONE_VAL;
   }
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
+}
+
+static const Type *exception_type(Value exc) {
+  return IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : value_type(exc);
+}
+
+/* Is exception exc an instance of want (a class or a tuple of classes)? -1: TypeError. */
+static int exception_matches(VM *vm, Value exc, Value want) {
+  if (IS_TUPLE(want)) {
+    uint32_t i;
+    for (i = 0; i < AS_TUPLE(want)->len; i++) {
+      int m = exception_matches(vm, exc, AS_TUPLE(want)->items[i]);
+      if (m != 0) return m;
+    }
+    return 0;
+  }
+  if (!IS_TYPE(want, &type_type) || !type_is_exception((const Type *)AS_OBJ(want))) {
+    vm_raise(vm, &exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+  }
+  return type_is_subtype(exception_type(exc), (const Type *)AS_OBJ(want));
+}
+
+/* The exception `raise v` raises: an instance as is, a class instantiated with no arguments. */
+static Value make_exception(VM *vm, Value v) {
+  if (IS_TYPE(v, &type_type) && type_is_exception((const Type *)AS_OBJ(v)))
+    return vm_call(vm, v, 0, NULL);
+  if (IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)) && OBJ_TYPE(v) != &type_type) return v;
+  return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
 static void deref_error(VM *vm, ObjCode *code, uint32_t slot, Value cell) {
@@ -1087,6 +1118,61 @@ static VmResult run(VM *vm, int base, Value *result) {
     for (i = 0; i < n; i++) locals[first + i] = AS_TUPLE(closure)->items[i];
     NEXT();
   }
+  CASE(SETUP_FINALLY) {
+    int16_t off = READ_I16();
+    if (frame->nblocks >= VIPER_MAX_BLOCKS) {
+      SAVE();
+      vm_raise(vm, &exc_RuntimeError, "too many nested try blocks");
+      goto error;
+    }
+    frame->blocks[frame->nblocks].handler = (uint16_t)((ip + off) - frame->code->code);
+    frame->blocks[frame->nblocks].level = (uint16_t)(sp - (locals + frame->code->nlocals));
+    frame->nblocks++;
+    NEXT();
+  }
+  CASE(POP_BLOCK) {
+    if (frame->nblocks == 0) { SAVE(); vm_raise(vm, &exc_RuntimeError, "POP_BLOCK without a block"); goto error; }
+    frame->nblocks--;
+    NEXT();
+  }
+  CASE(POP_EXCEPT) {
+    vm->handling = POP();
+    NEXT();
+  }
+  CASE(JUMP_IF_NOT_EXC_MATCH) {
+    int16_t off = READ_I16();
+    Value want = sp[-1], exc = sp[-2];
+    int m;
+    SAVE();
+    m = exception_matches(vm, exc, want);
+    if (m < 0) goto error;
+    sp -= 2;
+    if (!m) ip += off;
+    NEXT();
+  }
+  CASE(RAISE) {
+    int n = *ip++;
+    Value exc;
+    SAVE();
+    if (n == 0) {
+      if (IS_NONE(vm->handling)) { vm_raise(vm, &exc_RuntimeError, "No active exception to reraise"); goto error; }
+      vm->exc = vm->handling;
+      goto error;
+    }
+    exc = make_exception(vm, sp[-n]);
+    if (exc == EXC_VAL) goto error;
+    if (n == 2 && !IS_NONE(sp[-1]) && make_exception(vm, sp[-1]) == EXC_VAL) goto error;
+    vm->exc = exc;
+    goto error;
+  }
+  CASE(RERAISE) {
+    Value exc = sp[-1];
+    vm->handling = sp[-2];
+    sp -= 2;
+    SAVE();
+    vm->exc = exc;
+    goto error_unwind;
+  }
   CASE(DELETE_SUBSCR) {
     SAVE();
     CHECK(value_delitem(vm, sp[-2], sp[-1]));
@@ -1126,9 +1212,33 @@ static VmResult run(VM *vm, int base, Value *result) {
 
 error:
   record_traceback(vm, base);
+error_unwind:
+  /* A stop request is never caught: the program ends. */
+  if (!(vm->interrupt && exception_type(vm->exc) == &exc_KeyboardInterrupt)) {
+    while (vm->frame_count > base) {
+      Frame *f = &vm->frames[vm->frame_count - 1];
+      if (f->nblocks > 0) {
+        Block b = f->blocks[--f->nblocks];
+        Value exc = vm->exc;
+        if (IS_TYPE(exc, &type_type)) {   /* a bare class: make the instance if memory allows */
+          Value e = exception_new(vm, (const Type *)AS_OBJ(exc), NONE_VAL);
+          if (!IS_TYPE(e, &type_type)) exc = e;
+        }
+        sp = f->slots + f->code->nlocals + b.level;
+        *sp++ = vm->handling;
+        *sp++ = exc;
+        vm->handling = exc;
+        vm->exc = NONE_VAL;
+        f->ip = f->code->code + b.handler;
+        vm->sp = sp;
+        LOAD();
+        NEXT();
+      }
+      vm->frame_count--;
+    }
+  }
   vm->frame_count = base;
-  return IS_TYPE(vm->exc, &type_type) && AS_OBJ(vm->exc) == (const Obj *)&exc_KeyboardInterrupt && vm->interrupt
-             ? VM_STOPPED : VM_EXCEPTION;
+  return exception_type(vm->exc) == &exc_KeyboardInterrupt && vm->interrupt ? VM_STOPPED : VM_EXCEPTION;
 }
 
 #if VIPER_COMPUTED_GOTO
@@ -1182,6 +1292,7 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len) {
   f->ip = main_code->code;
   f->slots = vm->stack;
   f->globals = vm->globals;
+  f->nblocks = 0;
   for (v = vm->stack; v < vm->stack + main_code->nlocals; v++) *v = UNBOUND_VAL;
   vm->sp = vm->stack + main_code->nlocals;
   vm->frame_count = 1;

@@ -37,7 +37,8 @@ const char *const op_names[OP_COUNT] = {
 
 static bool op_is_jump(int op) {
   return op == OP_FOR_ITER || op == OP_JUMP || op == OP_POP_JUMP_IF_FALSE ||
-         op == OP_POP_JUMP_IF_TRUE || op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP;
+         op == OP_POP_JUMP_IF_TRUE || op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP ||
+         op == OP_SETUP_FINALLY || op == OP_JUMP_IF_NOT_EXC_MATCH;
 }
 
 /* ==== reading ============================================================================ */
@@ -210,11 +211,13 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
         target = (long)next + (int16_t)arg;
         if (op == OP_FOR_ITER) jd = d - 1;
         if (op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP) jd = d;
+        if (op == OP_SETUP_FINALLY) jd = d + 2;   /* the handler gets two values pushed */
+        if (jd > (int)stacksize) return fail(r, "operand stack exceeds the declared stacksize");
         changed |= set_depth(r, depth, (uint32_t)target, jd);
         if (r->error) return false;
         if (op == OP_JUMP) continue;
       }
-      if (op == OP_RETURN_VALUE) continue;
+      if (op == OP_RETURN_VALUE || op == OP_RAISE || op == OP_RERAISE) continue;
       if (next >= len) return fail(r, "execution can run past the end of the code");
       changed |= set_depth(r, depth, next, after);
       if (r->error) return false;

@@ -164,6 +164,7 @@ static void mark_roots(VM *vm) {
   gc_mark_value(vm, OBJ_VAL(vm->builtins));
   gc_mark_value(vm, OBJ_VAL(vm->globals));
   gc_mark_value(vm, vm->exc);
+  gc_mark_value(vm, vm->handling);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);
   if (vm->interned != NULL)

@@ -5,11 +5,19 @@
 #include "config.h"
 #include "object.h"
 
+/* A handler pushed by SETUP_FINALLY: where to jump and the operand stack depth to restore. */
+typedef struct Block {
+  uint16_t handler;      /* code offset of the handler */
+  uint16_t level;        /* operand stack depth (above the locals) when the block was pushed */
+} Block;
+
 typedef struct Frame {
   ObjCode *code;
   const uint8_t *ip;     /* next instruction; saved when the frame calls or raises */
   Value *slots;          /* locals, then the operand stack */
   ObjDict *globals;
+  uint8_t nblocks;
+  Block blocks[VIPER_MAX_BLOCKS];
 } Frame;
 
 typedef struct TraceEntry {
@@ -63,6 +71,7 @@ struct VM {
 
   /* the pending exception and where it came from (outermost first) */
   Value exc;
+  Value handling;             /* the exception an except/finally body is handling, else None */
   TraceEntry traceback[VIPER_TRACEBACK_MAX];
   int traceback_count;
   int traceback_omitted;

@@ -18,7 +18,7 @@ export interface AssembledCode {
   stacksize: number;
 }
 
-const NO_FALLTHROUGH = new Set([opcode('JUMP'), opcode('RETURN_VALUE')]);
+const NO_FALLTHROUGH = new Set([opcode('JUMP'), opcode('RETURN_VALUE'), opcode('RAISE'), opcode('RERAISE')]);
 
 export class Assembler {
   private instructions: Instruction[] = [];

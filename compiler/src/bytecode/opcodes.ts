@@ -84,6 +84,12 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('STORE_DEREF', 'u16', 1, 0, 'pop into the cell in local slot arg'),
   op('DELETE_DEREF', 'u16', 0, 0, 'empty the cell in local slot arg'),
   op('LOAD_CLOSURE', 'u16', 0, 1, 'push the cell object in local slot arg itself'),
+  op('SETUP_FINALLY', 'j16', 0, 0, 'push a handler block at arg; an exception then jumps there with the previously handled exception and itself pushed', { jumpEffect: 2 }),
+  op('POP_BLOCK', 'none', 0, 0, 'pop the innermost handler block'),
+  op('POP_EXCEPT', 'none', 1, 0, 'end of an except body: pop the previously handled exception and make it current again'),
+  op('JUMP_IF_NOT_EXC_MATCH', 'j16', 2, 0, 'pop TOS (a class or tuple of classes) and TOS1; jump unless the exception TOS1 is an instance'),
+  op('RAISE', 'u8', 0, 0, 'arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS', { popsPerArg: 1 }),
+  op('RERAISE', 'none', 2, 0, 'end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again'),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
 ];
 

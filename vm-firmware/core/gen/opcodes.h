@@ -61,15 +61,23 @@
   X(STORE_DEREF           ,  52, 2, 1, 0, 0) /* u16  pop into the cell in local slot arg */ \
   X(DELETE_DEREF          ,  53, 2, 0, 0, 0) /* u16  empty the cell in local slot arg */ \
   X(LOAD_CLOSURE          ,  54, 2, 0, 0, 1) /* u16  push the cell object in local slot arg itself */ \
-  X(COPY_FREE_VARS        ,  55, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
+  X(SETUP_FINALLY         ,  55, 2, 0, 0, 0) /* j16  push a handler block at arg; an exception then jumps there with the previously handled exception and itself pushed */ \
+  X(POP_BLOCK             ,  56, 0, 0, 0, 0) /* none pop the innermost handler block */ \
+  X(POP_EXCEPT            ,  57, 0, 1, 0, 0) /* none end of an except body: pop the previously handled exception and make it current again */ \
+  X(JUMP_IF_NOT_EXC_MATCH ,  58, 2, 2, 0, 0) /* j16  pop TOS (a class or tuple of classes) and TOS1; jump unless the exception TOS1 is an instance */ \
+  X(RAISE                 ,  59, 1, 0, 1, 0) /* u8   arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS */ \
+  X(RERAISE               ,  60, 0, 2, 0, 0) /* none end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again */ \
+  X(COPY_FREE_VARS        ,  61, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
 
-#define OP_COUNT_ 56
+#define OP_COUNT_ 62
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1
 #define OP_IS_JUMP_POP_JUMP_IF_TRUE 1
 #define OP_IS_JUMP_JUMP_IF_FALSE_OR_POP 1
 #define OP_IS_JUMP_JUMP_IF_TRUE_OR_POP 1
+#define OP_IS_JUMP_SETUP_FINALLY 1
+#define OP_IS_JUMP_JUMP_IF_NOT_EXC_MATCH 1
 /* Opcodes whose pushes grow with the operand (UNPACK_EX: by both operand bytes). */
 #define OP_PUSHES_PER_ARG_UNPACK_SEQUENCE 1
 #define OP_PUSHES_PER_ARG_UNPACK_EX 1

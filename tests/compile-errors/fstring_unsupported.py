@@ -1,0 +1,2 @@
+# error: 2:5 f-strings are not supported yet
+x = f"{1}"

@@ -1,0 +1,2 @@
+# error: 2:1 'import' is not supported yet
+import mymodule

@@ -1,0 +1,7 @@
+def f():
+    try:
+        raise ValueError("boom")
+    finally:
+        print("finally first")
+
+f()
