@@ -17,6 +17,7 @@ const RESET = '\x1b[0m';
 
 /** At most this much text waits for the next frame; beyond it the oldest is dropped and said so. */
 const MAX_PENDING_CHARS = 4 << 20;
+const WRITE_PIECE_CHARS = 16 << 10;
 
 export interface ProgramConsole {
   output(text: string): void;
@@ -97,7 +98,8 @@ export function createConsole(parent: HTMLElement, options: ConsoleOptions): Pro
     const text = pending.join('');
     pending = [];
     pendingChars = 0;
-    terminal.write(text);
+    // xterm.js parses each write in one go but yields between writes: pieces keep the page live.
+    for (let at = 0; at < text.length; at += WRITE_PIECE_CHARS) terminal.write(text.slice(at, at + WRITE_PIECE_CHARS));
   };
   const enqueue = (text: string) => {
     pending.push(text);

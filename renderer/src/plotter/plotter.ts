@@ -110,16 +110,41 @@ export function createPlotter(el: PlotterElements): Plotter {
 
     g.lineWidth = 1.5;
     g.lineJoin = 'round';
+    // More samples than pixel columns: each column is drawn as the span from its smallest to its
+    // largest sample, so the picture is the same and the path stays about twice the width long.
+    const columns = Math.max(1, Math.floor(right - left));
+    const perColumn = data.count / columns;
     for (let s = 0; s < data.columns.length; s++) {
       g.strokeStyle = COLOURS[s % COLOURS.length];
       g.beginPath();
-      let drawing = false;
-      for (let i = 0; i < data.count; i++) {
-        const v = data.at(s, i);
-        if (Number.isNaN(v)) { drawing = false; continue; }
-        if (drawing) g.lineTo(x(i), y(v));
-        else g.moveTo(x(i), y(v));
-        drawing = true;
+      if (perColumn <= 2) {
+        let drawing = false;
+        for (let i = 0; i < data.count; i++) {
+          const v = data.at(s, i);
+          if (Number.isNaN(v)) { drawing = false; continue; }
+          if (drawing) g.lineTo(x(i), y(v));
+          else g.moveTo(x(i), y(v));
+          drawing = true;
+        }
+      } else {
+        let drawing = false;
+        for (let c = 0; c < columns; c++) {
+          const from = Math.floor(c * perColumn);
+          const to = Math.min(data.count, Math.floor((c + 1) * perColumn));
+          let min = Infinity;
+          let max = -Infinity;
+          for (let i = from; i < to; i++) {
+            const v = data.at(s, i);
+            if (v < min) min = v;
+            if (v > max) max = v;
+          }
+          if (min === Infinity) { drawing = false; continue; }
+          const px = left + c + 0.5;
+          if (drawing) g.lineTo(px, y(min));
+          else g.moveTo(px, y(min));
+          g.lineTo(px, y(max));
+          drawing = true;
+        }
       }
       g.stroke();
     }
