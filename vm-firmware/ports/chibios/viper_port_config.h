@@ -7,7 +7,7 @@
 
 /* ---- identity (INFO frame) -------------------------------------------------------------- */
 #ifndef VIPER_BOARD_ID
-#error "viper_board.h must define VIPER_BOARD_ID (the board id the IDE shows, e.g. \"nucleo_f401re\")"
+#error "VIPER_BOARD_ID is the board's folder name, set by the Makefile (-DVIPER_BOARD_ID=\"$(BOARD)\")"
 #endif
 #ifndef VIPER_CHIP_ID
 #error "viper_board.h must define VIPER_CHIP_ID (e.g. \"stm32f401re\")"

@@ -2,7 +2,6 @@
 #ifndef VIPER_BOARD_H
 #define VIPER_BOARD_H
 
-#define VIPER_BOARD_ID            "qemu_netduinoplus2"
 #define VIPER_CHIP_ID             "stm32f405rg"
 
 /* The link: QEMU's serial0 is USART1. QEMU has no pins, so no pin setup. */

@@ -1,0 +1,23 @@
+/* Viper on an ST Nucleo-64 STM32F401RE. UNTESTED on hardware. Defaults: viper_port_config.h. */
+#ifndef VIPER_BOARD_H
+#define VIPER_BOARD_H
+
+#define VIPER_CHIP_ID             "stm32f401re"
+
+/* The link: USART2, wired to the ST-LINK's virtual COM port. The board file's pin table
+ * already puts PA2/PA3 in USART2's alternate function; set them again so the link does not
+ * depend on it. */
+#define VIPER_LINK_SD             SD2
+#define VIPER_LINK_BITRATE        115200
+#define VIPER_LINK_PINS_SETUP()   do {                                  \
+    palSetLineMode(LINE_USART2_TX, PAL_MODE_ALTERNATE(7));                \
+    palSetLineMode(LINE_USART2_RX, PAL_MODE_ALTERNATE(7));                \
+  } while (0)
+
+/* 96 KB of SRAM. Programs live in RAM for now (lost at reset). */
+#define VIPER_HEAP_SIZE           (32u * 1024u)
+#define VIPER_STORE_SIZE          (12u * 1024u)
+#define VIPER_REPL_ARENA_SIZE     (8u * 1024u)
+#define VIPER_VM_THREAD_STACK     (10u * 1024u)
+
+#endif
