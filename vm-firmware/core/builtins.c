@@ -12,14 +12,40 @@ static Value write_line(VM *vm) {
   return NONE_VAL;
 }
 
+static bool need_index(VM *vm, Value v, vint *out) {
+  if (IS_INTLIKE(v)) { *out = AS_INTLIKE(v); return true; }
+  if (IS_BIGINT(v)) {
+    vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v);
+  return false;
+}
+
+/* sep/end of print(): None or str */
+static bool print_text(VM *vm, Value v, const char *name, const char *dflt, const char **s, size_t *n) {
+  if (v == UNBOUND_VAL || IS_NONE(v)) { *s = dflt; *n = strlen(dflt); return true; }
+  if (!IS_STR(v)) {
+    vm_raise_fmt(vm, &exc_TypeError, "%s must be None or a string, not %t", name, v);
+    return false;
+  }
+  *s = AS_STR(v)->chars;
+  *n = AS_STR(v)->len;
+  return true;
+}
+
 static Value bi_print(VM *vm, int argc, Value *args) {
   int i;
+  const char *sep, *end;
+  size_t nsep, nend;
+  if (!print_text(vm, NATIVE_KW(args, argc, 0), "sep", " ", &sep, &nsep)) return EXC_VAL;
+  if (!print_text(vm, NATIVE_KW(args, argc, 1), "end", "\n", &end, &nend)) return EXC_VAL;
   vm_sb_reset(vm);
   for (i = 0; i < argc; i++) {
-    if (i > 0) vm_sb_add(vm, " ", 1);
+    if (i > 0) vm_sb_add(vm, sep, nsep);
     value_write(vm, args[i], false);
   }
-  vm_sb_add(vm, "\n", 1);
+  vm_sb_add(vm, end, nend);
   return write_line(vm);
 }
 
@@ -32,59 +58,109 @@ static Value bi_repr(VM *vm, int argc, Value *args) {
   return vm_sb_to_str(vm);
 }
 
-static bool need_index(VM *vm, Value v, vint *out) {
-  if (IS_INTLIKE(v)) { *out = AS_INTLIKE(v); return true; }
-  vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v);
-  return false;
+static Value bi_ascii(VM *vm, int argc, Value *args) {
+  uint32_t i, start;
+  (void)argc;
+  vm_sb_reset(vm);
+  value_write(vm, args[0], true);
+  /* escape every non-ASCII code point */
+  {
+    Value r = vm_sb_to_str(vm);
+    ObjStr *s;
+    if (r == EXC_VAL) return EXC_VAL;
+    s = AS_STR(r);
+    if (s->nchars == s->len) return r;
+    vm_push_root(vm, r);
+    vm_sb_reset(vm);
+    for (i = 0; i < s->len;) {
+      const uint8_t *p = (const uint8_t *)s->chars + i;
+      uint32_t cp;
+      char buf[12];
+      static const char hx[] = "0123456789abcdef";
+      start = i;
+      if (p[0] < 0x80) { vm_sb_add(vm, s->chars + i, 1); i++; continue; }
+      if (p[0] < 0xE0) { cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu); i += 2; }
+      else if (p[0] < 0xF0) { cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu); i += 3; }
+      else { cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu); i += 4; }
+      (void)start;
+      if (cp < 0x100) { buf[0] = '\\'; buf[1] = 'x'; buf[2] = hx[cp >> 4]; buf[3] = hx[cp & 15]; vm_sb_add(vm, buf, 4); }
+      else if (cp < 0x10000) {
+        int k;
+        buf[0] = '\\'; buf[1] = 'u';
+        for (k = 0; k < 4; k++) buf[2 + k] = hx[(cp >> (12 - 4 * k)) & 15];
+        vm_sb_add(vm, buf, 6);
+      } else {
+        int k;
+        buf[0] = '\\'; buf[1] = 'U';
+        for (k = 0; k < 8; k++) buf[2 + k] = hx[(cp >> (28 - 4 * k)) & 15];
+        vm_sb_add(vm, buf, 10);
+      }
+    }
+    vm_pop_root(vm);
+    return vm_sb_to_str(vm);
+  }
 }
 
 static Value bi_abs(VM *vm, int argc, Value *args) {
   Value v = args[0];
   (void)argc;
-  if (IS_INTLIKE(v)) {
-    vint i = AS_INTLIKE(v);
-    if (i < 0 && !INT_FITS(-i)) return vm_raise(vm, &exc_OverflowError, "integer too large");
-    return INT_VAL(i < 0 ? -i : i);
+  if (IS_ANYINT(v)) {
+    if (IS_BOOL(v)) return INT_VAL(AS_INTLIKE(v));
+    if (int_compare(v, INT_VAL(0)) < 0) return IS_INT(v) && INT_FITS(-AS_INT(v)) ? INT_VAL(-AS_INT(v)) : bigint_unary(vm, UNOP_NEG, v);
+    return v;
   }
   if (IS_FLOAT(v)) return float_new(vm, fabs(AS_FLOAT(v)));
   return vm_raise_fmt(vm, &exc_TypeError, "bad operand type for abs(): '%t'", v);
 }
 
+/* min/max(iterable, *, key=None, default=...) and min/max(a, b, *args, key=None) */
 static Value min_max(VM *vm, int argc, Value *args, int op, const char *name) {
-  Value best = UNBOUND_VAL, it, v;
-  if (argc > 1) {
-    int i;
-    best = args[0];
-    for (i = 1; i < argc; i++) {
-      Value better = value_compare(vm, op, args[i], best);
-      if (better == EXC_VAL) return EXC_VAL;
-      if (better == TRUE_VAL) best = args[i];
-    }
-    return best;
-  }
-  it = value_iter(vm, args[0]);
+  Value key = NATIVE_KW(args, argc, 0), dflt = NATIVE_KW(args, argc, 1);
+  Value best = UNBOUND_VAL, best_key = UNBOUND_VAL, it, v, k;
+  int i = 0;
+  if (key != UNBOUND_VAL && IS_NONE(key)) key = UNBOUND_VAL;
+  if (argc > 1 && dflt != UNBOUND_VAL)
+    return vm_raise_fmt(vm, &exc_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+  it = argc > 1 ? NONE_VAL : value_iter(vm, args[0]);
   if (it == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, it);
   vm_push_root(vm, best);
+  vm_push_root(vm, best_key);
   for (;;) {
-    v = value_iter_next(vm, it);
-    if (v == STOP_VAL) break;
-    if (v == EXC_VAL) goto fail;
-    if (best == UNBOUND_VAL) best = v;
-    else {
-      Value better = value_compare(vm, op, v, best);
-      if (better == EXC_VAL) goto fail;
-      if (better == TRUE_VAL) best = v;
+    if (argc > 1) {
+      if (i >= argc) break;
+      v = args[i++];
+    } else {
+      v = value_iter_next(vm, it);
+      if (v == STOP_VAL) break;
+      if (v == EXC_VAL) goto fail;
     }
-    vm->roots[vm->nroots - 1] = best;
+    k = v;
+    if (key != UNBOUND_VAL) {
+      vm_push_root(vm, v);
+      k = vm_call(vm, key, 1, &v);
+      vm_pop_root(vm);
+      if (k == EXC_VAL) goto fail;
+    }
+    if (best == UNBOUND_VAL) {
+      best = v;
+      best_key = k;
+    } else {
+      Value better = value_compare(vm, op, k, best_key);
+      if (better == EXC_VAL) goto fail;
+      if (better == TRUE_VAL) { best = v; best_key = k; }
+    }
+    vm->roots[vm->nroots - 2] = best;
+    vm->roots[vm->nroots - 1] = best_key;
   }
-  vm_pop_root(vm);
-  vm_pop_root(vm);
-  if (best == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_ValueError, "%s() arg is an empty sequence", name);
+  vm->nroots -= 3;
+  if (best == UNBOUND_VAL) {
+    if (dflt != UNBOUND_VAL) return dflt;
+    return vm_raise_fmt(vm, &exc_ValueError, "%s() arg is an empty sequence", name);
+  }
   return best;
 fail:
-  vm_pop_root(vm);
-  vm_pop_root(vm);
+  vm->nroots -= 3;
   return EXC_VAL;
 }
 
@@ -92,7 +168,8 @@ static Value bi_min(VM *vm, int argc, Value *args) { return min_max(vm, argc, ar
 static Value bi_max(VM *vm, int argc, Value *args) { return min_max(vm, argc, args, CMP_GT, "max"); }
 
 static Value bi_sum(VM *vm, int argc, Value *args) {
-  Value total = argc > 1 ? args[1] : INT_VAL(0), it, v;
+  Value total = argc > 1 ? args[1] : NATIVE_KW(args, argc, 0), it, v;
+  if (total == UNBOUND_VAL) total = INT_VAL(0);
   if (IS_STR(total)) return vm_raise(vm, &exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
   it = value_iter(vm, args[0]);
   if (it == EXC_VAL) return EXC_VAL;
@@ -119,11 +196,35 @@ fail:
   return EXC_VAL;
 }
 
+/* any/all */
+static Value any_all(VM *vm, Value iterable, bool want) {
+  Value it = value_iter(vm, iterable), v;
+  if (it == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, it);
+  for (;;) {
+    v = value_iter_next(vm, it);
+    if (v == STOP_VAL) break;
+    if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    if (value_truthy(v) == want) { vm_pop_root(vm); return BOOL_VAL(want); }
+  }
+  vm_pop_root(vm);
+  return BOOL_VAL(!want);
+}
+
+static Value bi_any(VM *vm, int argc, Value *args) { (void)argc; return any_all(vm, args[0], true); }
+static Value bi_all(VM *vm, int argc, Value *args) { (void)argc; return any_all(vm, args[0], false); }
+
 static Value bi_ord(VM *vm, int argc, Value *args) {
   ObjStr *s;
   const uint8_t *p;
   uint32_t cp;
   (void)argc;
+  if (IS_TYPE(args[0], &bytes_type) || IS_TYPE(args[0], &bytearray_type)) {
+    ObjBytes *b = AS_BYTES(args[0]);
+    if (b->len != 1)
+      return vm_raise_fmt(vm, &exc_TypeError, "ord() expected a character, but string of length %d found", (int)b->len);
+    return INT_VAL(b->data[0]);
+  }
   if (!IS_STR(args[0])) return vm_raise_fmt(vm, &exc_TypeError, "ord() expected string of length 1, but %t found", args[0]);
   s = AS_STR(args[0]);
   if (s->nchars != 1)
@@ -153,15 +254,298 @@ static Value bi_chr(VM *vm, int argc, Value *args) {
   return str_new(vm, b, 4);
 }
 
+static bool is_instance_of(const Type *t, const Type *want) {
+  if (want == &int_type && t == &bool_type) return true;
+  if (want == &object_type) return true;
+  return type_is_subtype(t, want);
+}
+
+/* isinstance/issubclass: cls may be a type or a (nested) tuple of them. */
+static Value check_class(VM *vm, const Type *t, Value cls, const char *fname) {
+  if (IS_TUPLE(cls)) {
+    uint32_t i;
+    for (i = 0; i < AS_TUPLE(cls)->len; i++) {
+      Value r = check_class(vm, t, AS_TUPLE(cls)->items[i], fname);
+      if (r != FALSE_VAL) return r;
+    }
+    return FALSE_VAL;
+  }
+  if (!IS_TYPE(cls, &type_type))
+    return vm_raise_fmt(vm, &exc_TypeError, "%s() arg 2 must be a type, a tuple of types, or a union", fname);
+  return BOOL_VAL(is_instance_of(t, (const Type *)AS_OBJ(cls)));
+}
+
 static Value bi_isinstance(VM *vm, int argc, Value *args) {
   (void)argc;
-  if (!IS_TYPE(args[1], &type_type))
-    return vm_raise(vm, &exc_TypeError, "isinstance() arg 2 must be a type");
-  {
-    const Type *want = (const Type *)AS_OBJ(args[1]), *t = value_type(args[0]);
-    if (want == &int_type && t == &bool_type) return TRUE_VAL;
-    return BOOL_VAL(type_is_subtype(t, want));
+  return check_class(vm, value_type(args[0]), args[1], "isinstance");
+}
+
+static Value bi_issubclass(VM *vm, int argc, Value *args) {
+  (void)argc;
+  if (!IS_TYPE(args[0], &type_type)) return vm_raise(vm, &exc_TypeError, "issubclass() arg 1 must be a class");
+  return check_class(vm, (const Type *)AS_OBJ(args[0]), args[1], "issubclass");
+}
+
+static Value bi_hash(VM *vm, int argc, Value *args) {
+  int64_t h;
+  (void)argc;
+  if (!value_hash64(vm, args[0], &h)) return EXC_VAL;
+  return int_from_u64(vm, h < 0, h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h);
+}
+
+static Value bi_id(VM *vm, int argc, Value *args) {
+  (void)argc;
+  return int_from_u64(vm, false, (uint64_t)(uintptr_t)args[0]);
+}
+
+static Value int_text(VM *vm, Value v, int base, const char *prefix) {
+  bool neg;
+  if (!IS_ANYINT(v)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v);
+  if (IS_BOOL(v)) v = INT_VAL(AS_INTLIKE(v));
+  neg = int_compare(v, INT_VAL(0)) < 0;
+  vm_sb_reset(vm);
+  if (neg) vm_sb_add(vm, "-", 1);
+  vm_sb_cstr(vm, prefix);
+  if (neg) {
+    v = bigint_unary(vm, UNOP_NEG, v);
+    if (v == EXC_VAL) return EXC_VAL;
   }
+  int_write_base(vm, v, base);
+  return vm_sb_to_str(vm);
+}
+
+static Value bi_hex(VM *vm, int argc, Value *args) { (void)argc; return int_text(vm, args[0], 16, "0x"); }
+static Value bi_oct(VM *vm, int argc, Value *args) { (void)argc; return int_text(vm, args[0], 8, "0o"); }
+static Value bi_bin(VM *vm, int argc, Value *args) { (void)argc; return int_text(vm, args[0], 2, "0b"); }
+
+static Value binop(VM *vm, int op, Value a, Value b) {
+  if (IS_ANYINT(a) && IS_ANYINT(b)) {
+    if (IS_INTLIKE(a) && IS_INTLIKE(b)) return int_binary(vm, op, AS_INTLIKE(a), AS_INTLIKE(b));
+    return bigint_binary(vm, op, a, b);
+  }
+  if ((IS_ANYINT(a) || IS_FLOAT(a)) && (IS_ANYINT(b) || IS_FLOAT(b))) {
+    double x, y;
+    if (!int_to_double(vm, a, &x) || !int_to_double(vm, b, &y)) return EXC_VAL;
+    return float_binary(vm, op, x, y);
+  }
+  return UNBOUND_VAL;
+}
+
+static Value bi_divmod(VM *vm, int argc, Value *args) {
+  Value q, r, t;
+  (void)argc;
+  q = binop(vm, BINOP_FLOORDIV, args[0], args[1]);
+  if (q == UNBOUND_VAL)
+    return vm_raise_fmt(vm, &exc_TypeError, "unsupported operand type(s) for divmod(): '%t' and '%t'", args[0], args[1]);
+  if (q == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, q);
+  r = binop(vm, BINOP_MOD, args[0], args[1]);
+  if (r == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm_push_root(vm, r);
+  t = tuple_new(vm, 2);
+  vm->nroots -= 2;
+  if (t == EXC_VAL) return EXC_VAL;
+  AS_TUPLE(t)->items[0] = q;
+  AS_TUPLE(t)->items[1] = r;
+  return t;
+}
+
+static Value bi_pow(VM *vm, int argc, Value *args) {
+  Value mod = argc > 2 ? args[2] : NATIVE_KW(args, argc, 0), r;
+  if (mod != UNBOUND_VAL && !IS_NONE(mod)) {
+    if (!IS_ANYINT(args[0]) || !IS_ANYINT(args[1]) || !IS_ANYINT(mod))
+      return vm_raise(vm, &exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    return int_powmod(vm, args[0], args[1], mod);
+  }
+  r = binop(vm, BINOP_POW, args[0], args[1]);
+  if (r == UNBOUND_VAL)
+    return vm_raise_fmt(vm, &exc_TypeError, "unsupported operand type(s) for ** or pow(): '%t' and '%t'", args[0], args[1]);
+  return r;
+}
+
+/* round(x[, ndigits]): half to even, exact on the binary value (like CPython). */
+static Value bi_round(VM *vm, int argc, Value *args) {
+  Value x = args[0], nd = argc > 1 ? args[1] : NATIVE_KW(args, argc, 0);
+  vint n;
+  if (nd == UNBOUND_VAL) nd = NONE_VAL;
+  if (IS_ANYINT(x)) {
+    Value p, r, half, q;
+    int c;
+    if (IS_BOOL(x)) x = INT_VAL(AS_INTLIKE(x));
+    if (IS_NONE(nd)) return x;
+    if (!need_index(vm, nd, &n)) return EXC_VAL;
+    if (n >= 0) return x;
+    if (n < -400) return INT_VAL(0);
+    p = bigint_binary(vm, BINOP_POW, INT_VAL(10), INT_VAL(-n));
+    if (p == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, p);
+    r = bigint_binary(vm, BINOP_MOD, x, p);
+    if (r == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    vm_push_root(vm, r);
+    q = bigint_binary(vm, BINOP_SUB, x, r);   /* rounded down */
+    if (q == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    vm_push_root(vm, q);
+    half = bigint_binary(vm, BINOP_ADD, r, r);
+    if (half == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+    c = int_compare(half, p);
+    if (c == 0) {   /* tie: to the even multiple */
+      Value k = bigint_binary(vm, BINOP_FLOORDIV, q, p);
+      if (k == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+      c = (int_hash(k) & 1) ? 1 : -1;
+    }
+    if (c > 0) q = bigint_binary(vm, BINOP_ADD, q, p);
+    vm->nroots -= 3;
+    return q;
+  }
+  if (IS_FLOAT(x)) {
+    double d = AS_FLOAT(x), r;
+    if (IS_NONE(nd)) {
+      if (isnan(d)) return vm_raise(vm, &exc_ValueError, "cannot convert float NaN to integer");
+      if (isinf(d)) return vm_raise(vm, &exc_OverflowError, "cannot convert float infinity to integer");
+      r = floor(d);
+      if (d - r > 0.5 || (d - r == 0.5 && fmod(r, 2.0) != 0.0)) r += 1.0;
+      return float_to_int(vm, r);
+    }
+    if (!need_index(vm, nd, &n)) return EXC_VAL;
+    if (isnan(d) || isinf(d) || d == 0.0) return x;
+    if (n > 330) return x;
+    if (n < -330) return float_new(vm, copysign(0.0, d));
+    {
+      /* format with n digits (exact, half-even) and read back, like CPython's dtoa path */
+      char spec[16];
+      size_t k = 0;
+      vint m = n < 0 ? 0 : n;
+      Value text;
+      if (n < 0) {
+        double p = pow(10.0, (double)-n), y = d / p, z = floor(y);
+        if (y - z > 0.5 || (y - z == 0.5 && fmod(z, 2.0) != 0.0)) z += 1.0;
+        return float_new(vm, copysign(z * p, d));
+      }
+      spec[k++] = '.';
+      if (m >= 100) spec[k++] = (char)('0' + m / 100);
+      if (m >= 10) spec[k++] = (char)('0' + (m / 10) % 10);
+      spec[k++] = (char)('0' + m % 10);
+      spec[k++] = 'f';
+      vm_sb_reset(vm);
+      if (!format_append(vm, x, spec, k)) return EXC_VAL;
+      text = vm_sb_to_str(vm);
+      if (text == EXC_VAL) return EXC_VAL;
+      return float_from_str(vm, AS_STR(text));
+    }
+  }
+  return vm_raise_fmt(vm, &exc_TypeError, "type %t doesn't define __round__ method", x);
+}
+
+static Value bi_callable(VM *vm, int argc, Value *args) {
+  Value v = args[0];
+  (void)vm; (void)argc;
+  return BOOL_VAL(IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type));
+}
+
+static Value bi_iter(VM *vm, int argc, Value *args) { (void)argc; return value_iter(vm, args[0]); }
+
+static Value bi_next(VM *vm, int argc, Value *args) {
+  Value v = value_iter(vm, args[0]);
+  if (v != args[0]) {   /* only an iterator is its own iterator */
+    if (v == EXC_VAL) vm->exc = NONE_VAL;
+    return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", args[0]);
+  }
+  v = value_iter_next(vm, args[0]);
+  if (v == STOP_VAL) {
+    if (argc > 1) return args[1];
+    return vm_raise(vm, &exc_StopIteration, NULL);
+  }
+  return v;
+}
+
+static Value bi_format(VM *vm, int argc, Value *args) {
+  vm_sb_reset(vm);
+  if (argc > 1) {
+    if (!IS_STR(args[1])) return vm_raise_fmt(vm, &exc_TypeError, "format() argument 2 must be str, not %t", args[1]);
+    if (!format_append(vm, args[0], AS_STR(args[1])->chars, AS_STR(args[1])->len)) return EXC_VAL;
+  } else if (!format_append(vm, args[0], "", 0)) {
+    return EXC_VAL;
+  }
+  return vm_sb_to_str(vm);
+}
+
+static Value bi_sorted(VM *vm, int argc, Value *args) {
+  Value list = value_to_list(vm, args[0]), key = NATIVE_KW(args, argc, 0), rev = NATIVE_KW(args, argc, 1), r;
+  if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);
+  r = list_sort(vm, AS_LIST(list), key == UNBOUND_VAL ? NONE_VAL : key, rev != UNBOUND_VAL && value_truthy(rev));
+  vm_pop_root(vm);
+  return r == EXC_VAL ? EXC_VAL : list;
+}
+
+static const Type *exception_type_of(Value exc) {
+  return IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : OBJ_TYPE(exc);
+}
+
+/* ---- attributes ------------------------------------------------------------------------ */
+
+static bool need_name(VM *vm, Value v) {
+  if (IS_STR(v)) return true;
+  vm_raise_fmt(vm, &exc_TypeError, "attribute name must be string, not '%t'", v);
+  return false;
+}
+
+static Value bi_getattr(VM *vm, int argc, Value *args) {
+  Value r;
+  if (!need_name(vm, args[1])) return EXC_VAL;
+  r = value_getattr(vm, args[0], AS_STR(args[1]));
+  if (r == EXC_VAL && argc > 2 && IS_OBJ(vm->exc) && type_is_subtype(exception_type_of(vm->exc), &exc_AttributeError)) {
+    vm->exc = NONE_VAL;
+    return args[2];
+  }
+  return r;
+}
+
+static Value bi_hasattr(VM *vm, int argc, Value *args) {
+  Value r;
+  (void)argc;
+  if (!need_name(vm, args[1])) return EXC_VAL;
+  r = value_getattr(vm, args[0], AS_STR(args[1]));
+  if (r == EXC_VAL) {
+    if (IS_OBJ(vm->exc) && type_is_subtype(exception_type_of(vm->exc), &exc_AttributeError)) {
+      vm->exc = NONE_VAL;
+      return FALSE_VAL;
+    }
+    return EXC_VAL;
+  }
+  return TRUE_VAL;
+}
+
+static Value bi_setattr(VM *vm, int argc, Value *args) {
+  (void)argc;
+  if (!need_name(vm, args[1])) return EXC_VAL;
+  return value_setattr(vm, args[0], AS_STR(args[1]), args[2]);
+}
+
+static Value bi_delattr(VM *vm, int argc, Value *args) {
+  (void)argc;
+  if (!need_name(vm, args[1])) return EXC_VAL;
+  return value_setattr(vm, args[0], AS_STR(args[1]), UNBOUND_VAL);
+}
+
+static Value bi_dir(VM *vm, int argc, Value *args) {
+  const Type *t;
+  const MethodDef *m;
+  Value list, r;
+  if (argc == 0) return vm_raise(vm, &exc_NotImplementedError, "dir() without an argument is not supported");
+  t = IS_TYPE(args[0], &type_type) ? (const Type *)AS_OBJ(args[0]) : value_type(args[0]);
+  list = list_new(vm, 0);
+  if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);
+  for (; t != NULL; t = t->parent) {
+    for (m = t->methods; m != NULL && m->name != NULL; m++) {
+      Value name = str_from_cstr(vm, m->name);
+      if (name == EXC_VAL || !list_append(vm, AS_LIST(list), name)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+  }
+  r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+  vm_pop_root(vm);
+  return r == EXC_VAL ? EXC_VAL : list;
 }
 
 /* ---- calling types --------------------------------------------------------------------- */
@@ -200,11 +584,13 @@ static Value make_int(VM *vm, int argc, Value *args) {
     vint base;
     if (!IS_STR(v)) return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
     if (!need_index(vm, args[1], &base)) return EXC_VAL;
-    if (base < 2 || base > 36) return vm_raise(vm, &exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if ((base < 2 && base != 0) || base > 36) return vm_raise(vm, &exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
     return int_from_str(vm, AS_STR(v)->chars, AS_STR(v)->len, (int)base);
   }
   if (IS_INTLIKE(v)) return INT_VAL(AS_INTLIKE(v));
+  if (IS_BIGINT(v)) return v;
   if (IS_FLOAT(v)) return float_to_int(vm, AS_FLOAT(v));
+  if (IS_BYTESLIKE(v)) return int_from_str(vm, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->len, 10);
   if (IS_STR(v)) return int_from_str(vm, AS_STR(v)->chars, AS_STR(v)->len, 10);
   return vm_raise_fmt(vm, &exc_TypeError,
                       "int() argument must be a string, a bytes-like object or a real number, not '%t'", v);
@@ -216,6 +602,11 @@ static Value make_float(VM *vm, int argc, Value *args) {
   v = args[0];
   if (IS_FLOAT(v)) return v;
   if (IS_INTLIKE(v)) return float_new(vm, (double)AS_INTLIKE(v));
+  if (IS_BIGINT(v)) {
+    double d;
+    if (!int_to_double(vm, v, &d)) return EXC_VAL;
+    return float_new(vm, d);
+  }
   if (IS_STR(v)) return float_from_str(vm, AS_STR(v));
   return vm_raise_fmt(vm, &exc_TypeError, "float() argument must be a string or a real number, not '%t'", v);
 }
@@ -283,6 +674,35 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     if (argc == 0) return exception_new(vm, type, NONE_VAL);
     return exception_new(vm, type, args[0]);
   }
+  if (type == &enumerate_type || type == &zip_type || type == &map_type || type == &filter_type ||
+      type == &reversed_type)
+    return iter_make(vm, type, argc, args);
+  if (type == &bytes_type || type == &bytearray_type) {
+    if (argc > 3) return vm_raise_fmt(vm, &exc_TypeError, "%s() takes at most 3 arguments (%d given)", type->name, argc);
+    return bytes_make(vm, type, argc, args);
+  }
+  if (type == &str_type && argc >= 2) {
+    if (argc > 3) return vm_raise_fmt(vm, &exc_TypeError, "str() takes at most 3 arguments (%d given)", argc);
+    if (!IS_BYTESLIKE(args[0])) return vm_raise_fmt(vm, &exc_TypeError, "decoding to str: need a bytes-like object, %t found", args[0]);
+    return str_new(vm, (const char *)AS_BYTES(args[0])->data, AS_BYTES(args[0])->len);
+  }
+  if (type == &object_type) {
+    if (argc > 0) return vm_raise(vm, &exc_TypeError, "object() takes no arguments");
+    {
+      Obj *o = obj_alloc(vm, &object_type, sizeof(Obj));
+      return o == NULL ? EXC_VAL : OBJ_VAL(o);
+    }
+  }
+  if (type == &slice_type) {
+    if (argc < 1 || argc > 3) return vm_raise_fmt(vm, &exc_TypeError, "slice expected at most 3 arguments, got %d", argc);
+    if (argc == 1) return slice_new(vm, NONE_VAL, args[0], NONE_VAL);
+    return slice_new(vm, args[0], args[1], argc > 2 ? args[2] : NONE_VAL);
+  }
+  if (type == &set_type || type == &frozenset_type) {
+    if (argc > 1) return vm_raise_fmt(vm, &exc_TypeError, "%s expected at most 1 argument, got %d", type->name, argc);
+    if (type == &frozenset_type && argc == 1 && IS_FROZENSET(args[0])) return args[0];
+    return set_from(vm, type, argc ? args[0] : UNBOUND_VAL);
+  }
   if (type == &int_type) max = 2;
   if (argc > max)
     return vm_raise_fmt(vm, &exc_TypeError, "%s() takes at most %d argument%s (%d given)", type->name, max,
@@ -305,6 +725,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
   }
   if (type == &dict_type) return make_dict(vm, argc, args);
   if (type == &type_type && argc == 1) return OBJ_VAL(value_type(args[0]));
+  if (type == &type_type) return vm_raise(vm, &exc_TypeError, "type() takes 1 or 3 arguments");
   return vm_raise_fmt(vm, &exc_TypeError, "cannot create '%s' instances", type->name);
 }
 
@@ -312,21 +733,53 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
 
 #define BUILTIN(cname, pyname, min, max) \
   static const ObjBuiltin b_##cname = {{&builtin_type}, pyname, bi_##cname, min, max, NULL}
+#define BUILTIN_KW(cname, pyname, min, max, kw) \
+  static const ObjBuiltin b_##cname = {{&builtin_type}, pyname, bi_##cname, min, max, kw}
 
-BUILTIN(print, "print", 0, -1);
+BUILTIN_KW(print, "print", 0, -1, "sep end file flush");
 BUILTIN(len, "len", 1, 1);
 BUILTIN(repr, "repr", 1, 1);
+BUILTIN(ascii, "ascii", 1, 1);
 BUILTIN(abs, "abs", 1, 1);
-BUILTIN(min, "min", 1, -1);
-BUILTIN(max, "max", 1, -1);
-BUILTIN(sum, "sum", 1, 2);
+BUILTIN_KW(min, "min", 1, -1, "key default");
+BUILTIN_KW(max, "max", 1, -1, "key default");
+BUILTIN_KW(sum, "sum", 1, 2, "start");
+BUILTIN(any, "any", 1, 1);
+BUILTIN(all, "all", 1, 1);
 BUILTIN(ord, "ord", 1, 1);
 BUILTIN(chr, "chr", 1, 1);
 BUILTIN(isinstance, "isinstance", 2, 2);
+BUILTIN(issubclass, "issubclass", 2, 2);
+BUILTIN(hash, "hash", 1, 1);
+BUILTIN(id, "id", 1, 1);
+BUILTIN(hex, "hex", 1, 1);
+BUILTIN(oct, "oct", 1, 1);
+BUILTIN(bin, "bin", 1, 1);
+BUILTIN(divmod, "divmod", 2, 2);
+BUILTIN_KW(pow, "pow", 2, 3, "mod");
+BUILTIN_KW(round, "round", 1, 2, "ndigits");
+BUILTIN(callable, "callable", 1, 1);
+BUILTIN(iter, "iter", 1, 1);
+BUILTIN(next, "next", 1, 2);
+BUILTIN(format, "format", 1, 2);
+BUILTIN_KW(sorted, "sorted", 1, 1, "key reverse");
+BUILTIN(getattr, "getattr", 2, 3);
+BUILTIN(hasattr, "hasattr", 2, 2);
+BUILTIN(setattr, "setattr", 3, 3);
+BUILTIN(delattr, "delattr", 2, 2);
+BUILTIN(dir, "dir", 0, 1);
+
+const Type object_type = {{&type_type}, "object", NULL, NULL, NULL};
 
 static const Obj *const builtin_table[] = {
-  &b_print.obj, &b_len.obj, &b_repr.obj, &b_abs.obj, &b_min.obj, &b_max.obj, &b_sum.obj,
-  &b_ord.obj, &b_chr.obj, &b_isinstance.obj,
+  &b_print.obj, &b_len.obj, &b_repr.obj, &b_ascii.obj, &b_abs.obj, &b_min.obj, &b_max.obj, &b_sum.obj,
+  &b_any.obj, &b_all.obj, &b_ord.obj, &b_chr.obj, &b_isinstance.obj, &b_issubclass.obj, &b_hash.obj,
+  &b_id.obj, &b_hex.obj, &b_oct.obj, &b_bin.obj, &b_divmod.obj, &b_pow.obj, &b_round.obj,
+  &b_callable.obj, &b_iter.obj, &b_next.obj, &b_format.obj, &b_sorted.obj, &b_getattr.obj,
+  &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj,
+  &set_type.base, &frozenset_type.base, &bytes_type.base, &bytearray_type.base, &enumerate_type.base,
+  &zip_type.base, &map_type.base, &filter_type.base, &reversed_type.base, &object_type.base,
+  &slice_type.base,
   &int_type.base, &float_type.base, &str_type.base, &bool_type.base, &list_type.base,
   &tuple_type.base, &dict_type.base, &range_type.base, &type_type.base,
   &exc_BaseException.base, &exc_Exception.base, &exc_TypeError.base, &exc_ValueError.base,

@@ -88,8 +88,7 @@ Value float_to_int(VM *vm, double d) {
   if (isnan(d)) return vm_raise(vm, &exc_ValueError, "cannot convert float NaN to integer");
   if (isinf(d)) return vm_raise(vm, &exc_OverflowError, "cannot convert float infinity to integer");
   t = trunc(d);
-  if (t >= -(double)VINT_MIN || t < (double)VINT_MIN)
-    return vm_raise(vm, &exc_OverflowError, "integer too large");
+  if (t >= -(double)VINT_MIN || t < (double)VINT_MIN) return int_from_double(vm, t);
   return INT_VAL((vint)(long long)t);
 }
 

@@ -1,11 +1,9 @@
-/* int: small ints only, unboxed in the Value (see value.h). A result that does not fit raises
- * OverflowError("integer too large"): never a wrapped, wrong answer. */
+/* int: small ints, unboxed in the Value (see value.h). A result that does not fit is computed
+ * again by bigint.c, which returns an arbitrary-precision int. */
 #include "gen/opcodes.h"
 #include "vm.h"
 
-static Value too_large(VM *vm) { return vm_raise(vm, &exc_OverflowError, "integer too large"); }
-
-static Value checked(VM *vm, vint r) { return INT_FITS(r) ? INT_VAL(r) : too_large(vm); }
+#define PROMOTE() bigint_binary(vm, op, INT_VAL(a0), INT_VAL(b0))
 
 /* a * b, or false when |a*b| exceeds the small int range. */
 static bool mul_fits(vint a, vint b, vint *out) {
@@ -32,17 +30,18 @@ static vint floor_mod(vint a, vint b) {
 }
 
 Value int_binary(VM *vm, int op, vint a, vint b) {
-  vint r;
+  vint r, a0 = a, b0 = b;
   switch (op) {
-  case BINOP_ADD: return checked(vm, a + b);
-  case BINOP_SUB: return checked(vm, a - b);
-  case BINOP_MUL: return mul_fits(a, b, &r) ? INT_VAL(r) : too_large(vm);
+  case BINOP_ADD: r = a + b; return INT_FITS(r) ? INT_VAL(r) : PROMOTE();
+  case BINOP_SUB: r = a - b; return INT_FITS(r) ? INT_VAL(r) : PROMOTE();
+  case BINOP_MUL: return mul_fits(a, b, &r) ? INT_VAL(r) : PROMOTE();
   case BINOP_TRUEDIV:
     if (b == 0) return vm_raise(vm, &exc_ZeroDivisionError, "division by zero");
     return float_binary(vm, op, (double)a, (double)b);
   case BINOP_FLOORDIV:
     if (b == 0) return vm_raise(vm, &exc_ZeroDivisionError, "integer division or modulo by zero");
-    return checked(vm, floor_div(a, b));
+    r = floor_div(a, b);
+    return INT_FITS(r) ? INT_VAL(r) : PROMOTE();
   case BINOP_MOD:
     if (b == 0) return vm_raise(vm, &exc_ZeroDivisionError, "integer modulo by zero");
     return INT_VAL(floor_mod(a, b));
@@ -54,17 +53,17 @@ Value int_binary(VM *vm, int op, vint a, vint b) {
     }
     r = 1;
     while (b > 0) {
-      if (b & 1) { if (!mul_fits(r, a, &r)) return too_large(vm); }
+      if (b & 1) { if (!mul_fits(r, a, &r)) return PROMOTE(); }
       b >>= 1;
-      if (b > 0 && !mul_fits(a, a, &a)) return too_large(vm);
+      if (b > 0 && !mul_fits(a, a, &a)) return PROMOTE();
     }
     return INT_VAL(r);
   case BINOP_LSHIFT:
     if (b < 0) return vm_raise(vm, &exc_ValueError, "negative shift count");
     if (a == 0) return INT_VAL(0);
-    if (b >= VINT_BITS) return too_large(vm);
+    if (b >= VINT_BITS) return PROMOTE();
     r = (vint)((uintptr_t)a << b);
-    if ((r >> b) != a || !INT_FITS(r)) return too_large(vm);
+    if ((r >> b) != a || !INT_FITS(r)) return PROMOTE();
     return INT_VAL(r);
   case BINOP_RSHIFT:
     if (b < 0) return vm_raise(vm, &exc_ValueError, "negative shift count");
@@ -77,33 +76,59 @@ Value int_binary(VM *vm, int op, vint a, vint b) {
   }
 }
 
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+static int digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+/* int(s, base) with CPython's rules: whitespace, sign, 0x/0o/0b prefixes (base 0 or the
+ * matching base), single underscores between digits; base 0 rejects leading zeros. */
 Value int_from_str(VM *vm, const char *s, size_t len, int base) {
-  size_t i = 0, end = len;
-  bool neg = false, digits = false;
+  size_t i = 0, end = len, start;
+  bool neg = false, big = false, prefixed = false;
   uintptr_t acc = 0;
-  while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-  while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' || s[end - 1] == '\r')) end--;
+  int given = base;
+  while (i < end && is_ws(s[i])) i++;
+  while (end > i && is_ws(s[end - 1])) end--;
   if (i < end && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-  for (; i < end; i++) {
-    char c = s[i];
-    int d;
-    if (c == '_' && digits && i + 1 < end && s[i + 1] != '_') continue;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'Z') d = c - 'A' + 10;
-    else break;
-    if (d >= base) break;
-    if (acc > ((uintptr_t)VINT_MAX + 1u - (uintptr_t)d) / (uintptr_t)base) return too_large(vm);
-    acc = acc * (uintptr_t)base + (uintptr_t)d;
-    digits = true;
+  if (i + 1 < end && s[i] == '0') {
+    char p = (char)(s[i + 1] | 0x20);
+    int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+    if (pb != 0 && (base == 0 || base == pb)) { base = pb; i += 2; prefixed = true; }
   }
-  if (!digits || i != end) {
+  if (base == 0) base = 10;
+  start = i;
+  if (prefixed && i < end && s[i] == '_') i++, start++;
+  if (i >= end) goto bad;
+  for (; i < end; i++) {
+    int d;
+    if (s[i] == '_') {
+      if (i == start || i + 1 >= end || s[i + 1] == '_') goto bad;
+      continue;
+    }
+    d = digit_value(s[i]);
+    if (d >= base) goto bad;
+    if (!big) {
+      if (acc > ((uintptr_t)VINT_MAX - (uintptr_t)d) / (uintptr_t)base) big = true;
+      else acc = acc * (uintptr_t)base + (uintptr_t)d;
+    }
+  }
+  if (given == 0 && !prefixed) {   /* base 0: "0_0" and "000" are fine, "012" is not */
+    for (i = start; i < end; i++)
+      if (s[i] != '0' && s[i] != '_') break;
+    if (s[start] == '0' && i < end) goto bad;
+  }
+  if (big) return bigint_parse(vm, s + start, end - start, base, neg);
+  return INT_VAL(neg ? -(vint)acc : (vint)acc);
+bad: {
     Value str = str_new(vm, s, len);
     if (str == EXC_VAL) return EXC_VAL;
-    return vm_raise_fmt(vm, &exc_ValueError, "invalid literal for int() with base %d: %v", base, str);
+    return vm_raise_fmt(vm, &exc_ValueError, "invalid literal for int() with base %d: %v", given, str);
   }
-  if (!neg && acc > (uintptr_t)VINT_MAX) return too_large(vm);
-  return INT_VAL(neg ? (vint)(0 - acc) : (vint)acc);
 }
 
 void int_write(VM *vm, vint i) {

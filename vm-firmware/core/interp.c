@@ -102,6 +102,7 @@ static Value binary_op(VM *vm, int op, Value a, Value b) {
       if (IS_TUPLE(seq)) return tuple_repeat(vm, AS_TUPLE(seq), AS_INTLIKE(n));
     }
   }
+  { Value r = lib_binary(vm, op, a, b); if (r != UNBOUND_VAL) return r; }   /* bigint, set, bytes, str % */
   return binary_type_error(vm, op, a, b);
 }
 
@@ -112,10 +113,11 @@ static Value unary_op(VM *vm, int op, Value a) {
   if (op == UNOP_NOT) return BOOL_VAL(!value_truthy(a));
   if (IS_INTLIKE(a)) {
     vint i = AS_INTLIKE(a);
-    if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : vm_raise(vm, &exc_OverflowError, "integer too large");
+    if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : bigint_unary(vm, op, a);
     if (op == UNOP_POS) return INT_VAL(i);
     return INT_VAL(~i);
   }
+  if (IS_BIGINT(a)) return bigint_unary(vm, op, a);
   if (IS_FLOAT(a) && op != UNOP_INVERT) return op == UNOP_NEG ? float_new(vm, -AS_FLOAT(a)) : a;
   return vm_raise_fmt(vm, &exc_TypeError, "bad operand type for unary %s: '%t'", symbols[op], a);
 }

@@ -158,10 +158,21 @@ static long find_item(VM *vm, ObjList *l, Value x) {
 }
 
 static Value m_index(VM *vm, int argc, Value *args) {
-  long i = find_item(vm, AS_LIST(args[0]), args[1]);
-  (void)argc;
-  if (i < 0) return vm_raise_fmt(vm, &exc_ValueError, "%v is not in list", args[1]);
-  return INT_VAL(i);
+  ObjList *l = AS_LIST(args[0]);
+  vint n = (vint)l->len, a = 0, b = n, i;
+  if (argc > 2) {
+    if (!IS_INTLIKE(args[2])) return vm_raise(vm, &exc_TypeError, "slice indices must be integers or have an __index__ method");
+    a = AS_INTLIKE(args[2]);
+    if (a < 0) { a += n; if (a < 0) a = 0; }
+  }
+  if (argc > 3) {
+    if (!IS_INTLIKE(args[3])) return vm_raise(vm, &exc_TypeError, "slice indices must be integers or have an __index__ method");
+    b = AS_INTLIKE(args[3]);
+    if (b < 0) { b += n; if (b < 0) b = 0; }
+  }
+  for (i = a; i < b && i < (vint)l->len; i++)
+    if (value_equal(vm, l->items[i], args[1])) return INT_VAL(i);
+  return vm_raise_fmt(vm, &exc_ValueError, "%v is not in list", args[1]);
 }
 
 static Value m_count(VM *vm, int argc, Value *args) {
@@ -201,35 +212,131 @@ static Value m_clear(VM *vm, int argc, Value *args) {
   return NONE_VAL;
 }
 
-/* Stable insertion sort; comparisons of built-in values do not allocate. */
-static Value m_sort(VM *vm, int argc, Value *args) {
-  ObjList *l = AS_LIST(args[0]);
-  uint32_t i, j;
-  (void)argc;
-  for (i = 1; i < l->len; i++) {
-    Value x = l->items[i];
-    for (j = i; j > 0; j--) {
-      Value lt = value_compare(vm, CMP_LT, x, l->items[j - 1]);
-      if (lt == EXC_VAL) return EXC_VAL;
-      if (lt != TRUE_VAL) break;
-      l->items[j] = l->items[j - 1];
-    }
-    l->items[j] = x;
-  }
-  return NONE_VAL;
+/* a < b for sorting (with reverse: b < a, which keeps equal items in their order). */
+static int sort_less(VM *vm, Value a, Value b, bool reverse) {
+  Value r = reverse ? value_compare(vm, CMP_LT, b, a) : value_compare(vm, CMP_LT, a, b);
+  if (r == EXC_VAL) return -1;
+  return r == TRUE_VAL;
 }
+
+/* Stable merge sort of items[0..n) by keys[0..n) (keys may be items), using tmp buffers. */
+static bool merge_sort(VM *vm, Value *keys, Value *items, Value *tk, Value *ti, uint32_t n, bool reverse) {
+  uint32_t width, i;
+  if (n < 2) return true;
+  /* insertion sort runs of 8, then merge bottom-up */
+  for (i = 0; i < n; i += 8) {
+    uint32_t end = i + 8 < n ? i + 8 : n, j, k;
+    for (j = i + 1; j < end; j++) {
+      Value x = keys[j], y = items[j];
+      for (k = j; k > i; k--) {
+        int lt = sort_less(vm, x, keys[k - 1], reverse);
+        if (lt < 0) return false;
+        if (!lt) break;
+        keys[k] = keys[k - 1];
+        items[k] = items[k - 1];
+      }
+      keys[k] = x;
+      items[k] = y;
+    }
+  }
+  for (width = 8; width < n; width *= 2) {
+    for (i = 0; i < n; i += 2 * width) {
+      uint32_t mid = i + width < n ? i + width : n, end = i + 2 * width < n ? i + 2 * width : n;
+      uint32_t a = i, b = mid, o = i;
+      while (a < mid && b < end) {
+        int lt = sort_less(vm, keys[b], keys[a], reverse);
+        if (lt < 0) return false;
+        if (lt) { tk[o] = keys[b]; ti[o++] = items[b++]; }
+        else { tk[o] = keys[a]; ti[o++] = items[a++]; }
+      }
+      while (a < mid) { tk[o] = keys[a]; ti[o++] = items[a++]; }
+      while (b < end) { tk[o] = keys[b]; ti[o++] = items[b++]; }
+    }
+    memcpy(keys, tk, n * sizeof(Value));
+    memcpy(items, ti, n * sizeof(Value));
+  }
+  return true;
+}
+
+Value list_sort(VM *vm, ObjList *l, Value key, bool reverse) {
+  uint32_t n = l->len, i;
+  Value keys, scratch;
+  bool ok;
+  if (n < 2 && IS_NONE(key)) return NONE_VAL;
+  vm_push_root(vm, OBJ_VAL(l));
+  vm_push_root(vm, key);
+  keys = list_new(vm, n);
+  if (keys == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+  vm_push_root(vm, keys);
+  scratch = list_new(vm, 2 * n);
+  if (scratch == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+  vm_push_root(vm, scratch);
+  for (i = 0; i < n; i++) {
+    Value k = l->items[i];
+    if (!IS_NONE(key)) {
+      k = vm_call(vm, key, 1, &l->items[i]);
+      if (k == EXC_VAL) { vm->nroots -= 4; return EXC_VAL; }
+    }
+    AS_LIST(keys)->items[i] = k;
+  }
+  /* sort a copy so a failing comparison leaves the list as it was */
+  {
+    Value items = list_new(vm, n);
+    if (items == EXC_VAL) { vm->nroots -= 4; return EXC_VAL; }
+    if (n) memcpy(AS_LIST(items)->items, l->items, n * sizeof(Value));
+    vm_push_root(vm, items);
+    ok = merge_sort(vm, AS_LIST(keys)->items, AS_LIST(items)->items, AS_LIST(scratch)->items,
+                    AS_LIST(scratch)->items + n, n, reverse);
+    if (ok && l->len == n) memcpy(l->items, AS_LIST(items)->items, n * sizeof(Value));
+    vm->nroots -= 5;
+  }
+  return ok ? NONE_VAL : EXC_VAL;
+}
+
+static Value m_sort(VM *vm, int argc, Value *args) {
+  Value key = NATIVE_KW(args, argc, 0), rev = NATIVE_KW(args, argc, 1);
+  return list_sort(vm, AS_LIST(args[0]), key == UNBOUND_VAL ? NONE_VAL : key, rev != UNBOUND_VAL && value_truthy(rev));
+}
+
+Value value_to_list(VM *vm, Value iterable) {
+  Value list = list_new(vm, 0), it, v;
+  if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);
+  if (IS_LIST(iterable) || IS_TUPLE(iterable)) {
+    uint32_t n = IS_LIST(iterable) ? AS_LIST(iterable)->len : AS_TUPLE(iterable)->len;
+    if (!list_reserve(vm, AS_LIST(list), n)) { vm_pop_root(vm); return EXC_VAL; }
+    if (n) memcpy(AS_LIST(list)->items, IS_LIST(iterable) ? AS_LIST(iterable)->items : AS_TUPLE(iterable)->items,
+                  n * sizeof(Value));
+    AS_LIST(list)->len = n;
+    vm_pop_root(vm);
+    return list;
+  }
+  it = value_iter(vm, iterable);
+  if (it == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm_push_root(vm, it);
+  for (;;) {
+    v = value_iter_next(vm, it);
+    if (v == STOP_VAL) break;
+    if (v == EXC_VAL || !list_append(vm, AS_LIST(list), v)) { vm->nroots -= 2; return EXC_VAL; }
+  }
+  vm->nroots -= 2;
+  return list;
+}
+
+static Value m_copy(VM *vm, int argc, Value *args) { (void)argc; return value_to_list(vm, args[0]); }
 
 static const MethodDef list_methods[] = {
   {"append", m_append, 1, 1, NULL},
   {"pop", m_pop, 0, 1, NULL},
   {"insert", m_insert, 2, 2, NULL},
   {"extend", m_extend, 1, 1, NULL},
-  {"index", m_index, 1, 1, NULL},
+  {"index", m_index, 1, 3, NULL},
   {"count", m_count, 1, 1, NULL},
   {"remove", m_remove, 1, 1, NULL},
   {"reverse", m_reverse, 0, 0, NULL},
   {"clear", m_clear, 0, 0, NULL},
-  {"sort", m_sort, 0, 0, NULL},
+  {"sort", m_sort, 0, 0, "key reverse"},
+  {"copy", m_copy, 0, 0, NULL},
   {NULL, NULL, 0, 0, NULL},
 };
 

@@ -303,11 +303,7 @@ const char *image_verify(const uint8_t *image, size_t len, void *scratch, size_t
 
 static Value load_const(VM *vm, Reader *r);
 
-static Value load_int(VM *vm, bool neg, uint64_t mag) {
-  if (mag > (uint64_t)VINT_MAX + (neg ? 1u : 0u))
-    return vm_raise(vm, &exc_OverflowError, "integer too large");
-  return INT_VAL(neg ? (vint)(0 - (uintptr_t)mag) : (vint)mag);
-}
+static Value load_int(VM *vm, bool neg, uint64_t mag) { return int_from_u64(vm, neg, mag); }
 
 static Value load_const(VM *vm, Reader *r) {
   uint8_t tag = rd_u8(r);
@@ -324,14 +320,7 @@ static Value load_const(VM *vm, Reader *r) {
   case CONST_BIGINT: {
     bool neg = rd_u8(r) == 1;
     n = rd_u16(r);
-    uint64_t mag = 0;
-    const uint8_t *b;
-    b = rd_bytes(r, n);
-    for (i = n; i > 0; i--) {
-      if (mag >> 56) return vm_raise(vm, &exc_OverflowError, "integer too large");
-      mag = (mag << 8) | b[i - 1];
-    }
-    return load_int(vm, neg, mag);
+    return bigint_from_le_bytes(vm, neg, rd_bytes(r, n), n);
   }
   case CONST_FLOAT: {
     uint64_t bits = rd_u64(r);
@@ -343,7 +332,8 @@ static Value load_const(VM *vm, Reader *r) {
     n = rd_u32(r);
     return str_new(vm, (const char *)rd_bytes(r, n), n);
   case CONST_BYTES:
-    return vm_raise(vm, &exc_NotImplementedError, "bytes constants are not supported yet");
+    n = rd_u32(r);
+    return bytes_new(vm, &bytes_type, rd_bytes(r, n), n);
   case CONST_CODE:
     return OBJ_VAL(vm->codes[rd_u16(r)]);
   default: {  /* CONST_TUPLE */

@@ -8,7 +8,7 @@
 
 const Type *value_type(Value v) {
   if (IS_INT(v)) return &int_type;
-  if (IS_OBJ(v)) return AS_OBJ(v)->type;
+  if (IS_OBJ(v)) return AS_OBJ(v)->type == &bigint_type ? &int_type : AS_OBJ(v)->type;
   if (IS_BOOL(v)) return &bool_type;
   if (v == ELLIPSIS_VAL) return &ellipsis_type;
   return &none_type;
@@ -25,21 +25,37 @@ bool value_truthy(Value v) {
   if (t == &tuple_type) return AS_TUPLE(v)->len != 0;
   if (t == &dict_type) return AS_DICT(v)->live != 0;
   if (t == &range_type) return range_len(AS_RANGE(v)) != 0;
+  if (t == &set_type || t == &frozenset_type) return AS_SET(v)->used != 0;
+  if (t == &bytes_type || t == &bytearray_type) return AS_BYTES(v)->len != 0;
   return true;
 }
 
-static bool is_number(Value v) { return IS_INTLIKE(v) || IS_FLOAT(v); }
+static bool is_number(Value v) { return IS_ANYINT(v) || IS_FLOAT(v); }
+
+/* -1, 0, 1, or 2 when a nan is involved; a and b are numbers. */
+static int number_cmp(Value a, Value b) {
+  int c;
+  if (IS_FLOAT(a) && IS_FLOAT(b)) {
+    double x = AS_FLOAT(a), y = AS_FLOAT(b);
+    if (isnan(x) || isnan(y)) return 2;
+    return x < y ? -1 : x > y;
+  }
+  if (IS_FLOAT(a)) {
+    c = int_compare_float(b, AS_FLOAT(a));
+    return c == 2 ? 2 : -c;
+  }
+  if (IS_FLOAT(b)) return int_compare_float(a, AS_FLOAT(b));
+  return int_compare(a, b);
+}
 
 bool value_equal(VM *vm, Value a, Value b) {
   const Type *t;
   if (a == b) return !(IS_FLOAT(a) && isnan(AS_FLOAT(a)));
   if (IS_INTLIKE(a) && IS_INTLIKE(b)) return AS_INTLIKE(a) == AS_INTLIKE(b);
-  if (is_number(a) && is_number(b)) {
-    if (IS_FLOAT(a) && IS_FLOAT(b)) return AS_FLOAT(a) == AS_FLOAT(b);
-    if (IS_FLOAT(a)) return float_compare_int(AS_INTLIKE(b), AS_FLOAT(a)) == 0;
-    return float_compare_int(AS_INTLIKE(a), AS_FLOAT(b)) == 0;
-  }
+  if (is_number(a) && is_number(b)) return number_cmp(a, b) == 0;
   if (!IS_OBJ(a) || !IS_OBJ(b)) return false;
+  if (IS_ANYSET(a) && IS_ANYSET(b)) return set_equal(vm, AS_SET(a), AS_SET(b));
+  if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return bytes_compare(AS_BYTES(a), AS_BYTES(b)) == 0;
   t = OBJ_TYPE(a);
   if (t != OBJ_TYPE(b)) return false;
   if (t == &str_type) return str_equal(AS_STR(a), AS_STR(b));
@@ -67,37 +83,71 @@ bool value_equal(VM *vm, Value a, Value b) {
   return false;
 }
 
-static uint32_t hash_int(vint i) { return (uint32_t)((uintptr_t)i ^ ((uintptr_t)i >> 31 >> 1)); }
+/* CPython's numeric hash: the value modulo 2^61 - 1, so equal ints and floats agree. */
+static int64_t hash_double(double v) {
+  const uint64_t mod = ((uint64_t)1 << 61) - 1;
+  uint64_t x = 0;
+  int e, sign = 1;
+  double m;
+  if (isinf(v)) return v > 0 ? 314159 : -314159;
+  if (isnan(v)) return 0;
+  m = frexp(v, &e);
+  if (m < 0) { sign = -1; m = -m; }
+  while (m != 0.0) {
+    uint64_t y;
+    x = ((x << 28) & mod) | x >> (61 - 28);
+    m *= 268435456.0;
+    e -= 28;
+    y = (uint64_t)m;
+    m -= (double)y;
+    x += y;
+    if (x >= mod) x -= mod;
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+  x = ((x << e) & mod) | x >> (61 - e);
+  if (sign < 0) x = (uint64_t)0 - x;
+  if (x == (uint64_t)-1) x = (uint64_t)-2;
+  return (int64_t)x;
+}
 
-bool value_hash(VM *vm, Value v, uint32_t *out) {
-  if (IS_INTLIKE(v)) { *out = hash_int(AS_INTLIKE(v)); return true; }
-  if (!IS_OBJ(v)) { *out = (uint32_t)v; return true; }
+bool value_hash64(VM *vm, Value v, int64_t *out) {
+  if (IS_INT(v) || IS_BIGINT(v)) { *out = int_hash(v); return true; }
+  if (IS_BOOL(v)) { *out = v == TRUE_VAL; return true; }
+  if (!IS_OBJ(v)) { *out = (int64_t)(v >> 2) * 0x9E3779B1; return true; }
   if (IS_STR(v)) { *out = AS_STR(v)->hash; return true; }
-  if (IS_FLOAT(v)) {
-    double d = AS_FLOAT(v);
-    if (d == floor(d) && float_compare_int(VINT_MIN, d) <= 0 && float_compare_int(VINT_MAX, d) >= 0) {
-      *out = hash_int((vint)(long long)d);
-    } else {
-      uint64_t bits;
-      memcpy(&bits, &d, sizeof bits);
-      *out = (uint32_t)(bits ^ (bits >> 32));
-    }
-    return true;
-  }
-  if (IS_TUPLE(v)) {
-    uint32_t h = 0x345678u, i, eh;
+  if (IS_FLOAT(v)) { *out = hash_double(AS_FLOAT(v)); return true; }
+  if (IS_TUPLE(v)) {   /* CPython's xxHash-based tuple hash */
+    uint64_t acc = 2870177450012600261u;
+    uint32_t i;
     for (i = 0; i < AS_TUPLE(v)->len; i++) {
-      if (!value_hash(vm, AS_TUPLE(v)->items[i], &eh)) return false;
-      h = (h ^ eh) * 1000003u;
+      int64_t lane;
+      if (!value_hash64(vm, AS_TUPLE(v)->items[i], &lane)) return false;
+      acc += (uint64_t)lane * 14029467366897019727u;
+      acc = (acc << 31) | (acc >> 33);
+      acc *= 11400714785074694791u;
     }
-    *out = h ^ AS_TUPLE(v)->len;
+    acc += AS_TUPLE(v)->len ^ (2870177450012600261u ^ 3527539u);
+    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
     return true;
   }
-  if (IS_LIST(v) || IS_DICT(v)) {
+  if (IS_FROZENSET(v)) { *out = frozenset_hash(AS_SET(v)); return true; }
+  if (IS_TYPE(v, &bytes_type)) {
+    *out = str_hash_bytes((const char *)AS_BYTES(v)->data, AS_BYTES(v)->len);
+    return true;
+  }
+  if (IS_LIST(v) || IS_DICT(v) || IS_SET(v) || IS_TYPE(v, &bytearray_type) || IS_SLICE(v)) {
     vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
     return false;
   }
-  *out = (uint32_t)(v >> 3);
+  *out = (int64_t)(v >> 3);
+  return true;
+}
+
+bool value_hash(VM *vm, Value v, uint32_t *out) {
+  int64_t h;
+  if (IS_STR(v)) { *out = AS_STR(v)->hash; return true; }
+  if (!value_hash64(vm, v, &h)) return false;
+  *out = (uint32_t)h;
   return true;
 }
 
@@ -127,6 +177,46 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
 }
 
+Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
+  (void)v;
+  if (methods_find(value_type(obj)->methods, name) != NULL)
+    return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object attribute '%s' is read-only", obj, name->chars);
+  return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
+}
+
+/* Operators of the library types the interpreter's fast paths do not cover. */
+Value lib_binary(VM *vm, int op, Value a, Value b) {
+  int base = op & ~BINOP_INPLACE;
+  if (IS_BIGINT(a) || IS_BIGINT(b)) {
+    Value r = int_number_binary(vm, base, a, b);
+    if (r != UNBOUND_VAL) return r;
+    if (base == BINOP_MUL && (IS_STR(a) || IS_STR(b) || IS_LIST(a) || IS_LIST(b) || IS_TUPLE(a) || IS_TUPLE(b)))
+      return vm_raise(vm, &exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+  }
+  if (IS_ANYSET(a)) return set_binary(vm, op, a, b);
+  if (IS_BYTESLIKE(a) || IS_BYTESLIKE(b)) return bytes_binary(vm, op, a, b);
+  if (base == BINOP_MOD && IS_STR(a)) return str_percent(vm, AS_STR(a), b);
+  if (base == BINOP_OR && IS_DICT(a) && IS_DICT(b)) {
+    Value d;
+    uint32_t i;
+    if (op & BINOP_INPLACE) d = a;
+    else {
+      d = dict_new(vm);
+      if (d == EXC_VAL) return EXC_VAL;
+      for (i = 0; i < AS_DICT(a)->used; i++)
+        if (AS_DICT(a)->entries[i].key != DELETED_VAL &&
+            !dict_set(vm, AS_DICT(d), AS_DICT(a)->entries[i].key, AS_DICT(a)->entries[i].value)) return EXC_VAL;
+    }
+    vm_push_root(vm, d);
+    for (i = 0; i < AS_DICT(b)->used; i++)
+      if (AS_DICT(b)->entries[i].key != DELETED_VAL &&
+          !dict_set(vm, AS_DICT(d), AS_DICT(b)->entries[i].key, AS_DICT(b)->entries[i].value)) { vm_pop_root(vm); return EXC_VAL; }
+    vm_pop_root(vm);
+    return d;
+  }
+  return UNBOUND_VAL;
+}
+
 Value value_len(VM *vm, Value v) {
   if (IS_OBJ(v)) {
     const Type *t = OBJ_TYPE(v);
@@ -135,16 +225,51 @@ Value value_len(VM *vm, Value v) {
     if (t == &tuple_type) return INT_VAL(AS_TUPLE(v)->len);
     if (t == &dict_type) return INT_VAL(AS_DICT(v)->live);
     if (t == &range_type) return INT_VAL(range_len(AS_RANGE(v)));
+    if (t == &set_type || t == &frozenset_type) return INT_VAL(AS_SET(v)->used);
+    if (t == &bytes_type || t == &bytearray_type) return INT_VAL(AS_BYTES(v)->len);
     if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type)
       return INT_VAL(AS_DICT(AS_ITER(v)->seq)->live);
   }
   return vm_raise_fmt(vm, &exc_TypeError, "object of type '%t' has no len()", v);
 }
 
+static Value getslice(VM *vm, Value obj, ObjSlice *sl) {
+  const Type *t = OBJ_TYPE(obj);
+  vint len, start, stop, step, n, i;
+  Value r;
+  if (t == &range_type) {
+    ObjRange *rg = AS_RANGE(obj);
+    len = range_len(rg);
+    n = slice_indices(vm, sl, len, &start, &stop, &step);
+    if (n < 0) return EXC_VAL;
+    return range_new(vm, rg->start + start * rg->step, rg->start + (start + n * step) * rg->step, rg->step * step);
+  }
+  if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, OBJ_VAL(sl));
+  len = t == &list_type ? (vint)AS_LIST(obj)->len : t == &tuple_type ? (vint)AS_TUPLE(obj)->len : (vint)AS_STR(obj)->nchars;
+  n = slice_indices(vm, sl, len, &start, &stop, &step);
+  if (n < 0) return EXC_VAL;
+  if (t == &str_type) return str_slice(vm, AS_STR(obj), start, n, step);
+  if (t == &tuple_type && step == 1 && n == len) return obj;
+  vm_push_root(vm, obj);
+  r = t == &list_type ? list_new(vm, (uint32_t)n) : tuple_new(vm, (uint32_t)n);
+  vm_pop_root(vm);
+  if (r == EXC_VAL) return EXC_VAL;
+  for (i = 0; i < n; i++) {
+    Value v = t == &list_type ? AS_LIST(obj)->items[start + i * step] : AS_TUPLE(obj)->items[start + i * step];
+    if (t == &list_type) AS_LIST(r)->items[i] = v;
+    else AS_TUPLE(r)->items[i] = v;
+  }
+  return r;
+}
+
 Value value_getitem(VM *vm, Value obj, Value key) {
   uint32_t k;
   if (IS_OBJ(obj)) {
     const Type *t = OBJ_TYPE(obj);
+    if (IS_SLICE(key) && (t == &list_type || t == &tuple_type || t == &str_type || t == &range_type ||
+                          t == &bytes_type || t == &bytearray_type))
+      return getslice(vm, obj, AS_SLICE(key));
+    if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, key);
     if (t == &list_type) {
       if (!seq_index(vm, key, AS_LIST(obj)->len, "list", &k)) return EXC_VAL;
       return AS_LIST(obj)->items[k];
@@ -163,6 +288,7 @@ Value value_getitem(VM *vm, Value obj, Value key) {
       ObjRange *r = AS_RANGE(obj);
       vint n = range_len(r);
       if (n > 0x7FFFFFFF) n = 0x7FFFFFFF;
+      if (IS_BIGINT(key)) return vm_raise(vm, &exc_IndexError, "range object index out of range");
       if (!seq_index(vm, key, (uint32_t)n, "range object", &k)) return EXC_VAL;
       return INT_VAL(r->start + (vint)k * r->step);
     }
@@ -170,8 +296,41 @@ Value value_getitem(VM *vm, Value obj, Value key) {
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not subscriptable", obj);
 }
 
+/* l[a:b:c] = iterable */
+static Value list_setslice(VM *vm, Value obj, ObjSlice *sl, Value val) {
+  ObjList *l = AS_LIST(obj);
+  vint start, stop, step, n = slice_indices(vm, sl, (vint)l->len, &start, &stop, &step), i, m;
+  Value src = value_to_list(vm, val);
+  ObjList *s;
+  if (n < 0 || src == EXC_VAL) return EXC_VAL;
+  s = AS_LIST(src);
+  m = (vint)s->len;
+  if (step != 1) {
+    if (m != n)
+      return vm_raise_fmt(vm, &exc_ValueError, "attempt to assign sequence of size %d to extended slice of size %d", (int)m, (int)n);
+    for (i = 0; i < n; i++) l->items[start + i * step] = s->items[i];
+    return NONE_VAL;
+  }
+  if (stop < start) stop = start;
+  vm_push_root(vm, src);
+  {
+    vint old = stop - start, tail = (vint)l->len - stop;
+    if (m > old) {
+      for (i = 0; i < m - old; i++)
+        if (!list_append(vm, l, NONE_VAL)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+    memmove(l->items + start + m, l->items + stop, (size_t)tail * sizeof(Value));
+    memcpy(l->items + start, s->items, (size_t)m * sizeof(Value));
+    l->len = (uint32_t)(start + m + tail);
+  }
+  vm_pop_root(vm);
+  return NONE_VAL;
+}
+
 Value value_setitem(VM *vm, Value obj, Value key, Value val) {
   uint32_t k;
+  if (IS_LIST(obj) && IS_SLICE(key)) return list_setslice(vm, obj, AS_SLICE(key), val);
+  if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, val);
   if (IS_LIST(obj)) {
     if (!seq_index(vm, key, AS_LIST(obj)->len, "list assignment", &k)) return EXC_VAL;
     AS_LIST(obj)->items[k] = val;
@@ -207,6 +366,9 @@ Value value_iter(VM *vm, Value v) {
       ObjRange *r = AS_RANGE(v);
       return iter_new(vm, &range_iter_type, NONE_VAL, r->start, r->stop, r->step);
     }
+    if (t == &set_type || t == &frozenset_type) return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0);
+    if (t == &bytes_type || t == &bytearray_type) return iter_new(vm, &bytes_iter_type, v, 0, 0, 1);
+    if (t == &set_iter_type || t == &bytes_iter_type || iter_is_builtin(t)) return v;
     if (t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
         t == &dict_iter_type || t == &range_iter_type)
       return v;
@@ -235,6 +397,9 @@ Value value_iter_next(VM *vm, Value iter) {
     return tu->items[it->index++];
   }
   if (t == &str_iter_type) return str_iter_next(vm, it);
+  if (t == &set_iter_type) return set_iter_next(vm, it);
+  if (t == &bytes_iter_type) return bytes_iter_next(vm, it);
+  if (iter_is_builtin(t)) return iter_builtin_next(vm, iter);
   return dict_iter_next(vm, it);
 }
 
@@ -262,6 +427,39 @@ Value value_contains(VM *vm, Value c, Value item) {
       Value v = dict_get(vm, AS_DICT(d), item);
       if (v == EXC_VAL) return EXC_VAL;
       return BOOL_VAL(v != UNBOUND_VAL);
+    }
+    if (t == &set_type || t == &frozenset_type) {
+      int r;
+      if (IS_SET(item)) {   /* CPython looks a set up as the equal frozenset */
+        Value f = set_from(vm, &frozenset_type, item);
+        if (f == EXC_VAL) return EXC_VAL;
+        item = f;
+      }
+      r = set_contains(vm, AS_SET(c), item);
+      return r < 0 ? EXC_VAL : BOOL_VAL(r);
+    }
+    if (t == &bytes_type || t == &bytearray_type) return bytes_contains(vm, c, item);
+    if (t == &dict_values_type || t == &dict_items_type) {
+      Value it = value_iter(vm, c), v;
+      if (it == EXC_VAL) return EXC_VAL;
+      vm_push_root(vm, it);
+      for (;;) {
+        v = value_iter_next(vm, it);
+        if (v == STOP_VAL || v == EXC_VAL) break;
+        if (value_equal(vm, v, item)) { vm_pop_root(vm); return TRUE_VAL; }
+      }
+      vm_pop_root(vm);
+      return v == EXC_VAL ? EXC_VAL : FALSE_VAL;
+    }
+    if (iter_is_builtin(t) || t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
+        t == &dict_iter_type || t == &range_iter_type || t == &set_iter_type || t == &bytes_iter_type) {
+      Value v;
+      for (;;) {
+        v = value_iter_next(vm, c);
+        if (v == STOP_VAL || v == EXC_VAL) break;
+        if (value_equal(vm, v, item)) return TRUE_VAL;
+      }
+      return v == EXC_VAL ? EXC_VAL : FALSE_VAL;
     }
     if (t == &range_type) {
       ObjRange *r = AS_RANGE(c);
@@ -312,22 +510,13 @@ Value value_compare(VM *vm, int op, Value a, Value b) {
     return order_result(op, x < y ? -1 : x > y);
   }
   if (is_number(a) && is_number(b)) {
-    int c;
-    if (IS_FLOAT(a) && IS_FLOAT(b)) {
-      double x = AS_FLOAT(a), y = AS_FLOAT(b);
-      if (isnan(x) || isnan(y)) return FALSE_VAL;
-      c = x < y ? -1 : x > y;
-    } else if (IS_FLOAT(a)) {
-      c = float_compare_int(AS_INTLIKE(b), AS_FLOAT(a));
-      if (c == 2) return FALSE_VAL;
-      c = -c;
-    } else {
-      c = float_compare_int(AS_INTLIKE(a), AS_FLOAT(b));
-      if (c == 2) return FALSE_VAL;
-    }
+    int c = number_cmp(a, b);
+    if (c == 2) return FALSE_VAL;
     return order_result(op, c);
   }
   if (IS_STR(a) && IS_STR(b)) return order_result(op, str_compare(AS_STR(a), AS_STR(b)));
+  if (IS_ANYSET(a) && IS_ANYSET(b)) return set_compare(vm, op, a, b);
+  if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return order_result(op, bytes_compare(AS_BYTES(a), AS_BYTES(b)));
   if (IS_LIST(a) && IS_LIST(b))
     return seq_compare(vm, op, AS_LIST(a)->items, AS_LIST(a)->len, AS_LIST(b)->items, AS_LIST(b)->len);
   if (IS_TUPLE(a) && IS_TUPLE(b))
@@ -380,7 +569,24 @@ void value_write(VM *vm, Value v, bool repr) {
     return;
   }
   t = OBJ_TYPE(v);
-  if (t == &str_type) {
+  if (t == &bigint_type) {
+    int_write_base(vm, v, 10);
+  } else if (t == &set_type || t == &frozenset_type) {
+    if (!repr_enter(vm, v)) { vm_sb_cstr(vm, t == &set_type ? "{...}" : "frozenset(...)"); return; }
+    set_write(vm, v);
+    vm->repr_depth--;
+  } else if (t == &bytes_type || t == &bytearray_type) {
+    bytes_write_repr(vm, v);
+  } else if (t == &slice_type) {
+    ObjSlice *sl = (ObjSlice *)AS_OBJ(v);
+    vm_sb_cstr(vm, "slice(");
+    value_write(vm, sl->start, true);
+    vm_sb_add(vm, ", ", 2);
+    value_write(vm, sl->stop, true);
+    vm_sb_add(vm, ", ", 2);
+    value_write(vm, sl->step, true);
+    vm_sb_add(vm, ")", 1);
+  } else if (t == &str_type) {
     if (repr) str_write_repr(vm, AS_STR(v));
     else vm_sb_add(vm, AS_STR(v)->chars, AS_STR(v)->len);
   } else if (t == &float_type) {

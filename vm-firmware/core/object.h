@@ -63,6 +63,13 @@ typedef struct ObjBigInt { Obj obj; uint32_t len; uint32_t neg; uint16_t d[1]; }
 
 typedef struct ObjList { Obj obj; uint32_t len, cap; Value *items; } ObjList;
 
+/* set and frozenset (set.c): CPython's table layout and probing, with CPython's hashes. */
+typedef struct SetEntry { Value key; int64_t hash; } SetEntry;
+typedef struct ObjSet { Obj obj; uint32_t fill, used, mask, finger; SetEntry *table; } ObjSet;
+
+/* bytes and bytearray (bytes.c) */
+typedef struct ObjBytes { Obj obj; uint32_t len, cap; uint8_t *data; } ObjBytes;
+
 typedef struct ObjTuple { Obj obj; uint32_t len; Value items[1]; } ObjTuple;
 
 typedef struct DictEntry { Value key, value; uint32_t hash; } DictEntry;
@@ -130,6 +137,8 @@ typedef struct ObjException { Obj obj; Value msg; } ObjException;
 /* ---- types ---------------------------------------------------------------------------- */
 extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;
 extern const Type bigint_type;   /* value_type() reports it as int */
+extern const Type set_type, frozenset_type, set_iter_type, bytes_type, bytearray_type, bytes_iter_type;
+extern const Type enumerate_type, zip_type, map_type, filter_type, reversed_type, object_type;
 extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
 extern const Type dict_keys_type, dict_values_type, dict_items_type;
 extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
@@ -145,6 +154,12 @@ extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueErro
 #define IS_BIGINT(v)   IS_TYPE(v, &bigint_type)
 #define AS_BIGINT(v)   ((ObjBigInt *)AS_OBJ(v))
 #define IS_ANYINT(v)   (IS_INTLIKE(v) || IS_BIGINT(v))   /* bool, small int or bigint */
+#define IS_SET(v)      IS_TYPE(v, &set_type)
+#define IS_FROZENSET(v) IS_TYPE(v, &frozenset_type)
+#define IS_ANYSET(v)   (IS_OBJ(v) && (OBJ_TYPE(v) == &set_type || OBJ_TYPE(v) == &frozenset_type))
+#define AS_SET(v)      ((ObjSet *)AS_OBJ(v))
+#define IS_BYTESLIKE(v) (IS_OBJ(v) && (OBJ_TYPE(v) == &bytes_type || OBJ_TYPE(v) == &bytearray_type))
+#define AS_BYTES(v)    ((ObjBytes *)AS_OBJ(v))
 #define IS_FLOAT(v)    IS_TYPE(v, &float_type)
 #define AS_FLOAT(v)    (((ObjFloat *)AS_OBJ(v))->value)
 #define IS_LIST(v)     IS_TYPE(v, &list_type)
@@ -172,6 +187,7 @@ bool value_hash64(VM *vm, Value v, int64_t *out);    /* CPython's hash() for num
 bool type_is_subtype(const Type *t, const Type *base);
 bool type_is_exception(const Type *t);
 Value value_getattr(VM *vm, Value obj, ObjStr *name);
+Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v);  /* v UNBOUND_VAL: delete */
 Value value_len(VM *vm, Value v);                    /* int or EXC_VAL */
 Value value_getitem(VM *vm, Value obj, Value key);
 Value value_setitem(VM *vm, Value obj, Value key, Value val);
@@ -204,6 +220,7 @@ bool str_utf8_valid(const uint8_t *s, size_t len, uint32_t *nchars);
 Value str_concat(VM *vm, ObjStr *a, ObjStr *b);
 Value str_repeat(VM *vm, ObjStr *s, vint n);
 Value str_getitem(VM *vm, ObjStr *s, Value index);
+Value str_slice(VM *vm, ObjStr *s, vint start, vint n, vint step);
 bool str_contains(ObjStr *hay, ObjStr *needle);
 int str_compare(const ObjStr *a, const ObjStr *b);
 Value str_iter_next(VM *vm, ObjIter *it);
@@ -230,6 +247,44 @@ void int_write_base(VM *vm, Value v, int base);          /* any int; base 2, 8, 
 int64_t int_hash(Value v);                               /* CPython's hash of an int */
 uint32_t int_bit_length(Value v);
 
+/* ---- set.c ---------------------------------------------------------------------------- */
+Value set_new(VM *vm, const Type *type);                  /* set_type or frozenset_type */
+Value set_from(VM *vm, const Type *type, Value iterable); /* iterable UNBOUND_VAL: empty */
+bool set_add(VM *vm, ObjSet *s, Value key);
+bool set_update(VM *vm, ObjSet *s, Value iterable);
+int set_contains(VM *vm, ObjSet *s, Value key);           /* -1 error, 0, 1 */
+bool set_equal(VM *vm, ObjSet *a, ObjSet *b);
+Value set_compare(VM *vm, int op, Value a, Value b);      /* <, <=, >, >= : subset tests */
+Value set_binary(VM *vm, int op, Value a, Value b);       /* | & - ^; UNBOUND_VAL: not sets */
+int64_t frozenset_hash(ObjSet *s);
+Value set_iter_next(VM *vm, ObjIter *it);
+void set_write(VM *vm, Value v);
+
+/* ---- bytes.c ---------------------------------------------------------------------------- */
+Value bytes_new(VM *vm, const Type *type, const uint8_t *data, uint32_t len); /* data may be NULL */
+Value bytes_make(VM *vm, const Type *type, int argc, Value *args);            /* bytes(...) */
+void bytes_write_repr(VM *vm, Value v);
+Value bytes_getitem(VM *vm, Value obj, Value key);
+Value bytes_setitem(VM *vm, Value obj, Value key, Value val);
+Value bytes_contains(VM *vm, Value c, Value item);
+Value bytes_binary(VM *vm, int op, Value a, Value b);     /* + and *; UNBOUND_VAL otherwise */
+int bytes_compare(const ObjBytes *a, const ObjBytes *b);
+Value bytes_iter_next(VM *vm, ObjIter *it);
+
+/* ---- iter.c: enumerate, zip, map, filter, reversed -------------------------------------- */
+Value iter_make(VM *vm, const Type *type, int argc, Value *args);
+Value iter_builtin_next(VM *vm, Value it);
+bool iter_is_builtin(const Type *t);
+
+/* ---- format.c --------------------------------------------------------------------------- */
+bool format_append(VM *vm, Value v, const char *spec, size_t len);  /* format(v, spec) into vm_sb */
+Value str_percent(VM *vm, ObjStr *fmt, Value args);                /* fmt % args */
+Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs);
+
+/* Operators of library types the interpreter does not know (sets, bytes, bigints, str %):
+ * UNBOUND_VAL when none applies. */
+Value lib_binary(VM *vm, int op, Value a, Value b);
+
 /* ---- float.c ---------------------------------------------------------------------------- */
 Value float_new(VM *vm, double d);
 Value float_binary(VM *vm, int op, double a, double b);
@@ -248,6 +303,8 @@ Value tuple_new(VM *vm, uint32_t len);
 Value tuple_concat(VM *vm, ObjTuple *a, ObjTuple *b);
 Value tuple_repeat(VM *vm, ObjTuple *a, vint n);
 Value seq_compare(VM *vm, int op, const Value *a, uint32_t alen, const Value *b, uint32_t blen);
+Value list_sort(VM *vm, ObjList *l, Value key, bool reverse);  /* stable; key None or callable */
+Value value_to_list(VM *vm, Value iterable);                   /* a new list of its items */
 
 /* ---- dict.c ----------------------------------------------------------------------------- */
 Value dict_new(VM *vm);
