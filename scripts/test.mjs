@@ -54,6 +54,14 @@ if (has('make') && has('cc')) {
   countC('C tests (asan+ubsan)', sh('make', ['-s', '-C', 'vm-firmware', 'asan']));
 } else skip('C tests', 'needs make and a C compiler (Debian: build-essential)');
 
+// 3b. Coverage-guided fuzzing of the frame decoder and the image verifier/loader, briefly.
+if (has('clang')) {
+  const fuzz = sh('make', ['-s', '-C', 'vm-firmware', 'fuzz-smoke']);
+  const m = fuzz.out.match(/fuzz: (\d+) passed, (\d+) failed/);
+  if (m) { totals.passed += Number(m[1]); totals.failed += Number(m[2]); if (Number(m[2])) notes.push('FAILED: fuzz smoke'); }
+  else suite('fuzz smoke', false);
+} else skip('fuzz smoke', "needs Debian's clang and libclang-rt-14-dev");
+
 // 4. The Cortex-M build of the core (size report).
 if (has('arm-none-eabi-gcc')) suite('cortex-m build', sh('make', ['-s', '-C', 'vm-firmware', 'cortex-m']).ok);
 else skip('cortex-m build', "needs Debian's gcc-arm-none-eabi package");

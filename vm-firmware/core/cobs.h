@@ -12,8 +12,9 @@
  * No delimiter is written. */
 size_t cobs_encode(const uint8_t *src, size_t len, uint8_t *dst);
 
-/* Decode len bytes (no delimiter) into dst (room for len bytes). Returns the decoded length,
- * or -1 when the input is not valid COBS (a zero byte, a code running past the end). */
-long cobs_decode(const uint8_t *src, size_t len, uint8_t *dst);
+/* Decode len bytes (no delimiter) into dst (room for cap bytes). Returns the decoded length,
+ * or -1 when the input is not valid COBS (a zero byte, a code running past the end) or would
+ * decode to more than cap bytes. */
+long cobs_decode(const uint8_t *src, size_t len, uint8_t *dst, size_t cap);
 
 #endif

@@ -32,7 +32,8 @@ long link_decode_frame(const uint8_t *enc, size_t len, uint8_t *out, uint8_t *ty
   long n;
   uint32_t crc;
   if (len > COBS_MAX_ENCODED(LINK_MAX_BODY) || len > LINK_MAX_BODY + 1 + LINK_MAX_BODY / 254) return -1;
-  n = cobs_decode(enc, len, out);
+  n = cobs_decode(enc, len, out, LINK_MAX_BODY);   /* found by fuzz_frame: a long run of
+                                                      * codes decoded past out */
   if (n < 6 || n > (long)LINK_MAX_BODY) return -1;
   crc = (uint32_t)out[n - 4] | ((uint32_t)out[n - 3] << 8) | ((uint32_t)out[n - 2] << 16) |
         ((uint32_t)out[n - 1] << 24);

@@ -35,7 +35,7 @@ static void test_cobs_roundtrip(void) {
     for (i = 0; i < len; i++) src[i] = (uint8_t)(i % 7 == 0 ? 0 : i);
     n = cobs_encode(src, len, enc);
     EXPECT(memchr(enc, 0, n) == NULL);
-    d = cobs_decode(enc, n, dec);
+    d = cobs_decode(enc, n, dec, sizeof dec);
     EXPECT(d == (long)len && memcmp(src, dec, len) == 0);
   }
 }
