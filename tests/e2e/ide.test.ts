@@ -186,6 +186,7 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     await waitForConsole(page, '── finished ──', 60_000);
     expect(await settle(() => page.getAttribute('#plotter', 'data-points'), String(samples))).toBe(String(samples));
     expect(await page.getAttribute('#plotter', 'data-series')).toBe('2');
+    await expect(page.locator('#plot-legend').innerText()).resolves.toMatch(/sin\s*cos/);
     // the picture is really drawn: many pixels in each series colour
     const painted = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('#plot-canvas')!;
@@ -206,7 +207,7 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     expect(csv.suggestedFilename()).toBe('plot.csv');
     const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n');
     expect(rows).toHaveLength(samples + 1);
-    expect(rows[0]).toBe('sample,value 1,value 2');
+    expect(rows[0]).toBe('sample,sin,cos');
     const [, sine, cosine] = rows[1 + 100].split(',').map(Number);     // x = 100 * 0.05 = 5
     expect(sine).toBeCloseTo(Math.sin(5), 6);
     expect(cosine).toBeCloseTo(Math.cos(5), 6);
@@ -274,6 +275,25 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     expect(behindMs).toBeLessThan(1000);                            // it kept up: no backlog at the end
     expect(await page.getAttribute('#plotter', 'data-points')).toBe('10000');   // numbers, too: a full ring
   });
+
+  test('autocomplete offers the VM built-ins and keywords, and the program\'s own names', async () => {
+    await pasteProgram(page, 'counter = 0\n');
+    await page.keyboard.type('isin');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await list.waitFor();
+    await expect(list.innerText()).resolves.toContain('isinstance');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('(counter, int)\nwhi');
+    await expect(list.innerText()).resolves.toContain('while');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('le cou');
+    await expect(list.innerText()).resolves.toContain('counter');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-autocomplete.png') });
+    await page.keyboard.press('Enter');
+    const text = await page.locator('#editor .cm-content').innerText();
+    expect(text).toContain('isinstance(counter, int)');
+    expect(text).toContain('while counter');
+  });
 });
 
 /** A timer that should fire every 10 ms records how late it ever was: the page's worst stall. */
@@ -312,6 +332,6 @@ const SINE_PROGRAM = (samples: number) => `def sin(x):
 
 x = 0.0
 for i in range(${samples}):
-    print(sin(x), sin(x + 1.5707963267948966))
+    print("sin:", sin(x), "cos:", sin(x + 1.5707963267948966))
     x = x + 0.05
 `;

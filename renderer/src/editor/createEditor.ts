@@ -13,6 +13,7 @@ import {
 import type { Diagnostic } from '../../../compiler/src/diagnostics';
 import { createAutosave, loadProgram } from './autosave';
 import { checkSource } from './checkSource';
+import { viperCompletionSources } from './completions';
 import { exceptionMark, setExceptionMark } from './exceptionMark';
 import { darkTheme } from './theme';
 import { offsetOf, toEditorDiagnostic } from './toEditorDiagnostics';
@@ -62,7 +63,7 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
-        autocompletion(),
+        autocompletion({ override: viperCompletionSources, icons: false }),
         python(),
         liveCheck,
         exceptionMark,

@@ -11,6 +11,8 @@ test('reads one or several numbers a line, separated by spaces or commas', () =>
 test('reads named numbers', () => {
   expect(parsePlotLine('temp:21.5 hum:40')).toEqual({ values: [21.5, 40], names: ['temp', 'hum'] });
   expect(parsePlotLine('x=1,y=2')).toEqual({ values: [1, 2], names: ['x', 'y'] });
+  expect(parsePlotLine('temp: 21.5 hum: 40')).toEqual({ values: [21.5, 40], names: ['temp', 'hum'] });
+  expect(parsePlotLine('temp: 21.5 7')).toEqual({ values: [21.5, 7], names: ['temp', undefined] });
 });
 
 test('keeps inf and nan as gaps', () => {
@@ -18,7 +20,7 @@ test('keeps inf and nan as gaps', () => {
 });
 
 test('leaves ordinary output alone', () => {
-  for (const line of ['', '   ', 'count 3', 'x = 3', 'hello', '1 2 three', 'Traceback (most recent call last):', '1 2 3 4 5 6 7 8 9']) {
+  for (const line of ['', '   ', 'count 3', 'x = 3', 'hello', '1 2 three', 'Traceback (most recent call last):', '1 2 3 4 5 6 7 8 9', 'temp:', 'a: b: 1', 'x: 1 y:']) {
     expect(parsePlotLine(line)).toBeNull();
   }
 });

@@ -1,5 +1,6 @@
 // Reads numbers out of program output for the plotter. A line is plotted when every item on it
-// is a number, optionally named: `3.5`, `1 2 3`, `1, 2, 3`, `temp:21.5 hum:40`, `x=1,y=2`.
+// is a number, optionally named: `3.5`, `1 2 3`, `1, 2, 3`, `temp:21.5 hum:40`, `x=1,y=2`,
+// `temp: 21.5 hum: 40`.
 // Anything else (`count 3`, `x = 3`, a traceback) is ordinary output and is not plotted.
 
 export interface PlotLine {
@@ -12,6 +13,7 @@ export const MAX_SERIES = 8;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NOT_A_NUMBER = /^[+-]?(?:inf|nan)$/;       // what Python prints for float('inf') and float('nan')
 const NAMED = /^([A-Za-z_][\w.]*)[:=](.+)$/;
+const LABEL_ALONE = /^([A-Za-z_][\w.]*)[:=]$/;
 
 function toNumber(text: string): number | undefined {
   if (NUMBER.test(text)) return Number(text);
@@ -23,16 +25,21 @@ export function parsePlotLine(line: string): PlotLine | null {
   const trimmed = line.trim();
   if (!trimmed || trimmed.length > 400) return null;
   const items = trimmed.split(/[\s,;]+/).filter(Boolean);
-  if (items.length > MAX_SERIES) return null;
+  if (items.length > 2 * MAX_SERIES) return null;
   const values: number[] = [];
   const names: (string | undefined)[] = [];
+  let label: string | undefined;              // `temp: 21.5` — print("temp:", t) — names the next value
   for (const item of items) {
+    const alone = LABEL_ALONE.exec(item);
+    if (alone && label === undefined) { label = alone[1]; continue; }
     const named = NAMED.exec(item);
     const value = toNumber(named ? named[2] : item);
     if (value === undefined) return null;
     values.push(value);
-    names.push(named?.[1]);
+    names.push(named?.[1] ?? label);
+    label = undefined;
   }
+  if (label !== undefined || values.length === 0 || values.length > MAX_SERIES) return null;
   return { values, names };
 }
 

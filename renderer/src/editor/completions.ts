@@ -1,0 +1,58 @@
+// Completions for what a Viper program can name: the VM's built-in functions, types and
+// exceptions (vm-firmware/core/builtins.c and console.c; completions.test.ts fails if one offered
+// here is missing there), Python's keywords, and the names the program itself defines (lang-python's local
+// source). CPython built-ins the VM lacks are deliberately not offered.
+import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
+import { localCompletionSource } from '@codemirror/lang-python';
+
+const fn = (label: string, detail: string, info: string): Completion => ({ label, type: 'function', detail, info, apply: label });
+
+export const BUILTIN_FUNCTIONS: Completion[] = [
+  fn('print', '(*values, sep=" ", end="\\n")', 'Writes the values to the console.'),
+  fn('input', '(prompt="")', 'Reads a line typed in the console.'),
+  fn('len', '(obj)', 'How many items obj has.'),
+  fn('repr', '(obj)', 'The text Python would write for obj.'),
+  fn('abs', '(x)', 'The absolute value of a number.'),
+  fn('min', '(iterable) or (a, b, ...)', 'The smallest item.'),
+  fn('max', '(iterable) or (a, b, ...)', 'The largest item.'),
+  fn('sum', '(iterable, start=0)', 'The items added up.'),
+  fn('ord', '(char)', 'The code point of a one-character string.'),
+  fn('chr', '(code)', 'The one-character string with that code point.'),
+  fn('isinstance', '(obj, type)', 'Whether obj is of that type.'),
+];
+
+export const BUILTIN_TYPES = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'type'];
+
+export const BUILTIN_EXCEPTIONS = [
+  'BaseException', 'Exception', 'TypeError', 'ValueError', 'NameError', 'UnboundLocalError',
+  'ZeroDivisionError', 'ArithmeticError', 'LookupError', 'IndexError', 'KeyError', 'AttributeError',
+  'OverflowError', 'MemoryError', 'RecursionError', 'RuntimeError', 'StopIteration',
+  'KeyboardInterrupt', 'NotImplementedError', 'AssertionError',
+];
+
+export const KEYWORDS = [
+  'False', 'None', 'True', 'and', 'as', 'assert', 'break', 'class', 'continue', 'def', 'del', 'elif',
+  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+  'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+];
+
+const OPTIONS: Completion[] = [
+  ...BUILTIN_FUNCTIONS,
+  ...BUILTIN_TYPES.map(label => ({ label, type: 'class', detail: 'type' })),
+  ...BUILTIN_EXCEPTIONS.map(label => ({ label, type: 'class', detail: 'exception' })),
+  ...KEYWORDS.map(label => ({ label, type: 'keyword' })),
+];
+
+/** Built-ins and keywords, where a name is being typed (not in a string, a comment or after a dot). */
+export function builtinCompletions(context: CompletionContext): CompletionResult | null {
+  const word = context.matchBefore(/[A-Za-z_]\w*/);
+  if (!word && !context.explicit) return null;
+  const from = word?.from ?? context.pos;
+  if (from > 0 && context.state.sliceDoc(from - 1, from) === '.') return null;
+  const line = context.state.doc.lineAt(from);
+  const before = line.text.slice(0, from - line.from);
+  if (before.includes('#') || /^[^"']*(["'])(?:[^"'\\]|\\.)*$/.test(before)) return null;   // comment or open string
+  return { from, options: OPTIONS, validFor: /^\w*$/ };
+}
+
+export const viperCompletionSources: CompletionSource[] = [builtinCompletions, localCompletionSource];
