@@ -44,9 +44,10 @@ export function createPlotter(el: PlotterElements): Plotter {
   }
 
   function draw(): void {
-    el.panel.dataset.points = String(data.count);
-    el.panel.dataset.series = String(data.columns.length);
-    el.panel.dataset.empty = String(data.count === 0);
+    // Attributes only when they change: each write makes the browser look at the styles again.
+    setData('points', String(data.count));
+    setData('series', String(data.columns.length));
+    setData('empty', String(data.count === 0));
     showLegend();
     const { canvas } = el;
     const ratio = window.devicePixelRatio || 1;
@@ -65,9 +66,9 @@ export function createPlotter(el: PlotterElements): Plotter {
 
     let lo = Infinity;
     let hi = -Infinity;
-    for (let s = 0; s < data.columns.length; s++) {
-      for (let i = 0; i < data.count; i++) {
-        const v = data.at(s, i);
+    for (const column of data.columns) {
+      for (let i = 0; i < data.count; i++) {        // the ring's order does not matter here
+        const v = column[i];
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
@@ -148,6 +149,10 @@ export function createPlotter(el: PlotterElements): Plotter {
       }
       g.stroke();
     }
+  }
+
+  function setData(key: string, value: string): void {
+    if (el.panel.dataset[key] !== value) el.panel.dataset[key] = value;
   }
 
   let legendKey = '';
