@@ -88,6 +88,20 @@ export function firstErrorMarkPosition(page: Page): Promise<{ line: number; colu
 
 /** Clicks the middle of `text` where the console shows it, as a person would with the mouse. */
 export async function clickConsoleText(page: Page, text: string): Promise<void> {
+  const point = await consoleTextPoint(page, text);
+  await page.mouse.move(point.x - 3, point.y);
+  await page.mouse.move(point.x, point.y);      // xterm.js finds links as the pointer moves
+  await page.waitForTimeout(100);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Double-clicks the middle of `text` in the console: xterm.js selects that word. */
+export async function dblClickConsoleText(page: Page, text: string): Promise<void> {
+  const point = await consoleTextPoint(page, text);
+  await page.mouse.dblclick(point.x, point.y);
+}
+
+async function consoleTextPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(wanted => {
     for (const row of document.querySelectorAll('#console .xterm-rows > div')) {
       const shown = (row.textContent ?? '').replace(/\u00a0/g, ' ');
@@ -111,10 +125,7 @@ export async function clickConsoleText(page: Page, text: string): Promise<void> 
     return null;
   }, text);
   if (!point) throw new Error(`the console does not show ${JSON.stringify(text)}:\n${await consoleText(page)}`);
-  await page.mouse.move(point.x - 3, point.y);
-  await page.mouse.move(point.x, point.y);      // xterm.js finds links as the pointer moves
-  await page.waitForTimeout(100);
-  await page.mouse.click(point.x, point.y);
+  return point;
 }
 
 /** The 1-based line the editor's cursor is on. */

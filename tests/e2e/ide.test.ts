@@ -9,7 +9,7 @@ import { check } from '../../compiler/src/index';
 import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
 import { createViperService, type ViperService } from '../../main/services/viperService';
 import {
-  boardState, buildRendererInto, chooseBoard, clickConsoleText, consoleText, editorCursorLine, exceptionMarkLine,
+  boardState, buildRendererInto, chooseBoard, clickConsoleText, dblClickConsoleText, consoleText, editorCursorLine, exceptionMarkLine,
   firstErrorMarkPosition, hasChromium, launchChromium, ownVirtualBoardPids, pasteProgram, RESULTS_DIR, settle, typeProgram, waitForConsole, waitForConsoleText,
 } from './harness';
 
@@ -135,7 +135,14 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     await page.click('#run');
     await waitForConsole(page, 'looping');
     expect(await settle(async () => (await boardState(page)).state, 'running')).toBe('running');
-    await page.click('#console');                                 // focus the console, then Ctrl-C
+    // With text selected, Ctrl-C copies it and the program runs on.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await dblClickConsoleText(page, 'looping');
+    await page.keyboard.press('Control+C');
+    expect(await settle(() => page.evaluate(() => navigator.clipboard.readText()), 'looping')).toBe('looping');
+    await page.waitForTimeout(300);
+    expect((await boardState(page)).state).toBe('running');
+    // With nothing selected (the copy cleared it), Ctrl-C in the console stops the program.
     await page.keyboard.press('Control+C');
     await waitForConsole(page, '── stopped ──');
     expect(await settle(async () => (await boardState(page)).state, 'ready')).toBe('ready');

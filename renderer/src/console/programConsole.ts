@@ -65,11 +65,16 @@ export function createConsole(parent: HTMLElement, options: ConsoleOptions): Pro
 
   terminal.attachCustomKeyEventHandler(event => {
     if (event.type !== 'keydown' || !event.ctrlKey || event.altKey || event.metaKey) return true;
-    if (event.key.toLowerCase() === 'c' && !event.shiftKey && !terminal.hasSelection()) {
+    if (event.key.toLowerCase() !== 'c') return true;
+    if (terminal.hasSelection()) {
+      // With a selection, Ctrl-C (and Ctrl-Shift-C) copies, as in any terminal.
+      void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => { /* no clipboard access */ });
+      terminal.clearSelection();
+    } else if (!event.shiftKey) {
       options.onInterrupt();
-      return false;
     }
-    return true;                 // with a selection, Ctrl-C copies as usual
+    event.preventDefault();
+    return false;
   });
 
   terminal.registerLinkProvider({
