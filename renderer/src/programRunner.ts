@@ -11,9 +11,31 @@ export interface ProgramRunner {
   stop(): Promise<void>;
 }
 
+const STOP_WAIT_MS = 3000;
+
 /** `onStart`: a program is about to be sent (the plotter starts afresh). */
 export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole, onStart: () => void = () => {}): ProgramRunner {
   let running = false;
+
+  /** Run while a program runs: stop it first and wait until the board says it ended. */
+  async function stopAndWait(boardId: string): Promise<void> {
+    let unsubscribe = () => {};
+    const ended = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`it did not stop within ${STOP_WAIT_MS / 1000} s; press Stop, or unplug the board`)), STOP_WAIT_MS);
+      unsubscribe = api.onEvent(event => {
+        if (event.boardId === boardId && (event.kind === 'done' || (event.kind === 'state' && event.state !== 'running' && event.state !== 'busy'))) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    try {
+      await api.stop({ boardId });
+      await ended;
+    } finally {
+      unsubscribe();
+    }
+  }
 
   return {
     async run() {
@@ -33,10 +55,19 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
         return;
       }
       out.diagnostics(diagnostics);                    // warnings, if any; they do not stop a run
-      out.note(`── running ${PROGRAM_FILE} on ${board.name} ──`);
-      onStart();
       running = true;
       bar.setRunPending(true);
+      try {
+        const state = bar.selectedState();
+        if (state === 'running' || state === 'busy') await stopAndWait(board.id);
+      } catch (err) {
+        out.error(`Could not stop the program running on ${board.name}: ${(err as Error).message}`);
+        running = false;
+        bar.setRunPending(false);
+        return;
+      }
+      out.note(`── running ${PROGRAM_FILE} on ${board.name} ──`);
+      onStart();
       try {
         const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source });
         if (result.ok) return;

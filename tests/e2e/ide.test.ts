@@ -301,6 +301,18 @@ describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () =>
     expect(text).toContain('isinstance(counter, int)');
     expect(text).toContain('while counter');
   });
+
+  test('Run while a program runs stops it and runs the new one', async () => {
+    await pasteProgram(page, 'print("looping")\nwhile True:\n    pass\n');
+    await page.click('#run');
+    await waitForConsole(page, 'looping');
+    expect(await settle(async () => (await boardState(page)).state, 'running')).toBe('running');
+    await pasteProgram(page, 'print("the second program")');
+    await page.click('#run');
+    const shown = await waitForConsole(page, 'the second program');
+    expect(shown.indexOf('── stopped ──')).toBeLessThan(shown.indexOf('the second program'));
+    expect(await settle(async () => (await boardState(page)).state, 'ready')).toBe('ready');
+  });
 });
 
 /** A timer that should fire every 10 ms records how late it ever was: the page's worst stall. */
