@@ -94,15 +94,17 @@ class CodeCompiler {
       this.emit('RETURN_VALUE');
     }
     const { argcount, posonlyargcount, kwonlyargcount, flags } = params;
-    const locals = this.scope.kind === 'module' || this.scope.kind === 'class' ? []
+    const locals = this.scope.kind === 'module' ? []
+      : this.scope.kind === 'class' ? (this.scope.classCell ? [this.image.name('__class__')] : [])
       : [...this.scope.locals, ...this.scope.frees].map(l => this.image.name(l));
-    const empty = { name: 0, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [],
+    const qualname = this.image.name(this.qualname(name));
+    const empty = { name: 0, qualname, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [],
       code: new Uint8Array(), lineTable: new Uint8Array() };
     // Refused constructs emit nothing, so the stack would not balance; there will be no image anyway.
     if (this.image.sink.hasErrors) return empty;
     try {
       const { code, lineTable, stacksize } = this.asm.assemble(this.firstLine);
-      return { name: this.image.name(name), argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize, firstLine: this.firstLine,
+      return { name: this.image.name(name), qualname, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize, firstLine: this.firstLine,
         consts: this.consts, code, lineTable };
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
@@ -143,7 +145,8 @@ class CodeCompiler {
     else this.emit(access === 'global' ? 'LOAD_GLOBAL' : 'LOAD_NAME', this.image.name(id));
   }
 
-  private storeName(id: string): void {
+  private storeName(id: string, constant?: string): void {
+    if (constant !== undefined) this.loadConstant({ t: 'str', v: constant });
     const access = resolveName(this.scope, id);
     if (access === 'deref') this.emit('STORE_DEREF', slotOf(this.scope, id));
     else if (access === 'fast') this.emit('STORE_FAST', this.scope.locals.indexOf(id));
@@ -157,8 +160,24 @@ class CodeCompiler {
     else this.emit(access === 'global' ? 'DELETE_GLOBAL' : 'DELETE_NAME', this.image.name(id));
   }
 
+  /** CPython's __qualname__: enclosing classes and functions ("<locals>") before the name. */
+  private qualname(name: string): string {
+    const parts: string[] = [];
+    for (let s = this.scope.parent; s && s.kind !== 'module'; s = s.parent) {
+      const n = s.node as { name?: string };
+      if (s.kind === 'class') parts.unshift(n.name!);
+      else if (s.kind === 'function') parts.unshift(n.name! + '.<locals>');
+      else if (s.kind === 'lambda') parts.unshift('<lambda>.<locals>');
+    }
+    return [...parts, name].join('.');
+  }
+
   /** Function start: wrap captured locals in cells, fetch the free variables from the closure. */
   prologue(): void {
+    if (this.scope.kind === 'class') {
+      if (this.scope.classCell) this.emit('MAKE_CELL', 0);
+      return;
+    }
     for (const name of this.scope.cells) this.emit('MAKE_CELL', this.scope.locals.indexOf(name));
     if (this.scope.frees.length) this.emit('COPY_FREE_VARS', this.scope.frees.length);
   }
@@ -185,7 +204,7 @@ class CodeCompiler {
     Pass: () => {},
     FunctionDef: s => this.functionDef(s),
     AsyncFunctionDef: s => this.unsupported("'async def'", s),
-    ClassDef: s => this.unsupported("'class'", s),
+    ClassDef: s => this.classDef(s),
     Return: s => this.returnStatement(s),
     Delete: s => {
       for (const t of s.targets) {
@@ -486,6 +505,32 @@ class CodeCompiler {
     for (const attr of attrs.reverse()) this.emit('SET_FUNCTION_ATTR', attr);
   }
 
+  private classDef(s: A.ClassDef): void {
+    if (s.keywords.length) { this.unsupported('class keywords (metaclass=...)', s.keywords[0], 'are'); return; }
+    const starred = s.bases.find(b => b.kind === 'Starred');
+    if (starred) { this.unsupported("'*' in a class's bases", starred, 'is'); return; }
+    s.decorator_list.forEach(d => this.expr(d));
+    this.line = s.lineno;
+    const scope = this.image.scopes.scopeOf(s);
+    const index = this.image.reserveCode();
+    const inner = new CodeCompiler(this.image, scope, s.lineno);
+    inner.prologue();
+    inner.storeName('__module__', '__main__');
+    inner.statements(s.body);
+    inner.line = s.end_lineno;
+    if (scope.classCell) inner.emit('LOAD_CLOSURE', 0); else inner.emit('LOAD_NONE');
+    inner.emit('RETURN_VALUE');
+    this.image.codes[index] = inner.finish(s.name, NO_PARAMS, s.end_lineno, s, false);
+    this.line = s.lineno;
+    this.emit('MAKE_FUNCTION', index);
+    this.loadConstant({ t: 'str', v: s.name });
+    s.bases.forEach(b => this.expr(b));
+    this.line = s.lineno;
+    this.emit('BUILD_CLASS', this.count(s.bases.length, 255, 'base classes', s));
+    for (let i = 0; i < s.decorator_list.length; i++) this.emit('CALL', 1);
+    this.storeName(s.name);
+  }
+
   private lambda(e: A.Lambda): void {
     this.makeFunction(e, '<lambda>', e.args, inner => {
       inner.expr(e.body);
@@ -621,6 +666,20 @@ class CodeCompiler {
   }
 
   private call(e: A.Call): void {
+    if (e.func.kind === 'Name' && e.func.id === 'super' && !e.args.length && !e.keywords.length &&
+        this.scope.frees.includes('__class__')) {
+      // super() → super(__class__, <first parameter>)
+      const node = this.scope.node as A.FunctionDef;
+      const first = [...node.args.posonlyargs, ...node.args.args][0] ?? node.args.vararg;
+      if (!first) { this.image.error('super(): no arguments', e, CATALOGUE.NOT_SUPPORTED); return; }
+      this.loadName('super');
+      this.emit('LOAD_DEREF', slotOf(this.scope, '__class__'));
+      this.loadName(first.arg);
+      if (first === node.args.vararg) { this.emit('LOAD_SMALL_INT', 0); this.emit('BINARY_SUBSCR'); }
+      this.line = e.lineno;
+      this.emit('CALL', 2);
+      return;
+    }
     this.expr(e.func);
     const simple = !e.args.some(a => a.kind === 'Starred') && !e.keywords.some(k => k.arg === null);
     if (simple) {

@@ -26,6 +26,8 @@ export interface Scope {
   frees: string[];
   /** The `nonlocal` statements, for the "no binding" check. */
   nonlocalStmts: A.Nonlocal[];
+  /** A class body whose methods call `super()`: it keeps the class in a `__class__` cell. */
+  classCell: boolean;
 }
 
 export type NameAccess = 'name' | 'fast' | 'global' | 'deref';
@@ -48,6 +50,7 @@ export function resolveName(scope: Scope, name: string): NameAccess {
 
 /** Local slot of a fast or deref name: own locals first, then the free variables. */
 export function slotOf(scope: Scope, name: string): number {
+  if (scope.kind === 'class') return 0;   // the __class__ cell is a class body's only slot
   const i = scope.locals.indexOf(name);
   return i >= 0 ? i : scope.locals.length + scope.frees.indexOf(name);
 }
@@ -77,7 +80,7 @@ class ScopeAnalyzer {
 
   private newScope(kind: Scope['kind'], node: ScopeNode, parent: Scope | null): Scope {
     const scope: Scope = { kind, node, parent, locals: [], globals: new Set(), nonlocals: new Set(), uses: [], seen: new Map(),
-      cells: new Set(), frees: [], nonlocalStmts: [] };
+      cells: new Set(), frees: [], nonlocalStmts: [], classCell: false };
     this.scopes.set(node, scope);
     return scope;
   }
@@ -262,6 +265,11 @@ class ScopeAnalyzer {
     }
     for (const use of scope.uses) {
       if (scope.globals.has(use.id) || scope.locals.includes(use.id)) continue;
+      if (use.id === 'super' && scope.kind === 'function' && scope.parent?.kind === 'class') {
+        scope.parent.classCell = true;   // zero-argument super() reads the class from a cell
+        if (!scope.frees.includes('__class__')) scope.frees.push('__class__');
+        continue;
+      }
       this.capture(scope, use.id);
     }
   }

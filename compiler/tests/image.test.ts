@@ -9,7 +9,7 @@ const sample: Image = {
   names: ['<module>', '__main__', 'main.py', 'f', 'é'],
   modules: [{ name: 1, file: 2, code: 0 }],
   codes: [
-    { name: 0, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 1, locals: [], stacksize: 2, firstLine: 1,
+    { name: 0, qualname: 0, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 1, locals: [], stacksize: 2, firstLine: 1,
       consts: [
         { kind: 'NONE' }, { kind: 'TRUE' }, { kind: 'FALSE' }, { kind: 'ELLIPSIS' },
         { kind: 'INT', value: -(1n << 63n) }, { kind: 'BIGINT', value: -(1n << 80n) - 5n },
@@ -17,7 +17,7 @@ const sample: Image = {
         { kind: 'CODE', index: 1 }, { kind: 'TUPLE', items: [{ kind: 'INT', value: 1n }, { kind: 'STR', value: '' }] },
       ],
       code: Uint8Array.from([5, 38]), lineTable: Uint8Array.from([]) },
-    { name: 3, argcount: 2, posonlyargcount: 0, kwonlyargcount: 0, flags: 0, locals: [4, 3], stacksize: 1, firstLine: 3, consts: [],
+    { name: 3, qualname: 3, argcount: 2, posonlyargcount: 0, kwonlyargcount: 0, flags: 0, locals: [4, 3], stacksize: 1, firstLine: 3, consts: [],
       code: Uint8Array.from([10, 0, 0, 38]), lineTable: Uint8Array.from([3, 1]) },
   ],
 };

@@ -33,6 +33,7 @@ EXC_TYPE(StopIteration, &exc_Exception);
 EXC_TYPE(AssertionError, &exc_Exception);
 
 bool type_is_subtype(const Type *t, const Type *base) {
+  if (IS_CLASS_TYPE(t)) return type_in_mro(t, base);   /* a Python class: its MRO */
   for (; t != NULL; t = t->parent)
     if (t == base) return true;
   return false;

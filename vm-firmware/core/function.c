@@ -8,6 +8,7 @@ static void code_trace(VM *vm, Obj *obj) {
   ObjCode *c = (ObjCode *)obj;
   uint32_t i;
   gc_mark_value(vm, OBJ_VAL(c->name));
+  gc_mark_value(vm, OBJ_VAL(c->qualname));
   gc_mark_value(vm, OBJ_VAL(c->file));
   gc_mark_raw(vm, c->consts);
   for (i = 0; i < c->nconsts; i++) gc_mark_value(vm, c->consts[i]);

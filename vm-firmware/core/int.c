@@ -150,4 +150,4 @@ const Type int_type = {{&type_type}, "int", NULL, NULL, NULL};
 const Type bool_type = {{&type_type}, "bool", NULL, NULL, NULL};
 const Type none_type = {{&type_type}, "NoneType", NULL, NULL, NULL};
 const Type ellipsis_type = {{&type_type}, "ellipsis", NULL, NULL, NULL};
-const Type type_type = {{&type_type}, "type", NULL, NULL, NULL};
+const Type type_type = {{&type_type}, "type", NULL, class_trace, NULL};   /* traces Python classes */

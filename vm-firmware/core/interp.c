@@ -33,7 +33,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   d = dict_new(vm);
   if (d == EXC_VAL) return false;
   vm->globals = AS_DICT(d);
-  return builtins_init(vm);
+  return builtins_init(vm) && class_init(vm);
 }
 
 void vm_set_poll(VM *vm, VmPollFn poll, void *ctx) {
@@ -103,6 +103,10 @@ static Value binary_op(VM *vm, int op, Value a, Value b) {
     }
   }
   { Value r = lib_binary(vm, op, a, b); if (r != UNBOUND_VAL) return r; }   /* bigint, set, bytes, str % */
+  if (IS_INSTANCE(a) || IS_INSTANCE(b)) {
+    Value r = class_binary(vm, op, a, b);
+    if (r != UNBOUND_VAL) return r;
+  }
   return binary_type_error(vm, op, a, b);
 }
 
@@ -110,7 +114,18 @@ Value vm_binary_add(VM *vm, Value a, Value b) { return binary_op(vm, BINOP_ADD, 
 
 static Value unary_op(VM *vm, int op, Value a) {
   static const char *const symbols[] = {"-", "+", "not", "~"};
-  if (op == UNOP_NOT) return BOOL_VAL(!value_truthy(a));
+  if (op == UNOP_NOT) {
+    if (IS_INSTANCE(a)) {
+      int t = class_truthy(vm, a);
+      return t < 0 ? EXC_VAL : BOOL_VAL(!t);
+    }
+    return BOOL_VAL(!value_truthy(a));
+  }
+  if (IS_INSTANCE(a)) {
+    static const char *const names[] = {"__neg__", "__pos__", "__not__", "__invert__"};
+    Value r = class_call_dunder(vm, a, names[op], 0, NULL);
+    if (r != UNBOUND_VAL) return r;
+  }
   if (IS_INTLIKE(a)) {
     vint i = AS_INTLIKE(a);
     if (op == UNOP_NEG) return INT_FITS(-i) ? INT_VAL(-i) : bigint_unary(vm, op, a);
@@ -163,7 +178,7 @@ static bool missing_error(VM *vm, ObjCode *code, Value *slots, int from, int to,
   Value names = missing_names(vm, code, slots, from, to, &n);
   if (names == EXC_VAL) return false;
   vm_push_root(vm, names);
-  vm_raise_fmt(vm, &exc_TypeError, "%s() missing %d required %s argument%s: %s", code->name->chars, n, kind,
+  vm_raise_fmt(vm, &exc_TypeError, "%s() missing %d required %s argument%s: %s", code->qualname->chars, n, kind,
                n == 1 ? "" : "s", AS_STR(names)->chars);
   vm_pop_root(vm);
   return false;
@@ -189,9 +204,9 @@ static bool too_many_error(VM *vm, ObjFunction *fn, int given, int nkw, ObjTuple
   vm_push_root(vm, takes);
   if (kwonly > 0)
     vm_raise_fmt(vm, &exc_TypeError, "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
-                 code->name->chars, AS_STR(takes)->chars, given, given == 1 ? "" : "s", kwonly, kwonly == 1 ? "" : "s");
+                 code->qualname->chars, AS_STR(takes)->chars, given, given == 1 ? "" : "s", kwonly, kwonly == 1 ? "" : "s");
   else
-    vm_raise_fmt(vm, &exc_TypeError, "%s() takes %s but %d %s given", code->name->chars, AS_STR(takes)->chars, given,
+    vm_raise_fmt(vm, &exc_TypeError, "%s() takes %s but %d %s given", code->qualname->chars, AS_STR(takes)->chars, given,
                  given == 1 ? "was" : "were");
   vm_pop_root(vm);
   return false;
@@ -239,7 +254,7 @@ static bool bind_args(VM *vm, ObjFunction *fn, Value *slots, int argc, int nkw, 
       if (str_equal(AS_STR(code->local_names[j]), AS_STR(name))) break;
     if (j < nparams) {
       if (slots[j] != UNBOUND_VAL) {
-        vm_raise_fmt(vm, &exc_TypeError, "%s() got multiple values for argument '%s'", code->name->chars,
+        vm_raise_fmt(vm, &exc_TypeError, "%s() got multiple values for argument '%s'", code->qualname->chars,
                      AS_STR(name)->chars);
         return false;
       }
@@ -252,9 +267,9 @@ static bool bind_args(VM *vm, ObjFunction *fn, Value *slots, int argc, int nkw, 
       if (j < code->posonlyargcount)
         vm_raise_fmt(vm, &exc_TypeError,
                      "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                     code->name->chars, AS_STR(name)->chars);
+                     code->qualname->chars, AS_STR(name)->chars);
       else
-        vm_raise_fmt(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", code->name->chars,
+        vm_raise_fmt(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", code->qualname->chars,
                      AS_STR(name)->chars);
       return false;
     }
@@ -309,6 +324,7 @@ static bool push_frame(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kwn
   f->ip = code->code;
   f->slots = slots;
   f->globals = fn->globals;
+  f->ns = fn->globals;
   f->nblocks = 0;
   return true;
 }
@@ -396,6 +412,25 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
     args[-1] = bm->self;   /* the callee slot becomes self */
     return m->fn(vm, argc + 1, args - 1);
   }
+  if (IS_PYCLASS(callee)) return class_instantiate(vm, (ObjClass *)AS_OBJ(callee), argc, args, nkw, kwnames);
+  if (IS_INSTANCE(callee)) {
+    Value f = class_lookup(value_type(callee), AS_STR(str_intern(vm, "__call__", 8)));
+    if (f != UNBOUND_VAL) {
+      Value m = method_new(vm, callee, f);
+      if (m == EXC_VAL) return EXC_VAL;
+      return vm_call_kw(vm, m, argc, args, nkw, kwnames);
+    }
+  }
+  if (IS_TYPE(callee, &method_type)) {
+    Value *base = vm->sp, r;
+    int i;
+    if (vm->sp + argc + 2 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+    *vm->sp++ = ((ObjMethod *)AS_OBJ(callee))->self;
+    for (i = 0; i < argc; i++) *vm->sp++ = args[i];
+    r = vm_call_kw(vm, ((ObjMethod *)AS_OBJ(callee))->fn, argc + 1, base, nkw, kwnames);
+    vm->sp = base;
+    return r;
+  }
   if (IS_TYPE(callee, &type_type)) {
     extern Value type_call(VM *vm, const Type *type, int argc, Value *args);
     if (nkw > 0)
@@ -407,6 +442,7 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
 
 /* del obj[key] for lists (an index or a slice) and dicts. */
 static Value value_delitem(VM *vm, Value obj, Value key) {
+  if (IS_INSTANCE(obj)) return class_setitem(vm, obj, key, UNBOUND_VAL);
   if (IS_LIST(obj)) {
     ObjList *l = AS_LIST(obj);
     uint32_t k;
@@ -558,6 +594,8 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
 #define LOOP_END   default: port_fatal("invalid opcode"); } }
 #endif
 
+static Value run_class_body(VM *vm, Value fn, ObjDict *ns);
+
 /* Run frames until the frame at depth `base` returns; its value goes to *result. */
 static VmResult run(VM *vm, int base, Value *result) {
   Frame *frame;
@@ -625,7 +663,8 @@ static VmResult run(VM *vm, int base, Value *result) {
   }
   CASE(LOAD_NAME) {
     ObjStr *name = NAME(READ_U16());
-    Value v = dict_get_str(frame->globals, name);
+    Value v = dict_get_str(frame->ns, name);
+    if (v == UNBOUND_VAL && frame->ns != frame->globals) v = dict_get_str(frame->globals, name);
     if (v == UNBOUND_VAL) v = dict_get_str(vm->builtins, name);
     if (v == UNBOUND_VAL) {
       SAVE();
@@ -635,11 +674,17 @@ static VmResult run(VM *vm, int base, Value *result) {
     PUSH(v);
     NEXT();
   }
-  CASE(STORE_GLOBAL)
-  CASE(STORE_NAME) {
+  CASE(STORE_GLOBAL) {
     ObjStr *name = NAME(READ_U16());
     SAVE();
     if (!dict_set(vm, frame->globals, OBJ_VAL(name), PEEK(0))) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(STORE_NAME) {
+    ObjStr *name = NAME(READ_U16());
+    SAVE();
+    if (!dict_set(vm, frame->ns, OBJ_VAL(name), PEEK(0))) goto error;
     sp--;
     NEXT();
   }
@@ -648,7 +693,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     ObjStr *name = NAME(READ_U16());
     bool found;
     SAVE();
-    if (!dict_delete(vm, frame->globals, OBJ_VAL(name), &found)) goto error;
+    if (!dict_delete(vm, ip[-3] == OP_DELETE_NAME ? frame->ns : frame->globals, OBJ_VAL(name), &found)) goto error;
     if (!found) {
       vm_raise_fmt(vm, &exc_NameError, "name '%s' is not defined", name->chars);
       goto error;
@@ -658,8 +703,10 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(LOAD_ATTR) {
     ObjStr *name = NAME(READ_U16());
     Value v;
+    Value obj = PEEK(0);
     SAVE();
-    v = value_getattr(vm, PEEK(0), name);
+    if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
+    else v = value_getattr(vm, obj, name);
     CHECK(v);
     sp[-1] = v;
     NEXT();
@@ -667,6 +714,11 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(STORE_ATTR) {
     ObjStr *name = NAME(READ_U16());
     SAVE();
+    if (IS_INSTANCE(sp[-1]) || IS_PYCLASS(sp[-1])) {
+      CHECK(class_setattr(vm, sp[-1], name, sp[-2]));
+      sp -= 2;
+      NEXT();
+    }
     vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", PEEK(0), name->chars);
     goto error;
   }
@@ -720,7 +772,8 @@ static VmResult run(VM *vm, int base, Value *result) {
     }
   slow_compare:
     SAVE();
-    r = value_compare(vm, op, a, b);
+    if ((IS_INSTANCE(a) || IS_INSTANCE(b)) && op <= CMP_GE) r = class_compare(vm, op, a, b);
+    else r = value_compare(vm, op, a, b);
     CHECK(r);
     sp[-2] = r;
     sp--;
@@ -828,23 +881,45 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(POP_JUMP_IF_FALSE) {
     int16_t off = READ_I16();
     Value v = POP();
+    if (IS_INSTANCE(v)) {
+      int t;
+      SAVE();
+      t = class_truthy(vm, v);
+      if (t < 0) goto error;
+      if (!t) ip += off;
+      NEXT();
+    }
     if (v == FALSE_VAL || (v != TRUE_VAL && !value_truthy(v))) ip += off;
     NEXT();
   }
   CASE(POP_JUMP_IF_TRUE) {
     int16_t off = READ_I16();
     Value v = POP();
+    if (IS_INSTANCE(v)) {
+      int t;
+      SAVE();
+      t = class_truthy(vm, v);
+      if (t < 0) goto error;
+      if (t) ip += off;
+      NEXT();
+    }
     if (v == TRUE_VAL || (v != FALSE_VAL && value_truthy(v))) ip += off;
     NEXT();
   }
   CASE(JUMP_IF_FALSE_OR_POP) {
     int16_t off = READ_I16();
-    if (!value_truthy(PEEK(0))) ip += off; else sp--;
+    int t;
+    if (IS_INSTANCE(PEEK(0))) { SAVE(); t = class_truthy(vm, PEEK(0)); if (t < 0) goto error; }
+    else t = value_truthy(PEEK(0));
+    if (!t) ip += off; else sp--;
     NEXT();
   }
   CASE(JUMP_IF_TRUE_OR_POP) {
     int16_t off = READ_I16();
-    if (value_truthy(PEEK(0))) ip += off; else sp--;
+    int t;
+    if (IS_INSTANCE(PEEK(0))) { SAVE(); t = class_truthy(vm, PEEK(0)); if (t < 0) goto error; }
+    else t = value_truthy(PEEK(0));
+    if (t) ip += off; else sp--;
     NEXT();
   }
   CASE(CALL) {
@@ -854,6 +929,15 @@ static VmResult run(VM *vm, int base, Value *result) {
     if (--vm->poll_countdown == 0 && poll_hook(vm)) {
       vm_raise(vm, &exc_KeyboardInterrupt, NULL);
       goto error;
+    }
+    if (IS_TYPE(callee, &method_type)) {
+      if (sp + 1 > vm->stack_end) { vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); goto error; }
+      memmove(sp - argc + 1, sp - argc, (size_t)argc * sizeof(Value));
+      sp[-argc] = ((ObjMethod *)AS_OBJ(callee))->self;
+      callee = sp[-argc - 1] = ((ObjMethod *)AS_OBJ(callee))->fn;
+      sp++;
+      argc++;
+      SAVE();
     }
     if (IS_FUNCTION(callee)) {
       if (!push_frame(vm, AS_FUNCTION(callee), argc, 0, NULL)) goto error;
@@ -932,6 +1016,14 @@ static VmResult run(VM *vm, int base, Value *result) {
   }
   call_general: {
     Value callee = sp[-call_argc - 1], r;
+    if (IS_TYPE(callee, &method_type)) {
+      if (sp + 1 > vm->stack_end) { vm->nroots -= call_roots; SAVE(); vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); goto error; }
+      memmove(sp - call_argc + 1, sp - call_argc, (size_t)call_argc * sizeof(Value));
+      sp[-call_argc] = ((ObjMethod *)AS_OBJ(callee))->self;
+      callee = sp[-call_argc - 1] = ((ObjMethod *)AS_OBJ(callee))->fn;
+      sp++;
+      call_argc++;
+    }
     SAVE();
     if (IS_FUNCTION(callee)) {
       bool ok = push_frame(vm, AS_FUNCTION(callee), call_argc, call_nkw, call_names);
@@ -1003,7 +1095,7 @@ static VmResult run(VM *vm, int base, Value *result) {
         CHECK(old);
         if (old != UNBOUND_VAL) {
           Value f = sp[-4];
-          const char *fname = IS_FUNCTION(f) ? AS_FUNCTION(f)->code->name->chars
+          const char *fname = IS_FUNCTION(f) ? AS_FUNCTION(f)->code->qualname->chars
                               : IS_BUILTIN(f) ? AS_BUILTIN(f)->name : value_type(f)->name;
           vm_raise_fmt(vm, &exc_TypeError, "%s() got multiple values for keyword argument '%s'", fname,
                        AS_STR(e->key)->chars);
@@ -1120,6 +1212,29 @@ static VmResult run(VM *vm, int base, Value *result) {
     for (i = 0; i < n; i++) locals[first + i] = AS_TUPLE(closure)->items[i];
     NEXT();
   }
+  CASE(BUILD_CLASS) {
+    int nbases = *ip++;
+    Value body = sp[-nbases - 2], name = sp[-nbases - 1], bases, ns, cls, cell;
+    SAVE();
+    if (!IS_STR(name)) { vm_raise(vm, &exc_TypeError, "class name must be a str"); goto error; }
+    bases = tuple_new(vm, (uint32_t)nbases);
+    CHECK(bases);
+    memcpy(AS_TUPLE(bases)->items, sp - nbases, (size_t)nbases * sizeof(Value));
+    vm_push_root(vm, bases);
+    ns = dict_new(vm);
+    if (ns == EXC_VAL) { vm_pop_root(vm); goto error; }
+    vm_push_root(vm, ns);
+    cell = run_class_body(vm, body, AS_DICT(ns));
+    if (cell == EXC_VAL) { vm->nroots -= 2; goto error; }
+    vm_push_root(vm, cell);
+    cls = class_new(vm, name, bases, AS_DICT(ns));
+    vm->nroots -= 3;
+    CHECK(cls);
+    if (IS_TYPE(cell, &cell_type)) ((ObjCell *)AS_OBJ(cell))->value = cls;
+    sp -= nbases + 1;
+    sp[-1] = cls;
+    NEXT();
+  }
   CASE(SETUP_FINALLY) {
     int16_t off = READ_I16();
     if (frame->nblocks >= VIPER_MAX_BLOCKS) {
@@ -1184,6 +1299,11 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(DELETE_ATTR) {
     ObjStr *name = NAME(READ_U16());
     SAVE();
+    if (IS_INSTANCE(sp[-1]) || IS_PYCLASS(sp[-1])) {
+      CHECK(class_setattr(vm, sp[-1], name, UNBOUND_VAL));
+      sp--;
+      NEXT();
+    }
     vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", PEEK(0), name->chars);
     goto error;
   }
@@ -1249,21 +1369,46 @@ error_unwind:
 
 /* ==== entry points ======================================================================= */
 
-Value vm_call(VM *vm, Value callable, int argc, Value *args) {
+Value vm_call(VM *vm, Value callable, int argc, Value *args) { return vm_call_kw(vm, callable, argc, args, 0, NULL); }
+
+Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTuple *kwnames) {
   Value result = NONE_VAL, *saved = vm->sp;
   int i;
-  if (vm->sp + argc + 1 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  if (vm->sp + argc + 2 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
   *vm->sp++ = callable;
-  for (i = 0; i < argc; i++) *vm->sp++ = args[i];
+  if (IS_TYPE(callable, &method_type)) {   /* a bound Python method: self goes first */
+    ObjMethod *m = (ObjMethod *)AS_OBJ(callable);
+    saved[0] = m->fn;
+    *vm->sp++ = m->self;
+    callable = m->fn;
+    for (i = 0; i < argc; i++) *vm->sp++ = args[i];
+    argc++;
+  } else {
+    for (i = 0; i < argc; i++) *vm->sp++ = args[i];
+  }
   if (IS_FUNCTION(callable)) {
     int base = vm->frame_count;
-    if (!push_frame(vm, AS_FUNCTION(callable), argc, 0, NULL)) { vm->sp = saved; return EXC_VAL; }
+    if (!push_frame(vm, AS_FUNCTION(callable), argc, nkw, kwnames)) { vm->sp = saved; return EXC_VAL; }
     if (run(vm, base, &result) != VM_OK) { vm->sp = saved; return EXC_VAL; }
-    vm->sp--;   /* the callee slot */
+    vm->sp = saved;
     return result;
   }
-  result = call_native(vm, callable, argc, vm->sp - argc, 0, NULL);
-  vm->sp -= argc + 1;
+  result = call_native(vm, callable, argc, saved + 1, nkw, kwnames);
+  vm->sp = saved;
+  return result;
+}
+
+/* Run function fn (no arguments) with ns as its LOAD_NAME/STORE_NAME namespace: a class body. */
+static Value run_class_body(VM *vm, Value fn, ObjDict *ns) {
+  Value result = NONE_VAL, *saved = vm->sp;
+  int base = vm->frame_count;
+  if (!IS_FUNCTION(fn)) return vm_raise(vm, &exc_TypeError, "class body is not a function");
+  if (vm->sp + 1 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  *vm->sp++ = fn;
+  if (!push_frame(vm, AS_FUNCTION(fn), 0, 0, NULL)) { vm->sp = saved; return EXC_VAL; }
+  vm->frames[vm->frame_count - 1].ns = ns;
+  if (run(vm, base, &result) != VM_OK) { vm->sp = saved; return EXC_VAL; }
+  vm->sp = saved;
   return result;
 }
 
@@ -1294,6 +1439,7 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len) {
   f->ip = main_code->code;
   f->slots = vm->stack;
   f->globals = vm->globals;
+  f->ns = vm->globals;
   f->nblocks = 0;
   for (v = vm->stack; v < vm->stack + main_code->nlocals; v++) *v = UNBOUND_VAL;
   vm->sp = vm->stack + main_code->nlocals;

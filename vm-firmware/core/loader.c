@@ -230,6 +230,7 @@ static bool verify_code(Reader *r, const Counts *c, int16_t *scratch, size_t scr
   uint32_t nlocals, nconsts, stacksize, i, code_len, lines_len, argcount, posonly, kwonly, flags, nparams;
   const uint8_t *code;
   if (rd_u16(r) >= c->nnames) return fail(r, "code name index out of range");
+  if (rd_u16(r) >= c->nnames) return fail(r, "code qualname index out of range");
   argcount = rd_u8(r);
   posonly = rd_u8(r);
   kwonly = rd_u8(r);
@@ -360,6 +361,7 @@ static bool load_code(VM *vm, Reader *r, ObjCode *c) {
   c->codes = vm->codes;
   c->ncodes = vm->ncodes;
   c->name = AS_STR(vm->names[rd_u16(r)]);
+  c->qualname = AS_STR(vm->names[rd_u16(r)]);
   c->argcount = rd_u8(r);
   c->posonlyargcount = rd_u8(r);
   c->kwonlyargcount = rd_u8(r);

@@ -157,6 +157,7 @@ static void mark_roots(VM *vm) {
   for (k = 0; k < vm->frame_count; k++) {
     gc_mark_value(vm, OBJ_VAL(vm->frames[k].code));
     gc_mark_value(vm, OBJ_VAL(vm->frames[k].globals));
+    if (vm->frames[k].ns != NULL) gc_mark_value(vm, OBJ_VAL(vm->frames[k].ns));
   }
   for (k = 0; k < vm->nroots; k++) gc_mark_value(vm, vm->roots[k]);
   for (k = 0; k < vm->repr_depth; k++) gc_mark_value(vm, vm->repr_active[k]);

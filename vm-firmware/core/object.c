@@ -49,6 +49,11 @@ static int number_cmp(Value a, Value b) {
 }
 
 bool value_equal(VM *vm, Value a, Value b) {
+  if (a != b && (IS_INSTANCE(a) || IS_INSTANCE(b))) {
+    Value r = class_compare(vm, CMP_EQ, a, b);
+    if (r == EXC_VAL) { vm->exc = NONE_VAL; return false; }
+    return value_truthy(r);
+  }
   const Type *t;
   if (a == b) return !(IS_FLOAT(a) && isnan(AS_FLOAT(a)));
   if (IS_INTLIKE(a) && IS_INTLIKE(b)) return AS_INTLIKE(a) == AS_INTLIKE(b);
@@ -144,6 +149,7 @@ bool value_hash64(VM *vm, Value v, int64_t *out) {
 }
 
 bool value_hash(VM *vm, Value v, uint32_t *out) {
+  if (IS_INSTANCE(v)) return class_hash(vm, v, out);
   int64_t h;
   if (IS_STR(v)) { *out = AS_STR(v)->hash; return true; }
   if (!value_hash64(vm, v, &h)) return false;
@@ -172,6 +178,7 @@ bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *ou
 }
 
 Value value_getattr(VM *vm, Value obj, ObjStr *name) {
+  if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) return class_getattr(vm, obj, name);
   const MethodDef *m = methods_find(value_type(obj)->methods, name);
   if (m != NULL) return bound_method_new(vm, obj, m);
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
@@ -218,6 +225,7 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
 }
 
 Value value_len(VM *vm, Value v) {
+  if (IS_INSTANCE(v)) return class_len(vm, v);
   if (IS_OBJ(v)) {
     const Type *t = OBJ_TYPE(v);
     if (t == &str_type) return INT_VAL(AS_STR(v)->nchars);
@@ -263,6 +271,7 @@ static Value getslice(VM *vm, Value obj, ObjSlice *sl) {
 }
 
 Value value_getitem(VM *vm, Value obj, Value key) {
+  if (IS_INSTANCE(obj)) return class_getitem(vm, obj, key);
   uint32_t k;
   if (IS_OBJ(obj)) {
     const Type *t = OBJ_TYPE(obj);
@@ -328,6 +337,7 @@ static Value list_setslice(VM *vm, Value obj, ObjSlice *sl, Value val) {
 }
 
 Value value_setitem(VM *vm, Value obj, Value key, Value val) {
+  if (IS_INSTANCE(obj)) return class_setitem(vm, obj, key, val);
   uint32_t k;
   if (IS_LIST(obj) && IS_SLICE(key)) return list_setslice(vm, obj, AS_SLICE(key), val);
   if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, val);
@@ -354,6 +364,7 @@ static Value iter_new(VM *vm, const Type *type, Value seq, vint index, vint stop
 }
 
 Value value_iter(VM *vm, Value v) {
+  if (IS_INSTANCE(v)) return class_iter(vm, v);
   if (IS_OBJ(v)) {
     const Type *t = OBJ_TYPE(v);
     if (t == &list_type) return iter_new(vm, &list_iter_type, v, 0, 0, 1);
@@ -377,6 +388,7 @@ Value value_iter(VM *vm, Value v) {
 }
 
 Value value_iter_next(VM *vm, Value iter) {
+  if (IS_INSTANCE(iter)) return class_next(vm, iter);
   ObjIter *it = AS_ITER(iter);
   const Type *t = OBJ_TYPE(iter);
   if (t == &range_iter_type) {
@@ -404,6 +416,7 @@ Value value_iter_next(VM *vm, Value iter) {
 }
 
 Value value_contains(VM *vm, Value c, Value item) {
+  if (IS_INSTANCE(c)) return class_contains(vm, c, item);
   uint32_t i;
   if (IS_OBJ(c)) {
     const Type *t = OBJ_TYPE(c);
@@ -493,6 +506,7 @@ static Value order_result(int op, int c) {
 static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
 Value value_compare(VM *vm, int op, Value a, Value b) {
+  if ((IS_INSTANCE(a) || IS_INSTANCE(b)) && op <= CMP_GE) return class_compare(vm, op, a, b);
   switch (op) {
   case CMP_EQ: return BOOL_VAL(value_equal(vm, a, b));
   case CMP_NE: return BOOL_VAL(!value_equal(vm, a, b));
@@ -562,6 +576,11 @@ static void write_dict_items(VM *vm, ObjDict *d, vint kind) {
 }
 
 void value_write(VM *vm, Value v, bool repr) {
+  if (IS_INSTANCE(v)) {
+    size_t before = vm->sb_len;
+    if (!class_write(vm, v, repr)) { vm->exc = NONE_VAL; return; }
+    if (vm->sb_len != before || !type_is_exception(OBJ_TYPE(v))) return;
+  }
   const Type *t;
   if (IS_INT(v)) { int_write(vm, AS_INT(v)); return; }
   if (!IS_OBJ(v)) {

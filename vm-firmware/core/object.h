@@ -67,6 +67,9 @@ typedef struct ObjList { Obj obj; uint32_t len, cap; Value *items; } ObjList;
 typedef struct SetEntry { Value key; int64_t hash; } SetEntry;
 typedef struct ObjSet { Obj obj; uint32_t fill, used, mask, finger; SetEntry *table; } ObjSet;
 
+/* A built-in module (modules.c): its names in a dict. */
+typedef struct ObjModule { Obj obj; struct ObjDict *dict; } ObjModule;
+
 /* bytes and bytearray (bytes.c) */
 typedef struct ObjBytes { Obj obj; uint32_t len, cap; uint8_t *data; } ObjBytes;
 
@@ -93,6 +96,7 @@ typedef struct ObjIter { Obj obj; Value seq; vint index, stop, step; } ObjIter;
 typedef struct ObjCode {
   Obj obj;
   ObjStr *name;
+  ObjStr *qualname;         /* for messages: "Point.move" */
   ObjStr *file;
   uint8_t argcount, posonlyargcount, kwonlyargcount, flags;
   uint16_t nlocals, stacksize, first_line, nconsts, lines_len;
@@ -139,6 +143,7 @@ extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;
 extern const Type bigint_type;   /* value_type() reports it as int */
 extern const Type set_type, frozenset_type, set_iter_type, bytes_type, bytearray_type, bytes_iter_type;
 extern const Type enumerate_type, zip_type, map_type, filter_type, reversed_type, object_type;
+extern const Type module_type, exc_SystemExit;
 extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
 extern const Type dict_keys_type, dict_values_type, dict_items_type;
 extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
@@ -160,6 +165,8 @@ extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueErro
 #define AS_SET(v)      ((ObjSet *)AS_OBJ(v))
 #define IS_BYTESLIKE(v) (IS_OBJ(v) && (OBJ_TYPE(v) == &bytes_type || OBJ_TYPE(v) == &bytearray_type))
 #define AS_BYTES(v)    ((ObjBytes *)AS_OBJ(v))
+#define IS_MODULE(v)   IS_TYPE(v, &module_type)
+#define AS_MODULE(v)   ((ObjModule *)AS_OBJ(v))
 #define IS_FLOAT(v)    IS_TYPE(v, &float_type)
 #define AS_FLOAT(v)    (((ObjFloat *)AS_OBJ(v))->value)
 #define IS_LIST(v)     IS_TYPE(v, &list_type)
@@ -276,6 +283,11 @@ Value iter_make(VM *vm, const Type *type, int argc, Value *args);
 Value iter_builtin_next(VM *vm, Value it);
 bool iter_is_builtin(const Type *t);
 
+/* ---- modules.c: math, time, sys ----------------------------------------------------- */
+Value module_new(VM *vm, const char *name);
+Value module_builtin(VM *vm, const ObjStr *name);   /* for import; UNBOUND_VAL: no such module */
+Value module_getattr(VM *vm, Value module, ObjStr *name);
+
 /* ---- format.c --------------------------------------------------------------------------- */
 bool format_append(VM *vm, Value v, const char *spec, size_t len);  /* format(v, spec) into vm_sb */
 Value str_percent(VM *vm, ObjStr *fmt, Value args);                /* fmt % args */
@@ -322,6 +334,53 @@ vint range_len(const ObjRange *r);
 Value function_new(VM *vm, ObjCode *code, ObjDict *globals);
 Value bound_method_new(VM *vm, Value self, const MethodDef *m);
 const MethodDef *methods_find(const MethodDef *table, const ObjStr *name);
+
+/* ---- class.c: classes written in Python ------------------------------------------------
+ * A class is an ObjClass: a Type (so value_type(), %t and IS_TYPE(v, &type_type) work as for
+ * built-in types) followed by its name, bases, MRO (a tuple starting with itself) and dict.
+ * Its instances are ObjInstance; msg comes first so instances of exception subclasses are
+ * laid out like ObjException. A class's Type.trace is instance_trace: that is how a type is
+ * recognised as a Python class (IS_CLASS_TYPE). */
+typedef struct ObjClass {
+  Type type;
+  ObjStr *name;
+  Value bases, mro;
+  ObjDict *dict;
+  const Type *builtin_base;   /* the built-in exception class it derives from, or NULL */
+} ObjClass;
+typedef struct ObjInstance { Obj obj; Value msg; ObjDict *dict; } ObjInstance;
+typedef struct ObjMethod { Obj obj; Value self, fn; } ObjMethod;       /* a bound Python method */
+typedef struct ObjWrapper { Obj obj; Value a, b; } ObjWrapper;         /* super, classmethod, ... */
+void instance_trace(VM *vm, Obj *obj);
+void class_trace(VM *vm, Obj *obj);
+#define IS_CLASS_TYPE(t) ((t)->trace == instance_trace)
+#define IS_INSTANCE(v)   (IS_OBJ(v) && IS_CLASS_TYPE(OBJ_TYPE(v)))
+#define IS_PYCLASS(v)    (IS_TYPE(v, &type_type) && IS_CLASS_TYPE((const Type *)AS_OBJ(v)))
+extern const Type method_type, super_type, classmethod_type, staticmethod_type, property_type, not_implemented_type;
+extern const Obj not_implemented_obj;
+extern const ObjBuiltin super_init_builtin;
+bool class_init(VM *vm);
+Value class_new(VM *vm, Value name, Value bases, ObjDict *ns);
+Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames);
+Value class_lookup(const Type *t, ObjStr *name);
+Value class_call_dunder(VM *vm, Value v, const char *name, int argc, Value *args);
+bool type_in_mro(const Type *t, const Type *base);
+Value method_new(VM *vm, Value self, Value fn);
+Value class_getattr(VM *vm, Value obj, ObjStr *name);
+Value class_setattr(VM *vm, Value obj, ObjStr *name, Value v);   /* v UNBOUND_VAL: delete */
+Value class_binary(VM *vm, int op, Value a, Value b);            /* UNBOUND_VAL: no method */
+Value class_compare(VM *vm, int op, Value a, Value b);
+int class_truthy(VM *vm, Value v);
+Value class_len(VM *vm, Value v);
+Value class_getitem(VM *vm, Value obj, Value key);
+Value class_setitem(VM *vm, Value obj, Value key, Value val);    /* val UNBOUND_VAL: delete */
+Value class_iter(VM *vm, Value v);
+Value class_next(VM *vm, Value it);
+Value class_contains(VM *vm, Value obj, Value item);
+bool class_hash(VM *vm, Value v, uint32_t *out);
+bool class_write(VM *vm, Value v, bool repr);
+/* Hooks for object.c: an instance or Python class takes the class.c path. */
+#define CLASS_DISPATCH(v) (IS_INSTANCE(v))
 
 /* Cells (function.c) and slices (slice.c). */
 Value cell_new(VM *vm, Value v);

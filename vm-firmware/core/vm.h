@@ -16,6 +16,7 @@ typedef struct Frame {
   const uint8_t *ip;     /* next instruction; saved when the frame calls or raises */
   Value *slots;          /* locals, then the operand stack */
   ObjDict *globals;
+  ObjDict *ns;           /* LOAD_NAME/STORE_NAME namespace: the globals, or a class body's dict */
   uint8_t nblocks;
   Block blocks[VIPER_MAX_BLOCKS];
 } Frame;
@@ -105,6 +106,8 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len);
 
 /* Call any callable from C; EXC_VAL on error. */
 Value vm_call(VM *vm, Value callable, int argc, Value *args);
+/* The same with keywords: the last nkw of the argc values are named by the str tuple kwnames. */
+Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTuple *kwnames);
 
 /* Temporary roots. */
 #define vm_push_root(vm, v) ((vm)->roots[(vm)->nroots++] = (v))

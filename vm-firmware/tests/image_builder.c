@@ -34,7 +34,7 @@ size_t build_image(uint8_t *out, size_t cap, const char *const *names, int nname
   put16(&o, (unsigned)ncodes);
   for (i = 0; i < ncodes; i++) {
     const TestCode *c = &codes[i];
-    put16(&o, c->name); put8(&o, c->argcount); put8(&o, 0); put8(&o, 0);
+    put16(&o, c->name); put16(&o, c->name); put8(&o, c->argcount); put8(&o, 0); put8(&o, 0);
     put8(&o, i == 0 ? CODE_FLAG_MODULE : 0);
     put16(&o, c->nlocals);
     for (k = 0; k < c->nlocals; k++) put16(&o, c->locals[k]);

@@ -14,6 +14,7 @@ export type ImageConst =
 
 export interface CodeObject {
   name: number;        // index into names
+  qualname: number;    // index into names: the dotted name error messages use ("Point.move")
   argcount: number;        // positional parameters, positional-only ones included
   posonlyargcount: number; // the first posonlyargcount of them are positional-only
   kwonlyargcount: number;  // keyword-only parameters, in the slots after the positional ones
@@ -98,6 +99,7 @@ export function writeImage(image: Image): Uint8Array {
   w.u16(image.codes.length);
   for (const c of image.codes) {
     w.u16(c.name);
+    w.u16(c.qualname);
     w.u8(c.argcount);
     w.u8(c.posonlyargcount);
     w.u8(c.kwonlyargcount);
@@ -183,7 +185,7 @@ export function readImage(bytes: Uint8Array): Image {
   for (let n = r.u16(), i = 0; i < n; i++) modules.push({ name: r.u16(), file: r.u16(), code: r.u16() });
   const codes: CodeObject[] = [];
   for (let n = r.u16(), i = 0; i < n; i++) {
-    const name = r.u16(), argcount = r.u8(), posonlyargcount = r.u8(), kwonlyargcount = r.u8(), flags = r.u8();
+    const name = r.u16(), qualname = r.u16(), argcount = r.u8(), posonlyargcount = r.u8(), kwonlyargcount = r.u8(), flags = r.u8();
     const locals: number[] = [];
     for (let k = r.u16(), j = 0; j < k; j++) locals.push(r.u16());
     const stacksize = r.u16(), firstLine = r.u16();
@@ -191,7 +193,7 @@ export function readImage(bytes: Uint8Array): Image {
     for (let k = r.u16(), j = 0; j < k; j++) consts.push(readConst(r));
     const code = r.bytes(r.u32());
     const lineTable = r.bytes(r.u16());
-    codes.push({ name, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize, firstLine, consts, code, lineTable });
+    codes.push({ name, qualname, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize, firstLine, consts, code, lineTable });
   }
   if (r.pos !== bytes.length) throw new Error(`${bytes.length - r.pos} unexpected bytes at the end of the image`);
   return { names, modules, codes };

@@ -90,6 +90,7 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('JUMP_IF_NOT_EXC_MATCH', 'j16', 2, 0, 'pop TOS (a class or tuple of classes) and TOS1; jump unless the exception TOS1 is an instance'),
   op('RAISE', 'u8', 0, 0, 'arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS', { popsPerArg: 1 }),
   op('RERAISE', 'none', 2, 0, 'end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again'),
+  op('BUILD_CLASS', 'u8', 2, 1, 'class from the body function TOS[arg+1], the name TOS[arg] and arg bases above them; a cell the body returns gets the class', { popsPerArg: 1 }),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
 ];
 

@@ -67,9 +67,10 @@
   X(JUMP_IF_NOT_EXC_MATCH ,  58, 2, 2, 0, 0) /* j16  pop TOS (a class or tuple of classes) and TOS1; jump unless the exception TOS1 is an instance */ \
   X(RAISE                 ,  59, 1, 0, 1, 0) /* u8   arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS */ \
   X(RERAISE               ,  60, 0, 2, 0, 0) /* none end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again */ \
-  X(COPY_FREE_VARS        ,  61, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
+  X(BUILD_CLASS           ,  61, 1, 2, 1, 1) /* u8   class from the body function TOS[arg+1], the name TOS[arg] and arg bases above them; a cell the body returns gets the class */ \
+  X(COPY_FREE_VARS        ,  62, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
 
-#define OP_COUNT_ 62
+#define OP_COUNT_ 63
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1

@@ -1,3 +1,0 @@
-# error: 2:1 'class' is not supported yet
-class Point:
-    pass

@@ -1,0 +1,702 @@
+/* Classes written in Python: class objects (a Type followed by a dict and an MRO), their
+ * instances, bound methods, super(), classmethod/staticmethod/property, and the dunder
+ * protocols the interpreter and object.c dispatch to. */
+#include <string.h>
+
+#include "gen/opcodes.h"
+#include "vm.h"
+
+/* ==== objects ============================================================================ */
+
+void instance_trace(VM *vm, Obj *obj) {
+  ObjInstance *o = (ObjInstance *)obj;
+  gc_mark_value(vm, OBJ_VAL(o->obj.type));   /* the class itself (a heap object) */
+  gc_mark_value(vm, o->msg);
+  if (o->dict != NULL) gc_mark_value(vm, OBJ_VAL(o->dict));
+}
+
+/* type_type's trace: only heap classes are ever traced (built-in types live in flash). */
+void class_trace(VM *vm, Obj *obj) {
+  ObjClass *c = (ObjClass *)obj;
+  gc_mark_value(vm, OBJ_VAL(c->name));
+  gc_mark_value(vm, c->bases);
+  gc_mark_value(vm, c->mro);
+  gc_mark_value(vm, OBJ_VAL(c->dict));
+}
+
+static void method_trace(VM *vm, Obj *obj) {
+  ObjMethod *m = (ObjMethod *)obj;
+  gc_mark_value(vm, m->self);
+  gc_mark_value(vm, m->fn);
+}
+
+static void wrapper_trace(VM *vm, Obj *obj) {
+  ObjWrapper *w = (ObjWrapper *)obj;
+  gc_mark_value(vm, w->a);
+  gc_mark_value(vm, w->b);
+}
+
+const Type method_type = {{&type_type}, "method", NULL, method_trace, NULL};
+const Type super_type = {{&type_type}, "super", NULL, wrapper_trace, NULL};
+const Type classmethod_type = {{&type_type}, "classmethod", NULL, wrapper_trace, NULL};
+const Type staticmethod_type = {{&type_type}, "staticmethod", NULL, wrapper_trace, NULL};
+const Type not_implemented_type = {{&type_type}, "NotImplementedType", NULL, NULL, NULL};
+const Obj not_implemented_obj = {&not_implemented_type};
+
+static Value wrapper_new(VM *vm, const Type *type, Value a, Value b) {
+  ObjWrapper *w;
+  vm_push_root(vm, a);
+  vm_push_root(vm, b);
+  w = (ObjWrapper *)obj_alloc(vm, type, sizeof(ObjWrapper));
+  vm->nroots -= 2;
+  if (w == NULL) return EXC_VAL;
+  w->a = a;
+  w->b = b;
+  return OBJ_VAL(w);
+}
+
+Value method_new(VM *vm, Value self, Value fn) {
+  ObjMethod *m;
+  vm_push_root(vm, self);
+  vm_push_root(vm, fn);
+  m = (ObjMethod *)obj_alloc(vm, &method_type, sizeof(ObjMethod));
+  vm->nroots -= 2;
+  if (m == NULL) return EXC_VAL;
+  m->self = self;
+  m->fn = fn;
+  return OBJ_VAL(m);
+}
+
+static Value name_of(VM *vm, const char *s) { return str_intern(vm, s, strlen(s)); }
+
+/* ==== lookup ============================================================================= */
+
+/* The attribute `name` of class t or of a class in its MRO; UNBOUND_VAL when none has it. */
+Value class_lookup(const Type *t, ObjStr *name) {
+  if (IS_CLASS_TYPE(t)) {
+    ObjTuple *mro = AS_TUPLE(((const ObjClass *)t)->mro);
+    uint32_t i;
+    for (i = 0; i < mro->len; i++) {
+      const Type *k = (const Type *)AS_OBJ(mro->items[i]);
+      if (IS_CLASS_TYPE(k)) {
+        Value v = dict_get_str(((const ObjClass *)k)->dict, name);
+        if (v != UNBOUND_VAL) return v;
+      }
+    }
+  }
+  return UNBOUND_VAL;
+}
+
+static Value lookup_cstr(VM *vm, const Type *t, const char *name) {
+  Value n = name_of(vm, name);
+  if (n == EXC_VAL) return EXC_VAL;
+  return class_lookup(t, AS_STR(n));
+}
+
+/* Call the dunder `name` of v's class with v and argc more arguments. UNBOUND_VAL: no such
+ * method; EXC_VAL: it raised. */
+Value class_call_dunder(VM *vm, Value v, const char *name, int argc, Value *args) {
+  Value f = lookup_cstr(vm, value_type(v), name), argv[4];
+  int i;
+  if (f == EXC_VAL || f == UNBOUND_VAL) return f;
+  if (IS_TYPE(f, &staticmethod_type)) return vm_call(vm, ((ObjWrapper *)AS_OBJ(f))->a, argc, args);
+  argv[0] = v;
+  for (i = 0; i < argc && i < 3; i++) argv[i + 1] = args[i];
+  return vm_call(vm, f, argc + 1, argv);
+}
+
+bool type_in_mro(const Type *t, const Type *base) {
+  if (IS_CLASS_TYPE(t)) {
+    ObjTuple *mro = AS_TUPLE(((const ObjClass *)t)->mro);
+    uint32_t i;
+    for (i = 0; i < mro->len; i++) {
+      const Type *k = (const Type *)AS_OBJ(mro->items[i]);
+      if (k == base) return true;
+      if (!IS_CLASS_TYPE(k)) {
+        const Type *p;
+        for (p = k->parent; p != NULL; p = p->parent)
+          if (p == base) return true;
+      }
+    }
+    return false;
+  }
+  for (; t != NULL; t = t->parent)
+    if (t == base) return true;
+  return false;
+}
+
+/* ==== building a class =================================================================== */
+
+/* C3 linearisation of cls over its bases; a tuple, or EXC_VAL (TypeError) when impossible. */
+#define MRO_MAX 32
+static Value c3_mro(VM *vm, ObjClass *cls) {
+  ObjTuple *bases = AS_TUPLE(cls->bases);
+  Value seqs[MRO_MAX + 1][MRO_MAX];
+  uint32_t lens[MRO_MAX + 1], pos[MRO_MAX + 1], nseq = 0, i, j, k, nout = 0;
+  Value out[MRO_MAX], t;
+  if (bases->len > MRO_MAX) return vm_raise(vm, &exc_TypeError, "too many base classes");
+  for (i = 0; i < bases->len; i++) {
+    const Type *b = (const Type *)AS_OBJ(bases->items[i]);
+    if (IS_CLASS_TYPE(b)) {
+      ObjTuple *m = AS_TUPLE(((const ObjClass *)b)->mro);
+      if (m->len > MRO_MAX) return vm_raise(vm, &exc_TypeError, "class hierarchy too deep");
+      memcpy(seqs[nseq], m->items, m->len * sizeof(Value));
+      lens[nseq] = m->len;
+    } else {
+      seqs[nseq][0] = bases->items[i];
+      lens[nseq] = 1;
+    }
+    pos[nseq++] = 0;
+  }
+  memcpy(seqs[nseq], bases->items, bases->len * sizeof(Value));
+  lens[nseq] = bases->len;
+  pos[nseq++] = 0;
+  out[nout++] = OBJ_VAL(cls);
+  for (;;) {
+    Value cand = UNBOUND_VAL;
+    bool any = false;
+    for (i = 0; i < nseq && cand == UNBOUND_VAL; i++) {
+      if (pos[i] >= lens[i]) continue;
+      any = true;
+      cand = seqs[i][pos[i]];
+      for (j = 0; j < nseq; j++)   /* not in the tail of any sequence */
+        for (k = pos[j] + 1; k < lens[j]; k++)
+          if (seqs[j][k] == cand) { cand = UNBOUND_VAL; j = nseq; break; }
+    }
+    if (!any) break;
+    if (cand == UNBOUND_VAL) {
+      vm_sb_reset(vm);
+      vm_sb_cstr(vm, "Cannot create a consistent method resolution\norder (MRO) for bases ");
+      for (i = 0; i < bases->len; i++) {
+        if (i > 0) vm_sb_cstr(vm, ", ");
+        vm_sb_cstr(vm, ((const Type *)AS_OBJ(bases->items[i]))->name);
+      }
+      t = vm_sb_to_str(vm);
+      if (t == EXC_VAL) return EXC_VAL;
+      return vm_raise_value(vm, &exc_TypeError, t);
+    }
+    if (nout >= MRO_MAX) return vm_raise(vm, &exc_TypeError, "class hierarchy too deep");
+    out[nout++] = cand;
+    for (i = 0; i < nseq; i++)
+      if (pos[i] < lens[i] && seqs[i][pos[i]] == cand) pos[i]++;
+  }
+  t = tuple_new(vm, nout);
+  if (t == EXC_VAL) return EXC_VAL;
+  memcpy(AS_TUPLE(t)->items, out, nout * sizeof(Value));
+  return t;
+}
+
+static bool is_object_type(const Type *t) { return strcmp(t->name, "object") == 0 && t->parent == NULL; }
+
+/* class name(bases): ns is the dict the class body filled. */
+Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
+  ObjClass *cls;
+  uint32_t i;
+  const Type *builtin_base = NULL, *parent = NULL;
+  Value mro;
+  if (AS_TUPLE(bases)->len == 0) {   /* class A: is class A(object): */
+    Value key = str_intern(vm, "object", 6), obj;
+    if (key == EXC_VAL) return EXC_VAL;
+    obj = dict_get_str(vm->builtins, AS_STR(key));
+    if (IS_TYPE(obj, &type_type)) {
+      vm_push_root(vm, name);
+      vm_push_root(vm, OBJ_VAL(ns));
+      bases = tuple_new(vm, 1);
+      vm->nroots -= 2;
+      if (bases == EXC_VAL) return EXC_VAL;
+      AS_TUPLE(bases)->items[0] = obj;
+    }
+  }
+  for (i = 0; i < AS_TUPLE(bases)->len; i++) {
+    Value b = AS_TUPLE(bases)->items[i];
+    const Type *bt;
+    if (!IS_TYPE(b, &type_type)) return vm_raise(vm, &exc_TypeError, "bases must be types");
+    bt = (const Type *)AS_OBJ(b);
+    if (IS_CLASS_TYPE(bt)) {
+      const Type *bb = ((const ObjClass *)bt)->builtin_base;
+      if (bb != NULL && builtin_base != NULL && bb != builtin_base && !type_is_subtype(bb, builtin_base) &&
+          !type_is_subtype(builtin_base, bb))
+        return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict");
+      if (bb != NULL && (builtin_base == NULL || type_is_subtype(bb, builtin_base))) builtin_base = bb;
+    } else if (type_is_exception(bt)) {
+      if (builtin_base == NULL || type_is_subtype(bt, builtin_base)) builtin_base = bt;
+    } else if (!is_object_type(bt)) {
+      return vm_raise_fmt(vm, &exc_TypeError, "subclassing '%s' is not supported yet", bt->name);
+    }
+    if (parent == NULL && !is_object_type(bt)) parent = bt;
+  }
+  vm_push_root(vm, name);
+  vm_push_root(vm, bases);
+  vm_push_root(vm, OBJ_VAL(ns));
+  cls = (ObjClass *)obj_alloc(vm, &type_type, sizeof(ObjClass));
+  if (cls == NULL) { vm->nroots -= 3; return EXC_VAL; }
+  cls->type.base.type = &type_type;
+  cls->type.name = AS_STR(name)->chars;
+  cls->type.parent = parent != NULL ? parent : builtin_base;
+  cls->type.trace = instance_trace;
+  cls->type.methods = NULL;
+  cls->name = AS_STR(name);
+  cls->bases = bases;
+  cls->mro = NONE_VAL;
+  cls->dict = ns;
+  cls->builtin_base = builtin_base;
+  vm_push_root(vm, OBJ_VAL(cls));
+  mro = c3_mro(vm, cls);
+  vm->nroots -= 4;
+  if (mro == EXC_VAL) return EXC_VAL;
+  cls->mro = mro;
+  return OBJ_VAL(cls);
+}
+
+/* ==== instances ========================================================================== */
+
+static Value call_with(VM *vm, Value fn, Value self, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+  Value *base = vm->sp, r;
+  int i;
+  if (vm->sp + argc + 2 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  *vm->sp++ = self;
+  for (i = 0; i < argc; i++) *vm->sp++ = args[i];
+  r = vm_call_kw(vm, fn, argc + 1, base, nkw, kwnames);
+  vm->sp = base;
+  return r;
+}
+
+/* cls(*args, **kw): make the instance, run __init__. */
+Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+  ObjInstance *o;
+  Value self, init, r;
+  int npos = argc - nkw;
+  o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance));
+  if (o == NULL) return EXC_VAL;
+  o->msg = NONE_VAL;
+  o->dict = NULL;
+  self = OBJ_VAL(o);
+  if (cls->builtin_base != NULL) {   /* an exception: remember the arguments as its message */
+    if (npos == 1) o->msg = args[0];
+    else if (npos > 1) {
+      Value t;
+      vm_push_root(vm, self);
+      t = tuple_new(vm, (uint32_t)npos);
+      vm_pop_root(vm);
+      if (t == EXC_VAL) return EXC_VAL;
+      memcpy(AS_TUPLE(t)->items, args, (size_t)npos * sizeof(Value));
+      o->msg = t;
+    }
+  }
+  vm_push_root(vm, self);
+  init = lookup_cstr(vm, &cls->type, "__init__");
+  if (init == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  if (init == UNBOUND_VAL) {
+    vm_pop_root(vm);
+    if (argc > 0 && cls->builtin_base == NULL)
+      return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no arguments", cls->type.name);
+    return self;
+  }
+  r = call_with(vm, init, self, argc, args, nkw, kwnames);
+  vm_pop_root(vm);
+  if (r == EXC_VAL) return EXC_VAL;
+  if (!IS_NONE(r)) return vm_raise_fmt(vm, &exc_TypeError, "__init__() should return None, not '%t'", r);
+  return self;
+}
+
+/* Bind what a class attribute lookup found to the instance (or class) it was looked up for. */
+static Value bind(VM *vm, Value attr, Value self, Value cls) {
+  if (IS_FUNCTION(attr)) return self == UNBOUND_VAL ? attr : method_new(vm, self, attr);
+  if (IS_TYPE(attr, &staticmethod_type)) return ((ObjWrapper *)AS_OBJ(attr))->a;
+  if (IS_TYPE(attr, &classmethod_type)) return method_new(vm, cls, ((ObjWrapper *)AS_OBJ(attr))->a);
+  if (IS_TYPE(attr, &property_type) && self != UNBOUND_VAL) {
+    Value get = ((ObjWrapper *)AS_OBJ(attr))->a;
+    if (IS_NONE(get)) return vm_raise(vm, &exc_AttributeError, "property has no getter");
+    return vm_call(vm, get, 1, &self);
+  }
+  return attr;
+}
+
+static Value getattr_fallback(VM *vm, Value obj, ObjStr *name) {
+  Value ga = lookup_cstr(vm, value_type(obj), "__getattr__");
+  if (ga == EXC_VAL) return EXC_VAL;
+  if (ga != UNBOUND_VAL) {
+    Value argv[2];
+    argv[0] = obj;
+    argv[1] = OBJ_VAL(name);
+    return vm_call(vm, ga, 2, argv);
+  }
+  return vm_raise_fmt(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", value_type(obj)->name, name->chars);
+}
+
+/* obj.name where obj is an instance of a Python class, a Python class, or a super object. */
+Value class_getattr(VM *vm, Value obj, ObjStr *name) {
+  if (IS_TYPE(obj, &super_type)) {
+    ObjWrapper *s = (ObjWrapper *)AS_OBJ(obj);
+    Value self = s->b;
+    const Type *start = (const Type *)AS_OBJ(s->a), *t = IS_TYPE(self, &type_type) ? (const Type *)AS_OBJ(self) : value_type(self);
+    if (IS_CLASS_TYPE(t)) {
+      ObjTuple *mro = AS_TUPLE(((const ObjClass *)t)->mro);
+      uint32_t i = 0;
+      while (i < mro->len && AS_OBJ(mro->items[i]) != (const Obj *)start) i++;
+      for (i++; i < mro->len; i++) {
+        const Type *k = (const Type *)AS_OBJ(mro->items[i]);
+        if (IS_CLASS_TYPE(k)) {
+          Value v = dict_get_str(((const ObjClass *)k)->dict, name);
+          if (v != UNBOUND_VAL)
+            return bind(vm, v, IS_TYPE(self, &type_type) ? UNBOUND_VAL : self, OBJ_VAL(t));
+        } else if (strcmp(name->chars, "__init__") == 0 && !IS_TYPE(self, &type_type)) {
+          return method_new(vm, self, OBJ_VAL(&super_init_builtin));   /* object/Exception.__init__ */
+        }
+      }
+    }
+    return vm_raise_fmt(vm, &exc_AttributeError, "'super' object has no attribute '%s'", name->chars);
+  }
+  if (IS_TYPE(obj, &type_type)) {   /* a Python class */
+    const Type *t = (const Type *)AS_OBJ(obj);
+    Value v = class_lookup(t, name);
+    if (v != UNBOUND_VAL) return bind(vm, v, UNBOUND_VAL, obj);
+    if (strcmp(name->chars, "__name__") == 0) return OBJ_VAL(((const ObjClass *)t)->name);
+    if (strcmp(name->chars, "__mro__") == 0) return ((const ObjClass *)t)->mro;
+    if (strcmp(name->chars, "__bases__") == 0) return ((const ObjClass *)t)->bases;
+    return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
+  }
+  {
+    ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
+    const Type *t = o->obj.type;
+    Value attr = class_lookup(t, name);
+    if (IS_TYPE(attr, &property_type)) return bind(vm, attr, obj, OBJ_VAL(t));
+    if (o->dict != NULL) {
+      Value v = dict_get_str(o->dict, name);
+      if (v != UNBOUND_VAL) return v;
+    }
+    if (attr != UNBOUND_VAL) return bind(vm, attr, obj, OBJ_VAL(t));
+    if (strcmp(name->chars, "__class__") == 0) return OBJ_VAL(t);
+    if (strcmp(name->chars, "__dict__") == 0) {
+      if (o->dict == NULL) {
+        Value d = dict_new(vm);
+        if (d == EXC_VAL) return EXC_VAL;
+        o->dict = AS_DICT(d);
+      }
+      return OBJ_VAL(o->dict);
+    }
+    if (((const ObjClass *)t)->builtin_base != NULL && strcmp(name->chars, "args") == 0) {
+      Value tup;
+      if (IS_TUPLE(o->msg)) return o->msg;
+      tup = tuple_new(vm, IS_NONE(o->msg) ? 0 : 1);
+      if (tup != EXC_VAL && !IS_NONE(o->msg)) AS_TUPLE(tup)->items[0] = o->msg;
+      return tup;
+    }
+    return getattr_fallback(vm, obj, name);
+  }
+}
+
+/* obj.name = v (v UNBOUND_VAL: del obj.name) for instances and classes. */
+Value class_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
+  if (IS_TYPE(obj, &type_type)) {
+    ObjClass *c = (ObjClass *)AS_OBJ(obj);
+    if (v == UNBOUND_VAL) {
+      bool found;
+      if (!dict_delete(vm, c->dict, OBJ_VAL(name), &found)) return EXC_VAL;
+      if (!found) return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", c->type.name, name->chars);
+      return NONE_VAL;
+    }
+    return dict_set(vm, c->dict, OBJ_VAL(name), v) ? NONE_VAL : EXC_VAL;
+  }
+  {
+    ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
+    Value attr = class_lookup(o->obj.type, name);
+    if (IS_TYPE(attr, &property_type)) {
+      Value set = ((ObjWrapper *)AS_OBJ(attr))->b, argv[2];
+      if (IS_NONE(set) || v == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_AttributeError, "can't set attribute '%s'", name->chars);
+      argv[0] = obj;
+      argv[1] = v;
+      return vm_call(vm, set, 2, argv) == EXC_VAL ? EXC_VAL : NONE_VAL;
+    }
+    if (v == UNBOUND_VAL) {
+      bool found = false;
+      if (o->dict != NULL && !dict_delete(vm, o->dict, OBJ_VAL(name), &found)) return EXC_VAL;
+      if (!found) return vm_raise_fmt(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", o->obj.type->name, name->chars);
+      return NONE_VAL;
+    }
+    if (o->dict == NULL) {
+      Value d;
+      vm_push_root(vm, v);
+      d = dict_new(vm);
+      vm_pop_root(vm);
+      if (d == EXC_VAL) return EXC_VAL;
+      o->dict = AS_DICT(d);
+    }
+    return dict_set(vm, o->dict, OBJ_VAL(name), v) ? NONE_VAL : EXC_VAL;
+  }
+}
+
+/* ==== protocols ========================================================================== */
+
+static const char *const binary_names[][3] = {
+  {"__add__", "__radd__", "__iadd__"}, {"__sub__", "__rsub__", "__isub__"}, {"__mul__", "__rmul__", "__imul__"},
+  {"__truediv__", "__rtruediv__", "__itruediv__"}, {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+  {"__mod__", "__rmod__", "__imod__"}, {"__pow__", "__rpow__", "__ipow__"}, {"__lshift__", "__rlshift__", "__ilshift__"},
+  {"__rshift__", "__rrshift__", "__irshift__"}, {"__and__", "__rand__", "__iand__"}, {"__or__", "__ror__", "__ior__"},
+  {"__xor__", "__rxor__", "__ixor__"}, {"__matmul__", "__rmatmul__", "__imatmul__"},
+};
+
+#define NOT_IMPLEMENTED OBJ_VAL(&not_implemented_obj)
+
+/* a <op> b when either is an instance; UNBOUND_VAL when no method applies. */
+Value class_binary(VM *vm, int op, Value a, Value b) {
+  int base = op & ~BINOP_INPLACE;
+  Value r;
+  if (base < 0 || base >= (int)(sizeof binary_names / sizeof binary_names[0])) return UNBOUND_VAL;
+  if ((op & BINOP_INPLACE) && IS_INSTANCE(a)) {
+    r = class_call_dunder(vm, a, binary_names[base][2], 1, &b);
+    if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
+  }
+  if (IS_INSTANCE(a)) {
+    r = class_call_dunder(vm, a, binary_names[base][0], 1, &b);
+    if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
+  }
+  if (IS_INSTANCE(b)) {
+    r = class_call_dunder(vm, b, binary_names[base][1], 1, &a);
+    if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
+  }
+  return UNBOUND_VAL;
+}
+
+/* Comparison when either side is an instance; UNBOUND_VAL when nothing applies. */
+Value class_compare(VM *vm, int op, Value a, Value b) {
+  static const char *const names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+  static const int swapped[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
+  Value r;
+  if (op > CMP_GE) return UNBOUND_VAL;
+  if (IS_INSTANCE(a)) {
+    r = class_call_dunder(vm, a, names[op], 1, &b);
+    if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
+  }
+  if (IS_INSTANCE(b)) {
+    r = class_call_dunder(vm, b, names[swapped[op]], 1, &a);
+    if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
+  }
+  if (op == CMP_EQ) return BOOL_VAL(a == b);
+  if (op == CMP_NE) {
+    r = class_compare(vm, CMP_EQ, a, b);
+    if (r == EXC_VAL) return EXC_VAL;
+    return BOOL_VAL(!value_truthy(r));
+  }
+  {
+    static const char *const symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+    return vm_raise_fmt(vm, &exc_TypeError, "'%s' not supported between instances of '%t' and '%t'", symbols[op], a, b);
+  }
+}
+
+/* bool(v) for an instance: __bool__, else __len__, else True. -1 on error. */
+int class_truthy(VM *vm, Value v) {
+  Value r = class_call_dunder(vm, v, "__bool__", 0, NULL);
+  if (r == EXC_VAL) return -1;
+  if (r != UNBOUND_VAL) {
+    if (!IS_BOOL(r)) { vm_raise_fmt(vm, &exc_TypeError, "__bool__ should return bool, returned %t", r); return -1; }
+    return r == TRUE_VAL;
+  }
+  r = class_call_dunder(vm, v, "__len__", 0, NULL);
+  if (r == EXC_VAL) return -1;
+  if (r == UNBOUND_VAL) return 1;
+  return value_truthy(r);
+}
+
+static Value missing(VM *vm, Value v, const char *what) {
+  return vm_raise_fmt(vm, &exc_TypeError, what, value_type(v)->name);
+}
+
+Value class_len(VM *vm, Value v) {
+  Value r = class_call_dunder(vm, v, "__len__", 0, NULL);
+  if (r == UNBOUND_VAL) return missing(vm, v, "object of type '%s' has no len()");
+  if (r != EXC_VAL && !IS_INT(r)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", r);
+  if (r != EXC_VAL && AS_INT(r) < 0) return vm_raise(vm, &exc_ValueError, "__len__() should return >= 0");
+  return r;
+}
+
+Value class_getitem(VM *vm, Value obj, Value key) {
+  Value r = class_call_dunder(vm, obj, "__getitem__", 1, &key);
+  return r == UNBOUND_VAL ? missing(vm, obj, "'%s' object is not subscriptable") : r;
+}
+
+Value class_setitem(VM *vm, Value obj, Value key, Value val) {
+  Value argv[2], r;
+  argv[0] = key;
+  argv[1] = val;
+  if (val == UNBOUND_VAL) {
+    r = class_call_dunder(vm, obj, "__delitem__", 1, argv);
+    return r == UNBOUND_VAL ? missing(vm, obj, "'%s' object does not support item deletion") : r;
+  }
+  r = class_call_dunder(vm, obj, "__setitem__", 2, argv);
+  return r == UNBOUND_VAL ? missing(vm, obj, "'%s' object does not support item assignment") : r;
+}
+
+Value class_iter(VM *vm, Value v) {
+  Value r = class_call_dunder(vm, v, "__iter__", 0, NULL);
+  if (r == UNBOUND_VAL) {
+    Value gi = lookup_cstr(vm, value_type(v), "__getitem__");
+    if (gi == EXC_VAL) return EXC_VAL;
+    if (gi != UNBOUND_VAL) return vm_raise(vm, &exc_TypeError, "iteration over __getitem__ is not supported yet");
+    return missing(vm, v, "'%s' object is not iterable");
+  }
+  if (r != EXC_VAL && IS_INSTANCE(r)) {
+    Value nx = lookup_cstr(vm, value_type(r), "__next__");
+    if (nx == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_TypeError, "iter() returned non-iterator of type '%t'", r);
+  }
+  return r;
+}
+
+/* next() of an instance iterator: STOP_VAL when it raises StopIteration. */
+Value class_next(VM *vm, Value it) {
+  Value r = class_call_dunder(vm, it, "__next__", 0, NULL);
+  if (r == UNBOUND_VAL) return missing(vm, it, "'%s' object is not an iterator");
+  if (r == EXC_VAL && type_is_subtype(IS_TYPE(vm->exc, &type_type) ? (const Type *)AS_OBJ(vm->exc) : value_type(vm->exc), &exc_StopIteration)) {
+    vm->exc = NONE_VAL;
+    return STOP_VAL;
+  }
+  return r;
+}
+
+/* item in obj: __contains__, else iterate. */
+Value class_contains(VM *vm, Value obj, Value item) {
+  Value r = class_call_dunder(vm, obj, "__contains__", 1, &item), it, v;
+  if (r == EXC_VAL) return EXC_VAL;
+  if (r != UNBOUND_VAL) return BOOL_VAL(value_truthy(r));
+  it = value_iter(vm, obj);
+  if (it == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, it);
+  for (;;) {
+    v = value_iter_next(vm, it);
+    if (v == EXC_VAL || v == STOP_VAL) break;
+    r = value_compare(vm, CMP_EQ, v, item);
+    if (r == EXC_VAL) { v = EXC_VAL; break; }
+    if (value_truthy(r)) { v = TRUE_VAL; break; }
+  }
+  vm_pop_root(vm);
+  return v == STOP_VAL ? FALSE_VAL : v;
+}
+
+bool class_hash(VM *vm, Value v, uint32_t *out) {
+  Value r = class_call_dunder(vm, v, "__hash__", 0, NULL);
+  if (r == EXC_VAL) return false;
+  if (r == UNBOUND_VAL) {
+    Value eq = lookup_cstr(vm, value_type(v), "__eq__");
+    if (eq != UNBOUND_VAL && eq != EXC_VAL) {
+      vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
+      return false;
+    }
+    *out = (uint32_t)((uintptr_t)v >> 3);
+    return true;
+  }
+  if (IS_NONE(r)) { vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v); return false; }
+  if (!IS_INT(r)) { vm_raise(vm, &exc_TypeError, "__hash__ method should return an integer"); return false; }
+  *out = (uint32_t)AS_INT(r);
+  return true;
+}
+
+/* str()/repr() of an instance into the string builder; false when a method raised. */
+bool class_write(VM *vm, Value v, bool repr) {
+  Value r = UNBOUND_VAL, f, before;
+  f = lookup_cstr(vm, value_type(v), repr ? "__repr__" : "__str__");
+  if (f == UNBOUND_VAL && !repr) f = lookup_cstr(vm, value_type(v), "__repr__");
+  if (f != UNBOUND_VAL && f != EXC_VAL) {
+    /* The method's own code may use the string builder: keep what is in it so far. */
+    before = vm_sb_to_str(vm);
+    if (before == EXC_VAL) return false;
+    vm_push_root(vm, before);
+    r = vm_call(vm, f, 1, &v);
+    vm_sb_reset(vm);
+    vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
+    vm_pop_root(vm);
+  }
+  if (r == EXC_VAL || f == EXC_VAL) return false;
+  if (r == UNBOUND_VAL) {
+    const ObjClass *c = (const ObjClass *)value_type(v);
+    if (c->builtin_base != NULL) return true;   /* the caller writes it as an exception */
+    vm_sb_cstr(vm, "<__main__.");
+    vm_sb_cstr(vm, c->type.name);
+    vm_sb_cstr(vm, " object>");
+    return true;
+  }
+  if (!IS_STR(r)) {
+    vm_raise_fmt(vm, &exc_TypeError, "__%s__ returned non-string (type %t)", repr ? "repr" : "str", r);
+    return false;
+  }
+  vm_sb_add(vm, AS_STR(r)->chars, AS_STR(r)->len);
+  return true;
+}
+
+/* ==== builtins: super, classmethod, staticmethod, property =============================== */
+
+static Value bi_super(VM *vm, int argc, Value *args) {
+  if (argc != 2) return vm_raise(vm, &exc_RuntimeError, "super(): use super() inside a method, or super(Class, obj)");
+  if (!IS_TYPE(args[0], &type_type)) return vm_raise(vm, &exc_TypeError, "super() argument 1 must be a type");
+  return wrapper_new(vm, &super_type, args[0], args[1]);
+}
+static Value bi_classmethod(VM *vm, int argc, Value *args) { (void)argc; return wrapper_new(vm, &classmethod_type, args[0], NONE_VAL); }
+static Value bi_staticmethod(VM *vm, int argc, Value *args) { (void)argc; return wrapper_new(vm, &staticmethod_type, args[0], NONE_VAL); }
+static Value bi_property(VM *vm, int argc, Value *args) {
+  return wrapper_new(vm, &property_type, argc > 0 ? args[0] : NONE_VAL, argc > 1 ? args[1] : NONE_VAL);
+}
+/* object.__init__ / BaseException.__init__ reached through super(): args[0] is self. */
+static Value bi_super_init(VM *vm, int argc, Value *args) {
+  ObjInstance *o = (ObjInstance *)AS_OBJ(args[0]);
+  if (!IS_INSTANCE(args[0]) || ((const ObjClass *)o->obj.type)->builtin_base == NULL) return NONE_VAL;
+  if (argc == 1) o->msg = NONE_VAL;
+  else if (argc == 2) o->msg = args[1];
+  else {
+    Value t = tuple_new(vm, (uint32_t)(argc - 1));
+    if (t == EXC_VAL) return EXC_VAL;
+    memcpy(AS_TUPLE(t)->items, args + 1, (size_t)(argc - 1) * sizeof(Value));
+    o->msg = t;
+  }
+  return NONE_VAL;
+}
+static Value m_setter(VM *vm, int argc, Value *args) {
+  (void)argc;
+  return wrapper_new(vm, &property_type, ((ObjWrapper *)AS_OBJ(args[0]))->a, args[1]);
+}
+static Value m_getter(VM *vm, int argc, Value *args) {
+  (void)argc;
+  return wrapper_new(vm, &property_type, args[1], ((ObjWrapper *)AS_OBJ(args[0]))->b);
+}
+static Value bi_issubclass(VM *vm, int argc, Value *args) {
+  (void)argc;
+  if (!IS_TYPE(args[0], &type_type)) return vm_raise(vm, &exc_TypeError, "issubclass() arg 1 must be a class");
+  if (IS_TUPLE(args[1])) {
+    uint32_t i;
+    for (i = 0; i < AS_TUPLE(args[1])->len; i++) {
+      Value one[2];
+      one[0] = args[0];
+      one[1] = AS_TUPLE(args[1])->items[i];
+      if (bi_issubclass(vm, 2, one) == TRUE_VAL) return TRUE_VAL;
+    }
+    return FALSE_VAL;
+  }
+  if (!IS_TYPE(args[1], &type_type)) return vm_raise(vm, &exc_TypeError, "issubclass() arg 2 must be a class");
+  if (is_object_type((const Type *)AS_OBJ(args[1]))) return TRUE_VAL;
+  return BOOL_VAL(type_is_subtype((const Type *)AS_OBJ(args[0]), (const Type *)AS_OBJ(args[1])));
+}
+
+static const MethodDef property_methods[] = {
+  {"setter", m_setter, 1, 1, NULL},
+  {"getter", m_getter, 1, 1, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+const ObjBuiltin super_init_builtin = {{&builtin_type}, "__init__", bi_super_init, 0, -1, NULL};
+static const ObjBuiltin b_super = {{&builtin_type}, "super", bi_super, 0, 2, NULL};
+static const ObjBuiltin b_issubclass = {{&builtin_type}, "issubclass", bi_issubclass, 2, 2, NULL};
+static const ObjBuiltin b_classmethod = {{&builtin_type}, "classmethod", bi_classmethod, 1, 1, NULL};
+static const ObjBuiltin b_staticmethod = {{&builtin_type}, "staticmethod", bi_staticmethod, 1, 1, NULL};
+static const ObjBuiltin b_property = {{&builtin_type}, "property", bi_property, 0, 2, NULL};
+
+const Type property_type = {{&type_type}, "property", NULL, wrapper_trace, property_methods};
+
+bool class_init(VM *vm) {
+  static const Obj *const table[] = {&b_super.obj, &b_issubclass.obj, &b_classmethod.obj, &b_staticmethod.obj,
+                                     &b_property.obj, &not_implemented_obj};
+  static const char *const names[] = {"super", "issubclass", "classmethod", "staticmethod", "property", "NotImplemented"};
+  size_t i;
+  for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+    Value key = str_intern(vm, names[i], strlen(names[i]));
+    if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(table[i]))) return false;
+  }
+  return true;
+}
