@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { crc32 } from '../../compiler/src/bytecode/crc32';
 import type { ExceptionReport, TracebackFrame } from '../common/api';
 import { encodeFrame, FrameReader, type Frame } from './frame';
-import { DONE_STATUS, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, PROGRAM_FLAGS, VM_STATES } from './protocol';
+import { DONE_STATUS, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, LINK_MAX_PAYLOAD, PROGRAM_FLAGS, VM_STATES } from './protocol';
 import { PayloadReader } from './payload';
 import type { Transport } from './transport';
 
@@ -166,6 +166,10 @@ export class DeviceSession extends EventEmitter {
    * `__main__`; its echo and output arrive as 'output' events. Resolves with how it ended.
    */
   async exec(image: Uint8Array): Promise<DoneStatus> {
+    if (image.length > LINK_MAX_PAYLOAD) {
+      throw new LinkError(`this entry compiles to ${image.length} bytes, more than the ${LINK_MAX_PAYLOAD} one REPL entry may have: ` +
+        'split it, or put it in a file and use Run');
+    }
     return this.untilDone(() => this.request(FRAME_TYPES.EXEC, image).then(() => this.emit('state', 'running')));
   }
 
