@@ -16,7 +16,7 @@ test('reads named numbers', () => {
 });
 
 test('keeps inf and nan as gaps', () => {
-  expect(parsePlotLine('1 nan -inf')?.values).toEqual([1, NaN, NaN]);
+  expect(parsePlotLine('1 nan -inf 1e999')?.values).toEqual([1, NaN, NaN, NaN]);
 });
 
 test('leaves ordinary output alone', () => {

@@ -16,7 +16,10 @@ const NAMED = /^([A-Za-z_][\w.]*)[:=](.+)$/;
 const LABEL_ALONE = /^([A-Za-z_][\w.]*)[:=]$/;
 
 function toNumber(text: string): number | undefined {
-  if (NUMBER.test(text)) return Number(text);
+  if (NUMBER.test(text)) {
+    const value = Number(text);
+    return Number.isFinite(value) ? value : NaN;   // 1e999: beyond a float, a gap like inf
+  }
   if (NOT_A_NUMBER.test(text)) return NaN;       // kept as a gap in its series
   return undefined;
 }

@@ -74,12 +74,16 @@ export function createPlotter(el: PlotterElements): Plotter {
       }
     }
     if (lo === Infinity) return;                       // only gaps so far
-    if (lo === hi) { lo -= 1; hi += 1; }
+    if (!(hi - lo > Math.abs(hi) * 1e-12)) {           // one value only: give it room around it
+      const room = Math.max(1, Math.abs(hi) * 0.1);
+      lo -= room;
+      hi += room;
+    }
     const pad = (hi - lo) * 0.08;
     lo -= pad;
     hi += pad;
 
-    const left = 52;
+    const left = 60;
     const right = width - 8;
     const top = 8;
     const bottom = height - 20;
