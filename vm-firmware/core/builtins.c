@@ -58,47 +58,14 @@ static Value bi_repr(VM *vm, int argc, Value *args) {
   return vm_sb_to_str(vm);
 }
 
+void sb_ascii_escape(VM *vm, uint32_t start);
+
 static Value bi_ascii(VM *vm, int argc, Value *args) {
-  uint32_t i, start;
   (void)argc;
   vm_sb_reset(vm);
   value_write(vm, args[0], true);
-  /* escape every non-ASCII code point */
-  {
-    Value r = vm_sb_to_str(vm);
-    ObjStr *s;
-    if (r == EXC_VAL) return EXC_VAL;
-    s = AS_STR(r);
-    if (s->nchars == s->len) return r;
-    vm_push_root(vm, r);
-    vm_sb_reset(vm);
-    for (i = 0; i < s->len;) {
-      const uint8_t *p = (const uint8_t *)s->chars + i;
-      uint32_t cp;
-      char buf[12];
-      static const char hx[] = "0123456789abcdef";
-      start = i;
-      if (p[0] < 0x80) { vm_sb_add(vm, s->chars + i, 1); i++; continue; }
-      if (p[0] < 0xE0) { cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu); i += 2; }
-      else if (p[0] < 0xF0) { cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu); i += 3; }
-      else { cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu); i += 4; }
-      (void)start;
-      if (cp < 0x100) { buf[0] = '\\'; buf[1] = 'x'; buf[2] = hx[cp >> 4]; buf[3] = hx[cp & 15]; vm_sb_add(vm, buf, 4); }
-      else if (cp < 0x10000) {
-        int k;
-        buf[0] = '\\'; buf[1] = 'u';
-        for (k = 0; k < 4; k++) buf[2 + k] = hx[(cp >> (12 - 4 * k)) & 15];
-        vm_sb_add(vm, buf, 6);
-      } else {
-        int k;
-        buf[0] = '\\'; buf[1] = 'U';
-        for (k = 0; k < 8; k++) buf[2 + k] = hx[(cp >> (28 - 4 * k)) & 15];
-        vm_sb_add(vm, buf, 10);
-      }
-    }
-    vm_pop_root(vm);
-    return vm_sb_to_str(vm);
-  }
+  sb_ascii_escape(vm, 0);
+  return vm_sb_to_str(vm);
 }
 
 static Value bi_abs(VM *vm, int argc, Value *args) {

@@ -41,18 +41,20 @@ static bool push_byte(VM *vm, ObjBytes *b, uint8_t c) {
   return true;
 }
 
-static bool byte_value(VM *vm, Value v, uint8_t *out) {
+static bool byte_value_msg(VM *vm, Value v, uint8_t *out, const char *msg) {
   if (!IS_INTLIKE(v)) {
     vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v);
     return false;
   }
   if (AS_INTLIKE(v) < 0 || AS_INTLIKE(v) > 255) {
-    vm_raise(vm, &exc_ValueError, "byte must be in range(0, 256)");
+    vm_raise(vm, &exc_ValueError, msg);
     return false;
   }
   *out = (uint8_t)AS_INTLIKE(v);
   return true;
 }
+
+static bool byte_value(VM *vm, Value v, uint8_t *out) { return byte_value_msg(vm, v, out, "byte must be in range(0, 256)"); }
 
 /* bytes(x) / bytearray(x): int size, str + encoding, bytes-like, iterable of ints. */
 Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
@@ -85,7 +87,10 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
     uint8_t c;
     v = value_iter_next(vm, it);
     if (v == STOP_VAL) break;
-    if (v == EXC_VAL || !byte_value(vm, v, &c) || !push_byte(vm, AS_BYTES(r), c)) { vm->nroots -= 2; return EXC_VAL; }
+    if (v == EXC_VAL || !byte_value_msg(vm, v, &c, "bytes must be in range(0, 256)") || !push_byte(vm, AS_BYTES(r), c)) {
+      vm->nroots -= 2;
+      return EXC_VAL;
+    }
   }
   vm->nroots -= 2;
   return r;
@@ -128,7 +133,7 @@ Value bytes_getitem(VM *vm, Value obj, Value key) {
     for (i = 0; i < n; i++) AS_BYTES(r)->data[i] = b->data[start + i * step];
     return r;
   }
-  if (!seq_index(vm, key, b->len, IS_TYPE(obj, &bytearray_type) ? "bytearray" : "index", &k)) return EXC_VAL;
+  if (!seq_index(vm, key, b->len, IS_TYPE(obj, &bytearray_type) ? "bytearray" : "bytes", &k)) return EXC_VAL;
   return INT_VAL(b->data[k]);
 }
 
@@ -192,6 +197,8 @@ Value bytes_binary(VM *vm, int op, Value a, Value b) {
     if (y->len) memcpy(AS_BYTES(r)->data + x->len, y->data, y->len);
     return r;
   }
+  if (base == BINOP_ADD && IS_BYTESLIKE(a))
+    return vm_raise_fmt(vm, &exc_TypeError, "can't concat %t to %t", b, a);
   if (base == BINOP_MUL) {
     Value seq = IS_BYTESLIKE(a) ? a : b, n = IS_BYTESLIKE(a) ? b : a, r;
     vint k, i;

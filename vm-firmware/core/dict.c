@@ -199,7 +199,115 @@ static Value m_clear(VM *vm, int argc, Value *args) {
   return NONE_VAL;
 }
 
+static Value m_setdefault(VM *vm, int argc, Value *args) {
+  Value v = dict_get(vm, AS_DICT(args[0]), args[1]), d = argc > 2 ? args[2] : NONE_VAL;
+  if (v == EXC_VAL) return EXC_VAL;
+  if (v != UNBOUND_VAL) return v;
+  return dict_set(vm, AS_DICT(args[0]), args[1], d) ? d : EXC_VAL;
+}
+
+/* d.update(other): a dict, or an iterable of key/value pairs. */
+bool dict_update(VM *vm, ObjDict *d, Value other) {
+  Value it, item;
+  if (IS_DICT(other)) {
+    ObjDict *src = AS_DICT(other);
+    uint32_t i;
+    for (i = 0; i < src->used; i++)
+      if (src->entries[i].key != DELETED_VAL && !dict_set(vm, d, src->entries[i].key, src->entries[i].value)) return false;
+    return true;
+  }
+  vm_push_root(vm, OBJ_VAL(d));
+  it = value_iter(vm, other);
+  if (it == EXC_VAL) { vm_pop_root(vm); return false; }
+  vm_push_root(vm, it);
+  for (;;) {
+    Value *kv;
+    uint32_t n;
+    item = value_iter_next(vm, it);
+    if (item == STOP_VAL) break;
+    if (item == EXC_VAL) { vm->nroots -= 2; return false; }
+    n = IS_TUPLE(item) ? AS_TUPLE(item)->len : IS_LIST(item) ? AS_LIST(item)->len : 0;
+    if (!IS_TUPLE(item) && !IS_LIST(item)) {
+      vm->nroots -= 2;
+      vm_raise_fmt(vm, &exc_TypeError, "cannot convert dictionary update sequence element #%d to a sequence",
+                   (int)d->live);
+      return false;
+    }
+    if (n != 2) {
+      vm->nroots -= 2;
+      vm_raise_fmt(vm, &exc_ValueError, "dictionary update sequence element #%d has length %d; 2 is required",
+                   (int)d->live, (int)n);
+      return false;
+    }
+    kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
+    if (!dict_set(vm, d, kv[0], kv[1])) { vm->nroots -= 2; return false; }
+  }
+  vm->nroots -= 2;
+  return true;
+}
+
+static Value m_update(VM *vm, int argc, Value *args) {
+  if (argc > 1 && !dict_update(vm, AS_DICT(args[0]), args[1])) return EXC_VAL;
+  return NONE_VAL;
+}
+
+static Value m_popitem(VM *vm, int argc, Value *args) {
+  ObjDict *d = AS_DICT(args[0]);
+  uint32_t i;
+  Value t;
+  bool found;
+  (void)argc;
+  if (d->live == 0) return vm_raise(vm, &exc_KeyError, "popitem(): dictionary is empty");
+  for (i = d->used; i-- > 0;)
+    if (d->entries[i].key != DELETED_VAL) break;
+  t = tuple_new(vm, 2);
+  if (t == EXC_VAL) return EXC_VAL;
+  AS_TUPLE(t)->items[0] = d->entries[i].key;
+  AS_TUPLE(t)->items[1] = d->entries[i].value;
+  vm_push_root(vm, t);
+  dict_delete(vm, d, d->entries[i].key, &found);
+  vm_pop_root(vm);
+  return t;
+}
+
+static Value m_copy(VM *vm, int argc, Value *args) {
+  Value d = dict_new(vm);
+  (void)argc;
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  if (!dict_update(vm, AS_DICT(d), args[0])) { vm_pop_root(vm); return EXC_VAL; }
+  vm_pop_root(vm);
+  return d;
+}
+
+/* dict.fromkeys(iterable, value=None): args[0] is the dict type. */
+static Value m_fromkeys(VM *vm, int argc, Value *args) {
+  Value d = dict_new(vm), it, k, v = argc > 2 ? args[2] : NONE_VAL;
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  it = value_iter(vm, args[1]);
+  if (it == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm_push_root(vm, it);
+  for (;;) {
+    k = value_iter_next(vm, it);
+    if (k == STOP_VAL) break;
+    if (k == EXC_VAL || !dict_set(vm, AS_DICT(d), k, v)) { vm->nroots -= 2; return EXC_VAL; }
+  }
+  vm->nroots -= 2;
+  return d;
+}
+
+const MethodDef dict_class_methods[] = {
+  {"fromkeys", m_fromkeys, 1, 2, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
 static const MethodDef dict_methods[] = {
+  {"setdefault", m_setdefault, 1, 2, NULL},
+  {"update", m_update, 0, 1, NULL},
+  {"popitem", m_popitem, 0, 0, NULL},
+  {"copy", m_copy, 0, 0, NULL},
+  {"fromkeys", m_fromkeys, 1, 2, NULL},
   {"keys", m_keys, 0, 0, NULL},
   {"values", m_values, 0, 0, NULL},
   {"items", m_items, 0, 0, NULL},

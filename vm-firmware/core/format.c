@@ -126,28 +126,52 @@ static void pad_from(VM *vm, uint32_t start, const char *prefix, const Spec *s, 
 /* Group the digits sb[start..start+ndigits) with sep every `every` digits, padding with zeros
  * to min_width characters when min_width > 0 (CPython's zero padding with grouping). */
 static void group_digits(VM *vm, uint32_t start, uint32_t ndigits, char sep, int every, long min_width) {
-  char buf[160];
-  char *tail;
-  uint32_t tail_len = vm->sb_len - start - ndigits, k = 0, pos = ndigits;
-  char rev[400];
-  int in_group = 0;
-  if (tail_len > sizeof buf || ndigits > 300 || min_width > 300) return;
-  memcpy(buf, vm->sb + start + ndigits, tail_len);
-  tail = buf;
-  for (;;) {
-    if (in_group == every) {
-      if (pos == 0 && (long)k >= min_width) break;
-      rev[k++] = sep;
-      in_group = 0;
-    }
-    if (pos > 0) rev[k++] = vm->sb[start + --pos];
-    else if ((long)k < min_width || rev[k - 1] == sep) rev[k++] = '0';
-    else break;
-    in_group++;
-  }
+  Value copy = str_new(vm, vm->sb + start, vm->sb_len - start);
+  const char *src;
+  uint32_t n = ndigits, i, tail;
+  if (copy == EXC_VAL) { vm->sb_oom = true; return; }
+  vm_push_root(vm, copy);
+  src = AS_STR(copy)->chars;
+  tail = AS_STR(copy)->len - ndigits;
+  while ((long)(n + (n - 1) / (uint32_t)every) < min_width) n++;
   vm->sb_len = start;
-  while (k > 0) vm_sb_add(vm, &rev[--k], 1);
-  vm_sb_add(vm, tail, tail_len);
+  for (i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % (uint32_t)every == 0) vm_sb_add(vm, &sep, 1);
+    vm_sb_add(vm, i < n - ndigits ? "0" : src + (i - (n - ndigits)), 1);
+  }
+  vm_sb_add(vm, src + ndigits, tail);
+  vm_pop_root(vm);
+}
+
+/* Escape every non-ASCII code point of sb[start..] the way ascii() does. */
+void sb_ascii_escape(VM *vm, uint32_t start) {
+  Value copy;
+  const uint8_t *p;
+  uint32_t i, n;
+  static const char hx[] = "0123456789abcdef";
+  for (i = start; i < vm->sb_len && (uint8_t)vm->sb[i] < 0x80; i++) {}
+  if (i == vm->sb_len) return;
+  copy = str_new(vm, vm->sb + start, vm->sb_len - start);
+  if (copy == EXC_VAL) { vm->sb_oom = true; return; }
+  vm_push_root(vm, copy);
+  p = (const uint8_t *)AS_STR(copy)->chars;
+  n = AS_STR(copy)->len;
+  vm->sb_len = start;
+  for (i = 0; i < n;) {
+    uint32_t cp;
+    char buf[10];
+    int k, digits;
+    if (p[i] < 0x80) { vm_sb_add(vm, (const char *)p + i, 1); i++; continue; }
+    if (p[i] < 0xE0) { cp = ((p[i] & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu); i += 2; }
+    else if (p[i] < 0xF0) { cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu); i += 3; }
+    else { cp = ((p[i] & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu); i += 4; }
+    buf[0] = '\\';
+    buf[1] = cp < 0x100 ? 'x' : cp < 0x10000 ? 'u' : 'U';
+    digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+    for (k = 0; k < digits; k++) buf[2 + k] = hx[(cp >> (4 * (digits - 1 - k))) & 15];
+    vm_sb_add(vm, buf, (size_t)(2 + digits));
+  }
+  vm_pop_root(vm);
 }
 
 /* ---- ints ------------------------------------------------------------------------------ */
@@ -543,7 +567,8 @@ Value str_percent(VM *vm, ObjStr *fmt, Value args) {
     }
     if (p < end && *p == '*') {
       if (next >= nitems || !IS_INTLIKE(items[next])) { vm->nroots -= 2; return percent_error(vm, "* wants int"); }
-      s.width = (int)AS_INTLIKE(items[next++]);
+      s.width = (int)AS_INTLIKE(items[next]);   /* AS_INTLIKE evaluates its argument twice */
+      next++;
       if (s.width < 0) { left = true; s.width = -s.width; }
       p++;
     } else if (p < end && *p >= '0' && *p <= '9') {
@@ -555,7 +580,8 @@ Value str_percent(VM *vm, ObjStr *fmt, Value args) {
       s.prec = 0;
       if (p < end && *p == '*') {
         if (next >= nitems || !IS_INTLIKE(items[next])) { vm->nroots -= 2; return percent_error(vm, "* wants int"); }
-        s.prec = (int)AS_INTLIKE(items[next++]);
+        s.prec = (int)AS_INTLIKE(items[next]);
+        next++;
         p++;
       } else {
         while (p < end && *p >= '0' && *p <= '9') s.prec = s.prec * 10 + (*p++ - '0');
@@ -580,6 +606,7 @@ Value str_percent(VM *vm, ObjStr *fmt, Value args) {
       case 's': case 'r': case 'a': {
         Value text;
         value_write(vm, v, t != 's');
+        if (t == 'a') sb_ascii_escape(vm, start);
         text = str_new(vm, vm->sb + start, vm->sb_len - start);
         if (text == EXC_VAL) { ok = false; break; }
         vm->sb_len = start;
@@ -776,6 +803,7 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
       if (conv_c != 0) {
         uint32_t start = vm->sb_len;
         value_write(vm, v, conv_c != 's');
+        if (conv_c == 'a') sb_ascii_escape(vm, start);
         v = take_text(vm, start);
         if (v == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
         vm->roots[vm->nroots - 1] = v;

@@ -159,17 +159,27 @@ bool value_hash(VM *vm, Value v, uint32_t *out) {
 
 bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *out) {
   vint i;
+  bool pop = strcmp(what, "pop") == 0, bytes = strcmp(what, "bytes") == 0;
   if (!IS_INTLIKE(index)) {
-    if (strcmp(what, "pop") == 0)
+    if (IS_BIGINT(index)) {
+      vm_raise_fmt(vm, &exc_IndexError, "cannot fit 'int' into an index-sized integer");
+      return false;
+    }
+    if (pop)
       vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", index);
+    else if (strcmp(what, "string") == 0)
+      vm_raise_fmt(vm, &exc_TypeError, "string indices must be integers, not '%t'", index);
     else
-      vm_raise_fmt(vm, &exc_TypeError, "%s indices must be integers, not %t", what, index);
+      vm_raise_fmt(vm, &exc_TypeError, "%s indices must be integers or slices, not %t",
+                   bytes ? "byte" : strcmp(what, "range object") == 0 ? "range" :
+                   strcmp(what, "list assignment") == 0 ? "list" : what, index);
     return false;
   }
   i = AS_INTLIKE(index);
   if (i < 0) i += (vint)len;
   if (i < 0 || i >= (vint)len) {
-    if (strcmp(what, "pop") == 0) vm_raise(vm, &exc_IndexError, "pop index out of range");
+    if (pop) vm_raise(vm, &exc_IndexError, "pop index out of range");
+    else if (bytes) vm_raise(vm, &exc_IndexError, "index out of range");
     else vm_raise_fmt(vm, &exc_IndexError, "%s index out of range", what);
     return false;
   }
@@ -177,9 +187,20 @@ bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *ou
   return true;
 }
 
+extern const MethodDef dict_class_methods[];
+
 Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) return class_getattr(vm, obj, name);
-  const MethodDef *m = methods_find(value_type(obj)->methods, name);
+  const MethodDef *m;
+  if (IS_MODULE(obj)) return module_getattr(vm, obj, name);
+  if (IS_TYPE(obj, &type_type)) {   /* class methods: dict.fromkeys */
+    const Type *t = (const Type *)AS_OBJ(obj);
+    if (name->len == 8 && memcmp(name->chars, "__name__", 8) == 0) return str_from_cstr(vm, t->name);
+    m = t == &dict_type ? methods_find(dict_class_methods, name) : NULL;
+    if (m != NULL) return bound_method_new(vm, obj, m);
+    return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
+  }
+  m = methods_find(value_type(obj)->methods, name);
   if (m != NULL) return bound_method_new(vm, obj, m);
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
 }
@@ -664,7 +685,7 @@ void value_write(VM *vm, Value v, bool repr) {
   } else if (type_is_exception(t)) {
     Value msg = ((ObjException *)AS_OBJ(v))->msg;
     if (repr) { vm_sb_cstr(vm, t->name); vm_sb_add(vm, "(", 1); }
-    if (!IS_NONE(msg)) value_write(vm, msg, repr);
+    if (!IS_NONE(msg)) value_write(vm, msg, repr || type_is_subtype(t, &exc_KeyError));
     if (repr) vm_sb_add(vm, ")", 1);
   } else {
     vm_sb_cstr(vm, "<");

@@ -346,7 +346,8 @@ static Value str_is(Value self, int kind) {
     switch (kind) {
     case 0: if (!cp_digit(c) && !(c == 0xB2 || c == 0xB3 || c == 0xB9)) return FALSE_VAL; break;
     case 1: if (!cp_alpha(c)) return FALSE_VAL; break;
-    case 2: if (!cp_alpha(c) && !cp_digit(c)) return FALSE_VAL; break;
+    case 2: if (!cp_alpha(c) && !cp_digit(c) && !(c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE))) return FALSE_VAL; break;
+    case 10: if (!cp_digit(c)) return FALSE_VAL; break;
     case 3: if (!cp_space(c)) return FALSE_VAL; break;
     case 4: if (cp_lower(c)) return FALSE_VAL; if (cp_upper(c)) cased = true; break;
     case 5: if (cp_upper(c)) return FALSE_VAL; if (cp_lower(c)) cased = true; break;
@@ -378,6 +379,7 @@ IS_METHOD(isascii, 6)
 IS_METHOD(istitle, 7)
 IS_METHOD(isidentifier, 8)
 IS_METHOD(isprintable, 9)
+IS_METHOD(isdecimal, 10)
 
 /* strip family: which 1 left, 2 right, 3 both. */
 static Value str_strip(VM *vm, int argc, Value *args, int which) {
@@ -869,7 +871,7 @@ static const MethodDef str_methods[] = {
   {"title", m_title, 0, 0, NULL},
   {"capitalize", m_capitalize, 0, 0, NULL},
   {"isdigit", m_isdigit, 0, 0, NULL},
-  {"isdecimal", m_isdigit, 0, 0, NULL},
+  {"isdecimal", m_isdecimal, 0, 0, NULL},
   {"isnumeric", m_isdigit, 0, 0, NULL},
   {"isalpha", m_isalpha, 0, 0, NULL},
   {"isalnum", m_isalnum, 0, 0, NULL},

@@ -1,0 +1,25 @@
+def check(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+check(lambda: int("abc"))
+check(lambda: int("12", 1))
+check(lambda: int("9", 8))
+check(lambda: int(""))
+check(lambda: int("1__0"))
+check(lambda: int("0x", 16))
+check(lambda: int([1]))
+check(lambda: int(float("nan")))
+check(lambda: int(float("inf")))
+check(lambda: 1 // 0)
+check(lambda: 1 % 0)
+check(lambda: 1 / 0)
+check(lambda: 2 ** 100 // 0)
+check(lambda: 1 << -1)
+check(lambda: 0 ** -1)
+check(lambda: int(" 0_7 "))
+check(lambda: int("-0b11", 0))
+check(lambda: int("010", 0))
+check(lambda: int("+ 5"))

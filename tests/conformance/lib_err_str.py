@@ -1,0 +1,27 @@
+def check(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+check(lambda: "abc".index("z"))
+check(lambda: "abc".rindex("z"))
+check(lambda: "a,b".split(""))
+check(lambda: "abc"[5])
+check(lambda: "abc" + 1)
+check(lambda: "abc".join([1, 2]))
+check(lambda: "x".center(5, "ab"))
+check(lambda: "x".startswith(1))
+check(lambda: "x".find(1))
+check(lambda: "{} {}".format(1))
+check(lambda: "{0} {}".format(1, 2))
+check(lambda: "%d" % "x")
+check(lambda: "%s %s" % (1,))
+check(lambda: "%s" % (1, 2))
+check(lambda: format(1, "q"))
+check(lambda: format("s", "d"))
+check(lambda: format(1.5, "d"))
+check(lambda: "abc".partition(""))
+check(lambda: ord("ab"))
+check(lambda: chr(-1))
+check(lambda: "a" < 1)

@@ -1,0 +1,5 @@
+print("a b  c".split(), "  lead trail  ".split(), "".split(), "   ".split())
+print("a,b,,c,".split(","), "a,b,c".split(",", 0), "a,b,c".split(",", 1), "a,b,c".split(",", -1))
+print("a::b::c".split("::"), "abc".split("abc"), "x".split("y"), "a b c d".split(None, 2))
+print("a,b,c".rsplit(","), "a,b,c".rsplit(",", 1), "  a  b  c  ".rsplit(None, 1), "a  b".rsplit(" "))
+print("1 2\t3\n4".split(), "a\x0bb\x0cc".split(), "k=v=w".split("=", maxsplit=1), "k=v=w".rsplit(sep="=", maxsplit=1))
