@@ -1,6 +1,6 @@
 // Completions for what a Viper program can name: the VM's built-in functions, types and
-// exceptions (vm-firmware/core/builtins.c and console.c; completions.test.ts fails when the two
-// lists drift), Python's keywords, and the names the program itself defines (lang-python's local
+// exceptions (vm-firmware/core/builtins.c and console.c; completions.test.ts fails if one offered
+// here is not there), Python's keywords, and the names the program itself defines (lang-python's local
 // source). CPython built-ins the VM lacks are deliberately not offered.
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import { localCompletionSource } from '@codemirror/lang-python';
