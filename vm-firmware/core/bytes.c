@@ -6,6 +6,10 @@
 
 static void bytes_trace(VM *vm, Obj *obj) { gc_mark_raw(vm, ((ObjBytes *)obj)->data); }
 
+static void unicode_error_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjException *)obj)->msg); }
+const Type exc_UnicodeError = {{&type_type}, "UnicodeError", &exc_ValueError, unicode_error_trace, NULL};
+const Type exc_UnicodeDecodeError = {{&type_type}, "UnicodeDecodeError", &exc_UnicodeError, unicode_error_trace, NULL};
+
 static bool reserve(VM *vm, ObjBytes *b, uint32_t need) {
   uint8_t *d;
   uint32_t cap;
@@ -239,7 +243,7 @@ static Value m_decode(VM *vm, int argc, Value *args) {
   if (!str_utf8_valid(b->data, b->len, &n)) {
     uint32_t i = 0;
     while (i < b->len && b->data[i] < 0x80) i++;
-    return vm_raise_fmt(vm, &exc_ValueError, "'utf-8' codec can't decode byte 0x%s in position %d: invalid start byte",
+    return vm_raise_fmt(vm, &exc_UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%s in position %d: invalid start byte",
                         (char[3]){"0123456789abcdef"[b->data[i] >> 4], "0123456789abcdef"[b->data[i] & 15], 0}, (int)i);
   }
   return str_new(vm, (const char *)b->data, b->len);

@@ -143,7 +143,7 @@ extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;
 extern const Type bigint_type;   /* value_type() reports it as int */
 extern const Type set_type, frozenset_type, set_iter_type, bytes_type, bytearray_type, bytes_iter_type;
 extern const Type enumerate_type, zip_type, map_type, filter_type, reversed_type, object_type;
-extern const Type module_type, exc_SystemExit;
+extern const Type module_type, exc_SystemExit, exc_UnicodeError, exc_UnicodeDecodeError;
 extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
 extern const Type dict_keys_type, dict_values_type, dict_items_type;
 extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
@@ -381,6 +381,28 @@ bool class_hash(VM *vm, Value v, uint32_t *out);
 bool class_write(VM *vm, Value v, bool repr);
 /* Hooks for object.c: an instance or Python class takes the class.c path. */
 #define CLASS_DISPATCH(v) (IS_INSTANCE(v))
+
+/* ---- generator.c ----------------------------------------------------------------------
+ * A generator keeps its frame while suspended: the locals and operand stack (saved[0..nsaved)),
+ * the resume offset and the handler blocks. While it runs, it sits in the stack slot below its
+ * frame's locals (where a function call keeps the function). */
+typedef struct ObjGenerator {
+  Obj obj;
+  ObjFunction *fn;
+  Value *saved;             /* raw block of nlocals + stacksize values */
+  uint16_t nsaved;
+  uint8_t state;            /* GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE */
+  uint8_t nblocks;
+  uint32_t ip;              /* resume offset in fn->code */
+  uint16_t blocks[2 * 8];   /* handler, level pairs (VIPER_MAX_BLOCKS <= 8) */
+} ObjGenerator;
+enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+extern const Type generator_type, exc_GeneratorExit;
+#define IS_GENERATOR(v) IS_TYPE(v, &generator_type)
+/* Resume gen with `value` sent in (or thrown in when throw): the next yielded value, STOP_VAL
+ * when it returned (its return value in *ret when ret != NULL), or EXC_VAL. */
+Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret);
+Value gen_next(VM *vm, Value gen);   /* STOP_VAL when exhausted */
 
 /* Cells (function.c) and slices (slice.c). */
 Value cell_new(VM *vm, Value v);
