@@ -147,7 +147,7 @@ void int_write(VM *vm, vint i) {
 }
 
 const Type int_type = {{&type_type}, "int", NULL, NULL, NULL};
-const Type bool_type = {{&type_type}, "bool", NULL, NULL, NULL};
+const Type bool_type = {{&type_type}, "bool", &int_type, NULL, NULL};   /* bool is a subclass of int */
 const Type none_type = {{&type_type}, "NoneType", NULL, NULL, NULL};
 const Type ellipsis_type = {{&type_type}, "ellipsis", NULL, NULL, NULL};
 const Type type_type = {{&type_type}, "type", NULL, class_trace, NULL};   /* traces Python classes */

@@ -139,6 +139,7 @@ Value iter_builtin_next(VM *vm, Value self) {
     }
   }
   /* zip and map: one item from every source */
+  if (it->n == 0) return STOP_VAL;
   {
     Value tup = tuple_new(vm, it->n), r;
     if (tup == EXC_VAL) return EXC_VAL;

@@ -200,6 +200,19 @@ static long str_find_from(const ObjStr *hay, const ObjStr *needle, uint32_t from
 
 bool str_contains(ObjStr *hay, ObjStr *needle) { return str_find_from(hay, needle, 0) >= 0; }
 
+/* CPython's str.isprintable() for one code point (the common non-printable ranges). */
+bool cp_printable(uint32_t c) {
+  if (c < 0x20 || c == 0x7F) return false;
+  if (c < 0x7F) return true;
+  if (c <= 0xA0 || c == 0xAD) return false;
+  if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F))
+    return false;
+  if (c == 0x3000 || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xE000 && c <= 0xF8FF)) return false;
+  if (c >= 0xD800 && c <= 0xDFFF) return false;
+  if (c >= 0xF0000) return false;
+  return true;
+}
+
 void str_write_repr(VM *vm, const ObjStr *s) {
   char quote = '\'';
   uint32_t i;
@@ -220,6 +233,23 @@ void str_write_repr(VM *vm, const ObjStr *s) {
       char e[4];
       e[0] = '\\'; e[1] = 'x'; e[2] = hex[c >> 4]; e[3] = hex[c & 15];
       vm_sb_add(vm, e, 4);
+    } else if (c >= 0x80) {   /* a multi-byte code point: escape it when it is not printable */
+      uint32_t j = i, cp, n;
+      const uint8_t *p = (const uint8_t *)s->chars + i;
+      if (p[0] < 0xE0) { cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu); n = 2; }
+      else if (p[0] < 0xF0) { cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu); n = 3; }
+      else { cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu); n = 4; }
+      (void)j;
+      if (cp_printable(cp)) vm_sb_add(vm, s->chars + i, n);
+      else {
+        char e[10];
+        int k, digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+        e[0] = '\\';
+        e[1] = cp < 0x100 ? 'x' : cp < 0x10000 ? 'u' : 'U';
+        for (k = 0; k < digits; k++) e[2 + k] = hex[(cp >> (4 * (digits - 1 - k))) & 15];
+        vm_sb_add(vm, e, (size_t)(2 + digits));
+      }
+      i += n - 1;
     } else vm_sb_add(vm, (const char *)&c, 1);
   }
   vm_sb_add(vm, &quote, 1);
@@ -360,7 +390,7 @@ static Value str_is(Value self, int kind) {
     case 8:
       if (!(cp_alpha(c) || c == '_' || (i > 1 && cp_digit(c)))) return FALSE_VAL;
       break;
-    default: if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c != ' ' && cp_space(c))) return FALSE_VAL; break;
+    default: if (!cp_printable(c)) return FALSE_VAL; break;
     }
   }
   if (kind == 4 || kind == 5 || kind == 7) return BOOL_VAL(cased);

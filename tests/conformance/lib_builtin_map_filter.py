@@ -1,0 +1,5 @@
+print(list(map(str, [1, 2, 3])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(abs, [])))
+print(list(filter(lambda x: x % 2, range(10))), list(filter(None, [0, "", "a", [], [1], None, 3])))
+m = map(lambda s: s.upper(), ["a", "b"])
+print(next(m), list(m), list(m))
+print(sum(map(int, "12345")), max(map(len, ["aa", "b", "cccc"])), sorted(filter(str.isdigit if False else (lambda c: c.isdigit()), "a1b2c3")))

@@ -1,0 +1,6 @@
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(7.5, 2), divmod(-7.5, 2), divmod(2 ** 70, 7))
+print(pow(2, 10), pow(2, -1), pow(2.0, 3), pow(2, 100, 1000), pow(3, 0, 7), pow(-3, 3, 5), pow(7, 2, -5), pow(5, 3, 1))
+print(abs(-5), abs(5.5), abs(-0.0), abs(True), abs(-2 ** 70), abs(-9223372036854775808))
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.4999), round(2.675, 2), round(1.005, 2), round(12345, -2), round(12355, -1))
+print(round(1234.5678, 1), round(1234.5678, -2), round(5, 3), round(-1.5), round(0.125, 2), round(0.375, 2), round(2 ** 70 + 5, -1))
+print(round(3.14159, 0), round(-0.4), round(1e20), type(round(2.5)).__name__, type(round(2.5, 0)).__name__, round(15, -1), round(25, -1))

@@ -1,0 +1,8 @@
+print(1, 2, 3, sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" then", end="!\n")
+print(sep="x")
+print("x", "y", sep=None, end=None)
+print(1, [2, "3"], (4,), {5: "6"}, None, True, 1.5, sep=" | ")
+print(*[1, 2, 3]) if False else print("spread")

@@ -1,0 +1,6 @@
+print(isinstance(1, int), isinstance(True, int), isinstance(1, bool), isinstance(1.0, (int, float)), isinstance("s", (list, tuple)))
+print(isinstance(2 ** 80, int), isinstance([], list), isinstance({}, dict), isinstance(set(), set), isinstance(b"", bytes), isinstance(1, object))
+print(issubclass(bool, int), issubclass(int, bool), issubclass(ValueError, Exception), issubclass(KeyError, (TypeError, LookupError)))
+print(type(1), type(2 ** 80), type(1.0), type("s"), type([]), type(()), type({}), type(set()), type(b""), type(None), type(True), type(range(1)))
+print(type(1) is int, type(2 ** 80) == int, type(frozenset()), type(bytearray()), type(len), type(zip()), type(iter([])))
+print(callable(len), callable(print), callable(int), callable(1), callable("s"), callable(lambda: 0), callable(str.upper) if False else callable("".upper))
