@@ -118,10 +118,27 @@ Value float_from_str(VM *vm, ObjStr *s) {
   if (ci_equal(q, (size_t)(end - q), "nan")) return float_new(vm, sign * NAN);
   for (i = 0; q + i < end; i++) {
     char c = q[i];
+    if (c == '_') {   /* only between two digits */
+      if (i == 0 || q + i + 1 >= end || !(q[i - 1] >= '0' && q[i - 1] <= '9') || !(q[i + 1] >= '0' && q[i + 1] <= '9'))
+        goto bad;
+      continue;
+    }
     if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
       goto bad;
   }
   if (p == end) goto bad;
+  if (memchr(p, '_', (size_t)(end - p)) != NULL) {
+    char buf[128];
+    size_t n = 0;
+    const char *c;
+    if ((size_t)(end - p) >= sizeof buf) goto bad;
+    for (c = p; c < end; c++)
+      if (*c != '_') buf[n++] = *c;
+    buf[n] = '\0';
+    d = strtod(buf, &stop);
+    if (stop != buf + n) goto bad;
+    return float_new(vm, d);
+  }
   d = strtod(p, &stop);
   if (stop != end) goto bad;
   return float_new(vm, d);

@@ -271,7 +271,8 @@ static Value getslice(VM *vm, Value obj, ObjSlice *sl) {
     len = range_len(rg);
     n = slice_indices(vm, sl, len, &start, &stop, &step);
     if (n < 0) return EXC_VAL;
-    return range_new(vm, rg->start + start * rg->step, rg->start + (start + n * step) * rg->step, rg->step * step);
+    (void)n;
+    return range_new(vm, rg->start + start * rg->step, rg->start + stop * rg->step, rg->step * step);
   }
   if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, OBJ_VAL(sl));
   len = t == &list_type ? (vint)AS_LIST(obj)->len : t == &tuple_type ? (vint)AS_TUPLE(obj)->len : (vint)AS_STR(obj)->nchars;

@@ -1,0 +1,5 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[0], r[-1], r[2:4], 5 in r, 6 in r, 5.0 in r, r.start if False else "-")
+print(list(range(5)), list(range(5, 0, -1)), list(range(0)), list(range(-3, 3)), len(range(0, 100, 7)), range(3) == range(0, 3))
+print(range(0) == range(5, 2), list(range(10, 0, -3)), range(1, 10)[::2], range(10)[-3:], sum(range(1, 11)), max(range(7)))
+print(list(reversed(range(0, 10, 4))), range(5)[1:-1], range(2 ** 40, 2 ** 40 + 3)[1], 10 ** 20 in range(5))
