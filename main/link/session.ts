@@ -244,9 +244,12 @@ export class DeviceSession extends EventEmitter {
       case FRAME_TYPES.STDOUT:
         this.emit('output', this.decoder.decode(frame.payload, { stream: true }));
         return;
-      case FRAME_TYPES.EXCEPTION:
-        this.emit('exception', parseException(frame.payload));
+      case FRAME_TYPES.EXCEPTION: {
+        let report: ExceptionReport;
+        try { report = parseException(frame.payload); } catch { this.reader.dropped++; return; }   // malformed: counted, never thrown
+        this.emit('exception', report);
         return;
+      }
       case FRAME_TYPES.DONE:
         this.emit('done', DONE_NAMES[frame.payload[0]] ?? 'error');
         this.emit('state', 'idle');
