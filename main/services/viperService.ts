@@ -18,6 +18,7 @@ import { createProject, openProject, readProjectFile, saveProjectFile, type Proj
 import { RecentProjects } from '../projects/recentProjects';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
+import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
 import { SerialTransport } from '../link/serialTransport';
 import type { DeviceSession } from '../link/session';
 import type { Transport } from '../link/transport';
@@ -63,6 +64,11 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
   async function transportFor(boardId: string): Promise<Transport> {
     if (boardId === VIRTUAL_BOARD_ID) return startVirtualBoard();
+    if (boardId === QEMU_BOARD_ID) {
+      const qemu = qemuBoardAvailability();
+      if (!qemu.available) throw new Error(`the QEMU board cannot start: ${qemu.missing}`);
+      return startQemuBoard();
+    }
     const ports = await listSerialPorts().catch(() => []);
     if (!ports.some(p => p.path === boardId)) throw new Error(`no board "${boardId}": pick one from the board list`);
     return SerialTransport.open(boardId);
@@ -94,7 +100,9 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
 
   return {
     async listBoards(): Promise<BoardInfo[]> {
-      return [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual' }];
+      const boards: BoardInfo[] = [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual' }];
+      if (qemuBoardAvailability().available) boards.push({ id: QEMU_BOARD_ID, name: QEMU_BOARD_NAME, kind: 'qemu' });
+      return boards;
     },
 
     async run({ boardId, file, source }): Promise<RunResult> {
@@ -104,8 +112,8 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
         const session = await connect(boardId);
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
         await session.upload(image);
+        emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
         await session.run();
-        emit({ kind: 'state', boardId, state: 'running' });
         return { ok: true };
       } catch (err) {
         emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
