@@ -180,6 +180,7 @@ class CodeCompiler {
     }
     for (const name of this.scope.cells) this.emit('MAKE_CELL', this.scope.locals.indexOf(name));
     if (this.scope.frees.length) this.emit('COPY_FREE_VARS', this.scope.frees.length);
+    if (this.scope.generator) this.emit('GEN_START');
   }
 
   // ---- statements ----
@@ -493,7 +494,8 @@ class CodeCompiler {
       argcount: this.count(positional, 255, 'parameters', node),
       posonlyargcount: a.posonlyargs.length,
       kwonlyargcount: this.count(a.kwonlyargs.length, 255, 'keyword-only parameters', node),
-      flags: (a.vararg ? CODE_FLAGS.VARARGS : 0) | (a.kwarg ? CODE_FLAGS.VARKEYWORDS : 0),
+      flags: (a.vararg ? CODE_FLAGS.VARARGS : 0) | (a.kwarg ? CODE_FLAGS.VARKEYWORDS : 0) |
+        (scope.generator ? CODE_FLAGS.GENERATOR : 0),
     };
     const index = this.image.reserveCode();
     const inner = new CodeCompiler(this.image, scope, node.lineno);
@@ -529,6 +531,44 @@ class CodeCompiler {
     this.emit('BUILD_CLASS', this.count(s.bases.length, 255, 'base classes', s));
     for (let i = 0; i < s.decorator_list.length; i++) this.emit('CALL', 1);
     this.storeName(s.name);
+  }
+
+  /** A comprehension is a nested function called at once with the outermost iterator. */
+  private comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): void {
+    const scope = this.image.scopes.scopeOf(e);
+    const name = { ListComp: '<listcomp>', SetComp: '<setcomp>', DictComp: '<dictcomp>', GeneratorExp: '<genexpr>' }[e.kind];
+    const fake = { posonlyargs: [], args: [{ arg: '.0' }], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] } as unknown as A.Arguments;
+    this.makeFunction(e as unknown as A.Lambda, name, fake, inner => inner.comprehensionBody(e), e.end_lineno, e.kind === 'GeneratorExp');
+    void scope;
+    this.expr(e.generators[0].iter);
+    this.line = e.lineno;
+    this.emit('GET_ITER');
+    this.emit('CALL', 1);
+  }
+
+  comprehensionBody(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): void {
+    const result = e.kind === 'ListComp' ? 'BUILD_LIST' : e.kind === 'SetComp' ? 'BUILD_SET' : e.kind === 'DictComp' ? 'BUILD_DICT' : null;
+    if (result) this.emit(result, 0);
+    const loops = (i: number, depth: number): void => {
+      const g = e.generators[i];
+      const top = this.asm.newLabel(), end = this.asm.newLabel();
+      if (i === 0) this.emit('LOAD_FAST', 0); else { this.expr(g.iter); this.emit('GET_ITER'); }
+      this.asm.place(top);
+      this.jump('FOR_ITER', end);
+      this.store(g.target);
+      for (const cond of g.ifs) { this.expr(cond); this.jump('POP_JUMP_IF_FALSE', top); }
+      if (i + 1 < e.generators.length) loops(i + 1, depth + 1);
+      else if (e.kind === 'DictComp') { this.expr(e.key); this.expr(e.value); this.emit('MAP_ADD_AT', depth + 1); }
+      else {
+        this.expr(e.elt);
+        if (e.kind === 'GeneratorExp') { this.emit('YIELD_VALUE'); this.emit('POP_TOP'); }
+        else this.emit(e.kind === 'ListComp' ? 'LIST_APPEND_AT' : 'SET_ADD_AT', depth + 1);
+      }
+      this.jump('JUMP', top);
+      this.asm.place(end);
+    };
+    loops(0, 1);
+    if (result) this.emit('RETURN_VALUE');
   }
 
   private lambda(e: A.Lambda): void {
@@ -572,7 +612,15 @@ class CodeCompiler {
     Starred: e => this.unsupported("'*' unpacking", e),
     List: e => this.sequence(e.elts, 'BUILD_LIST', e),
     Tuple: e => this.sequence(e.elts, 'BUILD_TUPLE', e),
-    Set: e => this.unsupported('set displays', e, 'are'),
+    Set: e => {
+      if (e.elts.some(x => x.kind === 'Starred')) {
+        this.loadName('set'); this.starredList(e.elts); this.emit('CALL', 1);
+        return;
+      }
+      e.elts.forEach(x => this.expr(x));
+      this.line = e.lineno;
+      this.emit('BUILD_SET', this.count(e.elts.length, 0xffff, 'items', e));
+    },
     Dict: e => {
       const unpack = e.keys.findIndex(k => k === null);
       if (unpack >= 0) { this.unsupported("'**' in a dict display", e.values[unpack]); return; }
@@ -591,12 +639,20 @@ class CodeCompiler {
       this.asm.place(end);
     },
     Lambda: e => this.lambda(e),
-    ListComp: e => this.unsupported('list comprehensions', e, 'are'),
-    SetComp: e => this.unsupported('set comprehensions', e, 'are'),
-    GeneratorExp: e => this.unsupported('generator expressions', e, 'are'),
-    DictComp: e => this.unsupported('dict comprehensions', e, 'are'),
-    Yield: e => this.unsupported("'yield'", e),
-    YieldFrom: e => this.unsupported("'yield from'", e),
+    ListComp: e => this.comprehension(e),
+    SetComp: e => this.comprehension(e),
+    GeneratorExp: e => this.comprehension(e),
+    DictComp: e => this.comprehension(e),
+    Yield: e => {
+      if (e.value) this.expr(e.value); else this.emit('LOAD_NONE');
+      this.emit('YIELD_VALUE');
+    },
+    YieldFrom: e => {
+      this.expr(e.value);
+      this.emit('GET_ITER');
+      this.emit('LOAD_NONE');
+      this.emit('YIELD_FROM');
+    },
     Await: e => this.unsupported("'await'", e),
     NamedExpr: e => this.unsupported("':=' (assignment expressions)", e),
     JoinedStr: e => this.unsupported('f-strings', e, 'are'),

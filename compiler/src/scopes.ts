@@ -28,6 +28,8 @@ export interface Scope {
   nonlocalStmts: A.Nonlocal[];
   /** A class body whose methods call `super()`: it keeps the class in a `__class__` cell. */
   classCell: boolean;
+  /** A function containing `yield` (or a generator expression). */
+  generator: boolean;
 }
 
 export type NameAccess = 'name' | 'fast' | 'global' | 'deref';
@@ -80,7 +82,7 @@ class ScopeAnalyzer {
 
   private newScope(kind: Scope['kind'], node: ScopeNode, parent: Scope | null): Scope {
     const scope: Scope = { kind, node, parent, locals: [], globals: new Set(), nonlocals: new Set(), uses: [], seen: new Map(),
-      cells: new Set(), frees: [], nonlocalStmts: [], classCell: false };
+      cells: new Set(), frees: [], nonlocalStmts: [], classCell: false, generator: false };
     this.scopes.set(node, scope);
     return scope;
   }
@@ -232,6 +234,8 @@ class ScopeAnalyzer {
       case 'ListComp': case 'SetComp': case 'GeneratorExp': case 'DictComp': {
         this.expr(e.generators[0].iter, cx);
         const scope = this.newScope('comprehension', e, cx.scope);
+        scope.locals.push('.0');   // the outermost iterator, the comprehension's one parameter
+        if (e.kind === 'GeneratorExp') scope.generator = true;
         const inner = { scope, inLoop: false };
         e.generators.forEach((g, i) => {
           if (i > 0) this.expr(g.iter, inner);
@@ -249,6 +253,7 @@ class ScopeAnalyzer {
         if (e.kind !== 'Await' && cx.scope.kind !== 'function' && cx.scope.kind !== 'lambda') {
           this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, "'yield' outside function", e);
         }
+        if (e.kind !== 'Await') cx.scope.generator = true;
     }
     forEachChildExpr(e, child => this.expr(child, cx));
   }

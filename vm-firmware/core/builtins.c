@@ -85,6 +85,7 @@ static Value min_max(VM *vm, int argc, Value *args, int op, const char *name) {
   Value key = NATIVE_KW(args, argc, 0), dflt = NATIVE_KW(args, argc, 1);
   Value best = UNBOUND_VAL, best_key = UNBOUND_VAL, it, v, k;
   int i = 0;
+  if (argc == 0) return vm_raise_fmt(vm, &exc_TypeError, "%s expected at least 1 argument, got 0", name);
   if (key != UNBOUND_VAL && IS_NONE(key)) key = UNBOUND_VAL;
   if (argc > 1 && dflt != UNBOUND_VAL)
     return vm_raise_fmt(vm, &exc_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
@@ -708,8 +709,8 @@ BUILTIN(len, "len", 1, 1);
 BUILTIN(repr, "repr", 1, 1);
 BUILTIN(ascii, "ascii", 1, 1);
 BUILTIN(abs, "abs", 1, 1);
-BUILTIN_KW(min, "min", 1, -1, "key default");
-BUILTIN_KW(max, "max", 1, -1, "key default");
+BUILTIN_KW(min, "min", 0, -1, "key default");
+BUILTIN_KW(max, "max", 0, -1, "key default");
 BUILTIN_KW(sum, "sum", 1, 2, "start");
 BUILTIN(any, "any", 1, 1);
 BUILTIN(all, "all", 1, 1);

@@ -26,6 +26,9 @@
 #ifndef VIPER_MAX_BLOCKS
 #define VIPER_MAX_BLOCKS 8
 #endif
+#if VIPER_MAX_BLOCKS > 8
+#error "VIPER_MAX_BLOCKS must be at most 8 (generators save that many)"
+#endif
 
 /* Operand stack + locals of all frames, in values. */
 #ifndef VIPER_STACK_VALUES

@@ -14,6 +14,7 @@ static void exc_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjException *)obj
 EXC_TYPE(BaseException, NULL);
 EXC_TYPE(Exception, &exc_BaseException);
 EXC_TYPE(KeyboardInterrupt, &exc_BaseException);
+EXC_TYPE(GeneratorExit, &exc_BaseException);
 EXC_TYPE(TypeError, &exc_Exception);
 EXC_TYPE(ValueError, &exc_Exception);
 EXC_TYPE(NameError, &exc_Exception);
@@ -106,6 +107,21 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   vm->nroots -= pushed;
   if (s == EXC_VAL) return EXC_VAL;
   return vm_raise_value(vm, type, s);
+}
+
+/* e.args, StopIteration.value; UNBOUND_VAL for anything else. */
+Value exception_getattr(VM *vm, Value exc, ObjStr *name) {
+  Value msg = ((ObjException *)AS_OBJ(exc))->msg;
+  if (strcmp(name->chars, "args") == 0) {
+    Value t;
+    if (IS_TUPLE(msg)) return msg;
+    t = tuple_new(vm, IS_NONE(msg) ? 0 : 1);
+    if (t != EXC_VAL && !IS_NONE(msg)) AS_TUPLE(t)->items[0] = msg;
+    return t;
+  }
+  if (strcmp(name->chars, "value") == 0 && type_is_subtype(OBJ_TYPE(exc), &exc_StopIteration))
+    return IS_TUPLE(msg) && AS_TUPLE(msg)->len > 0 ? AS_TUPLE(msg)->items[0] : msg;
+  return UNBOUND_VAL;
 }
 
 const char *exception_type_name(Value exc) {

@@ -76,10 +76,14 @@ static bool parse_spec(VM *vm, const char *p, size_t n, Spec *s) {
   }
   if (i < n) s->type = p[i++];
   if (i < n) return bad_spec(vm);
-  if (s->zero && s->align == 0) {
-    s->fill[0] = '0';
-    s->fill_len = 1;
-    s->align = '=';
+  if (s->zero) {   /* '0': zero fill unless a fill was given, sign-aware unless aligned */
+    bool explicit_fill = i > 0 && p[0] != '<' && p[0] != '>' && p[0] != '=' && p[0] != '^' &&
+                         s->align != 0 && (size_t)s->fill_len < n && p[s->fill_len] == s->align;
+    if (!explicit_fill) {
+      s->fill[0] = '0';
+      s->fill_len = 1;
+    }
+    if (s->align == 0) s->align = '=';
   }
   return true;
 }

@@ -603,6 +603,7 @@ static VmResult run(VM *vm, int base, Value *result) {
   Value *sp, *consts, *locals;
   int call_argc = 0, call_nkw = 0, call_roots = 0;   /* shared by CALL_KW and CALL_EX */
   ObjTuple *call_names = NULL;
+  Value yield_value = NONE_VAL;
 #if VIPER_COMPUTED_GOTO
   static const void *const dispatch[OP_COUNT] = {
 #define X(name, code, size, pops, per_arg, pushes) [code] = &&op_##name,
@@ -611,6 +612,10 @@ static VmResult run(VM *vm, int base, Value *result) {
   };
 #endif
   LOAD();
+  if (vm->throw_pending) {   /* generator.throw(): raise at the point where it was suspended */
+    vm->throw_pending = false;
+    goto error;
+  }
   LOOP_BEGIN
 
   CASE(NOP) NEXT();
@@ -706,7 +711,10 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value obj = PEEK(0);
     SAVE();
     if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
-    else v = value_getattr(vm, obj, name);
+    else if (IS_OBJ(obj) && OBJ_TYPE(obj) != &type_type && type_is_exception(OBJ_TYPE(obj)) &&
+             (v = exception_getattr(vm, obj, name)) != UNBOUND_VAL) {
+      /* v is the attribute */
+    } else v = value_getattr(vm, obj, name);
     CHECK(v);
     sp[-1] = v;
     NEXT();
@@ -1212,6 +1220,108 @@ static VmResult run(VM *vm, int base, Value *result) {
     for (i = 0; i < n; i++) locals[first + i] = AS_TUPLE(closure)->items[i];
     NEXT();
   }
+  CASE(GEN_START) {
+    Value fn = locals[-1], g;
+    ObjGenerator *gen;
+    uint32_t n = (uint32_t)(sp - locals), cap = frame->code->nlocals + frame->code->stacksize;
+    SAVE();
+    if (!IS_FUNCTION(fn)) { vm_raise(vm, &exc_RuntimeError, "GEN_START outside a function"); goto error; }
+    gen = (ObjGenerator *)obj_alloc(vm, &generator_type, sizeof(ObjGenerator));
+    if (gen == NULL) goto error;
+    gen->fn = AS_FUNCTION(fn);
+    gen->saved = NULL;
+    gen->nsaved = 0;
+    gen->state = GEN_CREATED;
+    gen->nblocks = 0;
+    gen->ip = (uint32_t)(ip - frame->code->code);
+    g = OBJ_VAL(gen);
+    vm_push_root(vm, g);
+    gen->saved = (Value *)raw_alloc(vm, (cap ? cap : 1) * sizeof(Value));
+    vm_pop_root(vm);
+    if (gen->saved == NULL) goto error;
+    memcpy(gen->saved, locals, n * sizeof(Value));
+    gen->nsaved = (uint16_t)n;
+    PUSH(g);
+    goto do_return;
+  }
+  CASE(YIELD_VALUE) {
+    yield_value = POP();
+    goto do_yield;
+  }
+  CASE(YIELD_FROM) {
+    Value v = sp[-1], it = sp[-2], r, ret = NONE_VAL;
+    SAVE();
+    if (IS_GENERATOR(it)) r = gen_resume(vm, (ObjGenerator *)AS_OBJ(it), v, false, &ret);
+    else if (!IS_NONE(v)) r = vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'send'", it);
+    else r = value_iter_next(vm, it);
+    CHECK(r);
+    if (r == STOP_VAL) { sp -= 2; PUSH(ret); NEXT(); }
+    sp--;             /* resuming pushes the sent value and runs YIELD_FROM again */
+    ip--;
+    yield_value = r;
+    goto do_yield;
+  }
+  do_yield: {
+    Value g = locals[-1];
+    ObjGenerator *gen;
+    uint32_t n = (uint32_t)(sp - locals), i;
+    SAVE();
+    if (!IS_GENERATOR(g) || vm->frame_count - 1 != base) { vm_raise(vm, &exc_RuntimeError, "yield outside a generator"); goto error; }
+    gen = (ObjGenerator *)AS_OBJ(g);
+    memcpy(gen->saved, locals, n * sizeof(Value));
+    gen->nsaved = (uint16_t)n;
+    gen->ip = (uint32_t)(ip - frame->code->code);
+    gen->nblocks = frame->nblocks;
+    for (i = 0; i < frame->nblocks; i++) {
+      gen->blocks[2 * i] = frame->blocks[i].handler;
+      gen->blocks[2 * i + 1] = frame->blocks[i].level;
+    }
+    vm->frame_count--;
+    vm->sp = frame->slots;
+    vm->gen_yielded = true;
+    *result = yield_value;
+    return VM_OK;
+  }
+  CASE(LIST_APPEND_AT) {
+    uint32_t n = READ_U16();
+    Value v = POP(), l = sp[-(int)n];
+    SAVE();
+    if (!IS_LIST(l)) { vm_raise(vm, &exc_TypeError, "LIST_APPEND_AT needs a list"); goto error; }
+    if (!list_append(vm, AS_LIST(l), v)) goto error;
+    NEXT();
+  }
+  CASE(SET_ADD_AT) {
+    uint32_t n = READ_U16();
+    Value v = sp[-1], st = sp[-1 - (int)n];
+    SAVE();
+    if (!IS_SET(st)) { vm_raise(vm, &exc_TypeError, "SET_ADD_AT needs a set"); goto error; }
+    if (!set_add(vm, AS_SET(st), v)) goto error;
+    sp--;
+    NEXT();
+  }
+  CASE(MAP_ADD_AT) {
+    uint32_t n = READ_U16();
+    Value d = sp[-2 - (int)n];
+    SAVE();
+    if (!IS_DICT(d)) { vm_raise(vm, &exc_TypeError, "MAP_ADD_AT needs a dict"); goto error; }
+    if (!dict_set(vm, AS_DICT(d), sp[-2], sp[-1])) goto error;
+    sp -= 2;
+    NEXT();
+  }
+  CASE(BUILD_SET) {
+    uint32_t n = READ_U16(), i;
+    Value st;
+    SAVE();
+    st = set_new(vm, &set_type);
+    CHECK(st);
+    vm_push_root(vm, st);
+    for (i = 0; i < n; i++)
+      if (!set_add(vm, AS_SET(st), sp[-(int)n + (int)i])) { vm_pop_root(vm); goto error; }
+    vm_pop_root(vm);
+    sp -= n;
+    PUSH(st);
+    NEXT();
+  }
   CASE(BUILD_CLASS) {
     int nbases = *ip++;
     Value body = sp[-nbases - 2], name = sp[-nbases - 1], bases, ns, cls, cell;
@@ -1316,7 +1426,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     PUSH(f);
     NEXT();
   }
-  CASE(RETURN_VALUE) {
+  CASE(RETURN_VALUE) do_return: {
     Value r = POP();
     vm->frame_count--;
     if (vm->frame_count == base) {
@@ -1396,6 +1506,55 @@ Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTupl
   result = call_native(vm, callable, argc, saved + 1, nkw, kwnames);
   vm->sp = saved;
   return result;
+}
+
+Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret) {
+  ObjCode *code = gen->fn->code;
+  Value *saved_sp = vm->sp, result = NONE_VAL;
+  Frame *f;
+  int base, i;
+  VmResult status;
+  if (ret != NULL) *ret = NONE_VAL;
+  if (gen->state == GEN_RUNNING) return vm_raise(vm, &exc_ValueError, "generator already executing");
+  if (gen->state == GEN_DONE) {
+    if (throw) { vm->exc = value; return EXC_VAL; }
+    return STOP_VAL;
+  }
+  if (gen->state == GEN_CREATED && !throw && !IS_NONE(value))
+    return vm_raise(vm, &exc_TypeError, "can't send non-None value to a just-started generator");
+  if (vm->frame_count >= VIPER_MAX_FRAMES || vm->sp + 2 + code->nlocals + code->stacksize > vm->stack_end)
+    return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  *vm->sp++ = OBJ_VAL(gen);
+  f = &vm->frames[vm->frame_count];
+  f->slots = vm->sp;
+  memcpy(vm->sp, gen->saved, gen->nsaved * sizeof(Value));
+  vm->sp += gen->nsaved;
+  if (gen->state == GEN_SUSPENDED && !throw) *vm->sp++ = value;
+  f->code = code;
+  f->ip = code->code + gen->ip;
+  f->globals = gen->fn->globals;
+  f->ns = gen->fn->globals;
+  f->nblocks = gen->nblocks;
+  for (i = 0; i < gen->nblocks; i++) {
+    f->blocks[i].handler = gen->blocks[2 * i];
+    f->blocks[i].level = gen->blocks[2 * i + 1];
+  }
+  base = vm->frame_count++;
+  gen->state = GEN_RUNNING;
+  if (throw) { vm->exc = value; vm->throw_pending = true; }
+  vm->gen_yielded = false;
+  status = run(vm, base, &result);
+  vm->sp = saved_sp;
+  if (status != VM_OK) { gen->state = GEN_DONE; gen->nsaved = 0; return EXC_VAL; }
+  if (vm->gen_yielded) {
+    vm->gen_yielded = false;
+    gen->state = GEN_SUSPENDED;
+    return result;
+  }
+  gen->state = GEN_DONE;
+  gen->nsaved = 0;
+  if (ret != NULL) *ret = result;
+  return STOP_VAL;
 }
 
 /* Run function fn (no arguments) with ns as its LOAD_NAME/STORE_NAME namespace: a class body. */

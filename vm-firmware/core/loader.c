@@ -154,6 +154,12 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
     case OP_STORE_DEREF: case OP_DELETE_DEREF: case OP_LOAD_CLOSURE:
       if (arg >= nlocals) return fail(r, "local slot out of range");
       break;
+    case OP_GEN_START: case OP_YIELD_VALUE: case OP_YIELD_FROM:
+      if (is_module) return fail(r, "generator instruction in a module body");
+      break;
+    case OP_LIST_APPEND_AT: case OP_SET_ADD_AT: case OP_MAP_ADD_AT:
+      if (arg == 0) return fail(r, "bad comprehension operand");
+      break;
     case OP_COPY_FREE_VARS:
       /* The running function sits below the frame's slots; a module body has none. */
       if (is_module) return fail(r, "COPY_FREE_VARS in a module body");
@@ -205,6 +211,8 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
       if (op == OP_UNPACK_SEQUENCE) after += (int)arg * OP_PUSHES_PER_ARG_UNPACK_SEQUENCE;
       if (op == OP_UNPACK_EX) after += (int)((arg & 0xFF) + (arg >> 8)) * OP_PUSHES_PER_ARG_UNPACK_EX;
       if (op == OP_DICT_MERGE && arg == 1 && d < 4) return fail(r, "DICT_MERGE of call arguments without a callee");
+      if ((op == OP_LIST_APPEND_AT || op == OP_SET_ADD_AT || op == OP_MAP_ADD_AT) && d - pops < (int)arg)
+        return fail(r, "comprehension target below the operand stack");
       if (after > (int)stacksize) return fail(r, "operand stack exceeds the declared stacksize");
       if (op_is_jump(op)) {
         int jd = after;

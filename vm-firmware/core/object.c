@@ -387,6 +387,7 @@ static Value iter_new(VM *vm, const Type *type, Value seq, vint index, vint stop
 
 Value value_iter(VM *vm, Value v) {
   if (IS_INSTANCE(v)) return class_iter(vm, v);
+  if (IS_GENERATOR(v)) return v;
   if (IS_OBJ(v)) {
     const Type *t = OBJ_TYPE(v);
     if (t == &list_type) return iter_new(vm, &list_iter_type, v, 0, 0, 1);
@@ -411,6 +412,7 @@ Value value_iter(VM *vm, Value v) {
 
 Value value_iter_next(VM *vm, Value iter) {
   if (IS_INSTANCE(iter)) return class_next(vm, iter);
+  if (IS_GENERATOR(iter)) return gen_next(vm, iter);
   ObjIter *it = AS_ITER(iter);
   const Type *t = OBJ_TYPE(iter);
   if (t == &range_iter_type) {

@@ -418,5 +418,6 @@ Value vm_raise(VM *vm, const Type *type, const char *msg);          /* returns E
 Value vm_raise_value(VM *vm, const Type *type, Value msg);
 Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...); /* %s %d %v(repr) %t(type) */
 Value exception_new(VM *vm, const Type *type, Value msg);
+Value exception_getattr(VM *vm, Value exc, ObjStr *name);   /* UNBOUND_VAL: no such attribute */
 
 #endif

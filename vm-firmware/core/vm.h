@@ -73,6 +73,8 @@ struct VM {
   /* the pending exception and where it came from (outermost first) */
   Value exc;
   Value handling;             /* the exception an except/finally body is handling, else None */
+  bool gen_yielded;           /* run() returned because a generator frame yielded */
+  bool throw_pending;         /* run() starts by raising vm->exc (generator.throw) */
   TraceEntry traceback[VIPER_TRACEBACK_MAX];
   int traceback_count;
   int traceback_omitted;

@@ -91,6 +91,13 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('RAISE', 'u8', 0, 0, 'arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS', { popsPerArg: 1 }),
   op('RERAISE', 'none', 2, 0, 'end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again'),
   op('BUILD_CLASS', 'u8', 2, 1, 'class from the body function TOS[arg+1], the name TOS[arg] and arg bases above them; a cell the body returns gets the class', { popsPerArg: 1 }),
+  op('GEN_START', 'none', 0, 0, 'generator function start (after its prologue): return a generator holding this frame'),
+  op('YIELD_VALUE', 'none', 1, 1, 'suspend the generator, giving TOS to its caller; on resume TOS is the value sent in'),
+  op('YIELD_FROM', 'none', 2, 1, 'send TOS to the iterator TOS1; while it yields, yield that and run this again; when done replace both by its return value'),
+  op('LIST_APPEND_AT', 'u16', 1, 0, 'pop TOS and append it to the list arg entries down the stack (comprehensions)'),
+  op('SET_ADD_AT', 'u16', 1, 0, 'pop TOS and add it to the set arg entries down the stack'),
+  op('MAP_ADD_AT', 'u16', 2, 0, 'pop value TOS and key TOS1 into the dict arg entries down the stack'),
+  op('BUILD_SET', 'u16', 0, 1, 'pop arg items into a new set', { popsPerArg: 1 }),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
 ];
 

@@ -68,9 +68,16 @@
   X(RAISE                 ,  59, 1, 0, 1, 0) /* u8   arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS */ \
   X(RERAISE               ,  60, 0, 2, 0, 0) /* none end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again */ \
   X(BUILD_CLASS           ,  61, 1, 2, 1, 1) /* u8   class from the body function TOS[arg+1], the name TOS[arg] and arg bases above them; a cell the body returns gets the class */ \
-  X(COPY_FREE_VARS        ,  62, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
+  X(GEN_START             ,  62, 0, 0, 0, 0) /* none generator function start (after its prologue): return a generator holding this frame */ \
+  X(YIELD_VALUE           ,  63, 0, 1, 0, 1) /* none suspend the generator, giving TOS to its caller; on resume TOS is the value sent in */ \
+  X(YIELD_FROM            ,  64, 0, 2, 0, 1) /* none send TOS to the iterator TOS1; while it yields, yield that and run this again; when done replace both by its return value */ \
+  X(LIST_APPEND_AT        ,  65, 2, 1, 0, 0) /* u16  pop TOS and append it to the list arg entries down the stack (comprehensions) */ \
+  X(SET_ADD_AT            ,  66, 2, 1, 0, 0) /* u16  pop TOS and add it to the set arg entries down the stack */ \
+  X(MAP_ADD_AT            ,  67, 2, 2, 0, 0) /* u16  pop value TOS and key TOS1 into the dict arg entries down the stack */ \
+  X(BUILD_SET             ,  68, 2, 0, 1, 1) /* u16  pop arg items into a new set */ \
+  X(COPY_FREE_VARS        ,  69, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
 
-#define OP_COUNT_ 63
+#define OP_COUNT_ 70
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1

@@ -1,0 +1,7 @@
+print(sum(x * x for x in range(10)))
+print(any(x > 5 for x in [1, 7]), all(x > 0 for x in [1, -1]))
+g = (c * 2 for c in "ab")
+print(next(g), list(g), list(g))
+print(sorted((x % 5 for x in range(12)), reverse=True))
+print(tuple(i for i in range(4)), list(n for n in range(3) if n))
+print(min((len(w), w) for w in ["ccc", "a", "bb"]))

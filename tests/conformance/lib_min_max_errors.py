@@ -1,0 +1,23 @@
+def check(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+check(lambda: min())
+check(lambda: max(1))
+check(lambda: min([1, 2], default=0, key=None))
+check(lambda: max(1, 2, default=0))
+check(lambda: min([1, "a"]))
+check(lambda: sum([1], "x"))
+check(lambda: sorted(5))
+check(lambda: enumerate(5))
+check(lambda: list(map(None, [1])))
+check(lambda: list(filter(5, [1])))
+check(lambda: round(1.5, "x"))
+check(lambda: pow(2, 3, 0))
+check(lambda: pow(2, -1, 5) if False else pow(2.0, 3, 5))
+check(lambda: divmod("a", 1))
+check(lambda: hex(1.5))
+check(lambda: chr("a"))
+check(lambda: ord(5))
+check(lambda: isinstance(1, 5))

@@ -1,0 +1,75 @@
+/* Generator objects: the methods send/throw/close and iteration. Suspending and resuming the
+ * frame (GEN_START, YIELD_VALUE, YIELD_FROM, gen_resume) live in interp.c with the loop. */
+#include "vm.h"
+
+static void generator_trace(VM *vm, Obj *obj) {
+  ObjGenerator *g = (ObjGenerator *)obj;
+  uint32_t i;
+  gc_mark_value(vm, OBJ_VAL(g->fn));
+  gc_mark_raw(vm, g->saved);
+  for (i = 0; i < g->nsaved; i++) gc_mark_value(vm, g->saved[i]);
+}
+
+/* StopIteration carrying a generator's return value. */
+static Value stop_iteration(VM *vm, Value ret) {
+  if (IS_NONE(ret)) return vm_raise(vm, &exc_StopIteration, NULL);
+  return vm_raise_value(vm, &exc_StopIteration, ret);
+}
+
+Value gen_next(VM *vm, Value gen) { return gen_resume(vm, (ObjGenerator *)AS_OBJ(gen), NONE_VAL, false, NULL); }
+
+static Value m_send(VM *vm, int argc, Value *args) {
+  Value ret = NONE_VAL, r;
+  r = gen_resume(vm, (ObjGenerator *)AS_OBJ(args[0]), argc > 1 ? args[1] : NONE_VAL, false, &ret);
+  return r == STOP_VAL ? stop_iteration(vm, ret) : r;
+}
+
+static Value m_next(VM *vm, int argc, Value *args) {
+  (void)argc;
+  return m_send(vm, 1, args);
+}
+
+/* The exception instance `throw(x)` raises for x (a class or an instance). */
+static Value exception_of(VM *vm, Value x) {
+  if (IS_TYPE(x, &type_type) && type_is_exception((const Type *)AS_OBJ(x))) return vm_call(vm, x, 0, NULL);
+  if (IS_OBJ(x) && OBJ_TYPE(x) != &type_type && type_is_exception(OBJ_TYPE(x))) return x;
+  return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
+}
+
+static Value m_throw(VM *vm, int argc, Value *args) {
+  Value exc = exception_of(vm, args[1]), ret = NONE_VAL, r;
+  (void)argc;
+  if (exc == EXC_VAL) return EXC_VAL;
+  r = gen_resume(vm, (ObjGenerator *)AS_OBJ(args[0]), exc, true, &ret);
+  return r == STOP_VAL ? stop_iteration(vm, ret) : r;
+}
+
+static Value m_close(VM *vm, int argc, Value *args) {
+  ObjGenerator *g = (ObjGenerator *)AS_OBJ(args[0]);
+  Value exc, r;
+  (void)argc;
+  if (g->state == GEN_CREATED || g->state == GEN_DONE) { g->state = GEN_DONE; return NONE_VAL; }
+  exc = exception_new(vm, &exc_GeneratorExit, NONE_VAL);
+  if (exc == EXC_VAL) return EXC_VAL;
+  r = gen_resume(vm, g, exc, true, NULL);
+  if (r == EXC_VAL) {
+    const Type *t = IS_TYPE(vm->exc, &type_type) ? (const Type *)AS_OBJ(vm->exc) : value_type(vm->exc);
+    if (type_is_subtype(t, &exc_GeneratorExit) || type_is_subtype(t, &exc_StopIteration)) {
+      vm->exc = NONE_VAL;
+      return NONE_VAL;
+    }
+    return EXC_VAL;
+  }
+  if (r == STOP_VAL) return NONE_VAL;
+  return vm_raise(vm, &exc_RuntimeError, "generator ignored GeneratorExit");
+}
+
+static const MethodDef generator_methods[] = {
+  {"send", m_send, 1, 1, NULL},
+  {"throw", m_throw, 1, 1, NULL},
+  {"close", m_close, 0, 0, NULL},
+  {"__next__", m_next, 0, 0, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+const Type generator_type = {{&type_type}, "generator", NULL, generator_trace, generator_methods};
