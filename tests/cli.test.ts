@@ -120,6 +120,20 @@ describe('viper with a board on a serial port', () => {
     } finally { board.stop(); }
   });
 
+  it('Ctrl-C stops the program on the board and exits 130', async () => {
+    const board = await ptyBoard();
+    try {
+      const child = spawn(process.execPath, [bin, 'run', file('loop.py', 'print("go")\nwhile True:\n    pass\n'), '--port', board.path], { cwd: dir });
+      let stdout = '', stderr = '';
+      child.stderr.on('data', b => { stderr += b; });
+      await new Promise<void>(resolve => child.stdout.on('data', b => { stdout += b; if (stdout.includes('go')) resolve(); }));
+      const code = new Promise<number | null>(resolve => child.on('exit', c => resolve(c)));
+      child.kill('SIGINT');
+      expect(await code).toBe(130);
+      expect(stderr).toBe('KeyboardInterrupt\n');
+    } finally { board.stop(); }
+  });
+
   it('exits 3 with a plain message when the port cannot be opened', () => {
     const r = viper('run', file('x.py', 'print(1)\n'), '--port', '/dev/nonexistent-board');
     expect(r.code).toBe(3);

@@ -83,7 +83,9 @@ async function runOnBoard(image: Uint8Array, port: string | undefined, baud: num
     await session.upload(image);
     process.on('SIGINT', stopOnCtrlC);
     unforward = forwardStdin(session);
-    return exitCode(await session.runToEnd());
+    const status = await session.runToEnd();
+    if (status === 'stopped') process.stderr.write('KeyboardInterrupt\n');
+    return exitCode(status);
   } finally {
     process.off('SIGINT', stopOnCtrlC);
     unforward();

@@ -167,6 +167,7 @@ static int serve_link(const ServeOptions *o) {
   int fd = 0;
   if (heap == NULL || a == NULL || b == NULL || vm == NULL || arena == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGINT, SIG_IGN);   /* Ctrl-C in the IDE's terminal reaches us too: STOP comes over the link */
   if (o->pty) {
     int slave;
     fd = open_pty(&slave);
