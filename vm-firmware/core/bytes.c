@@ -31,11 +31,9 @@ static bool reserve(VM *vm, ObjBytes *b, uint32_t need) {
 Value bytes_new(VM *vm, const Type *type, const uint8_t *data, uint32_t len) {
   ObjBytes *b = (ObjBytes *)obj_alloc(vm, type, sizeof(ObjBytes));
   if (b == NULL) return EXC_VAL;
-  if (len > 0) {
-    if (!reserve(vm, b, len)) return EXC_VAL;
-    if (data != NULL) memcpy(b->data, data, len);
-    b->len = len;
-  }
+  if (!reserve(vm, b, len ? len : 1)) return EXC_VAL;   /* data is never NULL */
+  if (data != NULL && len > 0) memcpy(b->data, data, len);
+  b->len = len;
   return OBJ_VAL(b);
 }
 

@@ -350,8 +350,8 @@ static Value list_setslice(VM *vm, Value obj, ObjSlice *sl, Value val) {
       for (i = 0; i < m - old; i++)
         if (!list_append(vm, l, NONE_VAL)) { vm_pop_root(vm); return EXC_VAL; }
     }
-    memmove(l->items + start + m, l->items + stop, (size_t)tail * sizeof(Value));
-    memcpy(l->items + start, s->items, (size_t)m * sizeof(Value));
+    if (tail > 0) memmove(l->items + start + m, l->items + stop, (size_t)tail * sizeof(Value));
+    if (m > 0) memcpy(l->items + start, s->items, (size_t)m * sizeof(Value));
     l->len = (uint32_t)(start + m + tail);
   }
   vm_pop_root(vm);

@@ -967,6 +967,7 @@ void vm_sb_add(VM *vm, const char *s, size_t len) {
     vm->sb = grown;
     vm->sb_cap = (uint32_t)cap;
   }
+  if (len == 0) return;
   memcpy(vm->sb + vm->sb_len, s, len);
   vm->sb_len += (uint32_t)len;
 }
