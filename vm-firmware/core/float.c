@@ -317,4 +317,87 @@ void float_write(VM *vm, double d) {
   vm_sb_add(vm, buf, n);
 }
 
-const Type float_type = {{&type_type}, "float", NULL, NULL, NULL};
+static Value m_is_integer(VM *vm, int argc, Value *args) {
+  double d = AS_FLOAT(args[0]);
+  (void)vm; (void)argc;
+  return BOOL_VAL(isfinite(d) && d == floor(d));
+}
+
+static Value m_as_integer_ratio(VM *vm, int argc, Value *args) {
+  double d = AS_FLOAT(args[0]), m;
+  int e;
+  Value num, den, t;
+  (void)argc;
+  if (isinf(d)) return vm_raise(vm, &exc_OverflowError, "cannot convert Infinity to integer ratio");
+  if (isnan(d)) return vm_raise(vm, &exc_ValueError, "cannot convert NaN to integer ratio");
+  m = frexp(d, &e);
+  while (m != floor(m)) { m *= 2.0; e--; }
+  num = int_from_double(vm, m);
+  if (num == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, num);
+  if (e > 0) {
+    num = bigint_binary(vm, BINOP_LSHIFT, num, INT_VAL(e));
+    den = INT_VAL(1);
+  } else {
+    den = bigint_binary(vm, BINOP_LSHIFT, INT_VAL(1), INT_VAL(-e));
+  }
+  if (num == EXC_VAL || den == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm->roots[vm->nroots - 1] = num;
+  vm_push_root(vm, den);
+  t = tuple_new(vm, 2);
+  vm->nroots -= 2;
+  if (t == EXC_VAL) return EXC_VAL;
+  AS_TUPLE(t)->items[0] = num;
+  AS_TUPLE(t)->items[1] = den;
+  return t;
+}
+
+static Value m_fconjugate(VM *vm, int argc, Value *args) { (void)vm; (void)argc; return args[0]; }
+
+static Value m_hex(VM *vm, int argc, Value *args) {
+  double d = AS_FLOAT(args[0]), m;
+  int e, i;
+  char buf[40];
+  size_t n = 0;
+  static const char hx[] = "0123456789abcdef";
+  (void)argc;
+  if (isnan(d)) return str_from_cstr(vm, "nan");
+  if (isinf(d)) return str_from_cstr(vm, d > 0 ? "inf" : "-inf");
+  if (signbit(d)) buf[n++] = '-';
+  d = fabs(d);
+  if (d == 0.0) return str_from_cstr(vm, signbit(AS_FLOAT(args[0])) ? "-0x0.0p+0" : "0x0.0p+0");
+  m = frexp(d, &e);   /* d = m * 2^e, m in [0.5, 1) */
+  m *= 2.0;
+  e -= 1;
+  if (e < -1022) { m = ldexp(m, e + 1022); e = -1022; }   /* subnormal */
+  buf[n++] = '0'; buf[n++] = 'x';
+  buf[n++] = (char)('0' + (int)m);
+  m -= floor(m);
+  buf[n++] = '.';
+  for (i = 0; i < 13; i++) {
+    int dgt;
+    m *= 16.0;
+    dgt = (int)m;
+    buf[n++] = hx[dgt];
+    m -= dgt;
+  }
+  buf[n++] = 'p';
+  buf[n++] = e < 0 ? '-' : '+';
+  {
+    char tmp[8];
+    int k = 0, ae = e < 0 ? -e : e;
+    do { tmp[k++] = (char)('0' + ae % 10); ae /= 10; } while (ae);
+    while (k) buf[n++] = tmp[--k];
+  }
+  return str_new(vm, buf, n);
+}
+
+static const MethodDef float_methods[] = {
+  {"is_integer", m_is_integer, 0, 0, NULL},
+  {"as_integer_ratio", m_as_integer_ratio, 0, 0, NULL},
+  {"conjugate", m_fconjugate, 0, 0, NULL},
+  {"hex", m_hex, 0, 0, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+const Type float_type = {{&type_type}, "float", NULL, NULL, float_methods};

@@ -1,5 +1,7 @@
 /* int: small ints, unboxed in the Value (see value.h). A result that does not fit is computed
  * again by bigint.c, which returns an arbitrary-precision int. */
+#include <string.h>
+
 #include "gen/opcodes.h"
 #include "vm.h"
 
@@ -146,7 +148,145 @@ void int_write(VM *vm, vint i) {
   vm_sb_add(vm, out, (size_t)k);
 }
 
-const Type int_type = {{&type_type}, "int", NULL, NULL, NULL};
+/* ---- methods (shared by bigints and bools) ---------------------------------------------- */
+
+static Value m_bit_length(VM *vm, int argc, Value *args) {
+  (void)vm; (void)argc;
+  return INT_VAL((vint)int_bit_length(IS_BOOL(args[0]) ? INT_VAL(AS_INTLIKE(args[0])) : args[0]));
+}
+
+static Value m_bit_count(VM *vm, int argc, Value *args) {
+  Value v = IS_BOOL(args[0]) ? INT_VAL(AS_INTLIKE(args[0])) : args[0];
+  vint n = 0;
+  (void)argc;
+  if (int_compare(v, INT_VAL(0)) < 0) v = bigint_unary(vm, UNOP_NEG, v);
+  if (v == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, v);
+  while (int_compare(v, INT_VAL(0)) != 0) {
+    Value low = bigint_binary(vm, BINOP_AND, v, INT_VAL(0xFFFF));
+    vint x;
+    if (low == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    for (x = AS_INT(low); x; x &= x - 1) n++;
+    v = bigint_binary(vm, BINOP_RSHIFT, v, INT_VAL(16));
+    if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    vm->roots[vm->nroots - 1] = v;
+  }
+  vm_pop_root(vm);
+  return INT_VAL(n);
+}
+
+static Value m_conjugate(VM *vm, int argc, Value *args) {
+  (void)vm; (void)argc;
+  return IS_BOOL(args[0]) ? INT_VAL(AS_INTLIKE(args[0])) : args[0];
+}
+
+static bool byteorder_little(VM *vm, Value v, bool *little) {
+  if (v == UNBOUND_VAL) { *little = false; return true; }
+  if (IS_STR(v) && strcmp(AS_STR(v)->chars, "little") == 0) { *little = true; return true; }
+  if (IS_STR(v) && strcmp(AS_STR(v)->chars, "big") == 0) { *little = false; return true; }
+  vm_raise(vm, &exc_ValueError, "byteorder must be either 'little' or 'big'");
+  return false;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False) */
+static Value m_to_bytes(VM *vm, int argc, Value *args) {
+  Value lenv = argc > 1 ? args[1] : NATIVE_KW(args, argc, 0), orderv = argc > 2 ? args[2] : NATIVE_KW(args, argc, 1);
+  Value sgn = NATIVE_KW(args, argc, 2), v = IS_BOOL(args[0]) ? INT_VAL(AS_INTLIKE(args[0])) : args[0], r;
+  bool little, is_signed = sgn != UNBOUND_VAL && value_truthy(sgn), neg;
+  vint len = 1, i;
+  if (lenv != UNBOUND_VAL) {
+    if (!IS_INTLIKE(lenv)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", lenv);
+    len = AS_INTLIKE(lenv);
+  }
+  if (len < 0) return vm_raise(vm, &exc_ValueError, "length argument must be non-negative");
+  if (!byteorder_little(vm, orderv, &little)) return EXC_VAL;
+  neg = int_compare(v, INT_VAL(0)) < 0;
+  if (neg && !is_signed) return vm_raise(vm, &exc_OverflowError, "can't convert negative int to unsigned");
+  {
+    uint32_t bits = int_bit_length(v);
+    bool fits = is_signed ? (neg ? bits <= (uint32_t)len * 8 : bits < (uint32_t)len * 8) : bits <= (uint32_t)len * 8;
+    if (neg && is_signed && bits == (uint32_t)len * 8) {   /* -2^(8n-1) fits, others of that length do not */
+      Value p = bigint_binary(vm, BINOP_LSHIFT, INT_VAL(1), INT_VAL(len * 8 - 1));
+      Value m = p == EXC_VAL ? EXC_VAL : bigint_unary(vm, UNOP_NEG, p);
+      if (m == EXC_VAL) return EXC_VAL;
+      fits = int_compare(v, m) == 0;
+    }
+    if (!fits) return vm_raise(vm, &exc_OverflowError, "int too big to convert");
+  }
+  if (neg) {   /* two's complement: v + 2^(8*len) */
+    Value p = bigint_binary(vm, BINOP_LSHIFT, INT_VAL(1), INT_VAL(len * 8));
+    if (p == EXC_VAL) return EXC_VAL;
+    v = bigint_binary(vm, BINOP_ADD, v, p);
+    if (v == EXC_VAL) return EXC_VAL;
+  }
+  vm_push_root(vm, v);
+  r = bytes_new(vm, &bytes_type, NULL, (uint32_t)len);
+  vm_pop_root(vm);
+  if (r == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, r);
+  for (i = 0; i < len; i++) {
+    Value byte = bigint_binary(vm, BINOP_AND, v, INT_VAL(255));
+    if (byte == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    AS_BYTES(r)->data[little ? i : len - 1 - i] = (uint8_t)AS_INT(byte);
+    vm_push_root(vm, v);
+    v = bigint_binary(vm, BINOP_RSHIFT, v, INT_VAL(8));
+    vm_pop_root(vm);
+    if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  }
+  vm_pop_root(vm);
+  return r;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False); args[0] is the int type */
+static Value m_from_bytes(VM *vm, int argc, Value *args) {
+  Value orderv = argc > 2 ? args[2] : NATIVE_KW(args, argc, 0), sgn = NATIVE_KW(args, argc, 1), src = args[1], v;
+  bool little;
+  uint32_t n, i;
+  const uint8_t *d;
+  if (!byteorder_little(vm, orderv, &little)) return EXC_VAL;
+  if (!IS_BYTESLIKE(src)) {
+    src = bytes_make(vm, &bytes_type, 1, &args[1]);
+    if (src == EXC_VAL) return EXC_VAL;
+  }
+  vm_push_root(vm, src);
+  n = AS_BYTES(src)->len;
+  d = AS_BYTES(src)->data;
+  {
+    Value tmp = bytes_new(vm, &bytes_type, NULL, n);
+    if (tmp == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    d = AS_BYTES(src)->data;
+    for (i = 0; i < n; i++) AS_BYTES(tmp)->data[i] = little ? d[i] : d[n - 1 - i];
+    vm_push_root(vm, tmp);   /* the result's allocation may collect */
+    v = bigint_from_le_bytes(vm, false, AS_BYTES(tmp)->data, n);
+    vm_pop_root(vm);
+  }
+  if (v != EXC_VAL && sgn != UNBOUND_VAL && value_truthy(sgn) && n > 0 &&
+      (AS_BYTES(src)->data[little ? n - 1 : 0] & 0x80)) {
+    Value p;
+    vm_push_root(vm, v);
+    p = bigint_binary(vm, BINOP_LSHIFT, INT_VAL(1), INT_VAL((vint)n * 8));
+    v = p == EXC_VAL ? EXC_VAL : bigint_binary(vm, BINOP_SUB, v, p);
+    vm_pop_root(vm);
+  }
+  vm_pop_root(vm);
+  return v;
+}
+
+const MethodDef int_class_methods[] = {
+  {"from_bytes", m_from_bytes, 1, 2, "byteorder signed"},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+static const MethodDef int_methods[] = {
+  {"bit_length", m_bit_length, 0, 0, NULL},
+  {"bit_count", m_bit_count, 0, 0, NULL},
+  {"conjugate", m_conjugate, 0, 0, NULL},
+  {"to_bytes", m_to_bytes, 0, 2, "length byteorder signed"},
+  {"from_bytes", m_from_bytes, 1, 2, "byteorder signed"},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+const Type int_type = {{&type_type}, "int", NULL, NULL, int_methods};
 const Type bool_type = {{&type_type}, "bool", &int_type, NULL, NULL};   /* bool is a subclass of int */
 const Type none_type = {{&type_type}, "NoneType", NULL, NULL, NULL};
 const Type ellipsis_type = {{&type_type}, "ellipsis", NULL, NULL, NULL};

@@ -187,7 +187,7 @@ bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *ou
   return true;
 }
 
-extern const MethodDef dict_class_methods[];
+extern const MethodDef dict_class_methods[], int_class_methods[];
 
 Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) return class_getattr(vm, obj, name);
@@ -196,12 +196,18 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_TYPE(obj, &type_type)) {   /* class methods: dict.fromkeys */
     const Type *t = (const Type *)AS_OBJ(obj);
     if (name->len == 8 && memcmp(name->chars, "__name__", 8) == 0) return str_from_cstr(vm, t->name);
-    m = t == &dict_type ? methods_find(dict_class_methods, name) : NULL;
+    m = t == &dict_type ? methods_find(dict_class_methods, name) :
+        t == &int_type ? methods_find(int_class_methods, name) : NULL;
     if (m != NULL) return bound_method_new(vm, obj, m);
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
-  m = methods_find(value_type(obj)->methods, name);
-  if (m != NULL) return bound_method_new(vm, obj, m);
+  {
+    const Type *t;
+    for (t = value_type(obj); t != NULL; t = t->parent) {   /* bool finds int's methods */
+      m = methods_find(t->methods, name);
+      if (m != NULL) return bound_method_new(vm, obj, m);
+    }
+  }
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
 }
 
