@@ -1,0 +1,7 @@
+ba = bytearray(b"abc")
+ba.append(100); ba[0] = 65; print(ba, len(ba), ba[1], ba[-1])
+ba.extend(b"xy"); ba.extend([49, 50]); print(ba)
+print(ba.pop(), ba.pop(0), ba)
+ba.reverse(); print(ba, bytes(ba), ba.copy(), ba == b"yxdcb" if False else ba == bytearray(b"yxdcb"))
+ba += b"!"; print(ba, ba[1:3], type(ba[1:3]).__name__, bytearray(3), bytearray([1, 2]), bytearray("é", "utf-8"))
+ba.clear(); print(ba, len(ba), bytearray())

@@ -1,0 +1,5 @@
+words = "the quick brown fox jumps over the lazy dog".split()
+print([w.upper() for w in words if len(w) > 3], [len(w) for w in words], [w[::-1] for w in words[:3]])
+print(sorted(set(words)), sorted(words, key=lambda w: (len(w), w)), [w.capitalize() for w in words][-2:])
+print(["%-5s|" % w for w in words[:3]], ["{:^7}".format(w) for w in words[3:5]], [w.center(9, ".") for w in words[:2]])
+print([c for c in "Hello World" if c.isupper()], "".join([c for c in "a1b2c3" if c.isdigit()]), [ord(c) - 96 for c in "abc"])
