@@ -19,5 +19,27 @@ vint range_len(const ObjRange *r) {
   return 0;
 }
 
-const Type range_type = {{&type_type}, "range", NULL, NULL, NULL};
+static Value m_index(VM *vm, int argc, Value *args) {
+  ObjRange *r = AS_RANGE(args[0]);
+  Value in = value_contains(vm, args[0], args[1]);
+  (void)argc;
+  if (in == EXC_VAL) return EXC_VAL;
+  if (in == FALSE_VAL || !IS_INTLIKE(args[1])) return vm_raise_fmt(vm, &exc_ValueError, "%v is not in range", args[1]);
+  return INT_VAL((AS_INTLIKE(args[1]) - r->start) / r->step);
+}
+
+static Value m_count(VM *vm, int argc, Value *args) {
+  Value in = value_contains(vm, args[0], args[1]);
+  (void)argc;
+  if (in == EXC_VAL) return EXC_VAL;
+  return INT_VAL(in == TRUE_VAL);
+}
+
+static const MethodDef range_methods[] = {
+  {"index", m_index, 1, 1, NULL},
+  {"count", m_count, 1, 1, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+const Type range_type = {{&type_type}, "range", NULL, NULL, range_methods};
 const Type range_iter_type = {{&type_type}, "range_iterator", NULL, NULL, NULL};

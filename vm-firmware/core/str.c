@@ -886,6 +886,94 @@ static Value m_encode(VM *vm, int argc, Value *args) {
   return bytes_new(vm, &bytes_type, (const uint8_t *)s->chars, s->len);
 }
 
+/* str.maketrans(x[, y[, z]]): args[0] is the str type. A dict of code point -> str/int/None. */
+static Value m_maketrans(VM *vm, int argc, Value *args) {
+  Value d = dict_new(vm);
+  uint32_t i = 0, j = 0;
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  if (argc == 2) {
+    ObjDict *src;
+    uint32_t k;
+    if (!IS_DICT(args[1])) { vm_pop_root(vm); return vm_raise(vm, &exc_TypeError, "if you give only one argument to maketrans it must be a dict"); }
+    src = AS_DICT(args[1]);
+    for (k = 0; k < src->used; k++) {
+      Value key = src->entries[k].key;
+      if (key == DELETED_VAL) continue;
+      if (IS_STR(key)) {
+        if (AS_STR(key)->nchars != 1) { vm_pop_root(vm); return vm_raise(vm, &exc_ValueError, "string keys in translate table must be of length 1"); }
+        key = INT_VAL((vint)next_cp(AS_STR(key)->chars, &i));
+        i = 0;
+      }
+      if (!dict_set(vm, AS_DICT(d), key, src->entries[k].value)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+    vm_pop_root(vm);
+    return d;
+  }
+  if (!IS_STR(args[1]) || !IS_STR(args[2])) { vm_pop_root(vm); return vm_raise(vm, &exc_TypeError, "maketrans() arguments must be str"); }
+  if (AS_STR(args[1])->nchars != AS_STR(args[2])->nchars) {
+    vm_pop_root(vm);
+    return vm_raise(vm, &exc_ValueError, "the first two maketrans arguments must have equal length");
+  }
+  while (i < AS_STR(args[1])->len) {
+    uint32_t a = next_cp(AS_STR(args[1])->chars, &i), b = next_cp(AS_STR(args[2])->chars, &j);
+    if (!dict_set(vm, AS_DICT(d), INT_VAL((vint)a), INT_VAL((vint)b))) { vm_pop_root(vm); return EXC_VAL; }
+  }
+  if (argc > 3) {
+    if (!IS_STR(args[3])) { vm_pop_root(vm); return vm_raise(vm, &exc_TypeError, "maketrans() argument 3 must be str"); }
+    i = 0;
+    while (i < AS_STR(args[3])->len) {
+      uint32_t a = next_cp(AS_STR(args[3])->chars, &i);
+      if (!dict_set(vm, AS_DICT(d), INT_VAL((vint)a), NONE_VAL)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+  }
+  vm_pop_root(vm);
+  return d;
+}
+
+/* s.translate(table): table[ord(c)] -> str, int or None (delete); missing keys keep c. */
+static Value m_translate(VM *vm, int argc, Value *args) {
+  ObjStr *s = AS_STR(args[0]);
+  Value parts, r;
+  uint32_t i = 0;
+  (void)argc;
+  parts = list_new(vm, 0);
+  if (parts == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, parts);
+  while (i < s->len) {
+    uint32_t start = i, c = next_cp(s->chars, &i);
+    Value m = value_getitem(vm, args[1], INT_VAL((vint)c)), piece;
+    if (m == EXC_VAL) {
+      if (IS_OBJ(vm->exc) && (OBJ_TYPE(vm->exc) == &exc_KeyError || OBJ_TYPE(vm->exc) == &exc_IndexError)) {
+        vm->exc = NONE_VAL;
+        m = UNBOUND_VAL;
+      } else { vm_pop_root(vm); return EXC_VAL; }
+    }
+    if (m == UNBOUND_VAL) piece = str_new(vm, s->chars + start, i - start);
+    else if (IS_NONE(m)) continue;
+    else if (IS_STR(m)) piece = m;
+    else if (IS_INTLIKE(m)) {
+      vm_sb_reset(vm);
+      sb_cp(vm, (uint32_t)AS_INTLIKE(m));
+      piece = vm_sb_to_str(vm);
+    } else {
+      vm_pop_root(vm);
+      return vm_raise(vm, &exc_TypeError, "character mapping must return integer, None or str");
+    }
+    if (piece == EXC_VAL || !list_append(vm, AS_LIST(parts), piece)) { vm_pop_root(vm); return EXC_VAL; }
+  }
+  vm_sb_reset(vm);
+  for (i = 0; i < AS_LIST(parts)->len; i++) vm_sb_add(vm, AS_STR(AS_LIST(parts)->items[i])->chars, AS_STR(AS_LIST(parts)->items[i])->len);
+  r = vm_sb_to_str(vm);
+  vm_pop_root(vm);
+  return r;
+}
+
+const MethodDef str_class_methods[] = {
+  {"maketrans", m_maketrans, 1, 3, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
 bool format_append(VM *vm, Value v, const char *spec, size_t len);
 Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs);
 
@@ -938,6 +1026,8 @@ static const MethodDef str_methods[] = {
   {"expandtabs", m_expandtabs, 0, 1, "tabsize"},
   {"encode", m_encode, 0, 2, NULL},
   {"format", m_format, 0, 100, NULL},
+  {"translate", m_translate, 1, 1, NULL},
+  {"maketrans", m_maketrans, 1, 3, NULL},
   {NULL, NULL, 0, 0, NULL},
 };
 
