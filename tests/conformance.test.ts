@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from '../compiler/src/index';
+import { compile, compileProject } from '../compiler/src/index';
 import { hostVmPath } from '../main/devices/virtualBoard';
 
 const here = (...p: string[]) => join(__dirname, ...p);
@@ -21,13 +21,20 @@ function cpython(path: string) {
   return { stdout: r.stdout, code: r.status, error: lastLine(r.stderr) };
 }
 
+let cachedSources: Record<string, string> | undefined;
+function sources(): Record<string, string> {
+  cachedSources ??= Object.fromEntries(programs.map(p => [p, readFileSync(here('conformance', p), 'utf8')]));
+  return cachedSources;
+}
+
 describe('conformance with CPython', () => {
   it('has programs', () => expect(programs.length).toBeGreaterThan(0));
 
   it.each(programs)('%s', name => {
     const path = here('conformance', name);
     const expected = cpython(path);
-    const { image, diagnostics } = compile(readFileSync(path, 'utf8'), name);
+    // The program's sibling files are the project: `import helper` finds helper.py beside it.
+    const { image, diagnostics } = compileProject(sources(), name);
     expect(diagnostics).toEqual([]);
     const imagePath = join(scratch, name + '.vbc');
     writeFileSync(imagePath, image!);

@@ -11,7 +11,17 @@ import { Scope, ScopeTable, resolveName, slotOf } from './scopes';
 import { SourceText } from './source';
 
 export function generate(module: A.Module, scopes: ScopeTable, source: SourceText, file: string, sink: DiagnosticSink): Image {
-  return new ImageBuilder(scopes, source, sink).build(module, file);
+  return generateProject([{ module, scopes, source, file, name: '__main__', sink }]);
+}
+
+/** One module of a project: the first is the entry point (`__main__`). */
+export interface ModuleUnit { module: A.Module; scopes: ScopeTable; source: SourceText; file: string; name: string; sink: DiagnosticSink }
+
+/** Several modules in one image: one names table, one list of code objects. */
+export function generateProject(units: ModuleUnit[]): Image {
+  const builder = new ImageBuilder(units[0].scopes, units[0].source, units[0].sink);
+  for (const u of units) builder.addModule(u);
+  return builder.image();
 }
 
 const BINARY: Record<A.Operator, typeof BINARY_OPS[number]> = {
@@ -30,7 +40,9 @@ class ImageBuilder {
   private nameIndex = new Map<string, number>();
   readonly codes: (CodeObject | null)[] = [];
 
-  constructor(readonly scopes: ScopeTable, readonly source: SourceText, readonly sink: DiagnosticSink) {}
+  private modules: { name: number; file: number; code: number }[] = [];
+
+  constructor(public scopes: ScopeTable, public source: SourceText, public sink: DiagnosticSink) {}
 
   name(s: string): number {
     let i = this.nameIndex.get(s);
@@ -50,14 +62,25 @@ class ImageBuilder {
     this.sink.error(code, message, s.line(node.start), s.column(node.start), s.line(node.end), s.column(node.end));
   }
 
-  build(module: A.Module, file: string): Image {
+  addModule(u: ModuleUnit): void {
+    this.scopes = u.scopes;
+    this.source = u.source;
+    this.sink = u.sink;
+    const index = this.build(u.module);
+    this.modules.push({ name: this.name(u.name), file: this.name(u.file), code: index });
+  }
+
+  image(): Image {
+    return { names: this.names, modules: this.modules, codes: this.codes.map(c => c!) };
+  }
+
+  private build(module: A.Module): number {
     const index = this.reserveCode();
     const compiler = new CodeCompiler(this, this.scopes.scopeOf(module), 1);
     compiler.statements(module.body);
     const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
     this.codes[index] = compiler.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, module);
-    const moduleEntry = { name: this.name('__main__'), file: this.name(file), code: index };
-    return { names: this.names, modules: [moduleEntry], codes: this.codes.map(c => c!) };
+    return index;
   }
 }
 
@@ -70,7 +93,8 @@ type Block =
   | { kind: 'try' }                      // inside SETUP_FINALLY of try/except: POP_BLOCK
   | { kind: 'finally'; body: A.Stmt[] }  // inside SETUP_FINALLY of try/finally: POP_BLOCK, run the body
   | { kind: 'handler' }                  // inside an except body: [prev] on the stack
-  | { kind: 'finexc' };                  // inside a finally body run for an exception: [prev, exc]
+  | { kind: 'finexc' }                   // inside a finally body run for an exception: [prev, exc]
+  | { kind: 'with' };                    // inside a with body: [exit] below, a handler block                  // inside a finally body run for an exception: [prev, exc]
 
 type StmtTable = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>) => void };
 type ExprTable = { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => void };
@@ -216,10 +240,25 @@ class CodeCompiler {
     Nonlocal: () => {},
     Raise: s => this.raiseStatement(s),
     Assert: s => this.assertStatement(s),
-    Import: s => this.unsupported("'import'", s),
-    ImportFrom: s => this.unsupported("'from ... import'", s),
+    Import: s => {
+      for (const a of s.names) {
+        if (a.name.includes('.')) { this.unsupported('importing from packages (dotted module names)', a); continue; }
+        this.emit('IMPORT_NAME', this.image.name(a.name));
+        this.storeName(a.asname ?? a.name);
+      }
+    },
+    ImportFrom: s => {
+      if (s.level || (s.module ?? '').includes('.')) { this.unsupported('relative imports and packages', s, 'are'); return; }
+      if (s.names.some(a => a.name === '*')) { this.unsupported("'from ... import *'", s); return; }
+      this.emit('IMPORT_NAME', this.image.name(s.module!));
+      for (const a of s.names) {
+        this.emit('IMPORT_FROM', this.image.name(a.name));
+        this.storeName(a.asname ?? a.name);
+      }
+      this.emit('POP_TOP');
+    },
     Try: s => this.tryStatement(s),
-    With: s => this.unsupported("'with'", s),
+    With: s => this.withStatement(s, 0),
     AsyncWith: s => this.unsupported("'async with'", s),
   };
 
@@ -361,6 +400,11 @@ class CodeCompiler {
       case 'try': this.emit('POP_BLOCK'); return;
       case 'handler': if (keepTop) this.emit('ROT_TWO'); this.emit('POP_EXCEPT'); return;
       case 'finexc': dropBelowTop(); if (keepTop) this.emit('ROT_TWO'); this.emit('POP_EXCEPT'); return;
+      case 'with':
+        this.emit('POP_BLOCK');
+        if (keepTop) this.emit('ROT_TWO');
+        this.callExit();
+        return;
       case 'finally': {
         this.emit('POP_BLOCK');
         const saved = this.blocks;
@@ -408,6 +452,44 @@ class CodeCompiler {
     if (s.msg) { this.expr(s.msg); this.line = s.lineno; this.emit('CALL', 1); }
     this.emit('RAISE', 1);
     this.asm.place(ok);
+  }
+
+  /** exit(None, None, None) for the __exit__ method on top of the stack, result dropped. */
+  private callExit(): void {
+    this.emit('LOAD_NONE'); this.emit('LOAD_NONE'); this.emit('LOAD_NONE');
+    this.emit('CALL', 3);
+    this.emit('POP_TOP');
+  }
+
+  private withStatement(s: A.With, i: number): void {
+    const item = s.items[i];
+    const handler = this.asm.newLabel(), end = this.asm.newLabel(), suppress = this.asm.newLabel();
+    this.expr(item.context_expr);
+    this.line = s.lineno;
+    this.emit('DUP_TOP');
+    this.emit('LOAD_ATTR', this.image.name('__exit__'));
+    this.emit('ROT_TWO');
+    this.emit('LOAD_ATTR', this.image.name('__enter__'));
+    this.emit('CALL', 0);
+    if (item.optional_vars) this.store(item.optional_vars); else this.emit('POP_TOP');
+    this.line = s.lineno;
+    this.jump('SETUP_FINALLY', handler);
+    this.blocks.push({ kind: 'with' });
+    if (i + 1 < s.items.length) this.withStatement(s, i + 1); else this.statements(s.body);
+    this.blocks.pop();
+    this.line = s.lineno;
+    this.emit('POP_BLOCK');
+    this.callExit();
+    this.jump('JUMP', end);
+    this.asm.place(handler);       // [exit, prev, exc]
+    this.emit('WITH_EXCEPT');
+    this.jump('POP_JUMP_IF_TRUE', suppress);
+    this.emit('RERAISE');
+    this.asm.place(suppress);
+    this.emit('POP_TOP');
+    this.emit('POP_EXCEPT');
+    this.emit('POP_TOP');
+    this.asm.place(end);
   }
 
   private tryStatement(s: A.Try): void {

@@ -3,12 +3,12 @@ import { analyzeScopes } from './scopes';
 import { DiagnosticSink, CATALOGUE } from './catalogue';
 import { Diagnostic } from './diagnostics';
 import { disassembleImage } from './disasm';
-import { generate } from './codegen';
+import { ModuleUnit, generate, generateProject } from './codegen';
 import { parse } from './parser';
 import { SourceText } from './source';
 import { tokenize } from './tokenizer';
 import { Image, writeImage } from './bytecode/image';
-import type { Expr, Span, Stmt } from './ast';
+import type { Expr, Module, Span, Stmt } from './ast';
 
 export interface CompileResult { image?: Uint8Array; diagnostics: Diagnostic[] }
 /** 'single': one interactive-prompt entry; top-level expression values are echoed (their repr,
@@ -38,6 +38,69 @@ export function compile(source: string, file: string, options: CompileOptions = 
     return { image: writeImage(image), diagnostics: sink.sorted() };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
+    sink.error(CATALOGUE.TOO_LARGE, `the program is too large for the image format: ${e.message}`, 1, 1);
+    return { diagnostics: sink.sorted() };
+  }
+}
+
+/** Names of the modules a program imports (`import x`, `from x import y`), in order of appearance. */
+export function importedModules(source: string): string[] {
+  const sink = new DiagnosticSink('<scan>');
+  const text = new SourceText(source);
+  const module = parse(text, tokenize(text, sink), sink);
+  return sink.hasErrors ? [] : moduleImports(module);
+}
+
+function moduleImports(module: Module): string[] {
+  const found: string[] = [];
+  const visit = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.kind === 'Import') s.names.forEach(a => found.push(a.name.split('.')[0]));
+      else if (s.kind === 'ImportFrom' && !s.level && s.module) found.push(s.module.split('.')[0]);
+      for (const key of ['body', 'orelse', 'finalbody', 'handlers'] as const) {
+        const inner = (s as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(inner)) visit(inner.flatMap(x => (x.kind === 'ExceptHandler' ? x.body : [x])) as Stmt[]);
+      }
+    }
+  };
+  visit(module.body);
+  return [...new Set(found)];
+}
+
+/** A project of several files. `files` maps file names ("main.py", "helpers.py") to their
+ * source; `entry` runs as `__main__`, and every project file it imports (directly or not) goes
+ * into the same image as module "helpers". Imports of other names (math, time, sys) are left to
+ * the VM. Diagnostics carry the file they belong to. */
+export function compileProject(files: Record<string, string>, entry: string): CompileResult {
+  const units: ModuleUnit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // The entry runs as __main__; imported again by name it is a second, separate module (as in CPython).
+  const queue = [{ file: entry, name: '__main__' }];
+  const seen = new Set<string>(['__main__']);
+  while (queue.length) {
+    const { file, name: moduleName } = queue.shift()!;
+    const sink = new DiagnosticSink(file);
+    const text = new SourceText(files[file]);
+    const module = parse(text, tokenize(text, sink), sink);
+    if (!sink.hasErrors) {
+      const scopes = analyzeScopes(module, text, sink);
+      units.push({ module, scopes, source: text, file, name: moduleName, sink });
+      for (const name of moduleImports(module)) {
+        const dep = name + '.py';
+        if (dep in files && !seen.has(name)) { seen.add(name); queue.push({ file: dep, name }); }
+      }
+    }
+    diagnostics.push(...sink.sorted());
+  }
+  if (diagnostics.some(d => d.severity === 'error')) return { diagnostics };
+  const image = generateProject(units);
+  const all = units.flatMap(u => u.sink.sorted());
+  if (all.some(d => d.severity === 'error')) return { diagnostics: all };
+  try {
+    return { image: writeImage(image), diagnostics: all };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const sink = new DiagnosticSink(entry);
     sink.error(CATALOGUE.TOO_LARGE, `the program is too large for the image format: ${e.message}`, 1, 1);
     return { diagnostics: sink.sorted() };
   }

@@ -691,9 +691,10 @@ const Type property_type = {{&type_type}, "property", NULL, wrapper_trace, prope
 
 bool class_init(VM *vm) {
   static const Obj *const table[] = {&b_super.obj, &b_issubclass.obj, &b_classmethod.obj, &b_staticmethod.obj,
-                                     &b_property.obj, &not_implemented_obj, &exc_GeneratorExit.base};
+                                     &b_property.obj, &not_implemented_obj, &exc_GeneratorExit.base,
+                                     &exc_ImportError.base, &exc_ModuleNotFoundError.base};
   static const char *const names[] = {"super", "issubclass", "classmethod", "staticmethod", "property", "NotImplemented",
-                                      "GeneratorExit"};
+                                      "GeneratorExit", "ImportError", "ModuleNotFoundError"};
   size_t i;
   for (i = 0; i < sizeof table / sizeof table[0]; i++) {
     Value key = str_intern(vm, names[i], strlen(names[i]));

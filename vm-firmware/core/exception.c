@@ -15,6 +15,8 @@ EXC_TYPE(BaseException, NULL);
 EXC_TYPE(Exception, &exc_BaseException);
 EXC_TYPE(KeyboardInterrupt, &exc_BaseException);
 EXC_TYPE(GeneratorExit, &exc_BaseException);
+EXC_TYPE(ImportError, &exc_Exception);
+EXC_TYPE(ModuleNotFoundError, &exc_ImportError);
 EXC_TYPE(TypeError, &exc_Exception);
 EXC_TYPE(ValueError, &exc_Exception);
 EXC_TYPE(NameError, &exc_Exception);

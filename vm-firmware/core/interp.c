@@ -595,6 +595,7 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
 #endif
 
 static Value run_class_body(VM *vm, Value fn, ObjDict *ns);
+static Value import_module(VM *vm, ObjStr *name);
 
 /* Run frames until the frame at depth `base` returns; its value goes to *result. */
 static VmResult run(VM *vm, int base, Value *result) {
@@ -1322,6 +1323,45 @@ static VmResult run(VM *vm, int base, Value *result) {
     PUSH(st);
     NEXT();
   }
+  CASE(WITH_EXCEPT) {
+    Value argv[3], r;
+    argv[1] = sp[-1];
+    argv[0] = OBJ_VAL(IS_TYPE(argv[1], &type_type) ? (const Type *)AS_OBJ(argv[1]) : value_type(argv[1]));
+    argv[2] = NONE_VAL;
+    SAVE();
+    r = vm_call(vm, sp[-3], 3, argv);
+    CHECK(r);
+    if (IS_INSTANCE(r)) {
+      int t = class_truthy(vm, r);
+      if (t < 0) goto error;
+      r = BOOL_VAL(t);
+    }
+    PUSH(r);
+    NEXT();
+  }
+  CASE(IMPORT_NAME) {
+    ObjStr *name = NAME(READ_U16());
+    Value m;
+    SAVE();
+    m = import_module(vm, name);
+    CHECK(m);
+    PUSH(m);
+    NEXT();
+  }
+  CASE(IMPORT_FROM) {
+    ObjStr *name = NAME(READ_U16());
+    Value m = sp[-1], v;
+    SAVE();
+    v = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, name) : UNBOUND_VAL;
+    if (v == UNBOUND_VAL) {
+      Value mn = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, AS_STR(str_intern(vm, "__name__", 8))) : UNBOUND_VAL;
+      vm_raise_fmt(vm, &exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->chars,
+                   IS_STR(mn) ? AS_STR(mn)->chars : "?");
+      goto error;
+    }
+    PUSH(v);
+    NEXT();
+  }
   CASE(BUILD_CLASS) {
     int nbases = *ip++;
     Value body = sp[-nbases - 2], name = sp[-nbases - 1], bases, ns, cls, cell;
@@ -1555,6 +1595,60 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   gen->nsaved = 0;
   if (ret != NULL) *ret = result;
   return STOP_VAL;
+}
+
+/* import name: a module imported before, else one of this image's modules (run now, in its own
+ * globals, registered first so circular imports see it), else a built-in module. */
+static Value import_module(VM *vm, ObjStr *name) {
+  Value m, code;
+  if (vm->modules == NULL) {
+    Value d = dict_new(vm);
+    if (d == EXC_VAL) return EXC_VAL;
+    vm->modules = AS_DICT(d);
+  }
+  m = dict_get_str(vm->modules, name);
+  if (m != UNBOUND_VAL) return m;
+  code = vm->module_codes != NULL ? dict_get_str(vm->module_codes, name) : UNBOUND_VAL;
+  if (code != UNBOUND_VAL) {
+    ObjCode *c = AS_CODE(code);
+    Value result, *saved = vm->sp, *v;
+    Frame *f;
+    int base = vm->frame_count;
+    bool found;
+    m = module_new(vm, name->chars);
+    if (m == EXC_VAL) return EXC_VAL;
+    if (!dict_set(vm, vm->modules, OBJ_VAL(name), m)) return EXC_VAL;
+    if (vm->frame_count >= VIPER_MAX_FRAMES || vm->sp + 1 + c->nlocals + c->stacksize > vm->stack_end)
+      return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+    *vm->sp++ = m;   /* the slot below the frame holds the module */
+    f = &vm->frames[vm->frame_count++];
+    f->code = c;
+    f->ip = c->code;
+    f->slots = vm->sp;
+    f->globals = AS_MODULE(m)->dict;
+    f->ns = f->globals;
+    f->nblocks = 0;
+    for (v = vm->sp; v < vm->sp + c->nlocals; v++) *v = UNBOUND_VAL;
+    vm->sp += c->nlocals;
+    if (run(vm, base, &result) != VM_OK) {
+      Value exc = vm->exc;
+      vm->sp = saved;
+      vm_push_root(vm, exc);
+      dict_delete(vm, vm->modules, OBJ_VAL(name), &found);
+      vm_pop_root(vm);
+      vm->exc = exc;
+      return EXC_VAL;
+    }
+    vm->sp = saved;
+    return m;
+  }
+  m = module_builtin(vm, name);
+  if (m == EXC_VAL) return EXC_VAL;
+  if (m == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_ModuleNotFoundError, "No module named '%s'", name->chars);
+  vm_push_root(vm, m);
+  if (!dict_set(vm, vm->modules, OBJ_VAL(name), m)) { vm_pop_root(vm); return EXC_VAL; }
+  vm_pop_root(vm);
+  return m;
 }
 
 /* Run function fn (no arguments) with ns as its LOAD_NAME/STORE_NAME namespace: a class body. */

@@ -171,6 +171,7 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
     case OP_BUILD_SLICE: if (arg != 2 && arg != 3) return fail(r, "bad BUILD_SLICE operand"); break;
     case OP_DICT_MERGE: if (arg > 1) return fail(r, "bad DICT_MERGE operand"); break;
     case OP_CALL_EX: if (arg > 1) return fail(r, "bad CALL_EX operand"); break;
+    case OP_IMPORT_NAME: case OP_IMPORT_FROM:
     case OP_LOAD_GLOBAL: case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL: case OP_LOAD_NAME:
     case OP_STORE_NAME: case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_STORE_ATTR: case OP_DELETE_ATTR:
       if (arg >= c->nnames) return fail(r, "name index out of range");
@@ -457,6 +458,17 @@ bool image_load(VM *vm, const uint8_t *image, size_t len) {
     vm->codes[m[4] | (m[5] << 8)]->file = AS_STR(vm->names[m[2] | (m[3] << 8)]);
   }
   vm->main_code = (uint32_t)(modules[4] | (modules[5] << 8));
+  /* The other modules of the image, by name, for IMPORT_NAME. */
+  if (vm->module_codes == NULL) {
+    Value d = dict_new(vm);
+    if (d == EXC_VAL) return false;
+    vm->module_codes = AS_DICT(d);
+  }
+  for (i = 1; i < nmodules; i++) {
+    const uint8_t *m = modules + i * 6;
+    if (!dict_set(vm, vm->module_codes, vm->names[m[0] | (m[1] << 8)], OBJ_VAL(vm->codes[m[4] | (m[5] << 8)])))
+      return false;
+  }
   assign_files(vm);
   for (i = 0; i < n; i++)
     if (vm->codes[i]->file == NULL) vm->codes[i]->file = vm->codes[vm->main_code]->file;

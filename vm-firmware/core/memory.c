@@ -164,6 +164,8 @@ static void mark_roots(VM *vm) {
   for (k = 0; k < vm->traceback_count; k++) gc_mark_value(vm, OBJ_VAL(vm->traceback[k].code));
   gc_mark_value(vm, OBJ_VAL(vm->builtins));
   gc_mark_value(vm, OBJ_VAL(vm->globals));
+  if (vm->modules != NULL) gc_mark_value(vm, OBJ_VAL(vm->modules));
+  if (vm->module_codes != NULL) gc_mark_value(vm, OBJ_VAL(vm->module_codes));
   gc_mark_value(vm, vm->exc);
   gc_mark_value(vm, vm->handling);
   gc_mark_raw(vm, vm->sb);

@@ -397,7 +397,7 @@ typedef struct ObjGenerator {
   uint16_t blocks[2 * 8];   /* handler, level pairs (VIPER_MAX_BLOCKS <= 8) */
 } ObjGenerator;
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
-extern const Type generator_type, exc_GeneratorExit;
+extern const Type generator_type, exc_GeneratorExit, exc_ImportError, exc_ModuleNotFoundError;
 #define IS_GENERATOR(v) IS_TYPE(v, &generator_type)
 /* Resume gen with `value` sent in (or thrown in when throw): the next yielded value, STOP_VAL
  * when it returned (its return value in *ret when ret != NULL), or EXC_VAL. */

@@ -62,6 +62,8 @@ struct VM {
   /* names and modules */
   ObjDict *builtins;
   ObjDict *globals;           /* __main__ */
+  ObjDict *modules;           /* imported modules by name (interp.c) */
+  ObjDict *module_codes;      /* the image's other modules: name -> module body code */
   Value *interned;            /* open-addressed set of ObjStr, NONE_VAL empty */
   uint32_t intern_mask, intern_count;
   Value *names;               /* image name table, interned */

@@ -98,6 +98,9 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('SET_ADD_AT', 'u16', 1, 0, 'pop TOS and add it to the set arg entries down the stack'),
   op('MAP_ADD_AT', 'u16', 2, 0, 'pop value TOS and key TOS1 into the dict arg entries down the stack'),
   op('BUILD_SET', 'u16', 0, 1, 'pop arg items into a new set', { popsPerArg: 1 }),
+  op('WITH_EXCEPT', 'none', 0, 1, 'in a with handler: TOS is the exception, TOS2 the __exit__ method; push __exit__(type, exc, None)'),
+  op('IMPORT_NAME', 'u16', 0, 1, 'push module names[arg]: already imported, else run from this image, else built in; ModuleNotFoundError if none'),
+  op('IMPORT_FROM', 'u16', 1, 2, 'push attribute names[arg] of the module TOS (kept); ImportError if missing'),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
 ];
 

@@ -75,9 +75,12 @@
   X(SET_ADD_AT            ,  66, 2, 1, 0, 0) /* u16  pop TOS and add it to the set arg entries down the stack */ \
   X(MAP_ADD_AT            ,  67, 2, 2, 0, 0) /* u16  pop value TOS and key TOS1 into the dict arg entries down the stack */ \
   X(BUILD_SET             ,  68, 2, 0, 1, 1) /* u16  pop arg items into a new set */ \
-  X(COPY_FREE_VARS        ,  69, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
+  X(WITH_EXCEPT           ,  69, 0, 0, 0, 1) /* none in a with handler: TOS is the exception, TOS2 the __exit__ method; push __exit__(type, exc, None) */ \
+  X(IMPORT_NAME           ,  70, 2, 0, 0, 1) /* u16  push module names[arg]: already imported, else run from this image, else built in; ModuleNotFoundError if none */ \
+  X(IMPORT_FROM           ,  71, 2, 1, 0, 2) /* u16  push attribute names[arg] of the module TOS (kept); ImportError if missing */ \
+  X(COPY_FREE_VARS        ,  72, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
 
-#define OP_COUNT_ 70
+#define OP_COUNT_ 73
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1

@@ -1,0 +1,3 @@
+# Importing this fails halfway.
+started = True
+raise ValueError("module failed to load")
