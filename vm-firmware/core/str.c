@@ -981,6 +981,12 @@ static Value m_format(VM *vm, int argc, Value *args) {
   return str_format_impl(vm, AS_STR(args[0]), argc - 1, args + 1, NONE_VAL);
 }
 
+static Value m_format_map(VM *vm, int argc, Value *args) {
+  (void)argc;
+  if (!IS_DICT(args[1])) return vm_raise_fmt(vm, &exc_TypeError, "format_map() argument must be a dict, not %t", args[1]);
+  return str_format_impl(vm, AS_STR(args[0]), 0, args + 1, args[1]);
+}
+
 static const MethodDef str_methods[] = {
   {"upper", m_upper, 0, 0, NULL},
   {"lower", m_lower, 0, 0, NULL},
@@ -1027,6 +1033,7 @@ static const MethodDef str_methods[] = {
   {"encode", m_encode, 0, 2, NULL},
   {"format", m_format, 0, 100, NULL},
   {"translate", m_translate, 1, 1, NULL},
+  {"format_map", m_format_map, 1, 1, NULL},
   {"maketrans", m_maketrans, 1, 3, NULL},
   {NULL, NULL, 0, 0, NULL},
 };
