@@ -737,7 +737,11 @@ class CodeCompiler {
     },
     Await: e => this.unsupported("'await'", e),
     NamedExpr: e => this.unsupported("':=' (assignment expressions)", e),
-    JoinedStr: e => this.unsupported('f-strings', e, 'are'),
+    JoinedStr: e => {
+      if (!e.values.length) { this.loadConstant({ t: 'str', v: '' }); return; }
+      e.values.forEach((v, i) => { this.expr(v); if (i > 0) this.emit('BINARY_OP', binaryOp('ADD')); });
+      if (e.values.length === 1 && e.values[0].kind !== 'Call') return;
+    },
   };
 
   private loadConstant(c: A.PyConst): void {

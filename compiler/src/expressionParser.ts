@@ -3,7 +3,7 @@
 import * as A from './ast';
 import { CATALOGUE, DiagnosticCode, DiagnosticSink } from './catalogue';
 import { SourceText } from './source';
-import { Token, TokenizeResult } from './tokenizer';
+import { Token, TokenizeResult, tokenize } from './tokenizer';
 
 export const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
   'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
@@ -405,6 +405,7 @@ export class ExpressionParser {
     const first = this.tok;
     let text = '';
     let fstring = false;
+    const pieces: { text: string; f: boolean; start: number }[] = [];
     while (this.tok.type === 'STRING') {
       const t = this.advance();
       const s = t.string!;
@@ -413,17 +414,122 @@ export class ExpressionParser {
       }
       fstring ||= s.fstring;
       text += s.text;
+      pieces.push({ text: s.text, f: s.fstring, start: t.start });
     }
-    if (fstring) {
-      this.sink.error(CATALOGUE.NOT_SUPPORTED, 'f-strings are not supported yet', this.source.line(start),
-        this.source.column(start), this.source.line(this.lastEnd), this.source.column(this.lastEnd));
-      return this.node('JoinedStr', { values: [] }, start);
-    }
+    if (fstring) return this.fstring(pieces, start);
     const kindPrefix = /^[uU]/.test(first.text) ? 'u' : null;
     const value: A.PyConst = first.string!.bytes
       ? { t: 'bytes', v: Uint8Array.from(text, c => c.charCodeAt(0) & 0xff) }
       : { t: 'str', v: text };
     return this.node('Constant', { value, kindPrefix }, start);
+  }
+
+  /** f-strings: literal parts and `{expr!conv:spec}` fields become
+   * JoinedStr([Constant, format(conv(expr), spec), ...]); `{x=}` shows its own text first. */
+  protected fstring(pieces: { text: string; f: boolean; start: number }[], start: number): A.Expr {
+    const values: A.Expr[] = [];
+    let literal = '';
+    const span = this.span(start, this.lastEnd);
+    const flush = (out: A.Expr[] = values) => {
+      if (literal) out.push({ kind: 'Constant', value: { t: 'str', v: literal }, kindPrefix: null, ...span } as A.Expr);
+      literal = '';
+    };
+    const error = (message: string) => {
+      this.sink.error(CATALOGUE.INVALID_SYNTAX, `f-string: ${message}`, span.lineno, this.source.column(start),
+        span.end_lineno, this.source.column(this.lastEnd));
+    };
+    const name = (id: string): A.Expr => ({ kind: 'Name', id, ctx: 'Load', ...span } as A.Expr);
+    const call = (fn: string, args: A.Expr[]): A.Expr => ({ kind: 'Call', func: name(fn), args, keywords: [], ...span } as A.Expr);
+    /** Fields of one piece of text; returns the index after it stops (at an unmatched '}' when nested). */
+    const parseText = (text: string, i: number, nested: boolean, out: A.Expr[]): number => {
+      while (i < text.length) {
+        const c = text[i];
+        if (c === '{' && text[i + 1] === '{' && !nested) { literal += '{'; i += 2; continue; }
+        if (c === '}' && text[i + 1] === '}' && !nested) { literal += '}'; i += 2; continue; }
+        if (c === '}') {
+          if (nested) return i;
+          error("single '}' is not allowed");
+          return text.length;
+        }
+        if (c !== '{') { literal += c; i++; continue; }
+        // A field: find where its expression ends (top-level '!', ':' or '}').
+        let j = i + 1, depth = 0, quote = '';
+        for (; j < text.length; j++) {
+          const d = text[j];
+          if (quote) { if (d === quote) quote = ''; continue; }
+          if (d === '"' || d === "'") { quote = d; continue; }
+          if ('([{'.includes(d)) depth++;
+          else if (')]}'.includes(d)) { if (depth === 0) break; depth--; }
+          else if (depth === 0 && d === '!' && text[j + 1] !== '=') break;
+          else if (depth === 0 && d === ':') break;
+        }
+        if (j >= text.length) { error("expecting '}'"); return text.length; }
+        let exprText = text.slice(i + 1, j);
+        let selfDoc = '';
+        const m = /^(.*[^=!<>])=(\s*)$/s.exec(exprText);
+        if (m) { selfDoc = exprText; exprText = m[1]; }
+        if (!exprText.trim()) { error('empty expression not allowed'); return text.length; }
+        let conversion = selfDoc ? 'r' : '';
+        const explicit = text[j] === '!';
+        if (text[j] === '!') {
+          conversion = text[j + 1];
+          if (!'rsa'.includes(conversion) || !conversion) { error("invalid conversion character: expected 's', 'r', or 'a'"); return text.length; }
+          j += 2;
+        }
+        let spec: A.Expr | null = null;
+        if (text[j] === ':') {
+          const specParts: A.Expr[] = [];
+          const savedLiteral = literal;
+          literal = '';
+          j = parseText(text, j + 1, true, specParts);
+          if (literal) specParts.push({ kind: 'Constant', value: { t: 'str', v: literal }, kindPrefix: null, ...span } as A.Expr);
+          literal = savedLiteral;
+          spec = specParts.length === 1 ? specParts[0] : { kind: 'JoinedStr', values: specParts, ...span } as A.Expr;
+          if (selfDoc && !explicit) conversion = '';
+        }
+        if (text[j] !== '}') { error("expecting '}'"); return text.length; }
+        if (selfDoc) literal += selfDoc;
+        const inner = this.fieldExpression(exprText, span);
+        if (!inner) return text.length;
+        flush(out);
+        const converted = conversion ? call({ r: 'repr', s: 'str', a: 'ascii' }[conversion]!, [inner]) : inner;
+        out.push(call('format', spec ? [converted, spec] : [converted]));
+        i = j + 1;
+      }
+      return i;
+    };
+    for (const p of pieces) {
+      if (!p.f) { literal += p.text; continue; }
+      parseText(p.text, 0, false, values);
+    }
+    flush();
+    return { kind: 'JoinedStr', values, ...span } as A.Expr;
+  }
+
+  /** Parses the expression of an f-string field; its nodes take the f-string's position. */
+  private fieldExpression(text: string, span: A.Span): A.Expr | null {
+    const source = new SourceText('(' + text + ')\n');
+    const sink = new DiagnosticSink('<f-string>');
+    const parser = new ExpressionParser(source, tokenize(source, sink), sink);
+    let e: A.Expr;
+    try {
+      e = parser.starExpressions();
+    } catch {
+      e = null as unknown as A.Expr;
+    }
+    if (sink.hasErrors || !e || parser.tok.type !== 'NEWLINE') {
+      this.sink.error(CATALOGUE.INVALID_SYNTAX, 'f-string: invalid syntax', span.lineno, span.col_offset + 1, span.end_lineno, span.end_col_offset + 1);
+      return null;
+    }
+    const move = (n: unknown): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) { n.forEach(move); return; }
+      const o = n as Record<string, unknown>;
+      if ('lineno' in o) Object.assign(o, span);
+      for (const v of Object.values(o)) if (v && typeof v === 'object') move(v);
+    };
+    move(e);
+    return e;
   }
 
   protected parenthesized(): A.Expr {

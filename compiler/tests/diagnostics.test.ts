@@ -40,7 +40,6 @@ describe('diagnostics', () => {
   });
 
   it.each([
-    ["x = f'{a}'\n", '1:5 V2001 f-strings are not supported yet'],
     ['x = 1j\n', '1:5 V2001 imaginary numbers are not supported yet'],
     ['x: int = 1\n', '1:1 V2001 annotated assignment is not supported yet'],
     ['def f():\n  nonlocal q\n', "2:3 V3008 no binding for nonlocal 'q' found"],

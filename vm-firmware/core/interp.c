@@ -18,6 +18,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   memset(vm, 0, sizeof *vm);
   vm->exc = NONE_VAL;
   vm->handling = NONE_VAL;
+  vm->traceback_exc = NONE_VAL;
   vm->write = write;
   vm->write_ctx = write_ctx;
   vm->poll_countdown = VIPER_POLL_INTERVAL;
@@ -1483,7 +1484,12 @@ static VmResult run(VM *vm, int base, Value *result) {
   LOOP_END
 
 error:
-  record_traceback(vm, base);
+  /* Record where a new exception comes from, every frame included (also those of the runs
+   * that called this one from C); the same exception passing through keeps its record. */
+  if (vm->exc != vm->traceback_exc) {
+    record_traceback(vm, 0);
+    vm->traceback_exc = vm->exc;
+  }
 error_unwind:
   /* A stop request is never caught: the program ends. */
   if (!(vm->interrupt && exception_type(vm->exc) == &exc_KeyboardInterrupt)) {

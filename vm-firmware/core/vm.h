@@ -77,6 +77,7 @@ struct VM {
   Value handling;             /* the exception an except/finally body is handling, else None */
   bool gen_yielded;           /* run() returned because a generator frame yielded */
   bool throw_pending;         /* run() starts by raising vm->exc (generator.throw) */
+  Value traceback_exc;        /* the exception traceback[] was recorded for (compared only) */
   TraceEntry traceback[VIPER_TRACEBACK_MAX];
   int traceback_count;
   int traceback_omitted;

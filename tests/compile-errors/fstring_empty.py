@@ -1,0 +1,2 @@
+# error: 2:5 f-string: empty expression not allowed
+x = f"{}"
