@@ -482,6 +482,45 @@ static Value m_copy(VM *vm, int argc, Value *args) {
   return bytes_new(vm, OBJ_TYPE(args[0]), AS_BYTES(args[0])->data, AS_BYTES(args[0])->len);
 }
 
+/* bytes.fromhex(s) / bytearray.fromhex(s): args[0] is the type. */
+static Value m_fromhex(VM *vm, int argc, Value *args) {
+  const Type *type = (const Type *)AS_OBJ(args[0]);
+  ObjStr *s;
+  Value r;
+  uint32_t i = 0;
+  (void)argc;
+  if (!IS_STR(args[1])) return vm_raise_fmt(vm, &exc_TypeError, "fromhex() argument must be str, not %t", args[1]);
+  s = AS_STR(args[1]);
+  r = bytes_new(vm, type, NULL, 0);
+  if (r == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, r);
+  while (i < s->len) {
+    int hi, lo;
+    char c = s->chars[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') { i++; continue; }
+    hi = (c >= '0' && c <= '9') ? c - '0' : ((c | 32) >= 'a' && (c | 32) <= 'f') ? (c | 32) - 'a' + 10 : -1;
+    lo = -1;
+    if (i + 1 < s->len) {
+      char d = s->chars[i + 1];
+      lo = (d >= '0' && d <= '9') ? d - '0' : ((d | 32) >= 'a' && (d | 32) <= 'f') ? (d | 32) - 'a' + 10 : -1;
+    }
+    if (hi < 0 || lo < 0) {
+      vm_pop_root(vm);
+      return vm_raise_fmt(vm, &exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %d",
+                          (int)(hi < 0 ? i : i + 1));
+    }
+    if (!push_byte(vm, AS_BYTES(r), (uint8_t)(hi * 16 + lo))) { vm_pop_root(vm); return EXC_VAL; }
+    i += 2;
+  }
+  vm_pop_root(vm);
+  return r;
+}
+
+const MethodDef bytes_class_methods[] = {
+  {"fromhex", m_fromhex, 1, 1, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
 #define COMMON_METHODS \
   {"decode", m_decode, 0, 2, NULL}, \
   {"hex", m_hex, 0, 0, NULL}, \

@@ -187,7 +187,7 @@ bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *ou
   return true;
 }
 
-extern const MethodDef dict_class_methods[], int_class_methods[], str_class_methods[];
+extern const MethodDef dict_class_methods[], int_class_methods[], str_class_methods[], bytes_class_methods[];
 
 Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) return class_getattr(vm, obj, name);
@@ -198,7 +198,8 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
     if (name->len == 8 && memcmp(name->chars, "__name__", 8) == 0) return str_from_cstr(vm, t->name);
     m = t == &dict_type ? methods_find(dict_class_methods, name) :
         t == &int_type ? methods_find(int_class_methods, name) :
-        t == &str_type ? methods_find(str_class_methods, name) : NULL;
+        t == &str_type ? methods_find(str_class_methods, name) :
+        (t == &bytes_type || t == &bytearray_type) ? methods_find(bytes_class_methods, name) : NULL;
     if (m != NULL) return bound_method_new(vm, obj, m);
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
