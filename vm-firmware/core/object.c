@@ -214,7 +214,16 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
 }
 
 Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
-  (void)v;
+  if (IS_INSTANCE(obj) || IS_PYCLASS(obj)) return class_setattr(vm, obj, name, v);
+  if (IS_MODULE(obj)) {
+    if (v == UNBOUND_VAL) {
+      bool found;
+      if (!dict_delete(vm, AS_MODULE(obj)->dict, OBJ_VAL(name), &found)) return EXC_VAL;
+      if (!found) return vm_raise_fmt(vm, &exc_AttributeError, "module has no attribute '%s'", name->chars);
+      return NONE_VAL;
+    }
+    return dict_set(vm, AS_MODULE(obj)->dict, OBJ_VAL(name), v) ? NONE_VAL : EXC_VAL;
+  }
   if (methods_find(value_type(obj)->methods, name) != NULL)
     return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object attribute '%s' is read-only", obj, name->chars);
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
