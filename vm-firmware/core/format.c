@@ -18,6 +18,8 @@ typedef struct {
   char group;      /* 0, ',', '_' */
   int prec;        /* -1: none */
   char type;       /* 0 or the type letter */
+  const char *raw; /* the spec text, for __format__ */
+  size_t raw_len;
 } Spec;
 
 static void spec_default(Spec *s) {
@@ -38,6 +40,8 @@ static int utf8_len(uint8_t c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ?
 static bool parse_spec(VM *vm, const char *p, size_t n, Spec *s) {
   size_t i = 0;
   spec_default(s);
+  s->raw = p;
+  s->raw_len = n;
   if (n > 0) {
     int cl = utf8_len((uint8_t)p[0]);
     if ((size_t)cl < n && strchr("<>=^", p[cl]) != NULL) {
@@ -500,6 +504,27 @@ static bool format_with(VM *vm, Value v, Spec *s) {
   }
   if (IS_FLOAT(v)) return format_float(vm, AS_FLOAT(v), s);
   if (IS_STR(v)) return format_str_spec(vm, AS_STR(v)->chars, AS_STR(v)->len, s);
+  if (IS_INSTANCE(v)) {   /* a class with __format__ */
+    Value spec = str_new(vm, s->raw, s->raw_len), r, before;
+    if (spec == EXC_VAL) return false;
+    vm_push_root(vm, spec);
+    before = vm_sb_to_str(vm);   /* the method's code may use the builder: keep its text */
+    if (before == EXC_VAL) { vm_pop_root(vm); return false; }
+    vm_push_root(vm, before);
+    r = class_call_dunder(vm, v, "__format__", 1, &spec);
+    vm_sb_reset(vm);
+    vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
+    vm->nroots -= 2;
+    if (r == EXC_VAL) return false;
+    if (r != UNBOUND_VAL) {
+      if (!IS_STR(r)) {
+        vm_raise_fmt(vm, &exc_TypeError, "__format__ must return a str, not %t", r);
+        return false;
+      }
+      vm_sb_add(vm, AS_STR(r)->chars, AS_STR(r)->len);
+      return true;
+    }
+  }
   {
     uint32_t start = vm->sb_len;
     Value text;
@@ -521,6 +546,12 @@ static bool format_with(VM *vm, Value v, Spec *s) {
 
 bool format_append(VM *vm, Value v, const char *spec, size_t len) {
   Spec s;
+  if (IS_INSTANCE(v)) {   /* its __format__ parses the spec itself */
+    spec_default(&s);
+    s.raw = spec;
+    s.raw_len = len;
+    return format_with(vm, v, &s);
+  }
   if (!parse_spec(vm, spec, len, &s)) return false;
   return format_with(vm, v, &s);
 }
@@ -783,8 +814,19 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
           if (key == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
         }
         vm_push_root(vm, v);
-        v = value_getitem(vm, v, key);
-        vm_pop_root(vm);
+        vm_push_root(vm, key);
+        if (IS_INSTANCE(v)) {   /* __getitem__ runs Python code, which may use the builder */
+          Value before = vm_sb_to_str(vm);
+          if (before == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+          vm_push_root(vm, before);
+          v = value_getitem(vm, v, key);
+          vm_sb_reset(vm);
+          vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
+          vm_pop_root(vm);
+        } else {
+          v = value_getitem(vm, v, key);
+        }
+        vm->nroots -= 2;
         if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
         f_end = k1 + 1;
       }

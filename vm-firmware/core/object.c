@@ -117,6 +117,12 @@ static int64_t hash_double(double v) {
 
 bool value_hash64(VM *vm, Value v, int64_t *out) {
   if (IS_INT(v) || IS_BIGINT(v)) { *out = int_hash(v); return true; }
+  if (IS_INSTANCE(v)) {   /* __hash__ (class.c) */
+    uint32_t h;
+    if (!class_hash(vm, v, &h)) return false;
+    *out = (int32_t)h;
+    return true;
+  }
   if (IS_BOOL(v)) { *out = v == TRUE_VAL; return true; }
   if (!IS_OBJ(v)) { *out = (int64_t)(v >> 2) * 0x9E3779B1; return true; }
   if (IS_STR(v)) { *out = AS_STR(v)->hash; return true; }
