@@ -597,12 +597,12 @@ bool class_write(VM *vm, Value v, bool repr) {
   if (f == UNBOUND_VAL && !repr) f = lookup_cstr(vm, value_type(v), "__repr__");
   if (f != UNBOUND_VAL && f != EXC_VAL) {
     /* The method's own code may use the string builder: keep what is in it so far. */
-    before = vm_sb_to_str(vm);
+    before = vm->sb_len > 0 ? vm_sb_to_str(vm) : NONE_VAL;
     if (before == EXC_VAL) return false;
     vm_push_root(vm, before);
     r = vm_call(vm, f, 1, &v);
     vm_sb_reset(vm);
-    vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
+    if (IS_STR(before)) vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
     vm_pop_root(vm);
   }
   if (r == EXC_VAL || f == EXC_VAL) return false;

@@ -1011,7 +1011,7 @@ static VmResult run(VM *vm, int base, Value *result) {
       vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
       goto error;
     }
-    memcpy(dest, IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items, npos * sizeof(Value));
+    if (npos > 0) memcpy(dest, IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items, npos * sizeof(Value));
     for (i = 0, k = 0; has_kw && i < AS_DICT(kwd)->used; i++) {
       DictEntry *e = &AS_DICT(kwd)->entries[i];
       if (e->key == DELETED_VAL) continue;
