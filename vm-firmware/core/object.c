@@ -245,6 +245,22 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
       return vm_raise(vm, &exc_OverflowError, "cannot fit 'int' into an index-sized integer");
   }
   if (IS_ANYSET(a)) return set_binary(vm, op, a, b);
+  if (op == (BINOP_ADD | BINOP_INPLACE) && IS_LIST(a)) {   /* l += any iterable */
+    Value items = value_to_list(vm, b);
+    uint32_t i;
+    if (items == EXC_VAL) {
+      if (IS_OBJ(vm->exc) && OBJ_TYPE(vm->exc) == &exc_TypeError) {
+        vm->exc = NONE_VAL;
+        return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not iterable", b);
+      }
+      return EXC_VAL;
+    }
+    vm_push_root(vm, items);
+    for (i = 0; i < AS_LIST(items)->len; i++)
+      if (!list_append(vm, AS_LIST(a), AS_LIST(items)->items[i])) { vm_pop_root(vm); return EXC_VAL; }
+    vm_pop_root(vm);
+    return a;
+  }
   if (IS_BYTESLIKE(a) || IS_BYTESLIKE(b)) return bytes_binary(vm, op, a, b);
   if (base == BINOP_MOD && IS_STR(a)) return str_percent(vm, AS_STR(a), b);
   if (base == BINOP_OR && IS_DICT(a) && IS_DICT(b)) {
