@@ -808,6 +808,16 @@ class CodeCompiler {
   }
 
   private call(e: A.Call): void {
+    if (e.func.kind === 'Attribute' && !e.keywords.length && !e.args.some(a => a.kind === 'Starred') && e.args.length < 255) {
+      // obj.m(args): no bound method object for methods of Python classes.
+      this.expr(e.func.value);
+      this.line = e.func.lineno;
+      this.emit('LOAD_METHOD', this.image.name(e.func.attr));
+      e.args.forEach(a => this.expr(a));
+      this.line = e.lineno;
+      this.emit('CALL_METHOD', e.args.length);
+      return;
+    }
     if (e.func.kind === 'Name' && e.func.id === 'super' && !e.args.length && !e.keywords.length &&
         this.scope.frees.includes('__class__')) {
       // super() → super(__class__, <first parameter>)

@@ -1340,6 +1340,60 @@ static VmResult run(VM *vm, int base, Value *result) {
     PUSH(r);
     NEXT();
   }
+  CASE(LOAD_METHOD) {
+    ObjStr *name = NAME(READ_U16());
+    Value obj = sp[-1], v;
+    if (IS_INSTANCE(obj)) {
+      ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
+      Value attr = class_lookup(o->obj.type, name);
+      if (IS_FUNCTION(attr) && (o->dict == NULL || dict_get_str(o->dict, name) == UNBOUND_VAL)) {
+        sp[-1] = attr;
+        PUSH(obj);
+        NEXT();
+      }
+    }
+    SAVE();
+    if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
+    else if (IS_OBJ(obj) && OBJ_TYPE(obj) != &type_type && type_is_exception(OBJ_TYPE(obj)) &&
+             (v = exception_getattr(vm, obj, name)) != UNBOUND_VAL) {
+      /* v is the attribute */
+    } else v = value_getattr(vm, obj, name);
+    CHECK(v);
+    sp[-1] = v;
+    PUSH(UNBOUND_VAL);
+    NEXT();
+  }
+  CASE(CALL_METHOD) {
+    int argc = *ip++;
+    if (sp[-argc - 1] == UNBOUND_VAL) {   /* an ordinary callable: drop the marker */
+      memmove(sp - argc - 1, sp - argc, (size_t)argc * sizeof(Value));
+      sp--;
+    } else {
+      argc++;                             /* function, self, args */
+    }
+    {
+      Value callee = sp[-argc - 1], r;
+      SAVE();
+      if (--vm->poll_countdown == 0 && poll_hook(vm)) {
+        vm_raise(vm, &exc_KeyboardInterrupt, NULL);
+        goto error;
+      }
+      if (IS_FUNCTION(callee)) {
+        if (!push_frame(vm, AS_FUNCTION(callee), argc, 0, NULL)) goto error;
+        LOAD();
+        NEXT();
+      }
+      if (IS_TYPE(callee, &method_type)) {
+        r = vm_call(vm, callee, argc, sp - argc);
+      } else {
+        r = call_native(vm, callee, argc, sp - argc, 0, NULL);
+      }
+      CHECK(r);
+      sp -= argc;
+      sp[-1] = r;
+      NEXT();
+    }
+  }
   CASE(IMPORT_NAME) {
     ObjStr *name = NAME(READ_U16());
     Value m;

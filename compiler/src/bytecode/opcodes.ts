@@ -101,6 +101,8 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('WITH_EXCEPT', 'none', 0, 1, 'in a with handler: TOS is the exception, TOS2 the __exit__ method; push __exit__(type, exc, None)'),
   op('IMPORT_NAME', 'u16', 0, 1, 'push module names[arg]: already imported, else run from this image, else built in; ModuleNotFoundError if none'),
   op('IMPORT_FROM', 'u16', 1, 2, 'push attribute names[arg] of the module TOS (kept); ImportError if missing'),
+  op('LOAD_METHOD', 'u16', 1, 2, 'obj.names[arg] for a call: push the plain function and obj when it is a method of obj\'s class (no bound method made), else the attribute and UNBOUND'),
+  op('CALL_METHOD', 'u8', 2, 1, 'call after LOAD_METHOD with arg arguments above the two values it pushed', { popsPerArg: 1 }),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
 ];
 
