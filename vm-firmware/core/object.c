@@ -60,6 +60,18 @@ bool value_equal(VM *vm, Value a, Value b) {
   if (is_number(a) && is_number(b)) return number_cmp(a, b) == 0;
   if (!IS_OBJ(a) || !IS_OBJ(b)) return false;
   if (IS_ANYSET(a) && IS_ANYSET(b)) return set_equal(vm, AS_SET(a), AS_SET(b));
+  if ((IS_TYPE(a, &dict_keys_type) && (IS_ANYSET(b) || IS_TYPE(b, &dict_keys_type))) ||
+      (IS_TYPE(b, &dict_keys_type) && IS_ANYSET(a))) {
+    Value x = set_from(vm, &set_type, a), y;
+    bool eq;
+    if (x == EXC_VAL) { vm->exc = NONE_VAL; return false; }
+    vm_push_root(vm, x);
+    y = set_from(vm, &set_type, b);
+    eq = y != EXC_VAL && set_equal(vm, AS_SET(x), AS_SET(y));
+    if (y == EXC_VAL) vm->exc = NONE_VAL;
+    vm_pop_root(vm);
+    return eq;
+  }
   if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return bytes_compare(AS_BYTES(a), AS_BYTES(b)) == 0;
   t = OBJ_TYPE(a);
   if (t != OBJ_TYPE(b)) return false;
@@ -245,6 +257,18 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
       return vm_raise(vm, &exc_OverflowError, "cannot fit 'int' into an index-sized integer");
   }
   if (IS_ANYSET(a)) return set_binary(vm, op, a, b);
+  if ((IS_TYPE(a, &dict_keys_type) || IS_TYPE(a, &dict_items_type) || IS_TYPE(b, &dict_keys_type) ||
+       IS_TYPE(b, &dict_items_type)) && (base == BINOP_AND || base == BINOP_OR || base == BINOP_SUB || base == BINOP_XOR)) {
+    Value x = set_from(vm, &set_type, a), y, r;   /* set algebra on dict views gives a set */
+    if (x == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, x);
+    y = set_from(vm, &set_type, b);
+    if (y == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    vm_push_root(vm, y);
+    r = set_binary(vm, base, x, y);
+    vm->nroots -= 2;
+    return r;
+  }
   if (op == (BINOP_ADD | BINOP_INPLACE) && IS_LIST(a)) {   /* l += any iterable */
     Value items = value_to_list(vm, b);
     uint32_t i;
