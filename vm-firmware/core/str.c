@@ -1076,7 +1076,7 @@ Value vm_sb_to_str(VM *vm) {
   if (vm->sb_oom) return vm_raise(vm, &exc_MemoryError, NULL);
   s = str_alloc(vm, vm->sb_len);  /* the builder is a root: its text survives */
   if (s == NULL) return EXC_VAL;
-  memcpy(s->chars, vm->sb, vm->sb_len);
+  if (vm->sb_len > 0) memcpy(s->chars, vm->sb, vm->sb_len);
   return str_finish(s);
 }
 
