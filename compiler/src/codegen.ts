@@ -219,7 +219,17 @@ class CodeCompiler {
     Expr: s => { this.expr(s.value); this.emit('POP_TOP'); },
     Assign: s => this.assign(s),
     AugAssign: s => this.augAssign(s),
-    AnnAssign: s => this.unsupported('annotated assignment', s),
+    AnnAssign: s => {
+      // The annotation is not evaluated (as under `from __future__ import annotations`).
+      if (!s.value) {
+        const t = s.target;
+        if (t.kind === 'Attribute') { this.expr(t.value); this.emit('POP_TOP'); }
+        if (t.kind === 'Subscript') { this.expr(t.value); this.expr(t.slice); this.emit('POP_TOP'); this.emit('POP_TOP'); }
+        return;
+      }
+      this.expr(s.value);
+      this.store(s.target);
+    },
     If: s => this.ifStatement(s),
     While: s => this.whileLoop(s),
     For: s => this.forLoop(s),
@@ -599,7 +609,8 @@ class CodeCompiler {
     const index = this.image.reserveCode();
     const inner = new CodeCompiler(this.image, scope, s.lineno);
     inner.prologue();
-    inner.storeName('__module__', '__main__');
+    inner.loadName('__name__');
+    inner.storeName('__module__');
     inner.statements(s.body);
     inner.line = s.end_lineno;
     if (scope.classCell) inner.emit('LOAD_CLOSURE', 0); else inner.emit('LOAD_NONE');
@@ -736,7 +747,11 @@ class CodeCompiler {
       this.emit('YIELD_FROM');
     },
     Await: e => this.unsupported("'await'", e),
-    NamedExpr: e => this.unsupported("':=' (assignment expressions)", e),
+    NamedExpr: e => {
+      this.expr(e.value);
+      this.emit('DUP_TOP');
+      this.store(e.target);
+    },
     JoinedStr: e => {
       if (!e.values.length) { this.loadConstant({ t: 'str', v: '' }); return; }
       e.values.forEach((v, i) => { this.expr(v); if (i > 0) this.emit('BINARY_OP', binaryOp('ADD')); });

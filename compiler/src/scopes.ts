@@ -245,10 +245,20 @@ class ScopeAnalyzer {
         if (e.kind === 'DictComp') { this.expr(e.key, inner); this.expr(e.value, inner); } else this.expr(e.elt, inner);
         return;
       }
-      case 'NamedExpr':
+      case 'NamedExpr': {
         this.expr(e.value, cx);
+        // In a comprehension the name belongs to the enclosing function (or module).
+        let owner = cx.scope;
+        while (owner.kind === 'comprehension' && owner.parent) owner = owner.parent;
+        if (owner !== cx.scope && e.target.kind === 'Name') {
+          this.bind(owner, e.target.id);
+          if (owner.kind === 'module' || owner.kind === 'class') cx.scope.globals.add(e.target.id);
+          else cx.scope.uses.push(e.target as A.Name);
+          return;
+        }
         this.target(e.target, cx);
         return;
+      }
       case 'Yield': case 'YieldFrom': case 'Await':
         if (e.kind !== 'Await' && cx.scope.kind !== 'function' && cx.scope.kind !== 'lambda') {
           this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, "'yield' outside function", e);

@@ -622,6 +622,19 @@ bool class_write(VM *vm, Value v, bool repr) {
   return true;
 }
 
+/* <class 'module.Name'> of a Python class. */
+void class_write_class(VM *vm, Value cls) {
+  const ObjClass *c = (const ObjClass *)AS_OBJ(cls);
+  Value key = str_intern(vm, "__module__", 10), mod = key == EXC_VAL ? UNBOUND_VAL : dict_get_str(c->dict, AS_STR(key));
+  vm_sb_cstr(vm, "<class '");
+  if (IS_STR(mod)) {
+    vm_sb_add(vm, AS_STR(mod)->chars, AS_STR(mod)->len);
+    vm_sb_add(vm, ".", 1);
+  }
+  vm_sb_cstr(vm, c->type.name);
+  vm_sb_cstr(vm, "'>");
+}
+
 /* ==== builtins: super, classmethod, staticmethod, property =============================== */
 
 static Value bi_super(VM *vm, int argc, Value *args) {

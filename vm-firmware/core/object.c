@@ -663,6 +663,7 @@ static void write_dict_items(VM *vm, ObjDict *d, vint kind) {
 }
 
 void value_write(VM *vm, Value v, bool repr) {
+  if (IS_PYCLASS(v)) { class_write_class(vm, v); return; }
   if (IS_INSTANCE(v)) {
     size_t before = vm->sb_len;
     if (!class_write(vm, v, repr)) { vm->exc = NONE_VAL; return; }

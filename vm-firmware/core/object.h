@@ -379,6 +379,7 @@ Value class_next(VM *vm, Value it);
 Value class_contains(VM *vm, Value obj, Value item);
 bool class_hash(VM *vm, Value v, uint32_t *out);
 bool class_write(VM *vm, Value v, bool repr);
+void class_write_class(VM *vm, Value cls);
 /* Hooks for object.c: an instance or Python class takes the class.c path. */
 #define CLASS_DISPATCH(v) (IS_INSTANCE(v))
 
