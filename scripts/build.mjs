@@ -14,11 +14,16 @@ export function buildHostVm() {
   if (make.error || make.status !== 0) throw new Error('building the host VM failed (needs make and a C compiler)');
 }
 
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
+  external: ['electron', 'serialport', '@serialport/*', 'ws', 'bufferutil', 'utf-8-validate'] };
+
+export function buildCli() {
+  return build({ ...node, entryPoints: [join(root, 'main/cli/viper.ts')], outfile: join(out, 'cli/viper.js') });
+}
+
 export async function buildBundles() {
-  const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
-    external: ['electron', 'serialport', '@serialport/*', 'ws', 'bufferutil', 'utf-8-validate'] };
   await Promise.all([
-    build({ ...node, entryPoints: [join(root, 'main/cli/viper.ts')], outfile: join(out, 'cli/viper.js') }),
+    buildCli(),
     build({ ...node, entryPoints: [join(root, 'main/start/browser.ts')], outfile: join(out, 'main/browser.js') }),
     build({ ...node, entryPoints: [join(root, 'main/electron/main.ts')], outfile: join(out, 'main/electron.js') }),
     build({ ...node, entryPoints: [join(root, 'main/electron/preload.ts')], outfile: join(out, 'main/preload.js') }),
@@ -31,7 +36,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const only = process.argv[2];
   try {
     if (only !== 'bundles') buildHostVm();
-    if (only !== 'vm') await buildBundles();
+    if (only === 'cli') await buildCli();
+    else if (only !== 'vm') await buildBundles();
   } catch (err) {
     console.error(`build: ${err.message}`);
     process.exit(1);

@@ -8,6 +8,6 @@ class Point:
         return Point(self.x + other.x, self.y + other.y)
 
 acc = Point(0, 0)
-for i in range(200000):
+for i in range(600000):
     acc = acc.add(Point(i % 3, 1))
 print(acc.x, acc.y)

@@ -26,7 +26,7 @@ def func2(s1, s2):
 array = [0] * 51
 glob = Record(None, 0, 2, 17, "DHRYSTONE PROGRAM, SOME STRING")
 total = 0
-for loop in range(60000):
+for loop in range(300000):
     r = glob.copy()
     r.intcomp = proc7(loop % 10, 3)
     array[loop % 51] = r.intcomp
