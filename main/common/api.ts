@@ -20,11 +20,24 @@ export type RunResult =
   | { ok: false; diagnostics: Diagnostic[] }        // the program did not compile
   | { ok: false; error: string };                   // the board could not take it
 
-/** Boards: list them, run a program, stop it. */
+/** How one REPL entry went: compiled on the main side ('single' mode), run in the board's
+ * persistent `__main__`; its echo and output arrive as events before this answer. */
+export type ExecResult =
+  | { ok: true }
+  | { ok: false; diagnostics: Diagnostic[] }        // the entry did not compile
+  | { ok: false; error: string };                   // the board could not take it
+
+/** Boards: list them, run a program, stop it, talk to them interactively. */
 export interface DeviceApi {
   listBoards(): Promise<BoardInfo[]>;
   run(params: { boardId: string; file: string; source: string }): Promise<RunResult>;
   stop(params: { boardId: string }): Promise<void>;
+  /** Runs one REPL entry (complete statements) and resolves when it has ended. */
+  exec(params: { boardId: string; source: string }): Promise<ExecResult>;
+  /** Soft-resets the board: stops what runs and forgets the REPL's names; keeps the stored program. */
+  reset(params: { boardId: string }): Promise<void>;
+  /** Text typed on the console for the program's input() (a line ends with "\n"). */
+  sendInput(params: { boardId: string; text: string }): Promise<void>;
 }
 
 /** Everything the renderer may call. Every method is async and validated on the main side. */
@@ -106,6 +119,8 @@ export type ServerMessage = Response | { event: DeviceEvent };
 const MAX_SOURCE = 1 << 20;    // 1 MiB of program text is far beyond any board's storage
 const MAX_NAME = 4096;
 const MAX_QUERY = 200;
+const MAX_ENTRY = 64 << 10;    // one REPL entry; its image must fit one link frame anyway
+const MAX_INPUT = 4096;        // typed text for input(); the VM's line buffer is 256 bytes
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -152,8 +167,18 @@ export function parseRequest(raw: unknown): Request {
         source: checkString(params, 'source', MAX_SOURCE),
       } };
     case 'stop':
+    case 'reset':
       checkKeys(params, ['boardId']);
       return { id, method, params: { boardId: checkString(params, 'boardId', MAX_NAME) } };
+    case 'exec':
+      checkKeys(params, ['boardId', 'source']);
+      return { id, method, params: { boardId: checkString(params, 'boardId', MAX_NAME), source: checkString(params, 'source', MAX_ENTRY) } };
+    case 'sendInput': {
+      checkKeys(params, ['boardId', 'text']);
+      const text = checkString(params, 'text', MAX_INPUT);
+      if (!text) throw new Error('"text" must not be empty');
+      return { id, method, params: { boardId: checkString(params, 'boardId', MAX_NAME), text } };
+    }
     case 'listPorts':
     case 'listKnownBoards':
     case 'recentProjects':

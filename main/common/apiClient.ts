@@ -10,7 +10,7 @@ export type Transport = (request: { id: number; method: Method; params: unknown 
 
 /** Every method name, in the order the API lists them; a type check keeps it complete. */
 export const API_METHODS = [
-  'listBoards', 'run', 'stop',
+  'listBoards', 'run', 'stop', 'exec', 'reset', 'sendInput',
   'listPorts', 'setPortBoard', 'listKnownBoards',
   'listExamples', 'cloneExample',
   'createProject', 'openProject', 'recentProjects', 'readFile', 'saveFile',
@@ -34,6 +34,9 @@ export function createApiClient(send: Transport, onEvent: ViperApi['onEvent']): 
     listBoards: () => call('listBoards', {}),
     run: params => call('run', params),
     stop: params => callVoid('stop', params),
+    exec: params => call('exec', params),
+    reset: params => callVoid('reset', params),
+    sendInput: params => callVoid('sendInput', params),
     listPorts: () => call('listPorts', {}),
     setPortBoard: params => callVoid('setPortBoard', params),
     listKnownBoards: () => call('listKnownBoards', {}),

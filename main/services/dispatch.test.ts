@@ -34,6 +34,16 @@ describe('dispatch', () => {
     ['an extra parameter', { id: 6, method: 'stop', params: { boardId: 'virtual', force: true } }, /unexpected parameter "force"/],
     ['params that are not an object', { id: 7, method: 'stop', params: 'virtual' }, /"params" must be an object/],
     ['an oversized source', { id: 8, method: 'run', params: { boardId: 'v', file: 'm.py', source: 'x'.repeat((1 << 20) + 1) } }, /longer than/],
+    ['exec without a source', { id: 9, method: 'exec', params: { boardId: 'virtual' } }, /"source" must be a string/],
+    ['exec with a number as source', { id: 10, method: 'exec', params: { boardId: 'virtual', source: 42 } }, /"source" must be a string/],
+    ['exec with a file name', { id: 11, method: 'exec', params: { boardId: 'virtual', source: '1', file: 'x.py' } }, /unexpected parameter "file"/],
+    ['an oversized REPL entry', { id: 12, method: 'exec', params: { boardId: 'virtual', source: 'x'.repeat((64 << 10) + 1) } }, /longer than 65536/],
+    ['reset without a board', { id: 13, method: 'reset', params: {} }, /"boardId" must be a string/],
+    ['reset with an extra key', { id: 14, method: 'reset', params: { boardId: 'virtual', hard: true } }, /unexpected parameter "hard"/],
+    ['sendInput without text', { id: 15, method: 'sendInput', params: { boardId: 'virtual' } }, /"text" must be a string/],
+    ['sendInput with empty text', { id: 16, method: 'sendInput', params: { boardId: 'virtual', text: '' } }, /"text" must not be empty/],
+    ['sendInput with an array', { id: 17, method: 'sendInput', params: { boardId: 'virtual', text: ['bob\n'] } }, /"text" must be a string/],
+    ['oversized input', { id: 18, method: 'sendInput', params: { boardId: 'virtual', text: 'x'.repeat(4097) } }, /longer than 4096/],
   ])('rejects %s', async (_what, message, error) => {
     const { api, calls } = recordingApi();
     const answer = await dispatch(api, message);
@@ -133,6 +143,32 @@ describe('dispatch of tools methods', () => {
       expect(await service.listPorts()).toContainEqual(expect.objectContaining({ path: '/dev/ttyUSB0', board: 'stm32f103_uart' }));
       expect(await service.listKnownBoards()).toMatchObject({ arduino_due: 'Arduino Due' });
     });
+
+    it('runs REPL entries on the Virtual board: echo, names kept until reset, errors as data', async () => {
+      const output = () => events.filter(e => e.kind === 'output').map(e => e.kind === 'output' && e.text).join('');
+      expect(await dispatch(service, { id: 1, method: 'exec', params: { boardId: 'virtual', source: '1+1' } })).toEqual({ id: 1, result: { ok: true } });
+      expect(output()).toBe('2\n');
+      await service.exec({ boardId: 'virtual', source: 'x = 5' });
+      await service.exec({ boardId: 'virtual', source: 'def twice(n):\n    return n * 2\n' });
+      await service.exec({ boardId: 'virtual', source: 'twice(x)' });
+      expect(output()).toBe('2\n10\n');
+      const bad = await service.exec({ boardId: 'virtual', source: '1 +' });
+      expect(bad).toMatchObject({ ok: false, diagnostics: [expect.objectContaining({ file: '<stdin>', line: 1, severity: 'error' })] });
+      await service.reset({ boardId: 'virtual' });
+      expect(await service.exec({ boardId: 'virtual', source: 'x' })).toEqual({ ok: true });
+      expect(events).toContainEqual({ kind: 'exception', boardId: 'virtual', report: expect.objectContaining({ type: 'NameError' }) });
+      expect(events.filter(e => e.kind === 'done').map(e => e.kind === 'done' && e.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'exception']);
+    }, 15000);
+
+    it('answers input() with typed text and shows upload progress', async () => {
+      const done = new Promise(resolve => service.onEvent(e => { if (e.kind === 'done') resolve(e.status); }));
+      expect(await service.run({ boardId: 'virtual', file: 'main.py', source: 'name = input("name? ")\nprint("hi", name)\n' })).toEqual({ ok: true });
+      await service.sendInput({ boardId: 'virtual', text: 'Ada\n' });
+      expect(await done).toBe('ok');
+      expect(events.filter(e => e.kind === 'output').map(e => e.kind === 'output' && e.text).join('')).toBe('name? hi Ada\n');
+      expect(events).toContainEqual({ kind: 'state', boardId: 'virtual', state: 'busy', detail: 'uploading 100%' });
+      await expect(service.sendInput({ boardId: '/dev/ttyACM0', text: 'x\n' })).rejects.toThrow(/no program is running/);
+    }, 15000);
 
     it('runs only on the Virtual board or a port that is plugged in now', async () => {
       expect(await service.run({ boardId: '/dev/sda', file: 'main.py', source: 'print(1)' })).toEqual({ ok: false, error: 'no board "/dev/sda": pick one from the board list' });

@@ -5,7 +5,7 @@ import { compile } from '../../compiler/src/index';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { BoardInfo, BurnResult, DeviceEvent, PortEntry, ProjectInfo, RunResult, ViperApi } from '../common/api';
+import type { BoardInfo, BurnResult, DeviceEvent, ExecResult, PortEntry, ProjectInfo, RunResult, ViperApi } from '../common/api';
 import { identifyUsb, KNOWN_BOARDS } from '../devices/boardTable';
 import { BoardMemory } from '../devices/boardMemory';
 import { listPorts } from '../devices/listPorts';
@@ -59,6 +59,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
   const burns = new Map<string, AbortController>();
   const events = new EventEmitter();
   const sessions = new Map<string, Promise<DeviceSession>>();
+  const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
   const emit = (event: DeviceEvent) => events.emit('event', event);
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
@@ -79,6 +80,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     if (!session) {
       emit({ kind: 'state', boardId, state: 'connecting' });
       session = transportFor(boardId).then(transport => openSession(transport)).then(({ session: s, info }) => {
+        readyDetails.set(boardId, `VM v${info.vmVersion}`);
         s.on('output', (text: string) => emit({ kind: 'output', boardId, text }));
         s.on('exception', report => emit({ kind: 'exception', boardId, report }));
         s.on('done', status => {
@@ -111,7 +113,13 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
       try {
         const session = await connect(boardId);
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
-        await session.upload(image);
+        let shown = -1;
+        await session.upload(image, { onProgress: (sent, total) => {
+          const percent = Math.floor(sent * 100 / total);
+          if (percent === shown) return;
+          shown = percent;
+          emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
+        } });
         emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
         await session.run();
         return { ok: true };
@@ -124,6 +132,35 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     async stop({ boardId }): Promise<void> {
       const session = sessions.get(boardId);
       if (session) await (await session).stop();
+    },
+
+    async exec({ boardId, source }): Promise<ExecResult> {
+      const { image, diagnostics } = compile(source.endsWith('\n') ? source : source + '\n', '<stdin>', { mode: 'single' });
+      if (!image) return { ok: false, diagnostics };
+      try {
+        const session = await connect(boardId);
+        emit({ kind: 'state', boardId, state: 'busy', detail: 'sending the entry' });
+        emit({ kind: 'state', boardId, state: 'running' });
+        await session.exec(image);                       // resolves at DONE: the output has been emitted
+        return { ok: true };
+      } catch (err) {
+        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        return { ok: false, error: (err as Error).message };
+      }
+    },
+
+    async reset({ boardId }): Promise<void> {
+      const session = sessions.get(boardId);
+      if (!session) return;                                // no session yet: nothing to forget
+      await (await session).reset();
+      // A reset ends what ran without a DONE: the board is ready again.
+      emit({ kind: 'state', boardId, state: 'ready', detail: readyDetails.get(boardId) });
+    },
+
+    async sendInput({ boardId, text }): Promise<void> {
+      const session = sessions.get(boardId);
+      if (!session) throw new Error('no program is running to read this input');
+      await (await session).sendInput(text);
     },
 
     async listPorts(): Promise<PortEntry[]> {
