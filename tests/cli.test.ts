@@ -60,6 +60,13 @@ describe('viper run', () => {
       'ZeroDivisionError: integer division or modulo by zero\n');
   });
 
+  it('puts the sibling modules the program imports into the image', () => {
+    file('cli_helper.py', 'from cli_inner import twice\n\ndef greet(n):\n    return "hi " + str(twice(n))\n');
+    file('cli_inner.py', 'def twice(n):\n    return 2 * n\n');
+    const r = viper('run', file('cli_main.py', 'import cli_helper\nimport math\nprint(cli_helper.greet(21), math.floor(2.5))\n'));
+    expect(r).toEqual({ code: 0, stdout: 'hi 42 2\n', stderr: '' });
+  });
+
   it('reports a compile error as file:line:col and exits 2 without running', () => {
     const r = viper('run', file('bad.py', 'print("ran")\nx = (1 +\n'));
     expect(r.code).toBe(2);

@@ -3,8 +3,8 @@
 // Exit codes: 0 success, 1 uncaught exception in the program, 2 compile or usage error,
 // 3 the board could not be reached or refused the program, 130 stopped by Ctrl-C.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { compile, disassemble, formatDiagnostic } from '../../compiler/src/index';
+import { basename, dirname, join } from 'node:path';
+import { compileProject, disassemble, formatDiagnostic, importedModules } from '../../compiler/src/index';
 import { formatTraceback } from '../common/traceback';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard } from '../devices/virtualBoard';
@@ -34,8 +34,25 @@ function compileFile(path: string): Uint8Array | undefined {
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const { image, diagnostics } = compile(source, basename(path));
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic({ ...d, file: path }) + '\n');
+  // Sibling .py files the program imports (and those they import) go into the same image.
+  const files: Record<string, string> = { [basename(path)]: source };
+  const queue = [source];
+  while (queue.length) {
+    for (const name of importedModules(queue.pop()!)) {
+      const file = name + '.py';
+      if (file in files) continue;
+      try {
+        files[file] = readFileSync(join(dirname(path), file), 'utf8');
+        queue.push(files[file]);
+      } catch {
+        // not a project file: a built-in module (math, time, sys) or an ImportError at run time
+      }
+    }
+  }
+  const { image, diagnostics } = compileProject(files, basename(path));
+  for (const d of diagnostics) {
+    process.stderr.write(formatDiagnostic({ ...d, file: d.file === basename(path) ? path : join(dirname(path), d.file) }) + '\n');
+  }
   return image;
 }
 
