@@ -434,9 +434,27 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
   }
   if (IS_TYPE(callee, &type_type)) {
     extern Value type_call(VM *vm, const Type *type, int argc, Value *args);
-    if (nkw > 0)
-      return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no keyword arguments", ((const Type *)AS_OBJ(callee))->name);
-    return type_call(vm, (const Type *)AS_OBJ(callee), argc, args);
+    const Type *type = (const Type *)AS_OBJ(callee);
+    if (nkw > 0) {
+      ObjStr *kw0 = IS_STR(kwnames->items[0]) ? AS_STR(kwnames->items[0]) : NULL;
+      if (type == &dict_type && npos <= 1) {   /* dict(mapping, **kw) */
+        Value d = type_call(vm, type, npos, args);
+        int i;
+        if (d == EXC_VAL) return EXC_VAL;
+        vm_push_root(vm, d);
+        for (i = 0; i < nkw; i++)
+          if (!dict_set(vm, AS_DICT(d), kwnames->items[i], args[npos + i])) { vm_pop_root(vm); return EXC_VAL; }
+        vm_pop_root(vm);
+        return d;
+      }
+      /* int(x, base=b), enumerate(it, start=n): the keyword is the second positional parameter */
+      if (nkw == 1 && npos == 1 && kw0 != NULL &&
+          ((type == &int_type && strcmp(kw0->chars, "base") == 0) ||
+           (type == &enumerate_type && strcmp(kw0->chars, "start") == 0)))
+        return type_call(vm, type, 2, args);
+      return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no keyword arguments", type->name);
+    }
+    return type_call(vm, type, argc, args);
   }
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not callable", callee);
 }
