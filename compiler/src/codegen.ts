@@ -119,7 +119,7 @@ class CodeCompiler {
     }
     const { argcount, posonlyargcount, kwonlyargcount, flags } = params;
     const locals = this.scope.kind === 'module' ? []
-      : this.scope.kind === 'class' ? (this.scope.classCell ? [this.image.name('__class__')] : [])
+      : this.scope.kind === 'class' ? [...(this.scope.classCell ? ['__class__'] : []), ...this.scope.frees].map(l => this.image.name(l))
       : [...this.scope.locals, ...this.scope.frees].map(l => this.image.name(l));
     const qualname = this.image.name(this.qualname(name));
     const empty = { name: 0, qualname, argcount, posonlyargcount, kwonlyargcount, flags, locals, stacksize: 0, firstLine: this.firstLine, consts: [],
@@ -200,6 +200,7 @@ class CodeCompiler {
   prologue(): void {
     if (this.scope.kind === 'class') {
       if (this.scope.classCell) this.emit('MAKE_CELL', 0);
+      if (this.scope.frees.length) this.emit('COPY_FREE_VARS', this.scope.frees.length);
       return;
     }
     for (const name of this.scope.cells) this.emit('MAKE_CELL', this.scope.locals.indexOf(name));
@@ -617,7 +618,12 @@ class CodeCompiler {
     inner.emit('RETURN_VALUE');
     this.image.codes[index] = inner.finish(s.name, NO_PARAMS, s.end_lineno, s, false);
     this.line = s.lineno;
+    if (scope.frees.length) {
+      for (const free of scope.frees) this.emit('LOAD_CLOSURE', slotOf(this.scope, free));
+      this.emit('BUILD_TUPLE', scope.frees.length);
+    }
     this.emit('MAKE_FUNCTION', index);
+    if (scope.frees.length) this.emit('SET_FUNCTION_ATTR', FUNC_ATTRS.CLOSURE);
     this.loadConstant({ t: 'str', v: s.name });
     s.bases.forEach(b => this.expr(b));
     this.line = s.lineno;

@@ -44,6 +44,7 @@ export function analyzeScopes(module: A.Module, source: SourceText, sink: Diagno
 
 /** How code in `scope` reaches `name`. */
 export function resolveName(scope: Scope, name: string): NameAccess {
+  if (scope.kind === 'class' && scope.frees.includes(name) && !scope.locals.includes(name)) return 'deref';
   if (scope.kind === 'module' || scope.kind === 'class') return scope.globals.has(name) ? 'global' : 'name';
   if (scope.globals.has(name)) return 'global';
   if (scope.cells.has(name) || scope.frees.includes(name)) return 'deref';
@@ -52,7 +53,8 @@ export function resolveName(scope: Scope, name: string): NameAccess {
 
 /** Local slot of a fast or deref name: own locals first, then the free variables. */
 export function slotOf(scope: Scope, name: string): number {
-  if (scope.kind === 'class') return 0;   // the __class__ cell is a class body's only slot
+  // A class body's slots: the __class__ cell (when a method uses super()), then its free variables.
+  if (scope.kind === 'class') return name === '__class__' ? 0 : (scope.classCell ? 1 : 0) + scope.frees.indexOf(name);
   const i = scope.locals.indexOf(name);
   return i >= 0 ? i : scope.locals.length + scope.frees.indexOf(name);
 }
@@ -271,6 +273,14 @@ class ScopeAnalyzer {
   /** Names a function reads (or declares nonlocal) that belong to an enclosing function become
    * free variables here and cells there; functions in between pass them along as free too. */
   private resolveClosures(scope: Scope): void {
+    if (scope.kind === 'class') {
+      // A class body reads names of an enclosing function through the closure too.
+      for (const use of scope.uses) {
+        if (scope.globals.has(use.id) || scope.locals.includes(use.id)) continue;
+        this.capture(scope, use.id);
+      }
+      return;
+    }
     if (!isFunctionLike(scope)) return;
     for (const stmt of scope.nonlocalStmts) {
       for (const name of stmt.names) {
@@ -299,13 +309,7 @@ class ScopeAnalyzer {
       const owns = outer.locals.includes(name) && !outer.nonlocals.has(name);
       if (owns || outer.frees.includes(name)) {
         if (owns) outer.cells.add(name);
-        for (const s of path) {
-          if (s.kind === 'class') {
-            this.error(CATALOGUE.NOT_SUPPORTED, `a class inside a function using '${name}' of that function is not supported yet`, s.node as A.Span);
-            return true;
-          }
-          if (!s.frees.includes(name)) s.frees.push(name);
-        }
+        for (const s of path) if (!s.frees.includes(name)) s.frees.push(name);
         return true;
       }
       path.push(outer);
