@@ -418,9 +418,13 @@ static Value bi_next(VM *vm, int argc, Value *args) {
     if (v == EXC_VAL) vm->exc = NONE_VAL;
     return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", args[0]);
   }
+  vm->stop_value = NONE_VAL;
   v = value_iter_next(vm, args[0]);
   if (v == STOP_VAL) {
+    Value ret = vm->stop_value;   /* a generator's return value */
+    vm->stop_value = NONE_VAL;
     if (argc > 1) return args[1];
+    if (!IS_NONE(ret)) return vm_raise_value(vm, &exc_StopIteration, ret);
     return vm_raise(vm, &exc_StopIteration, NULL);
   }
   return v;

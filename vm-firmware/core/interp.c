@@ -19,6 +19,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   vm->exc = NONE_VAL;
   vm->handling = NONE_VAL;
   vm->traceback_exc = NONE_VAL;
+  vm->stop_value = NONE_VAL;
   vm->write = write;
   vm->write_ctx = write_ctx;
   vm->poll_countdown = VIPER_POLL_INTERVAL;
@@ -1672,6 +1673,7 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   gen->state = GEN_DONE;
   gen->nsaved = 0;
   if (ret != NULL) *ret = result;
+  vm->stop_value = result;   /* next() reads it at once (no allocation in between) */
   return STOP_VAL;
 }
 

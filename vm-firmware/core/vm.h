@@ -76,6 +76,7 @@ struct VM {
   Value exc;
   Value handling;             /* the exception an except/finally body is handling, else None */
   bool gen_yielded;           /* run() returned because a generator frame yielded */
+  Value stop_value;           /* set by a generator that returned: its value, for next() */
   bool throw_pending;         /* run() starts by raising vm->exc (generator.throw) */
   Value traceback_exc;        /* the exception traceback[] was recorded for (compared only) */
   TraceEntry traceback[VIPER_TRACEBACK_MAX];
