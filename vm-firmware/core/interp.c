@@ -491,6 +491,11 @@ static Value value_delitem(VM *vm, Value obj, Value key) {
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
 }
 
+/* An exception instance or class (what vm->exc may hold). */
+static bool is_exception_value(Value v) {
+  return IS_OBJ(v) && (IS_TYPE(v, &type_type) ? type_is_exception((const Type *)AS_OBJ(v)) : type_is_exception(OBJ_TYPE(v)));
+}
+
 static const Type *exception_type(Value exc) {
   return IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : value_type(exc);
 }
@@ -1496,7 +1501,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value exc;
     SAVE();
     if (n == 0) {
-      if (IS_NONE(vm->handling)) { vm_raise(vm, &exc_RuntimeError, "No active exception to reraise"); goto error; }
+      if (!is_exception_value(vm->handling)) { vm_raise(vm, &exc_RuntimeError, "No active exception to reraise"); goto error; }
       vm->exc = vm->handling;
       goto error;
     }
@@ -1511,6 +1516,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     vm->handling = sp[-2];
     sp -= 2;
     SAVE();
+    if (!is_exception_value(exc)) { vm_raise(vm, &exc_RuntimeError, "RERAISE of a non-exception"); goto error; }
     vm->exc = exc;
     goto error_unwind;
   }

@@ -476,6 +476,7 @@ Value value_iter(VM *vm, Value v) {
 Value value_iter_next(VM *vm, Value iter) {
   if (IS_INSTANCE(iter)) return class_next(vm, iter);
   if (IS_GENERATOR(iter)) return gen_next(vm, iter);
+  if (!IS_OBJ(iter)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", iter);
   ObjIter *it = AS_ITER(iter);
   const Type *t = OBJ_TYPE(iter);
   if (t == &range_iter_type) {
@@ -499,7 +500,10 @@ Value value_iter_next(VM *vm, Value iter) {
   if (t == &set_iter_type) return set_iter_next(vm, it);
   if (t == &bytes_iter_type) return bytes_iter_next(vm, it);
   if (iter_is_builtin(t)) return iter_builtin_next(vm, iter);
-  return dict_iter_next(vm, it);
+  /* Only a verified image reaches here, but the verifier checks depths, not types: a
+   * non-iterator must not be taken for a dict iterator. */
+  if (t == &dict_iter_type) return dict_iter_next(vm, it);
+  return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", iter);
 }
 
 Value value_contains(VM *vm, Value c, Value item) {
