@@ -1,4 +1,5 @@
-// The bar above the editor: which board to run on, what that board is doing, Run and Stop.
+// The bar above the editor: which board to run on, what that board is doing (with an upload's
+// percentage), Run, Stop and Reset.
 import type { BoardInfo, BoardState, DeviceEvent } from '../../main/common/api';
 
 const CHOSEN_BOARD_KEY = 'viper.board';
@@ -18,6 +19,8 @@ export interface DeviceBarElements {
   state: HTMLElement;
   run: HTMLButtonElement;
   stop: HTMLButtonElement;
+  /** Soft reset: stops what runs and clears the REPL's names. */
+  reset: HTMLButtonElement;
 }
 
 export class DeviceBar {
@@ -76,6 +79,7 @@ export class DeviceBar {
     const board = this.selectedBoard();
     const stoppable = known?.state === 'running' || known?.state === 'busy';
     this.el.stop.disabled = !stoppable;
+    this.el.reset.disabled = !board || known?.state === 'connecting';
     if (!known) {
       // Nothing has happened yet: a Virtual board starts on the first Run; a real board is
       // connected to on the first Run.

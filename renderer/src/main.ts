@@ -4,6 +4,7 @@ import './styles.css';
 import type { DeviceEvent, ExceptionReport } from '../../main/common/api';
 import { connectApi } from './api/connectApi';
 import { createConsole, type ProgramConsole } from './console/programConsole';
+import { createRepl } from './console/repl';
 import { DeviceBar } from './deviceBar';
 import { PROGRAM_FILE } from './editor/checkSource';
 import { createEditor } from './editor/createEditor';
@@ -26,12 +27,15 @@ const DONE_NOTES = {
   exception: null,                 // the traceback already said it
 } as const;
 
-function showEvent(event: DeviceEvent, out: ProgramConsole): void {
+/** How a REPL entry ended, when that needs saying (its output and traceback say the rest). */
+const ENTRY_DONE_NOTES = { ok: null, exception: null, stopped: 'KeyboardInterrupt', error: DONE_NOTES.error } as const;
+
+function showEvent(event: DeviceEvent, out: ProgramConsole, replEntry: boolean): void {
   switch (event.kind) {
     case 'output': return out.output(event.text);
     case 'exception': return out.exception(event.report);
     case 'done': {
-      const note = DONE_NOTES[event.status];
+      const note = (replEntry ? ENTRY_DONE_NOTES : DONE_NOTES)[event.status];
       if (note) (event.status === 'error' ? out.error : out.note)(note);
       return;
     }
@@ -59,13 +63,15 @@ function exceptionLine(report: ExceptionReport): { line: number; text: string } 
 function start(): void {
   const out = createConsole(byId('console'), {
     onOpenSource: (file, line, column) => { if (file === PROGRAM_FILE) editor.reveal(line, column); },
-    onInterrupt: () => void runner.stop(),
+    onInterrupt: () => { if (!repl.interrupt()) void runner.stop(); },
+    onKeys: data => repl.keys(data),
   });
   const bar = new DeviceBar({
     select: byId<HTMLSelectElement>('board-select'),
     state: byId('board-state'),
     run: byId<HTMLButtonElement>('run'),
     stop: byId<HTMLButtonElement>('stop'),
+    reset: byId<HTMLButtonElement>('reset'),
   });
   const api = connectApi(reason => out.error(`Lost the connection to Viper: ${reason}. Restart Viper and open the address it prints.`));
 
@@ -74,7 +80,7 @@ function start(): void {
   const showProblems = createProblemsSummary(byId('problems'), (line, column) => editor.reveal(line, column));
   const editor = createEditor({
     parent: byId('editor'),
-    onRun: () => void runner.run(),
+    onRun: () => runProgram(),
     onDiagnostics: showProblems,
   });
   const plotter = createPlotter({
@@ -86,16 +92,20 @@ function start(): void {
     exportPng: byId<HTMLButtonElement>('plot-png'),
     clear: byId<HTMLButtonElement>('plot-clear'),
   });
-  const runner = createProgramRunner(api, editor, bar, out, () => plotter.reset());
+  const repl = createRepl(api, bar, out);
+  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); });
+  const runProgram = () => void runner.run().finally(() => repl.runSettled());
   installProjects({ api, editor, out, bar: byId('project-bar') });
 
-  byId('run').addEventListener('click', () => void runner.run());
+  byId('run').addEventListener('click', runProgram);
+  byId('reset').addEventListener('click', () => void repl.reset());
   byId('stop').addEventListener('click', () => void runner.stop());
   byId('clear-console').addEventListener('click', () => out.clear());
 
   api.onEvent(event => {
     bar.noteEvent(event);
-    showEvent(event, out);
+    showEvent(event, out, repl.executing() && event.boardId === bar.selectedBoard()?.id);
+    repl.noteEvent(event);
     if (event.kind === 'output') plotter.output(event.text);
     if (event.kind === 'exception') editor.markException(exceptionLine(event.report));
   });

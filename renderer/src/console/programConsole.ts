@@ -2,7 +2,9 @@
 // exceptions as a Python traceback in red, and compile errors as `main.py:1:7: error: ...`.
 // Locations in tracebacks and errors are links to the editor. Ctrl-C (with nothing selected)
 // stops the program. Output is written once per animation frame, however fast it arrives, so a
-// program printing megabytes a second cannot starve the page.
+// program printing megabytes a second cannot starve the page. Below the output sits the line being
+// typed (the REPL's prompt, or a line for the program's input()): output arriving meanwhile is
+// written above it, and the line is drawn again after it.
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { ExceptionReport } from '../../../main/common/api';
@@ -19,8 +21,16 @@ const RESET = '\x1b[0m';
 const MAX_PENDING_CHARS = 4 << 20;
 const WRITE_PIECE_CHARS = 16 << 10;
 
+/** The line being typed. `ownLine`: it starts a line of its own (a REPL prompt); otherwise it
+ *  follows what the program printed (an input() prompt). `cursor` indexes `text`. */
+export interface InputLine { prompt: string; text: string; cursor: number; ownLine: boolean }
+
 export interface ProgramConsole {
   output(text: string): void;
+  /** Shows (or, with null, takes away) the line being typed. */
+  setInput(line: InputLine | null): void;
+  /** The line being typed was entered: it stays as it is shown, and output goes on below it. */
+  commitInput(): void;
   exception(report: ExceptionReport): void;
   diagnostics(diagnostics: Diagnostic[]): void;
   error(message: string): void;
@@ -33,6 +43,8 @@ export interface ConsoleOptions {
   onOpenSource(file: string, line: number, column: number): void;
   /** Ctrl-C with nothing selected. */
   onInterrupt(): void;
+  /** What a key (or a paste) typed into the console sends, as terminal input. */
+  onKeys(data: string): void;
 }
 
 /** xterm.js moves down a line on \n but needs \r to return to the first column. */
@@ -40,11 +52,16 @@ function toTerminalLines(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
+/** Terminal columns `text` takes (one per code point: enough for the text people type). */
+const columns = (text: string) => [...text].length;
+const left = (n: number) => (n > 0 ? `\x1b[${n}D` : '');
+const right = (n: number) => (n > 0 ? `\x1b[${n}C` : '');
+
 export function createConsole(parent: HTMLElement, options: ConsoleOptions): ProgramConsole {
   const terminal = new Terminal({
     convertEol: false,
-    disableStdin: true,          // no REPL yet: keys reach only the handler below
-    cursorBlink: false,
+    disableStdin: false,         // keys reach onKeys (the REPL, input()) and the handler below
+    cursorBlink: true,
     cursorStyle: 'bar',
     cursorInactiveStyle: 'none',
     fontFamily: '"JetBrains Mono", "Fira Code", "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -52,7 +69,7 @@ export function createConsole(parent: HTMLElement, options: ConsoleOptions): Pro
     lineHeight: 1.2,
     scrollback: 5000,
     theme: {
-      background: '#14171d', foreground: '#d8dee9', cursor: '#14171d', selectionBackground: '#34405a',
+      background: '#14171d', foreground: '#d8dee9', cursor: '#d8dee9', selectionBackground: '#34405a',
       red: '#ff6b6b', brightRed: '#ff8787', yellow: '#ffcc66', green: '#c3e88d', brightBlack: '#6b7689',
     },
   });
@@ -76,6 +93,8 @@ export function createConsole(parent: HTMLElement, options: ConsoleOptions): Pro
     event.preventDefault();
     return false;
   });
+
+  terminal.onData(data => options.onKeys(data));
 
   terminal.registerLinkProvider({
     provideLinks(y, callback) {
@@ -118,20 +137,57 @@ export function createConsole(parent: HTMLElement, options: ConsoleOptions): Pro
   };
 
   let atLineStart = true;          // so our own messages never continue the program's line
-  const write = (text: string) => {
+  let input: InputLine | null = null;
+  let inputColumn = 0;             // where the terminal's cursor is, counted from the input line's start
+  const eraseInput = () => {
+    if (!input || !(input.prompt || input.text)) return;
+    enqueue(left(inputColumn) + '\x1b[K');
+    inputColumn = 0;
+  };
+  const drawInput = () => {
+    if (!input) return;
+    if (input.ownLine && !atLineStart) {
+      enqueue('\r\n');
+      atLineStart = true;
+    }
+    if (!input.prompt && !input.text) return;
+    const before = input.text.slice(0, input.cursor);
+    enqueue(input.prompt + input.text + '\x1b[K' + left(columns(input.text) - columns(before)));
+    inputColumn = columns(input.prompt) + columns(before);
+  };
+  /** Writes above the line being typed. */
+  const around = (writeOutput: () => void) => {
+    eraseInput();
+    writeOutput();
+    drawInput();
+  };
+  const writeRaw = (text: string) => {
     if (!text) return;
     enqueue(toTerminalLines(text));
     atLineStart = text.endsWith('\n');
   };
-  const writeBlock = (colour: string, text: string) => {
-    if (!atLineStart) write('\n');
+  const write = (text: string) => { if (text) around(() => writeRaw(text)); };
+  const writeBlock = (colour: string, text: string) => around(() => {
+    if (!atLineStart) writeRaw('\n');
     const body = text.endsWith('\n') ? text.slice(0, -1) : text;
     enqueue(colour + toTerminalLines(body) + RESET + '\r\n');
     atLineStart = true;
-  };
+  });
 
   return {
     output: write,
+    setInput: line => {
+      eraseInput();
+      input = line && { ...line };
+      drawInput();
+    },
+    commitInput: () => {
+      if (!input) return;
+      enqueue(right(columns(input.text) - columns(input.text.slice(0, input.cursor))) + '\r\n');
+      atLineStart = true;
+      input = null;
+      inputColumn = 0;
+    },
     exception: report => writeBlock(RED, formatTraceback(report)),
     diagnostics: list => {
       for (const d of list) writeBlock(d.severity === 'error' ? RED : YELLOW, formatDiagnostic(d));
@@ -144,6 +200,8 @@ export function createConsole(parent: HTMLElement, options: ConsoleOptions): Pro
       dropped = 0;
       terminal.reset();
       atLineStart = true;
+      inputColumn = 0;
+      drawInput();
     },
   };
 }
