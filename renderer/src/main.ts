@@ -106,7 +106,7 @@ function start(): void {
     bar.noteEvent(event);
     showEvent(event, out, repl.executing() && event.boardId === bar.selectedBoard()?.id);
     repl.noteEvent(event);
-    if (event.kind === 'output') plotter.output(event.text);
+    if (event.kind === 'output' && !repl.executing()) plotter.output(event.text);   // the prompt's echoes are no data
     if (event.kind === 'exception') editor.markException(exceptionLine(event.report));
   });
   installBoardsAndBurn({ api, bar, out, select: byId<HTMLSelectElement>('board-select'), burnButton: byId<HTMLButtonElement>('burn') });

@@ -137,9 +137,12 @@ describeWithChromium(hasChromium() ? 'the REPL in the console' : SKIP_MESSAGE, (
     expect(resultOf(await waitForPrompt(page), '-x + 200')).toEqual(['195']);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
+    await waitForPrompt(page, '>>> x');                   // two entries back
     await page.keyboard.press('ArrowDown');
+    await waitForPrompt(page, '>>> -x + 200');
     await page.keyboard.press('Enter');
-    expect(resultOf(await waitForPrompt(page), '-x + 200')).toEqual(['195']);
+    const again = await waitForPrompt(page);
+    expect(again.slice(-5)).toEqual(['>>> -x + 200', '195', '>>> -x + 200', '195', '>>>']);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-repl.png') });
   });
 
@@ -197,5 +200,24 @@ describeWithChromium(hasChromium() ? 'the REPL in the console' : SKIP_MESSAGE, (
     expect(shown).toContain('name? Bob');
     expect(shown.slice(-3)).toEqual(['Hello, Bob!', '── finished ──', '>>>']);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-repl-input.png') });
+  });
+
+  test('the device bar shows how far an upload has come', async () => {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { boardStates: string[] }).boardStates = seen;
+      const el = document.querySelector('#board-state')!;
+      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    const lines = Array.from({ length: 400 }, (_, i) => `v${i} = ${i} * 3 + ${i}`);
+    await typeProgram(page, 'print("start")\n');
+    await page.keyboard.insertText(lines.join('\n') + '\nprint("end", v399)\n');
+    await page.click('#run');
+    await waitForConsoleText(page, 'end 1596');
+    const states = await page.evaluate(() => (window as unknown as { boardStates: string[] }).boardStates);
+    const percents = states.map(t => /uploading (\d+)%/.exec(t)?.[1]).filter((p): p is string => p !== undefined).map(Number);
+    expect(percents.length).toBeGreaterThan(2);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(percents[percents.length - 1]).toBe(100);
   });
 });
