@@ -285,15 +285,14 @@ Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, O
   }
   vm_push_root(vm, self);
   init = lookup_cstr(vm, &cls->type, "__init__");
-  if (init == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm_pop_root(vm);   /* no root held while __init__ runs: self is on the VM stack then */
+  if (init == EXC_VAL) return EXC_VAL;
   if (init == UNBOUND_VAL) {
-    vm_pop_root(vm);
     if (argc > 0 && cls->builtin_base == NULL)
       return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no arguments", cls->type.name);
     return self;
   }
   r = call_with(vm, init, self, argc, args, nkw, kwnames);
-  vm_pop_root(vm);
   if (r == EXC_VAL) return EXC_VAL;
   if (!IS_NONE(r)) return vm_raise_fmt(vm, &exc_TypeError, "__init__() should return None, not '%t'", r);
   return self;
@@ -560,7 +559,8 @@ Value class_contains(VM *vm, Value obj, Value item) {
   if (r != UNBOUND_VAL) return BOOL_VAL(value_truthy(r));
   it = value_iter(vm, obj);
   if (it == EXC_VAL) return EXC_VAL;
-  vm_push_root(vm, it);
+  if (vm->sp >= vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  *vm->sp++ = it;   /* on the VM stack while __next__/__eq__ run */
   for (;;) {
     v = value_iter_next(vm, it);
     if (v == EXC_VAL || v == STOP_VAL) break;
@@ -568,7 +568,7 @@ Value class_contains(VM *vm, Value obj, Value item) {
     if (r == EXC_VAL) { v = EXC_VAL; break; }
     if (value_truthy(r)) { v = TRUE_VAL; break; }
   }
-  vm_pop_root(vm);
+  vm->sp--;
   return v == STOP_VAL ? FALSE_VAL : v;
 }
 
@@ -599,11 +599,12 @@ bool class_write(VM *vm, Value v, bool repr) {
     /* The method's own code may use the string builder: keep what is in it so far. */
     before = vm->sb_len > 0 ? vm_sb_to_str(vm) : NONE_VAL;
     if (before == EXC_VAL) return false;
-    vm_push_root(vm, before);
+    if (vm->sp >= vm->stack_end) { vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); return false; }
+    *vm->sp++ = before;   /* kept on the VM stack, not in a root, while Python code runs */
     r = vm_call(vm, f, 1, &v);
+    vm->sp--;
     vm_sb_reset(vm);
     if (IS_STR(before)) vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
-    vm_pop_root(vm);
   }
   if (r == EXC_VAL || f == EXC_VAL) return false;
   if (r == UNBOUND_VAL) {

@@ -47,7 +47,7 @@
 
 /* Values the C code may hold across an allocation (see vm_push_root). */
 #ifndef VIPER_TEMP_ROOTS
-#define VIPER_TEMP_ROOTS 16
+#define VIPER_TEMP_ROOTS 32
 #endif
 
 /* Entries of the GC's grey stack; deeper structures fall back to a heap rescan. */

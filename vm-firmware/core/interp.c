@@ -638,6 +638,14 @@ static VmResult run(VM *vm, int base, Value *result) {
   };
 #endif
   LOAD();
+  /* Natives and dunder calls that run Python code again may hold temporary roots meanwhile:
+   * nesting that would exhaust them is a RecursionError, never an overflow. */
+  if (vm->nroots > VIPER_TEMP_ROOTS - 8) {
+    vm->throw_pending = false;
+    SAVE();
+    vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+    goto error;
+  }
   if (vm->throw_pending) {   /* generator.throw(): raise at the point where it was suspended */
     vm->throw_pending = false;
     goto error;
@@ -1446,18 +1454,23 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value body = sp[-nbases - 2], name = sp[-nbases - 1], bases, ns, cls, cell;
     SAVE();
     if (!IS_STR(name)) { vm_raise(vm, &exc_TypeError, "class name must be a str"); goto error; }
+    if (sp + 3 > vm->stack_end) { vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); goto error; }
     bases = tuple_new(vm, (uint32_t)nbases);
     CHECK(bases);
     memcpy(AS_TUPLE(bases)->items, sp - nbases, (size_t)nbases * sizeof(Value));
-    vm_push_root(vm, bases);
+    /* bases, ns and the cell live on the VM stack above the operands while the body runs */
+    sp[0] = bases;
+    vm->sp = sp + 1;
     ns = dict_new(vm);
-    if (ns == EXC_VAL) { vm_pop_root(vm); goto error; }
-    vm_push_root(vm, ns);
+    if (ns == EXC_VAL) { vm->sp = sp; goto error; }
+    sp[1] = ns;
+    vm->sp = sp + 2;
     cell = run_class_body(vm, body, AS_DICT(ns));
-    if (cell == EXC_VAL) { vm->nroots -= 2; goto error; }
-    vm_push_root(vm, cell);
+    if (cell == EXC_VAL) { vm->sp = sp; goto error; }
+    sp[2] = cell;
+    vm->sp = sp + 3;
     cls = class_new(vm, name, bases, AS_DICT(ns));
-    vm->nroots -= 3;
+    vm->sp = sp;
     CHECK(cls);
     if (IS_TYPE(cell, &cell_type)) ((ObjCell *)AS_OBJ(cell))->value = cls;
     sp -= nbases + 1;
