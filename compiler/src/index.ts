@@ -8,7 +8,6 @@ import { parse } from './parser';
 import { SourceText } from './source';
 import { tokenize } from './tokenizer';
 import { Image, writeImage } from './bytecode/image';
-import type { Expr, Span, Stmt } from './ast';
 import type { Expr, Module, Span, Stmt } from './ast';
 
 export interface CompileResult { image?: Uint8Array; diagnostics: Diagnostic[] }
