@@ -105,15 +105,16 @@ export class DeviceSession extends EventEmitter {
   async hello(): Promise<VmInfo> {
     const frame = await this.request(FRAME_TYPES.HELLO, new Uint8Array(), FRAME_TYPES.INFO);
     const r = new PayloadReader(frame.payload);
+    const protocolVersion = r.u8();
     return {
-      protocolVersion: r.u8(),
+      protocolVersion,
       imageFormatVersion: r.u16(),
       vmVersion: `${r.u8()}.${r.u8()}.${r.u8()}`,
       heapBytes: r.u32(),
       storageBytes: r.u32(),
       boardId: r.str8(),
       chipId: r.str8(),
-      ...(frame.payload.length >= 27 + 8 ? (() => {
+      ...(protocolVersion >= 2 ? (() => {  // v1 INFO ends after the chip id
         const maxPayload = r.u16(), window = r.u8(), flags = r.u8(), replBytes = r.u32();
         return { maxPayload, window, programStored: (flags & PROGRAM_FLAGS.STORED) !== 0, runAtBoot: (flags & PROGRAM_FLAGS.RUN_AT_BOOT) !== 0, replBytes };
       })() : {}),
