@@ -81,6 +81,9 @@ try {
   suite('jest', false);
 }
 if (!has('chromium')) notes.push("skipped: end-to-end tests — need Debian's chromium package");
+if (!process.env.CHIBIOS || !has('qemu-system-arm')) {
+  notes.push('skipped: firmware build and QEMU board tests — need qemu-system-arm and CHIBIOS=<path to ChibiOS 21.11>');
+}
 
 console.log('\n' + notes.join('\n'));
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
