@@ -644,7 +644,13 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
   }
   if (type_is_exception(type)) {
     if (argc == 0) return exception_new(vm, type, NONE_VAL);
-    return exception_new(vm, type, args[0]);
+    if (argc == 1) return exception_new(vm, type, args[0]);
+    {   /* several arguments: the message is their tuple (as e.args) */
+      Value t = tuple_new(vm, (uint32_t)argc);
+      if (t == EXC_VAL) return EXC_VAL;
+      memcpy(AS_TUPLE(t)->items, args, (size_t)argc * sizeof(Value));
+      return exception_new(vm, type, t);
+    }
   }
   if (type == &enumerate_type || type == &zip_type || type == &map_type || type == &filter_type ||
       type == &reversed_type)
