@@ -131,6 +131,10 @@ class ScopeAnalyzer {
         this.error(CATALOGUE.NONLOCAL_AT_MODULE, 'nonlocal declaration not allowed at module level', s);
         return;
       }
+      if (cx.scope.kind === 'class') {
+        this.error(CATALOGUE.NOT_SUPPORTED, "'nonlocal' in a class body is not supported yet", s);
+        return;
+      }
       this.declare(s, s.names, cx.scope, 'nonlocal');
       cx.scope.nonlocalStmts.push(s);
     },
@@ -262,7 +266,10 @@ class ScopeAnalyzer {
         return;
       }
       case 'Yield': case 'YieldFrom': case 'Await':
-        if (e.kind !== 'Await' && cx.scope.kind !== 'function' && cx.scope.kind !== 'lambda') {
+        if (e.kind !== 'Await' && cx.scope.kind === 'comprehension') {
+          const what = { ListComp: 'list comprehension', SetComp: 'set comprehension', DictComp: 'dict comprehension', GeneratorExp: 'generator expression' }[cx.scope.node.kind as 'ListComp'];
+          this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, `'yield' inside ${what}`, e);
+        } else if (e.kind !== 'Await' && cx.scope.kind !== 'function' && cx.scope.kind !== 'lambda') {
           this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, "'yield' outside function", e);
         }
         if (e.kind !== 'Await') cx.scope.generator = true;
