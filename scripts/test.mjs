@@ -80,6 +80,21 @@ try {
 } catch {
   suite('jest', false);
 }
+// 6. The conformance corpus again on the VM built with AddressSanitizer + UBSan and a GC on
+//    every allocation: any sanitizer report aborts the VM and fails its program.
+if (has('make') && has('cc')) {
+  const corpus = sh(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), 'tests/conformance', '--json', `--outputFile=${report}`],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, VIPER_VM: join(root, 'vm-firmware/build/asan/viper-vm-stress') } });
+  try {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    if (!corpus.ok) notes.push('FAILED: conformance corpus under asan+ubsan+stress GC');
+    rmSync(report, { force: true });
+  } catch {
+    suite('conformance corpus under asan+ubsan+stress GC', false);
+  }
+}
 if (!has('chromium')) notes.push("skipped: end-to-end tests — need Debian's chromium package");
 if (!process.env.CHIBIOS || !has('qemu-system-arm')) {
   notes.push('skipped: firmware build and QEMU board tests — need qemu-system-arm and CHIBIOS=<path to ChibiOS 21.11>');

@@ -592,22 +592,12 @@ bool class_hash(VM *vm, Value v, uint32_t *out) {
 
 /* str()/repr() of an instance into the string builder; false when a method raised. */
 bool class_write(VM *vm, Value v, bool repr) {
-  Value r = UNBOUND_VAL, f, before;
+  Value r, f, before;
+  bool ok;
   f = lookup_cstr(vm, value_type(v), repr ? "__repr__" : "__str__");
   if (f == UNBOUND_VAL && !repr) f = lookup_cstr(vm, value_type(v), "__repr__");
-  if (f != UNBOUND_VAL && f != EXC_VAL) {
-    /* The method's own code may use the string builder: keep what is in it so far. */
-    before = vm->sb_len > 0 ? vm_sb_to_str(vm) : NONE_VAL;
-    if (before == EXC_VAL) return false;
-    if (vm->sp >= vm->stack_end) { vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); return false; }
-    *vm->sp++ = before;   /* kept on the VM stack, not in a root, while Python code runs */
-    r = vm_call(vm, f, 1, &v);
-    vm->sp--;
-    vm_sb_reset(vm);
-    if (IS_STR(before)) vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
-  }
-  if (r == EXC_VAL || f == EXC_VAL) return false;
-  if (r == UNBOUND_VAL) {
+  if (f == EXC_VAL) return false;
+  if (f == UNBOUND_VAL) {
     const ObjClass *c = (const ObjClass *)value_type(v);
     if (c->builtin_base != NULL) return true;   /* the caller writes it as an exception */
     vm_sb_cstr(vm, "<__main__.");
@@ -615,12 +605,22 @@ bool class_write(VM *vm, Value v, bool repr) {
     vm_sb_cstr(vm, " object>");
     return true;
   }
-  if (!IS_STR(r)) {
-    vm_raise_fmt(vm, &exc_TypeError, "__%s__ returned non-string (type %t)", repr ? "repr" : "str", r);
-    return false;
-  }
-  vm_sb_add(vm, AS_STR(r)->chars, AS_STR(r)->len);
-  return true;
+  /* The method's own code may use the string builder: keep what is in it so far. `before` and
+   * the result stay on the VM stack (not in a root) until both are back in the builder, whose
+   * growing may collect. */
+  before = vm->sb_len > 0 ? vm_sb_to_str(vm) : NONE_VAL;
+  if (before == EXC_VAL) return false;
+  if (vm->sp + 2 > vm->stack_end) { vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded"); return false; }
+  *vm->sp++ = before;
+  r = vm_call(vm, f, 1, &v);
+  *vm->sp++ = r;
+  vm_sb_reset(vm);
+  if (IS_STR(before)) vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
+  ok = r != EXC_VAL && IS_STR(r);
+  if (ok) vm_sb_add(vm, AS_STR(r)->chars, AS_STR(r)->len);
+  vm->sp -= 2;
+  if (r != EXC_VAL && !ok) vm_raise_fmt(vm, &exc_TypeError, "__%s__ returned non-string (type %t)", repr ? "repr" : "str", r);
+  return ok;
 }
 
 /* <class 'module.Name'> of a Python class. */

@@ -72,14 +72,33 @@ static void print_traceback(VM *vm) {
   err("\n");
 }
 
+/* Verifies and runs an image already in memory; the exit status of `viper-vm FILE`. */
+static int run_loaded(VM *vm, const uint8_t *image, size_t size, void *heap, size_t heap_size) {
+  const char *why;
+  VmResult r;
+  if (heap == NULL || vm == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
+  why = image_verify(image, size, heap, heap_size);
+  if (why != NULL) { fprintf(stderr, "viper-vm: bad image: %s\n", why); return 2; }
+  if (!vm_init(vm, heap, heap_size, console_write, NULL) || !console_init(vm, stdin_read, NULL)) {
+    fprintf(stderr, "viper-vm: heap too small\n");
+    return 2;
+  }
+  signal(SIGINT, on_sigint);
+  vm_set_poll(vm, poll_sigint, NULL);
+  r = vm_run_image(vm, image, size);
+  fflush(stdout);
+  if (r == VM_OK) return 0;
+  print_traceback(vm);
+  return r == VM_STOPPED ? 130 : 1;
+}
+
 static int run_file(const char *path, size_t heap_size) {
   FILE *f = fopen(path, "rb");
   uint8_t *image;
   long size;
   void *heap;
-  const char *why;
   VM *vm;
-  VmResult r;
+  int status;
   if (f == NULL) { fprintf(stderr, "viper-vm: cannot open %s\n", path); return 2; }
   fseek(f, 0, SEEK_END);
   size = ftell(f);
@@ -88,29 +107,17 @@ static int run_file(const char *path, size_t heap_size) {
   if (image == NULL || (size > 0 && fread(image, 1, (size_t)size, f) != (size_t)size)) {
     fprintf(stderr, "viper-vm: cannot read %s\n", path);
     fclose(f);
+    free(image);
     return 2;
   }
   fclose(f);
   heap = malloc(heap_size);
   vm = (VM *)malloc(sizeof *vm);
-  if (heap == NULL || vm == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
-  why = image_verify(image, (size_t)size, heap, heap_size);
-  if (why != NULL) { fprintf(stderr, "viper-vm: bad image: %s\n", why); return 2; }
-  if (!vm_init(vm, heap, heap_size, console_write, NULL)) {
-    fprintf(stderr, "viper-vm: heap too small\n");
-    return 2;
-  }
-  if (!console_init(vm, stdin_read, NULL)) {
-    fprintf(stderr, "viper-vm: heap too small\n");
-    return 2;
-  }
-  signal(SIGINT, on_sigint);
-  vm_set_poll(vm, poll_sigint, NULL);
-  r = vm_run_image(vm, image, (size_t)size);
-  fflush(stdout);
-  if (r == VM_OK) return 0;
-  print_traceback(vm);
-  return r == VM_STOPPED ? 130 : 1;
+  status = run_loaded(vm, image, (size_t)size, heap, heap_size);
+  free(vm);
+  free(heap);
+  free(image);
+  return status;
 }
 
 static StoreFile sf;
