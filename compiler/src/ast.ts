@@ -56,10 +56,12 @@ export type YieldFrom = N<'YieldFrom', { value: Expr }>;
 export type Await = N<'Await', { value: Expr }>;
 export type NamedExpr = N<'NamedExpr', { target: Expr; value: Expr }>;
 export type JoinedStr = N<'JoinedStr', { values: Expr[] }>;
+/** One `{value!conversion:format_spec}` field of an f-string; conversion is -1 or the code of 's', 'r', 'a'. */
+export type FormattedValue = N<'FormattedValue', { value: Expr; conversion: number; format_spec: Expr | null }>;
 
 export type Expr = Constant | Name | BinOp | UnaryOp | BoolOp | Compare | Call | Attribute | Subscript | Slice
   | Starred | List | Tuple | SetDisplay | Dict | IfExp | Lambda | ListComp | SetComp | GeneratorExp | DictComp
-  | Yield | YieldFrom | Await | NamedExpr | JoinedStr;
+  | Yield | YieldFrom | Await | NamedExpr | JoinedStr | FormattedValue;
 
 // ---- helper nodes ----
 export type Keyword = N<'keyword', { arg: string | null; value: Expr }>;

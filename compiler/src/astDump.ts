@@ -21,7 +21,7 @@ const FIELDS: Record<A.NodeKind, string[]> = {
   Starred: ['value', 'ctx'], List: ['elts', 'ctx'], Tuple: ['elts', 'ctx'], Set: ['elts'], Dict: ['keys', 'values'],
   IfExp: ['test', 'body', 'orelse'], Lambda: ['args', 'body'], ListComp: ['elt', 'generators'],
   SetComp: ['elt', 'generators'], GeneratorExp: ['elt', 'generators'], DictComp: ['key', 'value', 'generators'],
-  Yield: ['value'], YieldFrom: ['value'], Await: ['value'], NamedExpr: ['target', 'value'], JoinedStr: ['values'],
+  Yield: ['value'], YieldFrom: ['value'], Await: ['value'], NamedExpr: ['target', 'value'], JoinedStr: ['values'], FormattedValue: ['value', 'conversion', 'format_spec'],
   keyword: ['arg', 'value'], comprehension: ['target', 'iter', 'ifs', 'is_async'], arg: ['arg', 'annotation'],
   arguments: ['posonlyargs', 'args', 'vararg', 'kwonlyargs', 'kw_defaults', 'kwarg', 'defaults'],
   alias: ['name', 'asname'], ExceptHandler: ['type', 'name', 'body'], withitem: ['context_expr', 'optional_vars'],

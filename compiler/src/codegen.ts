@@ -32,6 +32,8 @@ const UNARY: Record<A.UnaryOperator, typeof UNARY_OPS[number]> = { USub: 'NEG', 
 const COMPARE: Record<A.CmpOperator, typeof COMPARE_OPS[number]> = {
   Lt: 'LT', LtE: 'LE', Eq: 'EQ', NotEq: 'NE', Gt: 'GT', GtE: 'GE', In: 'IN', NotIn: 'NOT_IN', Is: 'IS', IsNot: 'IS_NOT',
 };
+/** FORMAT_VALUE's operand: the index of an f-string field's conversion (-1 none, then !s, !r, !a). */
+const CONVERSIONS = [-1, 's'.charCodeAt(0), 'r'.charCodeAt(0), 'a'.charCodeAt(0)];
 const INT64_MIN = -(1n << 63n), INT64_MAX = (1n << 63n) - 1n;
 
 /** Image-wide state: the shared names table and the list of code objects. */
@@ -761,7 +763,11 @@ class CodeCompiler {
     JoinedStr: e => {
       if (!e.values.length) { this.loadConstant({ t: 'str', v: '' }); return; }
       e.values.forEach((v, i) => { this.expr(v); if (i > 0) this.emit('BINARY_OP', binaryOp('ADD')); });
-      if (e.values.length === 1 && e.values[0].kind !== 'Call') return;
+    },
+    FormattedValue: e => {
+      this.expr(e.value);
+      if (e.format_spec) this.expr(e.format_spec); else this.loadConstant({ t: 'str', v: '' });
+      this.emit('FORMAT_VALUE', CONVERSIONS.indexOf(e.conversion));
     },
   };
 

@@ -425,7 +425,7 @@ export class ExpressionParser {
   }
 
   /** f-strings: literal parts and `{expr!conv:spec}` fields become
-   * JoinedStr([Constant, format(conv(expr), spec), ...]); `{x=}` shows its own text first. */
+   * JoinedStr([Constant, FormattedValue(expr, conv, spec), ...]), as CPython's AST; `{x=}` shows its own text first. */
   protected fstring(pieces: { text: string; f: boolean; start: number }[], start: number): A.Expr {
     const values: A.Expr[] = [];
     let literal = '';
@@ -438,8 +438,6 @@ export class ExpressionParser {
       this.sink.error(CATALOGUE.INVALID_SYNTAX, `f-string: ${message}`, span.lineno, this.source.column(start),
         span.end_lineno, this.source.column(this.lastEnd));
     };
-    const name = (id: string): A.Expr => ({ kind: 'Name', id, ctx: 'Load', ...span } as A.Expr);
-    const call = (fn: string, args: A.Expr[]): A.Expr => ({ kind: 'Call', func: name(fn), args, keywords: [], ...span } as A.Expr);
     /** Fields of one piece of text; returns the index after it stops (at an unmatched '}' when nested). */
     const parseText = (text: string, i: number, nested: boolean, out: A.Expr[]): number => {
       while (i < text.length) {
@@ -484,7 +482,7 @@ export class ExpressionParser {
           j = parseText(text, j + 1, true, specParts);
           if (literal) specParts.push({ kind: 'Constant', value: { t: 'str', v: literal }, kindPrefix: null, ...span } as A.Expr);
           literal = savedLiteral;
-          spec = specParts.length === 1 ? specParts[0] : { kind: 'JoinedStr', values: specParts, ...span } as A.Expr;
+          spec = { kind: 'JoinedStr', values: specParts, ...span } as A.Expr;
           if (selfDoc && !explicit) conversion = '';
         }
         if (text[j] !== '}') { error("expecting '}'"); return text.length; }
@@ -492,8 +490,7 @@ export class ExpressionParser {
         const inner = this.fieldExpression(exprText, span);
         if (!inner) return text.length;
         flush(out);
-        const converted = conversion ? call({ r: 'repr', s: 'str', a: 'ascii' }[conversion]!, [inner]) : inner;
-        out.push(call('format', spec ? [converted, spec] : [converted]));
+        out.push({ kind: 'FormattedValue', value: inner, conversion: conversion ? conversion.charCodeAt(0) : -1, format_spec: spec ?? null, ...span } as A.Expr);
         i = j + 1;
       }
       return i;

@@ -1,20 +1,19 @@
 // The parser's tree, dumped as CPython's ast.dump does, must equal python3's for every program in
-// ast-programs/.
+// ast-programs/ and in the conformance corpus (tests/conformance/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dumpAst } from '../src/astDump';
 import { parseSource } from './helpers';
 
-const dir = join(__dirname, 'ast-programs');
-const programs = readdirSync(dir).filter(f => f.endsWith('.py')).sort();
+const dirs = [join(__dirname, 'ast-programs'), join(__dirname, '..', '..', 'tests', 'conformance')];
+const programs = dirs.flatMap(dir => readdirSync(dir).filter(f => f.endsWith('.py')).sort().map(f => join(dir, f)));
 const DUMP = 'import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1], encoding="utf-8").read())))';
 
 describe('AST matches CPython', () => {
   it('has programs', () => expect(programs.length).toBeGreaterThan(0));
 
-  it.each(programs)('%s', name => {
-    const path = join(dir, name);
+  it.each(programs)('%s', path => {
     const python = spawnSync('python3', ['-c', DUMP, path], { encoding: 'utf8' });
     expect(python.stderr).toBe('');
     const { module, errors } = parseSource(readFileSync(path, 'utf8'));

@@ -441,6 +441,24 @@ static Value bi_format(VM *vm, int argc, Value *args) {
   return vm_sb_to_str(vm);
 }
 
+/* FORMAT_VALUE: an f-string field. `slots` (value, spec) are on the VM stack, so they stay
+ * alive while the conversion and the formatting allocate. conversion: 0 none, 1 str, 2 repr, 3 ascii. */
+Value builtins_format_value(VM *vm, Value *slots, int conversion) {
+  if (conversion != 0) {
+    Value converted;
+    if (conversion == 1) {
+      vm_sb_reset(vm);
+      value_write(vm, slots[0], false);
+      converted = vm_sb_to_str(vm);
+    } else {
+      converted = (conversion == 2 ? bi_repr : bi_ascii)(vm, 1, slots);
+    }
+    if (converted == EXC_VAL) return EXC_VAL;
+    slots[0] = converted;
+  }
+  return bi_format(vm, 2, slots);
+}
+
 static Value bi_sorted(VM *vm, int argc, Value *args) {
   Value list = value_to_list(vm, args[0]), key = NATIVE_KW(args, argc, 0), rev = NATIVE_KW(args, argc, 1), r;
   if (list == EXC_VAL) return EXC_VAL;

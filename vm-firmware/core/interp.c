@@ -1188,6 +1188,16 @@ static VmResult run(VM *vm, int base, Value *result) {
     sp = vm->sp;
     NEXT();
   }
+  CASE(FORMAT_VALUE) {
+    int conversion = *ip++;
+    Value r;
+    SAVE();
+    r = builtins_format_value(vm, sp - 2, conversion);
+    CHECK(r);
+    sp -= 2;
+    PUSH(r);
+    NEXT();
+  }
   CASE(BUILD_SLICE) {
     int n = *ip++;
     Value r;

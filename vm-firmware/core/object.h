@@ -408,6 +408,7 @@ Value gen_next(VM *vm, Value gen);   /* STOP_VAL when exhausted */
 /* Cells (function.c) and slices (slice.c). */
 Value cell_new(VM *vm, Value v);
 Value slice_new(VM *vm, Value start, Value stop, Value step);
+Value builtins_format_value(VM *vm, Value *slots, int conversion);
 /* Resolve slice s over a sequence of len items (Python's slice.indices); returns the number of
  * items selected, or -1 with a TypeError/ValueError raised. */
 vint slice_indices(VM *vm, const ObjSlice *s, vint len, vint *start, vint *stop, vint *step);

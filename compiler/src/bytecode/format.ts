@@ -2,7 +2,7 @@
 // The layout itself is specified in docs/image-format.md.
 
 export const IMAGE_MAGIC = [0x56, 0x49, 0x50, 0x52] as const; // "VIPR"
-export const IMAGE_FORMAT_VERSION = 7;
+export const IMAGE_FORMAT_VERSION = 8;
 export const IMAGE_HEADER_SIZE = 16;
 
 /** Tag byte in front of every constant. */

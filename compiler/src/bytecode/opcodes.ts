@@ -104,6 +104,7 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('LOAD_METHOD', 'u16', 1, 2, 'obj.names[arg] for a call: push the plain function and obj when it is a method of obj\'s class (no bound method made), else the attribute and UNBOUND'),
   op('CALL_METHOD', 'u8', 2, 1, 'call after LOAD_METHOD with arg arguments above the two values it pushed', { popsPerArg: 1 }),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
+  op('FORMAT_VALUE', 'u8', 2, 1, 'TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii'),
 ];
 
 /** Operand of SET_FUNCTION_ATTR. */

@@ -6,7 +6,7 @@
 #define IMAGE_MAGIC_1 0x49
 #define IMAGE_MAGIC_2 0x50
 #define IMAGE_MAGIC_3 0x52
-#define IMAGE_FORMAT_VERSION 7
+#define IMAGE_FORMAT_VERSION 8
 #define IMAGE_HEADER_SIZE 16
 
 typedef enum {

@@ -80,9 +80,10 @@
   X(IMPORT_FROM           ,  71, 2, 1, 0, 2) /* u16  push attribute names[arg] of the module TOS (kept); ImportError if missing */ \
   X(LOAD_METHOD           ,  72, 2, 1, 0, 2) /* u16  obj.names[arg] for a call: push the plain function and obj when it is a method of obj's class (no bound method made), else the attribute and UNBOUND */ \
   X(CALL_METHOD           ,  73, 1, 2, 1, 1) /* u8   call after LOAD_METHOD with arg arguments above the two values it pushed */ \
-  X(COPY_FREE_VARS        ,  74, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */
+  X(COPY_FREE_VARS        ,  74, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */ \
+  X(FORMAT_VALUE          ,  75, 1, 2, 0, 1) /* u8   TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii */
 
-#define OP_COUNT_ 75
+#define OP_COUNT_ 76
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1
