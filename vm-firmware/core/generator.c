@@ -1,5 +1,6 @@
 /* Generator objects: the methods send/throw/close and iteration. Suspending and resuming the
  * frame (GEN_START, YIELD_VALUE, YIELD_FROM, gen_resume) live in interp.c with the loop. */
+#include "bytecode.h"
 #include "vm.h"
 
 static void generator_trace(VM *vm, Obj *obj) {
@@ -36,11 +37,36 @@ static Value exception_of(VM *vm, Value x) {
   return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
+/* The generator `g` delegates to while suspended in `yield from`, else NULL. */
+static ObjGenerator *delegate_of(ObjGenerator *g) {
+  Value sub;
+  if (g->state != GEN_SUSPENDED || g->nsaved == 0 || g->fn->code->code[g->ip] != OP_YIELD_FROM) return NULL;
+  sub = g->saved[g->nsaved - 1];
+  return IS_GENERATOR(sub) ? (ObjGenerator *)AS_OBJ(sub) : NULL;
+}
+
+/* throw() into a generator suspended in `yield from sub`: as CPython, sub gets the exception
+ * first; what sub yields, g yields; if sub returns, `yield from` ends with that value; if sub
+ * raises, the exception comes out of `yield from` in g. */
+static Value throw_through(VM *vm, ObjGenerator *g, ObjGenerator *sub, Value exc, Value *ret) {
+  Value sub_ret = NONE_VAL, r;
+  g->state = GEN_RUNNING;
+  r = gen_resume(vm, sub, exc, true, &sub_ret);
+  g->state = GEN_SUSPENDED;
+  if (r == EXC_VAL) return gen_resume(vm, g, vm->exc, true, ret);
+  if (r != STOP_VAL) return r;
+  g->nsaved--;              /* drop sub; resuming after YIELD_FROM pushes its result */
+  g->ip += 1;
+  return gen_resume(vm, g, sub_ret, false, ret);
+}
+
 static Value m_throw(VM *vm, int argc, Value *args) {
+  ObjGenerator *g = (ObjGenerator *)AS_OBJ(args[0]), *sub = delegate_of(g);
   Value exc = exception_of(vm, args[1]), ret = NONE_VAL, r;
   (void)argc;
   if (exc == EXC_VAL) return EXC_VAL;
-  r = gen_resume(vm, (ObjGenerator *)AS_OBJ(args[0]), exc, true, &ret);
+  r = sub != NULL && !IS_TYPE(exc, &exc_GeneratorExit) ? throw_through(vm, g, sub, exc, &ret)
+    : gen_resume(vm, g, exc, true, &ret);
   return r == STOP_VAL ? stop_iteration(vm, ret) : r;
 }
 
