@@ -2,59 +2,35 @@
 // and go within ~2 s, a generic USB-serial adapter asks once which board it is, and burning where
 // no VM image exists says how to build one. (Burning against a simulated bootloader is covered by
 // jest in main/flash.)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { PortInfo } from '../../main/devices/portInfo';
-import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
-import { createViperService, type ViperService } from '../../main/services/viperService';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
-import { buildRendererInto, hasChromium, launchChromium, RESULTS_DIR, typeProgram, waitForConsole } from './harness';
-
-const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
-const describeWithChromium = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(SKIP_MESSAGE);
+import {
+  describeWithChromium, type Ide, openIde, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsole,
+} from './harness';
 
 jest.setTimeout(90_000);
 
 const DUE: PortInfo = { path: '/dev/ttyACM7', vendorId: '2341', productId: '003d', serialNumber: 'DUE1' };
 const CH340: PortInfo = { path: '/dev/ttyUSB3', vendorId: '1a86', productId: '7523' };
 
-describeWithChromium(hasChromium() ? 'boards and Burn VM in Chromium' : SKIP_MESSAGE, () => {
-  let tmp: string;
-  let service: ViperService;
-  let server: BrowserServer;
-  let browser: Browser;
+describeWithChromium('boards and Burn VM in Chromium', () => {
+  let ide: Ide;
   let context: BrowserContext;
   let page: Page;
   let plugged: PortInfo[] = [];
 
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'viper-e2e-boards-'));
-    for (const d of ['projects', 'settings', 'firmware', 'drive']) mkdirSync(join(tmp, d));
-    buildRendererInto(join(tmp, 'static'));
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    service = createViperService({
-      projectsDir: join(tmp, 'projects'), settingsDir: join(tmp, 'settings'), firmwareDir: join(tmp, 'firmware'),
-      listPorts: async () => plugged,
-    });
-    server = await startBrowserServer({ api: service, staticDir: join(tmp, 'static') });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await service?.dispose();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  beforeAll(async () => { ide = await startIde('viper-e2e-boards-', tmp => {
+    mkdirSync(join(tmp, 'drive'));
+    return { listPorts: async () => plugged };
+  }); });
+  afterAll(() => stopIde(ide));
 
   beforeEach(async () => {
+    ({ context, page } = await openIde(ide));
     plugged = [];
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    await page.goto(server.url);
     await page.locator('#board-select option', { hasText: 'Virtual board' }).waitFor({ state: 'attached' });
   });
 
@@ -76,7 +52,7 @@ describeWithChromium(hasChromium() ? 'boards and Burn VM in Chromium' : SKIP_MES
     await page.selectOption('[data-testid="which-board-select"]', 'stm32f103_uart');
     await page.click('[data-testid="which-board-ok"]');
     await option('"Blue Pill" (UART bootloader) — /dev/ttyUSB3').waitFor({ state: 'attached' });
-    expect(JSON.parse(readFileSync(join(tmp, 'settings', 'boards.json'), 'utf8')).devices).toEqual({ 'path:/dev/ttyUSB3': 'stm32f103_uart' });
+    expect(JSON.parse(readFileSync(join(ide.tmp, 'settings', 'boards.json'), 'utf8')).devices).toEqual({ 'path:/dev/ttyUSB3': 'stm32f103_uart' });
 
     // Choosing it again does not ask again.
     await page.selectOption('#board-select', 'virtual');
@@ -120,12 +96,12 @@ describeWithChromium(hasChromium() ? 'boards and Burn VM in Chromium' : SKIP_MES
     // A Nucleo through its ST-LINK drive, with no image built for it.
     await page.selectOption('[data-testid="burn-board"]', 'nucleo_f401re');
     await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe('stlink-drive');
-    await page.fill('[data-testid="burn-target"]', join(tmp, 'drive'));
+    await page.fill('[data-testid="burn-target"]', join(ide.tmp, 'drive'));
     await page.click('[data-testid="burn-start"]');
     await page.locator('[data-testid="burn-error"]', { hasText: 'no VM image for board "nucleo_f401re"' }).waitFor();
     const hint = await page.locator('[data-testid="burn-hint"]').innerText();
     expect(hint).toContain('make -C vm-firmware firmware BOARD=nucleo_f401re');
-    expect(hint).toContain(join(tmp, 'firmware'));
+    expect(hint).toContain(join(ide.tmp, 'firmware'));
     await expect(page.locator('[data-testid="burn-start"]').isEnabled()).resolves.toBe(true);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-burn-no-image.png') });
   });

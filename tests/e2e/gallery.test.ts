@@ -1,55 +1,25 @@
 // End-to-end journeys through the gallery and projects in real Chromium: browse and search the
 // examples, clone one into a new project under a temp folder, run it on the Virtual board, save,
 // and get unsaved edits back after the page dies.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
-import { createViperService, type ViperService } from '../../main/services/viperService';
-import { buildRendererInto, chooseBoard, hasChromium, launchChromium, RESULTS_DIR, ROOT, typeProgram, waitForConsole } from './harness';
-
-const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
-const describeWithChromium = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(SKIP_MESSAGE);
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  chooseBoard, describeWithChromium, type Ide, openIde, RESULTS_DIR, ROOT, startIde, stopIde, typeProgram, waitForConsole,
+} from './harness';
 
 jest.setTimeout(90_000);
 
-describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SKIP_MESSAGE, () => {
-  let tmp: string;
-  let staticDir: string;
-  let service: ViperService;
-  let server: BrowserServer;
-  let browser: Browser;
+describeWithChromium('the gallery and projects in Chromium', () => {
+  let ide: Ide;
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'viper-e2e-gallery-'));
-    staticDir = join(tmp, 'static');
-    for (const d of ['projects', 'settings', 'firmware']) mkdirSync(join(tmp, d));
-    buildRendererInto(staticDir);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    service = createViperService({
-      examplesDir: join(ROOT, 'examples'), projectsDir: join(tmp, 'projects'),
-      settingsDir: join(tmp, 'settings'), firmwareDir: join(tmp, 'firmware'),
-      listPorts: async () => [],
-    });
-    server = await startBrowserServer({ api: service, staticDir });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await service?.dispose();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  beforeAll(async () => { ide = await startIde('viper-e2e-gallery-', () => ({ listPorts: async () => [] })); });
+  afterAll(() => stopIde(ide));
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    await page.goto(server.url);
+    ({ context, page } = await openIde(ide));
     await chooseBoard(page, 'Virtual board');
   });
 
@@ -88,7 +58,7 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
     await page.click('[data-testid="project-name-dialog-ok"]');
     await page.locator('[data-testid="gallery"]').waitFor({ state: 'hidden' });
     await waitForProject('Rocket');
-    const projectDir = join(tmp, 'projects', 'Rocket');
+    const projectDir = join(ide.tmp, 'projects', 'Rocket');
     expect(readFileSync(join(projectDir, 'main.py'), 'utf8')).toBe(readFileSync(join(ROOT, 'examples', 'countdown', 'main.py'), 'utf8'));
     await expect(page.locator('#editor .cm-content').innerText()).resolves.toContain('lift off!');
 
@@ -119,8 +89,8 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
   });
 
   test('Ctrl+S saves into the project; unsaved edits come back after the page dies', async () => {
-    const project = await service.cloneExample({ id: 'hello', name: 'Saver', board: 'virtual' });
-    await service.openProject({ dir: project.dir });   // first in the recent list
+    const project = await ide.service.cloneExample({ id: 'hello', name: 'Saver', board: 'virtual' });
+    await ide.service.openProject({ dir: project.dir });   // first in the recent list
     await page.click('[data-testid="open-projects"]');
     await page.click('[data-testid="recent-project"]:first-child [data-testid="open-recent"]');
     await waitForProject('Saver');
@@ -139,7 +109,7 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
     expect(readFileSync(join(project.dir, 'main.py'), 'utf8')).toBe('print("saved edit")\n');
 
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(ide.server.url);
     await page.locator('[data-testid="restore"]').waitFor();
     await expect(page.locator('[data-testid="restore-preview"]').innerText()).resolves.toContain('never saved');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-restore.png') });
@@ -158,7 +128,7 @@ describeWithChromium(hasChromium() ? 'the gallery and projects in Chromium' : SK
     await page.click('[data-testid="restore-discard"]');
     await waitForProject('Saver');
     await page.locator('#editor .cm-content', { hasText: 'never saved' }).waitFor();
-    for (let i = 0; i < 50 && (await service.recoverBuffers({ dir: project.dir })).length; i++) await page.waitForTimeout(100);
-    expect(await service.recoverBuffers({ dir: project.dir })).toEqual([]);   // the discarded edit is gone
+    for (let i = 0; i < 50 && (await ide.service.recoverBuffers({ dir: project.dir })).length; i++) await page.waitForTimeout(100);
+    expect(await ide.service.recoverBuffers({ dir: project.dir })).toEqual([]);   // the discarded edit is gone
   });
 });

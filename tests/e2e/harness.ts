@@ -1,16 +1,59 @@
 // What the end-to-end journeys share: building the renderer bundle, starting Chromium the way
 // that works on these machines, and reading the IDE's editor and console like a person would.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
+import { createViperService, type ServiceOptions, type ViperService } from '../../main/services/viperService';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = join(__dirname, '..', '..');
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
+
+/** A journey file's `describe`: skipped, saying why, where Chromium is missing. */
+export function describeWithChromium(title: string, body: () => void): void {
+  const skip = "skipped: end-to-end tests need Debian's chromium package";
+  if (!hasChromium()) console.warn(skip);
+  (hasChromium() ? describe : describe.skip)(hasChromium() ? title : skip, body);
+}
+
+/** One IDE in browser mode for a journey file: its temp folder (the bundle in static/, the
+ *  service's projects/, settings/ and firmware/), the real service, the server, and Chromium. */
+export interface Ide { tmp: string; service: ViperService; server: BrowserServer; browser: Browser }
+
+export async function startIde(prefix: string, options: (tmp: string) => ServiceOptions = () => ({})): Promise<Ide> {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  for (const d of ['projects', 'settings', 'firmware']) mkdirSync(join(tmp, d));
+  buildRendererInto(join(tmp, 'static'));
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const service = createViperService({   // nothing of the person's own ~/Viper or ~/.viper is touched
+    projectsDir: join(tmp, 'projects'), settingsDir: join(tmp, 'settings'), firmwareDir: join(tmp, 'firmware'),
+    ...options(tmp),
+  });
+  const server = await startBrowserServer({ api: service, staticDir: join(tmp, 'static') });
+  return { tmp, service, server, browser: await launchChromium() };
+}
+
+export async function stopIde(ide: Ide | undefined): Promise<void> {
+  if (!ide) return;
+  await ide.browser.close();
+  await ide.server.close();
+  await ide.service.dispose();
+  rmSync(ide.tmp, { recursive: true, force: true });
+}
+
+/** A fresh page (and so fresh localStorage) showing the IDE. */
+export async function openIde(ide: Ide): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await ide.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(ide.server.url);
+  return { context, page };
+}
 
 /** Builds the renderer into outdir. renderer/build.mjs is an ES module, which jest's CommonJS
  *  runtime cannot import, so a child Node process runs it. */

@@ -1,52 +1,26 @@
 // End-to-end journeys through the IDE in real Chromium: the bundled renderer, the browser-mode
 // server and the real Viper service, which runs programs on the Virtual board (the host VM).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { formatDiagnostic } from '../../compiler/src/diagnostics';
 import { check } from '../../compiler/src/index';
-import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
-import { createViperService, type ViperService } from '../../main/services/viperService';
 import {
-  boardState, buildRendererInto, chooseBoard, clickConsoleText, dblClickConsoleText, consoleText, editorCursorLine, exceptionMarkLine,
-  firstErrorMarkPosition, hasChromium, launchChromium, ownVirtualBoardPids, pasteProgram, RESULTS_DIR, settle, typeProgram, waitForConsole, waitForConsoleText,
+  boardState, chooseBoard, clickConsoleText, consoleText, dblClickConsoleText, describeWithChromium, editorCursorLine, exceptionMarkLine, firstErrorMarkPosition, type Ide, openIde, ownVirtualBoardPids, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, typeProgram, waitForConsole, waitForConsoleText,
 } from './harness';
-
-const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
-const describeWithChromium = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(SKIP_MESSAGE);
 
 jest.setTimeout(90_000);
 
-describeWithChromium(hasChromium() ? 'the IDE in Chromium' : SKIP_MESSAGE, () => {
-  let staticDir: string;
-  let service: ViperService;
-  let server: BrowserServer;
-  let browser: Browser;
+describeWithChromium('the IDE in Chromium', () => {
+  let ide: Ide;
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'viper-e2e-'));
-    buildRendererInto(staticDir);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    service = createViperService();
-    server = await startBrowserServer({ api: service, staticDir });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await service?.dispose();
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { ide = await startIde('viper-e2e-'); });
+  afterAll(() => stopIde(ide));
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });   // fresh localStorage
-    page = await context.newPage();
-    await page.goto(server.url);
+    ({ context, page } = await openIde(ide));
     await chooseBoard(page, 'Virtual board');
   });
 

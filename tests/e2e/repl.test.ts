@@ -1,17 +1,11 @@
 // End-to-end journeys through the console as Python's interactive prompt, in real Chromium with
 // the real service and the Virtual board: entries typed and pasted, names kept between entries,
 // tracebacks and syntax errors, Ctrl-D and the Reset button, and input() answered from the console.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startBrowserServer, type BrowserServer } from '../../main/server/browserServer';
-import { createViperService, type ViperService } from '../../main/services/viperService';
-import { buildRendererInto, chooseBoard, consoleText, hasChromium, launchChromium, RESULTS_DIR, typeProgram, waitForConsoleText } from './harness';
-
-const SKIP_MESSAGE = "skipped: end-to-end tests need Debian's chromium package";
-const describeWithChromium = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(SKIP_MESSAGE);
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  chooseBoard, consoleText, describeWithChromium, type Ide, openIde, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsoleText,
+} from './harness';
 
 jest.setTimeout(90_000);
 
@@ -64,38 +58,20 @@ async function paste(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-describeWithChromium(hasChromium() ? 'the REPL in the console' : SKIP_MESSAGE, () => {
-  let staticDir: string;
-  let service: ViperService;
-  let server: BrowserServer;
-  let browser: Browser;
+describeWithChromium('the REPL in the console', () => {
+  let ide: Ide;
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'viper-e2e-repl-'));
-    buildRendererInto(staticDir);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    service = createViperService();
-    server = await startBrowserServer({ api: service, staticDir });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await service?.dispose();
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
-  });
+  beforeAll(async () => { ide = await startIde('viper-e2e-repl-'); });
+  afterAll(() => stopIde(ide));
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    await page.goto(server.url);
+    ({ context, page } = await openIde(ide));
     await chooseBoard(page, 'Virtual board');
     await waitForPrompt(page);
     await page.click('#console');
-    await service.reset({ boardId: 'virtual' });          // every journey starts with no names
+    await ide.service.reset({ boardId: 'virtual' });          // every journey starts with no names
   });
 
   afterEach(() => context.close());
