@@ -5,16 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from '../../compiler/src/index';
 import { startVirtualBoard } from '../devices/virtualBoard';
 import { DeviceSession, LinkError } from './session';
 import { FaultyTransport, type FaultKind } from './testing/faultyTransport';
-
-function image(source: string): Uint8Array {
-  const { image, diagnostics } = compile(source, 'main.py');
-  if (!image) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return image;
-}
+import { image } from './testing/programs';
 
 const programs = [image('print("old program")\n'), image('x = 0\nfor i in range(5):\n    x = x + i * 10\nprint("new program", x)\n')];
 const outputs = ['old program\n', 'new program 100\n'];

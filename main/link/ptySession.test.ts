@@ -3,17 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from '../../compiler/src/index';
 import { openSession } from '../devices/connect';
 import { startPtyBoard, type PtyBoard } from '../devices/virtualBoard';
 import { DeviceSession } from './session';
 import { SerialTransport } from './serialTransport';
-
-function image(source: string, mode: 'exec' | 'single' = 'exec'): Uint8Array {
-  const { image, diagnostics } = compile(source, mode === 'single' ? '<stdin>' : 'main.py', { mode });
-  if (!image) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return image;
-}
+import { image } from './testing/programs';
 
 async function connect(board: PtyBoard): Promise<DeviceSession> {
   return (await openSession(await SerialTransport.open(board.path), { timeoutMs: 500 })).session;

@@ -1,30 +1,10 @@
 // A real session against the host VM process (the Virtual board) over its stdin/stdout.
-import { compile } from '../../compiler/src/index';
 import { IMAGE_FORMAT_VERSION } from '../../compiler/src/bytecode/format';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard } from '../devices/virtualBoard';
-import type { ExceptionReport } from '../common/api';
 import { DeviceSession, LinkError } from './session';
 import { LINK_ERRORS } from './protocol';
-
-function image(source: string): Uint8Array {
-  const { image, diagnostics } = compile(source, 'main.py');
-  if (!image) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return image;
-}
-
-async function collectRun(session: DeviceSession) {
-  let output = '';
-  const exceptions: ExceptionReport[] = [];
-  const onOutput = (t: string) => { output += t; };
-  const onException = (r: ExceptionReport) => exceptions.push(r);
-  session.on('output', onOutput);
-  session.on('exception', onException);
-  const status = await session.runToEnd();
-  session.off('output', onOutput);
-  session.off('exception', onException);
-  return { status, output, exceptions };
-}
+import { collectRun, image } from './testing/programs';
 
 describe('device session with the Virtual board', () => {
   let session: DeviceSession;

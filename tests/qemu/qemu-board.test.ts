@@ -6,13 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../../compiler/src/index';
 import { IMAGE_FORMAT_VERSION } from '../../compiler/src/bytecode/format';
-import type { ExceptionReport } from '../../main/common/api';
 import { openSession } from '../../main/devices/connect';
 import { findQemu, QEMU_BOARD_ID, qemuFirmwarePath, startQemuBoard } from '../../main/devices/qemuBoard';
 import { LINK_PROTOCOL_VERSION } from '../../main/link/protocol';
 import type { DeviceSession, VmInfo } from '../../main/link/session';
+import { collectRun, image } from '../../main/link/testing/programs';
 
 const missing = [
   ...(findQemu() ? [] : ['qemu-system-arm']),
@@ -21,28 +20,6 @@ const missing = [
 const suite = missing.length ? describe.skip : describe;
 if (missing.length) {
   console.log(`skipped: QEMU board tests need qemu-system-arm and CHIBIOS=<path> (missing: ${missing.join(', ')})`);
-}
-
-function image(source: string): Uint8Array {
-  const { image, diagnostics } = compile(source, 'main.py');
-  if (!image) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return image;
-}
-
-async function collectRun(session: DeviceSession) {
-  let output = '';
-  const exceptions: ExceptionReport[] = [];
-  const onOutput = (t: string) => { output += t; };
-  const onException = (r: ExceptionReport) => exceptions.push(r);
-  session.on('output', onOutput);
-  session.on('exception', onException);
-  try {
-    const status = await session.runToEnd();
-    return { status, output, exceptions };
-  } finally {
-    session.off('output', onOutput);
-    session.off('exception', onException);
-  }
 }
 
 suite('the VM on the QEMU board (ChibiOS/RT, STM32F405)', () => {
