@@ -23,6 +23,7 @@ import { SerialTransport } from '../link/serialTransport';
 import type { DeviceSession } from '../link/session';
 import type { Transport } from '../link/transport';
 import type { MainApi } from './dispatch';
+import { createOutputBatcher } from './outputBatcher';
 
 /** Where the tools find and keep things; each defaults under the repository or the home folder. */
 export interface ServiceOptions {
@@ -60,7 +61,8 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
   const events = new EventEmitter();
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
-  const emit = (event: DeviceEvent) => events.emit('event', event);
+  const batcher = createOutputBatcher(event => events.emit('event', event));
+  const emit = batcher.emit;
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
   async function transportFor(boardId: string): Promise<Transport> {
@@ -142,6 +144,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
         emit({ kind: 'state', boardId, state: 'busy', detail: 'sending the entry' });
         emit({ kind: 'state', boardId, state: 'running' });
         await session.exec(image);                       // resolves at DONE: the output has been emitted
+        batcher.flush(boardId);                          // and passed on, before the answer
         return { ok: true };
       } catch (err) {
         emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
@@ -241,6 +244,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
       const all = [...sessions.values()];
       sessions.clear();
       await Promise.all(all.map(p => p.then(s => s.close(), () => undefined)));
+      batcher.dispose();
     },
   };
 }
