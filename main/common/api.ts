@@ -2,6 +2,7 @@
 // bridge (IPC); in browser mode a WebSocket. Both carry the same messages, checked by
 // `parseRequest` before anything acts on them. No Node or Electron imports here.
 import type { Diagnostic } from '../../compiler/src/diagnostics';
+import { isModuleFile } from './moduleFile';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
 export type BoardState = 'disconnected' | 'connecting' | 'ready' | 'running' | 'busy';
@@ -14,6 +15,9 @@ export interface BoardInfo {
 
 export interface TracebackFrame { file: string; function: string; line: number }
 export interface ExceptionReport { type: string; message: string; frames: TracebackFrame[] }
+
+/** A project module sent with a run, so `import helper` finds helper.py. */
+export interface ModuleSource { file: string; source: string }
 
 export type RunResult =
   | { ok: true }
@@ -30,7 +34,8 @@ export type ExecResult =
 /** Boards: list them, run a program, stop it, talk to them interactively. */
 export interface DeviceApi {
   listBoards(): Promise<BoardInfo[]>;
-  run(params: { boardId: string; file: string; source: string }): Promise<RunResult>;
+  /** Compiles `file` with the project's other `modules` (what it imports comes along) and runs it. */
+  run(params: { boardId: string; file: string; source: string; modules?: ModuleSource[] }): Promise<RunResult>;
   stop(params: { boardId: string }): Promise<void>;
   /** Runs one REPL entry (complete statements) and resolves when it has ended. */
   exec(params: { boardId: string; source: string }): Promise<ExecResult>;
@@ -118,6 +123,8 @@ export type ServerMessage = Response | { event: DeviceEvent };
 
 const MAX_SOURCE = 1 << 20;    // 1 MiB of program text is far beyond any board's storage
 const MAX_NAME = 4096;
+const MAX_MODULES = 64;        // more modules than any board could hold
+const MAX_PROJECT = 4 << 20;   // all of a run's sources together
 const MAX_QUERY = 200;
 const MAX_ENTRY = 64 << 10;    // one REPL entry; its image must fit one link frame anyway
 const MAX_INPUT = 4096;        // typed text for input(); the VM's line buffer is 256 bytes
@@ -149,6 +156,26 @@ function checkKeys(params: Record<string, unknown>, allowed: string[]): void {
   for (const k of Object.keys(params)) if (!allowed.includes(k)) throw new Error(`unexpected parameter "${k}"`);
 }
 
+/** A run's extra modules: importable names, no duplicates, none named like the program, bounded in number and size. */
+function checkModules(raw: unknown, mainFile: string, mainSize: number): ModuleSource[] {
+  if (!Array.isArray(raw)) throw new Error('"modules" must be an array');
+  if (raw.length > MAX_MODULES) throw new Error(`"modules" has more than ${MAX_MODULES} files`);
+  const seen = new Set([mainFile]);
+  let total = mainSize;
+  return raw.map((m: unknown, i) => {
+    if (!isObject(m)) throw new Error(`"modules[${i}]" must be an object`);
+    checkKeys(m, ['file', 'source']);
+    const file = checkString(m, 'file', MAX_NAME);
+    const source = checkString(m, 'source', MAX_SOURCE);
+    if (!isModuleFile(file)) throw new Error(`"modules[${i}].file" must be a Python identifier plus .py`);
+    if (seen.has(file)) throw new Error(`"modules" names ${file} twice`);
+    seen.add(file);
+    total += source.length;
+    if (total > MAX_PROJECT) throw new Error(`the program and its modules are longer than ${MAX_PROJECT} characters`);
+    return { file, source };
+  });
+}
+
 /** Validates an untrusted message; throws an Error saying what is wrong. */
 export function parseRequest(raw: unknown): Request {
   if (!isObject(raw)) throw new Error('message must be an object');
@@ -159,13 +186,16 @@ export function parseRequest(raw: unknown): Request {
     case 'listBoards':
       checkKeys(params, []);
       return { id, method, params: {} };
-    case 'run':
-      checkKeys(params, ['boardId', 'file', 'source']);
-      return { id, method, params: {
+    case 'run': {
+      checkKeys(params, ['boardId', 'file', 'source', 'modules']);
+      const run = {
         boardId: checkString(params, 'boardId', MAX_NAME),
         file: checkString(params, 'file', MAX_NAME),
         source: checkString(params, 'source', MAX_SOURCE),
-      } };
+      };
+      if (params.modules === undefined) return { id, method, params: run };
+      return { id, method, params: { ...run, modules: checkModules(params.modules, run.file, run.source.length) } };
+    }
     case 'stop':
     case 'reset':
       checkKeys(params, ['boardId']);

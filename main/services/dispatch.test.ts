@@ -12,7 +12,17 @@ function recordingApi() {
   return { api, calls };
 }
 
+const RUN = { boardId: 'virtual', file: 'main.py', source: 'import helper' };
+
 describe('dispatch', () => {
+  it('passes a run\'s modules on, checked', async () => {
+    let got: unknown;
+    const api = fakeMainApi({ async run(p: unknown) { got = p; return { ok: true as const }; } });
+    const modules = [{ file: 'helper.py', source: 'def f():\n    return 1\n' }, { file: '_util.py', source: '' }];
+    expect(await dispatch(api, { id: 1, method: 'run', params: { ...RUN, modules } })).toEqual({ id: 1, result: { ok: true } });
+    expect(got).toEqual({ ...RUN, modules });
+  });
+
   it('calls the method a valid message names', async () => {
     const { api, calls } = recordingApi();
     expect(await dispatch(api, { id: 1, method: 'run', params: { boardId: 'virtual', file: 'main.py', source: 'print(1)' } }))
@@ -44,6 +54,17 @@ describe('dispatch', () => {
     ['sendInput with empty text', { id: 16, method: 'sendInput', params: { boardId: 'virtual', text: '' } }, /"text" must not be empty/],
     ['sendInput with an array', { id: 17, method: 'sendInput', params: { boardId: 'virtual', text: ['bob\n'] } }, /"text" must be a string/],
     ['oversized input', { id: 18, method: 'sendInput', params: { boardId: 'virtual', text: 'x'.repeat(4097) } }, /longer than 4096/],
+    ['modules that are not an array', { id: 19, method: 'run', params: { ...RUN, modules: { 'helper.py': '' } } }, /"modules" must be an array/],
+    ['a module that is not an object', { id: 20, method: 'run', params: { ...RUN, modules: ['helper.py'] } }, /"modules\[0\]" must be an object/],
+    ['a module name with a path', { id: 21, method: 'run', params: { ...RUN, modules: [{ file: '../etc/x.py', source: '' }] } }, /Python identifier/],
+    ['a module name that is no identifier', { id: 22, method: 'run', params: { ...RUN, modules: [{ file: 'my-helper.py', source: '' }] } }, /Python identifier/],
+    ['a module without .py', { id: 23, method: 'run', params: { ...RUN, modules: [{ file: 'helper', source: '' }] } }, /Python identifier/],
+    ['a module named twice', { id: 24, method: 'run', params: { ...RUN, modules: [{ file: 'a.py', source: '' }, { file: 'a.py', source: '' }] } }, /names a.py twice/],
+    ['a module named like the program', { id: 25, method: 'run', params: { ...RUN, modules: [{ file: 'main.py', source: '' }] } }, /names main.py twice/],
+    ['a module with an extra key', { id: 26, method: 'run', params: { ...RUN, modules: [{ file: 'a.py', source: '', mode: 0o755 }] } }, /unexpected parameter "mode"/],
+    ['a module without a source', { id: 27, method: 'run', params: { ...RUN, modules: [{ file: 'a.py' }] } }, /"source" must be a string/],
+    ['too many modules', { id: 28, method: 'run', params: { ...RUN, modules: Array.from({ length: 65 }, (_, i) => ({ file: `m${i}.py`, source: '' })) } }, /more than 64 files/],
+    ['modules too large together', { id: 29, method: 'run', params: { ...RUN, modules: Array.from({ length: 5 }, (_, i) => ({ file: `m${i}.py`, source: 'x'.repeat(1 << 20) })) } }, /longer than 4194304/],
   ])('rejects %s', async (_what, message, error) => {
     const { api, calls } = recordingApi();
     const answer = await dispatch(api, message);

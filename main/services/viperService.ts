@@ -1,7 +1,7 @@
 // The main-side implementation of the renderer API: boards, compile, upload, run, stop.
 // Plain Node, no Electron: the Electron shell and the browser-mode server both wrap it.
 import { EventEmitter } from 'node:events';
-import { compile } from '../../compiler/src/index';
+import { compile, compileProject } from '../../compiler/src/index';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -109,8 +109,12 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
       return boards;
     },
 
-    async run({ boardId, file, source }): Promise<RunResult> {
-      const { image, diagnostics } = compile(source, file);
+    async run({ boardId, file, source, modules = [] }): Promise<RunResult> {
+      // The program's modules travel with it; what it imports is compiled into one image.
+      const files: Record<string, string> = Object.create(null);
+      for (const m of modules) files[m.file] = m.source;
+      files[file] = source;
+      const { image, diagnostics } = modules.length ? compileProject(files, file) : compile(source, file);
       if (!image) return { ok: false, diagnostics };
       try {
         const session = await connect(boardId);
