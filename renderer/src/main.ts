@@ -1,13 +1,13 @@
 // The renderer's entry point: builds the page's parts and connects them to the API.
 import '@xterm/xterm/css/xterm.css';
 import './styles.css';
-import type { DeviceEvent, ExceptionReport } from '../../main/common/api';
+import type { DeviceEvent } from '../../main/common/api';
 import { connectApi } from './api/connectApi';
 import { createConsole, type ProgramConsole } from './console/programConsole';
 import { createRepl } from './console/repl';
 import { DeviceBar } from './deviceBar';
-import { PROGRAM_FILE } from './editor/checkSource';
 import { createEditor } from './editor/createEditor';
+import { exceptionTarget } from './editor/exceptionTarget';
 import { createProblemsSummary } from './problemsSummary';
 import { createPlotter } from './plotter/plotter';
 import { createProgramRunner } from './programRunner';
@@ -53,16 +53,13 @@ function lostBoardMessage(boardId: string, reason: string): string {
     : `The board on ${boardId} disconnected: ${reason}. Check its USB cable, then press Run to connect again.`;
 }
 
-/** The innermost frame in the program's file: where the editor marks the exception. */
-function exceptionLine(report: ExceptionReport): { line: number; text: string } | null {
-  const frame = [...report.frames].reverse().find(f => f.file === PROGRAM_FILE);
-  if (!frame) return null;
-  return { line: frame.line, text: report.message ? `${report.type}: ${report.message}` : report.type };
-}
-
 function start(): void {
   const out = createConsole(byId('console'), {
-    onOpenSource: (file, line, column) => { if (file === PROGRAM_FILE) editor.reveal(line, column); },
+    onOpenSource: (file, line, column) => {
+      if (!editor.has(file)) return;
+      editor.show(file);
+      editor.reveal(line, column);
+    },
     onInterrupt: () => { if (!repl.interrupt()) void runner.stop(); },
     onKeys: data => repl.keys(data),
   });
@@ -95,7 +92,7 @@ function start(): void {
   const repl = createRepl(api, bar, out);
   const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); });
   const runProgram = () => void runner.run().finally(() => repl.runSettled());
-  installProjects({ api, editor, out, bar: byId('project-bar') });
+  installProjects({ api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs') });
 
   byId('run').addEventListener('click', runProgram);
   byId('reset').addEventListener('click', () => void repl.reset());
@@ -107,7 +104,7 @@ function start(): void {
     showEvent(event, out, repl.executing() && event.boardId === bar.selectedBoard()?.id);
     repl.noteEvent(event);
     if (event.kind === 'output' && !repl.executing()) plotter.output(event.text);   // the prompt's echoes are no data
-    if (event.kind === 'exception') editor.markException(exceptionLine(event.report));
+    if (event.kind === 'exception') editor.markException(exceptionTarget(event.report, file => editor.has(file)));
   });
   installBoardsAndBurn({ api, bar, out, select: byId<HTMLSelectElement>('board-select'), burnButton: byId<HTMLButtonElement>('burn') });
 }

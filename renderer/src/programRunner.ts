@@ -1,6 +1,8 @@
-// What Run and Stop do. Run checks the program first and refuses to send one with errors,
+// What Run and Stop do. Run sends main.py with the project's other modules (the service compiles
+// what it imports). It checks every file first and refuses to send a program with errors,
 // showing the same diagnostics the editor shows, in the console where the output would go.
-import type { ViperApi } from '../../main/common/api';
+import type { ModuleSource, ViperApi } from '../../main/common/api';
+import { isModuleFile } from '../../main/common/moduleFile';
 import type { ProgramConsole } from './console/programConsole';
 import type { DeviceBar } from './deviceBar';
 import { checkSource, hasErrors, PROGRAM_FILE } from './editor/checkSource';
@@ -45,9 +47,13 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
         out.error('No board is selected: pick one in the Board list above.');
         return;
       }
-      const source = editor.source();
+      const source = editor.source(PROGRAM_FILE);
+      const modules: ModuleSource[] = editor.files()
+        .filter(file => file !== PROGRAM_FILE && isModuleFile(file))
+        .map(file => ({ file, source: editor.source(file) }));
       editor.markException(null);                      // the last run's exception is old news
-      const diagnostics = checkSource(source);
+      // A broken module stops the run too: main.py may import it (the service would refuse it).
+      const diagnostics = [checkSource(source, PROGRAM_FILE), ...modules.map(m => checkSource(m.source, m.file))].flat();
       editor.checkNow();
       if (hasErrors(diagnostics)) {
         out.diagnostics(diagnostics);
@@ -69,7 +75,7 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
       out.note(`── running ${PROGRAM_FILE} on ${board.name} ──`);
       onStart();
       try {
-        const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source });
+        const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source, ...(modules.length ? { modules } : {}) });
         if (result.ok) return;
         if ('diagnostics' in result) out.diagnostics(result.diagnostics);
         else out.error(`Could not run on ${board.name}: ${result.error}`);

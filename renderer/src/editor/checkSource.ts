@@ -5,9 +5,9 @@ import type { Diagnostic } from '../../../compiler/src/diagnostics';
 
 export const PROGRAM_FILE = 'main.py';
 
-export function checkSource(source: string): Diagnostic[] {
+export function checkSource(source: string, file = PROGRAM_FILE): Diagnostic[] {
   try {
-    return check(source, PROGRAM_FILE);
+    return check(source, file);
   } catch (err) {
     console.error('viper: the checker failed', err);
     return [];

@@ -1,18 +1,19 @@
 // The program editor: CodeMirror 6 with Python highlighting, line numbers, a lint gutter fed by
-// the compiler's `check`, and autosave. Brackets are not auto-closed: beginners should see
+// the compiler's `check`, and autosave. It holds one EditorState per file of the project (each
+// with its own undo history, cursor and marks) and shows one of them at a time. Brackets are not auto-closed: beginners should see
 // exactly what they typed, and a missing bracket is a lesson the diagnostics teach.
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
-import { EditorState, Transaction, type StateEffect } from '@codemirror/state';
+import { EditorState, Facet, type Extension, type StateEffect } from '@codemirror/state';
 import {
   drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
 } from '@codemirror/view';
 import type { Diagnostic } from '../../../compiler/src/diagnostics';
 import { createAutosave, loadProgram } from './autosave';
-import { checkSource } from './checkSource';
+import { checkSource, PROGRAM_FILE } from './checkSource';
 import { viperCompletionSources } from './completions';
 import { exceptionMark, setExceptionMark } from './exceptionMark';
 import { darkTheme } from './theme';
@@ -21,17 +22,29 @@ import { offsetOf, toEditorDiagnostic } from './toEditorDiagnostics';
 const CHECK_DELAY_MS = 300;
 
 export interface ProgramEditor {
-  source(): string;
-  /** Moves the cursor to a 1-based line and column and focuses the editor. */
+  /** The text of `file` (default: the file shown). */
+  source(file?: string): string;
+  /** The file shown. */
+  currentFile(): string;
+  /** The open files, main.py first. */
+  files(): string[];
+  has(file: string): boolean;
+  /** Shows `file` (one of files()), with the cursor and undo history it had. */
+  show(file: string): void;
+  /** Moves the cursor in the file shown to a 1-based line and column and focuses the editor. */
   reveal(line: number, column: number): void;
   /** Re-checks now instead of after the typing pause. */
   checkNow(): void;
-  /** Replaces the whole program (a project's file was opened); undo does not bring the old one back. */
-  load(text: string): void;
-  /** Calls `listener` with the program after every edit; returns a function that stops it. */
-  onChange(listener: (text: string) => void): () => void;
-  /** Marks the line an uncaught exception came from, until the next edit or markException(null). */
-  markException(at: { line: number; text: string } | null): void;
+  /** Replaces every file (a project was opened) and shows the first; undo does not bring the old ones back. */
+  load(files: { file: string; text: string }[]): void;
+  /** Adds a file (a new module) and shows it. */
+  addFile(file: string, text: string): void;
+  /** Calls `listener` with a file's text after every edit; returns a function that stops it. */
+  onChange(listener: (text: string, file: string) => void): () => void;
+  /** Calls `listener` when the files or the one shown change. */
+  onFilesChange(listener: () => void): () => void;
+  /** Marks the line of `file` an uncaught exception came from, until its next edit; null clears every file's mark. */
+  markException(at: { file: string; line: number; text: string } | null): void;
 }
 
 export interface EditorOptions {
@@ -40,75 +53,126 @@ export interface EditorOptions {
   onDiagnostics(diagnostics: Diagnostic[]): void;
 }
 
+/** Which file a state holds, so the live check names it in its diagnostics. */
+const fileOfState = Facet.define<string, string>({ combine: values => values[0] ?? PROGRAM_FILE });
+
 export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): ProgramEditor {
   const autosave = createAutosave();
-  const changeListeners = new Set<(text: string) => void>();
+  const changeListeners = new Set<(text: string, file: string) => void>();
+  const filesListeners = new Set<() => void>();
   const liveCheck = linter(view => {
-    const diagnostics = checkSource(view.state.doc.toString());
+    const diagnostics = checkSource(view.state.doc.toString(), view.state.facet(fileOfState));
     onDiagnostics(diagnostics);
     return diagnostics.map(d => toEditorDiagnostic(view.state.doc, d));
   }, { delay: CHECK_DELAY_MS });
 
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: loadProgram(),
-      extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        lintGutter(),
-        history(),
-        drawSelection(),
-        indentUnit.of('    '),
-        indentOnInput(),
-        bracketMatching(),
-        highlightActiveLine(),
-        autocompletion({ override: viperCompletionSources, icons: false }),
-        python(),
-        liveCheck,
-        exceptionMark,
-        darkTheme,
-        keymap.of([
-          { key: 'Mod-Enter', run: () => { onRun(); return true; } },
-          { key: 'F5', run: () => { onRun(); return true; } },
-          indentWithTab,
-          ...completionKeymap,
-          ...defaultKeymap,
-          ...historyKeymap,
-          ...lintKeymap,
-        ]),
-        EditorView.updateListener.of(update => {
-          if (!update.docChanged) return;
-          const text = update.state.doc.toString();
-          autosave(text);
-          for (const listener of changeListeners) listener(text);
-        }),
-        EditorView.contentAttributes.of({ 'aria-label': 'Python program main.py', spellcheck: 'false' }),
-      ],
+  const shared: Extension = [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    lintGutter(),
+    history(),
+    drawSelection(),
+    indentUnit.of('    '),
+    indentOnInput(),
+    bracketMatching(),
+    highlightActiveLine(),
+    autocompletion({ override: viperCompletionSources, icons: false }),
+    python(),
+    liveCheck,
+    exceptionMark,
+    darkTheme,
+    keymap.of([
+      { key: 'Mod-Enter', run: () => { onRun(); return true; } },
+      { key: 'F5', run: () => { onRun(); return true; } },
+      indentWithTab,
+      ...completionKeymap,
+      ...defaultKeymap,
+      ...historyKeymap,
+      ...lintKeymap,
+    ]),
+    EditorView.updateListener.of(update => {
+      if (!update.docChanged) return;
+      const text = update.state.doc.toString();
+      const file = update.state.facet(fileOfState);
+      if (file === PROGRAM_FILE) autosave(text);   // the project-less program; projects stash every file
+      for (const listener of changeListeners) listener(text, file);
     }),
+  ];
+  const stateFor = (file: string, text: string) => EditorState.create({
+    doc: text,
+    extensions: [shared, fileOfState.of(file), EditorView.contentAttributes.of({ 'aria-label': `Python file ${file}`, spellcheck: 'false' })],
   });
 
-  return {
-    source: () => view.state.doc.toString(),
+  /** The states of the files not shown; the shown file's state is the view's. */
+  const hidden = new Map<string, EditorState>();
+  let order: string[] = [PROGRAM_FILE];
+  let shown = PROGRAM_FILE;
+  const view = new EditorView({ parent, state: stateFor(PROGRAM_FILE, loadProgram()) });
+  const stateOf = (file: string) => (file === shown ? view.state : hidden.get(file));
+  const filesChanged = () => { for (const listener of filesListeners) listener(); };
+
+  const editor: ProgramEditor = {
+    source: (file = shown) => stateOf(file)?.doc.toString() ?? '',
+    currentFile: () => shown,
+    files: () => [...order],
+    has: file => order.includes(file),
+    show(file) {
+      const next = hidden.get(file);
+      if (file === shown || !next) return;
+      hidden.set(shown, view.state);
+      hidden.delete(file);
+      shown = file;
+      view.setState(next);
+      filesChanged();
+    },
     reveal(line, column) {
       const anchor = offsetOf(view.state.doc, line, column);
       view.dispatch({ selection: { anchor }, scrollIntoView: true });
       view.focus();
     },
     checkNow: () => forceLinting(view),
-    load(text) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: Transaction.addToHistory.of(false) });
+    load(files) {
+      if (!files.length) throw new Error('a project needs at least one file');
+      hidden.clear();
+      for (const { file, text } of files.slice(1)) hidden.set(file, stateFor(file, text));
+      order = files.map(f => f.file);
+      shown = files[0].file;
+      view.setState(stateFor(shown, files[0].text));
+      filesChanged();
+    },
+    addFile(file, text) {
+      if (order.includes(file)) throw new Error(`${file} is open already`);
+      hidden.set(file, stateFor(file, text));
+      order.push(file);
+      editor.show(file);
     },
     onChange(listener) {
       changeListeners.add(listener);
       return () => { changeListeners.delete(listener); };
     },
+    onFilesChange(listener) {
+      filesListeners.add(listener);
+      return () => { filesListeners.delete(listener); };
+    },
     markException(at) {
-      const effects: StateEffect<unknown>[] = [setExceptionMark.of(at)];
-      if (at && at.line >= 1 && at.line <= view.state.doc.lines) {
+      if (!at) {
+        for (const [file, state] of hidden) hidden.set(file, state.update({ effects: setExceptionMark.of(null) }).state);
+        view.dispatch({ effects: setExceptionMark.of(null) });
+        return;
+      }
+      const mark = { line: at.line, text: at.text };
+      const hiddenState = hidden.get(at.file);
+      if (hiddenState) {                   // shown with its mark when its tab is picked
+        hidden.set(at.file, hiddenState.update({ effects: setExceptionMark.of(mark) }).state);
+        return;
+      }
+      if (at.file !== shown) return;
+      const effects: StateEffect<unknown>[] = [setExceptionMark.of(mark)];
+      if (at.line >= 1 && at.line <= view.state.doc.lines) {
         effects.push(EditorView.scrollIntoView(view.state.doc.line(at.line).from, { y: 'nearest' }));
       }
       view.dispatch({ effects });   // the cursor stays where the person left it
     },
   };
+  return editor;
 }

@@ -1,8 +1,9 @@
 // Puts the project controls in the top bar (#project-bar): the open project's name, Examples,
-// Projects and Save; reopens the last project on start.
+// Projects and Save; draws the editor's file tabs; reopens the last project on start.
 import type { ViperApi } from '../../../main/common/api';
 import type { ProgramConsole } from '../console/programConsole';
 import type { ProgramEditor } from '../editor/createEditor';
+import { createFileTabs } from '../editor/fileTabs';
 import { createGallery } from '../gallery/galleryPanel';
 import { button, el } from './modal';
 import { createProjectSession, type ProjectSession } from './projectSession';
@@ -13,12 +14,22 @@ export interface InstallProjectsOptions {
   editor: ProgramEditor;
   out: ProgramConsole;
   bar: HTMLElement;
+  /** Where the file tabs go. */
+  tabs: HTMLElement;
 }
 
-export function installProjects({ api, editor, out, bar }: InstallProjectsOptions): ProjectSession {
+export function installProjects({ api, editor, out, bar, tabs }: InstallProjectsOptions): ProjectSession {
   const nameLabel = el('span', { className: 'project-name', testId: 'project-name' });
   const board = () => session.current()?.board ?? 'virtual';
-  const session = createProjectSession({ api, editor, out, nameLabel, board });
+  const fileTabs = createFileTabs({
+    container: tabs,
+    onSelect: file => editor.show(file),
+    onNew: () => void session.newModule().catch(err => out.error(`Could not add a module: ${(err as Error).message}`)),
+  });
+  const drawTabs = () => fileTabs.render(editor.files(), editor.currentFile(), session.dirtyFiles());
+  const session = createProjectSession({ api, editor, out, nameLabel, board, onDirtyChange: drawTabs });
+  editor.onFilesChange(drawTabs);
+  drawTabs();
   const openProject = async (project: Parameters<ProjectSession['open']>[0]) => {
     try { await session.open(project); } catch (err) { out.error(`Could not open ${project.name}: ${(err as Error).message}`); }
   };
@@ -26,7 +37,7 @@ export function installProjects({ api, editor, out, bar }: InstallProjectsOption
   const projects = createProjectsPanel({ api, openProject, board });
 
   const save = button('Save', 'save', () => void session.save(), 'small');
-  save.title = 'Save main.py in the project (Ctrl+S)';
+  save.title = 'Save the unsaved files in the project (Ctrl+S)';
   bar.append(
     nameLabel,
     button('Examples', 'open-gallery', () => gallery.open(), 'small'),

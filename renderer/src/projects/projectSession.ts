@@ -1,7 +1,9 @@
-// The open project: which folder the editor's main.py belongs to, saving it (Save button,
-// Ctrl+S), keeping unsaved edits in the project (so a crash loses nothing) and offering them back
-// when the project opens again. Without a project, Save asks for a name and creates one.
+// The open project: which folder the editor's files belong to, saving them (Save button, Ctrl+S),
+// adding modules, keeping every file's unsaved edits in the project (so a crash loses nothing)
+// and offering them back when the project opens again. Without a project, Save asks for a name
+// and creates one.
 import type { ProjectInfo, RecoveredBuffer, ViperApi } from '../../../main/common/api';
+import { newModuleFile } from '../../../main/common/moduleFile';
 import type { ProgramConsole } from '../console/programConsole';
 import type { ProgramEditor } from '../editor/createEditor';
 import { ask, button, createModal, el } from './modal';
@@ -13,7 +15,12 @@ const LAST_PROJECT_KEY = 'viper.project';
 export interface ProjectSession {
   current(): ProjectInfo | null;
   open(project: ProjectInfo): Promise<void>;
+  /** Saves every file with unsaved edits (the file shown when none has). */
   save(): Promise<boolean>;
+  /** Asks for a module name and adds that file to the project (making the project first if need be). */
+  newModule(): Promise<void>;
+  /** The files with unsaved edits. */
+  dirtyFiles(): ReadonlySet<string>;
   /** Reopens the project that was open when the IDE last closed (or crashed). */
   reopenLast(): Promise<void>;
 }
@@ -26,14 +33,23 @@ export interface ProjectSessionOptions {
   nameLabel: HTMLElement;
   /** The board a new project is for. */
   board(): string;
+  /** The set of files with unsaved edits changed. */
+  onDirtyChange(): void;
 }
 
-export function createProjectSession({ api, editor, out, nameLabel, board }: ProjectSessionOptions): ProjectSession {
+export function createProjectSession({ api, editor, out, nameLabel, board, onDirtyChange }: ProjectSessionOptions): ProjectSession {
   let project: ProjectInfo | null = null;
   let loading = false;
   let stashTimer: ReturnType<typeof setTimeout> | undefined;
+  const dirty = new Set<string>();
 
-  const setDirty = (dirty: boolean) => { nameLabel.dataset.dirty = String(dirty); };
+  const setDirty = (file: string, isDirty: boolean) => {
+    if (isDirty === dirty.has(file)) return;
+    if (isDirty) dirty.add(file); else dirty.delete(file);
+    nameLabel.dataset.dirty = String(dirty.size > 0);
+    onDirtyChange();
+  };
+  const clearDirty = () => { for (const file of [...dirty]) setDirty(file, false); nameLabel.dataset.dirty = 'false'; };
 
   function show(): void {
     nameLabel.textContent = project?.name ?? '';
@@ -41,21 +57,23 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
     document.title = project ? `${project.name} — Viper` : 'Viper';
   }
 
-  let pendingStash: (() => void) | null = null;
+  /** The latest unsent text of each edited file, written after a typing pause. */
+  const pendingStash = new Map<string, string>();
+  const dropPendingStash = () => { clearTimeout(stashTimer); pendingStash.clear(); };
   const flushStash = () => {
     clearTimeout(stashTimer);
-    const stash = pendingStash;
-    pendingStash = null;
-    stash?.();
-  };
-  editor.onChange(text => {
-    if (loading || !project) return;
-    setDirty(true);
+    if (!project) return;
     const { dir } = project;
+    for (const [file, text] of pendingStash) {
+      api.stashBuffer({ dir, file, text }).catch(err => out.error(`Could not keep your unsaved edits to ${file}: ${(err as Error).message}`));
+    }
+    pendingStash.clear();
+  };
+  editor.onChange((text, file) => {
+    if (loading || !project) return;
+    setDirty(file, true);
+    pendingStash.set(file, text);
     clearTimeout(stashTimer);
-    pendingStash = () => {
-      api.stashBuffer({ dir, file: MAIN_FILE, text }).catch(err => out.error(`Could not keep your unsaved edits: ${(err as Error).message}`));
-    };
     stashTimer = setTimeout(flushStash, STASH_DELAY_MS);
   });
   window.addEventListener('pagehide', flushStash);   // the last keystrokes before a reload or close
@@ -67,43 +85,73 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
     }
   }, true);
 
-  async function load(next: ProjectInfo, text: string): Promise<void> {
-    clearTimeout(stashTimer);
-    pendingStash = null;
+  async function load(next: ProjectInfo, files: { file: string; text: string }[]): Promise<void> {
+    dropPendingStash();
     loading = true;
-    try { editor.load(text); } finally { loading = false; }
+    try { editor.load(files); } finally { loading = false; }
     project = next;
+    clearDirty();
     try { localStorage.setItem(LAST_PROJECT_KEY, next.dir); } catch { /* not essential */ }
     show();
   }
 
+  async function saveFiles(dir: string, files: string[]): Promise<string[]> {
+    const saved: string[] = [];
+    for (const file of files) {
+      const text = editor.source(file);
+      await api.saveFile({ dir, file, text }).catch(err => { throw new Error(`${file}: ${(err as Error).message}`); });
+      if (editor.source(file) === text) setDirty(file, false);   // an edit during the save stays unsaved
+      saved.push(file);
+    }
+    return saved;
+  }
+
   const session: ProjectSession = {
     current: () => project,
+    dirtyFiles: () => dirty,
 
     async open(next) {
-      const diskText = await api.readFile({ dir: next.dir, file: MAIN_FILE });
-      const recovered = (await api.recoverBuffers({ dir: next.dir }).catch(() => [])).find(b => b.file === MAIN_FILE);
-      const restore = recovered ? await offerRestore(next, recovered) : false;
-      await load(next, restore && recovered ? recovered.text : diskText);
-      setDirty(restore);
-      if (recovered && !restore) await api.discardBuffer({ dir: next.dir, file: MAIN_FILE }).catch(() => undefined);
-      out.note(`── project ${next.name} (${next.dir})${restore ? ': unsaved edits restored' : ''} ──`);
+      const onDisk = next.files.filter(f => f.endsWith('.py'));
+      if (!onDisk.includes(MAIN_FILE)) onDisk.unshift(MAIN_FILE);   // reading it says what is wrong
+      const texts = new Map<string, string>();
+      for (const file of onDisk) texts.set(file, await api.readFile({ dir: next.dir, file }));
+      const recovered = (await api.recoverBuffers({ dir: next.dir }).catch(() => [])).filter(b => b.file.endsWith('.py'));
+      const restore = recovered.length ? await offerRestore(next, recovered) : false;
+      if (restore) for (const b of recovered) texts.set(b.file, b.text);
+      await load(next, [...texts].map(([file, text]) => ({ file, text })));
+      if (restore) for (const b of recovered) setDirty(b.file, true);
+      else for (const b of recovered) await api.discardBuffer({ dir: next.dir, file: b.file }).catch(() => undefined);
+      const restored = restore ? `: unsaved edits to ${recovered.map(b => b.file).join(', ')} restored` : '';
+      out.note(`── project ${next.name} (${next.dir})${restored} ──`);
     },
 
     async save() {
-      clearTimeout(stashTimer);
-      pendingStash = null;
-      const text = editor.source();
-      if (!project) return saveAsNewProject(text);
+      dropPendingStash();
+      if (!project) return saveAsNewProject();
+      const files = editor.files().filter(f => dirty.has(f));
       try {
-        await api.saveFile({ dir: project.dir, file: MAIN_FILE, text });
-        if (editor.source() === text) setDirty(false);
-        out.note(`── saved ${MAIN_FILE} in ${project.name} ──`);
+        const saved = await saveFiles(project.dir, files.length ? files : [editor.currentFile()]);
+        out.note(`── saved ${saved.join(', ')} in ${project.name} ──`);
         return true;
       } catch (err) {
-        out.error(`Could not save ${MAIN_FILE}: ${(err as Error).message}`);
+        out.error(`Could not save: ${(err as Error).message}`);
         return false;
       }
+    },
+
+    async newModule() {
+      if (!project && !(await session.save())) return;   // a module belongs to a project
+      const dir = project!.dir;
+      await ask({
+        title: 'New module', label: 'Module name (main.py imports it by this name)', initial: '', okText: 'Create', testId: 'new-module',
+        async submit(name) {
+          const file = newModuleFile(name, editor.files());
+          await api.saveFile({ dir, file, text: '' });
+          editor.addFile(file, '');
+          editor.reveal(1, 1);
+          out.note(`── added ${file}: use it with "import ${file.slice(0, -3)}" ──`);
+        },
+      });
     },
 
     async reopenLast() {
@@ -119,15 +167,15 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
     },
   };
 
-  function saveAsNewProject(text: string): Promise<boolean> {
+  function saveAsNewProject(): Promise<boolean> {
     return ask({
       title: 'Save as a new project', label: 'Project name', initial: 'My project', okText: 'Create project', testId: 'new-project',
       async submit(name) {
         const created = await api.createProject({ name, board: board() });
-        await api.saveFile({ dir: created.dir, file: MAIN_FILE, text });
-        await load(created, text);
-        setDirty(false);
-        out.note(`── saved ${MAIN_FILE} in the new project ${created.name} (${created.dir}) ──`);
+        const files = editor.files().map(file => ({ file, text: editor.source(file) }));
+        for (const { file, text } of files) await api.saveFile({ dir: created.dir, file, text });
+        await load(created, files);
+        out.note(`── saved ${files.map(f => f.file).join(', ')} in the new project ${created.name} (${created.dir}) ──`);
       },
     });
   }
@@ -137,17 +185,21 @@ export function createProjectSession({ api, editor, out, nameLabel, board }: Pro
 }
 
 /** Asks whether to bring back edits autosaved before a crash; resolves true to restore them. */
-function offerRestore(project: ProjectInfo, buffer: RecoveredBuffer): Promise<boolean> {
+function offerRestore(project: ProjectInfo, buffers: RecoveredBuffer[]): Promise<boolean> {
   return new Promise(resolve => {
     let answer = false;
     const modal = createModal('Restore unsaved edits?', 'restore', () => { modal.dialog.remove(); resolve(answer); });
-    const when = new Date(buffer.savedAt).toLocaleString();
-    modal.body.append(
-      el('p', { text: `${project.name}/${buffer.file} has edits from ${when} that were never saved — perhaps Viper or the computer stopped.` }),
-      el('pre', { className: 'restore-preview', testId: 'restore-preview', text: buffer.text.slice(0, 2000) }),
-    );
+    for (const buffer of buffers) {
+      const when = new Date(buffer.savedAt).toLocaleString();
+      const preview = el('pre', { className: 'restore-preview', testId: 'restore-preview', text: buffer.text.slice(0, 2000) });
+      preview.dataset.file = buffer.file;
+      modal.body.append(
+        el('p', { text: `${project.name}/${buffer.file} has edits from ${when} that were never saved — perhaps Viper or the computer stopped.` }),
+        preview,
+      );
+    }
     modal.footer.append(
-      button('Use the saved file', 'restore-discard', () => { answer = false; modal.close(); }),
+      button(buffers.length > 1 ? 'Use the saved files' : 'Use the saved file', 'restore-discard', () => { answer = false; modal.close(); }),
       button('Restore my edits', 'restore-keep', () => { answer = true; modal.close(); }, 'primary'),
     );
     modal.open();

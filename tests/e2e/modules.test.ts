@@ -1,0 +1,131 @@
+// End-to-end journey through a project of several files in real Chromium: "+" makes helper.py
+// in a tab, main.py imports it and runs on the Virtual board, a traceback line in helper.py opens
+// its tab at that line, and unsaved edits in helper.py come back after a reload.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  chooseBoard, clickConsoleText, describeWithChromium, editorCursorLine, exceptionMarkLine, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde,
+  waitForConsole, waitForConsoleText,
+} from './harness';
+
+jest.setTimeout(90_000);
+
+const HELPER = [
+  'def greet(name):',
+  '    return "hello " + name',
+  '',
+  'def fail():',
+  '    print("failing")',
+  '    raise ValueError("helper broke")',
+].join('\n');
+
+describeWithChromium('a project of several files in Chromium', () => {
+  let ide: Ide;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => { ide = await startIde('viper-e2e-modules-', () => ({ listPorts: async () => [] })); });
+  afterAll(() => stopIde(ide));
+  beforeEach(async () => {
+    ({ context, page } = await openIde(ide));
+    await chooseBoard(page, 'Virtual board');
+  });
+  afterEach(() => context.close());
+
+  const tab = (file: string) => page.locator(`[data-testid="file-tab"][data-file="${file}"]`);
+  const shownFile = () => page.getAttribute('[data-testid="file-tab"][aria-selected="true"]', 'data-file');
+  const editorText = () => page.locator('#editor .cm-content').innerText();
+
+  test('a second file in a tab: import it, run it, follow its traceback, keep its unsaved edits', async () => {
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py']);
+
+    // "+" without a project makes the project first, then asks for the module's name.
+    await page.click('[data-testid="new-file"]');
+    await page.fill('[data-testid="new-project-input"]', 'Tabs');
+    await page.click('[data-testid="new-project-ok"]');
+    await page.locator('[data-testid="project-name"]', { hasText: /^Tabs$/ }).waitFor();
+    const projectDir = join(ide.tmp, 'projects', 'Tabs');
+
+    // Names that cannot be imported, or that the project has, are refused in the dialog.
+    await page.fill('[data-testid="new-module-input"]', 'my-helper');
+    await page.click('[data-testid="new-module-ok"]');
+    await page.locator('[data-testid="new-module-error"]', { hasText: 'cannot be imported' }).waitFor();
+    await page.fill('[data-testid="new-module-input"]', 'main');
+    await page.click('[data-testid="new-module-ok"]');
+    await page.locator('[data-testid="new-module-error"]', { hasText: 'already has main.py' }).waitFor();
+    await page.fill('[data-testid="new-module-input"]', 'helper');
+    await page.click('[data-testid="new-module-ok"]');
+    await page.locator('[data-testid="new-module"]').waitFor({ state: 'detached' });
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py', 'helper.py']);
+    expect(await shownFile()).toBe('helper.py');
+    expect(readFileSync(join(projectDir, 'helper.py'), 'utf8')).toBe('');
+
+    await pasteProgram(page, HELPER);
+    await expect(tab('helper.py').getAttribute('data-dirty')).resolves.toBe('true');
+    await expect(tab('main.py').getAttribute('data-dirty')).resolves.toBe('false');
+
+    await tab('main.py').click();
+    await expect(editorText()).resolves.not.toContain('def greet');
+    await pasteProgram(page, 'import helper\nprint(helper.greet("tabs"))\n');
+    await page.click('#run');
+    await waitForConsole(page, 'hello tabs');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-run.png') });
+
+    // Each file keeps its own undo history: undo in helper.py leaves main.py alone.
+    await tab('helper.py').click();
+    await expect(editorText()).resolves.toContain('def greet');
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(editorText()).resolves.not.toContain('def greet');
+    await page.keyboard.press('ControlOrMeta+Shift+Z');
+    await expect(editorText()).resolves.toContain('def greet');
+    await tab('main.py').click();
+    await expect(editorText()).resolves.toContain('print(helper.greet("tabs"))');
+
+    // Save writes every file with unsaved edits.
+    await page.keyboard.press('ControlOrMeta+S');
+    await waitForConsole(page, 'saved main.py, helper.py in Tabs');
+    expect(readFileSync(join(projectDir, 'helper.py'), 'utf8')).toBe(HELPER);
+    await expect(tab('helper.py').getAttribute('data-dirty')).resolves.toBe('false');
+
+    // An exception inside helper.py: its traceback line opens helper.py's tab at that line, marked.
+    await pasteProgram(page, 'import helper\nprint("calling")\nhelper.fail()\n');
+    await page.click('#clear-console');
+    await page.click('#run');
+    const shown = await waitForConsoleText(page, 'ValueError: helper broke');
+    expect(shown).toContain('File "main.py", line 3, in <module>');
+    expect(shown).toContain('File "helper.py", line 6, in fail');
+    expect(await shownFile()).toBe('main.py');
+    expect(await exceptionMarkLine(page)).toBe(0);               // the mark is in helper.py, not here
+    await clickConsoleText(page, 'File "helper.py", line 6');
+    expect(await settle(shownFile, 'helper.py')).toBe('helper.py');
+    expect(await settle(() => editorCursorLine(page), 6)).toBe(6);
+    expect(await exceptionMarkLine(page)).toBe(6);
+    await expect(page.locator('#editor .cm-exceptionText').innerText()).resolves.toContain('ValueError: helper broke');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-traceback.png') });
+    await clickConsoleText(page, 'File "main.py", line 3');
+    expect(await settle(shownFile, 'main.py')).toBe('main.py');
+    expect(await settle(() => editorCursorLine(page), 3)).toBe(3);
+
+    // Unsaved edits in helper.py (and main.py's, since the save) survive a reload.
+    await tab('helper.py').click();
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\n# an unsaved tweak');
+    await expect(tab('helper.py').getAttribute('data-dirty')).resolves.toBe('true');
+    await page.reload();                                          // no pause: the page stashes as it goes
+    await page.locator('[data-testid="restore"]').waitFor();
+    await expect(page.locator('[data-testid="restore-preview"][data-file="helper.py"]').innerText()).resolves.toContain('# an unsaved tweak');
+    await expect(page.locator('[data-testid="restore-preview"][data-file="main.py"]').innerText()).resolves.toContain('helper.fail()');
+    await page.click('[data-testid="restore-keep"]');
+    await page.locator('[data-testid="project-name"]', { hasText: /^Tabs$/ }).waitFor();
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py ●', 'helper.py ●']);
+    await expect(tab('helper.py').getAttribute('data-dirty')).resolves.toBe('true');
+    await expect(editorText()).resolves.toContain('helper.fail()');
+    await tab('helper.py').click();
+    await expect(editorText()).resolves.toContain('# an unsaved tweak');
+    expect(readFileSync(join(projectDir, 'helper.py'), 'utf8')).toBe(HELPER);   // still unsaved on disk
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-restored.png') });
+  });
+});
