@@ -128,4 +128,29 @@ describeWithChromium('a project of several files in Chromium', () => {
     expect(readFileSync(join(projectDir, 'helper.py'), 'utf8')).toBe(HELPER);   // still unsaved on disk
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-restored.png') });
   });
+
+  test('each tab is checked as it is shown; a broken module stops Run and its error opens its tab', async () => {
+    const project = await ide.service.createProject({ name: 'Broken', board: 'virtual' });
+    await ide.service.saveFile({ dir: project.dir, file: 'main.py', text: 'import sensors\nprint(sensors.read())\n' });
+    await ide.service.saveFile({ dir: project.dir, file: 'sensors.py', text: 'def read(:\n    return 1\n' });
+    await page.click('[data-testid="open-projects"]');
+    await page.click('[data-testid="recent-project"]:first-child [data-testid="open-recent"]');
+    await page.locator('[data-testid="project-name"]', { hasText: /^Broken$/ }).waitFor();
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py', 'sensors.py']);
+
+    await page.locator('#problems', { hasText: 'no problems' }).waitFor();
+    await tab('sensors.py').click();
+    await page.locator('#problems', { hasText: 'line 1, column 9' }).waitFor();
+    await page.locator('#editor .cm-lint-marker-error').waitFor();
+    await tab('main.py').click();
+    await page.locator('#problems', { hasText: 'no problems' }).waitFor();
+
+    await page.click('#run');
+    const shown = await waitForConsoleText(page, 'main.py was not run');
+    expect(shown).toContain('sensors.py:1:9: error');
+    await clickConsoleText(page, 'sensors.py:1:9');
+    expect(await settle(shownFile, 'sensors.py')).toBe('sensors.py');
+    await expect(page.textContent('#problems')).resolves.toContain('line 1, column 9');   // at once, not after the typing pause
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-diagnostic.png') });
+  });
 });

@@ -123,6 +123,7 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
       hidden.delete(file);
       shown = file;
       view.setState(next);
+      forceLinting(view);            // the problems line speaks of this file from now on
       filesChanged();
     },
     reveal(line, column) {
@@ -138,6 +139,7 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
       order = files.map(f => f.file);
       shown = files[0].file;
       view.setState(stateFor(shown, files[0].text));
+      forceLinting(view);
       filesChanged();
     },
     addFile(file, text) {
