@@ -614,6 +614,8 @@ class CodeCompiler {
     inner.prologue();
     inner.loadName('__name__');
     inner.storeName('__module__');
+    inner.loadConstant({ t: 'str', v: this.qualname(s.name) });
+    inner.storeName('__qualname__');
     inner.statements(s.body);
     inner.line = s.end_lineno;
     if (scope.classCell) inner.emit('LOAD_CLOSURE', 0); else inner.emit('LOAD_NONE');

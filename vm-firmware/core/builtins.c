@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gen/opcodes.h"
+#include "gen/image_format.h"
 #include "vm.h"
 
 static Value write_line(VM *vm) {
@@ -518,11 +519,33 @@ static Value bi_delattr(VM *vm, int argc, Value *args) {
   return value_setattr(vm, args[0], AS_STR(args[1]), UNBOUND_VAL);
 }
 
+/* dir(): the names bound in the caller's scope, sorted. A function's are its bound locals; a
+ * module's or a class body's are its namespace's keys. */
+static Value dir_scope(VM *vm) {
+  const Frame *f = &vm->frames[vm->frame_count - 1];
+  Value list, r;
+  uint16_t i;
+  if ((f->code->flags & CODE_FLAG_MODULE) || f->ns != f->globals) list = value_to_list(vm, OBJ_VAL(f->ns));
+  else {
+    list = list_new(vm, 0);
+    for (i = 0; list != EXC_VAL && i < f->code->nlocals; i++) {
+      Value v = f->slots[i];
+      if (IS_TYPE(v, &cell_type)) v = ((ObjCell *)AS_OBJ(v))->value;
+      if (v != UNBOUND_VAL && !list_append(vm, AS_LIST(list), f->code->local_names[i])) list = EXC_VAL;
+    }
+  }
+  if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);
+  r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+  vm_pop_root(vm);
+  return r == EXC_VAL ? EXC_VAL : list;
+}
+
 static Value bi_dir(VM *vm, int argc, Value *args) {
   const Type *t;
   const MethodDef *m;
   Value list, r;
-  if (argc == 0) return vm_raise(vm, &exc_NotImplementedError, "dir() without an argument is not supported");
+  if (argc == 0) return dir_scope(vm);
   t = IS_TYPE(args[0], &type_type) ? (const Type *)AS_OBJ(args[0]) : value_type(args[0]);
   list = list_new(vm, 0);
   if (list == EXC_VAL) return EXC_VAL;

@@ -557,5 +557,4 @@ static const MethodDef bytearray_methods[] = {
 const Type bytes_type = {{&type_type}, "bytes", NULL, bytes_trace, bytes_methods};
 const Type bytearray_type = {{&type_type}, "bytearray", NULL, bytes_trace, bytearray_methods};
 
-static void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
 const Type bytes_iter_type = {{&type_type}, "bytes_iterator", NULL, iter_trace, NULL};

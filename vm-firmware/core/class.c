@@ -186,6 +186,27 @@ static Value c3_mro(VM *vm, ObjClass *cls) {
   return t;
 }
 
+static const char *const hook_names[] = {"__setattr__", "__delattr__", "__getattribute__"};
+
+/* Which of hook_names the class's MRO defines (CLASS_HOOK_* bits, in that order). */
+static bool update_hooks(VM *vm, ObjClass *cls) {
+  size_t i;
+  cls->hooks = 0;
+  for (i = 0; i < sizeof hook_names / sizeof hook_names[0]; i++) {
+    Value f = lookup_cstr(vm, &cls->type, hook_names[i]);
+    if (f == EXC_VAL) return false;
+    if (f != UNBOUND_VAL) cls->hooks |= (uint8_t)(1u << i);
+  }
+  return true;
+}
+
+static bool is_hook_name(const ObjStr *name) {
+  size_t i;
+  for (i = 0; i < sizeof hook_names / sizeof hook_names[0]; i++)
+    if (strcmp(name->chars, hook_names[i]) == 0) return true;
+  return false;
+}
+
 static bool is_object_type(const Type *t) { return strcmp(t->name, "object") == 0 && t->parent == NULL; }
 
 /* class name(bases): ns is the dict the class body filled. */
@@ -245,7 +266,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   vm->nroots -= 4;
   if (mro == EXC_VAL) return EXC_VAL;
   cls->mro = mro;
-  return OBJ_VAL(cls);
+  return update_hooks(vm, cls) ? OBJ_VAL(cls) : EXC_VAL;
 }
 
 /* ==== instances ========================================================================== */
@@ -323,6 +344,8 @@ static Value getattr_fallback(VM *vm, Value obj, ObjStr *name) {
   return vm_raise_fmt(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", value_type(obj)->name, name->chars);
 }
 
+static Value instance_getattr(VM *vm, Value obj, ObjStr *name);
+
 /* obj.name where obj is an instance of a Python class, a Python class, or a super object. */
 Value class_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_TYPE(obj, &super_type)) {
@@ -341,6 +364,8 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
             return bind(vm, v, IS_TYPE(self, &type_type) ? UNBOUND_VAL : self, OBJ_VAL(t));
         } else if (strcmp(name->chars, "__init__") == 0 && !IS_TYPE(self, &type_type)) {
           return method_new(vm, self, OBJ_VAL(&super_init_builtin));   /* object/Exception.__init__ */
+        } else if (object_attr_builtin(name) != NULL && !IS_TYPE(self, &type_type)) {
+          return method_new(vm, self, OBJ_VAL(object_attr_builtin(name)));
         }
       }
     }
@@ -355,6 +380,27 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
     if (strcmp(name->chars, "__bases__") == 0) return ((const ObjClass *)t)->bases;
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
+  {
+    Value v;
+    if (((const ObjClass *)OBJ_TYPE(obj))->hooks & CLASS_HOOK_GETATTRIBUTE) {
+      Value argv[2];
+      argv[0] = obj;
+      argv[1] = OBJ_VAL(name);
+      v = vm_call(vm, lookup_cstr(vm, OBJ_TYPE(obj), "__getattribute__"), 2, argv);
+      if (v != EXC_VAL || !IS_OBJ(vm->exc) || !type_is_subtype(OBJ_TYPE(vm->exc), &exc_AttributeError) ||
+          lookup_cstr(vm, OBJ_TYPE(obj), "__getattr__") == UNBOUND_VAL) return v;
+      vm->exc = NONE_VAL;   /* __getattribute__ raised AttributeError: __getattr__ gets a turn */
+    } else {
+      v = instance_getattr(vm, obj, name);
+      if (v != UNBOUND_VAL) return v;
+    }
+    return getattr_fallback(vm, obj, name);
+  }
+}
+
+/* object.__getattribute__ for an instance: its dict, its class, the special attributes;
+ * UNBOUND_VAL when none has the name. */
+static Value instance_getattr(VM *vm, Value obj, ObjStr *name) {
   {
     ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
     const Type *t = o->obj.type;
@@ -381,9 +427,12 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
       if (tup != EXC_VAL && !IS_NONE(o->msg)) AS_TUPLE(tup)->items[0] = o->msg;
       return tup;
     }
-    return getattr_fallback(vm, obj, name);
+    if (object_attr_builtin(name) != NULL) return method_new(vm, obj, OBJ_VAL(object_attr_builtin(name)));
+    return UNBOUND_VAL;
   }
 }
+
+static Value instance_setattr(VM *vm, Value obj, ObjStr *name, Value v);
 
 /* obj.name = v (v UNBOUND_VAL: del obj.name) for instances and classes. */
 Value class_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
@@ -395,8 +444,21 @@ Value class_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
       if (!found) return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", c->type.name, name->chars);
       return NONE_VAL;
     }
-    return dict_set(vm, c->dict, OBJ_VAL(name), v) ? NONE_VAL : EXC_VAL;
+    if (!dict_set(vm, c->dict, OBJ_VAL(name), v)) return EXC_VAL;
+    return is_hook_name(name) && !update_hooks(vm, c) ? EXC_VAL : NONE_VAL;
   }
+  if (((const ObjClass *)OBJ_TYPE(obj))->hooks & (v == UNBOUND_VAL ? CLASS_HOOK_DELATTR : CLASS_HOOK_SETATTR)) {
+    Value argv[3], f = lookup_cstr(vm, OBJ_TYPE(obj), v == UNBOUND_VAL ? "__delattr__" : "__setattr__");
+    argv[0] = obj;
+    argv[1] = OBJ_VAL(name);
+    argv[2] = v;
+    return vm_call(vm, f, v == UNBOUND_VAL ? 2 : 3, argv) == EXC_VAL ? EXC_VAL : NONE_VAL;
+  }
+  return instance_setattr(vm, obj, name, v);
+}
+
+/* object.__setattr__ / __delattr__ for an instance: properties, then its dict. */
+static Value instance_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
   {
     ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
     Value attr = class_lookup(o->obj.type, name);
@@ -531,7 +593,7 @@ Value class_iter(VM *vm, Value v) {
   if (r == UNBOUND_VAL) {
     Value gi = lookup_cstr(vm, value_type(v), "__getitem__");
     if (gi == EXC_VAL) return EXC_VAL;
-    if (gi != UNBOUND_VAL) return vm_raise(vm, &exc_TypeError, "iteration over __getitem__ is not supported yet");
+    if (gi != UNBOUND_VAL) return iter_new(vm, &seq_iter_type, v, 0, 0, 1);   /* obj[0], obj[1], ... */
     return missing(vm, v, "'%s' object is not iterable");
   }
   if (r != EXC_VAL && IS_INSTANCE(r)) {
@@ -542,6 +604,23 @@ Value class_iter(VM *vm, Value v) {
 }
 
 /* next() of an instance iterator: STOP_VAL when it raises StopIteration. */
+/* The old sequence protocol: the next obj[i], until __getitem__ raises IndexError. */
+Value seq_iter_next(VM *vm, ObjIter *it) {
+  Value v;
+  if (IS_NONE(it->seq)) return STOP_VAL;
+  v = class_getitem(vm, it->seq, INT_VAL(it->index));
+  if (v == EXC_VAL && IS_OBJ(vm->exc) &&
+      (type_is_subtype(OBJ_TYPE(vm->exc), &exc_IndexError) || type_is_subtype(OBJ_TYPE(vm->exc), &exc_StopIteration))) {
+    vm->exc = NONE_VAL;
+    it->seq = NONE_VAL;   /* exhausted for good */
+    return STOP_VAL;
+  }
+  if (v != EXC_VAL) it->index++;
+  return v;
+}
+
+const Type seq_iter_type = {{&type_type}, "iterator", NULL, iter_trace, NULL};
+
 Value class_next(VM *vm, Value it) {
   Value r = class_call_dunder(vm, it, "__next__", 0, NULL);
   if (r == UNBOUND_VAL) return missing(vm, it, "'%s' object is not an iterator");
@@ -686,6 +765,42 @@ static Value bi_issubclass(VM *vm, int argc, Value *args) {
   if (!IS_TYPE(args[1], &type_type)) return vm_raise(vm, &exc_TypeError, "issubclass() arg 2 must be a class");
   if (is_object_type((const Type *)AS_OBJ(args[1]))) return TRUE_VAL;
   return BOOL_VAL(type_is_subtype((const Type *)AS_OBJ(args[0]), (const Type *)AS_OBJ(args[1])));
+}
+
+/* object.__setattr__(obj, name, value), object.__delattr__(obj, name), object.__getattribute__(obj, name):
+ * the plain attribute access a class's own hooks fall back on. */
+static bool attr_name_ok(VM *vm, Value name) {
+  if (IS_STR(name)) return true;
+  vm_raise_fmt(vm, &exc_TypeError, "attribute name must be string, not '%t'", name);
+  return false;
+}
+static Value bi_object_setattr(VM *vm, int argc, Value *args) {
+  Value v = argc == 3 ? args[2] : UNBOUND_VAL;
+  if (!attr_name_ok(vm, args[1])) return EXC_VAL;
+  if (IS_INSTANCE(args[0])) return instance_setattr(vm, args[0], AS_STR(args[1]), v);
+  return value_setattr(vm, args[0], AS_STR(args[1]), v);
+}
+static Value bi_object_getattribute(VM *vm, int argc, Value *args) {
+  Value v;
+  (void)argc;
+  if (!attr_name_ok(vm, args[1])) return EXC_VAL;
+  if (!IS_INSTANCE(args[0])) return value_getattr(vm, args[0], AS_STR(args[1]));
+  v = instance_getattr(vm, args[0], AS_STR(args[1]));
+  if (v != UNBOUND_VAL) return v;
+  return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", args[0], AS_STR(args[1])->chars);
+}
+static const ObjBuiltin object_attr_builtins[] = {
+  {{&builtin_type}, "__setattr__", bi_object_setattr, 3, 3, NULL},
+  {{&builtin_type}, "__delattr__", bi_object_setattr, 2, 2, NULL},
+  {{&builtin_type}, "__getattribute__", bi_object_getattribute, 2, 2, NULL},
+};
+
+const ObjBuiltin *object_attr_builtin(const ObjStr *name) {
+  size_t i;
+  if (name->len < 11 || name->chars[0] != '_') return NULL;
+  for (i = 0; i < sizeof object_attr_builtins / sizeof object_attr_builtins[0]; i++)
+    if (strcmp(name->chars, object_attr_builtins[i].name) == 0) return &object_attr_builtins[i];
+  return NULL;
 }
 
 static const MethodDef property_methods[] = {

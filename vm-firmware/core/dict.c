@@ -153,7 +153,6 @@ Value dict_iter_next(VM *vm, ObjIter *it) {
   return STOP_VAL;
 }
 
-static void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
 const Type dict_iter_type = {{&type_type}, "dict_keyiterator", NULL, iter_trace, NULL};
 const Type dict_keys_type = {{&type_type}, "dict_keys", NULL, iter_trace, NULL};
 const Type dict_values_type = {{&type_type}, "dict_values", NULL, iter_trace, NULL};

@@ -147,3 +147,19 @@ void vm_format_exception(VM *vm) {
     }
   }
 }
+
+/* An uncaught SystemExit ends a program quietly, as in CPython: -1 when vm->exc is another
+ * exception, else the exit status (None: 0, an int: its low byte, anything else: 1, with its
+ * str() left in the string builder for the host to print; vm->sb_len is 0 when there is none). */
+int vm_exit_status(VM *vm) {
+  Value exc = vm->exc, code = NONE_VAL;
+  const Type *t = IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : OBJ_TYPE(exc);
+  vm_sb_reset(vm);
+  if (!type_is_subtype(t, &exc_SystemExit)) return -1;
+  if (!IS_TYPE(exc, &type_type)) code = ((ObjException *)AS_OBJ(exc))->msg;
+  if (IS_TUPLE(code) && AS_TUPLE(code)->len == 1) code = AS_TUPLE(code)->items[0];
+  if (IS_NONE(code)) return 0;
+  if (IS_INTLIKE(code)) return (int)(AS_INTLIKE(code) & 0xFF);
+  value_write(vm, code, false);
+  return 1;
+}

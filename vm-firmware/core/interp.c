@@ -362,6 +362,16 @@ static Value call_native_kw(VM *vm, const char *fname, NativeFn fn, const char *
   memcpy(area, args, (size_t)npos * sizeof(Value));
   for (i = 0; i < nslots; i++) area[npos + i] = UNBOUND_VAL;
   vm->sp = area + npos + nslots;
+  if (strcmp(kw, NATIVE_KW_DICT) == 0 && nkw > 0) {   /* all keywords in one dict, like **kwargs */
+    Value d = dict_new(vm);
+    if (d == EXC_VAL) { vm->sp = saved; return EXC_VAL; }
+    area[npos] = d;
+    for (i = 0; i < nkw; i++) {
+      if (!IS_STR(kwnames->items[i])) { vm->sp = saved; return vm_raise(vm, &exc_TypeError, "keywords must be strings"); }
+      if (!dict_set(vm, AS_DICT(d), kwnames->items[i], args[npos + i])) { vm->sp = saved; return EXC_VAL; }
+    }
+    nkw = 0;
+  }
   for (i = 0; i < nkw; i++) {
     Value name = kwnames->items[i];
     int n, k = IS_STR(name) ? native_kw_index(kw, AS_STR(name), &n) : -1;
@@ -756,13 +766,9 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(STORE_ATTR) {
     ObjStr *name = NAME(READ_U16());
     SAVE();
-    if (IS_INSTANCE(sp[-1]) || IS_PYCLASS(sp[-1])) {
-      CHECK(class_setattr(vm, sp[-1], name, sp[-2]));
-      sp -= 2;
-      NEXT();
-    }
-    vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", PEEK(0), name->chars);
-    goto error;
+    CHECK(value_setattr(vm, sp[-1], name, sp[-2]));
+    sp -= 2;
+    NEXT();
   }
   CASE(BINARY_OP) {
     int op = *ip++;
@@ -1385,7 +1391,7 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(LOAD_METHOD) {
     ObjStr *name = NAME(READ_U16());
     Value obj = sp[-1], v;
-    if (IS_INSTANCE(obj)) {
+    if (IS_INSTANCE(obj) && !(((const ObjClass *)OBJ_TYPE(obj))->hooks & CLASS_HOOK_GETATTRIBUTE)) {
       ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
       Value attr = class_lookup(o->obj.type, name);
       if (IS_FUNCTION(attr) && (o->dict == NULL || dict_get_str(o->dict, name) == UNBOUND_VAL)) {
@@ -1552,13 +1558,9 @@ static VmResult run(VM *vm, int base, Value *result) {
   CASE(DELETE_ATTR) {
     ObjStr *name = NAME(READ_U16());
     SAVE();
-    if (IS_INSTANCE(sp[-1]) || IS_PYCLASS(sp[-1])) {
-      CHECK(class_setattr(vm, sp[-1], name, UNBOUND_VAL));
-      sp--;
-      NEXT();
-    }
-    vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", PEEK(0), name->chars);
-    goto error;
+    CHECK(value_setattr(vm, sp[-1], name, UNBOUND_VAL));
+    sp--;
+    NEXT();
   }
   CASE(MAKE_FUNCTION) {
     uint32_t i = READ_U16();

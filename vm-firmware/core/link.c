@@ -259,6 +259,10 @@ static void run_image(LinkServer *ls, const uint8_t *image, size_t len) {
   ls->out_len = 0;
   ls->vm->interrupt = false;
   r = vm_run_image(ls->vm, image, len);
+  if (r == VM_EXCEPTION && vm_exit_status(ls->vm) >= 0) {   /* sys.exit(): the program just ends */
+    if (ls->vm->sb_len > 0) { out_write(ls, ls->vm->sb, ls->vm->sb_len); out_write(ls, "\n", 1); }
+    r = VM_OK;
+  }
   flush_out(ls);
   if (r == VM_EXCEPTION) send_exception(ls);
   status = r == VM_OK ? DONE_OK : r == VM_EXCEPTION ? DONE_EXCEPTION : r == VM_STOPPED ? DONE_STOPPED : DONE_VM_ERROR;

@@ -342,5 +342,4 @@ static const MethodDef list_methods[] = {
 
 const Type list_type = {{&type_type}, "list", NULL, list_trace, list_methods};
 
-static void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
 const Type list_iter_type = {{&type_type}, "list_iterator", NULL, iter_trace, NULL};

@@ -214,6 +214,7 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_TYPE(obj, &type_type)) {   /* class methods: dict.fromkeys */
     const Type *t = (const Type *)AS_OBJ(obj);
     if (name->len == 8 && memcmp(name->chars, "__name__", 8) == 0) return str_from_cstr(vm, t->name);
+    if (t == &object_type && object_attr_builtin(name) != NULL) return OBJ_VAL(object_attr_builtin(name));
     m = t == &dict_type ? methods_find(dict_class_methods, name) :
         t == &int_type ? methods_find(int_class_methods, name) :
         t == &str_type ? methods_find(str_class_methods, name) :
@@ -435,7 +436,9 @@ Value value_setitem(VM *vm, Value obj, Value key, Value val) {
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item assignment", obj);
 }
 
-static Value iter_new(VM *vm, const Type *type, Value seq, vint index, vint stop, vint step) {
+void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
+
+Value iter_new(VM *vm, const Type *type, Value seq, vint index, vint stop, vint step) {
   ObjIter *it;
   vm_push_root(vm, seq);
   it = (ObjIter *)obj_alloc(vm, type, sizeof(ObjIter));
@@ -465,7 +468,7 @@ Value value_iter(VM *vm, Value v) {
     }
     if (t == &set_type || t == &frozenset_type) return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0);
     if (t == &bytes_type || t == &bytearray_type) return iter_new(vm, &bytes_iter_type, v, 0, 0, 1);
-    if (t == &set_iter_type || t == &bytes_iter_type || iter_is_builtin(t)) return v;
+    if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || iter_is_builtin(t)) return v;
     if (t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
         t == &dict_iter_type || t == &range_iter_type)
       return v;
@@ -499,6 +502,7 @@ Value value_iter_next(VM *vm, Value iter) {
   if (t == &str_iter_type) return str_iter_next(vm, it);
   if (t == &set_iter_type) return set_iter_next(vm, it);
   if (t == &bytes_iter_type) return bytes_iter_next(vm, it);
+  if (t == &seq_iter_type) return seq_iter_next(vm, it);
   if (iter_is_builtin(t)) return iter_builtin_next(vm, iter);
   /* Only a verified image reaches here, but the verifier checks depths, not types: a
    * non-iterator must not be taken for a dict iterator. */

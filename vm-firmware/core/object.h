@@ -27,6 +27,9 @@ typedef struct Obj {
  * allocated for them. min_args/max_args count positional arguments only. */
 typedef Value (*NativeFn)(VM *vm, int argc, Value *args);
 #define NATIVE_KW(args, argc, i) ((args)[(argc) + (i)])
+/* kw == NATIVE_KW_DICT: one slot holding a dict of every keyword given (UNBOUND_VAL: none). */
+#define NATIVE_KW_DICT "**"
+
 #define NATIVE_KW_GIVEN(args, argc, i) ((args)[(argc) + (i)] != UNBOUND_VAL)
 
 typedef struct MethodDef {
@@ -92,6 +95,8 @@ typedef struct ObjRange { Obj obj; vint start, stop, step; } ObjRange;
 
 /* One iterator layout for list, tuple, str, dict and range: the type tells which. */
 typedef struct ObjIter { Obj obj; Value seq; vint index, stop, step; } ObjIter;
+Value iter_new(VM *vm, const Type *type, Value seq, vint index, vint stop, vint step);
+void iter_trace(VM *vm, Obj *obj);   /* marks seq: the trace of every ObjIter type */
 
 typedef struct ObjCode {
   Obj obj;
@@ -147,6 +152,8 @@ extern const Type module_type, exc_SystemExit, exc_UnicodeError, exc_UnicodeDeco
 extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
 extern const Type dict_keys_type, dict_values_type, dict_items_type;
 extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
+extern const Type seq_iter_type;   /* iter() of an instance with __getitem__ but no __iter__ */
+Value seq_iter_next(VM *vm, ObjIter *it);
 extern const Type code_type, function_type, builtin_type, bound_method_type, cell_type, slice_type;
 extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueError,
     exc_NameError, exc_UnboundLocalError, exc_ZeroDivisionError, exc_ArithmeticError,
@@ -347,7 +354,12 @@ typedef struct ObjClass {
   Value bases, mro;
   ObjDict *dict;
   const Type *builtin_base;   /* the built-in exception class it derives from, or NULL */
+  uint8_t hooks;              /* CLASS_HOOK_*: which attribute dunders its MRO defines */
 } ObjClass;
+/* Attribute access goes through these only when the class defines them (checked once). */
+#define CLASS_HOOK_SETATTR      1
+#define CLASS_HOOK_DELATTR      2
+#define CLASS_HOOK_GETATTRIBUTE 4
 typedef struct ObjInstance { Obj obj; Value msg; ObjDict *dict; } ObjInstance;
 typedef struct ObjMethod { Obj obj; Value self, fn; } ObjMethod;       /* a bound Python method */
 typedef struct ObjWrapper { Obj obj; Value a, b; } ObjWrapper;         /* super, classmethod, ... */
@@ -359,6 +371,8 @@ void class_trace(VM *vm, Obj *obj);
 extern const Type method_type, super_type, classmethod_type, staticmethod_type, property_type, not_implemented_type;
 extern const Obj not_implemented_obj;
 extern const ObjBuiltin super_init_builtin;
+/* object.__setattr__, __delattr__, __getattribute__ by name; NULL for other names. */
+const ObjBuiltin *object_attr_builtin(const ObjStr *name);
 bool class_init(VM *vm);
 Value class_new(VM *vm, Value name, Value bases, ObjDict *ns);
 Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames);

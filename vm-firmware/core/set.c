@@ -658,5 +658,4 @@ static const MethodDef frozenset_methods[] = {
 const Type set_type = {{&type_type}, "set", NULL, set_trace, set_methods};
 const Type frozenset_type = {{&type_type}, "frozenset", NULL, set_trace, frozenset_methods};
 
-static void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
 const Type set_iter_type = {{&type_type}, "set_iterator", NULL, iter_trace, NULL};

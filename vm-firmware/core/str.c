@@ -978,7 +978,8 @@ bool format_append(VM *vm, Value v, const char *spec, size_t len);
 Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs);
 
 static Value m_format(VM *vm, int argc, Value *args) {
-  return str_format_impl(vm, AS_STR(args[0]), argc - 1, args + 1, NONE_VAL);
+  Value kwargs = NATIVE_KW(args, argc, 0);
+  return str_format_impl(vm, AS_STR(args[0]), argc - 1, args + 1, kwargs == UNBOUND_VAL ? NONE_VAL : kwargs);
 }
 
 static Value m_format_map(VM *vm, int argc, Value *args) {
@@ -1031,7 +1032,7 @@ static const MethodDef str_methods[] = {
   {"removesuffix", m_removesuffix, 1, 1, NULL},
   {"expandtabs", m_expandtabs, 0, 1, "tabsize"},
   {"encode", m_encode, 0, 2, NULL},
-  {"format", m_format, 0, 100, NULL},
+  {"format", m_format, 0, 100, NATIVE_KW_DICT},
   {"translate", m_translate, 1, 1, NULL},
   {"format_map", m_format_map, 1, 1, NULL},
   {"maketrans", m_maketrans, 1, 3, NULL},

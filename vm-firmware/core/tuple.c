@@ -73,5 +73,4 @@ static const MethodDef tuple_methods[] = {
 
 const Type tuple_type = {{&type_type}, "tuple", NULL, tuple_trace, tuple_methods};
 
-static void iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
 const Type tuple_iter_type = {{&type_type}, "tuple_iterator", NULL, iter_trace, NULL};

@@ -127,6 +127,8 @@ Value vm_sb_to_str(VM *vm);   /* a new str of the builder's text (or MemoryError
 
 /* Text of the pending exception: "TypeError: message". Writes through vm_sb. */
 void vm_format_exception(VM *vm);
+/* The exit status an uncaught SystemExit asks for, or -1 (see exception.c). */
+int vm_exit_status(VM *vm);
 /* Line of the instruction at pc in code. */
 uint32_t code_line_at(const ObjCode *code, uint32_t pc);
 

@@ -76,6 +76,7 @@ static void print_traceback(VM *vm) {
 static int run_loaded(VM *vm, const uint8_t *image, size_t size, void *heap, size_t heap_size) {
   const char *why;
   VmResult r;
+  int status;
   if (heap == NULL || vm == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
   why = image_verify(image, size, heap, heap_size);
   if (why != NULL) { fprintf(stderr, "viper-vm: bad image: %s\n", why); return 2; }
@@ -88,6 +89,10 @@ static int run_loaded(VM *vm, const uint8_t *image, size_t size, void *heap, siz
   r = vm_run_image(vm, image, size);
   fflush(stdout);
   if (r == VM_OK) return 0;
+  if (r == VM_EXCEPTION && (status = vm_exit_status(vm)) >= 0) {   /* sys.exit(): no traceback */
+    if (vm->sb_len > 0) { port_error_write(vm->sb, vm->sb_len); err("\n"); }
+    return status;
+  }
   print_traceback(vm);
   return r == VM_STOPPED ? 130 : 1;
 }
