@@ -61,9 +61,16 @@ export interface PortEntry {
   byId?: string;
   /** What the USB ID table says it is ("Arduino Due (programming port)"). */
   usbName?: string;
-  /** The board, when the USB ID alone tells. */
+  /** The board: what the USB ID says, else what its VM reports (when Viper knows that board), else what the person told us. */
   board?: string;
+  /** Whether a Viper VM answers there, found out in the background: the list never waits for it. */
+  vm?: PortVm;
 }
+
+/** 'probing': not known yet (ask again soon); 'in-use': a session has the port open and has not heard its VM yet. */
+export type PortVm =
+  | { status: 'probing' | 'none' | 'in-use' }
+  | { status: 'ready'; vmVersion: string; boardId: string };
 
 export interface ExampleInfo { id: string; title: string; description: string; tags: string[]; boards: string[]; files: string[] }
 export interface ProjectInfo { dir: string; name: string; board: string; files: string[] }
@@ -74,7 +81,7 @@ export type BurnResult = { ok: true; vmVersion: string } | { ok: false; error: s
 
 /** Ports, burning the VM, projects and examples. */
 export interface ToolsApi {
-  /** Serial ports; `board` is what the USB ID says or what the person told us before. */
+  /** Serial ports at once; `board` is what the USB ID, the port's VM or the person said; `vm` whether a VM answers. */
   listPorts(): Promise<PortEntry[]>;
   /** Remembers which board sits behind a generic USB-serial adapter. */
   setPortBoard(params: { path: string; board: string }): Promise<void>;

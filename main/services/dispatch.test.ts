@@ -134,6 +134,7 @@ describe('dispatch of tools methods', () => {
         examplesDir: resolve(__dirname, '../../examples'), projectsDir: join(tmp, 'projects'), firmwareDir: join(tmp, 'firmware'),
         settingsDir: join(tmp, 'settings'),
         listPorts: async () => [{ path: '/dev/ttyACM0', vendorId: '2341', productId: '003d' }, { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' }],
+        probePort: async () => undefined,   // these paths may be this machine's real ports: never send them a HELLO
       });
       service.onEvent(e => events.push(e));
     });
@@ -141,9 +142,9 @@ describe('dispatch of tools methods', () => {
 
     it('lists ports with what the USB ID says', async () => {
       expect(await dispatch(service, { id: 1, method: 'listPorts' })).toEqual({ id: 1, result: [
-        { path: '/dev/ttyACM0', vendorId: '2341', productId: '003d', usbName: 'Arduino Due (programming port)', board: 'arduino_due' },
-        { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523', usbName: 'WCH CH340 USB-serial' },
-      ] });
+        { path: '/dev/ttyACM0', vendorId: '2341', productId: '003d', usbName: 'Arduino Due (programming port)', board: 'arduino_due', vm: { status: 'probing' } },
+        { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523', usbName: 'WCH CH340 USB-serial', vm: { status: 'probing' } },
+      ] });   // whether a VM answers comes later (main/services/portProbing.test.ts)
     });
 
     it('searches examples, clones one into a project, saves a file in it', async () => {

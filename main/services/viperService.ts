@@ -6,10 +6,13 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { BoardInfo, BurnResult, DeviceEvent, ExecResult, PortEntry, ProjectInfo, RunResult, ViperApi } from '../common/api';
-import { identifyUsb, KNOWN_BOARDS } from '../devices/boardTable';
+import { KNOWN_BOARDS } from '../devices/boardTable';
 import { BoardMemory } from '../devices/boardMemory';
 import { listPorts } from '../devices/listPorts';
+import { portEntry } from '../devices/portEntry';
 import type { PortInfo } from '../devices/portInfo';
+import { PortProber } from '../devices/portProber';
+import { probeVm } from '../devices/probeVm';
 import { cloneExample, listExamples, searchExamples } from '../examples/gallery';
 import { burnVm } from '../flash/burnVm';
 import { FlashError } from '../flash/flasher';
@@ -20,7 +23,7 @@ import { openSession } from '../devices/connect';
 import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
 import { SerialTransport } from '../link/serialTransport';
-import type { DeviceSession } from '../link/session';
+import type { DeviceSession, VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 import type { MainApi } from './dispatch';
 import { createOutputBatcher } from './outputBatcher';
@@ -33,6 +36,8 @@ export interface ServiceOptions {
   /** Where recent projects and remembered boards are kept. */
   settingsDir?: string;
   listPorts?: () => Promise<PortInfo[]>;
+  /** Asks one port whether a VM answers (default: probeVm with a short timeout). */
+  probePort?: (path: string) => Promise<VmInfo | undefined>;
 }
 
 export interface ViperService extends MainApi {
@@ -51,6 +56,8 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
   const boardMemory = new BoardMemory(settingsDir);
   const recent = new RecentProjects(settingsDir);
   const listSerialPorts = options.listPorts ?? listPorts;
+  // 400 ms is ten HELLO round trips at 115200 baud; the deadline covers an open() or close() that hangs.
+  const prober = new PortProber({ probe: options.probePort ?? (path => probeVm(path, { timeoutMs: 400 })), deadlineMs: 2000 });
   /** Opens a project and puts it first in the recent list. */
   async function openAndRemember(dir: string): Promise<ProjectInfo> {
     const project = projectInfo(await openProject(dir));
@@ -74,15 +81,29 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     }
     const ports = await listSerialPorts().catch(() => []);
     if (!ports.some(p => p.path === boardId)) throw new Error(`no board "${boardId}": pick one from the board list`);
-    return SerialTransport.open(boardId);
+    await prober.hold(boardId);                          // released when the session ends or fails
+    try {
+      return await SerialTransport.open(boardId);
+    } catch (err) {
+      prober.release(boardId);
+      throw err;
+    }
   }
+
+  const isSerial = (boardId: string) => boardId !== VIRTUAL_BOARD_ID && boardId !== QEMU_BOARD_ID;
 
   function connect(boardId: string): Promise<DeviceSession> {
     let session = sessions.get(boardId);
     if (!session) {
       emit({ kind: 'state', boardId, state: 'connecting' });
-      session = transportFor(boardId).then(transport => openSession(transport)).then(({ session: s, info }) => {
+      // A port's hold (taken by transportFor) ends with the session, or here if no session came of it.
+      const opened = transportFor(boardId).then(transport => openSession(transport).catch(err => {
+        if (isSerial(boardId)) prober.release(boardId);
+        throw err;
+      }));
+      session = opened.then(({ session: s, info }) => {
         readyDetails.set(boardId, `VM v${info.vmVersion}`);
+        if (isSerial(boardId)) prober.noteSession(boardId, info);
         s.on('output', (text: string) => emit({ kind: 'output', boardId, text }));
         s.on('exception', report => emit({ kind: 'exception', boardId, report }));
         s.on('done', status => {
@@ -91,6 +112,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
         });
         s.on('close', (reason: string) => {
           sessions.delete(boardId);
+          if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
         emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
@@ -171,11 +193,9 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     },
 
     async listPorts(): Promise<PortEntry[]> {
-      return (await listSerialPorts()).map(p => {
-        const usb = identifyUsb(p.vendorId, p.productId);
-        const board = usb?.board ?? boardMemory.recall(p);
-        return { ...p, ...(usb ? { usbName: usb.name } : {}), ...(board ? { board } : {}) };
-      });
+      const ports = await listSerialPorts();
+      prober.update(ports.map(p => p.path));             // probes new ports in the background
+      return ports.map(p => portEntry(p, prober.status(p.path), boardMemory));
     },
 
     async setPortBoard({ path, board }) {
@@ -225,6 +245,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
       if (burns.has(target)) return { ok: false, error: `already burning through ${target}`, hint: 'Wait for it to finish or cancel it.', cancelled: false };
       const abort = new AbortController();
       burns.set(target, abort);
+      await prober.hold(target);                         // a probe's HELLO must not land in a bootloader
       try {
         const { vmVersion } = await burnVm({ board, method, target, firmwareDir, signal: abort.signal,
           onProgress: p => emit({ kind: 'burn', boardId: target, ...p }) });
@@ -234,6 +255,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
         return { ok: false, error: (err as Error).message, hint: 'Unplug and replug the board, and try again.', cancelled: false };
       } finally {
         burns.delete(target);
+        prober.release(target);
       }
     },
 
@@ -248,6 +270,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
       const all = [...sessions.values()];
       sessions.clear();
       await Promise.all(all.map(p => p.then(s => s.close(), () => undefined)));
+      await prober.stop();
       batcher.dispose();
     },
   };
