@@ -11,6 +11,8 @@ export interface BoardInfo {
   id: string;            // "virtual", or a port path
   name: string;          // what the person sees: "Virtual board"
   kind: BoardKind;
+  /** A serial port's VM that answered a probe ("VM v0.3.1"), before any session to it. */
+  ready?: string;
 }
 
 export interface TracebackFrame { file: string; function: string; line: number }

@@ -84,7 +84,10 @@ export class DeviceBar {
       // Nothing has happened yet: a Virtual board starts on the first Run; a real board is
       // connected to on the first Run.
       this.el.state.dataset.state = 'idle';
-      this.el.state.textContent = board ? (board.kind === 'virtual' ? 'no VM yet · starts when you press Run' : 'not connected yet · connects when you press Run') : '';
+      this.el.state.textContent = !board ? ''
+        : board.kind === 'virtual' ? 'no VM yet · starts when you press Run'
+        : board.ready ? `${board.ready} ready · connects when you press Run`      // its VM answered a probe
+        : 'not connected yet · connects when you press Run';
       return;
     }
     this.el.state.dataset.state = known.state;

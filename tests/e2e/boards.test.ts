@@ -1,11 +1,14 @@
 // End-to-end journeys through the board picker and Burn VM in real Chromium: serial ports appear
-// and go within ~2 s, a generic USB-serial adapter asks once which board it is, and burning where
+// and go within ~2 s, a generic USB-serial adapter asks once which board it is, a port where a VM
+// answers (found in the background) is "VM vX ready" and asks nothing, and burning where
 // no VM image exists says how to build one. (Burning against a simulated bootloader is covered by
 // jest in main/flash.)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PortInfo } from '../../main/devices/portInfo';
+import { startFakeVm } from '../../main/devices/testing/fakeVm';
+import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
   describeWithChromium, type Ide, openIde, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsole,
@@ -66,19 +69,36 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     expect(Date.now() - since).toBeLessThan(2500);
   });
 
-  test('runs a program on a board behind a serial port (the host VM on a pty)', async () => {
+  test('a port where a VM answers is listed as ready, asks nothing, and runs a program (the host VM on a pty)', async () => {
     const board = await startPtyBoard();
+    const silent = await openPtyPair();                        // a port where nobody answers
+    const adapter = await openPtyPair();                       // a CH340 whose VM says which board it is
+    const fake = await startFakeVm(adapter.board, { boardId: 'stm32f103_uart' });
     try {
-      plugged = [{ path: board.path }];
-      await option(board.path).waitFor({ state: 'attached', timeout: 2500 });
+      const since = Date.now();
+      plugged = [{ path: board.path }, { path: silent.host }, { path: adapter.host, vendorId: '1a86', productId: '7523' }];
+      const ready = option(`Serial port — ${board.path} · VM v`);
+      await ready.waitFor({ state: 'attached', timeout: 2500 });
+      expect(Date.now() - since).toBeLessThan(2500);           // listed, probed and shown within one poll
+      expect(await ready.textContent()).toMatch(/ · VM v\d+\.\d+\.\d+ ready$/);
+      await option(`"Blue Pill" (UART bootloader) — ${adapter.host} · VM v0.3.1 ready`).waitFor({ state: 'attached', timeout: 2500 });
+      await expect(option(silent.host).textContent()).resolves.toBe(`Serial port — ${silent.host}`);
+
       await page.selectOption('#board-select', board.path);
-      await page.click('[data-testid="which-board-cancel"]');   // a bare port: not now
+      await expect(page.locator('#board-state').innerText()).resolves.toMatch(/^VM v\d+\.\d+\.\d+ ready · connects when you press Run$/);
+      await page.screenshot({ path: join(RESULTS_DIR, 'e2e-port-vm-ready.png') });
+      await page.selectOption('#board-select', adapter.host);   // a generic adapter, but its VM said
+      await page.selectOption('#board-select', board.path);
+      await page.waitForTimeout(300);
+      await expect(page.locator('[data-testid="which-board"]').count()).resolves.toBe(0);
+
       await typeProgram(page, 'print("over the wire", 6 * 7)');
       await page.click('#run');
       await waitForConsole(page, 'over the wire 42');
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-serial-run.png') });
     } finally {
-      await board.stop();
+      await fake.close();
+      await Promise.all([board.stop(), silent.close(), adapter.close()]);
     }
   });
 

@@ -1,12 +1,16 @@
 // Keeps the board picker current: the API's boards (the Virtual board) plus every serial port,
 // named by the board behind it when known, re-listed every 2 s so plugging and unplugging show up.
 // A port behind a generic USB-serial chip asks once which board it is; the answer is remembered.
+// Whether a VM answers on a port is found out by the main side in the background: while it is,
+// the list is asked again sooner, and a port whose VM answered is "VM vX ready" and never asks.
 import type { BoardInfo, PortEntry, ViperApi } from '../../../main/common/api';
 import type { ProgramConsole } from '../console/programConsole';
 import type { DeviceBar } from '../deviceBar';
 import { button, createModal, el } from '../projects/modal';
 
 export const BOARD_POLL_MS = 2000;
+/** How soon to list again while some port's probe has not finished (probes take under 0.5 s). */
+export const PROBE_POLL_MS = 400;
 
 export interface BoardList {
   /** The serial port behind a board id (a port path), if it is one. */
@@ -23,10 +27,15 @@ export interface BoardListOptions {
   select: HTMLSelectElement;
 }
 
-/** What the picker shows for a port: "Arduino Due — /dev/ttyACM0". */
+/** What the picker shows for a port: "Arduino Due — /dev/ttyACM0 · VM v0.3.1 ready". */
 export function portLabel(port: PortEntry, boardNames: Record<string, string>): string {
   const what = (port.board && (boardNames[port.board] ?? port.board)) ?? port.usbName ?? port.product ?? port.manufacturer ?? 'Serial port';
-  return `${what} — ${port.path}`;
+  return `${what} — ${port.path}` + (port.vm?.status === 'ready' ? ` · VM v${port.vm.vmVersion} ready` : '');
+}
+
+/** "VM v0.3.1" when a VM answered on the port. */
+function vmReady(port: PortEntry): string | undefined {
+  return port.vm?.status === 'ready' ? `VM v${port.vm.vmVersion}` : undefined;
 }
 
 export function watchBoards({ api, bar, out, select }: BoardListOptions): BoardList {
@@ -35,6 +44,8 @@ export function watchBoards({ api, bar, out, select }: BoardListOptions): BoardL
   let knownBoards: Promise<Record<string, string>> | undefined;
   let listErrorShown = false;
   const asked = new Set<string>();           // ports already asked about in this session
+  let askWhenProbed: string | undefined;     // chosen while its probe ran: ask once it is known
+  let soon: ReturnType<typeof setTimeout> | undefined;
 
   const known = () => (knownBoards ??= api.listKnownBoards().catch(err => { knownBoards = undefined; throw err; }));
 
@@ -51,21 +62,35 @@ export function watchBoards({ api, bar, out, select }: BoardListOptions): BoardL
     }
     const names = await known().catch(() => ({} as Record<string, string>));
     ports = new Map(found.map(p => [p.path, p]));
-    const all = [...boards, ...found.map(p => ({ id: p.path, name: portLabel(p, names), kind: 'serial' as const }))];
+    const all: BoardInfo[] = [...boards, ...found.map(p => {
+      const ready = vmReady(p);
+      return { id: p.path, name: portLabel(p, names), kind: 'serial' as const, ...(ready ? { ready } : {}) };
+    })];
     const key = JSON.stringify(all);
     if (key !== shown) {
       shown = key;
       bar.showBoards(all);
     }
+    if (found.some(p => p.vm?.status === 'probing') && soon === undefined) {
+      soon = setTimeout(() => { soon = undefined; void refresh(); }, PROBE_POLL_MS);
+    }
+    if (askWhenProbed && ports.get(askWhenProbed)?.vm?.status !== 'probing') {
+      const path = askWhenProbed;
+      askWhenProbed = undefined;
+      if (select.value === path) maybeAsk(path);
+    }
   }
 
-  select.addEventListener('change', () => {
-    const port = ports.get(select.value);
-    if (port && !port.board && !asked.has(port.path)) {
-      asked.add(port.path);
-      void askWhichBoard(port);
-    }
-  });
+  /** Asks which board a port is, once, unless the port or its VM already says. */
+  function maybeAsk(path: string): void {
+    const port = ports.get(path);
+    if (!port || port.board || vmReady(port) || asked.has(path)) return;
+    if (port.vm?.status === 'probing') { askWhenProbed = path; return; }
+    asked.add(path);
+    void askWhichBoard(port);
+  }
+
+  select.addEventListener('change', () => maybeAsk(select.value));
 
   async function askWhichBoard(port: PortEntry): Promise<void> {
     let names: Record<string, string>;
