@@ -4,9 +4,11 @@
 // no VM image exists says how to build one. (Burning against a simulated bootloader is covered by
 // jest in main/flash.)
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PortInfo } from '../../main/devices/portInfo';
+import { probeVm } from '../../main/devices/probeVm';
 import { startFakeVm } from '../../main/devices/testing/fakeVm';
 import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
@@ -27,7 +29,9 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
 
   beforeAll(async () => { ide = await startIde('viper-e2e-boards-', tmp => {
     mkdirSync(join(tmp, 'drive'));
-    return { listPorts: async () => plugged };
+    // Only the ptys this journey makes are probed: /dev/ttyACM7 may be a real board on this machine.
+    const ours = (path: string) => path.startsWith('/dev/pts/') || path.startsWith(tmpdir());
+    return { listPorts: async () => plugged, probePort: async path => ours(path) ? probeVm(path, { timeoutMs: 400 }) : undefined };
   }); });
   afterAll(() => stopIde(ide));
 
