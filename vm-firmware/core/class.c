@@ -215,6 +215,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   uint32_t i;
   const Type *builtin_base = NULL, *parent = NULL;
   Value mro;
+  bool ok;
   if (AS_TUPLE(bases)->len == 0) {   /* class A: is class A(object): */
     Value key = str_intern(vm, "object", 6), obj;
     if (key == EXC_VAL) return EXC_VAL;
@@ -263,10 +264,10 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   cls->builtin_base = builtin_base;
   vm_push_root(vm, OBJ_VAL(cls));
   mro = c3_mro(vm, cls);
+  if (mro != EXC_VAL) cls->mro = mro;
+  ok = mro != EXC_VAL && update_hooks(vm, cls);   /* may intern the hook names: cls stays rooted */
   vm->nroots -= 4;
-  if (mro == EXC_VAL) return EXC_VAL;
-  cls->mro = mro;
-  return update_hooks(vm, cls) ? OBJ_VAL(cls) : EXC_VAL;
+  return ok ? OBJ_VAL(cls) : EXC_VAL;
 }
 
 /* ==== instances ========================================================================== */

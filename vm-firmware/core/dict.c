@@ -77,7 +77,7 @@ Value dict_get_str(ObjDict *d, ObjStr *key) {
   uint32_t i, perturb;
   if (d->live == 0) return UNBOUND_VAL;
   index = INDEX_OF(d);
-  i = key->hash & d->index_mask;
+  i = str_hash(key) & d->index_mask;
   perturb = key->hash;
   for (;;) {
     int32_t e = index[i];

@@ -137,7 +137,7 @@ bool value_hash64(VM *vm, Value v, int64_t *out) {
   }
   if (IS_BOOL(v)) { *out = v == TRUE_VAL; return true; }
   if (!IS_OBJ(v)) { *out = (int64_t)(v >> 2) * 0x9E3779B1; return true; }
-  if (IS_STR(v)) { *out = AS_STR(v)->hash; return true; }
+  if (IS_STR(v)) { *out = str_hash(AS_STR(v)); return true; }
   if (IS_FLOAT(v)) { *out = hash_double(AS_FLOAT(v)); return true; }
   if (IS_TUPLE(v)) {   /* CPython's xxHash-based tuple hash */
     uint64_t acc = 2870177450012600261u;
@@ -169,7 +169,7 @@ bool value_hash64(VM *vm, Value v, int64_t *out) {
 bool value_hash(VM *vm, Value v, uint32_t *out) {
   if (IS_INSTANCE(v)) return class_hash(vm, v, out);
   int64_t h;
-  if (IS_STR(v)) { *out = AS_STR(v)->hash; return true; }
+  if (IS_STR(v)) { *out = str_hash(AS_STR(v)); return true; }
   if (!value_hash64(vm, v, &h)) return false;
   *out = (uint32_t)h;
   return true;

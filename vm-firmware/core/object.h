@@ -225,7 +225,11 @@ void gc_mark_raw(VM *vm, const void *ptr);
 size_t mem_free_bytes(VM *vm);
 
 /* ---- str.c ------------------------------------------------------------------------------ */
-uint32_t str_hash_bytes(const char *s, size_t len);
+uint32_t str_hash_bytes(const char *s, size_t len);   /* never 0 */
+uint32_t str_hash_compute(ObjStr *s);
+/* A string's hash is computed when first asked for (0: not yet), so building long strings
+ * piece by piece does not hash every intermediate one. */
+static inline uint32_t str_hash(ObjStr *s) { return s->hash != 0 ? s->hash : str_hash_compute(s); }
 Value str_new(VM *vm, const char *s, size_t len);
 Value str_intern(VM *vm, const char *s, size_t len);
 Value str_from_cstr(VM *vm, const char *s);

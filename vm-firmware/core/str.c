@@ -11,8 +11,10 @@ uint32_t str_hash_bytes(const char *s, size_t len) {
     h ^= (uint8_t)s[i];
     h *= 16777619u;
   }
-  return h;
+  return h != 0 ? h : 1;
 }
+
+uint32_t str_hash_compute(ObjStr *s) { return s->hash = str_hash_bytes(s->chars, s->len); }
 
 bool str_utf8_valid(const uint8_t *s, size_t len, uint32_t *nchars) {
   size_t i = 0;
@@ -59,12 +61,15 @@ static ObjStr *str_alloc(VM *vm, size_t len) {
   return s;
 }
 
-static Value str_finish(ObjStr *s) {
+/* Ends a string whose len bytes are written; nchars is known or counted. */
+static Value str_finish_counted(ObjStr *s, uint32_t nchars) {
   s->chars[s->len] = '\0';
-  s->nchars = count_chars(s->chars, s->len);
-  s->hash = str_hash_bytes(s->chars, s->len);
+  s->nchars = nchars;
+  s->hash = 0;
   return OBJ_VAL(s);
 }
+
+static Value str_finish(ObjStr *s) { return str_finish_counted(s, count_chars(s->chars, s->len)); }
 
 Value str_new(VM *vm, const char *text, size_t len) {
   ObjStr *s = str_alloc(vm, len);
@@ -76,7 +81,8 @@ Value str_new(VM *vm, const char *text, size_t len) {
 Value str_from_cstr(VM *vm, const char *s) { return str_new(vm, s, strlen(s)); }
 
 bool str_equal(const ObjStr *a, const ObjStr *b) {
-  return a == b || (a->hash == b->hash && a->len == b->len && memcmp(a->chars, b->chars, a->len) == 0);
+  return a == b || ((a->hash == 0 || b->hash == 0 || a->hash == b->hash) && a->len == b->len &&
+                    memcmp(a->chars, b->chars, a->len) == 0);
 }
 
 int str_compare(const ObjStr *a, const ObjStr *b) {
@@ -98,7 +104,7 @@ static bool intern_grow(VM *vm) {
     for (i = 0; i <= vm->intern_mask; i++) {
       Value v = vm->interned[i];
       if (v != NONE_VAL) {
-        uint32_t j = AS_STR(v)->hash & (new_cap - 1);
+        uint32_t j = str_hash(AS_STR(v)) & (new_cap - 1);
         while (slots[j] != NONE_VAL) j = (j + 1) & (new_cap - 1);
         slots[j] = v;
       }
@@ -122,6 +128,7 @@ Value str_intern(VM *vm, const char *text, size_t len) {
   }
   s = str_new(vm, text, len);
   if (s == EXC_VAL) return EXC_VAL;
+  AS_STR(s)->hash = h;
   /* str_new may have collected, but the table never shrinks or moves on a collection. */
   vm->interned[i] = s;
   vm->intern_count++;
@@ -140,7 +147,7 @@ Value str_concat(VM *vm, ObjStr *a, ObjStr *b) {
   if (s == NULL) return EXC_VAL;
   memcpy(s->chars, a->chars, a->len);
   memcpy(s->chars + a->len, b->chars, b->len);
-  return str_finish(s);
+  return str_finish_counted(s, a->nchars + b->nchars);
 }
 
 Value str_repeat(VM *vm, ObjStr *a, vint n) {
