@@ -80,10 +80,10 @@ try {
 } catch {
   suite('jest', false);
 }
-// 6. The conformance corpus again on the VM built with AddressSanitizer + UBSan and a GC on
-//    every allocation: any sanitizer report aborts the VM and fails its program.
+// 6. The conformance corpus and the traceback programs again on the VM built with
+//    AddressSanitizer + UBSan and a GC on every allocation: any sanitizer report fails its program.
 if (has('make') && has('cc')) {
-  const corpus = sh(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), 'tests/conformance', '--json', `--outputFile=${report}`],
+  const corpus = sh(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), 'tests/conformance', 'tests/tracebacks', '--json', `--outputFile=${report}`],
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, VIPER_VM: join(root, 'vm-firmware/build/asan/viper-vm-stress') } });
   try {
     const r = JSON.parse(readFileSync(report, 'utf8'));

@@ -517,10 +517,30 @@ class CodeCompiler {
     this.jump('JUMP', end);
     this.asm.place(handler);
     this.blocks.push({ kind: 'finexc' });
-    this.statements(s.finalbody);
+    this.restoringHandled(() => this.statements(s.finalbody), 1);
     this.blocks.pop();
     this.emit('RERAISE');
     this.asm.place(end);
+  }
+
+  /**
+   * Compiles the body of an except or finally clause so that an exception escaping it first puts
+   * back the exception that was being handled before the clause (CPython's cleanup block);
+   * otherwise that one would be taken for the context of every later exception. `above`: values
+   * the clause keeps above the saved one (finally keeps the exception it is handling).
+   */
+  private restoringHandled(body: () => void, above: number): void {
+    const cleanup = this.asm.newLabel(), done = this.asm.newLabel();
+    this.jump('SETUP_FINALLY', cleanup);
+    this.blocks.push({ kind: 'try' });
+    body();
+    this.blocks.pop();
+    this.emit('POP_BLOCK');
+    this.jump('JUMP', done);
+    this.asm.place(cleanup);       // [saved, (above), handled, escaping]
+    for (let i = 0; i <= above; i++) { this.emit('ROT_TWO'); this.emit('POP_TOP'); }
+    this.emit('RERAISE');          // [saved, escaping]: the escaping one goes on, saved is handled again
+    this.asm.place(done);
   }
 
   private tryExcept(s: A.Try): void {
@@ -544,7 +564,7 @@ class CodeCompiler {
       }
       if (h.name) this.storeName(h.name); else this.emit('POP_TOP');
       this.blocks.push({ kind: 'handler' });
-      this.statements(h.body);
+      this.restoringHandled(() => this.statements(h.body), 0);
       this.blocks.pop();
       this.emit('POP_EXCEPT');
       if (h.name) { this.emit('LOAD_NONE'); this.storeName(h.name); this.deleteName(h.name); }

@@ -16,7 +16,14 @@ export interface BoardInfo {
 }
 
 export interface TracebackFrame { file: string; function: string; line: number }
-export interface ExceptionReport { type: string; message: string; frames: TracebackFrame[] }
+export interface ExceptionReport {
+  type: string;
+  message: string;
+  frames: TracebackFrame[];
+  /** The exceptions this one chains back to, oldest first: each was the direct cause of the next
+   *  (`raise ... from`), or was being handled when the next was raised. */
+  chain?: { report: ExceptionReport; led: 'cause' | 'context' }[];
+}
 
 /** A project module sent with a run, so `import helper` finds helper.py. */
 export interface ModuleSource { file: string; source: string }

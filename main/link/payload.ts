@@ -21,6 +21,7 @@ export class PayloadReader {
   str8(): string { return this.text(this.u8()); }
   str16(): string { return this.text(this.u16()); }
   rest(): string { return this.text(this.bytes.length - this.offset); }
+  remaining(): number { return this.bytes.length - this.offset; }
 
   private text(n: number): string {
     const at = this.take(n);

@@ -55,6 +55,13 @@ export const DONE_STATUS = {
   VM_ERROR: 3,
 } as const;
 
+/** The optional last byte of an EXCEPTION frame: it is an earlier exception of a chain, and
+ *  the next EXCEPTION frame's exception was raised from it (CAUSE) or while handling it (CONTEXT). */
+export const EXCEPTION_LED = {
+  CAUSE: 1,
+  CONTEXT: 2,
+} as const;
+
 /** Flags: UPLOAD_BEGIN's optional flags byte, and the stored program's flags in INFO and STATE. */
 export const PROGRAM_FLAGS = {
   RUN_AT_BOOT: 0x01,

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { crc32 } from '../../compiler/src/bytecode/crc32';
 import type { ExceptionReport, TracebackFrame } from '../common/api';
 import { encodeFrame, FrameReader, type Frame } from './frame';
-import { DONE_STATUS, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, LINK_MAX_PAYLOAD, PROGRAM_FLAGS, VM_STATES } from './protocol';
+import { DONE_STATUS, EXCEPTION_LED, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, LINK_MAX_PAYLOAD, PROGRAM_FLAGS, VM_STATES } from './protocol';
 import { PayloadReader } from './payload';
 import type { Transport } from './transport';
 
@@ -81,6 +81,7 @@ const STATE_NAMES: Record<number, VmState> = {
 export class DeviceSession extends EventEmitter {
   private readonly reader = new FrameReader(frame => this.onFrame(frame));
   private readonly decoder = new TextDecoder('utf-8');
+  private chain: NonNullable<ExceptionReport['chain']> = [];
   private nextSeq = 0;
   private pending?: Pending;
   private queue: Promise<unknown> = Promise.resolve();
@@ -246,9 +247,15 @@ export class DeviceSession extends EventEmitter {
         this.emit('output', this.decoder.decode(frame.payload, { stream: true }));
         return;
       case FRAME_TYPES.EXCEPTION: {
-        let report: ExceptionReport;
-        try { report = parseException(frame.payload); } catch { this.reader.dropped++; return; }   // malformed: counted, never thrown
-        this.emit('exception', report);
+        let parsed: ReturnType<typeof parseException>;
+        try { parsed = parseException(frame.payload); } catch { this.reader.dropped++; return; }   // malformed: counted, never thrown
+        if (parsed.led) {                                // an earlier exception of a chain: the last one follows
+          this.chain.push({ report: parsed.report, led: parsed.led });
+          return;
+        }
+        if (this.chain.length) parsed.report.chain = this.chain;
+        this.chain = [];
+        this.emit('exception', parsed.report);
         return;
       }
       case FRAME_TYPES.DONE:
@@ -275,12 +282,17 @@ function errorFromFrame(frame: Frame): LinkError {
   return new LinkError(`${message || ERROR_NAMES.get(code) || 'error'} (${ERROR_NAMES.get(code) ?? code})`, code);
 }
 
-export function parseException(payload: Uint8Array): ExceptionReport {
+/** An EXCEPTION payload; `led`: it is an earlier exception of a chain, and how it led to the next. */
+export function parseException(payload: Uint8Array): { report: ExceptionReport; led?: 'cause' | 'context' } {
   const r = new PayloadReader(payload);
   const type = r.str16();
   const message = r.str16();
   const count = r.u8();
   const frames: TracebackFrame[] = [];
   for (let i = 0; i < count; i++) frames.push({ file: r.str16(), function: r.str16(), line: r.u16() });
-  return { type, message, frames };
+  const report = { type, message, frames };
+  if (r.remaining() === 0) return { report };
+  const led = ({ [EXCEPTION_LED.CAUSE]: 'cause', [EXCEPTION_LED.CONTEXT]: 'context' } as const)[r.u8()];
+  if (!led) throw new Error('unknown exception chain link');
+  return { report, led };
 }

@@ -6,9 +6,8 @@
 
 static void bytes_trace(VM *vm, Obj *obj) { gc_mark_raw(vm, ((ObjBytes *)obj)->data); }
 
-static void unicode_error_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjException *)obj)->msg); }
-const Type exc_UnicodeError = {{&type_type}, "UnicodeError", &exc_ValueError, unicode_error_trace, NULL};
-const Type exc_UnicodeDecodeError = {{&type_type}, "UnicodeDecodeError", &exc_UnicodeError, unicode_error_trace, NULL};
+const Type exc_UnicodeError = {{&type_type}, "UnicodeError", &exc_ValueError, exception_trace, NULL};
+const Type exc_UnicodeDecodeError = {{&type_type}, "UnicodeDecodeError", &exc_UnicodeError, exception_trace, NULL};
 
 static bool reserve(VM *vm, ObjBytes *b, uint32_t need) {
   uint8_t *d;

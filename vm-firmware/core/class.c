@@ -13,6 +13,7 @@ void instance_trace(VM *vm, Obj *obj) {
   gc_mark_value(vm, OBJ_VAL(o->obj.type));   /* the class itself (a heap object) */
   gc_mark_value(vm, o->msg);
   if (o->dict != NULL) gc_mark_value(vm, OBJ_VAL(o->dict));
+  if (((const ObjClass *)o->obj.type)->builtin_base != NULL) exc_chain_trace(vm, (ExcChain *)(o + 1));
 }
 
 /* type_type's trace: only heap classes are ever traced (built-in types live in flash). */
@@ -288,10 +289,11 @@ Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, O
   ObjInstance *o;
   Value self, init, r;
   int npos = argc - nkw;
-  o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance));
+  o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance) + (cls->builtin_base != NULL ? sizeof(ExcChain) : 0));
   if (o == NULL) return EXC_VAL;
   o->msg = NONE_VAL;
   o->dict = NULL;
+  if (cls->builtin_base != NULL) exc_chain_init((ExcChain *)(o + 1));
   self = OBJ_VAL(o);
   if (cls->builtin_base != NULL) {   /* an exception: remember the arguments as its message */
     if (npos == 1) o->msg = args[0];
@@ -429,7 +431,7 @@ static Value instance_getattr(VM *vm, Value obj, ObjStr *name) {
       return tup;
     }
     if (object_attr_builtin(name) != NULL) return method_new(vm, obj, OBJ_VAL(object_attr_builtin(name)));
-    return UNBOUND_VAL;
+    return exc_chain_getattr(obj, name);
   }
 }
 

@@ -535,6 +535,39 @@ static Value make_exception(VM *vm, Value v) {
   return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
 
+/* The frames the exception traceback[] was recorded for went through, from the frame that
+ * caught it on (as CPython keeps them): a tuple of (code, pc) pairs. */
+static Value traceback_tuple(VM *vm) {
+  int from = vm->traceback_omitted == 0 && vm->traceback_caught_at < vm->traceback_count ? vm->traceback_caught_at : 0, i;
+  Value t = tuple_new(vm, (uint32_t)(2 * (vm->traceback_count - from)));
+  if (t == EXC_VAL) return NONE_VAL;
+  for (i = from; i < vm->traceback_count; i++) {
+    AS_TUPLE(t)->items[2 * (i - from)] = OBJ_VAL(vm->traceback[i].code);
+    AS_TUPLE(t)->items[2 * (i - from) + 1] = INT_VAL((vint)vm->traceback[i].pc);
+  }
+  return t;
+}
+
+/* A new exception (vm->exc) raised while another is being handled gets it as __context__; the
+ * handled one keeps its traceback, which the new one's recording is about to replace. */
+static void chain_to_handled(VM *vm) {
+  Value handled = vm->handling;
+  ExcChain *c, *h;
+  if (!is_exception_value(handled) || handled == vm->exc) return;
+  if (IS_TYPE(vm->exc, &type_type)) {   /* a bare class: the chain needs an instance */
+    Value e = exception_new(vm, (const Type *)AS_OBJ(vm->exc), NONE_VAL);
+    if (IS_TYPE(e, &type_type)) return;
+    vm->exc = e;
+  }
+  c = exception_chain(vm->exc);
+  if (c == NULL) return;
+  c->context = handled;
+  h = exception_chain(handled);
+  if (h != NULL && vm->traceback_exc == handled && IS_NONE(h->tb)) h->tb = traceback_tuple(vm);
+  for (; h != NULL; h = exception_chain(h->context))   /* no cycles: cut the chain where it loops */
+    if (h->context == vm->exc) { h->context = NONE_VAL; break; }
+}
+
 static void deref_error(VM *vm, ObjCode *code, uint32_t slot, Value cell) {
   if (!IS_TYPE(cell, &cell_type)) { vm_raise(vm, &exc_TypeError, "local slot does not hold a cell"); return; }
   vm_raise_fmt(vm, &exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
@@ -1536,7 +1569,15 @@ static VmResult run(VM *vm, int base, Value *result) {
     }
     exc = make_exception(vm, sp[-n]);
     if (exc == EXC_VAL) goto error;
-    if (n == 2 && !IS_NONE(sp[-1]) && make_exception(vm, sp[-1]) == EXC_VAL) goto error;
+    if (n == 2) {   /* raise exc from cause */
+      Value cause = sp[-1];
+      sp[-2] = exc;   /* kept on the stack while the cause is made */
+      if (!IS_NONE(cause) && (cause = make_exception(vm, cause)) == EXC_VAL) goto error;
+      if (exception_chain(exc) != NULL) {
+        exception_chain(exc)->cause = cause;
+        exception_chain(exc)->suppress_context = true;
+      }
+    }
     vm->exc = exc;
     goto error;
   }
@@ -1591,6 +1632,7 @@ error:
   /* Record where a new exception comes from, every frame included (also those of the runs
    * that called this one from C); the same exception passing through keeps its record. */
   if (vm->exc != vm->traceback_exc) {
+    chain_to_handled(vm);
     record_traceback(vm, 0);
     vm->traceback_exc = vm->exc;
   }
@@ -1607,6 +1649,7 @@ error_unwind:
           if (!IS_TYPE(e, &type_type)) exc = e;
         }
         sp = f->slots + f->code->nlocals + b.level;
+        if (vm->exc == vm->traceback_exc) vm->traceback_caught_at = vm->frame_count - 1;
         *sp++ = vm->handling;
         *sp++ = exc;
         vm->handling = exc;

@@ -206,12 +206,18 @@ static size_t put_str16(uint8_t *p, size_t room, const char *s, size_t len) {
   return len + 2;
 }
 
-static void send_exception(LinkServer *ls) {
+#if EXCEPTION_LED_CAUSE != EXC_CHAINED_CAUSE || EXCEPTION_LED_CONTEXT != EXC_CHAINED_CONTEXT
+#error "the link's chain links must be the core's"
+#endif
+
+/* One EXCEPTION frame: exc, its frames, and (how != 0) how it leads to the next one sent. */
+static void send_one_exception(LinkServer *ls, Value exc, uint8_t how) {
   VM *vm = ls->vm;
   uint8_t *p = ls->payload;
-  size_t n = 0, room = sizeof ls->payload, i, msg_len, name_len, count_at;
-  const char *name = exception_type_name(vm->exc);
-  vm_format_exception(vm);   /* "Name: message" */
+  TraceEntry frames[VIPER_TRACEBACK_MAX];
+  size_t n = 0, room = sizeof ls->payload, i, msg_len, name_len, count_at, count = (size_t)vm_exception_frames(vm, exc, frames);
+  const char *name = exception_type_name(exc);
+  vm_format_exception_value(vm, exc);   /* "Name: message" */
   name_len = strlen(name);
   msg_len = vm->sb_len > name_len + 2 ? vm->sb_len - name_len - 2 : 0;
   n += put_str16(p + n, room - n, name, name_len);
@@ -220,17 +226,26 @@ static void send_exception(LinkServer *ls) {
                  vm->sb_oom ? 0 : msg_len);
   count_at = n;
   p[n++] = 0;
-  for (i = 0; i < (size_t)vm->traceback_count; i++) {
-    const TraceEntry *t = &vm->traceback[i];
+  for (i = 0; i < count; i++) {
+    const TraceEntry *t = &frames[i];
     size_t need = 4 + t->code->file->len + t->code->name->len + 2;
-    if (n + need > room || need > 200) break;
+    if (n + need + 1 > room || need > 200) break;
     n += put_str16(p + n, room - n, t->code->file->chars, t->code->file->len);
     n += put_str16(p + n, room - n, t->code->name->chars, t->code->name->len);
     put_u16(p + n, code_line_at(t->code, t->pc));
     n += 2;
     p[count_at]++;
   }
+  if (how != 0) p[n++] = how;
   link_send(ls, FRAME_EXCEPTION, ls->tx_seq++, p, n);
+}
+
+/* The uncaught exception, after those it chains back to, oldest first. */
+static void send_exception(LinkServer *ls) {
+  Value chain[VIPER_CHAIN_MAX];
+  uint8_t how[VIPER_CHAIN_MAX];
+  int i, n = vm_exception_chain(ls->vm, chain, how, VIPER_CHAIN_MAX);
+  for (i = 0; i < n; i++) send_one_exception(ls, chain[i], i < n - 1 ? how[i] : 0);
 }
 
 static bool run_poll(void *ctx) {

@@ -526,8 +526,7 @@ static const ObjBuiltin time_functions[] = {
 
 /* ==== sys ================================================================================ */
 
-static void exit_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjException *)obj)->msg); }
-const Type exc_SystemExit = {{&type_type}, "SystemExit", &exc_BaseException, exit_trace, NULL};
+const Type exc_SystemExit = {{&type_type}, "SystemExit", &exc_BaseException, exception_trace, NULL};
 
 static Value m_exit(VM *vm, int argc, Value *args) {
   vm->exc = exception_new(vm, &exc_SystemExit, argc > 0 ? args[0] : NONE_VAL);

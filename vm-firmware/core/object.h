@@ -141,7 +141,17 @@ typedef struct ObjBuiltin {
 
 typedef struct ObjBoundMethod { Obj obj; Value self; const MethodDef *method; } ObjBoundMethod;
 
-typedef struct ObjException { Obj obj; Value msg; } ObjException;
+/* How an exception came about (PEP 3134): raised `from` cause, or while context was being
+ * handled. tb: the frames it went through, a tuple of (code, pc) pairs, kept once a later
+ * exception chains to it (None: never raised, or not needed). */
+typedef struct ExcChain { Value cause, context, tb; bool suppress_context; } ExcChain;
+typedef struct ObjException { Obj obj; Value msg; ExcChain chain; } ObjException;
+ExcChain *exception_chain(Value exc);   /* NULL for a bare exception type */
+void exc_chain_init(ExcChain *c);
+void exception_trace(VM *vm, Obj *obj);   /* the trace of every ObjException type */
+void exc_chain_trace(VM *vm, const ExcChain *c);
+/* e.__cause__, e.__context__, e.__suppress_context__; UNBOUND_VAL for other names. */
+Value exc_chain_getattr(Value exc, const ObjStr *name);
 
 /* ---- types ---------------------------------------------------------------------------- */
 extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;

@@ -79,6 +79,7 @@ struct VM {
   Value stop_value;           /* set by a generator that returned: its value, for next() */
   bool throw_pending;         /* run() starts by raising vm->exc (generator.throw) */
   Value traceback_exc;        /* the exception traceback[] was recorded for (compared only) */
+  int traceback_caught_at;    /* the frame that caught traceback_exc: its entries start there */
   TraceEntry traceback[VIPER_TRACEBACK_MAX];
   int traceback_count;
   int traceback_omitted;
@@ -127,6 +128,17 @@ Value vm_sb_to_str(VM *vm);   /* a new str of the builder's text (or MemoryError
 
 /* Text of the pending exception: "TypeError: message". Writes through vm_sb. */
 void vm_format_exception(VM *vm);
+void vm_format_exception_value(VM *vm, Value exc);
+
+/* The exceptions an uncaught vm->exc chains back to, oldest first, ending with vm->exc itself;
+ * how[i] says how chain[i] leads to chain[i + 1]. Returns the count (at most max). */
+#define EXC_CHAINED_CAUSE   1   /* "The above exception was the direct cause of the following exception:" */
+#define EXC_CHAINED_CONTEXT 2   /* "During handling of the above exception, another exception occurred:" */
+int vm_exception_chain(VM *vm, Value *chain, uint8_t *how, int max);
+extern const char *const exc_chained_text[3];
+#define VIPER_CHAIN_MAX 8     /* chained exceptions a traceback shows at most */
+/* The frames of one exception of the chain into out (VIPER_TRACEBACK_MAX room); the count. */
+int vm_exception_frames(VM *vm, Value exc, TraceEntry *out);
 /* The exit status an uncaught SystemExit asks for, or -1 (see exception.c). */
 int vm_exit_status(VM *vm);
 /* Line of the instruction at pc in code. */

@@ -49,13 +49,15 @@ static long stdin_read(void *ctx, char *buf, size_t max) {
 
 static void err(const char *s) { port_error_write(s, strlen(s)); }
 
-static void print_traceback(VM *vm) {
-  int i;
+/* One exception of the chain, as CPython prints it. */
+static void print_one(VM *vm, Value exc) {
+  TraceEntry frames[VIPER_TRACEBACK_MAX];
+  int i, n = vm_exception_frames(vm, exc, frames);
   char line[32];
-  if (vm->traceback_count > 0) err("Traceback (most recent call last):\n");
-  for (i = 0; i < vm->traceback_count; i++) {
-    const TraceEntry *t = &vm->traceback[i];
-    if (i == VIPER_TRACEBACK_MAX / 2 && vm->traceback_omitted > 0) {
+  if (n > 0) err("Traceback (most recent call last):\n");
+  for (i = 0; i < n; i++) {
+    const TraceEntry *t = &frames[i];
+    if (exc == vm->exc && i == VIPER_TRACEBACK_MAX / 2 && vm->traceback_omitted > 0) {
       snprintf(line, sizeof line, "  [%d more frames]\n", vm->traceback_omitted);
       err(line);
     }
@@ -66,10 +68,21 @@ static void print_traceback(VM *vm) {
     err(t->code->name->chars);
     err("\n");
   }
-  vm_format_exception(vm);
-  if (vm->sb_oom) err(exception_type_name(vm->exc));
+  vm_format_exception_value(vm, exc);
+  if (vm->sb_oom) err(exception_type_name(exc));
   else port_error_write(vm->sb, vm->sb_len);
   err("\n");
+}
+
+/* The uncaught exception, after those it chains back to (its cause, or what it interrupted). */
+static void print_traceback(VM *vm) {
+  Value chain[VIPER_CHAIN_MAX];
+  uint8_t how[VIPER_CHAIN_MAX];
+  int i, n = vm_exception_chain(vm, chain, how, VIPER_CHAIN_MAX);
+  for (i = 0; i < n; i++) {
+    print_one(vm, chain[i]);
+    if (i < n - 1) err(exc_chained_text[how[i]]);
+  }
 }
 
 /* Verifies and runs an image already in memory; the exit status of `viper-vm FILE`. */
