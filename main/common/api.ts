@@ -111,6 +111,10 @@ export interface ToolsApi {
   recoverBuffers(params: { dir: string }): Promise<RecoveredBuffer[]>;
   /** Drops the autosaved copy of a file (the person chose the disk version). */
   discardBuffer(params: { dir: string; file: string }): Promise<void>;
+  /** Deletes a module (never main.py) and its autosaved copy. */
+  deleteFile(params: { dir: string; file: string }): Promise<void>;
+  /** Renames a module (never main.py, never over an existing file); its autosaved copy follows. */
+  renameFile(params: { dir: string; file: string; to: string }): Promise<void>;
   /** Progress arrives as 'burn' events. */
   burnVm(params: { board: string; method: BurnMethod; target: string }): Promise<BurnResult>;
   cancelBurn(params: { target: string }): Promise<void>;
@@ -192,6 +196,14 @@ function checkModules(raw: unknown, mainFile: string, mainSize: number): ModuleS
   });
 }
 
+/** A module file that may be renamed or deleted: an importable top-level name, never the program itself. */
+function checkRemovableModule(params: Record<string, unknown>, key: string): string {
+  const file = checkString(params, key, MAX_NAME);
+  if (!isModuleFile(file)) throw new Error(`"${key}" must be a Python identifier plus .py`);
+  if (file === 'main.py') throw new Error(`"${key}" must not be main.py: the program cannot be renamed or deleted`);
+  return file;
+}
+
 /** Validates an untrusted message; throws an Error saying what is wrong. */
 export function parseRequest(raw: unknown): Request {
   if (!isObject(raw)) throw new Error('message must be an object');
@@ -260,6 +272,15 @@ export function parseRequest(raw: unknown): Request {
     case 'stashBuffer':
       checkKeys(params, ['dir', 'file', 'text']);
       return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME), file: checkNonEmpty(params, 'file', MAX_NAME), text: checkString(params, 'text', MAX_SOURCE) } };
+    case 'deleteFile':
+      checkKeys(params, ['dir', 'file']);
+      return { id, method, params: { dir: checkNonEmpty(params, 'dir', MAX_NAME), file: checkRemovableModule(params, 'file') } };
+    case 'renameFile': {
+      checkKeys(params, ['dir', 'file', 'to']);
+      const rename = { dir: checkNonEmpty(params, 'dir', MAX_NAME), file: checkRemovableModule(params, 'file'), to: checkRemovableModule(params, 'to') };
+      if (rename.file === rename.to) throw new Error('"to" must differ from "file"');
+      return { id, method, params: rename };
+    }
     case 'burnVm': {
       checkKeys(params, ['board', 'method', 'target']);
       const burn = checkString(params, 'method', MAX_QUERY);

@@ -14,7 +14,7 @@ export const API_METHODS = [
   'listPorts', 'setPortBoard', 'listKnownBoards',
   'listExamples', 'cloneExample',
   'createProject', 'openProject', 'recentProjects', 'readFile', 'saveFile',
-  'stashBuffer', 'recoverBuffers', 'discardBuffer',
+  'stashBuffer', 'recoverBuffers', 'discardBuffer', 'deleteFile', 'renameFile',
   'burnVm', 'cancelBurn',
 ] as const satisfies readonly Method[];
 type Missing = Exclude<Method, (typeof API_METHODS)[number]>;
@@ -50,6 +50,8 @@ export function createApiClient(send: Transport, onEvent: ViperApi['onEvent']): 
     stashBuffer: params => callVoid('stashBuffer', params),
     recoverBuffers: params => call('recoverBuffers', params),
     discardBuffer: params => callVoid('discardBuffer', params),
+    deleteFile: params => callVoid('deleteFile', params),
+    renameFile: params => callVoid('renameFile', params),
     burnVm: params => call('burnVm', params),
     cancelBurn: params => callVoid('cancelBurn', params),
     onEvent(listener: (event: DeviceEvent) => void) {

@@ -38,6 +38,7 @@ test.each(API_METHODS.map(m => [m]))('%s crosses as a checked request on the one
     cloneExample: { id: 'hello', name: 'Mine', board: 'virtual' }, createProject: { name: 'Mine', board: 'virtual' },
     openProject: { dir: '/p' }, readFile: { dir: '/p', file: 'main.py' }, saveFile: { dir: '/p', file: 'main.py', text: '' },
     stashBuffer: { dir: '/p', file: 'main.py', text: '' }, recoverBuffers: { dir: '/p' }, discardBuffer: { dir: '/p', file: 'main.py' },
+    deleteFile: { dir: '/p', file: 'helper.py' }, renameFile: { dir: '/p', file: 'helper.py', to: 'sensors.py' },
     burnVm: { board: 'arduino_due', method: 'samba', target: '/dev/ttyACM0' }, cancelBurn: { target: '/dev/ttyACM0' },
   };
   invoke.mockResolvedValue({ id: 0, result: null });

@@ -23,6 +23,14 @@ export async function clearStash(dir: string, file: string): Promise<void> {
   await rm(join(folder(dir), entryName(file)), { force: true });
 }
 
+/** Carries a renamed file's unsaved edits (if any) over to its new name. */
+export async function moveStash(dir: string, file: string, to: string): Promise<void> {
+  let entry: StashedBuffer;
+  try { entry = JSON.parse(await readFile(join(folder(dir), entryName(file)), 'utf8')); } catch { return; }
+  if (typeof entry.text === 'string') await stashBuffer(dir, to, entry.text, entry.savedAt);
+  await clearStash(dir, file);
+}
+
 /** Stashed buffers whose text differs from the file on disk (a missing file counts as different). */
 export async function recoverBuffers(dir: string): Promise<Recovered[]> {
   let names: string[];

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
-import { checkFolderName, createProject, listFiles, openProject, readProjectFile, saveProjectFile } from './project';
+import { checkFolderName, createProject, deleteProjectFile, listFiles, openProject, readProjectFile, renameProjectFile, saveProjectFile } from './project';
 import { RecentProjects } from './recentProjects';
 
 describe('projects', () => {
@@ -34,6 +34,41 @@ describe('projects', () => {
       await expect(saveProjectFile(dir, bad, 'x')).rejects.toThrow();
     }
     expect(readdirSync(root)).toEqual(['p']);
+  });
+
+  it('renames a module without ever replacing a file, and deletes one', async () => {
+    const { dir } = await createProject(root, 'm', 'virtual');
+    await saveProjectFile(dir, 'helper.py', 'x = 1\n');
+    await saveProjectFile(dir, 'taken.py', 'keep = 1\n');
+    await renameProjectFile(dir, 'helper.py', 'sensors.py');
+    expect(readFileSync(join(dir, 'sensors.py'), 'utf8')).toBe('x = 1\n');
+    expect(await listFiles(dir)).toEqual(['main.py', 'sensors.py', 'taken.py', 'viper.json']);
+
+    await expect(renameProjectFile(dir, 'sensors.py', 'taken.py')).rejects.toThrow(/already has taken.py/);
+    expect(readFileSync(join(dir, 'taken.py'), 'utf8')).toBe('keep = 1\n');
+    expect(readFileSync(join(dir, 'sensors.py'), 'utf8')).toBe('x = 1\n');
+    await expect(renameProjectFile(dir, 'missing.py', 'other.py')).rejects.toThrow(/has no missing.py/);
+    await expect(renameProjectFile(dir, 'sensors.py', 'sensors.py')).rejects.toThrow(/already has that name/);
+
+    await deleteProjectFile(dir, 'sensors.py');
+    expect(await listFiles(dir)).toEqual(['main.py', 'taken.py', 'viper.json']);
+    await expect(deleteProjectFile(dir, 'sensors.py')).rejects.toThrow(/has no sensors.py/);
+  });
+
+  it('renames and deletes only top-level modules: never main.py, nothing outside, no folders or links', async () => {
+    const { dir } = await createProject(root, 'n', 'virtual');
+    writeFileSync(join(root, 'outside.py'), 'secret\n');
+    mkdirSync(join(dir, 'pkg.py'));
+    symlinkSync(join(root, 'outside.py'), join(dir, 'link.py'));
+    await saveProjectFile(dir, 'helper.py', '');
+    for (const bad of ['main.py', '../outside.py', '/etc/passwd', 'lib/x.py', '.viper.py', 'viper.json', 'a-b.py', 'pkg.py', 'link.py']) {
+      await expect(deleteProjectFile(dir, bad)).rejects.toThrow();
+      await expect(renameProjectFile(dir, bad, 'fresh.py')).rejects.toThrow();
+    }
+    for (const bad of ['main.py', '../outside.py', 'lib/x.py', 'x.txt']) await expect(renameProjectFile(dir, 'helper.py', bad)).rejects.toThrow();
+    expect(readFileSync(join(root, 'outside.py'), 'utf8')).toBe('secret\n');
+    expect(readFileSync(join(dir, 'main.py'), 'utf8')).toContain('hello');
+    expect(readdirSync(dir).sort()).toEqual(['helper.py', 'link.py', 'main.py', 'pkg.py', 'viper.json']);
   });
 
   it('lists Python files only, skipping hidden folders and caches', async () => {

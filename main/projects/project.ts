@@ -1,6 +1,7 @@
 // A project is a folder: main.py, more .py modules, and viper.json naming the board.
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, constants, link, lstat, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { isModuleFile } from '../common/moduleFile';
 import { writeFileAtomic } from './atomicWrite';
 
 export interface ProjectManifest { name: string; board: string; main: string }
@@ -90,4 +91,48 @@ export async function saveProjectFile(dir: string, file: string, text: string): 
   const path = projectPath(dir, file);
   await mkdir(join(path, '..'), { recursive: true });
   await writeFileAtomic(path, text);
+}
+
+/** A module file that may be renamed or deleted: an importable name at the top of the project, not main.py. */
+function modulePath(dir: string, file: string): string {
+  if (!isModuleFile(file) || file === 'main.py') throw new Error(`"${file}" is not a module of the project that can be renamed or deleted`);
+  return projectPath(dir, file);
+}
+
+/** Throws unless `path` is a plain file (a folder or a link is not a module the IDE made). */
+async function checkPlainFile(path: string, file: string): Promise<void> {
+  let info;
+  try { info = await lstat(path); } catch { throw new Error(`the project has no ${file}`); }
+  if (!info.isFile()) throw new Error(`${file} is not a plain file`);
+}
+
+export async function deleteProjectFile(dir: string, file: string): Promise<void> {
+  const path = modulePath(dir, file);
+  await checkPlainFile(path, file);
+  await unlink(path);
+}
+
+/** Renames a module; refuses when `to` exists. A hard link makes the new name appear atomically
+ *  without ever replacing a file (rename() would overwrite); a copy stands in where links cannot. */
+export async function renameProjectFile(dir: string, file: string, to: string): Promise<void> {
+  const from = modulePath(dir, file);
+  const target = modulePath(dir, to);
+  if (file === to) throw new Error(`${file} already has that name`);
+  await checkPlainFile(from, file);
+  try {
+    await link(from, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new Error(`the project already has ${to}`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+    try { await copyFile(from, target, constants.COPYFILE_EXCL); } catch (copyErr) {
+      if ((copyErr as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`the project already has ${to}`);
+      await rm(target, { force: true }).catch(() => undefined);
+      throw copyErr;
+    }
+  }
+  try { await unlink(from); } catch (err) {
+    await unlink(target).catch(() => undefined);   // back to just the old name
+    throw err;
+  }
 }

@@ -116,6 +116,17 @@ describe('dispatch of tools methods', () => {
     ['stashBuffer with a number as text', { id: 16, method: 'stashBuffer', params: { dir: '/p', file: 'main.py', text: 3 } }, /"text" must be a string/],
     ['recoverBuffers with an extra key', { id: 17, method: 'recoverBuffers', params: { dir: '/p', all: true } }, /unexpected parameter "all"/],
     ['discardBuffer with an empty file', { id: 18, method: 'discardBuffer', params: { dir: '/p', file: ' ' } }, /"file" must not be empty/],
+    ['deleteFile of main.py', { id: 19, method: 'deleteFile', params: { dir: '/p', file: 'main.py' } }, /must not be main.py/],
+    ['deleteFile of a path', { id: 20, method: 'deleteFile', params: { dir: '/p', file: '../x.py' } }, /"file" must be a Python identifier/],
+    ['deleteFile of viper.json', { id: 21, method: 'deleteFile', params: { dir: '/p', file: 'viper.json' } }, /"file" must be a Python identifier/],
+    ['deleteFile without a dir', { id: 22, method: 'deleteFile', params: { file: 'helper.py' } }, /"dir" must be a string/],
+    ['deleteFile with an extra key', { id: 23, method: 'deleteFile', params: { dir: '/p', file: 'helper.py', force: true } }, /unexpected parameter "force"/],
+    ['renameFile to main.py', { id: 24, method: 'renameFile', params: { dir: '/p', file: 'helper.py', to: 'main.py' } }, /"to" must not be main.py/],
+    ['renameFile of main.py', { id: 25, method: 'renameFile', params: { dir: '/p', file: 'main.py', to: 'x.py' } }, /"file" must not be main.py/],
+    ['renameFile into a folder', { id: 26, method: 'renameFile', params: { dir: '/p', file: 'helper.py', to: 'lib/helper.py' } }, /"to" must be a Python identifier/],
+    ['renameFile without .py', { id: 27, method: 'renameFile', params: { dir: '/p', file: 'helper.py', to: 'sensors' } }, /"to" must be a Python identifier/],
+    ['renameFile to itself', { id: 28, method: 'renameFile', params: { dir: '/p', file: 'helper.py', to: 'helper.py' } }, /must differ/],
+    ['renameFile with an empty dir', { id: 29, method: 'renameFile', params: { dir: ' ', file: 'helper.py', to: 'x.py' } }, /"dir" must not be empty/],
   ])('rejects %s', async (_what, message, error) => {
     const answer = await dispatch(recordingApi().api, message);
     expect('error' in answer && answer.error).toMatch(error);
@@ -214,6 +225,16 @@ describe('dispatch of tools methods', () => {
       await service.discardBuffer({ dir: a.dir, file: 'main.py' });
       expect(await service.recoverBuffers({ dir: a.dir })).toEqual([]);
       await expect(service.readFile({ dir: a.dir, file: '../secret' })).rejects.toThrow(/not a file inside the project/);
+
+      // A renamed module takes its unsaved edits along; a deleted one leaves none behind.
+      await service.saveFile({ dir: a.dir, file: 'helper.py', text: 'x = 1\n' });
+      await service.stashBuffer({ dir: a.dir, file: 'helper.py', text: 'x = 2\n' });
+      await service.renameFile({ dir: a.dir, file: 'helper.py', to: 'sensors.py' });
+      expect((await service.openProject({ dir: a.dir })).files).toEqual(['main.py', 'sensors.py', 'viper.json']);
+      expect(await service.recoverBuffers({ dir: a.dir })).toEqual([{ file: 'sensors.py', text: 'x = 2\n', savedAt: expect.any(Number), diskText: 'x = 1\n' }]);
+      await service.deleteFile({ dir: a.dir, file: 'sensors.py' });
+      expect((await service.openProject({ dir: a.dir })).files).toEqual(['main.py', 'viper.json']);
+      expect(await service.recoverBuffers({ dir: a.dir })).toEqual([]);
     });
 
     it('burns the VM onto an ST-LINK drive with progress events, and explains a missing image', async () => {

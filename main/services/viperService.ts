@@ -16,8 +16,8 @@ import { probeVm } from '../devices/probeVm';
 import { cloneExample, listExamples, searchExamples } from '../examples/gallery';
 import { burnVm } from '../flash/burnVm';
 import { FlashError } from '../flash/flasher';
-import { clearStash, recoverBuffers, stashBuffer } from '../projects/autosave';
-import { createProject, openProject, readProjectFile, saveProjectFile, type Project } from '../projects/project';
+import { clearStash, moveStash, recoverBuffers, stashBuffer } from '../projects/autosave';
+import { createProject, deleteProjectFile, openProject, readProjectFile, renameProjectFile, saveProjectFile, type Project } from '../projects/project';
 import { RecentProjects } from '../projects/recentProjects';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
@@ -240,6 +240,16 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     },
 
     discardBuffer: ({ dir, file }) => clearStash(dir, file),
+
+    async deleteFile({ dir, file }) {
+      await deleteProjectFile(dir, file);
+      await clearStash(dir, file);
+    },
+
+    async renameFile({ dir, file, to }) {
+      await renameProjectFile(dir, file, to);
+      await moveStash(dir, file, to);
+    },
 
     async burnVm({ board, method, target }): Promise<BurnResult> {
       if (burns.has(target)) return { ok: false, error: `already burning through ${target}`, hint: 'Wait for it to finish or cancel it.', cancelled: false };

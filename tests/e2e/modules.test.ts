@@ -1,7 +1,8 @@
 // End-to-end journey through a project of several files in real Chromium: "+" makes helper.py
 // in a tab, main.py imports it and runs on the Virtual board, a traceback line in helper.py opens
-// its tab at that line, and unsaved edits in helper.py come back after a reload.
-import { readFileSync } from 'node:fs';
+// its tab at that line, and unsaved edits in helper.py come back after a reload; a module is
+// renamed from its tab (keeping its unsaved text) and deleted with its "×".
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
@@ -127,6 +128,62 @@ describeWithChromium('a project of several files in Chromium', () => {
     await expect(editorText()).resolves.toContain('# an unsaved tweak');
     expect(readFileSync(join(projectDir, 'helper.py'), 'utf8')).toBe(HELPER);   // still unsaved on disk
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-restored.png') });
+  });
+
+  test('a module is renamed from its tab, keeping its unsaved edits, then deleted with its ×', async () => {
+    const project = await ide.service.createProject({ name: 'Renames', board: 'virtual' });
+    await ide.service.saveFile({ dir: project.dir, file: 'main.py', text: 'import helper\nprint(helper.greet("x"))\n' });
+    await ide.service.saveFile({ dir: project.dir, file: 'helper.py', text: HELPER });
+    await page.click('[data-testid="open-projects"]');
+    await page.click('[data-testid="recent-project"]:first-child [data-testid="open-recent"]');
+    await page.locator('[data-testid="project-name"]', { hasText: /^Renames$/ }).waitFor();
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py', 'helper.py']);
+    await expect(page.locator('[data-testid="file-delete"]').count()).resolves.toBe(1);   // main.py has no ×
+
+    // An unsaved edit, then a rename: the name is checked against the other files, as for "+".
+    await tab('helper.py').click();
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\n# unsaved before the rename');
+    await tab('helper.py').dblclick();
+    await page.fill('[data-testid="rename-module-input"]', 'main');
+    await page.click('[data-testid="rename-module-ok"]');
+    await page.locator('[data-testid="rename-module-error"]', { hasText: 'already has main.py' }).waitFor();
+    await page.fill('[data-testid="rename-module-input"]', 'sensors');
+    await page.click('[data-testid="rename-module-ok"]');
+    await page.locator('[data-testid="rename-module"]').waitFor({ state: 'detached' });
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py', 'sensors.py ●']);
+    expect(await shownFile()).toBe('sensors.py');
+    await expect(editorText()).resolves.toContain('# unsaved before the rename');
+    await expect(page.locator('#editor .cm-content').getAttribute('aria-label')).resolves.toBe('Python file sensors.py');
+    expect(existsSync(join(project.dir, 'helper.py'))).toBe(false);
+    expect(readFileSync(join(project.dir, 'sensors.py'), 'utf8')).toBe(HELPER);   // renamed, the edit still unsaved
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('ControlOrMeta+Z');                                   // its undo history came along
+    await expect(editorText()).resolves.not.toContain('# unsaved before the rename');
+    await page.keyboard.press('ControlOrMeta+Shift+Z');
+    await expect(editorText()).resolves.toContain('# unsaved before the rename');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-modules-renamed.png') });
+
+    // Deleting asks first, and says the unsaved edits go too; Cancel keeps everything.
+    await page.click('[data-testid="file-delete"][data-file="sensors.py"]');
+    await expect(page.locator('[data-testid="delete-module-text"]').innerText()).resolves.toContain('unsaved edits');
+    await page.click('[data-testid="delete-module-cancel"]');
+    await page.locator('[data-testid="delete-module"]').waitFor({ state: 'detached' });
+    expect(existsSync(join(project.dir, 'sensors.py'))).toBe(true);
+    await page.click('[data-testid="file-delete"][data-file="sensors.py"]');
+    await page.click('[data-testid="delete-module-ok"]');
+    await waitForConsole(page, 'deleted sensors.py from Renames');
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py']);
+    expect(await shownFile()).toBe('main.py');
+    expect(existsSync(join(project.dir, 'sensors.py'))).toBe(false);
+    expect(existsSync(join(project.dir, 'main.py'))).toBe(true);
+
+    // Nothing of it comes back: no restore offer after a reload, no tab.
+    await page.reload();
+    await page.locator('[data-testid="project-name"]', { hasText: /^Renames$/ }).waitFor();
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual(['main.py']);
+    expect(await page.locator('[data-testid="restore"]').count()).toBe(0);
   });
 
   test('each tab is checked as it is shown; a broken module stops Run and its error opens its tab', async () => {

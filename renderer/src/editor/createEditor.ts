@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
-import { EditorState, Facet, type Extension, type StateEffect } from '@codemirror/state';
+import { Compartment, EditorState, Facet, type Extension, type StateEffect } from '@codemirror/state';
 import {
   drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
 } from '@codemirror/view';
@@ -39,6 +39,10 @@ export interface ProgramEditor {
   load(files: { file: string; text: string }[]): void;
   /** Adds a file (a new module) and shows it. */
   addFile(file: string, text: string): void;
+  /** Drops a file (a deleted module); shows main.py if it was shown. */
+  removeFile(file: string): void;
+  /** Gives a file a new name, keeping its text, cursor and undo history. */
+  renameFile(file: string, to: string): void;
   /** Calls `listener` with a file's text after every edit; returns a function that stops it. */
   onChange(listener: (text: string, file: string) => void): () => void;
   /** Calls `listener` when the files or the one shown change. */
@@ -55,6 +59,11 @@ export interface EditorOptions {
 
 /** Which file a state holds, so the live check names it in its diagnostics. */
 const fileOfState = Facet.define<string, string>({ combine: values => values[0] ?? PROGRAM_FILE });
+/** Holds a state's name, so a rename can swap it without a new state (which would lose undo). */
+const nameSlot = new Compartment();
+const named = (file: string): Extension => [
+  fileOfState.of(file), EditorView.contentAttributes.of({ 'aria-label': `Python file ${file}`, spellcheck: 'false' }),
+];
 
 export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): ProgramEditor {
   const autosave = createAutosave();
@@ -100,7 +109,7 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
   ];
   const stateFor = (file: string, text: string) => EditorState.create({
     doc: text,
-    extensions: [shared, fileOfState.of(file), EditorView.contentAttributes.of({ 'aria-label': `Python file ${file}`, spellcheck: 'false' })],
+    extensions: [shared, nameSlot.of(named(file))],
   });
 
   /** The states of the files not shown; the shown file's state is the view's. */
@@ -147,6 +156,28 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
       hidden.set(file, stateFor(file, text));
       order.push(file);
       editor.show(file);
+    },
+    removeFile(file) {
+      if (!order.includes(file) || file === order[0]) return;   // the program itself stays
+      if (file === shown) editor.show(order[0]);
+      hidden.delete(file);
+      order = order.filter(f => f !== file);
+      filesChanged();
+    },
+    renameFile(file, to) {
+      if (!order.includes(file)) throw new Error(`${file} is not open`);
+      if (order.includes(to)) throw new Error(`${to} is open already`);
+      const rename = nameSlot.reconfigure(named(to));
+      if (file === shown) {
+        shown = to;
+        view.dispatch({ effects: rename });
+        forceLinting(view);            // diagnostics name the new file
+      } else {
+        hidden.set(to, hidden.get(file)!.update({ effects: rename }).state);
+        hidden.delete(file);
+      }
+      order = order.map(f => (f === file ? to : f));
+      filesChanged();
     },
     onChange(listener) {
       changeListeners.add(listener);

@@ -25,6 +25,8 @@ export function installProjects({ api, editor, out, bar, tabs }: InstallProjects
     container: tabs,
     onSelect: file => editor.show(file),
     onNew: () => void session.newModule().catch(err => out.error(`Could not add a module: ${(err as Error).message}`)),
+    onDelete: file => void session.deleteModule(file).catch(err => out.error(`Could not delete ${file}: ${(err as Error).message}`)),
+    onRename: file => void session.renameModule(file).catch(err => out.error(`Could not rename ${file}: ${(err as Error).message}`)),
   });
   const drawTabs = () => fileTabs.render(editor.files(), editor.currentFile(), session.dirtyFiles());
   const session = createProjectSession({ api, editor, out, nameLabel, board, onDirtyChange: drawTabs });

@@ -85,3 +85,16 @@ export function ask(options: AskOptions): Promise<boolean> {
     input.select();
   });
 }
+
+/** Asks a yes/no question; resolves true only when the person pressed `okText`. */
+export function confirmAction(options: { title: string; text: string; okText: string; testId: string }): Promise<boolean> {
+  return new Promise(resolve => {
+    let yes = false;
+    const modal = createModal(options.title, options.testId, () => { modal.dialog.remove(); resolve(yes); });
+    modal.body.append(el('p', { text: options.text, testId: `${options.testId}-text` }));
+    const ok = button(options.okText, `${options.testId}-ok`, () => { yes = true; modal.close(); }, 'primary');
+    modal.footer.append(button('Cancel', `${options.testId}-cancel`, () => modal.close()), ok);
+    modal.open();
+    ok.focus();
+  });
+}

@@ -6,7 +6,7 @@ import type { ProjectInfo, RecoveredBuffer, ViperApi } from '../../../main/commo
 import { newModuleFile } from '../../../main/common/moduleFile';
 import type { ProgramConsole } from '../console/programConsole';
 import type { ProgramEditor } from '../editor/createEditor';
-import { ask, button, createModal, el } from './modal';
+import { ask, button, confirmAction, createModal, el } from './modal';
 
 const MAIN_FILE = 'main.py';
 const STASH_DELAY_MS = 500;
@@ -19,6 +19,10 @@ export interface ProjectSession {
   save(): Promise<boolean>;
   /** Asks for a module name and adds that file to the project (making the project first if need be). */
   newModule(): Promise<void>;
+  /** Asks, then deletes a module (not main.py) from disk, its autosaved copy and the tabs. */
+  deleteModule(file: string): Promise<void>;
+  /** Asks for a new name and renames a module on disk, keeping its unsaved text and editor state. */
+  renameModule(file: string): Promise<void>;
   /** The files with unsaved edits. */
   dirtyFiles(): ReadonlySet<string>;
   /** Reopens the project that was open when the IDE last closed (or crashed). */
@@ -68,6 +72,19 @@ export function createProjectSession({ api, editor, out, nameLabel, board, onDir
       api.stashBuffer({ dir, file, text }).catch(err => out.error(`Could not keep your unsaved edits to ${file}: ${(err as Error).message}`));
     }
     pendingStash.clear();
+  };
+  /** Takes a file's unwritten stash out of the queue; restore() puts it back under a name. */
+  const takePending = (file: string) => {
+    const text = pendingStash.get(file);
+    pendingStash.delete(file);
+    return {
+      restore(name: string) {
+        if (text === undefined) return;
+        pendingStash.set(name, text);
+        clearTimeout(stashTimer);
+        stashTimer = setTimeout(flushStash, STASH_DELAY_MS);
+      },
+    };
   };
   editor.onChange((text, file) => {
     if (loading || !project) return;
@@ -150,6 +167,42 @@ export function createProjectSession({ api, editor, out, nameLabel, board, onDir
           editor.addFile(file, '');
           editor.reveal(1, 1);
           out.note(`── added ${file}: use it with "import ${file.slice(0, -3)}" ──`);
+        },
+      });
+    },
+
+    async deleteModule(file) {
+      if (!project || file === MAIN_FILE || !editor.has(file)) return;
+      const { dir, name } = project;
+      const unsaved = dirty.has(file) ? ' Its unsaved edits are lost too.' : '';
+      const yes = await confirmAction({
+        title: `Delete ${file}?`, text: `${file} is deleted from ${name} on disk.${unsaved} Anything that imports it stops working.`,
+        okText: 'Delete', testId: 'delete-module',
+      });
+      if (!yes || project?.dir !== dir) return;
+      // Taken out first, so a stash timer firing meanwhile cannot bring the file's edits back.
+      const pending = takePending(file);
+      await api.deleteFile({ dir, file }).catch(err => { pending.restore(file); throw err; });
+      setDirty(file, false);
+      editor.removeFile(file);
+      out.note(`── deleted ${file} from ${name} ──`);
+    },
+
+    async renameModule(file) {
+      if (!project || file === MAIN_FILE || !editor.has(file)) return;
+      const { dir, name } = project;
+      await ask({
+        title: `Rename ${file}`, label: 'New module name (imports must use it)', initial: file.slice(0, -3), okText: 'Rename', testId: 'rename-module',
+        async submit(typed) {
+          const to = newModuleFile(typed, editor.files().filter(f => f !== file));
+          if (to === file) return;
+          // Unsaved edits follow the file: the stash not yet written goes out under the new name.
+          const pending = takePending(file);
+          await api.renameFile({ dir, file, to }).catch(err => { pending.restore(file); throw err; });
+          editor.renameFile(file, to);
+          pending.restore(to);
+          if (dirty.has(file)) { dirty.delete(file); setDirty(to, true); }
+          out.note(`── renamed ${file} to ${to} in ${name}: change "import ${file.slice(0, -3)}" to "import ${to.slice(0, -3)}" ──`);
         },
       });
     },
