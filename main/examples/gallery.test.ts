@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compile } from '../../compiler/src/index';
+import { compileProject } from '../../compiler/src/index';
 import { openSession } from '../devices/connect';
 import { startVirtualBoard } from '../devices/virtualBoard';
 import { openProject } from '../projects/project';
@@ -66,7 +66,8 @@ describe('example gallery', () => {
   it('every shipped example compiles and runs on the Virtual board' + (hasPython ? ', printing what CPython prints' : ''), async () => {
     for (const example of await listExamples(EXAMPLES)) {
       const file = join(EXAMPLES, example.id, 'main.py');
-      const { image, diagnostics } = compile(readFileSync(file, 'utf8'), 'main.py');
+      const sources = Object.fromEntries(example.files.map(f => [f, readFileSync(join(EXAMPLES, example.id, f), 'utf8')]));
+      const { image, diagnostics } = compileProject(sources, 'main.py');   // with the example's modules
       expect({ id: example.id, diagnostics }).toEqual({ id: example.id, diagnostics: [] });
       const { session } = await openSession(startVirtualBoard());
       let output = '';
@@ -75,7 +76,7 @@ describe('example gallery', () => {
         await session.upload(image!);
         expect({ id: example.id, status: await session.runToEnd() }).toEqual({ id: example.id, status: 'ok' });
       } finally { await session.close(); }
-      if (hasPython) expect({ id: example.id, output }).toEqual({ id: example.id, output: spawnSync('python3', [file], { encoding: 'utf8' }).stdout });
+      if (hasPython) expect({ id: example.id, output }).toEqual({ id: example.id, output: spawnSync('python3', [file], { encoding: 'utf8', cwd: join(EXAMPLES, example.id) }).stdout });
     }
   });
 });
