@@ -63,13 +63,17 @@ export function createProjectSession({ api, editor, out, nameLabel, board, onDir
 
   /** The latest unsent text of each edited file, written after a typing pause. */
   const pendingStash = new Map<string, string>();
+  /** Stashes on their way to disk: a rename or delete waits for them, so none lands after it. */
+  const stashesSent = new Map<string, Promise<void>>();
+  const stashLanded = (file: string) => stashesSent.get(file) ?? Promise.resolve();
   const dropPendingStash = () => { clearTimeout(stashTimer); pendingStash.clear(); };
   const flushStash = () => {
     clearTimeout(stashTimer);
     if (!project) return;
     const { dir } = project;
     for (const [file, text] of pendingStash) {
-      api.stashBuffer({ dir, file, text }).catch(err => out.error(`Could not keep your unsaved edits to ${file}: ${(err as Error).message}`));
+      const sent = api.stashBuffer({ dir, file, text }).catch(err => out.error(`Could not keep your unsaved edits to ${file}: ${(err as Error).message}`));
+      stashesSent.set(file, sent);
     }
     pendingStash.clear();
   };
@@ -182,6 +186,7 @@ export function createProjectSession({ api, editor, out, nameLabel, board, onDir
       if (!yes || project?.dir !== dir) return;
       // Taken out first, so a stash timer firing meanwhile cannot bring the file's edits back.
       const pending = takePending(file);
+      await stashLanded(file);
       await api.deleteFile({ dir, file }).catch(err => { pending.restore(file); throw err; });
       setDirty(file, false);
       editor.removeFile(file);
@@ -198,6 +203,7 @@ export function createProjectSession({ api, editor, out, nameLabel, board, onDir
           if (to === file) return;
           // Unsaved edits follow the file: the stash not yet written goes out under the new name.
           const pending = takePending(file);
+          await stashLanded(file);
           await api.renameFile({ dir, file, to }).catch(err => { pending.restore(file); throw err; });
           editor.renameFile(file, to);
           pending.restore(to);
