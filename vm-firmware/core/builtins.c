@@ -469,10 +469,6 @@ static Value bi_sorted(VM *vm, int argc, Value *args) {
   return r == EXC_VAL ? EXC_VAL : list;
 }
 
-static const Type *exception_type_of(Value exc) {
-  return IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : OBJ_TYPE(exc);
-}
-
 /* ---- attributes ------------------------------------------------------------------------ */
 
 static bool need_name(VM *vm, Value v) {
@@ -485,7 +481,7 @@ static Value bi_getattr(VM *vm, int argc, Value *args) {
   Value r;
   if (!need_name(vm, args[1])) return EXC_VAL;
   r = value_getattr(vm, args[0], AS_STR(args[1]));
-  if (r == EXC_VAL && argc > 2 && IS_OBJ(vm->exc) && type_is_subtype(exception_type_of(vm->exc), &exc_AttributeError)) {
+  if (r == EXC_VAL && argc > 2 && vm_exc_pending_is(vm, &exc_AttributeError)) {
     vm->exc = NONE_VAL;
     return args[2];
   }
@@ -498,7 +494,7 @@ static Value bi_hasattr(VM *vm, int argc, Value *args) {
   if (!need_name(vm, args[1])) return EXC_VAL;
   r = value_getattr(vm, args[0], AS_STR(args[1]));
   if (r == EXC_VAL) {
-    if (IS_OBJ(vm->exc) && type_is_subtype(exception_type_of(vm->exc), &exc_AttributeError)) {
+    if (vm_exc_pending_is(vm, &exc_AttributeError)) {
       vm->exc = NONE_VAL;
       return FALSE_VAL;
     }

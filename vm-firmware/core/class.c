@@ -390,7 +390,7 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
       argv[0] = obj;
       argv[1] = OBJ_VAL(name);
       v = vm_call(vm, lookup_cstr(vm, OBJ_TYPE(obj), "__getattribute__"), 2, argv);
-      if (v != EXC_VAL || !IS_OBJ(vm->exc) || !type_is_subtype(OBJ_TYPE(vm->exc), &exc_AttributeError) ||
+      if (v != EXC_VAL || !vm_exc_pending_is(vm, &exc_AttributeError) ||
           lookup_cstr(vm, OBJ_TYPE(obj), "__getattr__") == UNBOUND_VAL) return v;
       vm->exc = NONE_VAL;   /* __getattribute__ raised AttributeError: __getattr__ gets a turn */
     } else {
@@ -612,8 +612,7 @@ Value seq_iter_next(VM *vm, ObjIter *it) {
   Value v;
   if (IS_NONE(it->seq)) return STOP_VAL;
   v = class_getitem(vm, it->seq, INT_VAL(it->index));
-  if (v == EXC_VAL && IS_OBJ(vm->exc) &&
-      (type_is_subtype(OBJ_TYPE(vm->exc), &exc_IndexError) || type_is_subtype(OBJ_TYPE(vm->exc), &exc_StopIteration))) {
+  if (v == EXC_VAL && (vm_exc_pending_is(vm, &exc_IndexError) || vm_exc_pending_is(vm, &exc_StopIteration))) {
     vm->exc = NONE_VAL;
     it->seq = NONE_VAL;   /* exhausted for good */
     return STOP_VAL;

@@ -58,6 +58,11 @@ bool type_is_subtype(const Type *t, const Type *base) {
 
 bool type_is_exception(const Type *t) { return type_is_subtype(t, &exc_BaseException); }
 
+bool vm_exc_pending_is(VM *vm, const Type *base) {
+  Value e = vm->exc;
+  return IS_OBJ(e) && type_is_subtype(IS_TYPE(e, &type_type) ? (const Type *)AS_OBJ(e) : OBJ_TYPE(e), base);
+}
+
 Value exception_new(VM *vm, const Type *type, Value msg) {
   ObjException *e;
   vm_push_root(vm, msg);

@@ -141,6 +141,8 @@ extern const char *const exc_chained_text[3];
 int vm_exception_frames(VM *vm, Value exc, TraceEntry *out);
 /* The exit status an uncaught SystemExit asks for, or -1 (see exception.c). */
 int vm_exit_status(VM *vm);
+/* Whether the pending exception (an instance or a bare class) is base or derives from it. */
+bool vm_exc_pending_is(VM *vm, const Type *base);
 /* Line of the instruction at pc in code. */
 uint32_t code_line_at(const ObjCode *code, uint32_t pc);
 
