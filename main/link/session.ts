@@ -259,6 +259,7 @@ export class DeviceSession extends EventEmitter {
         return;
       }
       case FRAME_TYPES.DONE:
+        this.chain = [];                                 // a chain cut short by a lost frame ends with its run
         this.emit('done', DONE_NAMES[frame.payload[0]] ?? 'error');
         this.emit('state', 'idle');
         return;

@@ -224,9 +224,8 @@ void vm_format_exception_value(VM *vm, Value exc) {
  * str() left in the string builder for the host to print; vm->sb_len is 0 when there is none). */
 int vm_exit_status(VM *vm) {
   Value exc = vm->exc, code = NONE_VAL;
-  const Type *t = IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : OBJ_TYPE(exc);
   vm_sb_reset(vm);
-  if (!type_is_subtype(t, &exc_SystemExit)) return -1;
+  if (!vm_exc_pending_is(vm, &exc_SystemExit)) return -1;
   if (!IS_TYPE(exc, &type_type)) code = ((ObjException *)AS_OBJ(exc))->msg;
   if (IS_TUPLE(code) && AS_TUPLE(code)->len == 1) code = AS_TUPLE(code)->items[0];
   if (IS_NONE(code)) return 0;

@@ -1571,11 +1571,12 @@ static VmResult run(VM *vm, int base, Value *result) {
     if (exc == EXC_VAL) goto error;
     if (n == 2) {   /* raise exc from cause */
       Value cause = sp[-1];
+      ExcChain *chain;
       sp[-2] = exc;   /* kept on the stack while the cause is made */
       if (!IS_NONE(cause) && (cause = make_exception(vm, cause)) == EXC_VAL) goto error;
-      if (exception_chain(exc) != NULL) {
-        exception_chain(exc)->cause = cause;
-        exception_chain(exc)->suppress_context = true;
+      if ((chain = exception_chain(exc)) != NULL) {
+        chain->cause = cause;
+        chain->suppress_context = true;
       }
     }
     vm->exc = exc;
