@@ -1,23 +1,53 @@
 // The Virtual board: the host build of the VM (vm-firmware/ports/posix) run as a child process
 // that speaks the link protocol on its stdin/stdout.
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transport } from '../link/transport';
 
 export const VIRTUAL_BOARD_ID = 'virtual';
 
-/** Where the host VM is: packaged apps set VIPER_VM; a checkout builds it under vm-firmware/build. */
+let configuredHostVm: string | undefined;
+
+/**
+ * Tells the Virtual board where the host VM is (main.ts passes appPaths().hostVm); without it a
+ * checkout's build output, then `process.resourcesPath/viper-vm`, are tried. VIPER_VM overrides both.
+ */
+export function setHostVmPath(path: string | undefined): void { configuredHostVm = path; }
+
+const CHECKOUT_VM = join(__dirname, '..', '..', 'vm-firmware', 'build', 'posix', 'viper-vm');   // from main/devices/ or build/main/
+const BUILD_HINT = 'the Virtual board is not built: run `make -C vm-firmware host` (npm test and npm start build it)';
+
+/** Where the host VM is: VIPER_VM, the path main.ts configured, else a checkout's build or resourcesPath. */
 export function hostVmPath(): string {
   if (process.env.VIPER_VM) return process.env.VIPER_VM;
+  if (configuredHostVm) return configuredHostVm;
   const resources = (process as { resourcesPath?: string }).resourcesPath;
-  const candidates = [
-    join(__dirname, '..', '..', 'vm-firmware', 'build', 'posix', 'viper-vm'),   // from main/devices/ or build/main/
-    ...(resources ? [join(resources, 'viper-vm')] : []),
-  ];
+  const candidates = [CHECKOUT_VM, ...(resources ? [join(resources, 'viper-vm')] : [])];
   const found = candidates.find(p => existsSync(p));
-  if (!found) throw new Error('the Virtual board is not built: run `make -C vm-firmware host` (npm test and npm start build it)');
+  if (!found) throw new Error(BUILD_HINT);
   return found;
+}
+
+export type VirtualBoardAvailability = { available: true } | { available: false; reason: string };
+
+/** Whether the Virtual board can start here, and if not, why, in words a person can act on. */
+export function virtualBoardAvailability(platform: NodeJS.Platform = process.platform): VirtualBoardAvailability {
+  if (platform === 'win32') {
+    return { available: false, reason: 'the Virtual board does not run on Windows yet (the host VM is built for Linux and macOS only)' };
+  }
+  let path: string;
+  try { path = hostVmPath(); } catch (err) { return { available: false, reason: (err as Error).message }; }
+  if (!existsSync(path)) {
+    const reason = path === configuredHostVm && !process.env.VIPER_VM
+      ? `the Virtual board's program is missing from this installation (${path}); reinstall Viper`
+      : path === CHECKOUT_VM ? BUILD_HINT : `the Virtual board's program ${path} does not exist`;
+    return { available: false, reason };
+  }
+  try { accessSync(path, constants.X_OK); } catch {
+    return { available: false, reason: `the Virtual board's program ${path} is not executable (chmod +x it, or reinstall Viper)` };
+  }
+  return { available: true };
 }
 
 export class ProcessTransport implements Transport {

@@ -43,3 +43,16 @@ export async function loadFirmware(dir: string, board: string): Promise<{ entry:
   }
   return { entry, image: new Uint8Array(image) };
 }
+
+/**
+ * The folder to burn `board`'s image from, out of `dirs` searched in order (a packaged app: the
+ * user's own folder, then the bundled one): the first whose manifest lists the board. When none
+ * does, the first folder, so the "how to build one" hint names a folder the person can write to.
+ */
+export async function firmwareDirFor(dirs: readonly string[], board: string): Promise<string> {
+  if (dirs.length === 0) throw new Error('no firmware folder is configured');
+  for (const dir of dirs) {
+    if ((await readManifest(dir)).some(e => e.board === board)) return dir;
+  }
+  return dirs[0];
+}
