@@ -42,7 +42,10 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    process.stdout.write('viper: window shown\n');    // `npm start` (scripts/start.mjs) waits for this line
+  });
   void win.loadFile(PAGE_FILE);
   return win;
 }
