@@ -71,14 +71,25 @@ const STATE_NAMES: Record<number, VmState> = {
   [VM_STATES.IDLE]: 'idle', [VM_STATES.RUNNING]: 'running', [VM_STATES.WAITING_INPUT]: 'waiting-input', [VM_STATES.UPLOADING]: 'uploading',
 };
 
+/** What a session emits, and each event's arguments: `on('ouptut', …)` fails type checking. */
+export interface SessionEvents {
+  /** Text the program printed (UTF-8 decoded across frames). */
+  output: [text: string];
+  /** An uncaught exception, with the chain that led to it. */
+  exception: [report: ExceptionReport];
+  /** The program or REPL entry ended. */
+  done: [status: DoneStatus];
+  state: [state: 'running' | 'idle'];
+  /** The transport closed; the session is over. */
+  close: [reason: string];
+}
+
 /**
- * Events: 'output' (text), 'exception' (ExceptionReport), 'done' (DoneStatus),
- * 'state' ('running' | 'idle'), 'close' (reason).
  * Requests are sent one at a time (the VM's window is 1); each waits for its answer, resending
  * it with the same sequence number on timeout — the VM answers a resent request again
  * without acting twice.
  */
-export class DeviceSession extends EventEmitter {
+export class DeviceSession extends EventEmitter<SessionEvents> {
   private readonly reader = new FrameReader(frame => this.onFrame(frame));
   private readonly decoder = new TextDecoder('utf-8');
   private chain: NonNullable<ExceptionReport['chain']> = [];

@@ -25,12 +25,14 @@ describe('projects', () => {
     expect(readdirSync(root)).toEqual(['taken']);
   });
 
-  it('saves and reads files inside the project only', async () => {
+  it('saves and reads the top-level modules and viper.json only', async () => {
     const { dir } = await createProject(root, 'p', 'virtual');
-    await saveProjectFile(dir, 'lib/util.py', 'def f():\n    return 1\n');
-    expect(await readProjectFile(dir, 'lib/util.py')).toBe('def f():\n    return 1\n');
-    expect(await listFiles(dir)).toEqual(['main.py', 'lib/util.py', 'viper.json']);
-    for (const bad of ['../outside.py', '/etc/passwd', 'lib/../../x.py', '.viper/autosave/x.json']) {
+    await saveProjectFile(dir, 'util.py', 'def f():\n    return 1\n');
+    expect(await readProjectFile(dir, 'util.py')).toBe('def f():\n    return 1\n');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'deep.py'), '');   // not importable by the VM: not listed
+    expect(await listFiles(dir)).toEqual(['main.py', 'util.py', 'viper.json']);
+    for (const bad of ['../outside.py', '/etc/passwd', 'lib/util.py', 'lib/../../x.py', '.viper/autosave/x.json', 'notes.txt', 'con.py', 'NUL.py']) {
       await expect(saveProjectFile(dir, bad, 'x')).rejects.toThrow();
     }
     expect(readdirSync(root)).toEqual(['p']);

@@ -1,15 +1,16 @@
-// A project is a folder: main.py, more .py modules, and viper.json naming the board.
-import { copyFile, constants, link, lstat, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
-import { isModuleFile } from '../common/moduleFile';
+// A project is a folder: main.py, more .py modules, and viper.json naming the board, all at its
+// top: the files the editor has tabs for and `import NAME` finds. Nothing else in the folder is
+// read or written through the API, and no link is followed out of it.
+import { copyFile, constants, link, lstat, mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { isModuleFile, isProjectFile, isReservedName, MANIFEST_FILE } from '../common/moduleFile';
 import { writeFileAtomic } from './atomicWrite';
 
 export interface ProjectManifest { name: string; board: string; main: string }
 export interface Project { dir: string; manifest: ProjectManifest; files: string[] }
 
-export const MANIFEST = 'viper.json';
+export const MANIFEST = MANIFEST_FILE;
 export const AUTOSAVE_DIR = '.viper';
-const MAX_DEPTH = 4;
 
 /** A single folder name a person typed: no separators, no dots-only, nothing hidden. */
 export function checkFolderName(name: string): string {
@@ -21,19 +22,37 @@ export function checkFolderName(name: string): string {
   return trimmed;
 }
 
-/** Resolves a file inside the project; throws for anything that would leave the folder. */
+/** Resolves a file of the project: a top-level module or viper.json, never a path or a device name. */
 export function projectPath(dir: string, file: string): string {
-  if (isAbsolute(file) || file.includes('\0')) throw new Error(`"${file}" is not a file inside the project`);
-  const rel = normalize(file);
-  if (rel === '.' || rel.startsWith(`..${sep}`) || rel === '..' || relative(dir, join(dir, rel)).startsWith('..')) throw new Error(`"${file}" is not a file inside the project`);
-  if (rel.split(sep)[0] === AUTOSAVE_DIR) throw new Error(`"${file}" is in the IDE's own folder`);
-  return join(dir, rel);
+  if (isReservedName(file)) throw new Error(`"${file}" is a name Windows keeps for a device, not a file of the project`);
+  if (!isProjectFile(file)) throw new Error(`"${file}" is not a file inside the project: only its modules (name.py) and ${MANIFEST} are`);
+  return join(dir, file);
+}
+
+/** Throws when `path` exists as anything but a plain file: a link could lead out of the project. */
+async function refuseLink(path: string, file: string): Promise<void> {
+  let info;
+  try { info = await lstat(path); } catch { return; }   // not there yet: a save makes it
+  if (info.isSymbolicLink()) throw new Error(`${file} is a link: Viper only opens plain files inside the project`);
+  if (!info.isFile()) throw new Error(`${file} is not a plain file`);
+}
+
+// O_NOFOLLOW makes the open itself refuse a link that appeared after the check (absent on Windows).
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/** Reads a plain file of the project; a link is refused, not followed. */
+async function readPlainFile(path: string, file: string): Promise<string> {
+  await refuseLink(path, file);
+  const handle = await open(path, READ_NO_FOLLOW);
+  try { return await handle.readFile('utf8'); } finally { await handle.close(); }
 }
 
 export async function readManifest(dir: string): Promise<ProjectManifest> {
   const fallback: ProjectManifest = { name: dir.split(sep).pop() ?? 'project', board: 'virtual', main: 'main.py' };
+  const path = join(dir, MANIFEST);
+  await refuseLink(path, MANIFEST);                  // its text could end up in an error message
   let raw: string;
-  try { raw = await readFile(join(dir, MANIFEST), 'utf8'); } catch { return fallback; }
+  try { raw = await readPlainFile(path, MANIFEST); } catch { return fallback; }
   try {
     const data = JSON.parse(raw) as Partial<ProjectManifest>;
     return {
@@ -46,18 +65,12 @@ export async function readManifest(dir: string): Promise<ProjectManifest> {
   }
 }
 
-/** The project's Python files (and viper.json), relative, sorted; hidden folders skipped. */
+/** The project's modules and viper.json, sorted with main.py first; links and folders skipped. */
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  async function walk(sub: string, depth: number): Promise<void> {
-    for (const entry of await readdir(join(dir, sub), { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === '__pycache__') continue;
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && depth < MAX_DEPTH) await walk(rel, depth + 1);
-      else if (entry.isFile() && (entry.name.endsWith('.py') || rel === MANIFEST)) out.push(rel);
-    }
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile() && isProjectFile(entry.name)) out.push(entry.name);
   }
-  await walk('', 0);
   return out.sort((a, b) => (a === 'main.py' ? -1 : b === 'main.py' ? 1 : a.localeCompare(b)));
 }
 
@@ -84,12 +97,13 @@ export async function createProject(parent: string, name: string, board: string,
 }
 
 export async function readProjectFile(dir: string, file: string): Promise<string> {
-  return readFile(projectPath(dir, file), 'utf8');
+  return readPlainFile(projectPath(dir, file), file);
 }
 
+/** Writes a module or the manifest; the atomic rename replaces the name itself, never a link's target. */
 export async function saveProjectFile(dir: string, file: string, text: string): Promise<void> {
   const path = projectPath(dir, file);
-  await mkdir(join(path, '..'), { recursive: true });
+  await refuseLink(path, file);
   await writeFileAtomic(path, text);
 }
 

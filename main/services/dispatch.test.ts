@@ -146,6 +146,7 @@ describe('dispatch of tools methods', () => {
         settingsDir: join(tmp, 'settings'),
         listPorts: async () => [{ path: '/dev/ttyACM0', vendorId: '2341', productId: '003d' }, { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' }],
         probePort: async () => undefined,   // these paths may be this machine's real ports: never send them a HELLO
+        stlinkDriveRoots: [tmp],
       });
       service.onEvent(e => events.push(e));
     });

@@ -1,0 +1,143 @@
+// Boards: one device session per board, opened on first use; run, stop, REPL entries, input.
+import { compile, compileProject } from '../../compiler/src/index';
+import type { BoardInfo, DeviceApi, ExecResult, RunResult } from '../common/api';
+import { openSession } from '../devices/connect';
+import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
+import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
+import { SerialTransport } from '../link/serialTransport';
+import type { DeviceSession } from '../link/session';
+import type { Transport } from '../link/transport';
+import type { ServiceContext } from './serviceContext';
+
+export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
+  const sessions = new Map<string, Promise<DeviceSession>>();
+  const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
+
+  /** The Virtual board, or a serial port that is plugged in now (never any other path). */
+  async function transportFor(boardId: string): Promise<Transport> {
+    if (boardId === VIRTUAL_BOARD_ID) return startVirtualBoard();
+    if (boardId === QEMU_BOARD_ID) {
+      const qemu = qemuBoardAvailability();
+      if (!qemu.available) throw new Error(`the QEMU board cannot start: ${qemu.missing}`);
+      return startQemuBoard();
+    }
+    const ports = await listSerialPorts().catch(() => []);
+    if (!ports.some(p => p.path === boardId)) throw new Error(`no board "${boardId}": pick one from the board list`);
+    await prober.hold(boardId);                          // released when the session ends or fails
+    try {
+      return await SerialTransport.open(boardId);
+    } catch (err) {
+      prober.release(boardId);
+      throw err;
+    }
+  }
+
+  const isSerial = (boardId: string) => boardId !== VIRTUAL_BOARD_ID && boardId !== QEMU_BOARD_ID;
+
+  function connect(boardId: string): Promise<DeviceSession> {
+    let session = sessions.get(boardId);
+    if (!session) {
+      emit({ kind: 'state', boardId, state: 'connecting' });
+      // A port's hold (taken by transportFor) ends with the session, or here if no session came of it.
+      const opened = transportFor(boardId).then(transport => openSession(transport).catch(err => {
+        if (isSerial(boardId)) prober.release(boardId);
+        throw err;
+      }));
+      session = opened.then(({ session: s, info }) => {
+        readyDetails.set(boardId, `VM v${info.vmVersion}`);
+        if (isSerial(boardId)) prober.noteSession(boardId, info);
+        s.on('output', text => emit({ kind: 'output', boardId, text }));
+        s.on('exception', report => emit({ kind: 'exception', boardId, report }));
+        s.on('done', status => {
+          emit({ kind: 'done', boardId, status });
+          emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
+        });
+        s.on('close', reason => {
+          sessions.delete(boardId);
+          if (isSerial(boardId)) prober.release(boardId);
+          emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
+        });
+        emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
+        return s;
+      });
+      session.catch(() => sessions.delete(boardId));
+      sessions.set(boardId, session);
+    }
+    return session;
+  }
+
+  return {
+    async listBoards(): Promise<BoardInfo[]> {
+      const boards: BoardInfo[] = [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual' }];
+      if (qemuBoardAvailability().available) boards.push({ id: QEMU_BOARD_ID, name: QEMU_BOARD_NAME, kind: 'qemu' });
+      return boards;
+    },
+
+    async run({ boardId, file, source, modules = [] }): Promise<RunResult> {
+      // The program's modules travel with it; what it imports is compiled into one image.
+      const files: Record<string, string> = Object.create(null);
+      for (const m of modules) files[m.file] = m.source;
+      files[file] = source;
+      const { image, diagnostics } = modules.length ? compileProject(files, file) : compile(source, file);
+      if (!image) return { ok: false, diagnostics };
+      try {
+        const session = await connect(boardId);
+        emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
+        let shown = -1;
+        await session.upload(image, { onProgress: (sent, total) => {
+          const percent = Math.floor(sent * 100 / total);
+          if (percent === shown) return;
+          shown = percent;
+          emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
+        } });
+        emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
+        await session.run();
+        return { ok: true };
+      } catch (err) {
+        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        return { ok: false, error: (err as Error).message };
+      }
+    },
+
+    async stop({ boardId }): Promise<void> {
+      const session = sessions.get(boardId);
+      if (session) await (await session).stop();
+    },
+
+    async exec({ boardId, source }): Promise<ExecResult> {
+      const { image, diagnostics } = compile(source.endsWith('\n') ? source : source + '\n', '<stdin>', { mode: 'single' });
+      if (!image) return { ok: false, diagnostics };
+      try {
+        const session = await connect(boardId);
+        emit({ kind: 'state', boardId, state: 'busy', detail: 'sending the entry' });
+        emit({ kind: 'state', boardId, state: 'running' });
+        await session.exec(image);                       // resolves at DONE: the output has been emitted
+        flush(boardId);                                  // and passed on, before the answer
+        return { ok: true };
+      } catch (err) {
+        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        return { ok: false, error: (err as Error).message };
+      }
+    },
+
+    async reset({ boardId }): Promise<void> {
+      const session = sessions.get(boardId);
+      if (!session) return;                                // no session yet: nothing to forget
+      await (await session).reset();
+      // A reset ends what ran without a DONE: the board is ready again.
+      emit({ kind: 'state', boardId, state: 'ready', detail: readyDetails.get(boardId) });
+    },
+
+    async sendInput({ boardId, text }): Promise<void> {
+      const session = sessions.get(boardId);
+      if (!session) throw new Error('no program is running to read this input');
+      await (await session).sendInput(text);
+    },
+
+    async dispose() {
+      const all = [...sessions.values()];
+      sessions.clear();
+      await Promise.all(all.map(p => p.then(s => s.close(), () => undefined)));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Burning the VM onto a board. The target is never taken as given: a serial method needs a port
+// that is plugged in now (as listPorts shows it), the ST-LINK method a drive Viper detected, so
+// the API cannot be used to write a firmware image into any folder or device node.
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BurnMethod, BurnResult, ToolsApi } from '../common/api';
+import { burnVm } from '../flash/burnVm';
+import { FlashError } from '../flash/flasher';
+import { findStlinkDrives } from '../flash/stlinkDrive';
+import type { ServiceContext } from './serviceContext';
+
+export type FlashApi = Pick<ToolsApi, 'burnVm' | 'cancelBurn'>;
+
+/** Where desktops mount USB drives: udisks on Linux (/media/USER, /run/media/USER), macOS /Volumes. */
+export function defaultDriveRoots(): string[] {
+  let user = '';
+  try { user = userInfo().username; } catch { /* no user entry (containers) */ }
+  return [...(user ? [join('/media', user), join('/run/media', user)] : []), '/media', '/Volumes'];
+}
+
+export function createFlashService({ emit, prober, listSerialPorts }: ServiceContext, firmwareDir: string, driveRoots: string[]): FlashApi {
+  const burns = new Map<string, AbortController>();
+
+  /** Throws unless `target` is something this method may burn through right now. */
+  async function checkTarget(method: BurnMethod, target: string): Promise<void> {
+    if (method === 'stlink-drive') {
+      const drives = await findStlinkDrives(driveRoots);
+      if (!drives.includes(resolve(target))) {
+        throw new Error(`${target} is not an ST-LINK drive Viper found (looked in ${driveRoots.join(', ')}): plug the board in with its ST-LINK USB port and wait for its NODE_… drive`);
+      }
+      return;
+    }
+    const ports = await listSerialPorts().catch(() => []);
+    if (!ports.some(p => p.path === target)) throw new Error(`no port "${target}": plug the board in and pick its port from the list`);
+  }
+
+  return {
+    async burnVm({ board, method, target }): Promise<BurnResult> {
+      if (burns.has(target)) return { ok: false, error: `already burning through ${target}`, hint: 'Wait for it to finish or cancel it.', cancelled: false };
+      try {
+        await checkTarget(method, target);
+      } catch (err) {
+        return { ok: false, error: (err as Error).message, hint: 'Pick the board’s port (or its drive) from what Viper lists.', cancelled: false };
+      }
+      const abort = new AbortController();
+      burns.set(target, abort);
+      await prober.hold(target);                         // a probe's HELLO must not land in a bootloader
+      try {
+        const { vmVersion } = await burnVm({ board, method, target, firmwareDir, signal: abort.signal,
+          onProgress: p => emit({ kind: 'burn', boardId: target, ...p }) });
+        return { ok: true, vmVersion };
+      } catch (err) {
+        if (err instanceof FlashError) return { ok: false, error: err.message, hint: err.hint, cancelled: err.cancelled };
+        return { ok: false, error: (err as Error).message, hint: 'Unplug and replug the board, and try again.', cancelled: false };
+      } finally {
+        burns.delete(target);
+        prober.release(target);
+      }
+    },
+
+    async cancelBurn({ target }) { burns.get(target)?.abort(); },
+  };
+}
