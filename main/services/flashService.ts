@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BurnMethod, BurnResult, ToolsApi } from '../common/api';
 import { burnVm } from '../flash/burnVm';
+import { firmwareDirFor } from '../flash/firmware';
 import { FlashError } from '../flash/flasher';
 import { findStlinkDrives } from '../flash/stlinkDrive';
 import type { ServiceContext } from './serviceContext';
@@ -18,7 +19,8 @@ export function defaultDriveRoots(): string[] {
   return [...(user ? [join('/media', user), join('/run/media', user)] : []), '/media', '/Volumes'];
 }
 
-export function createFlashService({ emit, prober, listSerialPorts }: ServiceContext, firmwareDir: string, driveRoots: string[]): FlashApi {
+/** `firmwareDirs`: where VM images are looked for, in order (the first whose manifest lists the board). */
+export function createFlashService({ emit, prober, listSerialPorts }: ServiceContext, firmwareDirs: string[], driveRoots: string[]): FlashApi {
   const burns = new Map<string, AbortController>();
 
   /** Throws unless `target` is something this method may burn through right now. */
@@ -46,6 +48,7 @@ export function createFlashService({ emit, prober, listSerialPorts }: ServiceCon
       burns.set(target, abort);
       await prober.hold(target);                         // a probe's HELLO must not land in a bootloader
       try {
+        const firmwareDir = await firmwareDirFor(firmwareDirs, board);
         const { vmVersion } = await burnVm({ board, method, target, firmwareDir, signal: abort.signal,
           onProgress: p => emit({ kind: 'burn', boardId: target, ...p }) });
         return { ok: true, vmVersion };

@@ -26,6 +26,8 @@ export interface ServiceOptions {
   examplesDir?: string;
   projectsDir?: string;
   firmwareDir?: string;
+  /** Folders with VM images, searched in order (a packaged app: the person's own, then the bundled one); wins over firmwareDir. */
+  firmwareDirs?: string[];
   /** Where recent projects and remembered boards are kept. */
   settingsDir?: string;
   listPorts?: () => Promise<PortInfo[]>;
@@ -46,7 +48,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
   const root = join(__dirname, '..', '..');
   const examplesDir = options.examplesDir ?? join(root, 'examples');
   const projectsDir = options.projectsDir ?? join(homedir(), 'Viper');
-  const firmwareDir = options.firmwareDir ?? join(root, 'vm-firmware', 'build', 'firmware');
+  const firmwareDirs = options.firmwareDirs ?? [options.firmwareDir ?? join(root, 'vm-firmware', 'build', 'firmware')];
   const settingsDir = options.settingsDir ?? join(homedir(), '.viper');
 
   const events = new EventEmitter<{ event: [DeviceEvent] }>();
@@ -67,7 +69,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     ...createPortsService(context, new BoardMemory(settingsDir)),
     ...createExamplesService(examplesDir, projectsDir, adopt),
     ...projectsApi,
-    ...createFlashService(context, firmwareDir, options.stlinkDriveRoots ?? defaultDriveRoots()),
+    ...createFlashService(context, firmwareDirs, options.stlinkDriveRoots ?? defaultDriveRoots()),
   };
 
   return {
