@@ -8,7 +8,6 @@ import { join, posix, relative, sep } from 'node:path';
 import { appPaths, RESOURCE_NAMES, shippedPaths, type AppPathsInput } from '../main/electron/appPaths';
 import { identifyUsb } from '../main/devices/boardTable';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const repo = join(__dirname, '..');
