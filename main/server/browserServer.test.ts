@@ -113,13 +113,16 @@ describe('browser server', () => {
     await expect(startBrowserServer({ api, staticDir, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });
 
-  test('serves the page only with the token', async () => {
-    expect((await get(server, '/')).status).toBe(403);
-    expect((await get(server, '/index.html?token=wrong')).status).toBe(403);
-    const page = await get(server, `/?token=${server.token}`);
-    expect(page.status).toBe(200);
-    expect(page.type).toBe('text/html; charset=utf-8');
-    expect(page.body).toContain('<title>Viper</title>');
+  test('serves the page with or without the token (a reload has none), the API only with it', async () => {
+    for (const path of [`/?token=${server.token}`, '/', '/index.html', '/index.html?token=wrong']) {
+      const page = await get(server, path);
+      expect(page.status).toBe(200);
+      expect(page.type).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('<title>Viper</title>');
+      expect(page.body).not.toContain(server.token);
+    }
+    expect((await get(server, '/ws')).status).toBe(403);
+    expect((await get(server, `/ws?token=${server.token}`)).status).toBe(403);   // plain HTTP: only the socket upgrade
   });
 
   test('serves assets with their content types', async () => {

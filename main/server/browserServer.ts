@@ -1,11 +1,14 @@
 // Browser mode: serves the renderer and the API on loopback for machines without the Electron
 // runtime. Anything else on this machine can reach a loopback port, so every request proves it
 // came from the page we handed out:
-//   - the page (`/`, `/index.html`) and the API socket (`/ws`) need the per-run random token;
-//   - the socket also needs our own Origin, so other web pages cannot drive it;
+//   - the API socket (`/ws`) needs the per-run random token, and our own Origin, so other web
+//     pages cannot drive it; everything the API can do sits behind it;
 //   - every request needs our own Host header, which defeats DNS rebinding;
-//   - the bundle's scripts and styles are served without the token: they hold no secrets, and
-//     the page loads them by plain <script src>/<link href> that cannot carry the token.
+//   - the page and the bundle are served without the token: they hold no secrets (the same files
+//     ship in the app), and the page drops the token from its address once loaded (keeping it in
+//     this tab's sessionStorage, see renderer/src/api/connectApi.ts), so a reload asks for `/`
+//     without it and must still get the page. Scripts and styles load by plain
+//     <script src>/<link href>, which could not carry the token anyway.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +26,7 @@ export interface BrowserServerOptions {
 }
 
 export interface BrowserServer {
-  url: string;              // http://127.0.0.1:PORT/?token=TOKEN
+  url: string;              // http://127.0.0.1:PORT/?token=TOKEN: the page takes the token from here
   token: string;
   close(): Promise<void>;
 }
@@ -80,9 +83,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!url) return reply(403, 'forbidden');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'method not allowed');
     const isPage = PAGE_PATHS.has(url.pathname);
-    if ((isPage || url.pathname === '/ws') && !sameSecret(url.searchParams.get('token'), token)) {
-      return reply(403, 'forbidden: open the address Viper printed, with its token');
-    }
+    if (url.pathname === '/ws') return reply(403, 'forbidden: the API is a WebSocket, opened with the token');
     const file = await resolveStaticFile(staticDir, isPage ? '/index.html' : url.pathname);
     if (!file) return reply(404, 'not found');
     sendFile(res, file, req.method === 'HEAD', COMMON_HEADERS);

@@ -28,10 +28,10 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
   let plugged: PortInfo[] = [];
 
   beforeAll(async () => { ide = await startIde('viper-e2e-boards-', tmp => {
-    mkdirSync(join(tmp, 'drive'));
+    mkdirSync(join(tmp, 'media', 'NODE_F401RE'), { recursive: true });   // an ST-LINK drive where drives are mounted
     // Only the ptys this journey makes are probed: /dev/ttyACM7 may be a real board on this machine.
     const ours = (path: string) => path.startsWith('/dev/pts/') || path.startsWith(tmpdir());
-    return { listPorts: async () => plugged, probePort: async path => ours(path) ? probeVm(path, { timeoutMs: 400 }) : undefined };
+    return { stlinkDriveRoots: [join(tmp, 'media')], listPorts: async () => plugged, probePort: async path => ours(path) ? probeVm(path, { timeoutMs: 400 }) : undefined };
   }); });
   afterAll(() => stopIde(ide));
 
@@ -120,7 +120,10 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     // A Nucleo through its ST-LINK drive, with no image built for it.
     await page.selectOption('[data-testid="burn-board"]', 'nucleo_f401re');
     await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe('stlink-drive');
-    await page.fill('[data-testid="burn-target"]', join(ide.tmp, 'drive'));
+    await page.fill('[data-testid="burn-target"]', join(ide.tmp, 'elsewhere'));   // not a drive Viper found
+    await page.click('[data-testid="burn-start"]');
+    await page.locator('[data-testid="burn-error"]', { hasText: 'not an ST-LINK drive Viper found' }).waitFor();
+    await page.fill('[data-testid="burn-target"]', join(ide.tmp, 'media', 'NODE_F401RE'));
     await page.click('[data-testid="burn-start"]');
     await page.locator('[data-testid="burn-error"]', { hasText: 'no VM image for board "nucleo_f401re"' }).waitFor();
     const hint = await page.locator('[data-testid="burn-hint"]').innerText();

@@ -152,11 +152,14 @@ describeWithChromium('the IDE in Chromium', () => {
     await pasteProgram(page, 'print("kept across reloads")\n');
     await page.waitForTimeout(600);                               // past the autosave pause
     await page.keyboard.type('x = 1  # typed just before the reload');
+    expect(page.url()).not.toContain('token');                    // dropped from the address once loaded
     await page.reload();                                          // no pause: the page saves as it goes
     await page.locator('#editor .cm-content').waitFor();
     const text = await page.locator('#editor .cm-content').innerText();
     expect(text).toContain('print("kept across reloads")');
     expect(text).toContain('x = 1  # typed just before the reload');
+    await page.click('#run');                                     // the tab kept its token: the API still answers
+    await waitForConsoleText(page, 'kept across reloads');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-reload.png') });
   });
 

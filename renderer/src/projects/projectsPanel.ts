@@ -1,4 +1,5 @@
-// "Projects": the recently opened projects (newest first), and a new empty project.
+// "Projects": the recently opened projects (newest first), a new empty project, and a folder
+// from elsewhere (picked in the desktop app's dialog: the main side opens only what the person picked).
 import type { ProjectInfo, ViperApi } from '../../../main/common/api';
 import { ask, button, createModal, el } from './modal';
 
@@ -13,11 +14,20 @@ export function createProjectsPanel({ api, openProject, board }: ProjectsPanelOp
   const list = el('ul', { className: 'recent-list', testId: 'recent-projects' });
   const status = el('div', { className: 'gallery-status', testId: 'projects-status' });
   modal.body.append(el('div', { className: 'modal-label', text: 'Recent projects' }), status, list);
-  modal.footer.append(button('New project…', 'new-project', () => void newProject(), 'primary'));
+  modal.footer.append(button('Open folder…', 'open-folder', () => void openFolder()), button('New project…', 'new-project', () => void newProject(), 'primary'));
 
   async function use(project: ProjectInfo): Promise<void> {
     modal.close();
     await openProject(project);
+  }
+
+  async function openFolder(): Promise<void> {
+    try {
+      const project = await api.pickProject();
+      if (project) await use(project);
+    } catch (err) {
+      status.textContent = `Could not open a folder: ${(err as Error).message}`;
+    }
   }
 
   function newProject(): Promise<boolean> {
