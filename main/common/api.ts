@@ -12,6 +12,8 @@ export interface BoardInfo {
   kind: BoardKind;
   /** A serial port's VM that answered a probe ("VM v0.3.1"), before any session to it. */
   ready?: string;
+  /** Why this board cannot be used here (the Virtual board on Windows, say); listed, not selectable. */
+  unavailable?: string;
 }
 
 export interface TracebackFrame { file: string; function: string; line: number }

@@ -1,27 +1,35 @@
-// The desktop shell: one window showing the bundled renderer, and the IPC handler that passes
-// its requests to the Viper service. The renderer is sandboxed and isolated; it may not
-// navigate, open windows or ask for permissions, and only our own page may call the API.
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+// The desktop shell: one window showing the bundled renderer from app://viper, and the IPC handler
+// that passes its requests to the Viper service. The renderer is sandboxed and isolated; it may not
+// navigate, open windows or ask for more than the clipboard, and only our own page may call the API.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DeviceEvent } from '../common/api';
+import { setHostVmPath } from '../devices/virtualBoard';
 import { dispatch } from '../services/dispatch';
 import { createViperService } from '../services/viperService';
+import { APP_PAGE_URL, APP_SCHEME, appFileFor, isAppPage, permissionAllowed, settleWithin } from './appOrigin';
+import { appPaths } from './appPaths';
 
 const REQUEST_CHANNEL = 'viper:request';
 const EVENT_CHANNEL = 'viper:event';
+const QUIT_WAIT_MS = 3000;    // a board that does not answer its close must not keep the app alive
 
-// Bundled to build/main/electron.js; the renderer bundle is build/renderer/.
-const PAGE_FILE = join(__dirname, '..', 'renderer', 'index.html');
-const PAGE_URL = pathToFileURL(PAGE_FILE).href;
-const PRELOAD_FILE = join(__dirname, 'preload.js');
+// Registered before 'ready': a standard, secure scheme gets an origin of its own and fetch.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+const paths = appPaths({
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  userData: app.getPath('userData'),
+  appRoot: app.getAppPath(),
+});
 let window: BrowserWindow | null = null;
 
 function isOurPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return window !== null && event.sender === window.webContents && frame !== null
-    && frame === window.webContents.mainFrame && frame.url.split(/[?#]/)[0] === PAGE_URL;
+    && frame === window.webContents.mainFrame && isAppPage(frame.url);
 }
 
 function createWindow(): BrowserWindow {
@@ -34,19 +42,20 @@ function createWindow(): BrowserWindow {
     backgroundColor: '#14171d',
     show: false,
     webPreferences: {
-      preload: PRELOAD_FILE,
+      preload: paths.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => {
     win.show();
     process.stdout.write('viper: window shown\n');    // `npm start` (scripts/start.mjs) waits for this line
   });
-  void win.loadFile(PAGE_FILE);
+  void win.loadURL(APP_PAGE_URL);
   return win;
 }
 
@@ -60,11 +69,38 @@ function lockDownWebContents(): void {
 }
 
 async function start(): Promise<void> {
+  // A second launch hands over to the first, which comes to the front.
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
   lockDownWebContents();
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  if (app.isPackaged) Menu.setApplicationMenu(null);     // no View › Toggle Developer Tools
+  protocol.handle(APP_SCHEME, request => {
+    const file = appFileFor(request.url, paths.rendererDir);
+    return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin));
 
-  const api = createViperService();
+  setHostVmPath(paths.hostVm);
+  const api = createViperService({
+    examplesDir: paths.examplesDir,
+    firmwareDirs: paths.firmwareDirs,
+    projectsDir: join(app.getPath('documents'), 'Viper'),
+    settingsDir: app.getPath('userData'),
+    // "Open folder…": the person picks it in our own dialog, so the main side knows it was them.
+    pickFolder: async () => {
+      const options: Electron.OpenDialogOptions = { title: 'Open a Viper project', properties: ['openDirectory'] };
+      const picked = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
+  });
   ipcMain.handle(REQUEST_CHANNEL, (event, raw: unknown) => {
     if (!isOurPage(event)) return { id: null, error: 'rejected message: not from the Viper window' };
     return dispatch(api, raw);
@@ -85,9 +121,9 @@ async function start(): Promise<void> {
   let disposed = false;
   app.on('will-quit', event => {
     if (disposed) return;
-    event.preventDefault();            // let the Virtual board shut down before we exit
+    event.preventDefault();            // let the boards' sessions close, for a bounded time
     disposed = true;
-    void api.dispose().finally(() => app.quit());
+    void settleWithin(api.dispose(), QUIT_WAIT_MS).then(() => app.quit());
   });
 }
 

@@ -3,7 +3,7 @@ import { compile, compileProject } from '../../compiler/src/index';
 import type { BoardInfo, DeviceApi, ExecResult, RunResult } from '../common/api';
 import { openSession } from '../devices/connect';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
-import { startVirtualBoard, VIRTUAL_BOARD_ID } from '../devices/virtualBoard';
+import { startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability } from '../devices/virtualBoard';
 import { SerialTransport } from '../link/serialTransport';
 import type { DeviceSession } from '../link/session';
 import type { Transport } from '../link/transport';
@@ -15,7 +15,11 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
   async function transportFor(boardId: string): Promise<Transport> {
-    if (boardId === VIRTUAL_BOARD_ID) return startVirtualBoard();
+    if (boardId === VIRTUAL_BOARD_ID) {
+      const virtual = virtualBoardAvailability();
+      if (!virtual.available) throw new Error(virtual.reason);
+      return startVirtualBoard();
+    }
     if (boardId === QEMU_BOARD_ID) {
       const qemu = qemuBoardAvailability();
       if (!qemu.available) throw new Error(`the QEMU board cannot start: ${qemu.missing}`);
@@ -68,7 +72,8 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
 
   return {
     async listBoards(): Promise<BoardInfo[]> {
-      const boards: BoardInfo[] = [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual' }];
+      const virtual = virtualBoardAvailability();
+      const boards: BoardInfo[] = [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual', ...(virtual.available ? {} : { unavailable: virtual.reason }) }];
       if (qemuBoardAvailability().available) boards.push({ id: QEMU_BOARD_ID, name: QEMU_BOARD_NAME, kind: 'qemu' });
       return boards;
     },

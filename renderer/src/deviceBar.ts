@@ -41,13 +41,17 @@ export class DeviceBar {
   showBoards(boards: BoardInfo[]): void {
     this.boards = boards;
     const previous = this.el.select.value || readChosenBoard();
-    this.el.select.replaceChildren(...boards.map(b => new Option(b.name, b.id)));
+    this.el.select.replaceChildren(...boards.map(b => {
+      const option = new Option(b.unavailable ? `${b.name} (unavailable)` : b.name, b.id);
+      if (b.unavailable) { option.disabled = true; option.title = b.unavailable; }
+      return option;
+    }));
     if (boards.length === 0) {
       const none = new Option('No boards found', '');
       none.disabled = true;
       this.el.select.append(none);
     }
-    if (boards.some(b => b.id === previous)) this.el.select.value = previous ?? '';
+    if (boards.some(b => b.id === previous && !b.unavailable)) this.el.select.value = previous ?? '';
     this.el.select.disabled = boards.length === 0;
     this.showState();
   }
