@@ -266,6 +266,7 @@ describeWithChromium('the IDE in Chromium', () => {
     const list = page.locator('.cm-tooltip-autocomplete');
     await list.waitFor();
     await expect(list.innerText()).resolves.toContain('isinstance');
+    await page.waitForTimeout(150);     // CodeMirror ignores Enter for 75 ms after a list opens (interactionDelay)
     await page.keyboard.press('Enter');
     await page.keyboard.type('(counter, int)\nwhi');
     await expect(list.innerText()).resolves.toContain('while');
@@ -273,6 +274,7 @@ describeWithChromium('the IDE in Chromium', () => {
     await page.keyboard.type('le cou');
     await expect(list.innerText()).resolves.toContain('counter');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-autocomplete.png') });
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
     const text = await page.locator('#editor .cm-content').innerText();
     expect(text).toContain('isinstance(counter, int)');
