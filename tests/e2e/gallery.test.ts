@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
-  chooseBoard, describeWithChromium, type Ide, openIde, RESULTS_DIR, ROOT, startIde, stopIde, typeProgram, waitForConsole,
+  chooseBoard, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, ROOT, settle, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -131,4 +131,32 @@ describeWithChromium('the gallery and projects in Chromium', () => {
     for (let i = 0; i < 50 && (await ide.service.recoverBuffers({ dir: project.dir })).length; i++) await page.waitForTimeout(100);
     expect(await ide.service.recoverBuffers({ dir: project.dir })).toEqual([]);   // the discarded edit is gone
   });
+
+  test('the IDE as the README shows it: a cloned two-file project, its output in the console and the plotter', async () => {
+    const project = await ide.service.cloneExample({ id: 'shapes-module', name: 'Spring', board: 'virtual' });
+    await ide.service.openProject({ dir: project.dir });   // first in the recent list
+    await page.click('[data-testid="open-projects"]');
+    await page.click('[data-testid="recent-project"]:first-child [data-testid="open-recent"]');
+    await waitForProject('Spring');
+    await pasteProgram(page, SPRING_PROGRAM);
+    await page.click('#run');
+    await waitForConsole(page, 'at rest: True');
+    expect(await settle(() => page.getAttribute('#plotter', 'data-points'), '120')).toBe('120');
+    expect(await page.getAttribute('#plotter', 'data-series')).toBe('2');
+    await expect(page.locator('[data-testid="file-tab"]').allInnerTexts()).resolves.toEqual([expect.stringContaining('main.py'), expect.stringContaining('shapes.py')]);
+    await page.screenshot({ path: join(RESULTS_DIR, 'readme-screenshot.png') });   // docs/screenshot.png is a copy
+  });
 });
+
+// A spring and its damper, step by step: two numbers a line, so the plotter draws both.
+const SPRING_PROGRAM = `# A weight on a spring, with a damper: the plotter draws where it is and how fast it moves.
+from shapes import Circle
+
+weight = Circle(0.5)
+position, speed = 1.0, 0.0
+for step in range(120):
+    speed -= (4 * position + 0.4 * speed) * 0.1
+    position += speed * 0.1
+    print("position:", round(position, 3), "speed:", round(speed, 3))
+print(weight, "at rest:", abs(position) < 0.2)
+`;
