@@ -44,10 +44,12 @@ function openElectron(path) {
     if (!shown) stderr = (stderr + chunk.toString()).slice(-8192);
     process.stderr.write(chunk);
   });
-  child.on('error', err => browserMode(`Electron could not start: ${err.message}.`));
-  child.on('exit', (code, signal) => {
+  let failed = false;                  // 'exit' may follow 'error': fall back once
+  const fallBack = why => { if (!failed) { failed = true; browserMode(`Electron could not start: ${why}.`); } };
+  child.on('error', err => fallBack(err.message));
+  child.on('close', (code, signal) => {     // after its output: the window line is never missed
     if (shown || code === 0) process.exit(code ?? 0);
-    browserMode(`Electron could not start: ${startFailure(stderr, code, signal)}.`);
+    fallBack(startFailure(stderr, code, signal));
   });
 }
 
