@@ -794,7 +794,7 @@ static const Obj *const builtin_table[] = {
   &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj,
   &set_type.base, &frozenset_type.base, &bytes_type.base, &bytearray_type.base, &enumerate_type.base,
   &zip_type.base, &map_type.base, &filter_type.base, &reversed_type.base, &object_type.base,
-  &slice_type.base, &exc_SystemExit.base, &exc_UnicodeError.base, &exc_UnicodeDecodeError.base,
+  &slice_type.base, &exc_SystemExit.base, &exc_UnicodeError.base, &exc_UnicodeDecodeError.base, &exc_UnicodeEncodeError.base,
   &int_type.base, &float_type.base, &str_type.base, &bool_type.base, &list_type.base,
   &tuple_type.base, &dict_type.base, &range_type.base, &type_type.base,
   &exc_BaseException.base, &exc_Exception.base, &exc_TypeError.base, &exc_ValueError.base,

@@ -473,6 +473,7 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
 /* del obj[key] for lists (an index or a slice) and dicts. */
 static Value value_delitem(VM *vm, Value obj, Value key) {
   if (IS_INSTANCE(obj)) return class_setitem(vm, obj, key, UNBOUND_VAL);
+  if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, UNBOUND_VAL);
   if (IS_LIST(obj)) {
     ObjList *l = AS_LIST(obj);
     uint32_t k;

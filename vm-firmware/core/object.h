@@ -158,7 +158,7 @@ extern const Type type_type, none_type, bool_type, int_type, ellipsis_type;
 extern const Type bigint_type;   /* value_type() reports it as int */
 extern const Type set_type, frozenset_type, set_iter_type, bytes_type, bytearray_type, bytes_iter_type;
 extern const Type enumerate_type, zip_type, map_type, filter_type, reversed_type, object_type;
-extern const Type module_type, exc_SystemExit, exc_UnicodeError, exc_UnicodeDecodeError;
+extern const Type module_type, exc_SystemExit, exc_UnicodeError, exc_UnicodeDecodeError, exc_UnicodeEncodeError;
 extern const Type str_type, float_type, list_type, tuple_type, dict_type, range_type;
 extern const Type dict_keys_type, dict_values_type, dict_items_type;
 extern const Type list_iter_type, tuple_iter_type, str_iter_type, dict_iter_type, range_iter_type;
@@ -293,7 +293,7 @@ Value bytes_new(VM *vm, const Type *type, const uint8_t *data, uint32_t len); /*
 Value bytes_make(VM *vm, const Type *type, int argc, Value *args);            /* bytes(...) */
 void bytes_write_repr(VM *vm, Value v);
 Value bytes_getitem(VM *vm, Value obj, Value key);
-Value bytes_setitem(VM *vm, Value obj, Value key, Value val);
+Value bytes_setitem(VM *vm, Value obj, Value key, Value val);   /* val UNBOUND_VAL: del */
 Value bytes_contains(VM *vm, Value c, Value item);
 Value bytes_binary(VM *vm, int op, Value a, Value b);     /* + and *; UNBOUND_VAL otherwise */
 int bytes_compare(const ObjBytes *a, const ObjBytes *b);

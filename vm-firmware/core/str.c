@@ -887,10 +887,10 @@ static Value m_expandtabs(VM *vm, int argc, Value *args) {
 
 static Value m_casefold(VM *vm, int argc, Value *args) { (void)argc; return str_map_case(vm, args[0], 1); }
 
+Value bytes_encode_str(VM *vm, Value s, Value encoding, Value errors);   /* bytes.c: the codecs */
+
 static Value m_encode(VM *vm, int argc, Value *args) {
-  ObjStr *s = AS_STR(args[0]);
-  (void)argc;
-  return bytes_new(vm, &bytes_type, (const uint8_t *)s->chars, s->len);
+  return bytes_encode_str(vm, args[0], arg_at(argc, args, 1, 0), arg_at(argc, args, 2, 1));
 }
 
 /* str.maketrans(x[, y[, z]]): args[0] is the str type. A dict of code point -> str/int/None. */
@@ -1038,7 +1038,7 @@ static const MethodDef str_methods[] = {
   {"removeprefix", m_removeprefix, 1, 1, NULL},
   {"removesuffix", m_removesuffix, 1, 1, NULL},
   {"expandtabs", m_expandtabs, 0, 1, "tabsize"},
-  {"encode", m_encode, 0, 2, NULL},
+  {"encode", m_encode, 0, 2, "encoding errors"},
   {"format", m_format, 0, 100, NATIVE_KW_DICT},
   {"translate", m_translate, 1, 1, NULL},
   {"format_map", m_format_map, 1, 1, NULL},
