@@ -167,7 +167,9 @@ Value bytes_contains(VM *vm, Value c, Value item) {
   return BOOL_VAL(find_in(AS_BYTES(c), p, n, 0) >= 0);
 }
 
-/* a + b, a * n; UNBOUND_VAL when not for bytes. */
+Value bytes_percent(VM *vm, Value fmt, Value args);   /* format.c */
+
+/* a + b, a * n, a % args; UNBOUND_VAL when not for bytes. */
 Value bytes_binary(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;
   if (base == BINOP_ADD && IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) {
@@ -188,6 +190,8 @@ Value bytes_binary(VM *vm, int op, Value a, Value b) {
     if (y->len) memcpy(AS_BYTES(r)->data + x->len, y->data, y->len);
     return r;
   }
+  if (base == BINOP_MOD && IS_BYTESLIKE(a)) return bytes_percent(vm, a, b);
+  if (base == BINOP_MOD && IS_STR(a)) return str_percent(vm, AS_STR(a), b);   /* '%s' % b'x' */
   if (base == BINOP_ADD && IS_BYTESLIKE(a))
     return vm_raise_fmt(vm, &exc_TypeError, "can't concat %t to %t", b, a);
   if (base == BINOP_MUL) {

@@ -560,13 +560,14 @@ bool format_append(VM *vm, Value v, const char *spec, size_t len) {
 
 static Value percent_error(VM *vm, const char *msg) { return vm_raise(vm, &exc_TypeError, msg); }
 
-Value str_percent(VM *vm, ObjStr *fmt, Value args) {
-  const char *p = fmt->chars, *end = fmt->chars + fmt->len;
+/* fmt % args for str, and for bytes when type is bytes or bytearray (text is fmtv's data). */
+static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Value args, const Type *type) {
+  const char *p = text, *end = text + len;
   Value *items = &args;
   uint32_t nitems = 1, next = 0;
-  bool is_map = IS_DICT(args);
+  bool is_map = IS_DICT(args), bytes = type != &str_type;
   if (IS_TUPLE(args)) { items = AS_TUPLE(args)->items; nitems = AS_TUPLE(args)->len; }
-  vm_push_root(vm, OBJ_VAL(fmt));
+  vm_push_root(vm, fmtv);
   vm_push_root(vm, args);
   vm_sb_reset(vm);
   while (p < end) {
@@ -587,7 +588,7 @@ Value str_percent(VM *vm, ObjStr *fmt, Value args) {
       while (q < end && depth > 0) { if (*q == '(') depth++; else if (*q == ')') depth--; q++; }
       if (depth > 0) { vm->nroots -= 2; return vm_raise(vm, &exc_ValueError, "incomplete format key"); }
       if (!is_map) { vm->nroots -= 2; return percent_error(vm, "format requires a mapping"); }
-      key = str_new(vm, p + 1, (size_t)(q - p - 2));
+      key = bytes ? bytes_new(vm, &bytes_type, (const uint8_t *)p + 1, (uint32_t)(q - p - 2)) : str_new(vm, p + 1, (size_t)(q - p - 2));
       if (key == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
       v = dict_get(vm, AS_DICT(args), key);
       if (v == UNBOUND_VAL) { vm->nroots -= 2; return vm_raise_value(vm, &exc_KeyError, key); }
@@ -637,11 +638,32 @@ Value str_percent(VM *vm, ObjStr *fmt, Value args) {
       char t = *p++;
       uint32_t start = vm->sb_len;
       bool ok = true;
+      if (bytes && (t == 's' || t == 'b' || t == 'c')) t = t == 'c' ? 'C' : 'B';
       switch (t) {
+      case 'B': case 'C': {   /* bytes: %s and %b take bytes-like objects, %c an int or one byte */
+        uint8_t one;
+        const uint8_t *data = &one;
+        uint32_t n = 1, k;
+        if (t == 'B' && IS_BYTESLIKE(v)) { data = AS_BYTES(v)->data; n = AS_BYTES(v)->len; }
+        else if (t == 'C' && IS_BYTESLIKE(v) && AS_BYTES(v)->len == 1) one = AS_BYTES(v)->data[0];
+        else if (t == 'C' && IS_INTLIKE(v) && AS_INTLIKE(v) >= 0 && AS_INTLIKE(v) < 256) one = (uint8_t)AS_INTLIKE(v);
+        else {
+          if (t == 'B')
+            vm_raise_fmt(vm, &exc_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%t'", v);
+          else vm_raise(vm, &exc_TypeError, "%c requires an integer in range(256) or a single byte");
+          ok = false;
+          break;
+        }
+        if (s.prec >= 0 && t == 'B' && (uint32_t)s.prec < n) n = (uint32_t)s.prec;
+        for (k = n; !left && s.width > 0 && k < (uint32_t)s.width; k++) vm_sb_add(vm, " ", 1);
+        vm_sb_add(vm, (const char *)data, n);
+        for (k = n; left && s.width > 0 && k < (uint32_t)s.width; k++) vm_sb_add(vm, " ", 1);
+        break;
+      }
       case 's': case 'r': case 'a': {
         Value text;
         value_write(vm, v, t != 's');
-        if (t == 'a') sb_ascii_escape(vm, start);
+        if (t == 'a' || bytes) sb_ascii_escape(vm, start);
         text = str_new(vm, vm->sb + start, vm->sb_len - start);
         if (text == EXC_VAL) { ok = false; break; }
         vm->sb_len = start;
@@ -716,17 +738,26 @@ Value str_percent(VM *vm, ObjStr *fmt, Value args) {
         vm->nroots -= 2;
         return vm_raise_fmt(vm, &exc_ValueError, "unsupported format character '%s' (0x%s) at index %d",
                             (char[2]){t, 0}, (char[3]){"0123456789abcdef"[(t >> 4) & 15], "0123456789abcdef"[t & 15], 0},
-                            (int)(p - 1 - fmt->chars));
+                            (int)(p - 1 - text));
       }
       if (!ok) { vm->nroots -= 2; return EXC_VAL; }
     }
   }
   vm->nroots -= 2;
-  if (!is_map && next < nitems && IS_TUPLE(args))
-    return percent_error(vm, "not all arguments converted during string formatting");
-  if (!is_map && !IS_TUPLE(args) && next == 0)
-    return percent_error(vm, "not all arguments converted during string formatting");
-  return vm_sb_to_str(vm);
+  if ((!is_map && next < nitems && IS_TUPLE(args)) || (!is_map && !IS_TUPLE(args) && next == 0))
+    return percent_error(vm, bytes ? "not all arguments converted during bytes formatting"
+                                   : "not all arguments converted during string formatting");
+  if (!bytes) return vm_sb_to_str(vm);
+  if (vm->sb_oom) return vm_raise(vm, &exc_MemoryError, NULL);
+  return bytes_new(vm, type, (const uint8_t *)vm->sb, vm->sb_len);
+}
+
+Value str_percent(VM *vm, ObjStr *fmt, Value args) {
+  return percent_core(vm, OBJ_VAL(fmt), fmt->chars, fmt->len, args, &str_type);
+}
+
+Value bytes_percent(VM *vm, Value fmt, Value args) {
+  return percent_core(vm, fmt, (const char *)AS_BYTES(fmt)->data, AS_BYTES(fmt)->len, args, OBJ_TYPE(fmt));
 }
 
 /* ---- str.format ------------------------------------------------------------------------ */
