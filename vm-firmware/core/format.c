@@ -18,6 +18,7 @@ typedef struct {
   char group;      /* 0, ',', '_' */
   int prec;        /* -1: none */
   char type;       /* 0 or the type letter */
+  bool eq_implied; /* align '=' came from the '0' flag, not from the spec */
   const char *raw; /* the spec text, for __format__ */
   size_t raw_len;
 } Spec;
@@ -87,7 +88,7 @@ static bool parse_spec(VM *vm, const char *p, size_t n, Spec *s) {
       s->fill[0] = '0';
       s->fill_len = 1;
     }
-    if (s->align == 0) s->align = '=';
+    if (s->align == 0) { s->align = '='; s->eq_implied = true; }
   }
   return true;
 }
@@ -209,7 +210,7 @@ static bool format_int(VM *vm, Value v, Spec *s) {
     else if (cp < 0x10000) { b[n++] = (char)(0xE0 | (cp >> 12)); b[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[n++] = (char)(0x80 | (cp & 0x3F)); }
     else { b[n++] = (char)(0xF0 | (cp >> 18)); b[n++] = (char)(0x80 | ((cp >> 12) & 0x3F)); b[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[n++] = (char)(0x80 | (cp & 0x3F)); }
     vm_sb_add(vm, b, (size_t)n);
-    pad_from(vm, start, "", s, '<');
+    pad_from(vm, start, "", s, '>');
     return true;
   }
   case 0: case 'd': case 'n': break;
@@ -477,6 +478,7 @@ static bool format_str_spec(VM *vm, const char *text, size_t len, Spec *s) {
   if (s->sign) { vm_raise(vm, &exc_ValueError, "Sign not allowed in string format specifier"); return false; }
   if (s->alt) { vm_raise(vm, &exc_ValueError, "Alternate form (#) not allowed in string format specifier"); return false; }
   if (s->group) { vm_raise_fmt(vm, &exc_ValueError, "Cannot specify '%s' with 's'.", (char[2]){s->group, 0}); return false; }
+  if (s->align == '=' && s->eq_implied) s->align = '<';   /* '{:06s}': zero fill on the right (3.10) */
   if (s->align == '=') { vm_raise(vm, &exc_ValueError, "'=' alignment not allowed in string format specifier"); return false; }
   if (s->prec >= 0) {
     size_t i = 0;
@@ -565,7 +567,7 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
   const char *p = text, *end = text + len;
   Value *items = &args;
   uint32_t nitems = 1, next = 0;
-  bool is_map = IS_DICT(args), bytes = type != &str_type;
+  bool is_map = IS_DICT(args), bytes = type != &str_type, keyed = false;
   if (IS_TUPLE(args)) { items = AS_TUPLE(args)->items; nitems = AS_TUPLE(args)->len; }
   vm_push_root(vm, fmtv);
   vm_push_root(vm, args);
@@ -594,6 +596,7 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
       if (v == UNBOUND_VAL) { vm->nroots -= 2; return vm_raise_value(vm, &exc_KeyError, key); }
       if (v == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
       p = q;
+      keyed = true;
     }
     for (; p < end && strchr("-+ #0", *p) != NULL; p++) {
       if (*p == '-') left = true;
@@ -627,8 +630,11 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
     if (p >= end) { vm->nroots -= 2; return vm_raise(vm, &exc_ValueError, "incomplete format"); }
     if (*p == '%') { vm_sb_add(vm, "%", 1); p++; continue; }
     if (v == UNBOUND_VAL) {
-      if (is_map && nitems == 1) v = args;
-      else if (next >= nitems) { vm->nroots -= 2; return percent_error(vm, "not enough arguments for format string"); }
+      if (is_map && !IS_TUPLE(args)) {   /* the mapping itself, once, and not after a %(key) */
+        if (keyed || next > 0) { vm->nroots -= 2; return percent_error(vm, "not enough arguments for format string"); }
+        v = args;
+        next++;
+      } else if (next >= nitems) { vm->nroots -= 2; return percent_error(vm, "not enough arguments for format string"); }
       else v = items[next++];
     }
     if (left) s.align = '<';
@@ -674,8 +680,19 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
       }
       case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
         Value iv = v;
-        if (IS_FLOAT(v)) { iv = float_to_int(vm, AS_FLOAT(v)); if (iv == EXC_VAL) { ok = false; break; } }
-        else if (!IS_ANYINT(v)) {
+        if (IS_INSTANCE(v)) {   /* __index__, and for %d also __int__ */
+          iv = class_call_dunder(vm, v, "__index__", 0, NULL);
+          if (iv == UNBOUND_VAL && (t == 'd' || t == 'i' || t == 'u')) iv = class_call_dunder(vm, v, "__int__", 0, NULL);
+          if (iv == EXC_VAL) { ok = false; break; }
+          if (iv == UNBOUND_VAL) iv = v;
+          else if (!IS_ANYINT(iv)) {
+            vm_raise_fmt(vm, &exc_TypeError, "__int__ returned non-int (type %t)", iv);
+            ok = false;
+            break;
+          }
+        }
+        if (IS_FLOAT(iv)) { iv = float_to_int(vm, AS_FLOAT(iv)); if (iv == EXC_VAL) { ok = false; break; } }
+        else if (!IS_ANYINT(iv)) {
           if (t == 'd' || t == 'i' || t == 'u')
             vm_raise_fmt(vm, &exc_TypeError, "%%%s format: a real number is required, not %t", (char[2]){t, 0}, v);
           else
@@ -686,21 +703,33 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
         if (IS_BOOL(iv)) iv = INT_VAL(AS_INTLIKE(iv));
         vm_push_root(vm, iv);
         s.type = t == 'i' || t == 'u' ? 'd' : t;
-        {
-          int prec = s.prec;
+        if (s.prec <= 0) ok = format_int(vm, iv, &s);
+        else {   /* %8.3d: at least prec digits, then the width around sign and digits */
+          int prec = s.prec, width = s.width;
           s.prec = -1;
+          s.width = -1;
           ok = format_int(vm, iv, &s);
-          if (ok && prec > 0) {   /* %.3d: at least prec digits */
-            uint32_t i = start, nd;
+          if (ok) {
+            char prefix[8];
+            uint32_t i = start, nd, pl;
             while (i < vm->sb_len && !(vm->sb[i] >= '0' && vm->sb[i] <= '9')) i++;
             if (s.alt && (t == 'x' || t == 'X' || t == 'o')) i += 2;
+            pl = i - start;
+            memcpy(prefix, vm->sb + start, pl);
+            prefix[pl] = '\0';
             nd = vm->sb_len - i;
+            memmove(vm->sb + start, vm->sb + i, nd);
+            vm->sb_len = start + nd;
             if (nd < (uint32_t)prec) {
               uint32_t add = (uint32_t)prec - nd, k;
               for (k = 0; k < add; k++) vm_sb_add(vm, "0", 1);
-              memmove(vm->sb + i + add, vm->sb + i, nd);
-              memset(vm->sb + i, '0', add);
+              if (!vm->sb_oom) {
+                memmove(vm->sb + start + add, vm->sb + start, nd);
+                memset(vm->sb + start, '0', add);
+              }
             }
+            s.width = width;
+            pad_from(vm, start, prefix, &s, '>');
           }
         }
         vm_pop_root(vm);
