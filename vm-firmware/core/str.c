@@ -332,7 +332,16 @@ static bool cp_space(uint32_t c) {
          c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
          c == 0x205F || c == 0x3000;
 }
-static bool cp_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+/* Decimal digits: ASCII, Arabic-Indic, Devanagari, fullwidth (the scripts boards meet). */
+static bool cp_digit(uint32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
+         (c >= 0x966 && c <= 0x96F) || (c >= 0xFF10 && c <= 0xFF19);
+}
+static bool cp_super_digit(uint32_t c) { return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073); }
+/* Numeric but not a digit: vulgar fractions, Roman numerals, circled numbers. */
+static bool cp_numeric_only(uint32_t c) {
+  return (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2182) || (c >= 0x2460 && c <= 0x2473);
+}
 static bool cp_alpha(uint32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   return cp_upper(c) || cp_lower(c) || (c >= 0x100 && c <= 0x24F) || (c >= 0x3040 && c <= 0x30FF) ||
@@ -342,7 +351,8 @@ static bool cp_cased(uint32_t c) { return cp_upper(c) || cp_lower(c); }
 
 static bool is_space(char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F); }
 
-/* Map every code point through kind: 0 upper, 1 lower, 2 swapcase, 3 title, 4 capitalize. */
+/* Map every code point through kind: 0 upper, 1 lower, 2 swapcase, 3 title, 4 capitalize,
+ * 5 casefold. */
 static Value str_map_case(VM *vm, Value self, int kind) {
   ObjStr *s = AS_STR(self);
   uint32_t i = 0;
@@ -353,11 +363,12 @@ static Value str_map_case(VM *vm, Value self, int kind) {
     switch (kind) {
     case 0: r = c == 0xDF ? 0 : to_upper(c); if (c == 0xDF) vm_sb_add(vm, "SS", 2); break;
     case 1: r = to_lower(c); break;
+    case 5: r = c == 0xDF ? 0 : to_lower(c); if (c == 0xDF) vm_sb_add(vm, "ss", 2); break;
     case 2: r = cp_upper(c) ? to_lower(c) : cp_lower(c) ? (c == 0xDF ? 0 : to_upper(c)) : c;
       if (c == 0xDF) vm_sb_add(vm, "SS", 2);
       break;
     case 3: r = prev_cased ? to_lower(c) : to_upper(c); prev_cased = cp_cased(c) || cp_alpha(c); break;
-    default: r = first ? to_upper(c) : to_lower(c); break;
+    case 4: r = first ? to_upper(c) : to_lower(c); break;
     }
     first = false;
     if (r != 0) sb_cp(vm, r);
@@ -379,11 +390,12 @@ static Value str_is(Value self, int kind) {
   bool cased = false, prev_cased = false;
   if (s->len == 0) return BOOL_VAL(kind == 6 || kind == 9);
   while (i < s->len) {
-    uint32_t c = next_cp(s->chars, &i);
+    uint32_t before = i, c = next_cp(s->chars, &i), cp_len = before == 0 ? i : 0;
     switch (kind) {
-    case 0: if (!cp_digit(c) && !(c == 0xB2 || c == 0xB3 || c == 0xB9)) return FALSE_VAL; break;
+    case 0: if (!cp_digit(c) && !cp_super_digit(c)) return FALSE_VAL; break;
+    case 11: if (!cp_digit(c) && !cp_super_digit(c) && !cp_numeric_only(c)) return FALSE_VAL; break;
     case 1: if (!cp_alpha(c)) return FALSE_VAL; break;
-    case 2: if (!cp_alpha(c) && !cp_digit(c) && !(c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE))) return FALSE_VAL; break;
+    case 2: if (!cp_alpha(c) && !cp_digit(c) && !cp_super_digit(c) && !cp_numeric_only(c)) return FALSE_VAL; break;
     case 10: if (!cp_digit(c)) return FALSE_VAL; break;
     case 3: if (!cp_space(c)) return FALSE_VAL; break;
     case 4: if (cp_lower(c)) return FALSE_VAL; if (cp_upper(c)) cased = true; break;
@@ -395,7 +407,7 @@ static Value str_is(Value self, int kind) {
       else prev_cased = false;
       break;
     case 8:
-      if (!(cp_alpha(c) || c == '_' || (i > 1 && cp_digit(c)))) return FALSE_VAL;
+      if (!(cp_alpha(c) || c == '_' || (i > cp_len && cp_digit(c)))) return FALSE_VAL;   /* no leading digit */
       break;
     default: if (!cp_printable(c)) return FALSE_VAL; break;
     }
@@ -417,6 +429,7 @@ IS_METHOD(istitle, 7)
 IS_METHOD(isidentifier, 8)
 IS_METHOD(isprintable, 9)
 IS_METHOD(isdecimal, 10)
+IS_METHOD(isnumeric, 11)
 
 /* strip family: which 1 left, 2 right, 3 both. */
 static Value str_strip(VM *vm, int argc, Value *args, int which) {
@@ -885,7 +898,7 @@ static Value m_expandtabs(VM *vm, int argc, Value *args) {
   return vm_sb_to_str(vm);
 }
 
-static Value m_casefold(VM *vm, int argc, Value *args) { (void)argc; return str_map_case(vm, args[0], 1); }
+static Value m_casefold(VM *vm, int argc, Value *args) { (void)argc; return str_map_case(vm, args[0], 5); }
 
 Value bytes_encode_str(VM *vm, Value s, Value encoding, Value errors);   /* bytes.c: the codecs */
 
@@ -1004,7 +1017,7 @@ static const MethodDef str_methods[] = {
   {"capitalize", m_capitalize, 0, 0, NULL},
   {"isdigit", m_isdigit, 0, 0, NULL},
   {"isdecimal", m_isdecimal, 0, 0, NULL},
-  {"isnumeric", m_isdigit, 0, 0, NULL},
+  {"isnumeric", m_isnumeric, 0, 0, NULL},
   {"isalpha", m_isalpha, 0, 0, NULL},
   {"isalnum", m_isalnum, 0, 0, NULL},
   {"isspace", m_isspace, 0, 0, NULL},
