@@ -2,8 +2,6 @@
 # The VM cannot subclass tuple, dict or list yet, so each is a class of its own that holds one
 # and answers the same protocol (isinstance(x, dict) is False for them).
 
-import operator as _operator
-
 _missing = object()
 
 
@@ -152,7 +150,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise AttributeError("can't set attribute")
 
     for index, name in enumerate(fields):
-        setattr(_NT, name, property(_operator.itemgetter(index)))
+        setattr(_NT, name, property(lambda self, i=index: self._t[i]))
     _NT.__name__ = typename
     try:
         _NT.__qualname__ = typename
@@ -561,6 +559,10 @@ class OrderedDict(_DictWrapper):
         return 'OrderedDict(%r)' % (list(self._d.items()),)
 
 
+def _count_of(item):
+    return item[1]
+
+
 class Counter(_DictWrapper):
     def __init__(self, iterable=None, **kwargs):
         self._d = {}
@@ -573,7 +575,7 @@ class Counter(_DictWrapper):
         return sum(self._d.values())
 
     def most_common(self, n=None):
-        items = sorted(self._d.items(), key=_operator.itemgetter(1), reverse=True)
+        items = sorted(self._d.items(), key=_count_of, reverse=True)
         return items if n is None else items[:n]
 
     def elements(self):
