@@ -116,13 +116,11 @@ def _pack_value(code, v, size, little, count):
     else:
         lo, hi = 0, (1 << bits) - 1
     if v < lo or v > hi:
+        # CPython's wording: beyond a C long, 8-byte items and negative I/L are "out of range"
+        if v < -(1 << 63) or v >= 1 << 63 or size == 8 or (v < 0 and code in 'IL'):
+            raise error('argument out of range')
         text = _RANGE_TEXT.get(code)
-        if text is None:
-            if signed and size == 4:
-                text = "'%s' format requires %d <= number <= %d" % (code, lo, hi)
-            else:
-                text = 'argument out of range'
-        raise error(text)
+        raise error(text or "'%s' format requires %d <= number <= %d" % (code, lo, hi))
     return (v & ((1 << bits) - 1)).to_bytes(size, 'little' if little else 'big')
 
 
