@@ -11,6 +11,7 @@ class UnsupportedOperation(ValueError):   # CPython: also an OSError (the VM has
 
 class IOBase:
     closed = False
+    _closed_text = 'I/O operation on closed file.'
 
     def close(self):
         self.closed = True
@@ -20,7 +21,7 @@ class IOBase:
 
     def _check(self):
         if self.closed:
-            raise ValueError('I/O operation on closed file.')
+            raise ValueError(self._closed_text)
 
     def readable(self):
         return False
@@ -145,7 +146,7 @@ class _Memory(IOBase):
     def readline(self, size=-1):
         self._check()
         value = self._flat()
-        end = value.find(self._newline, self._pos)
+        end = self._find_newline(value, self._pos)
         end = len(value) if end < 0 else end + 1
         if size is not None and size >= 0:
             end = min(end, self._pos + size)
@@ -167,7 +168,10 @@ class _Memory(IOBase):
 class StringIO(_Memory):
     _empty = ''
     _pad = '\x00'
-    _newline = '\n'
+    _closed_text = 'I/O operation on closed file'
+
+    def _find_newline(self, value, pos):
+        return value.find('\n', pos)
 
     def __init__(self, initial_value='', newline='\n'):
         if initial_value is None:
@@ -188,7 +192,10 @@ class StringIO(_Memory):
 class BytesIO(_Memory):
     _empty = b''
     _pad = b'\x00'
-    _newline = b'\n'
+
+    def _find_newline(self, value, pos):
+        i = value[pos:].find(b'\n')   # bytes.find takes no start in the VM yet
+        return i if i < 0 else i + pos
 
     def __init__(self, initial_bytes=b''):
         _Memory.__init__(self, bytes(initial_bytes))
