@@ -9,6 +9,7 @@ import { SourceText } from './source';
 import { tokenize } from './tokenizer';
 import { Image, writeImage } from './bytecode/image';
 import type { Expr, Module, Span, Stmt } from './ast';
+import { librarySource } from './stdlib.generated';
 
 export interface CompileResult { image?: Uint8Array; diagnostics: Diagnostic[] }
 /** 'single': one interactive-prompt entry; top-level expression values are echoed (their repr,
@@ -18,7 +19,7 @@ export { type Diagnostic, formatDiagnostic } from './diagnostics';
 export { CATALOGUE } from './catalogue';
 
 /** Every stage up to code generation; returns the image structure when there were no errors. */
-function frontEnd(source: string, file: string, options: CompileOptions = {}): { image?: Image; sink: DiagnosticSink } {
+function frontEnd(source: string, file: string, options: CompileOptions = {}, withLibrary = false): { image?: Image; sink: DiagnosticSink } {
   const sink = new DiagnosticSink(file);
   const text = new SourceText(source);
   const tokens = tokenize(text, sink);
@@ -26,13 +27,16 @@ function frontEnd(source: string, file: string, options: CompileOptions = {}): {
   if (sink.hasErrors) return { sink }; // later stages would only repeat the syntax errors
   if (options.mode === 'single') module.body = module.body.map(echoExpression);
   const scopes = analyzeScopes(module, text, sink);
-  const image = generate(module, scopes, text, file, sink);
+  if (!withLibrary) return { image: generate(module, scopes, text, file, sink), sink };
+  const units: ModuleUnit[] = [{ module, scopes, source: text, file, name: '__main__', sink }];
+  addLibrary(units);
+  const image = generateProject(units);
   return { image: sink.hasErrors ? undefined : image, sink };
 }
 
 /** Compiles a program; `file` (e.g. "main.py") becomes the `__main__` module's file name. */
 export function compile(source: string, file: string, options: CompileOptions = {}): CompileResult {
-  const { image, sink } = frontEnd(source, file, options);
+  const { image, sink } = frontEnd(source, file, options, true);
   if (!image) return { diagnostics: sink.sorted() };
   try {
     return { image: writeImage(image), diagnostics: sink.sorted() };
@@ -93,6 +97,7 @@ export function compileProject(files: Record<string, string>, entry: string): Co
     diagnostics.push(...sink.sorted());
   }
   if (diagnostics.some(d => d.severity === 'error')) return { diagnostics };
+  addLibrary(units);
   const image = generateProject(units);
   const all = units.flatMap(u => u.sink.sorted());
   if (all.some(d => d.severity === 'error')) return { diagnostics: all };
@@ -103,6 +108,24 @@ export function compileProject(files: Record<string, string>, entry: string): Co
     const sink = new DiagnosticSink(entry);
     sink.error(CATALOGUE.TOO_LARGE, `the program is too large for the image format: ${e.message}`, 1, 1);
     return { diagnostics: sink.sorted() };
+  }
+}
+
+/** Adds the library modules (compiler/lib) that the units import, directly or through each other,
+ * and that no unit already provides (a project file of that name wins). */
+function addLibrary(units: ModuleUnit[]): void {
+  const seen = new Set(units.map(u => u.name));
+  for (let i = 0; i < units.length; i++) {
+    for (const name of moduleImports(units[i].module)) {
+      const source = librarySource(name);
+      if (source === undefined || seen.has(name)) continue;
+      seen.add(name);
+      const file = `lib/${name}.py`, sink = new DiagnosticSink(file), text = new SourceText(source);
+      const module = parse(text, tokenize(text, sink), sink);
+      const scopes = analyzeScopes(module, text, sink);
+      if (sink.hasErrors) throw new Error(`library module ${name}: ${sink.sorted()[0].message}`);
+      units.push({ module, scopes, source: text, file, name, sink });
+    }
   }
 }
 

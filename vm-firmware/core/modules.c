@@ -540,6 +540,8 @@ static const ObjBuiltin sys_functions[] = {
 
 /* ==== modules ============================================================================ */
 
+extern const ObjBuiltin modlib_functions[];   /* modlib.c: _stdlib, natives of the Python library */
+
 static bool put(VM *vm, ObjDict *d, const char *name, Value v) {
   Value key;
   vm_push_root(vm, v);
@@ -610,7 +612,7 @@ Value module_builtin(VM *vm, const ObjStr *name) {
   bool ok;
   ObjDict *d;
   int which = strcmp(name->chars, "math") == 0 ? 1 : strcmp(name->chars, "time") == 0 ? 2 :
-              strcmp(name->chars, "sys") == 0 ? 3 : 0;
+              strcmp(name->chars, "sys") == 0 ? 3 : strcmp(name->chars, "_stdlib") == 0 ? 4 : 0;
   if (which == 0) return UNBOUND_VAL;
   m = module_new(vm, name->chars);
   if (m == EXC_VAL) return EXC_VAL;
@@ -622,6 +624,8 @@ Value module_builtin(VM *vm, const ObjStr *name) {
          put_float(vm, d, "inf", HUGE_VAL) && put_float(vm, d, "nan", NAN);
   } else if (which == 2) {
     ok = put_functions(vm, d, time_functions);
+  } else if (which == 4) {
+    ok = put_functions(vm, d, modlib_functions);
   } else {
     ok = fill_sys(vm, d);
   }
