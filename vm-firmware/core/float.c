@@ -261,9 +261,11 @@ static int shortest_digits(double v, char *digits, int *decpt) {
     low = even ? big_cmp(&r, &mm) <= 0 : big_cmp(&r, &mm) < 0;
     big_add(&t, &r, &mp);
     high = even ? big_cmp(&t, &s) >= 0 : big_cmp(&t, &s) > 0;
-    if (low && high) {
+    if (low && high) {   /* both d and d + 1 read back: the nearer, ties to the even digit */
+      int c;
       big_add(&t, &r, &r);
-      if (big_cmp(&t, &s) >= 0) d++;
+      c = big_cmp(&t, &s);
+      if (c > 0 || (c == 0 && (d & 1))) d++;
     } else if (high) {
       d++;
     }
