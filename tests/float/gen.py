@@ -99,6 +99,16 @@ for t in ['0', '-0', '+0.0', '1e400', '-1e400', '1e-400', '2.4703282292062327e-3
           '7.2057594037927933e16', '1e23', '8.533e+68', '4.1006e-184', '9.998e+307',
           '9.9538452227e-280', '6.47660115e-260', '7.4e+47', '5.92e+48', '7.35e+66', '8.32116e+55']:
     out.append('s ' + t)
+# past the 780 digits the parser keeps: what follows only matters as zero or not
+for x in [5e-324, 2.2250738585072014e-308, 1.0, 0.1, 1e300, MAXF / 2, 123.456e-200]:
+    mid = midpoint(x)
+    for tail in ['', '0' * 900, '0' * 900 + '1', '0' * 20 + '1']:
+        out.append('s ' + mid + tail)
+    below = mid[:-1] + str(int(mid[-1]) - 1) + '9' * 900
+    out.append('s ' + below)
+out.append('s ' + '1_2' * 300 + 'e-600')
+out.append('s 0.' + '0' * 1000 + '1' + 'e1000')
+out.append('s ' + '9' * 1200 + 'e-1200')
 for t in ['', ' ', '1.2.3', 'e5', '1e', '--1', '1_', '_1', '1__0', 'in f', 'nanx', '0x10', '1,5',
           '1e5.5', '. 5', '+', '-', '1 2', 'infinit', '1_e5', '1e_5', '1._5']:
     out.append('x ' + t)
