@@ -7,14 +7,15 @@ import { basename, dirname, join } from 'node:path';
 import { compileProject, disassemble, formatDiagnostic, importedModules } from '../../compiler/src/index';
 import { formatTraceback } from '../common/traceback';
 import { openSession } from '../devices/connect';
-import { startVirtualBoard } from '../devices/virtualBoard';
+import { heapArgs, parseHeapSize, startVirtualBoard } from '../devices/virtualBoard';
 import type { DeviceSession, DoneStatus } from '../link/session';
 import { SerialTransport } from '../link/serialTransport';
 import { listPortsCommand } from './ports';
 import { replCommand } from './repl';
 
 const USAGE = `usage:
-  viper run FILE.py [--port PATH]      compile FILE.py and run it (Virtual board, or the board on PATH)
+  viper run FILE.py [--port PATH | --heap SIZE]
+                                       compile FILE.py and run it (Virtual board, or the board on PATH)
   viper upload FILE.py --port PATH [--boot]
                                        store FILE.py on the board without running it
                                        (--boot: the board runs it whenever it starts)
@@ -23,6 +24,8 @@ const USAGE = `usage:
   viper compile FILE.py -o OUT.vbc     write the compiled image
   viper disasm FILE.vbc                print an image in readable form
 options: --baud N (default 115200)
+         --heap SIZE (run and repl on the Virtual board: its RAM, e.g. 96k or 2m, to check that a
+                      program fits a board; by default the heap grows to 64m)
 exit codes: 0 ok, 1 uncaught exception, 2 compile or usage error, 3 board error, 130 stopped (Ctrl-C)`;
 
 class UsageError extends Error {}
@@ -57,25 +60,29 @@ function compileFile(path: string): Uint8Array | undefined {
 }
 
 /** --port PATH, --baud N, and flags, taken out of args. */
-function takeOptions(args: string[], flags: string[] = []): { rest: string[]; port?: string; ports: string[]; baud: number; flags: Set<string> } {
+function takeOptions(args: string[], flags: string[] = []): { rest: string[]; port?: string; ports: string[]; baud: number; heap?: number; flags: Set<string> } {
   const rest: string[] = [], ports: string[] = [], set = new Set<string>();
-  let baud = 115200;
+  let baud = 115200, heap: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--port' || a === '--baud') {
+    if (a === '--port' || a === '--baud' || (a === '--heap' && flags.includes(a))) {
       if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
-      if (a === '--port') ports.push(args[++i]);
+      if (a === '--heap') {
+        if ((heap = parseHeapSize(args[++i])) === undefined) throw new UsageError('--heap needs a size from 8k to 1g, such as 96k or 2m');
+      } else if (a === '--port') ports.push(args[++i]);
       else if (!(baud = Number(args[++i])) || baud <= 0) throw new UsageError('--baud needs a number');
     } else if (flags.includes(a)) set.add(a);
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else rest.push(a);
   }
-  return { rest, port: ports[ports.length - 1], ports, baud, flags: set };
+  const port = ports[ports.length - 1];
+  if (heap !== undefined && port !== undefined) throw new UsageError('--heap is for the Virtual board (a real board has the RAM it has)');
+  return { rest, port, ports, baud, heap, flags: set };
 }
 
-/** A session with the board on `port`, or with a fresh Virtual board. */
-export async function connectBoard(port: string | undefined, baud = 115200): Promise<DeviceSession> {
-  const transport = port ? await SerialTransport.open(port, baud) : startVirtualBoard(text => process.stderr.write(text));
+/** A session with the board on `port`, or with a fresh Virtual board (of `heap` bytes, if given). */
+export async function connectBoard(port: string | undefined, baud = 115200, heap?: number): Promise<DeviceSession> {
+  const transport = port ? await SerialTransport.open(port, baud) : startVirtualBoard(text => process.stderr.write(text), heapArgs(heap));
   return (await openSession(transport)).session;
 }
 
@@ -90,8 +97,8 @@ function exitCode(status: DoneStatus): number {
   return status === 'ok' ? 0 : status === 'exception' ? 1 : status === 'stopped' ? 130 : 3;
 }
 
-async function runOnBoard(image: Uint8Array, port: string | undefined, baud: number): Promise<number> {
-  const session = await connectBoard(port, baud);
+async function runOnBoard(image: Uint8Array, port: string | undefined, baud: number, heap?: number): Promise<number> {
+  const session = await connectBoard(port, baud, heap);
   const stopOnCtrlC = () => { void session.stop().catch(() => undefined); };
   let unforward = () => {};
   try {
@@ -126,10 +133,10 @@ async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'run': {
-      const o = takeOptions(rest);
+      const o = takeOptions(rest, ['--heap']);
       if (o.rest.length !== 1) throw new UsageError('viper run takes one file');
       const image = compileFile(o.rest[0]);
-      return image ? runOnBoard(image, o.port, o.baud) : 2;
+      return image ? runOnBoard(image, o.port, o.baud, o.heap) : 2;
     }
     case 'upload': {
       const o = takeOptions(rest, ['--boot']);
@@ -138,9 +145,9 @@ async function main(args: string[]): Promise<number> {
       return image ? uploadToBoard(image, o.port, o.baud, o.flags.has('--boot')) : 2;
     }
     case 'repl': {
-      const o = takeOptions(rest);
+      const o = takeOptions(rest, ['--heap']);
       if (o.rest.length !== 0) throw new UsageError('viper repl takes no file');
-      return replCommand(await connectBoard(o.port, o.baud));
+      return replCommand(await connectBoard(o.port, o.baud, o.heap));
     }
     case 'ports': {
       const o = takeOptions(rest);

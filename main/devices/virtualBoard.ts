@@ -87,6 +87,23 @@ export class ProcessTransport implements Transport {
   }
 }
 
+/**
+ * A heap size as `viper-vm --heap` takes it ("65536", "96k", "2m", "1g"; powers of 1024), in
+ * bytes, or undefined when it is not one or is outside 8 KB..1 GB. The Virtual board's heap
+ * grows on demand up to 64 MB by default; a size emulates a board's RAM.
+ */
+export function parseHeapSize(text: string): number | undefined {
+  const m = /^(\d+)([kmg]?)b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const bytes = Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2].toLowerCase()];
+  return bytes >= 8192 && bytes <= 1024 ** 3 ? bytes : undefined;
+}
+
+/** The `viper-vm` arguments that give the Virtual board a heap of `bytes` (none: the default). */
+export function heapArgs(bytes?: number): string[] {
+  return bytes === undefined ? [] : ['--heap', String(bytes)];
+}
+
 /** Starts a fresh Virtual board. Its stderr is passed to `onLog` (VM diagnostics, never program output). */
 export function startVirtualBoard(onLog: (text: string) => void = () => {}, extraArgs: string[] = [], env?: NodeJS.ProcessEnv): ProcessTransport {
   const child = spawn(hostVmPath(), ['--link', ...extraArgs], { stdio: 'pipe', env: { ...process.env, ...env } });
@@ -99,6 +116,8 @@ export interface PtyBoardOptions {
   storeFile?: string;
   /** Run the stored program at start when it was uploaded with "run at boot". */
   autorun?: boolean;
+  /** The most the heap may grow to, in bytes (parseHeapSize); the VM's default (64 MB) if absent. */
+  heapBytes?: number;
   /** Extra environment (fault-injection tests). */
   env?: NodeJS.ProcessEnv;
 }
@@ -114,7 +133,7 @@ export interface PtyBoard {
 
 /** Starts the host VM serving the link on a pseudo-terminal it opens itself (`viper-vm --pty`). */
 export function startPtyBoard(options: PtyBoardOptions = {}): Promise<PtyBoard> {
-  const args = ['--pty', ...(options.storeFile ? ['--store-file', options.storeFile] : []), ...(options.autorun ? ['--autorun'] : [])];
+  const args = ['--pty', ...heapArgs(options.heapBytes), ...(options.storeFile ? ['--store-file', options.storeFile] : []), ...(options.autorun ? ['--autorun'] : [])];
   const child = spawn(hostVmPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const exited = new Promise<string>(resolve => child.once('exit', (code, signal) => resolve(signal ? `killed (${signal})` : `exited (code ${code})`)));
   return new Promise((resolve, reject) => {

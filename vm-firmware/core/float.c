@@ -1,6 +1,7 @@
 /* float: IEEE-754 doubles, boxed. repr is CPython's: the shortest digit string that reads back
  * to the same double (Steele & White / Burger & Dybvig free-format printing over a small
  * fixed-size bignum, so no stdio and no heap). */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,80 +93,38 @@ Value float_to_int(VM *vm, double d) {
   return INT_VAL((vint)(long long)t);
 }
 
-static bool ci_equal(const char *a, size_t n, const char *b) {
-  size_t i;
-  if (strlen(b) != n) return false;
-  for (i = 0; i < n; i++) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    if (c != b[i]) return false;
-  }
-  return true;
-}
-
-Value float_from_str(VM *vm, ObjStr *s) {
-  const char *p = s->chars, *end = s->chars + s->len;
-  const char *q;
-  char *stop;
-  double sign = 1.0, d;
-  size_t i;
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')) end--;
-  q = p;
-  if (q < end && (*q == '+' || *q == '-')) { if (*q == '-') sign = -1.0; q++; }
-  if (ci_equal(q, (size_t)(end - q), "inf") || ci_equal(q, (size_t)(end - q), "infinity"))
-    return float_new(vm, sign * HUGE_VAL);
-  if (ci_equal(q, (size_t)(end - q), "nan")) return float_new(vm, sign * NAN);
-  for (i = 0; q + i < end; i++) {
-    char c = q[i];
-    if (c == '_') {   /* only between two digits */
-      if (i == 0 || q + i + 1 >= end || !(q[i - 1] >= '0' && q[i - 1] <= '9') || !(q[i + 1] >= '0' && q[i + 1] <= '9'))
-        goto bad;
-      continue;
-    }
-    if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
-      goto bad;
-  }
-  if (p == end) goto bad;
-  if (memchr(p, '_', (size_t)(end - p)) != NULL) {
-    char buf[128];
-    size_t n = 0;
-    const char *c;
-    if ((size_t)(end - p) >= sizeof buf) goto bad;
-    for (c = p; c < end; c++)
-      if (*c != '_') buf[n++] = *c;
-    buf[n] = '\0';
-    d = strtod(buf, &stop);
-    if (stop != buf + n) goto bad;
-    return float_new(vm, d);
-  }
-  d = strtod(p, &stop);
-  if (stop != end) goto bad;
-  return float_new(vm, d);
-bad:
-  return vm_raise_fmt(vm, &exc_ValueError, "could not convert string to float: %v", OBJ_VAL(s));
-}
-
 /* ==== shortest repr ====================================================================== */
 
+/* Bignums over storage the caller gives: repr's fit 40 words on the stack, a parse's hard case
+ * takes about 90 from the heap. */
 #define BIG_WORDS 40
-typedef struct Big { int n; uint32_t w[BIG_WORDS]; } Big;
+typedef struct Big { int n, cap; uint32_t *w; } Big;
+
+static void big_init(Big *b, uint32_t *store, int cap) { b->n = 0; b->cap = cap; b->w = store; }
 
 static void big_set(Big *b, uint64_t v) {
   b->n = 0;
   while (v != 0) { b->w[b->n++] = (uint32_t)v; v >>= 32; }
 }
 
-static void big_mul_small(Big *b, uint32_t m) {
-  uint64_t carry = 0;
+static void big_copy(Big *out, const Big *a) {
+  out->n = a->n;
+  memcpy(out->w, a->w, (size_t)a->n * sizeof(uint32_t));
+}
+
+/* b = b * m + add */
+static void big_mul_add(Big *b, uint32_t m, uint32_t add) {
+  uint64_t carry = add;
   int i;
   for (i = 0; i < b->n; i++) {
     uint64_t t = (uint64_t)b->w[i] * m + carry;
     b->w[i] = (uint32_t)t;
     carry = t >> 32;
   }
-  if (carry != 0 && b->n < BIG_WORDS) b->w[b->n++] = (uint32_t)carry;
+  if (carry != 0 && b->n < b->cap) b->w[b->n++] = (uint32_t)carry;
 }
+
+static void big_mul_small(Big *b, uint32_t m) { big_mul_add(b, m, 0); }
 
 static void big_shl(Big *b, int bits) {
   int words = bits / 32, shift = bits % 32, i;
@@ -177,9 +136,9 @@ static void big_shl(Big *b, int bits) {
       b->w[i] = (w << shift) | carry;
       carry = w >> (32 - shift);
     }
-    if (carry != 0 && b->n < BIG_WORDS) b->w[b->n++] = carry;
+    if (carry != 0 && b->n < b->cap) b->w[b->n++] = carry;
   }
-  if (words > 0 && b->n + words <= BIG_WORDS) {
+  if (words > 0 && b->n + words <= b->cap) {
     for (i = b->n - 1; i >= 0; i--) b->w[i + words] = b->w[i];
     for (i = 0; i < words; i++) b->w[i] = 0;
     b->n += words;
@@ -189,6 +148,11 @@ static void big_shl(Big *b, int bits) {
 static void big_mul_pow10(Big *b, int k) {
   while (k >= 9) { big_mul_small(b, 1000000000u); k -= 9; }
   while (k-- > 0) big_mul_small(b, 10u);
+}
+
+static void big_mul_pow5(Big *b, int k) {
+  while (k >= 13) { big_mul_small(b, 1220703125u); k -= 13; }   /* 5^13 */
+  while (k-- > 0) big_mul_small(b, 5u);
 }
 
 static int big_cmp(const Big *a, const Big *b) {
@@ -208,7 +172,7 @@ static void big_add(Big *out, const Big *a, const Big *b) {
     carry = t >> 32;
   }
   out->n = n;
-  if (carry != 0 && n < BIG_WORDS) out->w[out->n++] = (uint32_t)carry;
+  if (carry != 0 && n < out->cap) out->w[out->n++] = (uint32_t)carry;
 }
 
 static void big_sub(Big *a, const Big *b) {   /* a -= b, a >= b */
@@ -228,6 +192,10 @@ static int shortest_digits(double v, char *digits, int *decpt) {
   int e, biased, k, n = 0;
   bool even;
   Big r, s, mp, mm, t;
+  uint32_t store[5][BIG_WORDS];
+  big_init(&r, store[0], BIG_WORDS); big_init(&s, store[1], BIG_WORDS);
+  big_init(&mp, store[2], BIG_WORDS); big_init(&mm, store[3], BIG_WORDS);
+  big_init(&t, store[4], BIG_WORDS);
   memcpy(&bits, &v, sizeof bits);
   biased = (int)((bits >> 52) & 0x7FF);
   f = bits & (((uint64_t)1 << 52) - 1);
@@ -261,9 +229,11 @@ static int shortest_digits(double v, char *digits, int *decpt) {
     low = even ? big_cmp(&r, &mm) <= 0 : big_cmp(&r, &mm) < 0;
     big_add(&t, &r, &mp);
     high = even ? big_cmp(&t, &s) >= 0 : big_cmp(&t, &s) > 0;
-    if (low && high) {
+    if (low && high) {   /* both d and d + 1 read back: the nearer, ties to the even digit */
+      int c;
       big_add(&t, &r, &r);
-      if (big_cmp(&t, &s) >= 0) d++;
+      c = big_cmp(&t, &s);
+      if (c > 0 || (c == 0 && (d & 1))) d++;
     } else if (high) {
       d++;
     }
@@ -271,6 +241,213 @@ static int shortest_digits(double v, char *digits, int *decpt) {
     if (low || high || n >= 17) break;
   }
   return n;
+}
+
+/* ==== parsing ============================================================================ */
+
+/* float(str) rounds to the nearest double, ties to even, for every decimal string, with no
+ * help from the C library (whose strtod is not correctly rounded everywhere, and reads the
+ * locale's decimal point). Easy cases are one exact double operation; the rest start from an
+ * estimate a few units in the last place off and step it until an exact bignum comparison
+ * with the halfway points on either side says it is the nearest (Clinger's Algorithm R). */
+
+#define PARSE_DIGITS 780   /* more than the 767 significant digits of any halfway point */
+#define PARSE_WORDS  92    /* D * 5^1105 shifted, the biggest number a comparison makes */
+
+static const double pow10_exact[23] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Sign of D * 10^e10 - n * 2^e2, with d the scratch for D's copy and r for the other side. */
+static int compare_halfway(const Big *D, int e10, uint64_t n, int e2, Big *d, Big *r) {
+  int e_left = e10, e_right = e2;
+  big_copy(d, D);
+  big_set(r, n);
+  if (e10 >= 0) big_mul_pow5(d, e10);   /* 10^e = 5^e * 2^e: the 2s join the shift below */
+  else big_mul_pow5(r, -e10);
+  if (e_left > e_right) big_shl(d, e_left - e_right);
+  else big_shl(r, e_right - e_left);
+  return big_cmp(d, r);
+}
+
+/* The double nearest D * 10^e10 (D > 0), from the estimate x. */
+static double refine(const Big *D, int e10, double x, Big *d, Big *r) {
+  for (;;) {
+    uint64_t bits, m;
+    int biased, k, c;
+    memcpy(&bits, &x, sizeof bits);
+    biased = (int)(bits >> 52);
+    m = bits & (((uint64_t)1 << 52) - 1);
+    if (biased == 0) k = -1074;
+    else { m |= (uint64_t)1 << 52; k = biased - 1075; }
+    /* above the halfway point to the next double up (at it, to the even one) */
+    c = compare_halfway(D, e10, 2 * m + 1, k - 1, d, r);
+    if (c > 0 || (c == 0 && (m & 1))) {
+      bits++;
+      memcpy(&x, &bits, sizeof x);
+      if (isinf(x)) return x;
+      continue;
+    }
+    if (m == 0) return x;
+    /* below the halfway point to the next double down; below a power of two they are closer */
+    if (biased > 1 && m == (uint64_t)1 << 52) c = compare_halfway(D, e10, 4 * m - 1, k - 2, d, r);
+    else c = compare_halfway(D, e10, 2 * m - 1, k - 1, d, r);
+    if (c < 0 || (c == 0 && (m & 1))) {
+      bits--;
+      memcpy(&x, &bits, sizeof x);
+      continue;
+    }
+    return x;
+  }
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A decimal being read: its significant digits go into D, nine at a time. */
+typedef struct Decimal {
+  Big D;
+  uint64_t top;        /* the first 19 significant digits */
+  int ntop, nd;        /* digits in top, significant digits in D */
+  long e10;            /* the value is D * 10^e10 */
+  bool nonzero_dropped;
+  uint32_t chunk;      /* digits not yet in D, and how many */
+  int nchunk;
+} Decimal;
+
+static const uint32_t pow10_u32[10] = {1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u,
+                                       10000000u, 100000000u, 1000000000u};
+
+static void push_digit(Decimal *dec, int digit) {
+  if (dec->ntop < 19) { dec->top = dec->top * 10 + (uint64_t)digit; dec->ntop++; }
+  dec->chunk = dec->chunk * 10 + (uint32_t)digit;
+  if (++dec->nchunk == 9) {
+    big_mul_add(&dec->D, 1000000000u, dec->chunk);
+    dec->chunk = 0;
+    dec->nchunk = 0;
+  }
+  dec->nd++;
+}
+
+static void add_digit(Decimal *dec, int digit, bool after_point) {
+  if (dec->nd == 0 && digit == 0) {   /* a leading zero */
+    if (after_point) dec->e10--;
+    return;
+  }
+  if (dec->nd >= PARSE_DIGITS) {   /* only whether they were all zeros matters */
+    if (digit != 0) dec->nonzero_dropped = true;
+    if (!after_point) dec->e10++;
+    return;
+  }
+  push_digit(dec, digit);
+  if (after_point) dec->e10--;
+}
+
+/* Digits with single underscores between them, from *pp, each to dec (if not NULL); false if
+ * there is none. */
+static bool scan_digits(const char **pp, const char *end, Decimal *dec, bool after_point) {
+  const char *p = *pp;
+  if (p >= end || !is_digit(*p)) return false;
+  for (;;) {
+    if (dec != NULL) add_digit(dec, *p - '0', after_point);
+    p++;
+    if (p < end && *p == '_' && p + 1 < end && is_digit(p[1])) p++;
+    else if (p >= end || !is_digit(*p)) break;
+  }
+  *pp = p;
+  return true;
+}
+
+/* [+-] digits [. [digits]] | [+-] . digits, then [e [+-] digits]: the whole of [p, end).
+ * 1 when it is one (the value in *out), 0 when it is not, -1 on MemoryError. */
+static int parse_decimal(VM *vm, const char *p, const char *end, double *out) {
+  Decimal dec;
+  uint32_t store[PARSE_WORDS];
+  bool neg = false, any;
+  long exp = 0;
+  double x;
+  memset(&dec, 0, sizeof dec);
+  big_init(&dec.D, store, PARSE_WORDS);
+  if (p < end && (*p == '+' || *p == '-')) neg = *p++ == '-';
+  any = scan_digits(&p, end, &dec, false);
+  if (p < end && *p == '.') {
+    p++;
+    if (scan_digits(&p, end, &dec, true)) any = true;
+  }
+  if (!any) return 0;
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    bool eneg = false;
+    const char *q;
+    p++;
+    if (p < end && (*p == '+' || *p == '-')) eneg = *p++ == '-';
+    q = p;
+    if (!scan_digits(&p, end, NULL, false)) return 0;
+    for (; q < p; q++)
+      if (is_digit(*q) && exp < 100000000L) exp = exp * 10 + (*q - '0');
+    if (eneg) exp = -exp;
+  }
+  if (p != end) return 0;
+  if (dec.nonzero_dropped) {   /* a 1 after the kept digits: between the same halfway points */
+    push_digit(&dec, 1);
+    dec.e10--;
+  }
+  if (dec.nchunk > 0) big_mul_add(&dec.D, pow10_u32[dec.nchunk], dec.chunk);
+  dec.e10 += exp;
+  if (dec.nd == 0) x = 0.0;
+  else if (dec.e10 + dec.nd > 310) x = HUGE_VAL;
+  else if (dec.e10 + dec.nd < -324) x = 0.0;
+  else if (dec.nd <= 15 && dec.e10 >= -22 && dec.e10 <= 22) {   /* both exact: one rounding */
+    x = (double)dec.top;
+    x = dec.e10 < 0 ? x / pow10_exact[-dec.e10] : x * pow10_exact[dec.e10];
+  } else {
+    long e = dec.e10 + (dec.nd - dec.ntop);   /* top * 10^e estimates the value */
+    uint32_t *scratch;
+    Big d, r;
+    x = (double)dec.top;
+    for (; e >= 22; e -= 22) x *= 1e22;
+    for (; e <= -22; e += 22) x /= 1e22;
+    x = e < 0 ? x / pow10_exact[-e] : x * pow10_exact[e];
+    if (isinf(x)) x = DBL_MAX;
+    scratch = (uint32_t *)raw_alloc(vm, 2 * PARSE_WORDS * sizeof(uint32_t));
+    if (scratch == NULL) return -1;
+    big_init(&d, scratch, PARSE_WORDS);
+    big_init(&r, scratch + PARSE_WORDS, PARSE_WORDS);
+    x = refine(&dec.D, (int)dec.e10, x, &d, &r);
+    mem_free(vm, scratch);
+  }
+  *out = neg ? -x : x;
+  return 1;
+}
+
+static bool ci_equal(const char *a, size_t n, const char *b) {
+  size_t i;
+  if (strlen(b) != n) return false;
+  for (i = 0; i < n; i++) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != b[i]) return false;
+  }
+  return true;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+Value float_from_str(VM *vm, ObjStr *s) {
+  const char *p = s->chars, *end = s->chars + s->len, *q;
+  double sign = 1.0, d;
+  while (p < end && is_space(*p)) p++;
+  while (end > p && is_space(end[-1])) end--;
+  q = p;
+  if (q < end && (*q == '+' || *q == '-')) { if (*q == '-') sign = -1.0; q++; }
+  if (ci_equal(q, (size_t)(end - q), "inf") || ci_equal(q, (size_t)(end - q), "infinity"))
+    return float_new(vm, sign * HUGE_VAL);
+  if (ci_equal(q, (size_t)(end - q), "nan")) return float_new(vm, sign * NAN);
+  switch (parse_decimal(vm, p, end, &d)) {
+  case 1: return float_new(vm, d);
+  case -1: return EXC_VAL;
+  default: break;
+  }
+  return vm_raise_fmt(vm, &exc_ValueError, "could not convert string to float: %v", OBJ_VAL(s));
 }
 
 size_t float_format(double d, char *buf) {

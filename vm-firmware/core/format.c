@@ -282,7 +282,8 @@ static Value scaled_round(VM *vm, double d, int s) {
   two_r = bigint_binary(vm, BINOP_ADD, r, r);
   if (two_r == EXC_VAL) { vm_pop_root(vm); goto fail; }
   c = int_compare(two_r, den);
-  if (c > 0 || (c == 0 && (int_hash(q) & 1))) q = bigint_binary(vm, BINOP_ADD, q, INT_VAL(1));
+  if (c > 0 || (c == 0 && bigint_binary(vm, BINOP_AND, q, INT_VAL(1)) == INT_VAL(1)))   /* ties to even */
+    q = bigint_binary(vm, BINOP_ADD, q, INT_VAL(1));
   vm->nroots -= 3;
   return q;
 fail:
@@ -320,8 +321,16 @@ static bool fixed(VM *vm, double d, int prec, bool alt) {
 
 /* Decimal exponent x of |d| once rounded to prec + 1 significant digits; the digits are left
  * in sb at start (prec + 1 of them). */
+static bool all_zeros(const char *p, uint32_t n) {
+  uint32_t i;
+  for (i = 0; i < n; i++)
+    if (p[i] != '0') return false;
+  return true;
+}
+
 static bool sci_digits(VM *vm, double d, int prec, int *x) {
   uint32_t start = vm->sb_len;
+  bool tried_lower = false;
   int k;
   if (d == 0.0) {
     int i;
@@ -337,6 +346,14 @@ static bool sci_digits(VM *vm, double d, int prec, int *x) {
     n = vm->sb_len - start;
     if (n > (uint32_t)prec + 1) { k++; continue; }
     if (n < (uint32_t)prec + 1) { k--; continue; }
+    /* "10...0" may be |d| < 10^k rounded up: then k - 1 is right if it gives prec + 1 digits */
+    if (vm->sb[start] == '1' && all_zeros(vm->sb + start + 1, n - 1) && !tried_lower) {
+      tried_lower = true;
+      vm->sb_len = start;
+      if (!scaled_digits(vm, d, prec - k + 1)) return false;
+      if (vm->sb_len - start == (uint32_t)prec + 1) { k--; break; }
+      continue;
+    }
     break;
   }
   *x = k;
@@ -412,7 +429,7 @@ static bool general(VM *vm, double d, int prec, bool alt, char e, bool always_po
 static bool format_float(VM *vm, double d, Spec *s) {
   uint32_t start = vm->sb_len;
   char prefix[2] = {0, 0};
-  bool neg = signbit(d) != 0;
+  bool neg = signbit(d) != 0 && !isnan(d);   /* CPython never writes -nan */
   char t = s->type;
   int prec = s->prec;
   bool upper = t == 'E' || t == 'F' || t == 'G';
@@ -423,6 +440,7 @@ static bool format_float(VM *vm, double d, Spec *s) {
   if (neg && s->z && !isnan(d)) {
     /* negative zero after rounding becomes positive: checked below once digits exist */
   }
+  if (t == '%' && isfinite(d) && isinf(d * 100.0)) d *= 100.0;   /* overflows to inf% */
   if (isnan(d) || isinf(d)) {
     vm_sb_cstr(vm, isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
     if (t == '%') vm_sb_add(vm, "%", 1);

@@ -1,6 +1,10 @@
 /* All allocation goes through mem_alloc() over the fixed heap the port hands to vm_init().
  * The heap is a sequence of blocks, each an 8-byte header then its payload. Garbage is found
- * by a mark-sweep collector; define VIPER_STRESS_GC to collect before every allocation. */
+ * by a mark-sweep collector; define VIPER_STRESS_GC to collect before every allocation.
+ * A port with memory to spare (the host VM) defines VIPER_HEAP_GROW as the bytes to start with:
+ * the heap then begins that small and grows at its end, up to the size handed to vm_init(),
+ * when a collection leaves it more than half full, so a small program collects a small heap
+ * and touches little memory, and a big one gets the whole reservation before MemoryError. */
 #include <string.h>
 
 #include "port.h"
@@ -53,19 +57,45 @@ static void *alloc_from_free_list(VM *vm, uint32_t need, bool is_obj) {
   return NULL;
 }
 
+#ifdef VIPER_HEAP_GROW
+/* Extend the heap at its end by at least need bytes (doubling it if the reservation allows):
+ * the new space is one free block, merged with its neighbour by the next sweep. */
+static bool heap_grow(VM *vm, size_t need) {
+  size_t size = (size_t)(vm->heap_end - vm->heap_start);
+  size_t room = (size_t)(vm->heap_limit - vm->heap_end);
+  size_t add = size > need ? size : need;
+  FreeBlock *block;
+  if (room < need || room < MIN_BLOCK) return false;
+  if (add > room || room - add < 4096) add = room;   /* no sliver left over */
+  block = (FreeBlock *)vm->heap_end;
+  block->header.size = (uint32_t)add;
+  block->header.flags = 0;
+  block->next = vm->free_list;
+  vm->free_list = block;
+  vm->heap_end += add;
+  return true;
+}
+#endif
+
 void *mem_alloc(VM *vm, size_t size, bool is_obj) {
   size_t need = ALIGN8(size + HEADER_SIZE);
   void *p;
   if (need < MIN_BLOCK) need = MIN_BLOCK;
-  if (need > (size_t)(vm->heap_end - vm->heap_start)) return NULL;
+  if (need > (size_t)(vm->heap_limit - vm->heap_start)) return NULL;
 #ifdef VIPER_STRESS_GC
   if (vm->gc_ready) gc_collect(vm);
 #endif
   p = alloc_from_free_list(vm, (uint32_t)need, is_obj);
   if (p == NULL && vm->gc_ready) {
     gc_collect(vm);
+#ifdef VIPER_HEAP_GROW
+    if (mem_free_bytes(vm) < (size_t)(vm->heap_end - vm->heap_start) / 2) heap_grow(vm, need);
+#endif
     p = alloc_from_free_list(vm, (uint32_t)need, is_obj);
   }
+#ifdef VIPER_HEAP_GROW
+  while (p == NULL && heap_grow(vm, need)) p = alloc_from_free_list(vm, (uint32_t)need, is_obj);
+#endif
   return p;
 }
 
@@ -222,6 +252,10 @@ bool mem_init(VM *vm, void *heap, size_t size) {
   FreeBlock *block;
   if (end <= start || end - start < 4096 || end - start > 0x7FFFFFF0u) return false;
   vm->heap_start = (uint8_t *)start;
+  vm->heap_limit = (uint8_t *)end;
+#ifdef VIPER_HEAP_GROW
+  if (end - start > (uintptr_t)(VIPER_HEAP_GROW)) end = start + ((uintptr_t)(VIPER_HEAP_GROW) & ~(uintptr_t)7u);
+#endif
   vm->heap_end = (uint8_t *)end;
   block = (FreeBlock *)start;
   block->header.size = (uint32_t)(end - start);

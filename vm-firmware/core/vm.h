@@ -46,6 +46,7 @@ typedef enum {
 struct VM {
   /* heap (memory.c) */
   uint8_t *heap_start, *heap_end;
+  uint8_t *heap_limit;   /* heap_end may grow up to here (VIPER_HEAP_GROW) */
   FreeBlock *free_list;
   Obj *grey[VIPER_GC_GREY_MAX];
   int grey_count;

@@ -17,7 +17,9 @@
 #include "store_file.h"
 #include "vm.h"
 
-#define DEFAULT_HEAP (256u * 1024u)
+/* The heap starts small and grows on demand up to this (memory.c, VIPER_HEAP_GROW): a desktop
+ * program does not run out; --heap emulates a board's RAM. */
+#define DEFAULT_HEAP (64u * 1024u * 1024u)
 #define DEFAULT_STORE (256u * 1024u)
 #define REPL_ARENA (64u * 1024u)
 
@@ -227,12 +229,27 @@ static int serve_link(const ServeOptions *o) {
   }
 }
 
+/* "65536", "96k", "2m", "1g" (powers of 1024); 0 when it is none of these. */
+static unsigned long parse_size(const char *text) {
+  char *end;
+  unsigned long v = strtoul(text, &end, 10), unit = 1;
+  if (end == text) return 0;
+  if (*end == 'k' || *end == 'K') unit = 1024ul;
+  else if (*end == 'm' || *end == 'M') unit = 1024ul * 1024ul;
+  else if (*end == 'g' || *end == 'G') unit = 1024ul * 1024ul * 1024ul;
+  if (unit != 1) end++;
+  if (*end == 'b' || *end == 'B') end++;
+  if (*end != '\0' || v > 0x40000000ul / unit) return 0;
+  return v * unit;
+}
+
 static void usage(void) {
   fprintf(stderr,
-          "usage: viper-vm [--heap BYTES] FILE.vbc   run an image\n"
+          "usage: viper-vm [--heap SIZE] FILE.vbc   run an image\n"
           "       viper-vm [OPTIONS] --link   serve the link protocol on stdin/stdout\n"
           "       viper-vm [OPTIONS] --pty    serve it on a new pseudo-terminal; prints its path first\n"
-          "options: --heap BYTES, --store BYTES (program storage),\n"
+          "options: --heap SIZE (the most the heap grows to: 96k, 2m; default 64m),\n"
+          "         --store SIZE (program storage),\n"
           "         --store-file PATH (keep the program across runs, two slots, atomic),\n"
           "         --autorun (run the stored program at start if it was uploaded to run at boot)\n"
           "       viper-vm --version\n");
@@ -256,9 +273,11 @@ int main(int argc, char **argv) {
     } else if (strcmp(argv[i], "--store-file") == 0 && i + 1 < argc) {
       store_file = argv[++i];
     } else if ((strcmp(argv[i], "--heap") == 0 || strcmp(argv[i], "--store") == 0) && i + 1 < argc) {
-      char *end;
-      unsigned long v = strtoul(argv[i + 1], &end, 10);
-      if (*end != '\0' || v < 8192 || v > 0x40000000ul) { usage(); return 2; }
+      unsigned long v = parse_size(argv[i + 1]);
+      if (v < 8192 || v > 0x40000000ul) {
+        fprintf(stderr, "viper-vm: %s needs a size from 8k to 1g, such as 96k or 2m\n", argv[i]);
+        return 2;
+      }
       if (argv[i][2] == 'h') heap = v; else store = v;
       i++;
     } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
