@@ -74,6 +74,7 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
     return r;
   }
   if (IS_BYTESLIKE(src)) return bytes_new(vm, type, AS_BYTES(src)->data, AS_BYTES(src)->len);
+  if (IS_TYPE(src, &memoryview_type)) return memview_tobytes(vm, src, type);
   r = bytes_new(vm, type, NULL, 0);
   if (r == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, r);
@@ -337,6 +338,8 @@ static Value m_hex(VM *vm, int argc, Value *args) {
   }
   return vm_sb_to_str(vm);
 }
+
+Value bytes_hex(VM *vm, int argc, Value *args) { return m_hex(vm, argc, args); }
 
 /* kind: 0 find, 1 rfind, 2 index, 3 rindex, 4 count */
 static Value search(VM *vm, int argc, Value *args, int kind) {
