@@ -692,6 +692,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
   if (type == &enumerate_type || type == &zip_type || type == &map_type || type == &filter_type ||
       type == &reversed_type)
     return iter_make(vm, type, argc, args);
+  if (type == &memoryview_type) return memview_make(vm, argc, args);
   if (type == &bytes_type || type == &bytearray_type) {
     if (argc > 3) return vm_raise_fmt(vm, &exc_TypeError, "%s() takes at most 3 arguments (%d given)", type->name, argc);
     return bytes_make(vm, type, argc, args);
@@ -794,7 +795,7 @@ static const Obj *const builtin_table[] = {
   &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj,
   &set_type.base, &frozenset_type.base, &bytes_type.base, &bytearray_type.base, &enumerate_type.base,
   &zip_type.base, &map_type.base, &filter_type.base, &reversed_type.base, &object_type.base,
-  &slice_type.base, &exc_SystemExit.base, &exc_UnicodeError.base, &exc_UnicodeDecodeError.base, &exc_UnicodeEncodeError.base,
+  &slice_type.base, &exc_SystemExit.base, &exc_UnicodeError.base, &exc_UnicodeDecodeError.base, &exc_UnicodeEncodeError.base, &memoryview_type.base,
   &int_type.base, &float_type.base, &str_type.base, &bool_type.base, &list_type.base,
   &tuple_type.base, &dict_type.base, &range_type.base, &type_type.base,
   &exc_BaseException.base, &exc_Exception.base, &exc_TypeError.base, &exc_ValueError.base,

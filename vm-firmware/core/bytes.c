@@ -74,6 +74,7 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
     return r;
   }
   if (IS_BYTESLIKE(src)) return bytes_new(vm, type, AS_BYTES(src)->data, AS_BYTES(src)->len);
+  if (IS_TYPE(src, &memoryview_type)) return memview_tobytes(vm, src, type);
   r = bytes_new(vm, type, NULL, 0);
   if (r == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, r);
@@ -155,7 +156,7 @@ static bool needle_of(VM *vm, Value v, const uint8_t **p, uint32_t *n, uint8_t *
     *n = 1;
     return true;
   }
-  vm_raise_fmt(vm, &exc_TypeError, "a bytes-like object is required, not '%t'", v);
+  vm_raise_fmt(vm, &exc_TypeError, "argument should be integer or bytes-like object, not '%t'", v);
   return false;
 }
 
@@ -163,6 +164,8 @@ Value bytes_contains(VM *vm, Value c, Value item) {
   const uint8_t *p;
   uint32_t n;
   uint8_t one;
+  if (!IS_INTLIKE(item) && !IS_BYTESLIKE(item))
+    return vm_raise_fmt(vm, &exc_TypeError, "a bytes-like object is required, not '%t'", item);
   if (!needle_of(vm, item, &p, &n, &one)) return EXC_VAL;
   return BOOL_VAL(find_in(AS_BYTES(c), p, n, 0) >= 0);
 }
@@ -198,7 +201,8 @@ Value bytes_binary(VM *vm, int op, Value a, Value b) {
     Value seq = IS_BYTESLIKE(a) ? a : b, n = IS_BYTESLIKE(a) ? b : a, r;
     vint k, i;
     uint32_t len;
-    if (!IS_BYTESLIKE(seq) || !IS_INTLIKE(n)) return UNBOUND_VAL;
+    if (!IS_BYTESLIKE(seq) || IS_INSTANCE(n)) return UNBOUND_VAL;   /* n.__rmul__ may take it */
+    if (!IS_INTLIKE(n)) return vm_raise_fmt(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%t'", n);
     k = AS_INTLIKE(n);
     if (k < 0) k = 0;
     len = AS_BYTES(seq)->len;
@@ -314,6 +318,8 @@ static Value m_hex(VM *vm, int argc, Value *args) {
     if (IS_STR(sepv) && AS_STR(sepv)->len == 1) sep = AS_STR(sepv)->chars[0];
     else if (IS_BYTESLIKE(sepv) && AS_BYTES(sepv)->len == 1) sep = (char)AS_BYTES(sepv)->data[0];
     else if (IS_STR(sepv) || IS_BYTESLIKE(sepv)) return vm_raise(vm, &exc_ValueError, "sep must be length 1.");
+    else if (IS_INTLIKE(sepv) || IS_FLOAT(sepv) || IS_NONE(sepv))
+      return vm_raise_fmt(vm, &exc_TypeError, "object of type '%t' has no len()", sepv);
     else return vm_raise(vm, &exc_TypeError, "sep must be str or bytes.");
     if ((uint8_t)sep >= 0x80) return vm_raise(vm, &exc_ValueError, "sep must be ASCII.");
   }
@@ -332,6 +338,8 @@ static Value m_hex(VM *vm, int argc, Value *args) {
   }
   return vm_sb_to_str(vm);
 }
+
+Value bytes_hex(VM *vm, int argc, Value *args) { return m_hex(vm, argc, args); }
 
 /* kind: 0 find, 1 rfind, 2 index, 3 rindex, 4 count */
 static Value search(VM *vm, int argc, Value *args, int kind) {
@@ -796,16 +804,22 @@ static int codec_of(VM *vm, Value v) {
   return -1;
 }
 
-/* 0 strict, 1 ignore, 2 replace, -1 unknown */
+/* 0 strict, 1 ignore, 2 replace, 3 unknown (an error only once a character fails, as CPython's
+ * lookup), -1 not a str */
 static int errors_of(VM *vm, Value v) {
   if (v == UNBOUND_VAL) return 0;
   if (IS_STR(v)) {
     if (strcmp(AS_STR(v)->chars, "strict") == 0) return 0;
     if (strcmp(AS_STR(v)->chars, "ignore") == 0) return 1;
     if (strcmp(AS_STR(v)->chars, "replace") == 0) return 2;
-    vm_raise_fmt(vm, &exc_LookupError, "unknown error handler name '%s'", AS_STR(v)->chars);
-  } else vm_raise_fmt(vm, &exc_TypeError, "decode() argument 'errors' must be str, not %t", v);
+    return 3;
+  }
+  vm_raise_fmt(vm, &exc_TypeError, "decode() argument 'errors' must be str, not %t", v);
   return -1;
+}
+
+static Value unknown_handler(VM *vm, Value v) {
+  return vm_raise_fmt(vm, &exc_LookupError, "unknown error handler name '%s'", AS_STR(v)->chars);
 }
 
 /* Length of the valid UTF-8 sequence at d[i], or 0 with *why set (CPython's reasons). */
@@ -849,6 +863,7 @@ static Value m_decode(VM *vm, int argc, Value *args) {
     }
     if (codec == 0) n = utf8_seq(b->data, b->len, i, &why, &bad);
     if (codec == 0 && n > 0) { vm_sb_add(vm, (const char *)b->data + i, n); i += n; continue; }
+    if (errors == 3) return unknown_handler(vm, arg_at(argc, args, 2, 1));
     if (errors == 0) {
       char e[3] = {hexdig[c >> 4], hexdig[c & 15], 0};
       if (bad > 1)
@@ -882,6 +897,7 @@ Value bytes_encode_str(VM *vm, Value s, Value encoding, Value errorsv) {
     else { cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu); n = 4; }
     if (cp < (codec == 1 ? 0x80u : 0x100u)) { uint8_t c = (uint8_t)cp; vm_sb_add(vm, (const char *)&c, 1); }
     else if (errors == 2) vm_sb_add(vm, "?", 1);
+    else if (errors == 3) return unknown_handler(vm, errorsv);
     else if (errors == 0) {
       char e[11];
       int k, digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
@@ -912,7 +928,7 @@ static Value source_bytes(VM *vm, Value v, bool slice) {
   if (IS_INTLIKE(v) || IS_STR(v)) {
     if (slice)
       return vm_raise_fmt(vm, &exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
-    if (IS_STR(v)) return vm_raise(vm, &exc_TypeError, "expected iterable of integers; got: 'str'");
+    if (IS_STR(v)) return vm_raise(vm, &exc_TypeError, "'str' object cannot be interpreted as an integer");
     return vm_raise_fmt(vm, &exc_TypeError, "can't extend bytearray with %t", v);
   }
   return bytes_make(vm, &bytes_type, 1, &v);

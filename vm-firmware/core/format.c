@@ -671,6 +671,7 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
         if (t == 'B' && IS_BYTESLIKE(v)) { data = AS_BYTES(v)->data; n = AS_BYTES(v)->len; }
         else if (t == 'C' && IS_BYTESLIKE(v) && AS_BYTES(v)->len == 1) one = AS_BYTES(v)->data[0];
         else if (t == 'C' && IS_INTLIKE(v) && AS_INTLIKE(v) >= 0 && AS_INTLIKE(v) < 256) one = (uint8_t)AS_INTLIKE(v);
+        else if (t == 'C' && IS_ANYINT(v)) { vm_raise(vm, &exc_OverflowError, "%c arg not in range(256)"); ok = false; break; }
         else {
           if (t == 'B')
             vm_raise_fmt(vm, &exc_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%t'", v);

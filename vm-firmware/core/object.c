@@ -73,6 +73,7 @@ bool value_equal(VM *vm, Value a, Value b) {
     return eq;
   }
   if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return bytes_compare(AS_BYTES(a), AS_BYTES(b)) == 0;
+  if (IS_TYPE(a, &memoryview_type) || IS_TYPE(b, &memoryview_type)) return memview_equal(vm, a, b);
   t = OBJ_TYPE(a);
   if (t != OBJ_TYPE(b)) return false;
   if (t == &str_type) return str_equal(AS_STR(a), AS_STR(b));
@@ -320,6 +321,7 @@ Value value_len(VM *vm, Value v) {
     if (t == &range_type) return INT_VAL(range_len(AS_RANGE(v)));
     if (t == &set_type || t == &frozenset_type) return INT_VAL(AS_SET(v)->used);
     if (t == &bytes_type || t == &bytearray_type) return INT_VAL(AS_BYTES(v)->len);
+    if (t == &memoryview_type) return memview_len(vm, v);
     if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type)
       return INT_VAL(AS_DICT(AS_ITER(v)->seq)->live);
   }
@@ -365,6 +367,7 @@ Value value_getitem(VM *vm, Value obj, Value key) {
                           t == &bytes_type || t == &bytearray_type))
       return getslice(vm, obj, AS_SLICE(key));
     if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, key);
+    if (t == &memoryview_type) return memview_getitem(vm, obj, key);
     if (t == &list_type) {
       if (!seq_index(vm, key, AS_LIST(obj)->len, "list", &k)) return EXC_VAL;
       return AS_LIST(obj)->items[k];
@@ -427,6 +430,7 @@ Value value_setitem(VM *vm, Value obj, Value key, Value val) {
   uint32_t k;
   if (IS_LIST(obj) && IS_SLICE(key)) return list_setslice(vm, obj, AS_SLICE(key), val);
   if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, val);
+  if (IS_TYPE(obj, &memoryview_type)) return memview_setitem(vm, obj, key, val);
   if (IS_LIST(obj)) {
     if (!seq_index(vm, key, AS_LIST(obj)->len, "list assignment", &k)) return EXC_VAL;
     AS_LIST(obj)->items[k] = val;
@@ -468,6 +472,7 @@ Value value_iter(VM *vm, Value v) {
     }
     if (t == &set_type || t == &frozenset_type) return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0);
     if (t == &bytes_type || t == &bytearray_type) return iter_new(vm, &bytes_iter_type, v, 0, 0, 1);
+    if (t == &memoryview_type) return memview_iter(vm, v);
     if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || iter_is_builtin(t)) return v;
     if (t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
         t == &dict_iter_type || t == &range_iter_type)

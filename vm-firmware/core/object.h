@@ -298,6 +298,17 @@ Value bytes_contains(VM *vm, Value c, Value item);
 Value bytes_binary(VM *vm, int op, Value a, Value b);     /* + and *; UNBOUND_VAL otherwise */
 int bytes_compare(const ObjBytes *a, const ObjBytes *b);
 Value bytes_iter_next(VM *vm, ObjIter *it);
+Value bytes_hex(VM *vm, int argc, Value *args);            /* b.hex(sep, bytes_per_sep) */
+
+/* ---- memoryview.c ----------------------------------------------------------------------- */
+extern const Type memoryview_type;
+Value memview_make(VM *vm, int argc, Value *args);          /* memoryview(x) */
+Value memview_len(VM *vm, Value v);
+Value memview_tobytes(VM *vm, Value v, const Type *type);   /* a copy of its items */
+Value memview_getitem(VM *vm, Value v, Value key);
+Value memview_setitem(VM *vm, Value v, Value key, Value val);   /* val UNBOUND_VAL: del */
+Value memview_iter(VM *vm, Value v);
+bool memview_equal(VM *vm, Value a, Value b);
 
 /* ---- iter.c: enumerate, zip, map, filter, reversed -------------------------------------- */
 Value iter_make(VM *vm, const Type *type, int argc, Value *args);
