@@ -96,7 +96,8 @@ type Block =
   | { kind: 'finally'; body: A.Stmt[] }  // inside SETUP_FINALLY of try/finally: POP_BLOCK, run the body
   | { kind: 'handler' }                  // inside an except body: [prev] on the stack
   | { kind: 'finexc' }                   // inside a finally body run for an exception: [prev, exc]
-  | { kind: 'with' };                    // inside a with body: [exit] below, a handler block                  // inside a finally body run for an exception: [prev, exc]
+  | { kind: 'with' }                     // inside a with body: [exit] below, a handler block
+  | { kind: 'returning' };               // inside a finally body run for a return: the return value below
 
 type StmtTable = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>) => void };
 type ExprTable = { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => void };
@@ -408,7 +409,7 @@ class CodeCompiler {
     const b = this.blocks[i];
     const dropBelowTop = () => { if (keepTop) this.emit('ROT_TWO'); this.emit('POP_TOP'); };
     switch (b.kind) {
-      case 'for': dropBelowTop(); return;
+      case 'for': case 'returning': dropBelowTop(); return;
       case 'while': return;
       case 'try': this.emit('POP_BLOCK'); return;
       case 'handler': if (keepTop) this.emit('ROT_TWO'); this.emit('POP_EXCEPT'); return;
@@ -421,7 +422,8 @@ class CodeCompiler {
       case 'finally': {
         this.emit('POP_BLOCK');
         const saved = this.blocks;
-        this.blocks = saved.slice(0, i);
+        // A break, continue or return in this copy of the body drops the pending return value.
+        this.blocks = keepTop ? [...saved.slice(0, i), { kind: 'returning' }] : saved.slice(0, i);
         this.statements(b.body);
         this.blocks = saved;
       }

@@ -78,6 +78,8 @@ export class Assembler {
     const work: number[] = [];
     const reach = (i: number, depth: number) => {
       if (depth < 0) throw new Error(`stack underflow at instruction ${i}`);
+      // A loop that grows the stack would otherwise be followed for ever.
+      if (depth > 0xffff) throw new RangeError('expression too deeply nested (stack deeper than 65535)');
       if (i <= n && depthAt[i] < depth) { depthAt[i] = depth; work.push(i); }
     };
     let max = 0;
