@@ -16,7 +16,7 @@ describe('stack depth', () => {
     ['print(1, 2, 3)\n', 4],
     ['x = a < b < c\n', 3],                 // a, b, copy of b
     ['x = [1, [2, [3, 4]]]\n', 4],
-    ['x = {1: 2, 3: (4, 5)}\n', 5],
+    ['x = {1: 2, 3: (4, 5)}\n', 4], // (4, 5) is one constant
     ['for i in x:\n    print(i)\n', 3],     // iterator, print, i
     ['for i in x:\n    for j in y:\n        print(i, j)\n', 5],
     ['x[i] += 1\n', 4],                     // obj, obj, key, key; later obj, key, item, value

@@ -1155,6 +1155,25 @@ static VmResult run(VM *vm, int base, Value *result) {
     sp--;
     NEXT();
   }
+  CASE(LIST_TO_TUPLE) {
+    ObjList *l;
+    Value t;
+    SAVE();
+    if (!IS_LIST(sp[-1])) { vm_raise(vm, &exc_TypeError, "LIST_TO_TUPLE needs a list"); goto error; }
+    l = AS_LIST(sp[-1]);
+    t = tuple_new(vm, l->len);
+    CHECK(t);
+    if (l->len) memcpy(AS_TUPLE(t)->items, l->items, l->len * sizeof(Value));
+    sp[-1] = t;
+    NEXT();
+  }
+  CASE(SET_UPDATE) {
+    SAVE();
+    if (!IS_TYPE(sp[-2], &set_type)) { vm_raise(vm, &exc_TypeError, "SET_UPDATE needs a set"); goto error; }
+    if (!set_update(vm, AS_SET(sp[-2]), sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
   CASE(DICT_MERGE) {
     int in_call = *ip++;
     Value src = sp[-1], dst = sp[-2];
