@@ -273,8 +273,8 @@ class CodeCompiler {
     },
     ImportFrom: s => {
       if (s.level || (s.module ?? '').includes('.')) { this.unsupported('relative imports and packages', s, 'are'); return; }
-      if (s.names.some(a => a.name === '*')) { this.unsupported("'from ... import *'", s); return; }
       this.emit('IMPORT_NAME', this.image.name(s.module!));
+      if (s.names.some(a => a.name === '*')) { this.emit('IMPORT_STAR'); return; }
       for (const a of s.names) {
         this.emit('IMPORT_FROM', this.image.name(a.name));
         this.storeName(a.asname ?? a.name);

@@ -148,7 +148,10 @@ class ScopeAnalyzer {
     Raise: (s, cx) => { if (s.exc) this.expr(s.exc, cx); if (s.cause) this.expr(s.cause, cx); },
     Assert: (s, cx) => { this.expr(s.test, cx); if (s.msg) this.expr(s.msg, cx); },
     Import: (s, cx) => s.names.forEach(a => this.bind(cx.scope, a.asname ?? a.name.split('.')[0])),
-    ImportFrom: (s, cx) => s.names.forEach(a => { if (a.name !== '*') this.bind(cx.scope, a.asname ?? a.name); }),
+    ImportFrom: (s, cx) => s.names.forEach(a => {
+      if (a.name !== '*') this.bind(cx.scope, a.asname ?? a.name);
+      else if (cx.scope.kind !== 'module') this.error(CATALOGUE.INVALID_SYNTAX, 'import * only allowed at module level', a);
+    }),
     Try: (s, cx) => {
       this.body(s.body, cx);
       for (const h of s.handlers) {

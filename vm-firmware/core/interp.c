@@ -1517,6 +1517,41 @@ static VmResult run(VM *vm, int base, Value *result) {
     PUSH(v);
     NEXT();
   }
+  CASE(IMPORT_STAR) {
+    /* The module stays on the stack (a root) until every name is copied. */
+    Value m = sp[-1], all;
+    ObjDict *src;
+    uint32_t i;
+    SAVE();
+    if (!IS_MODULE(m)) { vm_raise(vm, &exc_TypeError, "IMPORT_STAR needs a module"); goto error; }
+    src = AS_MODULE(m)->dict;
+    all = str_intern(vm, "__all__", 7);
+    CHECK(all);
+    all = dict_get_str(src, AS_STR(all));
+    if (all == UNBOUND_VAL) {
+      for (i = 0; i < src->used; i++) {
+        DictEntry *e = &src->entries[i];
+        if (e->key == DELETED_VAL || !IS_STR(e->key) || AS_STR(e->key)->chars[0] == '_') continue;
+        if (!dict_set(vm, frame->ns, e->key, e->value)) goto error;
+      }
+    } else {
+      if (!IS_LIST(all) && !IS_TUPLE(all)) { vm_raise_fmt(vm, &exc_TypeError, "%t object is not a list of names", all); goto error; }
+      for (i = 0; i < (IS_LIST(all) ? AS_LIST(all)->len : AS_TUPLE(all)->len); i++) {
+        Value name = IS_LIST(all) ? AS_LIST(all)->items[i] : AS_TUPLE(all)->items[i], v;
+        if (!IS_STR(name)) { vm_raise_fmt(vm, &exc_TypeError, "Item in __all__ must be str, not %t", name); goto error; }
+        v = dict_get_str(src, AS_STR(name));
+        if (v == UNBOUND_VAL) {
+          Value mn = dict_get_str(src, AS_STR(str_intern(vm, "__name__", 8)));
+          vm_raise_fmt(vm, &exc_AttributeError, "module '%s' has no attribute '%s'", IS_STR(mn) ? AS_STR(mn)->chars : "?",
+                       AS_STR(name)->chars);
+          goto error;
+        }
+        if (!dict_set(vm, frame->ns, name, v)) goto error;
+      }
+    }
+    sp--;
+    NEXT();
+  }
   CASE(BUILD_CLASS) {
     int nbases = *ip++;
     Value body = sp[-nbases - 2], name = sp[-nbases - 1], bases, ns, cls, cell;

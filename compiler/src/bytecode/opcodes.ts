@@ -118,6 +118,7 @@ export const OPCODES = [
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
   op('FORMAT_VALUE', 'u8', 2, 1, 'TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii'),
   op('LIST_TO_TUPLE', 'none', 1, 1, 'replace the list TOS by a tuple of its items (big and starred tuple displays)'),
+  op('IMPORT_STAR', 'none', 1, 0, 'from module TOS import *: its names not starting with _ (or those in its __all__) into the namespace; pop TOS'),
   op('SET_UPDATE', 'none', 2, 1, 'add the items of iterable TOS to set TOS1 and pop TOS (big and starred set displays)'),
 ] as const;
 
