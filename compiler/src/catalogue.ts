@@ -38,6 +38,12 @@ export const CATALOGUE = {
   TOO_LARGE: 'V4001',
 } as const;
 
+/** Nesting deeper than the compiler's own stack (CPython: RecursionError during compilation). */
+export const TOO_DEEP = 'too deeply nested: maximum recursion depth exceeded during compilation';
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
 export type DiagnosticCode = typeof CATALOGUE[keyof typeof CATALOGUE];
 
 /** Collects diagnostics for one file; a second error at the same position is dropped. */

@@ -6,7 +6,7 @@ import { Assembler, Label } from './bytecode/assembler';
 import { CODE_FLAGS } from './bytecode/format';
 import { CodeObject, Image, ImageConst } from './bytecode/image';
 import { BINARY_OP_INPLACE, BINARY_OPS, COMPARE_OPS, FUNC_ATTRS, OpName, UNARY_OPS, binaryOp, compareOp, unaryOp } from './bytecode/opcodes';
-import { CATALOGUE, DiagnosticSink } from './catalogue';
+import { CATALOGUE, DiagnosticSink, TOO_DEEP, isStackOverflow } from './catalogue';
 import { Scope, ScopeTable, resolveName, slotOf } from './scopes';
 import { SourceText } from './source';
 
@@ -35,6 +35,11 @@ const COMPARE: Record<A.CmpOperator, typeof COMPARE_OPS[number]> = {
 /** FORMAT_VALUE's operand: the index of an f-string field's conversion (-1 none, then !s, !r, !a). */
 const CONVERSIONS = [-1, 's'.charCodeAt(0), 'r'.charCodeAt(0), 'a'.charCodeAt(0)];
 const INT64_MIN = -(1n << 63n), INT64_MAX = (1n << 63n) - 1n;
+/** Items a display pushes before it collects them: a bigger display is built a chunk at a time
+ * (as CPython does), so a 4,096-entry lookup table needs a few dozen stack slots, not thousands. */
+const CHUNK = 32;
+/** Nesting of constant tuples the VM's loader accepts. */
+const MAX_CONST_DEPTH = 8;
 
 /** Image-wide state: the shared names table and the list of code objects. */
 class ImageBuilder {
@@ -96,7 +101,8 @@ type Block =
   | { kind: 'finally'; body: A.Stmt[] }  // inside SETUP_FINALLY of try/finally: POP_BLOCK, run the body
   | { kind: 'handler' }                  // inside an except body: [prev] on the stack
   | { kind: 'finexc' }                   // inside a finally body run for an exception: [prev, exc]
-  | { kind: 'with' };                    // inside a with body: [exit] below, a handler block                  // inside a finally body run for an exception: [prev, exc]
+  | { kind: 'with' }                     // inside a with body: [exit] below, a handler block
+  | { kind: 'returning' };               // inside a finally body run for a return: the return value below
 
 type StmtTable = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>) => void };
 type ExprTable = { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => void };
@@ -214,7 +220,12 @@ class CodeCompiler {
   statements(body: A.Stmt[]): void {
     for (const s of body) {
       this.line = s.lineno;
-      (this.stmtTable[s.kind] as (s: A.Stmt) => void)(s);
+      try {
+        (this.stmtTable[s.kind] as (s: A.Stmt) => void)(s);
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        this.image.error(TOO_DEEP, s, CATALOGUE.TOO_LARGE);
+      }
     }
   }
 
@@ -262,8 +273,8 @@ class CodeCompiler {
     },
     ImportFrom: s => {
       if (s.level || (s.module ?? '').includes('.')) { this.unsupported('relative imports and packages', s, 'are'); return; }
-      if (s.names.some(a => a.name === '*')) { this.unsupported("'from ... import *'", s); return; }
       this.emit('IMPORT_NAME', this.image.name(s.module!));
+      if (s.names.some(a => a.name === '*')) { this.emit('IMPORT_STAR'); return; }
       for (const a of s.names) {
         this.emit('IMPORT_FROM', this.image.name(a.name));
         this.storeName(a.asname ?? a.name);
@@ -408,7 +419,7 @@ class CodeCompiler {
     const b = this.blocks[i];
     const dropBelowTop = () => { if (keepTop) this.emit('ROT_TWO'); this.emit('POP_TOP'); };
     switch (b.kind) {
-      case 'for': dropBelowTop(); return;
+      case 'for': case 'returning': dropBelowTop(); return;
       case 'while': return;
       case 'try': this.emit('POP_BLOCK'); return;
       case 'handler': if (keepTop) this.emit('ROT_TWO'); this.emit('POP_EXCEPT'); return;
@@ -421,7 +432,8 @@ class CodeCompiler {
       case 'finally': {
         this.emit('POP_BLOCK');
         const saved = this.blocks;
-        this.blocks = saved.slice(0, i);
+        // A break, continue or return in this copy of the body drops the pending return value.
+        this.blocks = keepTop ? [...saved.slice(0, i), { kind: 'returning' }] : saved.slice(0, i);
         this.statements(b.body);
         this.blocks = saved;
       }
@@ -712,7 +724,18 @@ class CodeCompiler {
   private exprTable: ExprTable = {
     Constant: e => this.loadConstant(e.value),
     Name: e => this.loadName(e.id),
-    BinOp: e => { this.expr(e.left); this.expr(e.right); this.emit('BINARY_OP', binaryOp(BINARY[e.op])); },
+    BinOp: e => {
+      // A long chain (`a + b + c + ...`) nests to the left: compile it without recursing there.
+      const chain: A.BinOp[] = [];
+      let left: A.Expr = e;
+      for (; left.kind === 'BinOp'; left = left.left) chain.push(left);
+      this.expr(left);
+      for (let i = chain.length - 1; i >= 0; i--) {
+        this.expr(chain[i].right);
+        this.line = chain[i].lineno;
+        this.emit('BINARY_OP', binaryOp(BINARY[chain[i].op]));
+      }
+    },
     UnaryOp: e => { this.expr(e.operand); this.emit('UNARY_OP', unaryOp(UNARY[e.op])); },
     BoolOp: e => {
       const end = this.asm.newLabel();
@@ -733,24 +756,13 @@ class CodeCompiler {
       this.emit('BUILD_SLICE', e.step ? 3 : 2);
     },
     Starred: e => this.unsupported("'*' unpacking", e),
-    List: e => this.sequence(e.elts, 'BUILD_LIST', e),
-    Tuple: e => this.sequence(e.elts, 'BUILD_TUPLE', e),
-    Set: e => {
-      if (e.elts.some(x => x.kind === 'Starred')) {
-        this.loadName('set'); this.starredList(e.elts); this.emit('CALL', 1);
-        return;
-      }
-      e.elts.forEach(x => this.expr(x));
-      this.line = e.lineno;
-      this.emit('BUILD_SET', this.count(e.elts.length, 0xffff, 'items', e));
+    List: e => this.display('list', e.elts, e),
+    Tuple: e => {
+      const folded = this.constantTuple(e, 0);
+      if (folded) this.emit('LOAD_CONST', this.constant(folded)); else this.display('tuple', e.elts, e);
     },
-    Dict: e => {
-      const unpack = e.keys.findIndex(k => k === null);
-      if (unpack >= 0) { this.unsupported("'**' in a dict display", e.values[unpack]); return; }
-      e.keys.forEach((k, i) => { this.expr(k!); this.expr(e.values[i]); });
-      this.line = e.lineno;
-      this.emit('BUILD_DICT', this.count(e.keys.length, 0xffff, 'dict items', e));
-    },
+    Set: e => this.display('set', e.elts, e),
+    Dict: e => this.dict(e),
     IfExp: e => {
       const orelse = this.asm.newLabel(), end = this.asm.newLabel();
       this.expr(e.test);
@@ -808,15 +820,78 @@ class CodeCompiler {
     }
   }
 
-  private sequence(elts: A.Expr[], op: 'BUILD_LIST' | 'BUILD_TUPLE', e: A.Expr): void {
-    if (elts.some(x => x.kind === 'Starred')) {
-      this.starredList(elts);
-      if (op === 'BUILD_TUPLE') { this.loadName('tuple'); this.emit('ROT_TWO'); this.emit('CALL', 1); }
+  /** A tuple display of constants (tuples of constants included) is one constant, as in CPython. */
+  private constantTuple(e: A.Tuple, depth: number): ImageConst | null {
+    if (!e.elts.length || e.elts.length > 0xffff || depth >= MAX_CONST_DEPTH) return null;
+    const items: ImageConst[] = [];
+    for (const x of e.elts) {
+      const c = x.kind === 'Constant' ? imageConst(x.value) : x.kind === 'Tuple' ? this.constantTuple(x, depth + 1) : null;
+      if (!c) return null;
+      items.push(c);
+    }
+    return { kind: 'TUPLE', items };
+  }
+
+  /**
+   * A list, tuple or set display, `*x` items spread. Small ones push their items and build at
+   * once; bigger or starred ones start a list (or set) from the first chunk and extend it by a
+   * tuple of each further chunk and by each `*x`; a tuple is made from that list at the end.
+   */
+  private display(kind: 'list' | 'tuple' | 'set', elts: A.Expr[], node: A.Span): void {
+    const starred = elts.some(x => x.kind === 'Starred');
+    const line = node.lineno;
+    if (!starred && elts.length <= CHUNK) {
+      elts.forEach(x => this.expr(x));
+      this.line = line;
+      this.emit(kind === 'list' ? 'BUILD_LIST' : kind === 'tuple' ? 'BUILD_TUPLE' : 'BUILD_SET', elts.length);
       return;
     }
-    elts.forEach(x => this.expr(x));
-    this.line = e.lineno;
-    this.emit(op, this.count(elts.length, 0xffff, 'items', e));
+    const build = kind === 'set' ? 'BUILD_SET' : 'BUILD_LIST', extend = kind === 'set' ? 'SET_UPDATE' : 'LIST_EXTEND';
+    let i = 0;
+    while (i < elts.length) {
+      const first = i === 0, item = elts[i];
+      if (item.kind === 'Starred') {
+        if (first) { this.line = line; this.emit(build, 0); }
+        this.expr(item.value);
+        this.line = line;
+        this.emit(extend);
+        i++;
+        continue;
+      }
+      let n = 0;
+      for (; i < elts.length && elts[i].kind !== 'Starred' && n < CHUNK; i++, n++) this.expr(elts[i]);
+      this.line = line;
+      if (first) this.emit(build, n); else { this.emit('BUILD_TUPLE', n); this.emit(extend); }
+    }
+    if (kind === 'tuple') this.emit('LIST_TO_TUPLE');
+  }
+
+  /** A dict display: key/value pairs a chunk at a time, merged with each `**mapping` in order. */
+  private dict(e: A.Dict): void {
+    const n = e.keys.length, pairs = CHUNK / 2;
+    if (n <= pairs && e.keys.every(k => k !== null)) {
+      e.keys.forEach((k, i) => { this.expr(k!); this.expr(e.values[i]); });
+      this.line = e.lineno;
+      this.emit('BUILD_DICT', n);
+      return;
+    }
+    let i = 0;
+    while (i < n) {
+      const first = i === 0;
+      if (e.keys[i] === null) {
+        if (first) { this.line = e.lineno; this.emit('BUILD_DICT', 0); }
+        this.expr(e.values[i]);
+        this.line = e.lineno;
+        this.emit('DICT_MERGE', 0);
+        i++;
+        continue;
+      }
+      let k = 0;
+      for (; i < n && e.keys[i] !== null && k < pairs; i++, k++) { this.expr(e.keys[i]!); this.expr(e.values[i]); }
+      this.line = e.lineno;
+      this.emit('BUILD_DICT', k);
+      if (!first) this.emit('DICT_MERGE', 0);
+    }
   }
 
   /** `a < b < c` evaluates b once: DUP_TOP/ROT_THREE keep it for the next comparison (as CPython 3.10). */
@@ -845,16 +920,6 @@ class CodeCompiler {
     this.asm.place(end);
   }
 
-  /** Pushes a list of items where `*x` items are spread (for calls and displays). */
-  private starredList(items: A.Expr[]): void {
-    let i = 0;
-    while (i < items.length && items[i].kind !== 'Starred') this.expr(items[i++]);
-    this.emit('BUILD_LIST', this.count(i, 0xffff, 'items', items[0]));
-    for (; i < items.length; i++) {
-      const item = items[i];
-      if (item.kind === 'Starred') { this.expr(item.value); this.emit('LIST_EXTEND'); } else { this.expr(item); this.emit('LIST_APPEND'); }
-    }
-  }
 
   private call(e: A.Call): void {
     if (e.func.kind === 'Attribute' && !e.keywords.length && !e.args.some(a => a.kind === 'Starred') && e.args.length < 255) {
@@ -882,18 +947,20 @@ class CodeCompiler {
       return;
     }
     this.expr(e.func);
-    const simple = !e.args.some(a => a.kind === 'Starred') && !e.keywords.some(k => k.arg === null);
+    // Calls with more arguments than CALL's operand holds pass them as a list and a dict.
+    const simple = !e.args.some(a => a.kind === 'Starred') && !e.keywords.some(k => k.arg === null) &&
+      e.args.length + e.keywords.length <= 255;
     if (simple) {
       e.args.forEach(a => this.expr(a));
       e.keywords.forEach(k => this.expr(k.value));
       this.line = e.lineno;
-      const n = this.count(e.args.length + e.keywords.length, 255, 'arguments in one call', e);
+      const n = e.args.length + e.keywords.length;
       if (!e.keywords.length) { this.emit('CALL', n); return; }
       this.emit('LOAD_CONST', this.constant({ kind: 'TUPLE', items: e.keywords.map(k => ({ kind: 'STR', value: k.arg! })) }));
       this.emit('CALL_KW', n);
       return;
     }
-    if (e.args.length) this.starredList(e.args); else this.emit('BUILD_LIST', 0);
+    this.display('list', e.args, e);
     if (e.keywords.length) {
       let started = false, pending = 0;
       const flush = () => {
@@ -912,13 +979,25 @@ class CodeCompiler {
         } else {
           this.loadConstant({ t: 'str', v: k.arg });
           this.expr(k.value);
-          pending++;
+          if (++pending === CHUNK / 2) flush();
         }
       }
       flush();
     }
     this.line = e.lineno;
     this.emit('CALL_EX', e.keywords.length ? 1 : 0);
+  }
+}
+
+function imageConst(c: A.PyConst): ImageConst {
+  switch (c.t) {
+    case 'none': return { kind: 'NONE' };
+    case 'bool': return { kind: c.v ? 'TRUE' : 'FALSE' };
+    case 'int': return { kind: c.v >= INT64_MIN && c.v <= INT64_MAX ? 'INT' : 'BIGINT', value: c.v };
+    case 'float': return { kind: 'FLOAT', value: c.v };
+    case 'str': return { kind: 'STR', value: c.v };
+    case 'bytes': return { kind: 'BYTES', value: c.v };
+    case 'ellipsis': return { kind: 'ELLIPSIS' };
   }
 }
 

@@ -299,6 +299,7 @@ export class ExpressionParser {
         const arg = this.advance().text;
         this.advance();
         const value = this.test();
+        if (keywords.some(k => k.arg === arg)) this.fail(`keyword argument repeated: ${arg}`, s, CATALOGUE.INVALID_SYNTAX, value.end);
         keywords.push(this.node('keyword', { arg, value }, s));
         previous = value;
       } else {

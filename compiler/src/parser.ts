@@ -2,7 +2,7 @@
 // climbing for binary operators. On a syntax error the statement is abandoned and parsing resumes
 // at the next line, so one run reports every independent error of a file.
 import * as A from './ast';
-import { CATALOGUE, DiagnosticSink } from './catalogue';
+import { CATALOGUE, DiagnosticSink, TOO_DEEP, isStackOverflow } from './catalogue';
 import { ExpressionParser, SyntaxAbort, describe } from './expressionParser';
 import { SourceText } from './source';
 import { TokenizeResult } from './tokenizer';
@@ -37,10 +37,12 @@ class Parser extends ExpressionParser {
       try { this.fail('unexpected indent', indent, CATALOGUE.UNEXPECTED_INDENT); } catch { /* reported */ }
       return this.blockStatements();
     }
+    const start = this.tok.start;
     try {
       return this.statement();
     } catch (e) {
-      if (!(e instanceof SyntaxAbort)) throw e;
+      if (isStackOverflow(e)) try { this.fail(TOO_DEEP, start, CATALOGUE.TOO_LARGE); } catch { /* reported */ }
+      else if (!(e instanceof SyntaxAbort)) throw e;
       this.resync();
       return [];
     }
@@ -340,7 +342,11 @@ class Parser extends ExpressionParser {
   protected withStatement(start: number, isAsync: boolean): A.Stmt {
     this.advance();
     const items: A.WithItem[] = [];
+    // `with (a as x, b as y):` (Python 3.9): the parentheses group the items, a trailing comma allowed.
+    const grouped = this.parenthesisedWithItems();
+    if (grouped) this.advance();
     do {
+      if (grouped && this.isOp(')')) break;
       const context_expr = this.test();
       let optional_vars: A.Expr | null = null;
       if (this.eatKw('as')) {
@@ -349,9 +355,27 @@ class Parser extends ExpressionParser {
       }
       items.push({ kind: 'withitem', context_expr, optional_vars });
     } while (this.eatOp(','));
+    if (grouped) this.expectOp(')');
     const body = this.block("'with' statement", start);
     const end = this.endOf(body);
     return isAsync ? this.node('AsyncWith', { items, body }, start, end) : this.node('With', { items, body }, start, end);
+  }
+
+  /** At '(' after `with`: do the parentheses hold the items themselves (an `as` or a comma inside, ':' after)? */
+  private parenthesisedWithItems(): boolean {
+    if (!this.isOp('(')) return false;
+    let depth = 0, itemsInside = false;
+    for (let i = this.pos; i < this.tokens.length; i++) {
+      const t = this.tokens[i];
+      if (t.type === 'NEWLINE' || t.type === 'ENDMARKER') return false;
+      if (t.type !== 'OP' && !(depth === 1 && this.isKw('as', t))) continue;
+      if (this.isKw('as', t)) itemsInside = true;
+      else if ('([{'.includes(t.text)) depth++;
+      else if (')]}'.includes(t.text)) {
+        if (--depth === 0) return itemsInside && this.isOp(':', this.tokens[i + 1]);
+      } else if (t.text === ',' && depth === 1) itemsInside = true;
+    }
+    return false;
   }
 
   protected decorated(): A.Stmt {

@@ -2,7 +2,7 @@
 // placement checks CPython does at compile time ('return' outside function, 'break' outside loop,
 // global declared after use). Code generation asks `resolveName` how to load or store a name.
 import * as A from './ast';
-import { CATALOGUE, DiagnosticCode, DiagnosticSink } from './catalogue';
+import { CATALOGUE, DiagnosticCode, DiagnosticSink, TOO_DEEP, isStackOverflow } from './catalogue';
 import { SourceText } from './source';
 
 export type ScopeNode = A.Module | A.FunctionDef | A.AsyncFunctionDef | A.ClassDef | A.Lambda
@@ -95,7 +95,14 @@ class ScopeAnalyzer {
   }
 
   private body(stmts: A.Stmt[], cx: Context): void {
-    for (const s of stmts) (this.visitors[s.kind] as (s: A.Stmt, cx: Context) => void)(s, cx);
+    for (const s of stmts) {
+      try {
+        (this.visitors[s.kind] as (s: A.Stmt, cx: Context) => void)(s, cx);
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        this.error(CATALOGUE.TOO_LARGE, TOO_DEEP, s);
+      }
+    }
   }
 
   private visitors: StmtVisitors = {
@@ -141,7 +148,10 @@ class ScopeAnalyzer {
     Raise: (s, cx) => { if (s.exc) this.expr(s.exc, cx); if (s.cause) this.expr(s.cause, cx); },
     Assert: (s, cx) => { this.expr(s.test, cx); if (s.msg) this.expr(s.msg, cx); },
     Import: (s, cx) => s.names.forEach(a => this.bind(cx.scope, a.asname ?? a.name.split('.')[0])),
-    ImportFrom: (s, cx) => s.names.forEach(a => { if (a.name !== '*') this.bind(cx.scope, a.asname ?? a.name); }),
+    ImportFrom: (s, cx) => s.names.forEach(a => {
+      if (a.name !== '*') this.bind(cx.scope, a.asname ?? a.name);
+      else if (cx.scope.kind !== 'module') this.error(CATALOGUE.INVALID_SYNTAX, 'import * only allowed at module level', a);
+    }),
     Try: (s, cx) => {
       this.body(s.body, cx);
       for (const h of s.handlers) {
@@ -224,6 +234,15 @@ class ScopeAnalyzer {
   /** Walks an expression for name uses, nested scopes and misplaced `yield`. */
   private expr(e: A.Expr, cx: Context): void {
     switch (e.kind) {
+      case 'BinOp': {
+        // A long chain (`a + b + c + ...`) nests to the left: walk it without recursing there.
+        const rights: A.Expr[] = [];
+        let left: A.Expr = e;
+        for (; left.kind === 'BinOp'; left = left.left) rights.push(left.right);
+        this.expr(left, cx);
+        for (let i = rights.length - 1; i >= 0; i--) this.expr(rights[i], cx);
+        return;
+      }
       case 'Name':
         if (e.ctx === 'Load') {
           if (!cx.scope.seen.has(e.id)) cx.scope.seen.set(e.id, 'used');

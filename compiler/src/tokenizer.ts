@@ -201,7 +201,11 @@ class Tokenizer {
       if (!this.text.startsWith(op, this.pos)) continue;
       const start = this.pos;
       this.pos += op.length;
-      if (op === '(' || op === '[' || op === '{') this.brackets.push({ char: op, start });
+      if (op === '(' || op === '[' || op === '{') {
+        // CPython's tokenizer stops at 200 open brackets; deeper would only exhaust the parser's stack.
+        if (this.brackets.length === 200) this.error(CATALOGUE.INVALID_SYNTAX, 'too many nested parentheses', start);
+        this.brackets.push({ char: op, start });
+      }
       else if (op in CLOSERS) {
         const open = this.brackets[this.brackets.length - 1];
         if (!open) {

@@ -16,7 +16,7 @@ describe('stack depth', () => {
     ['print(1, 2, 3)\n', 4],
     ['x = a < b < c\n', 3],                 // a, b, copy of b
     ['x = [1, [2, [3, 4]]]\n', 4],
-    ['x = {1: 2, 3: (4, 5)}\n', 5],
+    ['x = {1: 2, 3: (4, 5)}\n', 4], // (4, 5) is one constant
     ['for i in x:\n    print(i)\n', 3],     // iterator, print, i
     ['for i in x:\n    for j in y:\n        print(i, j)\n', 5],
     ['x[i] += 1\n', 4],                     // obj, obj, key, key; later obj, key, item, value
@@ -45,6 +45,31 @@ describe('stack depth', () => {
     asm.emit('LOAD_NONE', 0, 1);
     asm.emit('RETURN_VALUE', 0, 1);
     expect(asm.assemble(1).stacksize).toBe(2);
+  });
+
+  it('stays small for big displays, built a chunk at a time', () => {
+    const ints = Array.from({ length: 4096 }, (_, i) => String(i * 7 % 4096)).join(', ');
+    expect(depth(`SINE = [${ints}]\n`)).toBeLessThanOrEqual(34);
+    expect(depth(`T = {${ints}}\n`)).toBeLessThanOrEqual(34);
+    expect(depth(`T = (${ints}, x)\n`)).toBeLessThanOrEqual(34);
+    const pairs = Array.from({ length: 300 }, (_, i) => `${i}: (${i}, 'n${i}')`).join(', ');
+    expect(depth(`D = {${pairs}, **extra}\n`)).toBeLessThanOrEqual(34);
+    expect(depth(`x = ${Array.from({ length: 3000 }, (_, i) => i).join(' + ')}\n`)).toBe(2);
+  });
+
+  it('refuses a loop that grows the stack instead of following it for ever', () => {
+    const asm = new Assembler();
+    const top = asm.newLabel();
+    asm.place(top);
+    asm.emit('LOAD_NONE', 0, 1);
+    asm.emitJump('JUMP', top, 1);
+    expect(() => asm.assemble(1)).toThrow(RangeError);
+  });
+
+  it('takes opcode names from the table only', () => {
+    const asm = new Assembler();
+    // @ts-expect-error: a misspelt opcode is a type error, not a surprise at run time
+    expect(() => asm.emit('POP_TOPP', 0, 1)).toThrow('unknown opcode');
   });
 
   it('detects an unbalanced stack', () => {

@@ -31,6 +31,12 @@ function opcodesHeader(): string {
     '',
     `#define OP_COUNT_ ${OPCODES.length}`,
     ...OPCODES.filter(o => o.format === 'j16').map(o => `#define OP_IS_JUMP_${o.name} 1`),
+    '/* Control flow: F(name, is_jump, stack effect when the jump is taken, terminates) for every jump',
+    ' * and every opcode after which execution never falls through. */',
+    '#define VIPER_OPCODE_FLOW(F) \\',
+    OPCODES.filter(o => o.format === 'j16' || o.terminates)
+      .map(o => `  F(${o.name.padEnd(22)}, ${o.format === 'j16' ? 1 : 0}, ${String(o.jumpEffect ?? 0).padStart(2)}, ${o.terminates ? 1 : 0})`).join(' \\\n'),
+    '',
     '/* Opcodes whose pushes grow with the operand (UNPACK_EX: by both operand bytes). */',
     ...OPCODES.filter(o => o.pushesPerArg).map(o => `#define OP_PUSHES_PER_ARG_${o.name} ${o.pushesPerArg}`),
     '',

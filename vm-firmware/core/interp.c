@@ -1156,6 +1156,25 @@ static VmResult run(VM *vm, int base, Value *result) {
     sp--;
     NEXT();
   }
+  CASE(LIST_TO_TUPLE) {
+    ObjList *l;
+    Value t;
+    SAVE();
+    if (!IS_LIST(sp[-1])) { vm_raise(vm, &exc_TypeError, "LIST_TO_TUPLE needs a list"); goto error; }
+    l = AS_LIST(sp[-1]);
+    t = tuple_new(vm, l->len);
+    CHECK(t);
+    if (l->len) memcpy(AS_TUPLE(t)->items, l->items, l->len * sizeof(Value));
+    sp[-1] = t;
+    NEXT();
+  }
+  CASE(SET_UPDATE) {
+    SAVE();
+    if (!IS_TYPE(sp[-2], &set_type)) { vm_raise(vm, &exc_TypeError, "SET_UPDATE needs a set"); goto error; }
+    if (!set_update(vm, AS_SET(sp[-2]), sp[-1])) goto error;
+    sp--;
+    NEXT();
+  }
   CASE(DICT_MERGE) {
     int in_call = *ip++;
     Value src = sp[-1], dst = sp[-2];
@@ -1497,6 +1516,41 @@ static VmResult run(VM *vm, int base, Value *result) {
       goto error;
     }
     PUSH(v);
+    NEXT();
+  }
+  CASE(IMPORT_STAR) {
+    /* The module stays on the stack (a root) until every name is copied. */
+    Value m = sp[-1], all;
+    ObjDict *src;
+    uint32_t i;
+    SAVE();
+    if (!IS_MODULE(m)) { vm_raise(vm, &exc_TypeError, "IMPORT_STAR needs a module"); goto error; }
+    src = AS_MODULE(m)->dict;
+    all = str_intern(vm, "__all__", 7);
+    CHECK(all);
+    all = dict_get_str(src, AS_STR(all));
+    if (all == UNBOUND_VAL) {
+      for (i = 0; i < src->used; i++) {
+        DictEntry *e = &src->entries[i];
+        if (e->key == DELETED_VAL || !IS_STR(e->key) || AS_STR(e->key)->chars[0] == '_') continue;
+        if (!dict_set(vm, frame->ns, e->key, e->value)) goto error;
+      }
+    } else {
+      if (!IS_LIST(all) && !IS_TUPLE(all)) { vm_raise_fmt(vm, &exc_TypeError, "%t object is not a list of names", all); goto error; }
+      for (i = 0; i < (IS_LIST(all) ? AS_LIST(all)->len : AS_TUPLE(all)->len); i++) {
+        Value name = IS_LIST(all) ? AS_LIST(all)->items[i] : AS_TUPLE(all)->items[i], v;
+        if (!IS_STR(name)) { vm_raise_fmt(vm, &exc_TypeError, "Item in __all__ must be str, not %t", name); goto error; }
+        v = dict_get_str(src, AS_STR(name));
+        if (v == UNBOUND_VAL) {
+          Value mn = dict_get_str(src, AS_STR(str_intern(vm, "__name__", 8)));
+          vm_raise_fmt(vm, &exc_AttributeError, "module '%s' has no attribute '%s'", IS_STR(mn) ? AS_STR(mn)->chars : "?",
+                       AS_STR(name)->chars);
+          goto error;
+        }
+        if (!dict_set(vm, frame->ns, name, v)) goto error;
+      }
+    }
+    sp--;
     NEXT();
   }
   CASE(BUILD_CLASS) {

@@ -35,11 +35,22 @@ const char *const op_names[OP_COUNT] = {
 #undef X
 };
 
-static bool op_is_jump(int op) {
-  return op == OP_FOR_ITER || op == OP_JUMP || op == OP_POP_JUMP_IF_FALSE ||
-         op == OP_POP_JUMP_IF_TRUE || op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP ||
-         op == OP_SETUP_FINALLY || op == OP_JUMP_IF_NOT_EXC_MATCH;
-}
+/* Jumps and the opcodes that never fall through, from the table's flow columns. */
+#define FLOW_JUMP 1
+#define FLOW_TERMINATES 2
+static const uint8_t op_flow[OP_COUNT] = {
+#define F(name, is_jump, effect, ends) [OP_##name] = (is_jump) * FLOW_JUMP | (ends) * FLOW_TERMINATES,
+  VIPER_OPCODE_FLOW(F)
+#undef F
+};
+/* Stack effect when a jump is taken (the handler of SETUP_FINALLY gets two values pushed). */
+static const int8_t op_jump_effect[OP_COUNT] = {
+#define F(name, is_jump, effect, ends) [OP_##name] = effect,
+  VIPER_OPCODE_FLOW(F)
+#undef F
+};
+
+static bool op_is_jump(int op) { return (op_flow[op] & FLOW_JUMP) != 0; }
 
 /* ==== reading ============================================================================ */
 
@@ -216,17 +227,13 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
         return fail(r, "comprehension target below the operand stack");
       if (after > (int)stacksize) return fail(r, "operand stack exceeds the declared stacksize");
       if (op_is_jump(op)) {
-        int jd = after;
+        int jd = d + op_jump_effect[op];
         target = (long)next + (int16_t)arg;
-        if (op == OP_FOR_ITER) jd = d - 1;
-        if (op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP) jd = d;
-        if (op == OP_SETUP_FINALLY) jd = d + 2;   /* the handler gets two values pushed */
         if (jd > (int)stacksize) return fail(r, "operand stack exceeds the declared stacksize");
         changed |= set_depth(r, depth, (uint32_t)target, jd);
         if (r->error) return false;
-        if (op == OP_JUMP) continue;
       }
-      if (op == OP_RETURN_VALUE || op == OP_RAISE || op == OP_RERAISE) continue;
+      if (op_flow[op] & FLOW_TERMINATES) continue;
       if (next >= len) return fail(r, "execution can run past the end of the code");
       changed |= set_depth(r, depth, next, after);
       if (r->error) return false;

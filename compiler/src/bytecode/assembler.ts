@@ -18,8 +18,6 @@ export interface AssembledCode {
   stacksize: number;
 }
 
-const NO_FALLTHROUGH = new Set([opcode('JUMP'), opcode('RETURN_VALUE'), opcode('RAISE'), opcode('RERAISE')]);
-
 export class Assembler {
   private instructions: Instruction[] = [];
 
@@ -78,6 +76,8 @@ export class Assembler {
     const work: number[] = [];
     const reach = (i: number, depth: number) => {
       if (depth < 0) throw new Error(`stack underflow at instruction ${i}`);
+      // A loop that grows the stack would otherwise be followed for ever.
+      if (depth > 0xffff) throw new RangeError('expression too deeply nested (stack deeper than 65535)');
       if (i <= n && depthAt[i] < depth) { depthAt[i] = depth; work.push(i); }
     };
     let max = 0;
@@ -90,8 +90,8 @@ export class Assembler {
       const depth = depthAt[i];
       const effect = stackEffect(info, ins.arg);
       max = Math.max(max, depth, depth + effect);
-      if (ins.target) reach(ins.target.index, depth + (info.jumpEffect ?? effect));
-      if (!NO_FALLTHROUGH.has(ins.op)) reach(i + 1, depth + effect);
+      if (ins.target) reach(ins.target.index, depth + info.jumpEffect!);
+      if (!info.terminates) reach(i + 1, depth + effect);
     }
     if (max > 0xffff) throw new RangeError('expression too deeply nested (stack deeper than 65535)');
     return max;

@@ -6,29 +6,41 @@
 //   i16: 2 bytes signed     j16: 2 bytes signed jump offset, relative to the next instruction
 // Stack effect of an instruction with operand `arg`: pushes + pushesPerArg * n - (pops + popsPerArg * arg),
 // where n is arg, except for UNPACK_EX where n = (arg & 0xff) + (arg >> 8) (see `stackEffect`).
-// `jumpEffect` (where present) is the effect when the jump is taken instead.
+// Every jump (j16) gives `jumpEffect`, its stack effect when the jump is taken; `terminates`
+// marks the instructions after which execution never falls through (return, raise, jump).
+// The assembler's stack-depth walk and the VM's verifier both read these two columns.
 
 export type OperandFormat = 'none' | 'u8' | 'u16' | 'i16' | 'j16';
 
-export interface OpcodeInfo {
-  name: string;
+export interface OpcodeInfo<N extends string = string> {
+  name: N;
   format: OperandFormat;
   pops: number;
   popsPerArg: number;
   pushes: number;
   /** Pushes that grow with the operand: UNPACK_SEQUENCE pushes arg; UNPACK_EX counts both bytes. */
   pushesPerArg: number;
+  /** j16 only: the stack effect when the jump is taken. */
   jumpEffect?: number;
+  terminates: boolean;
   doc: string;
 }
 
-function op(name: string, format: OperandFormat, pops: number, pushes: number, doc: string,
-            extra: { popsPerArg?: number; pushesPerArg?: number; jumpEffect?: number } = {}): OpcodeInfo {
+interface Extra { popsPerArg?: number; pushesPerArg?: number; terminates?: boolean }
+
+function op<N extends string>(name: N, format: Exclude<OperandFormat, 'j16'>, pops: number, pushes: number, doc: string,
+                              extra: Extra = {}): OpcodeInfo<N> {
   return { name, format, pops, pushes, popsPerArg: extra.popsPerArg ?? 0, pushesPerArg: extra.pushesPerArg ?? 0,
-    jumpEffect: extra.jumpEffect, doc };
+    terminates: extra.terminates ?? false, doc };
 }
 
-export const OPCODES: readonly OpcodeInfo[] = [
+/** A jump: its stack effect when taken must be given, as it often differs from falling through. */
+function jump<N extends string>(name: N, pops: number, pushes: number, jumpEffect: number, doc: string,
+                                extra: Extra = {}): OpcodeInfo<N> {
+  return { ...op(name, 'none', pops, pushes, doc, extra), format: 'j16', jumpEffect };
+}
+
+export const OPCODES = [
   op('NOP', 'none', 0, 0, 'do nothing'),
   op('POP_TOP', 'none', 1, 0, 'discard TOS'),
   op('DUP_TOP', 'none', 1, 2, 'push a second reference to TOS'),
@@ -59,15 +71,15 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('BUILD_LIST', 'u16', 0, 1, 'pop arg items into a new list', { popsPerArg: 1 }),
   op('BUILD_DICT', 'u16', 0, 1, 'pop arg key/value pairs (key pushed first) into a new dict', { popsPerArg: 2 }),
   op('GET_ITER', 'none', 1, 1, 'TOS = iter(TOS)'),
-  op('FOR_ITER', 'j16', 1, 2, 'push next(TOS); when exhausted pop the iterator and jump', { jumpEffect: -1 }),
-  op('JUMP', 'j16', 0, 0, 'jump by arg'),
-  op('POP_JUMP_IF_FALSE', 'j16', 1, 0, 'pop TOS; jump if it is falsy'),
-  op('POP_JUMP_IF_TRUE', 'j16', 1, 0, 'pop TOS; jump if it is truthy'),
-  op('JUMP_IF_FALSE_OR_POP', 'j16', 1, 0, 'if TOS is falsy jump and keep it, else pop it', { jumpEffect: 0 }),
-  op('JUMP_IF_TRUE_OR_POP', 'j16', 1, 0, 'if TOS is truthy jump and keep it, else pop it', { jumpEffect: 0 }),
+  jump('FOR_ITER', 1, 2, -1, 'push next(TOS); when exhausted pop the iterator and jump'),
+  jump('JUMP', 0, 0, 0, 'jump by arg', { terminates: true }),
+  jump('POP_JUMP_IF_FALSE', 1, 0, -1, 'pop TOS; jump if it is falsy'),
+  jump('POP_JUMP_IF_TRUE', 1, 0, -1, 'pop TOS; jump if it is truthy'),
+  jump('JUMP_IF_FALSE_OR_POP', 1, 0, 0, 'if TOS is falsy jump and keep it, else pop it'),
+  jump('JUMP_IF_TRUE_OR_POP', 1, 0, 0, 'if TOS is truthy jump and keep it, else pop it'),
   op('CALL', 'u8', 1, 1, 'call TOS[arg] (below its arg positional arguments) and push the result', { popsPerArg: 1 }),
   op('MAKE_FUNCTION', 'u16', 0, 1, 'push a function made from code object arg of the image and the current globals'),
-  op('RETURN_VALUE', 'none', 1, 0, 'return TOS to the caller'),
+  op('RETURN_VALUE', 'none', 1, 0, 'return TOS to the caller', { terminates: true }),
   op('CALL_KW', 'u8', 2, 1, 'call TOS[arg+1] with arg arguments below TOS, the last len(TOS) of them keywords named by the str tuple TOS', { popsPerArg: 1 }),
   op('CALL_EX', 'u8', 2, 1, 'call TOS[1+arg] with *TOS[arg] (a list or tuple) and, when arg is 1, **TOS (a dict)', { popsPerArg: 1 }),
   op('LIST_APPEND', 'none', 2, 1, 'TOS1.append(TOS); pop TOS'),
@@ -84,12 +96,12 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('STORE_DEREF', 'u16', 1, 0, 'pop into the cell in local slot arg'),
   op('DELETE_DEREF', 'u16', 0, 0, 'empty the cell in local slot arg'),
   op('LOAD_CLOSURE', 'u16', 0, 1, 'push the cell object in local slot arg itself'),
-  op('SETUP_FINALLY', 'j16', 0, 0, 'push a handler block at arg; an exception then jumps there with the previously handled exception and itself pushed', { jumpEffect: 2 }),
+  jump('SETUP_FINALLY', 0, 0, 2, 'push a handler block at arg; an exception then jumps there with the previously handled exception and itself pushed'),
   op('POP_BLOCK', 'none', 0, 0, 'pop the innermost handler block'),
   op('POP_EXCEPT', 'none', 1, 0, 'end of an except body: pop the previously handled exception and make it current again'),
-  op('JUMP_IF_NOT_EXC_MATCH', 'j16', 2, 0, 'pop TOS (a class or tuple of classes) and TOS1; jump unless the exception TOS1 is an instance'),
-  op('RAISE', 'u8', 0, 0, 'arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS', { popsPerArg: 1 }),
-  op('RERAISE', 'none', 2, 0, 'end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again'),
+  jump('JUMP_IF_NOT_EXC_MATCH', 2, 0, -2, 'pop TOS (a class or tuple of classes) and TOS1; jump unless the exception TOS1 is an instance'),
+  op('RAISE', 'u8', 0, 0, 'arg 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS', { popsPerArg: 1, terminates: true }),
+  op('RERAISE', 'none', 2, 0, 'end of a handler that did not match (or of a finally): restore the previous exception TOS1, raise TOS again', { terminates: true }),
   op('BUILD_CLASS', 'u8', 2, 1, 'class from the body function TOS[arg+1], the name TOS[arg] and arg bases above them; a cell the body returns gets the class', { popsPerArg: 1 }),
   op('GEN_START', 'none', 0, 0, 'generator function start (after its prologue): return a generator holding this frame'),
   op('YIELD_VALUE', 'none', 1, 1, 'suspend the generator, giving TOS to its caller; on resume TOS is the value sent in'),
@@ -105,7 +117,10 @@ export const OPCODES: readonly OpcodeInfo[] = [
   op('CALL_METHOD', 'u8', 2, 1, 'call after LOAD_METHOD with arg arguments above the two values it pushed', { popsPerArg: 1 }),
   op('COPY_FREE_VARS', 'u16', 0, 0, 'copy the arg cells of the running function closure into its last arg local slots'),
   op('FORMAT_VALUE', 'u8', 2, 1, 'TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii'),
-];
+  op('LIST_TO_TUPLE', 'none', 1, 1, 'replace the list TOS by a tuple of its items (big and starred tuple displays)'),
+  op('IMPORT_STAR', 'none', 1, 0, 'from module TOS import *: its names not starting with _ (or those in its __all__) into the namespace; pop TOS'),
+  op('SET_UPDATE', 'none', 2, 1, 'add the items of iterable TOS to set TOS1 and pop TOS (big and starred set displays)'),
+] as const;
 
 /** Operand of SET_FUNCTION_ATTR. */
 export const FUNC_ATTRS = { DEFAULTS: 1, KWDEFAULTS: 2, CLOSURE: 3 } as const;
@@ -122,7 +137,7 @@ export const COMPARE_OPS = ['LT', 'LE', 'EQ', 'NE', 'GT', 'GE', 'IN', 'NOT_IN', 
 export type OpName = typeof OPCODES[number]['name'];
 export const OPCODE_BY_NAME: ReadonlyMap<string, number> = new Map(OPCODES.map((o, i) => [o.name, i]));
 
-export function opcode(name: string): number {
+export function opcode(name: OpName): number {
   const code = OPCODE_BY_NAME.get(name);
   if (code === undefined) throw new Error(`unknown opcode ${name}`);
   return code;

@@ -81,9 +81,12 @@
   X(LOAD_METHOD           ,  72, 2, 1, 0, 2) /* u16  obj.names[arg] for a call: push the plain function and obj when it is a method of obj's class (no bound method made), else the attribute and UNBOUND */ \
   X(CALL_METHOD           ,  73, 1, 2, 1, 1) /* u8   call after LOAD_METHOD with arg arguments above the two values it pushed */ \
   X(COPY_FREE_VARS        ,  74, 2, 0, 0, 0) /* u16  copy the arg cells of the running function closure into its last arg local slots */ \
-  X(FORMAT_VALUE          ,  75, 1, 2, 0, 1) /* u8   TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii */
+  X(FORMAT_VALUE          ,  75, 1, 2, 0, 1) /* u8   TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii */ \
+  X(LIST_TO_TUPLE         ,  76, 0, 1, 0, 1) /* none replace the list TOS by a tuple of its items (big and starred tuple displays) */ \
+  X(IMPORT_STAR           ,  77, 0, 1, 0, 0) /* none from module TOS import *: its names not starting with _ (or those in its __all__) into the namespace; pop TOS */ \
+  X(SET_UPDATE            ,  78, 0, 2, 0, 1) /* none add the items of iterable TOS to set TOS1 and pop TOS (big and starred set displays) */
 
-#define OP_COUNT_ 76
+#define OP_COUNT_ 79
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1
@@ -92,6 +95,21 @@
 #define OP_IS_JUMP_JUMP_IF_TRUE_OR_POP 1
 #define OP_IS_JUMP_SETUP_FINALLY 1
 #define OP_IS_JUMP_JUMP_IF_NOT_EXC_MATCH 1
+/* Control flow: F(name, is_jump, stack effect when the jump is taken, terminates) for every jump
+ * and every opcode after which execution never falls through. */
+#define VIPER_OPCODE_FLOW(F) \
+  F(FOR_ITER              , 1, -1, 0) \
+  F(JUMP                  , 1,  0, 1) \
+  F(POP_JUMP_IF_FALSE     , 1, -1, 0) \
+  F(POP_JUMP_IF_TRUE      , 1, -1, 0) \
+  F(JUMP_IF_FALSE_OR_POP  , 1,  0, 0) \
+  F(JUMP_IF_TRUE_OR_POP   , 1,  0, 0) \
+  F(RETURN_VALUE          , 0,  0, 1) \
+  F(SETUP_FINALLY         , 1,  2, 0) \
+  F(JUMP_IF_NOT_EXC_MATCH , 1, -2, 0) \
+  F(RAISE                 , 0,  0, 1) \
+  F(RERAISE               , 0,  0, 1)
+
 /* Opcodes whose pushes grow with the operand (UNPACK_EX: by both operand bytes). */
 #define OP_PUSHES_PER_ARG_UNPACK_SEQUENCE 1
 #define OP_PUSHES_PER_ARG_UNPACK_EX 1
