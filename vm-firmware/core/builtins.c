@@ -679,16 +679,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     }
     return make_range(vm, argc, args);
   }
-  if (type_is_exception(type)) {
-    if (argc == 0) return exception_new(vm, type, NONE_VAL);
-    if (argc == 1) return exception_new(vm, type, args[0]);
-    {   /* several arguments: the message is their tuple (as e.args) */
-      Value t = tuple_new(vm, (uint32_t)argc);
-      if (t == EXC_VAL) return EXC_VAL;
-      memcpy(AS_TUPLE(t)->items, args, (size_t)argc * sizeof(Value));
-      return exception_new(vm, type, t);
-    }
-  }
+  if (type_is_exception(type)) return exception_make(vm, type, argc, args);
   if (type == &enumerate_type || type == &zip_type || type == &map_type || type == &filter_type ||
       type == &reversed_type)
     return iter_make(vm, type, argc, args);
@@ -812,6 +803,18 @@ bool builtins_init(VM *vm) {
     const char *name = o->type == &builtin_type ? ((const ObjBuiltin *)o)->name : ((const Type *)o)->name;
     Value key = str_intern(vm, name, strlen(name));
     if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(o))) return false;
+  }
+  for (i = 0; exc_builtin_types[i] != NULL; i++) {
+    const Type *t = exc_builtin_types[i];
+    Value key = str_intern(vm, t->name, strlen(t->name));
+    if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(t))) return false;
+  }
+  {   /* EnvironmentError and IOError: other names of OSError */
+    static const char *const aliases[] = {"EnvironmentError", "IOError"};
+    for (i = 0; i < 2; i++) {
+      Value key = str_intern(vm, aliases[i], strlen(aliases[i]));
+      if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(&exc_OSError))) return false;
+    }
   }
   return true;
 }

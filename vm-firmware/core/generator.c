@@ -79,8 +79,7 @@ static Value m_close(VM *vm, int argc, Value *args) {
   if (exc == EXC_VAL) return EXC_VAL;
   r = gen_resume(vm, g, exc, true, NULL);
   if (r == EXC_VAL) {
-    const Type *t = IS_TYPE(vm->exc, &type_type) ? (const Type *)AS_OBJ(vm->exc) : value_type(vm->exc);
-    if (type_is_subtype(t, &exc_GeneratorExit) || type_is_subtype(t, &exc_StopIteration)) {
+    if (vm_exc_pending_is(vm, &exc_GeneratorExit) || vm_exc_pending_is(vm, &exc_StopIteration)) {
       vm->exc = NONE_VAL;
       return NONE_VAL;
     }

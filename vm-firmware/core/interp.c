@@ -17,6 +17,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   Value d;
   memset(vm, 0, sizeof *vm);
   vm->exc = NONE_VAL;
+  vm->memory_error = NONE_VAL;
   vm->handling = NONE_VAL;
   vm->traceback_exc = NONE_VAL;
   vm->stop_value = NONE_VAL;
@@ -35,6 +36,9 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   d = dict_new(vm);
   if (d == EXC_VAL) return false;
   vm->globals = AS_DICT(d);
+  d = exception_new(vm, &exc_MemoryError, NONE_VAL);
+  if (!IS_OBJ(d)) return false;
+  vm->memory_error = d;
   return builtins_init(vm) && class_init(vm);
 }
 
@@ -501,14 +505,8 @@ static Value value_delitem(VM *vm, Value obj, Value key) {
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
 }
 
-/* An exception instance or class (what vm->exc may hold). */
-static bool is_exception_value(Value v) {
-  return IS_OBJ(v) && (IS_TYPE(v, &type_type) ? type_is_exception((const Type *)AS_OBJ(v)) : type_is_exception(OBJ_TYPE(v)));
-}
-
-static const Type *exception_type(Value exc) {
-  return IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : value_type(exc);
-}
+/* An exception instance (what vm->exc and vm->handling hold when they are not None). */
+static bool is_exception_value(Value v) { return IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)); }
 
 /* Is exception exc an instance of want (a class or a tuple of classes)? -1: TypeError. */
 static int exception_matches(VM *vm, Value exc, Value want) {
@@ -524,7 +522,7 @@ static int exception_matches(VM *vm, Value exc, Value want) {
     vm_raise(vm, &exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
     return -1;
   }
-  return type_is_subtype(exception_type(exc), (const Type *)AS_OBJ(want));
+  return type_is_subtype(OBJ_TYPE(exc), (const Type *)AS_OBJ(want));
 }
 
 /* The exception `raise v` raises: an instance as is, a class instantiated with no arguments. */
@@ -554,11 +552,6 @@ static void chain_to_handled(VM *vm) {
   Value handled = vm->handling;
   ExcChain *c, *h;
   if (!is_exception_value(handled) || handled == vm->exc) return;
-  if (IS_TYPE(vm->exc, &type_type)) {   /* a bare class: the chain needs an instance */
-    Value e = exception_new(vm, (const Type *)AS_OBJ(vm->exc), NONE_VAL);
-    if (IS_TYPE(e, &type_type)) return;
-    vm->exc = e;
-  }
   c = exception_chain(vm->exc);
   if (c == NULL) return;
   c->context = handled;
@@ -581,7 +574,7 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
   uint32_t n = 0, i, want = before + after;
   it = value_iter(vm, *base);
   if (it == EXC_VAL) {
-    if (vm->exc != NONE_VAL && !IS_TYPE(vm->exc, &type_type) && OBJ_TYPE(vm->exc) == &exc_TypeError)
+    if (IS_TYPE(vm->exc, &exc_TypeError))
       vm_raise_fmt(vm, &exc_TypeError, "cannot unpack non-iterable %t object", *base);
     return false;
   }
@@ -1141,7 +1134,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     }
     it = value_iter(vm, sp[-1]);
     if (it == EXC_VAL) {
-      if (IS_TYPE(vm->exc, &exc_TypeError) || IS_TYPE(vm->exc, &type_type))
+      if (IS_TYPE(vm->exc, &exc_TypeError))
         vm_raise_fmt(vm, &exc_TypeError, "Value after * must be an iterable, not %t", sp[-1]);
       goto error;
     }
@@ -1639,16 +1632,12 @@ error:
   }
 error_unwind:
   /* A stop request is never caught: the program ends. */
-  if (!(vm->interrupt && exception_type(vm->exc) == &exc_KeyboardInterrupt)) {
+  if (!(vm->interrupt && IS_TYPE(vm->exc, &exc_KeyboardInterrupt))) {
     while (vm->frame_count > base) {
       Frame *f = &vm->frames[vm->frame_count - 1];
       if (f->nblocks > 0) {
         Block b = f->blocks[--f->nblocks];
         Value exc = vm->exc;
-        if (IS_TYPE(exc, &type_type)) {   /* a bare class: make the instance if memory allows */
-          Value e = exception_new(vm, (const Type *)AS_OBJ(exc), NONE_VAL);
-          if (!IS_TYPE(e, &type_type)) exc = e;
-        }
         sp = f->slots + f->code->nlocals + b.level;
         if (vm->exc == vm->traceback_exc) vm->traceback_caught_at = vm->frame_count - 1;
         *sp++ = vm->handling;
@@ -1664,7 +1653,7 @@ error_unwind:
     }
   }
   vm->frame_count = base;
-  return exception_type(vm->exc) == &exc_KeyboardInterrupt && vm->interrupt ? VM_STOPPED : VM_EXCEPTION;
+  return IS_TYPE(vm->exc, &exc_KeyboardInterrupt) && vm->interrupt ? VM_STOPPED : VM_EXCEPTION;
 }
 
 #if VIPER_COMPUTED_GOTO

@@ -167,6 +167,7 @@ static void mark_roots(VM *vm) {
   if (vm->modules != NULL) gc_mark_value(vm, OBJ_VAL(vm->modules));
   if (vm->module_codes != NULL) gc_mark_value(vm, OBJ_VAL(vm->module_codes));
   gc_mark_value(vm, vm->exc);
+  gc_mark_value(vm, vm->memory_error);
   gc_mark_value(vm, vm->handling);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);

@@ -758,16 +758,7 @@ void value_write(VM *vm, Value v, bool repr) {
     vm_sb_cstr(vm, value_type(((ObjBoundMethod *)AS_OBJ(v))->self)->name);
     vm_sb_cstr(vm, " object>");
   } else if (type_is_exception(t)) {
-    Value msg = ((ObjException *)AS_OBJ(v))->msg;
-    if (repr) { vm_sb_cstr(vm, t->name); vm_sb_add(vm, "(", 1); }
-    if (repr && IS_TUPLE(msg) && AS_TUPLE(msg)->len > 1) {   /* several arguments: ValueError('a', 1) */
-      uint32_t i;
-      for (i = 0; i < AS_TUPLE(msg)->len; i++) {
-        if (i > 0) vm_sb_add(vm, ", ", 2);
-        value_write(vm, AS_TUPLE(msg)->items[i], true);
-      }
-    } else if (!IS_NONE(msg)) value_write(vm, msg, repr || type_is_subtype(t, &exc_KeyError));
-    if (repr) vm_sb_add(vm, ")", 1);
+    exception_write(vm, v, repr);
   } else {
     vm_sb_cstr(vm, "<");
     vm_sb_cstr(vm, t->name);

@@ -449,5 +449,10 @@ Value vm_raise_value(VM *vm, const Type *type, Value msg);
 Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...); /* %s %d %v(repr) %t(type) */
 Value exception_new(VM *vm, const Type *type, Value msg);
 Value exception_getattr(VM *vm, Value exc, ObjStr *name);   /* UNBOUND_VAL: no such attribute */
+Value exception_args_value(VM *vm, int argc, const Value *args);   /* the msg field for these args */
+Value exception_make(VM *vm, const Type *type, int argc, const Value *args);   /* type(*args) */
+void exception_write(VM *vm, Value exc, bool repr);   /* str()/repr() of a built-in exception */
+extern const Type *const exc_builtin_types[];         /* NULL-terminated, for builtins_init */
+extern const Type exc_OSError, exc_SystemError, exc_EOFError;
 
 #endif

@@ -73,7 +73,8 @@ struct VM {
   uint32_t main_code;
 
   /* the pending exception and where it came from (outermost first) */
-  Value exc;
+  Value exc;                  /* always an exception instance (or None) */
+  Value memory_error;         /* the MemoryError raised when the heap has no room for one */
   Value handling;             /* the exception an except/finally body is handling, else None */
   bool gen_yielded;           /* run() returned because a generator frame yielded */
   Value stop_value;           /* set by a generator that returned: its value, for next() */
