@@ -780,11 +780,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v;
     Value obj = PEEK(0);
     SAVE();
-    if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
-    else if (IS_OBJ(obj) && OBJ_TYPE(obj) != &type_type && type_is_exception(OBJ_TYPE(obj)) &&
-             (v = exception_getattr(vm, obj, name)) != UNBOUND_VAL) {
-      /* v is the attribute */
-    } else v = value_getattr(vm, obj, name);
+    v = value_getattr(vm, obj, name);
     CHECK(v);
     sp[-1] = v;
     NEXT();
@@ -1427,11 +1423,7 @@ static VmResult run(VM *vm, int base, Value *result) {
       }
     }
     SAVE();
-    if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
-    else if (IS_OBJ(obj) && OBJ_TYPE(obj) != &type_type && type_is_exception(OBJ_TYPE(obj)) &&
-             (v = exception_getattr(vm, obj, name)) != UNBOUND_VAL) {
-      /* v is the attribute */
-    } else v = value_getattr(vm, obj, name);
+    v = value_getattr(vm, obj, name);
     CHECK(v);
     sp[-1] = v;
     PUSH(UNBOUND_VAL);
@@ -1691,6 +1683,25 @@ Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTupl
   return result;
 }
 
+/* PEP 479: a StopIteration leaving a generator's frame (at depth base) becomes a RuntimeError
+ * whose cause it is, so it cannot end a loop over the generator silently. */
+static void stop_iteration_escaped(VM *vm, int base) {
+  Value stop = vm->exc, err;
+  ExcChain *c = exception_chain(stop), *e;
+  if (c != NULL && vm->traceback_exc == stop && IS_NONE(c->tb)) {
+    vm->traceback_caught_at = base;   /* its traceback starts in the generator */
+    c->tb = traceback_tuple(vm);
+  }
+  vm_push_root(vm, stop);
+  vm_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
+  vm_pop_root(vm);
+  err = vm->exc;
+  if (err == vm->memory_error || (e = exception_chain(err)) == NULL) return;
+  e->cause = stop;
+  e->context = stop;
+  e->suppress_context = true;
+}
+
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret) {
   ObjCode *code = gen->fn->code;
   Value *saved_sp = vm->sp, result = NONE_VAL;
@@ -1728,7 +1739,12 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   vm->gen_yielded = false;
   status = run(vm, base, &result);
   vm->sp = saved_sp;
-  if (status != VM_OK) { gen->state = GEN_DONE; gen->nsaved = 0; return EXC_VAL; }
+  if (status != VM_OK) {
+    gen->state = GEN_DONE;
+    gen->nsaved = 0;
+    if (status == VM_EXCEPTION && vm_exc_pending_is(vm, &exc_StopIteration)) stop_iteration_escaped(vm, base);
+    return EXC_VAL;
+  }
   if (vm->gen_yielded) {
     vm->gen_yielded = false;
     gen->state = GEN_SUSPENDED;

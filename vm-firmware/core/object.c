@@ -222,6 +222,13 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
     if (m != NULL) return bound_method_new(vm, obj, m);
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
+  if (IS_OBJ(obj)) {   /* attributes of functions, generators, exceptions (function.c, exception.c) */
+    const Type *t = OBJ_TYPE(obj);
+    Value v = t == &function_type || t == &method_type || t == &generator_type || t == &code_type ||
+              t == &builtin_type || t == &bound_method_type ? function_getattr(vm, obj, name) :
+              type_is_exception(t) ? exception_getattr(vm, obj, name) : UNBOUND_VAL;
+    if (v != UNBOUND_VAL) return v;
+  }
   {
     const Type *t;
     for (t = value_type(obj); t != NULL; t = t->parent) {   /* bool finds int's methods */
@@ -243,6 +250,7 @@ Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
     }
     return dict_set(vm, AS_MODULE(obj)->dict, OBJ_VAL(name), v) ? NONE_VAL : EXC_VAL;
   }
+  if (IS_FUNCTION(obj)) return function_setattr(vm, obj, name, v);
   if (methods_find(value_type(obj)->methods, name) != NULL)
     return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object attribute '%s' is read-only", obj, name->chars);
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);

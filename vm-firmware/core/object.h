@@ -123,6 +123,8 @@ typedef struct ObjFunction {
   ObjCode *code;
   ObjDict *globals;
   Value defaults, kwdefaults, closure;
+  ObjDict *dict;            /* f.__dict__: attributes the program set; NULL: none yet */
+  ObjDict *meta;            /* __name__, __qualname__, __doc__, __module__ once assigned; NULL: none */
 } ObjFunction;
 
 /* A variable captured by a nested function; value is UNBOUND_VAL while unset. */
@@ -355,6 +357,10 @@ vint range_len(const ObjRange *r);
 Value function_new(VM *vm, ObjCode *code, ObjDict *globals);
 Value bound_method_new(VM *vm, Value self, const MethodDef *m);
 const MethodDef *methods_find(const MethodDef *table, const ObjStr *name);
+/* Attributes of functions, bound methods, code objects and generators (__name__, __dict__, …):
+ * UNBOUND_VAL when there is no such attribute. function_setattr: v UNBOUND_VAL deletes. */
+Value function_getattr(VM *vm, Value obj, ObjStr *name);
+Value function_setattr(VM *vm, Value fn, ObjStr *name, Value v);
 
 /* ---- class.c: classes written in Python ------------------------------------------------
  * A class is an ObjClass: a Type (so value_type(), %t and IS_TYPE(v, &type_type) work as for
