@@ -537,6 +537,46 @@ static Value dir_scope(VM *vm) {
   return r == EXC_VAL ? EXC_VAL : list;
 }
 
+/* globals(): the caller's module namespace. */
+static Value bi_globals(VM *vm, int argc, Value *args) {
+  (void)argc; (void)args;
+  return OBJ_VAL(vm->frames[vm->frame_count - 1].globals);
+}
+
+/* locals(): a module's or class body's namespace itself; in a function a new dict of its bound
+ * locals (and the free variables it reads), as CPython's snapshot. */
+static Value bi_locals(VM *vm, int argc, Value *args) {
+  const Frame *f = &vm->frames[vm->frame_count - 1];
+  Value d;
+  uint16_t i;
+  (void)argc; (void)args;
+  if ((f->code->flags & CODE_FLAG_MODULE) || f->ns != f->globals) return OBJ_VAL(f->ns);
+  d = dict_new(vm);
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  for (i = 0; i < f->code->nlocals; i++) {
+    Value v = f->slots[i];
+    if (IS_TYPE(v, &cell_type)) v = ((ObjCell *)AS_OBJ(v))->value;
+    if (v != UNBOUND_VAL && !dict_set(vm, AS_DICT(d), f->code->local_names[i], v)) { vm_pop_root(vm); return EXC_VAL; }
+  }
+  vm_pop_root(vm);
+  return d;
+}
+
+/* vars(): locals(); vars(obj): obj.__dict__. */
+static Value bi_vars(VM *vm, int argc, Value *args) {
+  Value key, d;
+  if (argc == 0) return bi_locals(vm, 0, args);
+  key = str_intern(vm, "__dict__", 8);
+  if (key == EXC_VAL) return EXC_VAL;
+  d = value_getattr(vm, args[0], AS_STR(key));
+  if (d == EXC_VAL && vm_exc_pending_is(vm, &exc_AttributeError)) {
+    vm->exc = NONE_VAL;
+    return vm_raise(vm, &exc_TypeError, "vars() argument must have __dict__ attribute");
+  }
+  return d;
+}
+
 static Value bi_dir(VM *vm, int argc, Value *args) {
   const Type *t;
   const MethodDef *m;
@@ -774,6 +814,9 @@ BUILTIN(hasattr, "hasattr", 2, 2);
 BUILTIN(setattr, "setattr", 3, 3);
 BUILTIN(delattr, "delattr", 2, 2);
 BUILTIN(dir, "dir", 0, 1);
+BUILTIN(globals, "globals", 0, 0);
+BUILTIN(locals, "locals", 0, 0);
+BUILTIN(vars, "vars", 0, 1);
 
 const Type object_type = {{&type_type}, "object", NULL, NULL, NULL};
 
@@ -782,7 +825,7 @@ static const Obj *const builtin_table[] = {
   &b_any.obj, &b_all.obj, &b_ord.obj, &b_chr.obj, &b_isinstance.obj, &b_issubclass.obj, &b_hash.obj,
   &b_id.obj, &b_hex.obj, &b_oct.obj, &b_bin.obj, &b_divmod.obj, &b_pow.obj, &b_round.obj,
   &b_callable.obj, &b_iter.obj, &b_next.obj, &b_format.obj, &b_sorted.obj, &b_getattr.obj,
-  &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj,
+  &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj, &b_globals.obj, &b_locals.obj, &b_vars.obj,
   &set_type.base, &frozenset_type.base, &bytes_type.base, &bytearray_type.base, &enumerate_type.base,
   &zip_type.base, &map_type.base, &filter_type.base, &reversed_type.base, &object_type.base,
   &slice_type.base, &exc_SystemExit.base, &exc_UnicodeError.base, &exc_UnicodeDecodeError.base,

@@ -377,6 +377,8 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
     if (strcmp(name->chars, "__name__") == 0) return OBJ_VAL(((const ObjClass *)t)->name);
     if (strcmp(name->chars, "__mro__") == 0) return ((const ObjClass *)t)->mro;
     if (strcmp(name->chars, "__bases__") == 0) return ((const ObjClass *)t)->bases;
+    if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(((const ObjClass *)t)->dict);   /* the dict itself, not a mappingproxy */
+    if (strcmp(name->chars, "__doc__") == 0) return NONE_VAL;   /* the image carries no docstrings yet */
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
   {
