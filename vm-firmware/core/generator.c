@@ -1,5 +1,7 @@
 /* Generator objects: the methods send/throw/close and iteration. Suspending and resuming the
  * frame (GEN_START, YIELD_VALUE, YIELD_FROM, gen_resume) live in interp.c with the loop. */
+#include <string.h>
+
 #include "bytecode.h"
 #include "vm.h"
 
@@ -70,10 +72,8 @@ static Value m_throw(VM *vm, int argc, Value *args) {
   return r == STOP_VAL ? stop_iteration(vm, ret) : r;
 }
 
-static Value m_close(VM *vm, int argc, Value *args) {
-  ObjGenerator *g = (ObjGenerator *)AS_OBJ(args[0]);
+static Value gen_close(VM *vm, ObjGenerator *g) {
   Value exc, r;
-  (void)argc;
   if (g->state == GEN_CREATED || g->state == GEN_DONE) { g->state = GEN_DONE; return NONE_VAL; }
   exc = exception_new(vm, &exc_GeneratorExit, NONE_VAL);
   if (exc == EXC_VAL) return EXC_VAL;
@@ -87,6 +87,54 @@ static Value m_close(VM *vm, int argc, Value *args) {
   }
   if (r == STOP_VAL) return NONE_VAL;
   return vm_raise(vm, &exc_RuntimeError, "generator ignored GeneratorExit");
+}
+
+static Value m_close(VM *vm, int argc, Value *args) {
+  (void)argc;
+  return gen_close(vm, (ObjGenerator *)AS_OBJ(args[0]));
+}
+
+/* ---- finalisation ------------------------------------------------------------------------
+ * A generator dropped while suspended inside try/finally or with is closed, so its cleanup
+ * runs: the GC keeps such a generator on vm->gen_finalize (memory.c), and this runs close() on
+ * each at the next safe point (the poll between instructions, gc.collect(), the program's
+ * end). What close() raises is dropped, as CPython only reports it ("Exception ignored"). */
+void gen_run_finalizers(VM *vm) {
+  Value exc = vm->exc, handling = vm->handling, traceback_exc = vm->traceback_exc;
+  TraceEntry saved[VIPER_TRACEBACK_MAX];
+  int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
+  if (vm->finalizing || vm->gen_finalize == NULL) return;
+  vm->finalizing = true;
+  memcpy(saved, vm->traceback, sizeof saved);
+  vm_push_root(vm, exc);
+  vm_push_root(vm, handling);
+  while (vm->gen_finalize != NULL) {
+    ObjGenerator *g = vm->gen_finalize;
+    vm->gen_finalize = g->next_final;
+    g->next_final = NULL;
+    vm->exc = NONE_VAL;
+    vm->handling = NONE_VAL;
+    vm_push_root(vm, OBJ_VAL(g));
+    if (gen_close(vm, g) == EXC_VAL) vm->exc = NONE_VAL;
+    vm_pop_root(vm);
+  }
+  vm->nroots -= 2;
+  vm->exc = exc;
+  vm->handling = handling;
+  vm->traceback_exc = traceback_exc;
+  vm->traceback_count = count;
+  vm->traceback_omitted = omitted;
+  vm->traceback_caught_at = caught_at;
+  memcpy(vm->traceback, saved, sizeof saved);
+  vm->finalizing = false;
+}
+
+void vm_finish(VM *vm) {
+  if (vm->interrupt) return;   /* stopped: nothing more runs */
+  vm->sp = vm->stack;
+  vm->frame_count = 0;
+  gc_queue_generators(vm, true);
+  gen_run_finalizers(vm);
 }
 
 static const MethodDef generator_methods[] = {

@@ -145,6 +145,7 @@ static Value unary_op(VM *vm, int op, Value a) {
 
 static bool poll_hook(VM *vm) {
   vm->poll_countdown = VIPER_POLL_INTERVAL;
+  if (vm->gen_finalize != NULL) gen_run_finalizers(vm);   /* a safe point: the state is saved */
   if (vm->poll != NULL && vm->poll(vm->poll_ctx)) vm->interrupt = true;
   return vm->interrupt;
 }
@@ -1305,6 +1306,8 @@ static VmResult run(VM *vm, int base, Value *result) {
     gen->nsaved = 0;
     gen->state = GEN_CREATED;
     gen->nblocks = 0;
+    gen->queued = 0;
+    gen->next_final = NULL;
     gen->ip = (uint32_t)(ip - frame->code->code);
     g = OBJ_VAL(gen);
     vm_push_root(vm, g);

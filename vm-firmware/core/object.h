@@ -428,7 +428,9 @@ typedef struct ObjGenerator {
   uint16_t nsaved;
   uint8_t state;            /* GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE */
   uint8_t nblocks;
+  uint8_t queued;           /* on vm->gen_finalize (its cleanup is due) or finalised */
   uint32_t ip;              /* resume offset in fn->code */
+  struct ObjGenerator *next_final;   /* the next on vm->gen_finalize */
   uint16_t blocks[2 * 8];   /* handler, level pairs (VIPER_MAX_BLOCKS <= 8) */
 } ObjGenerator;
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
@@ -438,6 +440,13 @@ extern const Type generator_type, exc_GeneratorExit, exc_ImportError, exc_Module
  * when it returned (its return value in *ret when ret != NULL), or EXC_VAL. */
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret);
 Value gen_next(VM *vm, Value gen);   /* STOP_VAL when exhausted */
+/* A generator suspended inside try/finally or with: dropping it must run its cleanup (close()). */
+#define GEN_NEEDS_FINALIZER(g) ((g)->state == GEN_SUSPENDED && (g)->nblocks > 0 && !(g)->queued)
+/* Queue generators that need a finalizer: those the GC found unreachable (all: every one, when
+ * the program ends). memory.c. */
+void gc_queue_generators(VM *vm, bool all);
+/* Close the queued generators (a safe point: between instructions, state saved). */
+void gen_run_finalizers(VM *vm);
 
 /* Cells (function.c) and slices (slice.c). */
 Value cell_new(VM *vm, Value v);

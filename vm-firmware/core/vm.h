@@ -85,6 +85,10 @@ struct VM {
   int traceback_count;
   int traceback_omitted;
 
+  /* generators dropped while suspended in try/with, waiting for close() (generator.c) */
+  ObjGenerator *gen_finalize;
+  bool finalizing;
+
   /* C temporaries that must survive an allocation */
   Value roots[VIPER_TEMP_ROOTS];
   int nroots;
@@ -152,6 +156,10 @@ const char *exception_type_name(Value exc);
 
 /* a + b with Python's rules (sum() uses it). */
 Value vm_binary_add(VM *vm, Value a, Value b);
+
+/* The program has ended (not after a REPL entry): close every generator still suspended in
+ * try/finally or with, as CPython does at exit. vm->exc and the traceback are kept. */
+void vm_finish(VM *vm);
 
 /* builtins.c */
 bool builtins_init(VM *vm);
