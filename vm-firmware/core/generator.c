@@ -32,19 +32,65 @@ static Value m_next(VM *vm, int argc, Value *args) {
   return m_send(vm, 1, args);
 }
 
-/* The exception instance `throw(x)` raises for x (a class or an instance). */
-static Value exception_of(VM *vm, Value x) {
-  if (IS_TYPE(x, &type_type) && type_is_exception((const Type *)AS_OBJ(x))) return vm_call(vm, x, 0, NULL);
-  if (IS_OBJ(x) && OBJ_TYPE(x) != &type_type && type_is_exception(OBJ_TYPE(x))) return x;
+/* The exception instance `throw(x[, value])` raises: an instance as is; a class made with
+ * value (an instance of it as is, a tuple as the arguments, None as none). */
+static Value exception_of(VM *vm, Value x, Value value) {
+  if (IS_TYPE(x, &type_type) && type_is_exception((const Type *)AS_OBJ(x))) {
+    if (IS_NONE(value)) return vm_call(vm, x, 0, NULL);
+    if (IS_OBJ(value) && type_is_subtype(OBJ_TYPE(value), (const Type *)AS_OBJ(x))) return value;
+    if (IS_TUPLE(value)) return vm_call(vm, x, (int)AS_TUPLE(value)->len, AS_TUPLE(value)->items);
+    return vm_call(vm, x, 1, &value);
+  }
+  if (IS_OBJ(x) && OBJ_TYPE(x) != &type_type && type_is_exception(OBJ_TYPE(x))) {
+    if (!IS_NONE(value)) return vm_raise(vm, &exc_TypeError, "instance exception may not have a separate value");
+    return x;
+  }
   return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
+}
+
+/* g.send(v) while g delegates with `yield from it` to an object that is not a generator:
+ * it.send(v), whose StopIteration ends the `yield from` (STOP_VAL, its value in *ret). */
+Value gen_delegate_send(VM *vm, Value it, Value v, Value *ret) {
+  Value name = str_intern(vm, "send", 4), send, r;
+  if (name == EXC_VAL) return EXC_VAL;
+  send = value_getattr(vm, it, AS_STR(name));
+  if (send == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, send);
+  r = vm_call(vm, send, 1, &v);
+  vm_pop_root(vm);
+  if (r == EXC_VAL && vm_exc_pending_is(vm, &exc_StopIteration)) {
+    Value key = str_intern(vm, "value", 5), stop = vm->exc;
+    *ret = key == EXC_VAL ? NONE_VAL : exception_getattr(vm, stop, AS_STR(key));
+    if (*ret == UNBOUND_VAL || *ret == EXC_VAL) *ret = NONE_VAL;
+    vm->exc = NONE_VAL;
+    return STOP_VAL;
+  }
+  return r;
+}
+
+static Value gen_close(VM *vm, ObjGenerator *g);
+
+/* The iterator `g` delegates to while suspended in `yield from`, else UNBOUND_VAL. */
+static Value delegate_value(ObjGenerator *g) {
+  if (g->state != GEN_SUSPENDED || g->nsaved == 0 || g->fn->code->code[g->ip] != OP_YIELD_FROM) return UNBOUND_VAL;
+  return g->saved[g->nsaved - 1];
 }
 
 /* The generator `g` delegates to while suspended in `yield from`, else NULL. */
 static ObjGenerator *delegate_of(ObjGenerator *g) {
-  Value sub;
-  if (g->state != GEN_SUSPENDED || g->nsaved == 0 || g->fn->code->code[g->ip] != OP_YIELD_FROM) return NULL;
-  sub = g->saved[g->nsaved - 1];
+  Value sub = delegate_value(g);
   return IS_GENERATOR(sub) ? (ObjGenerator *)AS_OBJ(sub) : NULL;
+}
+
+/* Close what g delegates to: a generator, or an iterator with a close() method. */
+static Value close_delegate(VM *vm, ObjGenerator *g) {
+  Value sub = delegate_value(g), name, close;
+  if (sub == UNBOUND_VAL || IS_TYPE(sub, &generator_type)) return sub == UNBOUND_VAL ? NONE_VAL : gen_close(vm, (ObjGenerator *)AS_OBJ(sub));
+  if (!IS_INSTANCE(sub)) return NONE_VAL;
+  name = str_intern(vm, "close", 5);
+  if (name == EXC_VAL) return EXC_VAL;
+  close = class_lookup(OBJ_TYPE(sub), AS_STR(name));
+  return close == UNBOUND_VAL ? NONE_VAL : vm_call(vm, close, 1, &sub);
 }
 
 /* throw() into a generator suspended in `yield from sub`: as CPython, sub gets the exception
@@ -64,19 +110,30 @@ static Value throw_through(VM *vm, ObjGenerator *g, ObjGenerator *sub, Value exc
 
 static Value m_throw(VM *vm, int argc, Value *args) {
   ObjGenerator *g = (ObjGenerator *)AS_OBJ(args[0]), *sub = delegate_of(g);
-  Value exc = exception_of(vm, args[1]), ret = NONE_VAL, r;
-  (void)argc;
+  Value exc = exception_of(vm, args[1], argc > 2 ? args[2] : NONE_VAL), ret = NONE_VAL, r;
   if (exc == EXC_VAL) return EXC_VAL;
-  r = sub != NULL && !IS_TYPE(exc, &exc_GeneratorExit) ? throw_through(vm, g, sub, exc, &ret)
-    : gen_resume(vm, g, exc, true, &ret);
+  if (sub != NULL && IS_TYPE(exc, &exc_GeneratorExit)) {
+    /* GeneratorExit closes the delegate first; what its close() raises comes out of yield from */
+    vm_push_root(vm, exc);
+    r = close_delegate(vm, g);
+    vm_pop_root(vm);
+    if (r == EXC_VAL) exc = vm->exc;
+    r = gen_resume(vm, g, exc, true, &ret);
+  } else {
+    r = sub != NULL ? throw_through(vm, g, sub, exc, &ret) : gen_resume(vm, g, exc, true, &ret);
+  }
   return r == STOP_VAL ? stop_iteration(vm, ret) : r;
 }
 
 static Value gen_close(VM *vm, ObjGenerator *g) {
   Value exc, r;
   if (g->state == GEN_CREATED || g->state == GEN_DONE) { g->state = GEN_DONE; return NONE_VAL; }
-  exc = exception_new(vm, &exc_GeneratorExit, NONE_VAL);
-  if (exc == EXC_VAL) return EXC_VAL;
+  if (close_delegate(vm, g) == EXC_VAL) {
+    exc = vm->exc;   /* the delegate's close() failed: that comes out of yield from */
+  } else {
+    exc = exception_new(vm, &exc_GeneratorExit, NONE_VAL);
+    if (exc == EXC_VAL) return EXC_VAL;
+  }
   r = gen_resume(vm, g, exc, true, NULL);
   if (r == EXC_VAL) {
     if (vm_exc_pending_is(vm, &exc_GeneratorExit) || vm_exc_pending_is(vm, &exc_StopIteration)) {
@@ -139,7 +196,7 @@ void vm_finish(VM *vm) {
 
 static const MethodDef generator_methods[] = {
   {"send", m_send, 1, 1, NULL},
-  {"throw", m_throw, 1, 1, NULL},
+  {"throw", m_throw, 1, 3, NULL},
   {"close", m_close, 0, 0, NULL},
   {"__next__", m_next, 0, 0, NULL},
   {NULL, NULL, 0, 0, NULL},

@@ -1327,7 +1327,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v = sp[-1], it = sp[-2], r, ret = NONE_VAL;
     SAVE();
     if (IS_GENERATOR(it)) r = gen_resume(vm, (ObjGenerator *)AS_OBJ(it), v, false, &ret);
-    else if (!IS_NONE(v)) r = vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'send'", it);
+    else if (!IS_NONE(v)) r = gen_delegate_send(vm, it, v, &ret);
     else r = value_iter_next(vm, it);
     CHECK(r);
     if (r == STOP_VAL) { sp -= 2; PUSH(ret); NEXT(); }

@@ -440,6 +440,7 @@ extern const Type generator_type, exc_GeneratorExit, exc_ImportError, exc_Module
  * when it returned (its return value in *ret when ret != NULL), or EXC_VAL. */
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret);
 Value gen_next(VM *vm, Value gen);   /* STOP_VAL when exhausted */
+Value gen_delegate_send(VM *vm, Value it, Value v, Value *ret);   /* it.send(v) for yield from */
 /* A generator suspended inside try/finally or with: dropping it must run its cleanup (close()). */
 #define GEN_NEEDS_FINALIZER(g) ((g)->state == GEN_SUSPENDED && (g)->nblocks > 0 && !(g)->queued)
 /* Queue generators that need a finalizer: those the GC found unreachable (all: every one, when
