@@ -852,6 +852,10 @@ bool builtins_init(VM *vm) {
     Value key = str_intern(vm, t->name, strlen(t->name));
     if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(t))) return false;
   }
+  {
+    Value key = str_intern(vm, "Ellipsis", 8);
+    if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, ELLIPSIS_VAL)) return false;
+  }
   {   /* EnvironmentError and IOError: other names of OSError */
     static const char *const aliases[] = {"EnvironmentError", "IOError"};
     for (i = 0; i < 2; i++) {

@@ -211,6 +211,8 @@ Value function_setattr(VM *vm, Value fn, ObjStr *name, Value v) {
     else f->defaults = v;
     return NONE_VAL;
   }
+  if (is_name(name, "__globals__") || is_name(name, "__closure__"))
+    return vm_raise(vm, &exc_AttributeError, "readonly attribute");
   if (is_name(name, "__dict__")) {
     if (!IS_DICT(v)) return vm_raise(vm, &exc_TypeError, "__dict__ must be set to a dictionary");
     f->dict = AS_DICT(v);

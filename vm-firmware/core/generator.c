@@ -49,14 +49,15 @@ static Value exception_of(VM *vm, Value x, Value value) {
 }
 
 /* g.send(v) while g delegates with `yield from it` to an object that is not a generator:
- * it.send(v), whose StopIteration ends the `yield from` (STOP_VAL, its value in *ret). */
+ * it.send(v) (it.__next__() for None), whose StopIteration ends the `yield from` (STOP_VAL, its value in *ret). */
 Value gen_delegate_send(VM *vm, Value it, Value v, Value *ret) {
-  Value name = str_intern(vm, "send", 4), send, r;
+  bool next = IS_NONE(v);   /* it.__next__(), so a StopIteration subclass keeps its value */
+  Value name = next ? str_intern(vm, "__next__", 8) : str_intern(vm, "send", 4), send, r;
   if (name == EXC_VAL) return EXC_VAL;
   send = value_getattr(vm, it, AS_STR(name));
   if (send == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, send);
-  r = vm_call(vm, send, 1, &v);
+  r = vm_call(vm, send, next ? 0 : 1, &v);
   vm_pop_root(vm);
   if (r == EXC_VAL && vm_exc_pending_is(vm, &exc_StopIteration)) {
     Value key = str_intern(vm, "value", 5), stop = vm->exc;

@@ -463,7 +463,23 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
         vm_pop_root(vm);
         return d;
       }
-      /* int(x, base=b), enumerate(it, start=n): the keyword is the second positional parameter */
+      if (type == &enumerate_type && npos + nkw <= 2) {   /* enumerate(iterable=it, start=n) */
+        Value a[2] = {UNBOUND_VAL, INT_VAL(0)};
+        int i;
+        if (npos > 0) a[0] = args[0];
+        if (npos > 1) a[1] = args[1];
+        for (i = 0; i < nkw; i++) {
+          ObjStr *k = IS_STR(kwnames->items[i]) ? AS_STR(kwnames->items[i]) : NULL;
+          int slot = k == NULL ? -1 : strcmp(k->chars, "iterable") == 0 ? 0 : strcmp(k->chars, "start") == 0 ? 1 : -1;
+          if (slot < 0 || slot < npos)
+            return vm_raise_fmt(vm, &exc_TypeError, slot < 0 ? "'%s' is an invalid keyword argument for enumerate()" :
+                                "argument for enumerate() given by name ('%s') and position (%d)", k != NULL ? k->chars : "?", slot + 1);
+          a[slot] = args[npos + i];
+        }
+        if (a[0] == UNBOUND_VAL) return vm_raise(vm, &exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+        return type_call(vm, type, 2, a);   /* a's values are still on the VM stack in args */
+      }
+      /* int(x, base=b): the keyword is the second positional parameter */
       if (nkw == 1 && npos == 1 && kw0 != NULL &&
           ((type == &int_type && strcmp(kw0->chars, "base") == 0) ||
            (type == &enumerate_type && strcmp(kw0->chars, "start") == 0)))
@@ -1327,7 +1343,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v = sp[-1], it = sp[-2], r, ret = NONE_VAL;
     SAVE();
     if (IS_GENERATOR(it)) r = gen_resume(vm, (ObjGenerator *)AS_OBJ(it), v, false, &ret);
-    else if (!IS_NONE(v)) r = gen_delegate_send(vm, it, v, &ret);
+    else if (!IS_NONE(v) || IS_INSTANCE(it)) r = gen_delegate_send(vm, it, v, &ret);
     else r = value_iter_next(vm, it);
     CHECK(r);
     if (r == STOP_VAL) { sp -= 2; PUSH(ret); NEXT(); }
