@@ -537,6 +537,46 @@ static Value dir_scope(VM *vm) {
   return r == EXC_VAL ? EXC_VAL : list;
 }
 
+/* globals(): the caller's module namespace. */
+static Value bi_globals(VM *vm, int argc, Value *args) {
+  (void)argc; (void)args;
+  return OBJ_VAL(vm->frames[vm->frame_count - 1].globals);
+}
+
+/* locals(): a module's or class body's namespace itself; in a function a new dict of its bound
+ * locals (and the free variables it reads), as CPython's snapshot. */
+static Value bi_locals(VM *vm, int argc, Value *args) {
+  const Frame *f = &vm->frames[vm->frame_count - 1];
+  Value d;
+  uint16_t i;
+  (void)argc; (void)args;
+  if ((f->code->flags & CODE_FLAG_MODULE) || f->ns != f->globals) return OBJ_VAL(f->ns);
+  d = dict_new(vm);
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  for (i = 0; i < f->code->nlocals; i++) {
+    Value v = f->slots[i];
+    if (IS_TYPE(v, &cell_type)) v = ((ObjCell *)AS_OBJ(v))->value;
+    if (v != UNBOUND_VAL && !dict_set(vm, AS_DICT(d), f->code->local_names[i], v)) { vm_pop_root(vm); return EXC_VAL; }
+  }
+  vm_pop_root(vm);
+  return d;
+}
+
+/* vars(): locals(); vars(obj): obj.__dict__. */
+static Value bi_vars(VM *vm, int argc, Value *args) {
+  Value key, d;
+  if (argc == 0) return bi_locals(vm, 0, args);
+  key = str_intern(vm, "__dict__", 8);
+  if (key == EXC_VAL) return EXC_VAL;
+  d = value_getattr(vm, args[0], AS_STR(key));
+  if (d == EXC_VAL && vm_exc_pending_is(vm, &exc_AttributeError)) {
+    vm->exc = NONE_VAL;
+    return vm_raise(vm, &exc_TypeError, "vars() argument must have __dict__ attribute");
+  }
+  return d;
+}
+
 static Value bi_dir(VM *vm, int argc, Value *args) {
   const Type *t;
   const MethodDef *m;
@@ -679,16 +719,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     }
     return make_range(vm, argc, args);
   }
-  if (type_is_exception(type)) {
-    if (argc == 0) return exception_new(vm, type, NONE_VAL);
-    if (argc == 1) return exception_new(vm, type, args[0]);
-    {   /* several arguments: the message is their tuple (as e.args) */
-      Value t = tuple_new(vm, (uint32_t)argc);
-      if (t == EXC_VAL) return EXC_VAL;
-      memcpy(AS_TUPLE(t)->items, args, (size_t)argc * sizeof(Value));
-      return exception_new(vm, type, t);
-    }
-  }
+  if (type_is_exception(type)) return exception_make(vm, type, argc, args);
   if (type == &enumerate_type || type == &zip_type || type == &map_type || type == &filter_type ||
       type == &reversed_type)
     return iter_make(vm, type, argc, args);
@@ -784,6 +815,9 @@ BUILTIN(hasattr, "hasattr", 2, 2);
 BUILTIN(setattr, "setattr", 3, 3);
 BUILTIN(delattr, "delattr", 2, 2);
 BUILTIN(dir, "dir", 0, 1);
+BUILTIN(globals, "globals", 0, 0);
+BUILTIN(locals, "locals", 0, 0);
+BUILTIN(vars, "vars", 0, 1);
 
 const Type object_type = {{&type_type}, "object", NULL, NULL, NULL};
 
@@ -792,7 +826,7 @@ static const Obj *const builtin_table[] = {
   &b_any.obj, &b_all.obj, &b_ord.obj, &b_chr.obj, &b_isinstance.obj, &b_issubclass.obj, &b_hash.obj,
   &b_id.obj, &b_hex.obj, &b_oct.obj, &b_bin.obj, &b_divmod.obj, &b_pow.obj, &b_round.obj,
   &b_callable.obj, &b_iter.obj, &b_next.obj, &b_format.obj, &b_sorted.obj, &b_getattr.obj,
-  &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj,
+  &b_hasattr.obj, &b_setattr.obj, &b_delattr.obj, &b_dir.obj, &b_globals.obj, &b_locals.obj, &b_vars.obj,
   &set_type.base, &frozenset_type.base, &bytes_type.base, &bytearray_type.base, &enumerate_type.base,
   &zip_type.base, &map_type.base, &filter_type.base, &reversed_type.base, &object_type.base,
   &slice_type.base, &exc_SystemExit.base, &exc_UnicodeError.base, &exc_UnicodeDecodeError.base, &exc_UnicodeEncodeError.base, &memoryview_type.base,
@@ -813,6 +847,22 @@ bool builtins_init(VM *vm) {
     const char *name = o->type == &builtin_type ? ((const ObjBuiltin *)o)->name : ((const Type *)o)->name;
     Value key = str_intern(vm, name, strlen(name));
     if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(o))) return false;
+  }
+  for (i = 0; exc_builtin_types[i] != NULL; i++) {
+    const Type *t = exc_builtin_types[i];
+    Value key = str_intern(vm, t->name, strlen(t->name));
+    if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(t))) return false;
+  }
+  {
+    Value key = str_intern(vm, "Ellipsis", 8);
+    if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, ELLIPSIS_VAL)) return false;
+  }
+  {   /* EnvironmentError and IOError: other names of OSError */
+    static const char *const aliases[] = {"EnvironmentError", "IOError"};
+    for (i = 0; i < 2; i++) {
+      Value key = str_intern(vm, aliases[i], strlen(aliases[i]));
+      if (key == EXC_VAL || !dict_set(vm, vm->builtins, key, OBJ_VAL(&exc_OSError))) return false;
+    }
   }
   return true;
 }

@@ -296,16 +296,12 @@ Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, O
   if (cls->builtin_base != NULL) exc_chain_init((ExcChain *)(o + 1));
   self = OBJ_VAL(o);
   if (cls->builtin_base != NULL) {   /* an exception: remember the arguments as its message */
-    if (npos == 1) o->msg = args[0];
-    else if (npos > 1) {
-      Value t;
-      vm_push_root(vm, self);
-      t = tuple_new(vm, (uint32_t)npos);
-      vm_pop_root(vm);
-      if (t == EXC_VAL) return EXC_VAL;
-      memcpy(AS_TUPLE(t)->items, args, (size_t)npos * sizeof(Value));
-      o->msg = t;
-    }
+    Value t;
+    vm_push_root(vm, self);
+    t = exception_args_value(vm, npos, args);
+    vm_pop_root(vm);
+    if (t == EXC_VAL) return EXC_VAL;
+    o->msg = t;
   }
   vm_push_root(vm, self);
   init = lookup_cstr(vm, &cls->type, "__init__");
@@ -381,6 +377,8 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
     if (strcmp(name->chars, "__name__") == 0) return OBJ_VAL(((const ObjClass *)t)->name);
     if (strcmp(name->chars, "__mro__") == 0) return ((const ObjClass *)t)->mro;
     if (strcmp(name->chars, "__bases__") == 0) return ((const ObjClass *)t)->bases;
+    if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(((const ObjClass *)t)->dict);   /* the dict itself, not a mappingproxy */
+    if (strcmp(name->chars, "__doc__") == 0) return NONE_VAL;   /* the image carries no docstrings yet */
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
   {
@@ -423,15 +421,9 @@ static Value instance_getattr(VM *vm, Value obj, ObjStr *name) {
       }
       return OBJ_VAL(o->dict);
     }
-    if (((const ObjClass *)t)->builtin_base != NULL && strcmp(name->chars, "args") == 0) {
-      Value tup;
-      if (IS_TUPLE(o->msg)) return o->msg;
-      tup = tuple_new(vm, IS_NONE(o->msg) ? 0 : 1);
-      if (tup != EXC_VAL && !IS_NONE(o->msg)) AS_TUPLE(tup)->items[0] = o->msg;
-      return tup;
-    }
     if (object_attr_builtin(name) != NULL) return method_new(vm, obj, OBJ_VAL(object_attr_builtin(name)));
-    return exc_chain_getattr(obj, name);
+    if (((const ObjClass *)t)->builtin_base != NULL) return exception_getattr(vm, obj, name);   /* args, errno, ... */
+    return UNBOUND_VAL;
   }
 }
 
@@ -626,7 +618,7 @@ const Type seq_iter_type = {{&type_type}, "iterator", NULL, iter_trace, NULL};
 Value class_next(VM *vm, Value it) {
   Value r = class_call_dunder(vm, it, "__next__", 0, NULL);
   if (r == UNBOUND_VAL) return missing(vm, it, "'%s' object is not an iterator");
-  if (r == EXC_VAL && type_is_subtype(IS_TYPE(vm->exc, &type_type) ? (const Type *)AS_OBJ(vm->exc) : value_type(vm->exc), &exc_StopIteration)) {
+  if (r == EXC_VAL && vm_exc_pending_is(vm, &exc_StopIteration)) {
     vm->exc = NONE_VAL;
     return STOP_VAL;
   }
@@ -733,12 +725,9 @@ static Value bi_property(VM *vm, int argc, Value *args) {
 static Value bi_super_init(VM *vm, int argc, Value *args) {
   ObjInstance *o = (ObjInstance *)AS_OBJ(args[0]);
   if (!IS_INSTANCE(args[0]) || ((const ObjClass *)o->obj.type)->builtin_base == NULL) return NONE_VAL;
-  if (argc == 1) o->msg = NONE_VAL;
-  else if (argc == 2) o->msg = args[1];
-  else {
-    Value t = tuple_new(vm, (uint32_t)(argc - 1));
+  {
+    Value t = exception_args_value(vm, argc - 1, args + 1);
     if (t == EXC_VAL) return EXC_VAL;
-    memcpy(AS_TUPLE(t)->items, args + 1, (size_t)(argc - 1) * sizeof(Value));
     o->msg = t;
   }
   return NONE_VAL;

@@ -1,6 +1,6 @@
-/* Exceptions: the built-in class hierarchy (const types in flash) and raising. An exception
- * value is an ObjException, or a bare exception type when there is no message (this is how
- * MemoryError is raised without allocating). */
+/* Exceptions: the built-in class hierarchy (const types in flash), raising, matching, chaining
+ * and the text of tracebacks. The pending exception (vm->exc) is always an instance: a class is
+ * instantiated when raised, and a full heap raises the MemoryError instance made at start. */
 #include <stdarg.h>
 #include <string.h>
 
@@ -25,6 +25,8 @@ void exc_chain_init(ExcChain *c) {
 #define EXC_TYPE(name, parent) \
   const Type exc_##name = {{&type_type}, #name, parent, exception_trace, NULL}
 
+/* CPython 3.11's hierarchy (less the exception groups). SystemExit lives in modules.c beside
+ * sys.exit, UnicodeError and UnicodeDecodeError in bytes.c beside decode(). */
 EXC_TYPE(BaseException, NULL);
 EXC_TYPE(Exception, &exc_BaseException);
 EXC_TYPE(KeyboardInterrupt, &exc_BaseException);
@@ -38,6 +40,7 @@ EXC_TYPE(UnboundLocalError, &exc_NameError);
 EXC_TYPE(ArithmeticError, &exc_Exception);
 EXC_TYPE(ZeroDivisionError, &exc_ArithmeticError);
 EXC_TYPE(OverflowError, &exc_ArithmeticError);
+EXC_TYPE(FloatingPointError, &exc_ArithmeticError);
 EXC_TYPE(LookupError, &exc_Exception);
 EXC_TYPE(IndexError, &exc_LookupError);
 EXC_TYPE(KeyError, &exc_LookupError);
@@ -47,7 +50,95 @@ EXC_TYPE(RuntimeError, &exc_Exception);
 EXC_TYPE(RecursionError, &exc_RuntimeError);
 EXC_TYPE(NotImplementedError, &exc_RuntimeError);
 EXC_TYPE(StopIteration, &exc_Exception);
+EXC_TYPE(StopAsyncIteration, &exc_Exception);
 EXC_TYPE(AssertionError, &exc_Exception);
+EXC_TYPE(BufferError, &exc_Exception);
+EXC_TYPE(EOFError, &exc_Exception);
+EXC_TYPE(ReferenceError, &exc_Exception);
+EXC_TYPE(SystemError, &exc_Exception);
+EXC_TYPE(SyntaxError, &exc_Exception);
+EXC_TYPE(IndentationError, &exc_SyntaxError);
+EXC_TYPE(TabError, &exc_IndentationError);
+EXC_TYPE(UnicodeEncodeError, &exc_UnicodeError);
+EXC_TYPE(UnicodeTranslateError, &exc_UnicodeError);
+EXC_TYPE(OSError, &exc_Exception);
+EXC_TYPE(BlockingIOError, &exc_OSError);
+EXC_TYPE(ChildProcessError, &exc_OSError);
+EXC_TYPE(ConnectionError, &exc_OSError);
+EXC_TYPE(BrokenPipeError, &exc_ConnectionError);
+EXC_TYPE(ConnectionAbortedError, &exc_ConnectionError);
+EXC_TYPE(ConnectionRefusedError, &exc_ConnectionError);
+EXC_TYPE(ConnectionResetError, &exc_ConnectionError);
+EXC_TYPE(FileExistsError, &exc_OSError);
+EXC_TYPE(FileNotFoundError, &exc_OSError);
+EXC_TYPE(InterruptedError, &exc_OSError);
+EXC_TYPE(IsADirectoryError, &exc_OSError);
+EXC_TYPE(NotADirectoryError, &exc_OSError);
+EXC_TYPE(PermissionError, &exc_OSError);
+EXC_TYPE(ProcessLookupError, &exc_OSError);
+EXC_TYPE(TimeoutError, &exc_OSError);
+EXC_TYPE(Warning, &exc_Exception);
+EXC_TYPE(UserWarning, &exc_Warning);
+EXC_TYPE(DeprecationWarning, &exc_Warning);
+EXC_TYPE(PendingDeprecationWarning, &exc_Warning);
+EXC_TYPE(SyntaxWarning, &exc_Warning);
+EXC_TYPE(RuntimeWarning, &exc_Warning);
+EXC_TYPE(FutureWarning, &exc_Warning);
+EXC_TYPE(ImportWarning, &exc_Warning);
+EXC_TYPE(UnicodeWarning, &exc_Warning);
+EXC_TYPE(BytesWarning, &exc_Warning);
+EXC_TYPE(ResourceWarning, &exc_Warning);
+EXC_TYPE(EncodingWarning, &exc_Warning);
+
+/* The exception classes builtins_init names (besides those the builtins table lists). */
+const Type *const exc_builtin_types[] = {
+  &exc_GeneratorExit, &exc_ImportError, &exc_ModuleNotFoundError, &exc_FloatingPointError,
+  &exc_StopAsyncIteration, &exc_BufferError, &exc_EOFError, &exc_ReferenceError, &exc_SystemError,
+  &exc_SyntaxError, &exc_IndentationError, &exc_TabError, &exc_UnicodeEncodeError,
+  &exc_UnicodeTranslateError, &exc_OSError, &exc_BlockingIOError, &exc_ChildProcessError,
+  &exc_ConnectionError, &exc_BrokenPipeError, &exc_ConnectionAbortedError, &exc_ConnectionRefusedError,
+  &exc_ConnectionResetError, &exc_FileExistsError, &exc_FileNotFoundError, &exc_InterruptedError,
+  &exc_IsADirectoryError, &exc_NotADirectoryError, &exc_PermissionError, &exc_ProcessLookupError,
+  &exc_TimeoutError, &exc_Warning, &exc_UserWarning, &exc_DeprecationWarning,
+  &exc_PendingDeprecationWarning, &exc_SyntaxWarning, &exc_RuntimeWarning, &exc_FutureWarning,
+  &exc_ImportWarning, &exc_UnicodeWarning, &exc_BytesWarning, &exc_ResourceWarning,
+  &exc_EncodingWarning, NULL,
+};
+
+/* OSError(errno, strerror) makes the subclass for that errno, as CPython does (Linux numbers). */
+static const struct { uint8_t errnum; const Type *type; } oserror_by_errno[] = {
+  {1, &exc_PermissionError}, {2, &exc_FileNotFoundError}, {3, &exc_ProcessLookupError},
+  {4, &exc_InterruptedError}, {10, &exc_ChildProcessError}, {11, &exc_BlockingIOError},
+  {13, &exc_PermissionError}, {17, &exc_FileExistsError}, {20, &exc_NotADirectoryError},
+  {21, &exc_IsADirectoryError}, {32, &exc_BrokenPipeError}, {103, &exc_ConnectionAbortedError},
+  {104, &exc_ConnectionResetError}, {108, &exc_BrokenPipeError}, {110, &exc_TimeoutError},
+  {111, &exc_ConnectionRefusedError}, {114, &exc_BlockingIOError}, {115, &exc_BlockingIOError},
+};
+
+/* The message field of an exception made with these arguments: None (no arguments), the
+ * argument itself (one that is not a tuple), else the tuple of them (e.args). */
+Value exception_args_value(VM *vm, int argc, const Value *args) {
+  Value t;
+  if (argc == 0) return NONE_VAL;
+  if (argc == 1 && !IS_TUPLE(args[0])) return args[0];
+  t = tuple_new(vm, (uint32_t)argc);
+  if (t == EXC_VAL) return EXC_VAL;
+  memcpy(AS_TUPLE(t)->items, args, (size_t)argc * sizeof(Value));
+  return t;
+}
+
+/* A built-in exception class called with these arguments. */
+Value exception_make(VM *vm, const Type *type, int argc, const Value *args) {
+  Value msg;
+  if (type == &exc_OSError && argc >= 2 && argc <= 5 && IS_INT(args[0])) {
+    size_t i;
+    for (i = 0; i < sizeof oserror_by_errno / sizeof oserror_by_errno[0]; i++)
+      if (oserror_by_errno[i].errnum == AS_INT(args[0])) { type = oserror_by_errno[i].type; break; }
+  }
+  msg = exception_args_value(vm, argc, args);
+  if (msg == EXC_VAL) return EXC_VAL;
+  return exception_new(vm, type, msg);
+}
 
 bool type_is_subtype(const Type *t, const Type *base) {
   if (IS_CLASS_TYPE(t)) return type_in_mro(t, base);   /* a Python class: its MRO */
@@ -59,8 +150,15 @@ bool type_is_subtype(const Type *t, const Type *base) {
 bool type_is_exception(const Type *t) { return type_is_subtype(t, &exc_BaseException); }
 
 bool vm_exc_pending_is(VM *vm, const Type *base) {
-  Value e = vm->exc;
-  return IS_OBJ(e) && type_is_subtype(IS_TYPE(e, &type_type) ? (const Type *)AS_OBJ(e) : OBJ_TYPE(e), base);
+  return IS_OBJ(vm->exc) && type_is_subtype(OBJ_TYPE(vm->exc), base);
+}
+
+/* The MemoryError instance raised when there is no room for another: its chain is cleared each
+ * time, as it is shared. */
+static Value memory_error(VM *vm) {
+  if (!IS_OBJ(vm->memory_error)) return NONE_VAL;   /* only while vm_init makes it */
+  exc_chain_init(&((ObjException *)AS_OBJ(vm->memory_error))->chain);
+  return vm->memory_error;
 }
 
 Value exception_new(VM *vm, const Type *type, Value msg) {
@@ -68,24 +166,28 @@ Value exception_new(VM *vm, const Type *type, Value msg) {
   vm_push_root(vm, msg);
   e = (ObjException *)mem_alloc(vm, sizeof(ObjException), true);
   vm_pop_root(vm);
-  if (e == NULL) return OBJ_VAL(&exc_MemoryError);
+  if (e == NULL) return memory_error(vm);
   e->obj.type = type;
   e->msg = msg;
   exc_chain_init(&e->chain);
   return OBJ_VAL(e);
 }
 
+/* Raise type(msg): msg is its one argument (a tuple too, as KeyError(key) for a tuple key). */
 Value vm_raise_value(VM *vm, const Type *type, Value msg) {
+  if (IS_TUPLE(msg)) {
+    vm_push_root(vm, msg);
+    msg = exception_args_value(vm, 1, &vm->roots[vm->nroots - 1]);
+    vm_pop_root(vm);
+    if (msg == EXC_VAL) return EXC_VAL;
+  }
   vm->exc = exception_new(vm, type, msg);
   return EXC_VAL;
 }
 
 Value vm_raise(VM *vm, const Type *type, const char *msg) {
   Value s;
-  if (msg == NULL) {
-    vm->exc = OBJ_VAL(type);
-    return EXC_VAL;
-  }
+  if (msg == NULL) return vm_raise_value(vm, type, NONE_VAL);
   s = str_from_cstr(vm, msg);
   if (s == EXC_VAL) return EXC_VAL;   /* MemoryError already set */
   return vm_raise_value(vm, type, s);
@@ -133,7 +235,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
 
 ExcChain *exception_chain(Value exc) {
   const Type *t;
-  if (!IS_OBJ(exc) || IS_TYPE(exc, &type_type)) return NULL;
+  if (!IS_OBJ(exc)) return NULL;
   t = OBJ_TYPE(exc);
   if (IS_CLASS_TYPE(t))   /* a Python exception class's instances carry the chain after their fields */
     return ((const ObjClass *)t)->builtin_base != NULL ? (ExcChain *)((ObjInstance *)AS_OBJ(exc) + 1) : NULL;
@@ -149,25 +251,90 @@ Value exc_chain_getattr(Value exc, const ObjStr *name) {
   return UNBOUND_VAL;
 }
 
-/* e.args, StopIteration.value, the chain; UNBOUND_VAL for anything else. */
+/* The argument count and the arguments of exc (msg is None, one value or their tuple). */
+static uint32_t exc_argv(const Value *msg, const Value **argv) {
+  *argv = msg;
+  if (IS_NONE(*msg)) return 0;
+  if (IS_TUPLE(*msg)) { *argv = AS_TUPLE(*msg)->items; return AS_TUPLE(*msg)->len; }
+  return 1;
+}
+
+/* An OSError with (errno, strerror[, filename[, winerror[, filename2]]]): its argument count,
+ * else 0. */
+static uint32_t oserror_argc(Value exc, Value msg) {
+  const Value *argv;
+  uint32_t n = exc_argv(&msg, &argv);
+  return n >= 2 && n <= 5 && type_is_subtype(OBJ_TYPE(exc), &exc_OSError) ? n : 0;
+}
+
+/* e.args (as CPython, an OSError's args stop at strerror), errno, strerror, filename,
+ * filename2, StopIteration.value, SystemExit.code, the chain; UNBOUND_VAL for anything else. */
 Value exception_getattr(VM *vm, Value exc, ObjStr *name) {
   Value msg = ((ObjException *)AS_OBJ(exc))->msg, chained = exc_chain_getattr(exc, name);
+  uint32_t os_n = oserror_argc(exc, msg);
   if (chained != UNBOUND_VAL) return chained;
   if (strcmp(name->chars, "args") == 0) {
     Value t;
-    if (IS_TUPLE(msg)) return msg;
-    t = tuple_new(vm, IS_NONE(msg) ? 0 : 1);
-    if (t != EXC_VAL && !IS_NONE(msg)) AS_TUPLE(t)->items[0] = msg;
+    if (IS_TUPLE(msg) && (os_n < 3)) return msg;
+    t = tuple_new(vm, IS_NONE(msg) ? 0 : os_n >= 3 ? 2 : 1);
+    if (t != EXC_VAL && !IS_NONE(msg)) {
+      if (os_n >= 3) memcpy(AS_TUPLE(t)->items, AS_TUPLE(msg)->items, 2 * sizeof(Value));
+      else AS_TUPLE(t)->items[0] = msg;
+    }
     return t;
   }
-  if (strcmp(name->chars, "value") == 0 && type_is_subtype(OBJ_TYPE(exc), &exc_StopIteration))
+  if ((strcmp(name->chars, "value") == 0 && type_is_subtype(OBJ_TYPE(exc), &exc_StopIteration)) ||
+      (strcmp(name->chars, "code") == 0 && type_is_subtype(OBJ_TYPE(exc), &exc_SystemExit)))
     return IS_TUPLE(msg) && AS_TUPLE(msg)->len > 0 ? AS_TUPLE(msg)->items[0] : msg;
+  if (type_is_subtype(OBJ_TYPE(exc), &exc_OSError)) {
+    static const char *const fields[] = {"errno", "strerror", "filename", "winerror", "filename2"};
+    uint32_t i;
+    for (i = 0; i < 5; i++)
+      if (strcmp(name->chars, fields[i]) == 0) {
+        if (i == 3) return UNBOUND_VAL;   /* Windows only */
+        return i < os_n ? AS_TUPLE(msg)->items[i] : NONE_VAL;
+      }
+  }
   return UNBOUND_VAL;
 }
 
-const char *exception_type_name(Value exc) {
-  if (IS_TYPE(exc, &type_type)) return ((const Type *)AS_OBJ(exc))->name;
-  return OBJ_TYPE(exc)->name;
+const char *exception_type_name(Value exc) { return OBJ_TYPE(exc)->name; }
+
+/* str() or repr() of a built-in exception (or of an instance of a Python subclass without its
+ * own __str__/__repr__): CPython's forms, KeyError's repr of its key, OSError's "[Errno n] …". */
+void exception_write(VM *vm, Value exc, bool repr) {
+  const Type *t = OBJ_TYPE(exc);
+  Value msg = ((ObjException *)AS_OBJ(exc))->msg;
+  const Value *argv;
+  uint32_t n = exc_argv(&((ObjException *)AS_OBJ(exc))->msg, &argv), os_n = oserror_argc(exc, msg), i;
+  if (repr) {
+    vm_sb_cstr(vm, t->name);
+    vm_sb_add(vm, "(", 1);
+    if (os_n >= 3) n = 2;
+    for (i = 0; i < n; i++) {
+      if (i > 0) vm_sb_add(vm, ", ", 2);
+      value_write(vm, argv[i], true);
+    }
+    vm_sb_add(vm, ")", 1);
+    return;
+  }
+  if (os_n > 0) {
+    vm_sb_cstr(vm, "[Errno ");
+    value_write(vm, argv[0], false);
+    vm_sb_cstr(vm, "] ");
+    value_write(vm, argv[1], false);
+    if (os_n >= 3) {
+      vm_sb_add(vm, ": ", 2);
+      value_write(vm, argv[2], true);
+      if (os_n == 5) {
+        vm_sb_cstr(vm, " -> ");
+        value_write(vm, argv[4], true);
+      }
+    }
+    return;
+  }
+  if (n == 1) value_write(vm, argv[0], type_is_subtype(t, &exc_KeyError));
+  else if (n > 1) value_write(vm, msg, false);
 }
 
 /* "Type: message" (or "Type" alone) into the string builder. */
@@ -207,15 +374,11 @@ void vm_format_exception_value(VM *vm, Value exc) {
     write_by_own_str(vm, exc);
     return;
   }
-  if (!IS_TYPE(exc, &type_type)) {
-    ObjException *e = (ObjException *)AS_OBJ(exc);
-    if (e->obj.type == &exc_KeyError) {
-      vm_sb_add(vm, ": ", 2);
-      value_write(vm, e->msg, true);
-    } else if (!IS_NONE(e->msg) && !(IS_STR(e->msg) && AS_STR(e->msg)->len == 0)) {
-      vm_sb_add(vm, ": ", 2);
-      value_write(vm, e->msg, false);
-    }
+  {
+    size_t at = vm->sb_len;
+    vm_sb_add(vm, ": ", 2);
+    exception_write(vm, exc, false);
+    if (vm->sb_len == at + 2) vm->sb_len = at;   /* str() is empty: the type alone */
   }
 }
 
@@ -226,7 +389,7 @@ int vm_exit_status(VM *vm) {
   Value exc = vm->exc, code = NONE_VAL;
   vm_sb_reset(vm);
   if (!vm_exc_pending_is(vm, &exc_SystemExit)) return -1;
-  if (!IS_TYPE(exc, &type_type)) code = ((ObjException *)AS_OBJ(exc))->msg;
+  code = ((ObjException *)AS_OBJ(exc))->msg;
   if (IS_TUPLE(code) && AS_TUPLE(code)->len == 1) code = AS_TUPLE(code)->items[0];
   if (IS_NONE(code)) return 0;
   if (IS_INTLIKE(code)) return (int)(AS_INTLIKE(code) & 0xFF);

@@ -1,5 +1,7 @@
 /* Generator objects: the methods send/throw/close and iteration. Suspending and resuming the
  * frame (GEN_START, YIELD_VALUE, YIELD_FROM, gen_resume) live in interp.c with the loop. */
+#include <string.h>
+
 #include "bytecode.h"
 #include "vm.h"
 
@@ -30,19 +32,66 @@ static Value m_next(VM *vm, int argc, Value *args) {
   return m_send(vm, 1, args);
 }
 
-/* The exception instance `throw(x)` raises for x (a class or an instance). */
-static Value exception_of(VM *vm, Value x) {
-  if (IS_TYPE(x, &type_type) && type_is_exception((const Type *)AS_OBJ(x))) return vm_call(vm, x, 0, NULL);
-  if (IS_OBJ(x) && OBJ_TYPE(x) != &type_type && type_is_exception(OBJ_TYPE(x))) return x;
+/* The exception instance `throw(x[, value])` raises: an instance as is; a class made with
+ * value (an instance of it as is, a tuple as the arguments, None as none). */
+static Value exception_of(VM *vm, Value x, Value value) {
+  if (IS_TYPE(x, &type_type) && type_is_exception((const Type *)AS_OBJ(x))) {
+    if (IS_NONE(value)) return vm_call(vm, x, 0, NULL);
+    if (IS_OBJ(value) && type_is_subtype(OBJ_TYPE(value), (const Type *)AS_OBJ(x))) return value;
+    if (IS_TUPLE(value)) return vm_call(vm, x, (int)AS_TUPLE(value)->len, AS_TUPLE(value)->items);
+    return vm_call(vm, x, 1, &value);
+  }
+  if (IS_OBJ(x) && OBJ_TYPE(x) != &type_type && type_is_exception(OBJ_TYPE(x))) {
+    if (!IS_NONE(value)) return vm_raise(vm, &exc_TypeError, "instance exception may not have a separate value");
+    return x;
+  }
   return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
+}
+
+/* g.send(v) while g delegates with `yield from it` to an object that is not a generator:
+ * it.send(v) (it.__next__() for None), whose StopIteration ends the `yield from` (STOP_VAL, its value in *ret). */
+Value gen_delegate_send(VM *vm, Value it, Value v, Value *ret) {
+  bool next = IS_NONE(v);   /* it.__next__(), so a StopIteration subclass keeps its value */
+  Value name = next ? str_intern(vm, "__next__", 8) : str_intern(vm, "send", 4), send, r;
+  if (name == EXC_VAL) return EXC_VAL;
+  send = value_getattr(vm, it, AS_STR(name));
+  if (send == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, send);
+  r = vm_call(vm, send, next ? 0 : 1, &v);
+  vm_pop_root(vm);
+  if (r == EXC_VAL && vm_exc_pending_is(vm, &exc_StopIteration)) {
+    Value key = str_intern(vm, "value", 5), stop = vm->exc;
+    *ret = key == EXC_VAL ? NONE_VAL : exception_getattr(vm, stop, AS_STR(key));
+    if (*ret == UNBOUND_VAL || *ret == EXC_VAL) *ret = NONE_VAL;
+    vm->exc = NONE_VAL;
+    return STOP_VAL;
+  }
+  return r;
+}
+
+static Value gen_close(VM *vm, ObjGenerator *g);
+
+/* The iterator `g` delegates to while suspended in `yield from`, else UNBOUND_VAL. */
+static Value delegate_value(ObjGenerator *g) {
+  if (g->state != GEN_SUSPENDED || g->nsaved == 0 || g->fn->code->code[g->ip] != OP_YIELD_FROM) return UNBOUND_VAL;
+  return g->saved[g->nsaved - 1];
 }
 
 /* The generator `g` delegates to while suspended in `yield from`, else NULL. */
 static ObjGenerator *delegate_of(ObjGenerator *g) {
-  Value sub;
-  if (g->state != GEN_SUSPENDED || g->nsaved == 0 || g->fn->code->code[g->ip] != OP_YIELD_FROM) return NULL;
-  sub = g->saved[g->nsaved - 1];
+  Value sub = delegate_value(g);
   return IS_GENERATOR(sub) ? (ObjGenerator *)AS_OBJ(sub) : NULL;
+}
+
+/* Close what g delegates to: a generator, or an iterator with a close() method. */
+static Value close_delegate(VM *vm, ObjGenerator *g) {
+  Value sub = delegate_value(g), name, close;
+  if (sub == UNBOUND_VAL || IS_TYPE(sub, &generator_type)) return sub == UNBOUND_VAL ? NONE_VAL : gen_close(vm, (ObjGenerator *)AS_OBJ(sub));
+  if (!IS_INSTANCE(sub)) return NONE_VAL;
+  name = str_intern(vm, "close", 5);
+  if (name == EXC_VAL) return EXC_VAL;
+  close = class_lookup(OBJ_TYPE(sub), AS_STR(name));
+  return close == UNBOUND_VAL ? NONE_VAL : vm_call(vm, close, 1, &sub);
 }
 
 /* throw() into a generator suspended in `yield from sub`: as CPython, sub gets the exception
@@ -62,25 +111,33 @@ static Value throw_through(VM *vm, ObjGenerator *g, ObjGenerator *sub, Value exc
 
 static Value m_throw(VM *vm, int argc, Value *args) {
   ObjGenerator *g = (ObjGenerator *)AS_OBJ(args[0]), *sub = delegate_of(g);
-  Value exc = exception_of(vm, args[1]), ret = NONE_VAL, r;
-  (void)argc;
+  Value exc = exception_of(vm, args[1], argc > 2 ? args[2] : NONE_VAL), ret = NONE_VAL, r;
   if (exc == EXC_VAL) return EXC_VAL;
-  r = sub != NULL && !IS_TYPE(exc, &exc_GeneratorExit) ? throw_through(vm, g, sub, exc, &ret)
-    : gen_resume(vm, g, exc, true, &ret);
+  if (sub != NULL && IS_TYPE(exc, &exc_GeneratorExit)) {
+    /* GeneratorExit closes the delegate first; what its close() raises comes out of yield from */
+    vm_push_root(vm, exc);
+    r = close_delegate(vm, g);
+    vm_pop_root(vm);
+    if (r == EXC_VAL) exc = vm->exc;
+    r = gen_resume(vm, g, exc, true, &ret);
+  } else {
+    r = sub != NULL ? throw_through(vm, g, sub, exc, &ret) : gen_resume(vm, g, exc, true, &ret);
+  }
   return r == STOP_VAL ? stop_iteration(vm, ret) : r;
 }
 
-static Value m_close(VM *vm, int argc, Value *args) {
-  ObjGenerator *g = (ObjGenerator *)AS_OBJ(args[0]);
+static Value gen_close(VM *vm, ObjGenerator *g) {
   Value exc, r;
-  (void)argc;
   if (g->state == GEN_CREATED || g->state == GEN_DONE) { g->state = GEN_DONE; return NONE_VAL; }
-  exc = exception_new(vm, &exc_GeneratorExit, NONE_VAL);
-  if (exc == EXC_VAL) return EXC_VAL;
+  if (close_delegate(vm, g) == EXC_VAL) {
+    exc = vm->exc;   /* the delegate's close() failed: that comes out of yield from */
+  } else {
+    exc = exception_new(vm, &exc_GeneratorExit, NONE_VAL);
+    if (exc == EXC_VAL) return EXC_VAL;
+  }
   r = gen_resume(vm, g, exc, true, NULL);
   if (r == EXC_VAL) {
-    const Type *t = IS_TYPE(vm->exc, &type_type) ? (const Type *)AS_OBJ(vm->exc) : value_type(vm->exc);
-    if (type_is_subtype(t, &exc_GeneratorExit) || type_is_subtype(t, &exc_StopIteration)) {
+    if (vm_exc_pending_is(vm, &exc_GeneratorExit) || vm_exc_pending_is(vm, &exc_StopIteration)) {
       vm->exc = NONE_VAL;
       return NONE_VAL;
     }
@@ -90,9 +147,57 @@ static Value m_close(VM *vm, int argc, Value *args) {
   return vm_raise(vm, &exc_RuntimeError, "generator ignored GeneratorExit");
 }
 
+static Value m_close(VM *vm, int argc, Value *args) {
+  (void)argc;
+  return gen_close(vm, (ObjGenerator *)AS_OBJ(args[0]));
+}
+
+/* ---- finalisation ------------------------------------------------------------------------
+ * A generator dropped while suspended inside try/finally or with is closed, so its cleanup
+ * runs: the GC keeps such a generator on vm->gen_finalize (memory.c), and this runs close() on
+ * each at the next safe point (the poll between instructions, gc.collect(), the program's
+ * end). What close() raises is dropped, as CPython only reports it ("Exception ignored"). */
+void gen_run_finalizers(VM *vm) {
+  Value exc = vm->exc, handling = vm->handling, traceback_exc = vm->traceback_exc;
+  TraceEntry saved[VIPER_TRACEBACK_MAX];
+  int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
+  if (vm->finalizing || vm->gen_finalize == NULL) return;
+  vm->finalizing = true;
+  memcpy(saved, vm->traceback, sizeof saved);
+  vm_push_root(vm, exc);
+  vm_push_root(vm, handling);
+  while (vm->gen_finalize != NULL) {
+    ObjGenerator *g = vm->gen_finalize;
+    vm->gen_finalize = g->next_final;
+    g->next_final = NULL;
+    vm->exc = NONE_VAL;
+    vm->handling = NONE_VAL;
+    vm_push_root(vm, OBJ_VAL(g));
+    if (gen_close(vm, g) == EXC_VAL) vm->exc = NONE_VAL;
+    vm_pop_root(vm);
+  }
+  vm->nroots -= 2;
+  vm->exc = exc;
+  vm->handling = handling;
+  vm->traceback_exc = traceback_exc;
+  vm->traceback_count = count;
+  vm->traceback_omitted = omitted;
+  vm->traceback_caught_at = caught_at;
+  memcpy(vm->traceback, saved, sizeof saved);
+  vm->finalizing = false;
+}
+
+void vm_finish(VM *vm) {
+  if (vm->interrupt) return;   /* stopped: nothing more runs */
+  vm->sp = vm->stack;
+  vm->frame_count = 0;
+  gc_queue_generators(vm, true);
+  gen_run_finalizers(vm);
+}
+
 static const MethodDef generator_methods[] = {
   {"send", m_send, 1, 1, NULL},
-  {"throw", m_throw, 1, 1, NULL},
+  {"throw", m_throw, 1, 3, NULL},
   {"close", m_close, 0, 0, NULL},
   {"__next__", m_next, 0, 0, NULL},
   {NULL, NULL, 0, 0, NULL},

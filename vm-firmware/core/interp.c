@@ -17,6 +17,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   Value d;
   memset(vm, 0, sizeof *vm);
   vm->exc = NONE_VAL;
+  vm->memory_error = NONE_VAL;
   vm->handling = NONE_VAL;
   vm->traceback_exc = NONE_VAL;
   vm->stop_value = NONE_VAL;
@@ -35,6 +36,9 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   d = dict_new(vm);
   if (d == EXC_VAL) return false;
   vm->globals = AS_DICT(d);
+  d = exception_new(vm, &exc_MemoryError, NONE_VAL);
+  if (!IS_OBJ(d)) return false;
+  vm->memory_error = d;
   return builtins_init(vm) && class_init(vm);
 }
 
@@ -141,6 +145,7 @@ static Value unary_op(VM *vm, int op, Value a) {
 
 static bool poll_hook(VM *vm) {
   vm->poll_countdown = VIPER_POLL_INTERVAL;
+  if (vm->gen_finalize != NULL) gen_run_finalizers(vm);   /* a safe point: the state is saved */
   if (vm->poll != NULL && vm->poll(vm->poll_ctx)) vm->interrupt = true;
   return vm->interrupt;
 }
@@ -458,7 +463,23 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
         vm_pop_root(vm);
         return d;
       }
-      /* int(x, base=b), enumerate(it, start=n): the keyword is the second positional parameter */
+      if (type == &enumerate_type && npos + nkw <= 2) {   /* enumerate(iterable=it, start=n) */
+        Value a[2] = {UNBOUND_VAL, INT_VAL(0)};
+        int i;
+        if (npos > 0) a[0] = args[0];
+        if (npos > 1) a[1] = args[1];
+        for (i = 0; i < nkw; i++) {
+          ObjStr *k = IS_STR(kwnames->items[i]) ? AS_STR(kwnames->items[i]) : NULL;
+          int slot = k == NULL ? -1 : strcmp(k->chars, "iterable") == 0 ? 0 : strcmp(k->chars, "start") == 0 ? 1 : -1;
+          if (slot < 0 || slot < npos)
+            return vm_raise_fmt(vm, &exc_TypeError, slot < 0 ? "'%s' is an invalid keyword argument for enumerate()" :
+                                "argument for enumerate() given by name ('%s') and position (%d)", k != NULL ? k->chars : "?", slot + 1);
+          a[slot] = args[npos + i];
+        }
+        if (a[0] == UNBOUND_VAL) return vm_raise(vm, &exc_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+        return type_call(vm, type, 2, a);   /* a's values are still on the VM stack in args */
+      }
+      /* int(x, base=b): the keyword is the second positional parameter */
       if (nkw == 1 && npos == 1 && kw0 != NULL &&
           ((type == &int_type && strcmp(kw0->chars, "base") == 0) ||
            (type == &enumerate_type && strcmp(kw0->chars, "start") == 0)))
@@ -502,14 +523,8 @@ static Value value_delitem(VM *vm, Value obj, Value key) {
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
 }
 
-/* An exception instance or class (what vm->exc may hold). */
-static bool is_exception_value(Value v) {
-  return IS_OBJ(v) && (IS_TYPE(v, &type_type) ? type_is_exception((const Type *)AS_OBJ(v)) : type_is_exception(OBJ_TYPE(v)));
-}
-
-static const Type *exception_type(Value exc) {
-  return IS_TYPE(exc, &type_type) ? (const Type *)AS_OBJ(exc) : value_type(exc);
-}
+/* An exception instance (what vm->exc and vm->handling hold when they are not None). */
+static bool is_exception_value(Value v) { return IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)); }
 
 /* Is exception exc an instance of want (a class or a tuple of classes)? -1: TypeError. */
 static int exception_matches(VM *vm, Value exc, Value want) {
@@ -525,7 +540,7 @@ static int exception_matches(VM *vm, Value exc, Value want) {
     vm_raise(vm, &exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
     return -1;
   }
-  return type_is_subtype(exception_type(exc), (const Type *)AS_OBJ(want));
+  return type_is_subtype(OBJ_TYPE(exc), (const Type *)AS_OBJ(want));
 }
 
 /* The exception `raise v` raises: an instance as is, a class instantiated with no arguments. */
@@ -555,11 +570,6 @@ static void chain_to_handled(VM *vm) {
   Value handled = vm->handling;
   ExcChain *c, *h;
   if (!is_exception_value(handled) || handled == vm->exc) return;
-  if (IS_TYPE(vm->exc, &type_type)) {   /* a bare class: the chain needs an instance */
-    Value e = exception_new(vm, (const Type *)AS_OBJ(vm->exc), NONE_VAL);
-    if (IS_TYPE(e, &type_type)) return;
-    vm->exc = e;
-  }
   c = exception_chain(vm->exc);
   if (c == NULL) return;
   c->context = handled;
@@ -582,7 +592,7 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
   uint32_t n = 0, i, want = before + after;
   it = value_iter(vm, *base);
   if (it == EXC_VAL) {
-    if (vm->exc != NONE_VAL && !IS_TYPE(vm->exc, &type_type) && OBJ_TYPE(vm->exc) == &exc_TypeError)
+    if (IS_TYPE(vm->exc, &exc_TypeError))
       vm_raise_fmt(vm, &exc_TypeError, "cannot unpack non-iterable %t object", *base);
     return false;
   }
@@ -788,11 +798,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v;
     Value obj = PEEK(0);
     SAVE();
-    if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
-    else if (IS_OBJ(obj) && OBJ_TYPE(obj) != &type_type && type_is_exception(OBJ_TYPE(obj)) &&
-             (v = exception_getattr(vm, obj, name)) != UNBOUND_VAL) {
-      /* v is the attribute */
-    } else v = value_getattr(vm, obj, name);
+    v = value_getattr(vm, obj, name);
     CHECK(v);
     sp[-1] = v;
     NEXT();
@@ -1142,7 +1148,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     }
     it = value_iter(vm, sp[-1]);
     if (it == EXC_VAL) {
-      if (IS_TYPE(vm->exc, &exc_TypeError) || IS_TYPE(vm->exc, &type_type))
+      if (IS_TYPE(vm->exc, &exc_TypeError))
         vm_raise_fmt(vm, &exc_TypeError, "Value after * must be an iterable, not %t", sp[-1]);
       goto error;
     }
@@ -1336,6 +1342,8 @@ static VmResult run(VM *vm, int base, Value *result) {
     gen->nsaved = 0;
     gen->state = GEN_CREATED;
     gen->nblocks = 0;
+    gen->queued = 0;
+    gen->next_final = NULL;
     gen->ip = (uint32_t)(ip - frame->code->code);
     g = OBJ_VAL(gen);
     vm_push_root(vm, g);
@@ -1355,7 +1363,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v = sp[-1], it = sp[-2], r, ret = NONE_VAL;
     SAVE();
     if (IS_GENERATOR(it)) r = gen_resume(vm, (ObjGenerator *)AS_OBJ(it), v, false, &ret);
-    else if (!IS_NONE(v)) r = vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'send'", it);
+    else if (!IS_NONE(v) || IS_INSTANCE(it)) r = gen_delegate_send(vm, it, v, &ret);
     else r = value_iter_next(vm, it);
     CHECK(r);
     if (r == STOP_VAL) { sp -= 2; PUSH(ret); NEXT(); }
@@ -1454,11 +1462,7 @@ static VmResult run(VM *vm, int base, Value *result) {
       }
     }
     SAVE();
-    if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) v = class_getattr(vm, obj, name);
-    else if (IS_OBJ(obj) && OBJ_TYPE(obj) != &type_type && type_is_exception(OBJ_TYPE(obj)) &&
-             (v = exception_getattr(vm, obj, name)) != UNBOUND_VAL) {
-      /* v is the attribute */
-    } else v = value_getattr(vm, obj, name);
+    v = value_getattr(vm, obj, name);
     CHECK(v);
     sp[-1] = v;
     PUSH(UNBOUND_VAL);
@@ -1694,16 +1698,12 @@ error:
   }
 error_unwind:
   /* A stop request is never caught: the program ends. */
-  if (!(vm->interrupt && exception_type(vm->exc) == &exc_KeyboardInterrupt)) {
+  if (!(vm->interrupt && IS_TYPE(vm->exc, &exc_KeyboardInterrupt))) {
     while (vm->frame_count > base) {
       Frame *f = &vm->frames[vm->frame_count - 1];
       if (f->nblocks > 0) {
         Block b = f->blocks[--f->nblocks];
         Value exc = vm->exc;
-        if (IS_TYPE(exc, &type_type)) {   /* a bare class: make the instance if memory allows */
-          Value e = exception_new(vm, (const Type *)AS_OBJ(exc), NONE_VAL);
-          if (!IS_TYPE(e, &type_type)) exc = e;
-        }
         sp = f->slots + f->code->nlocals + b.level;
         if (vm->exc == vm->traceback_exc) vm->traceback_caught_at = vm->frame_count - 1;
         *sp++ = vm->handling;
@@ -1719,7 +1719,7 @@ error_unwind:
     }
   }
   vm->frame_count = base;
-  return exception_type(vm->exc) == &exc_KeyboardInterrupt && vm->interrupt ? VM_STOPPED : VM_EXCEPTION;
+  return IS_TYPE(vm->exc, &exc_KeyboardInterrupt) && vm->interrupt ? VM_STOPPED : VM_EXCEPTION;
 }
 
 #if VIPER_COMPUTED_GOTO
@@ -1755,6 +1755,25 @@ Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTupl
   result = call_native(vm, callable, argc, saved + 1, nkw, kwnames);
   vm->sp = saved;
   return result;
+}
+
+/* PEP 479: a StopIteration leaving a generator's frame (at depth base) becomes a RuntimeError
+ * whose cause it is, so it cannot end a loop over the generator silently. */
+static void stop_iteration_escaped(VM *vm, int base) {
+  Value stop = vm->exc, err;
+  ExcChain *c = exception_chain(stop), *e;
+  if (c != NULL && vm->traceback_exc == stop && IS_NONE(c->tb)) {
+    vm->traceback_caught_at = base;   /* its traceback starts in the generator */
+    c->tb = traceback_tuple(vm);
+  }
+  vm_push_root(vm, stop);
+  vm_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
+  vm_pop_root(vm);
+  err = vm->exc;
+  if (err == vm->memory_error || (e = exception_chain(err)) == NULL) return;
+  e->cause = stop;
+  e->context = stop;
+  e->suppress_context = true;
 }
 
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret) {
@@ -1794,7 +1813,12 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   vm->gen_yielded = false;
   status = run(vm, base, &result);
   vm->sp = saved_sp;
-  if (status != VM_OK) { gen->state = GEN_DONE; gen->nsaved = 0; return EXC_VAL; }
+  if (status != VM_OK) {
+    gen->state = GEN_DONE;
+    gen->nsaved = 0;
+    if (status == VM_EXCEPTION && vm_exc_pending_is(vm, &exc_StopIteration)) stop_iteration_escaped(vm, base);
+    return EXC_VAL;
+  }
   if (vm->gen_yielded) {
     vm->gen_yielded = false;
     gen->state = GEN_SUSPENDED;

@@ -266,7 +266,7 @@ static bool fresh_vm(LinkServer *ls) {
 }
 
 /* Run image in the live VM and report how it ended: STDOUT, EXCEPTION, DONE. */
-static void run_image(LinkServer *ls, const uint8_t *image, size_t len) {
+static void run_image(LinkServer *ls, const uint8_t *image, size_t len, bool whole_program) {
   uint8_t status;
   VmResult r;
   ls->running = true;
@@ -274,6 +274,7 @@ static void run_image(LinkServer *ls, const uint8_t *image, size_t len) {
   ls->out_len = 0;
   ls->vm->interrupt = false;
   r = vm_run_image(ls->vm, image, len);
+  if (whole_program && r != VM_STOPPED) vm_finish(ls->vm);   /* generators' pending cleanup */
   if (r == VM_EXCEPTION && vm_exit_status(ls->vm) >= 0) {   /* sys.exit(): the program just ends */
     if (ls->vm->sb_len > 0) { out_write(ls, ls->vm->sb, ls->vm->sb_len); out_write(ls, "\n", 1); }
     r = VM_OK;
@@ -289,7 +290,7 @@ static void run_image(LinkServer *ls, const uint8_t *image, size_t len) {
 static void run_program(LinkServer *ls) {
   uint8_t status = DONE_VM_ERROR;
   if (!fresh_vm(ls)) { link_send(ls, FRAME_DONE, ls->tx_seq++, &status, 1); return; }
-  run_image(ls, ls->store, ls->store_len);
+  run_image(ls, ls->store, ls->store_len, true);
 }
 
 /* ==== requests =========================================================================== */
@@ -360,7 +361,7 @@ static void handle_exec(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t le
   if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, why); return; }
   ls->arena_len = at + len;
   send_ack(ls, seq);
-  run_image(ls, ls->arena + at, len);
+  run_image(ls, ls->arena + at, len, false);
 }
 
 static void handle_stdin(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t len) {

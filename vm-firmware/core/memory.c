@@ -197,6 +197,11 @@ static void mark_roots(VM *vm) {
   if (vm->modules != NULL) gc_mark_value(vm, OBJ_VAL(vm->modules));
   if (vm->module_codes != NULL) gc_mark_value(vm, OBJ_VAL(vm->module_codes));
   gc_mark_value(vm, vm->exc);
+  gc_mark_value(vm, vm->memory_error);
+  {
+    ObjGenerator *g;
+    for (g = vm->gen_finalize; g != NULL; g = g->next_final) gc_mark_value(vm, OBJ_VAL(g));
+  }
   gc_mark_value(vm, vm->handling);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);
@@ -233,12 +238,34 @@ static void sweep(VM *vm) {
   *tail = NULL;
 }
 
+/* A generator unreachable while suspended in try/with stays alive on vm->gen_finalize until
+ * generator.c closes it at a safe point (CPython closes it when it is dropped). */
+void gc_queue_generators(VM *vm, bool all) {
+  uint8_t *p;
+  bool kept = false;
+  for (p = vm->heap_start; p < vm->heap_end; p += ((BlockHeader *)p)->size) {
+    BlockHeader *h = (BlockHeader *)p;
+    ObjGenerator *g = (ObjGenerator *)PAYLOAD(h);
+    if ((h->flags & (BLOCK_USED | BLOCK_OBJ)) != (BLOCK_USED | BLOCK_OBJ) || g->obj.type != &generator_type) continue;
+    if ((!all && (h->flags & BLOCK_MARK)) || !GEN_NEEDS_FINALIZER(g)) continue;
+    g->queued = 1;
+    g->next_final = vm->gen_finalize;
+    vm->gen_finalize = g;
+    if (!all) { gc_mark_value(vm, OBJ_VAL(g)); kept = true; }
+  }
+  if (kept) {
+    drain_grey(vm);
+    rescan_marked(vm);
+  }
+}
+
 void gc_collect(VM *vm) {
   vm->grey_count = 0;
   vm->grey_overflow = false;
   mark_roots(vm);
   drain_grey(vm);
   rescan_marked(vm);
+  gc_queue_generators(vm, false);
   sweep(vm);
 }
 

@@ -538,6 +538,25 @@ static const ObjBuiltin sys_functions[] = {
   {{&builtin_type}, NULL, NULL, 0, 0, NULL},
 };
 
+/* ==== gc ================================================================================= */
+
+/* gc.collect(): a full collection, then the cleanup of the generators it found dropped. */
+static Value m_collect(VM *vm, int argc, Value *args) {
+  (void)argc; (void)args;
+  gc_collect(vm);
+  gen_run_finalizers(vm);
+  return INT_VAL(0);
+}
+
+static Value m_gc_nop(VM *vm, int argc, Value *args) { (void)vm; (void)argc; (void)args; return NONE_VAL; }
+static Value m_isenabled(VM *vm, int argc, Value *args) { (void)vm; (void)argc; (void)args; return TRUE_VAL; }
+
+static const ObjBuiltin gc_functions[] = {
+  FN(collect, "collect", 0, 1), FN(gc_nop, "enable", 0, 0), FN(gc_nop, "disable", 0, 0),
+  FN(isenabled, "isenabled", 0, 0),
+  {{&builtin_type}, NULL, NULL, 0, 0, NULL},
+};
+
 /* ==== modules ============================================================================ */
 
 extern const ObjBuiltin modlib_functions[];   /* modlib.c: _stdlib, natives of the Python library */
@@ -612,7 +631,8 @@ Value module_builtin(VM *vm, const ObjStr *name) {
   bool ok;
   ObjDict *d;
   int which = strcmp(name->chars, "math") == 0 ? 1 : strcmp(name->chars, "time") == 0 ? 2 :
-              strcmp(name->chars, "sys") == 0 ? 3 : strcmp(name->chars, "_stdlib") == 0 ? 4 : 0;
+              strcmp(name->chars, "sys") == 0 ? 3 : strcmp(name->chars, "_stdlib") == 0 ? 4 :
+              strcmp(name->chars, "gc") == 0 ? 5 : 0;
   if (which == 0) return UNBOUND_VAL;
   m = module_new(vm, name->chars);
   if (m == EXC_VAL) return EXC_VAL;
@@ -626,6 +646,8 @@ Value module_builtin(VM *vm, const ObjStr *name) {
     ok = put_functions(vm, d, time_functions);
   } else if (which == 4) {
     ok = put_functions(vm, d, modlib_functions);
+  } else if (which == 5) {
+    ok = put_functions(vm, d, gc_functions);
   } else {
     ok = fill_sys(vm, d);
   }

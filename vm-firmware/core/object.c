@@ -223,6 +223,13 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
     if (m != NULL) return bound_method_new(vm, obj, m);
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
+  if (IS_OBJ(obj)) {   /* attributes of functions, generators, exceptions (function.c, exception.c) */
+    const Type *t = OBJ_TYPE(obj);
+    Value v = t == &function_type || t == &method_type || t == &generator_type || t == &code_type ||
+              t == &builtin_type || t == &bound_method_type ? function_getattr(vm, obj, name) :
+              type_is_exception(t) ? exception_getattr(vm, obj, name) : UNBOUND_VAL;
+    if (v != UNBOUND_VAL) return v;
+  }
   {
     const Type *t;
     for (t = value_type(obj); t != NULL; t = t->parent) {   /* bool finds int's methods */
@@ -244,6 +251,7 @@ Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
     }
     return dict_set(vm, AS_MODULE(obj)->dict, OBJ_VAL(name), v) ? NONE_VAL : EXC_VAL;
   }
+  if (IS_FUNCTION(obj)) return function_setattr(vm, obj, name, v);
   if (methods_find(value_type(obj)->methods, name) != NULL)
     return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object attribute '%s' is read-only", obj, name->chars);
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
@@ -763,16 +771,7 @@ void value_write(VM *vm, Value v, bool repr) {
     vm_sb_cstr(vm, value_type(((ObjBoundMethod *)AS_OBJ(v))->self)->name);
     vm_sb_cstr(vm, " object>");
   } else if (type_is_exception(t)) {
-    Value msg = ((ObjException *)AS_OBJ(v))->msg;
-    if (repr) { vm_sb_cstr(vm, t->name); vm_sb_add(vm, "(", 1); }
-    if (repr && IS_TUPLE(msg) && AS_TUPLE(msg)->len > 1) {   /* several arguments: ValueError('a', 1) */
-      uint32_t i;
-      for (i = 0; i < AS_TUPLE(msg)->len; i++) {
-        if (i > 0) vm_sb_add(vm, ", ", 2);
-        value_write(vm, AS_TUPLE(msg)->items[i], true);
-      }
-    } else if (!IS_NONE(msg)) value_write(vm, msg, repr || type_is_subtype(t, &exc_KeyError));
-    if (repr) vm_sb_add(vm, ")", 1);
+    exception_write(vm, v, repr);
   } else {
     vm_sb_cstr(vm, "<");
     vm_sb_cstr(vm, t->name);

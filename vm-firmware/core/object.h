@@ -123,6 +123,8 @@ typedef struct ObjFunction {
   ObjCode *code;
   ObjDict *globals;
   Value defaults, kwdefaults, closure;
+  ObjDict *dict;            /* f.__dict__: attributes the program set; NULL: none yet */
+  ObjDict *meta;            /* __name__, __qualname__, __doc__, __module__ once assigned; NULL: none */
 } ObjFunction;
 
 /* A variable captured by a nested function; value is UNBOUND_VAL while unset. */
@@ -366,6 +368,10 @@ vint range_len(const ObjRange *r);
 Value function_new(VM *vm, ObjCode *code, ObjDict *globals);
 Value bound_method_new(VM *vm, Value self, const MethodDef *m);
 const MethodDef *methods_find(const MethodDef *table, const ObjStr *name);
+/* Attributes of functions, bound methods, code objects and generators (__name__, __dict__, …):
+ * UNBOUND_VAL when there is no such attribute. function_setattr: v UNBOUND_VAL deletes. */
+Value function_getattr(VM *vm, Value obj, ObjStr *name);
+Value function_setattr(VM *vm, Value fn, ObjStr *name, Value v);
 
 /* ---- class.c: classes written in Python ------------------------------------------------
  * A class is an ObjClass: a Type (so value_type(), %t and IS_TYPE(v, &type_type) work as for
@@ -433,7 +439,9 @@ typedef struct ObjGenerator {
   uint16_t nsaved;
   uint8_t state;            /* GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE */
   uint8_t nblocks;
+  uint8_t queued;           /* on vm->gen_finalize (its cleanup is due) or finalised */
   uint32_t ip;              /* resume offset in fn->code */
+  struct ObjGenerator *next_final;   /* the next on vm->gen_finalize */
   uint16_t blocks[2 * 8];   /* handler, level pairs (VIPER_MAX_BLOCKS <= 8) */
 } ObjGenerator;
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
@@ -443,6 +451,14 @@ extern const Type generator_type, exc_GeneratorExit, exc_ImportError, exc_Module
  * when it returned (its return value in *ret when ret != NULL), or EXC_VAL. */
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret);
 Value gen_next(VM *vm, Value gen);   /* STOP_VAL when exhausted */
+Value gen_delegate_send(VM *vm, Value it, Value v, Value *ret);   /* it.send(v) for yield from */
+/* A generator suspended inside try/finally or with: dropping it must run its cleanup (close()). */
+#define GEN_NEEDS_FINALIZER(g) ((g)->state == GEN_SUSPENDED && (g)->nblocks > 0 && !(g)->queued)
+/* Queue generators that need a finalizer: those the GC found unreachable (all: every one, when
+ * the program ends). memory.c. */
+void gc_queue_generators(VM *vm, bool all);
+/* Close the queued generators (a safe point: between instructions, state saved). */
+void gen_run_finalizers(VM *vm);
 
 /* Cells (function.c) and slices (slice.c). */
 Value cell_new(VM *vm, Value v);
@@ -460,5 +476,10 @@ Value vm_raise_value(VM *vm, const Type *type, Value msg);
 Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...); /* %s %d %v(repr) %t(type) */
 Value exception_new(VM *vm, const Type *type, Value msg);
 Value exception_getattr(VM *vm, Value exc, ObjStr *name);   /* UNBOUND_VAL: no such attribute */
+Value exception_args_value(VM *vm, int argc, const Value *args);   /* the msg field for these args */
+Value exception_make(VM *vm, const Type *type, int argc, const Value *args);   /* type(*args) */
+void exception_write(VM *vm, Value exc, bool repr);   /* str()/repr() of a built-in exception */
+extern const Type *const exc_builtin_types[];         /* NULL-terminated, for builtins_init */
+extern const Type exc_OSError, exc_SystemError, exc_EOFError;
 
 #endif

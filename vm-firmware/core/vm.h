@@ -74,7 +74,8 @@ struct VM {
   uint32_t main_code;
 
   /* the pending exception and where it came from (outermost first) */
-  Value exc;
+  Value exc;                  /* always an exception instance (or None) */
+  Value memory_error;         /* the MemoryError raised when the heap has no room for one */
   Value handling;             /* the exception an except/finally body is handling, else None */
   bool gen_yielded;           /* run() returned because a generator frame yielded */
   Value stop_value;           /* set by a generator that returned: its value, for next() */
@@ -84,6 +85,10 @@ struct VM {
   TraceEntry traceback[VIPER_TRACEBACK_MAX];
   int traceback_count;
   int traceback_omitted;
+
+  /* generators dropped while suspended in try/with, waiting for close() (generator.c) */
+  ObjGenerator *gen_finalize;
+  bool finalizing;
 
   /* C temporaries that must survive an allocation */
   Value roots[VIPER_TEMP_ROOTS];
@@ -152,6 +157,10 @@ const char *exception_type_name(Value exc);
 
 /* a + b with Python's rules (sum() uses it). */
 Value vm_binary_add(VM *vm, Value a, Value b);
+
+/* The program has ended (not after a REPL entry): close every generator still suspended in
+ * try/finally or with, as CPython does at exit. vm->exc and the traceback are kept. */
+void vm_finish(VM *vm);
 
 /* builtins.c */
 bool builtins_init(VM *vm);

@@ -102,6 +102,7 @@ static int run_loaded(VM *vm, const uint8_t *image, size_t size, void *heap, siz
   signal(SIGINT, on_sigint);
   vm_set_poll(vm, poll_sigint, NULL);
   r = vm_run_image(vm, image, size);
+  if (r != VM_STOPPED) vm_finish(vm);   /* generators' pending cleanup, as at CPython's exit */
   fflush(stdout);
   if (r == VM_OK) return 0;
   if (r == VM_EXCEPTION && (status = vm_exit_status(vm)) >= 0) {   /* sys.exit(): no traceback */
