@@ -777,7 +777,6 @@ static Value m_maketrans(VM *vm, int argc, Value *args) {
 
 /* ---- codecs: utf-8, ascii, latin-1 ------------------------------------------------------ */
 
-const Type exc_UnicodeEncodeError = {{&type_type}, "UnicodeEncodeError", &exc_UnicodeError, exception_trace, NULL};
 
 /* 0 utf-8, 1 ascii, 2 latin-1, -1 unknown (LookupError raised). */
 static int codec_of(VM *vm, Value v) {
