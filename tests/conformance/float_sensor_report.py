@@ -52,3 +52,7 @@ for x in computed:
 for x in [0.125, 0.375, 2.5, 3.5, 1.5, 7.5e-9, 2 ** -37]:
     print('%.2f %.0f %.1e' % (x, x * 10, x), format(x, '.2g'))
 print(format(1e308 * 10, '%'), format(1.7e308, '%')[-12:], format(float('-nan'), 'f'), '%e' % float('nan'))
+try:
+    print(0.0 ** -2.0)
+except ZeroDivisionError as e:
+    print('ZeroDivisionError:', e, '| but 0.0 ** -inf is', 0.0 ** float('-inf'), pow(0.0, float('-inf')))

@@ -49,7 +49,7 @@ Value float_binary(VM *vm, int op, double a, double b) {
     }
     break;
   case BINOP_POW:
-    if (a == 0.0 && b < 0.0)
+    if (a == 0.0 && b < 0.0 && isfinite(b))   /* 0.0 ** -inf is inf */
       return vm_raise(vm, &exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
     if (a < 0.0 && b != floor(b) && isfinite(b))
       return vm_raise(vm, &exc_ValueError, "complex results are not supported");
