@@ -73,10 +73,10 @@ bool value_equal(VM *vm, Value a, Value b) {
     return eq;
   }
   if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return bytes_compare(AS_BYTES(a), AS_BYTES(b)) == 0;
-  if (IS_TYPE(a, &memoryview_type) || IS_TYPE(b, &memoryview_type)) return memview_equal(vm, a, b);
   t = OBJ_TYPE(a);
+  if (t == &str_type && OBJ_TYPE(b) == &str_type) return str_equal(AS_STR(a), AS_STR(b));
+  if (t == &memoryview_type || OBJ_TYPE(b) == &memoryview_type) return memview_equal(vm, a, b);
   if (t != OBJ_TYPE(b)) return false;
-  if (t == &str_type) return str_equal(AS_STR(a), AS_STR(b));
   if (t == &list_type)
     return seq_compare(vm, CMP_EQ, AS_LIST(a)->items, AS_LIST(a)->len, AS_LIST(b)->items, AS_LIST(b)->len) == TRUE_VAL;
   if (t == &tuple_type)
