@@ -726,7 +726,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v;
     Value obj = PEEK(0);
     SAVE();
-    v = value_getattr(vm, obj, name);
+    v = IS_INSTANCE(obj) ? class_getattr(vm, obj, name) : value_getattr(vm, obj, name);   /* instances: no detour */
     CHECK(v);
     sp[-1] = v;
     NEXT();
@@ -1371,7 +1371,7 @@ static VmResult run(VM *vm, int base, Value *result) {
       }
     }
     SAVE();
-    v = value_getattr(vm, obj, name);
+    v = IS_INSTANCE(obj) ? class_getattr(vm, obj, name) : value_getattr(vm, obj, name);   /* instances: no detour */
     CHECK(v);
     sp[-1] = v;
     PUSH(UNBOUND_VAL);
