@@ -439,3 +439,97 @@ int vm_exception_frames(VM *vm, Value exc, TraceEntry *out) {
   }
   return (int)n;
 }
+
+/* ==== raising and catching, for the interpreter loop ===================================== */
+
+/* Record the frames from depth base up as the traceback of the exception being raised. */
+void record_traceback(VM *vm, int base) {
+  int i, n = vm->frame_count - base, half = VIPER_TRACEBACK_MAX / 2, k = 0;
+  vm->traceback_count = 0;
+  vm->traceback_omitted = 0;
+  for (i = base; i < vm->frame_count; i++) {
+    Frame *f = &vm->frames[i];
+    int pos = i - base;
+    if (n > VIPER_TRACEBACK_MAX && pos >= half && pos < n - half) { vm->traceback_omitted++; continue; }
+    vm->traceback[k].code = f->code;
+    vm->traceback[k].pc = (uint32_t)(f->ip - f->code->code) - 1;
+    k++;
+  }
+  vm->traceback_count = k;
+}
+
+/* An exception instance (what vm->exc and vm->handling hold when they are not None). */
+bool is_exception_value(Value v) { return IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)); }
+
+/* Is exception exc an instance of want (a class or a tuple of classes)? -1: TypeError. */
+int exception_matches(VM *vm, Value exc, Value want) {
+  if (IS_TUPLE(want)) {
+    uint32_t i;
+    for (i = 0; i < AS_TUPLE(want)->len; i++) {
+      int m = exception_matches(vm, exc, AS_TUPLE(want)->items[i]);
+      if (m != 0) return m;
+    }
+    return 0;
+  }
+  if (!IS_TYPE(want, &type_type) || !type_is_exception((const Type *)AS_OBJ(want))) {
+    vm_raise(vm, &exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    return -1;
+  }
+  return type_is_subtype(OBJ_TYPE(exc), (const Type *)AS_OBJ(want));
+}
+
+/* The exception `raise v` raises: an instance as is, a class instantiated with no arguments. */
+Value make_exception(VM *vm, Value v) {
+  if (IS_TYPE(v, &type_type) && type_is_exception((const Type *)AS_OBJ(v)))
+    return vm_call(vm, v, 0, NULL);
+  if (IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)) && OBJ_TYPE(v) != &type_type) return v;
+  return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
+}
+
+/* The frames the exception traceback[] was recorded for went through, from the frame that
+ * caught it on (as CPython keeps them): a tuple of (code, pc) pairs. */
+static Value traceback_tuple(VM *vm) {
+  int from = vm->traceback_omitted == 0 && vm->traceback_caught_at < vm->traceback_count ? vm->traceback_caught_at : 0, i;
+  Value t = tuple_new(vm, (uint32_t)(2 * (vm->traceback_count - from)));
+  if (t == EXC_VAL) return NONE_VAL;
+  for (i = from; i < vm->traceback_count; i++) {
+    AS_TUPLE(t)->items[2 * (i - from)] = OBJ_VAL(vm->traceback[i].code);
+    AS_TUPLE(t)->items[2 * (i - from) + 1] = INT_VAL((vint)vm->traceback[i].pc);
+  }
+  return t;
+}
+
+/* A new exception (vm->exc) raised while another is being handled gets it as __context__; the
+ * handled one keeps its traceback, which the new one's recording is about to replace. */
+void chain_to_handled(VM *vm) {
+  Value handled = vm->handling;
+  ExcChain *c, *h;
+  if (!is_exception_value(handled) || handled == vm->exc) return;
+  c = exception_chain(vm->exc);
+  if (c == NULL) return;
+  c->context = handled;
+  h = exception_chain(handled);
+  if (h != NULL && vm->traceback_exc == handled && IS_NONE(h->tb)) h->tb = traceback_tuple(vm);
+  for (; h != NULL; h = exception_chain(h->context))   /* no cycles: cut the chain where it loops */
+    if (h->context == vm->exc) { h->context = NONE_VAL; break; }
+}
+
+/* PEP 479: a StopIteration leaving a generator's frame (at depth base) becomes a RuntimeError
+ * whose cause it is, so it cannot end a loop over the generator silently. */
+void stop_iteration_escaped(VM *vm, int base) {
+  Value stop = vm->exc, err;
+  ExcChain *c = exception_chain(stop), *e;
+  if (c != NULL && vm->traceback_exc == stop && IS_NONE(c->tb)) {
+    vm->traceback_caught_at = base;   /* its traceback starts in the generator */
+    c->tb = traceback_tuple(vm);
+  }
+  vm_push_root(vm, stop);
+  vm_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
+  vm_pop_root(vm);
+  err = vm->exc;
+  if (err == vm->memory_error || (e = exception_chain(err)) == NULL) return;
+  e->cause = stop;
+  e->context = stop;
+  e->suppress_context = true;
+}
+

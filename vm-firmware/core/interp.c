@@ -49,21 +49,6 @@ void vm_set_poll(VM *vm, VmPollFn poll, void *ctx) {
 
 /* ==== errors ============================================================================= */
 
-static void record_traceback(VM *vm, int base) {
-  int i, n = vm->frame_count - base, half = VIPER_TRACEBACK_MAX / 2, k = 0;
-  vm->traceback_count = 0;
-  vm->traceback_omitted = 0;
-  for (i = base; i < vm->frame_count; i++) {
-    Frame *f = &vm->frames[i];
-    int pos = i - base;
-    if (n > VIPER_TRACEBACK_MAX && pos >= half && pos < n - half) { vm->traceback_omitted++; continue; }
-    vm->traceback[k].code = f->code;
-    vm->traceback[k].pc = (uint32_t)(f->ip - f->code->code) - 1;
-    k++;
-  }
-  vm->traceback_count = k;
-}
-
 static Value binary_type_error(VM *vm, int op, Value a, Value b) {
   static const char *const symbols[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"};
   int base = op & ~BINOP_INPLACE;
@@ -523,62 +508,6 @@ static Value value_delitem(VM *vm, Value obj, Value key) {
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
 }
 
-/* An exception instance (what vm->exc and vm->handling hold when they are not None). */
-static bool is_exception_value(Value v) { return IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)); }
-
-/* Is exception exc an instance of want (a class or a tuple of classes)? -1: TypeError. */
-static int exception_matches(VM *vm, Value exc, Value want) {
-  if (IS_TUPLE(want)) {
-    uint32_t i;
-    for (i = 0; i < AS_TUPLE(want)->len; i++) {
-      int m = exception_matches(vm, exc, AS_TUPLE(want)->items[i]);
-      if (m != 0) return m;
-    }
-    return 0;
-  }
-  if (!IS_TYPE(want, &type_type) || !type_is_exception((const Type *)AS_OBJ(want))) {
-    vm_raise(vm, &exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
-    return -1;
-  }
-  return type_is_subtype(OBJ_TYPE(exc), (const Type *)AS_OBJ(want));
-}
-
-/* The exception `raise v` raises: an instance as is, a class instantiated with no arguments. */
-static Value make_exception(VM *vm, Value v) {
-  if (IS_TYPE(v, &type_type) && type_is_exception((const Type *)AS_OBJ(v)))
-    return vm_call(vm, v, 0, NULL);
-  if (IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)) && OBJ_TYPE(v) != &type_type) return v;
-  return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
-}
-
-/* The frames the exception traceback[] was recorded for went through, from the frame that
- * caught it on (as CPython keeps them): a tuple of (code, pc) pairs. */
-static Value traceback_tuple(VM *vm) {
-  int from = vm->traceback_omitted == 0 && vm->traceback_caught_at < vm->traceback_count ? vm->traceback_caught_at : 0, i;
-  Value t = tuple_new(vm, (uint32_t)(2 * (vm->traceback_count - from)));
-  if (t == EXC_VAL) return NONE_VAL;
-  for (i = from; i < vm->traceback_count; i++) {
-    AS_TUPLE(t)->items[2 * (i - from)] = OBJ_VAL(vm->traceback[i].code);
-    AS_TUPLE(t)->items[2 * (i - from) + 1] = INT_VAL((vint)vm->traceback[i].pc);
-  }
-  return t;
-}
-
-/* A new exception (vm->exc) raised while another is being handled gets it as __context__; the
- * handled one keeps its traceback, which the new one's recording is about to replace. */
-static void chain_to_handled(VM *vm) {
-  Value handled = vm->handling;
-  ExcChain *c, *h;
-  if (!is_exception_value(handled) || handled == vm->exc) return;
-  c = exception_chain(vm->exc);
-  if (c == NULL) return;
-  c->context = handled;
-  h = exception_chain(handled);
-  if (h != NULL && vm->traceback_exc == handled && IS_NONE(h->tb)) h->tb = traceback_tuple(vm);
-  for (; h != NULL; h = exception_chain(h->context))   /* no cycles: cut the chain where it loops */
-    if (h->context == vm->exc) { h->context = NONE_VAL; break; }
-}
-
 static void deref_error(VM *vm, ObjCode *code, uint32_t slot, Value cell) {
   if (!IS_TYPE(cell, &cell_type)) { vm_raise(vm, &exc_TypeError, "local slot does not hold a cell"); return; }
   vm_raise_fmt(vm, &exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
@@ -798,7 +727,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     Value v;
     Value obj = PEEK(0);
     SAVE();
-    v = value_getattr(vm, obj, name);
+    v = IS_INSTANCE(obj) ? class_getattr(vm, obj, name) : value_getattr(vm, obj, name);   /* instances: no detour */
     CHECK(v);
     sp[-1] = v;
     NEXT();
@@ -1462,7 +1391,7 @@ static VmResult run(VM *vm, int base, Value *result) {
       }
     }
     SAVE();
-    v = value_getattr(vm, obj, name);
+    v = IS_INSTANCE(obj) ? class_getattr(vm, obj, name) : value_getattr(vm, obj, name);   /* instances: no detour */
     CHECK(v);
     sp[-1] = v;
     PUSH(UNBOUND_VAL);
@@ -1755,25 +1684,6 @@ Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTupl
   result = call_native(vm, callable, argc, saved + 1, nkw, kwnames);
   vm->sp = saved;
   return result;
-}
-
-/* PEP 479: a StopIteration leaving a generator's frame (at depth base) becomes a RuntimeError
- * whose cause it is, so it cannot end a loop over the generator silently. */
-static void stop_iteration_escaped(VM *vm, int base) {
-  Value stop = vm->exc, err;
-  ExcChain *c = exception_chain(stop), *e;
-  if (c != NULL && vm->traceback_exc == stop && IS_NONE(c->tb)) {
-    vm->traceback_caught_at = base;   /* its traceback starts in the generator */
-    c->tb = traceback_tuple(vm);
-  }
-  vm_push_root(vm, stop);
-  vm_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
-  vm_pop_root(vm);
-  err = vm->exc;
-  if (err == vm->memory_error || (e = exception_chain(err)) == NULL) return;
-  e->cause = stop;
-  e->context = stop;
-  e->suppress_context = true;
 }
 
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret) {

@@ -162,6 +162,14 @@ Value vm_binary_add(VM *vm, Value a, Value b);
  * try/finally or with, as CPython does at exit. vm->exc and the traceback are kept. */
 void vm_finish(VM *vm);
 
+/* exception.c, for the loop: raising, matching and chaining. */
+void record_traceback(VM *vm, int base);
+bool is_exception_value(Value v);                       /* an exception instance */
+int exception_matches(VM *vm, Value exc, Value want);   /* except want: 1, 0, or -1 (TypeError) */
+Value make_exception(VM *vm, Value v);                  /* what `raise v` raises */
+void chain_to_handled(VM *vm);                          /* vm->exc.__context__ = vm->handling */
+void stop_iteration_escaped(VM *vm, int base);          /* PEP 479 */
+
 /* builtins.c */
 bool builtins_init(VM *vm);
 
