@@ -827,4 +827,16 @@ int64_t int_hash(Value v) {
   return (int64_t)h;
 }
 
+bool int_to_i64(Value v, int64_t *out) {
+  Big x;
+  uint64_t m = 0;
+  uint32_t i;
+  view(v, &x);
+  if (x.n * DBITS > 64 && mag_bits(x.d, x.n) > 64) return false;
+  for (i = x.n; i-- > 0;) m = (m << DBITS) | x.d[i];
+  if (x.neg ? m > (uint64_t)1 << 63 : m > (uint64_t)INT64_MAX) return false;
+  *out = x.neg ? (int64_t)(0 - m) : (int64_t)m;
+  return true;
+}
+
 const Type bigint_type = {{&type_type}, "int", NULL, NULL, NULL};

@@ -326,6 +326,8 @@ static Value bi_divmod(VM *vm, int argc, Value *args) {
       r = value_number_special(vm, args[1], "__rdivmod__", 1, &args[0]);
       if (r != UNBOUND_VAL && r != OBJ_VAL(&not_implemented_obj)) return r;
     }
+    if (class_builtin_value(args[0]) != UNBOUND_VAL) args[0] = class_builtin_value(args[0]);   /* class Price(int) */
+    if (class_builtin_value(args[1]) != UNBOUND_VAL) args[1] = class_builtin_value(args[1]);
   }
   q = binop(vm, BINOP_FLOORDIV, args[0], args[1]);
   if (q == UNBOUND_VAL)

@@ -102,6 +102,10 @@ Value class_call_dunder(VM *vm, Value v, const char *name, int argc, Value *args
   if (f == EXC_VAL || f == UNBOUND_VAL) return f;
   if (IS_TYPE(f, &staticmethod_type)) return vm_call(vm, ((ObjWrapper *)AS_OBJ(f))->a, argc, args);
   argv[0] = v;
+  if (IS_TYPE(f, &classmethod_type)) {   /* a dunder that is a classmethod gets the class */
+    f = ((ObjWrapper *)AS_OBJ(f))->a;
+    argv[0] = OBJ_VAL(value_type(v));
+  }
   for (i = 0; i < argc && i < 3; i++) argv[i + 1] = args[i];
   return vm_call(vm, f, argc + 1, argv);
 }
@@ -409,7 +413,9 @@ const ObjBuiltin value_new_builtin = {{&builtin_type}, "__new__", bi_value_new, 
 static Value bi_value_init(VM *vm, int argc, Value *args) {
   ObjInstance *o = (ObjInstance *)AS_OBJ(args[0]);
   Value kw = NATIVE_KW(args, argc, 0), v;
-  const Type *t = ((const ObjClass *)o->obj.type)->value_base;
+  const Type *t;
+  if (class_builtin_value(args[0]) == UNBOUND_VAL) return NONE_VAL;
+  t = ((const ObjClass *)o->obj.type)->value_base;
   if (!is_mutable_value_type(t) || (argc == 1 && kw == UNBOUND_VAL)) return NONE_VAL;
   v = vm_call(vm, OBJ_VAL(t), argc - 1, args + 1);
   if (v == EXC_VAL) return EXC_VAL;
@@ -427,7 +433,7 @@ static Value bi_value_init(VM *vm, int argc, Value *args) {
   o->msg = v;
   return NONE_VAL;
 }
-static const ObjBuiltin value_init_builtin = {{&builtin_type}, "__init__", bi_value_init, 1, 2, NATIVE_KW_DICT};
+const ObjBuiltin value_init_builtin = {{&builtin_type}, "__init__", bi_value_init, 1, 2, NATIVE_KW_DICT};
 
 /* Bind what a class attribute lookup found to the instance (or class) it was looked up for. */
 static Value bind(VM *vm, Value attr, Value self, Value cls) {
@@ -638,12 +644,31 @@ Value class_binary(VM *vm, int op, Value a, Value b) {
     r = class_call_dunder(vm, b, binary_names[base][1], 1, &a);
     if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
   }
+  if (base == BINOP_MUL && (IS_INSTANCE(a) != IS_INSTANCE(b))) {   /* "ab" * n where n has __index__ */
+    Value seq = IS_INSTANCE(a) ? b : a, n = IS_INSTANCE(a) ? a : b;
+    if (IS_STR(seq) || IS_LIST(seq) || IS_TUPLE(seq) || IS_BYTESLIKE(seq)) {
+      r = value_index(vm, n);
+      if (r == EXC_VAL) return EXC_VAL;
+      if (r != UNBOUND_VAL) return vm_binary_op(vm, op, seq, r);
+    }
+  }
   if (INNER(a) != UNBOUND_VAL || INNER(b) != UNBOUND_VAL) {   /* the built-in values' operator */
     Value x = INNER(a) != UNBOUND_VAL ? INNER(a) : a, y = INNER(b) != UNBOUND_VAL ? INNER(b) : b;
     r = vm_binary_op(vm, op, x, y);
     return (op & BINOP_INPLACE) && r == x && x != a ? a : r;   /* ml += [1] keeps ml */
   }
   return UNBOUND_VAL;
+}
+
+/* not a.__eq__(b) (object.__ne__); UNBOUND_VAL or NotImplemented when that gives no answer. */
+static Value negated_eq(VM *vm, Value a, Value b) {
+  Value r = class_call_dunder(vm, a, "__eq__", 1, &b);
+  if (r == EXC_VAL || r == UNBOUND_VAL || r == NOT_IMPLEMENTED) return r;
+  if (IS_INSTANCE(r)) {
+    int t = class_truthy(vm, r);
+    return t < 0 ? EXC_VAL : BOOL_VAL(!t);
+  }
+  return BOOL_VAL(!value_truthy(r));
 }
 
 /* Comparison when either side is an instance; UNBOUND_VAL when nothing applies. */
@@ -654,10 +679,12 @@ Value class_compare(VM *vm, int op, Value a, Value b) {
   if (op > CMP_GE) return UNBOUND_VAL;
   if (IS_INSTANCE(a)) {
     r = class_call_dunder(vm, a, names[op], 1, &b);
+    if (r == UNBOUND_VAL && op == CMP_NE) r = negated_eq(vm, a, b);   /* object.__ne__ inverts __eq__ */
     if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
   }
   if (IS_INSTANCE(b)) {
     r = class_call_dunder(vm, b, names[swapped[op]], 1, &a);
+    if (r == UNBOUND_VAL && op == CMP_NE) r = negated_eq(vm, b, a);
     if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
   }
   if (INNER(a) != UNBOUND_VAL || INNER(b) != UNBOUND_VAL)
@@ -812,7 +839,7 @@ bool class_hash64(VM *vm, Value v, int64_t *out) {
   if (IS_NONE(r)) { vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v); return false; }
   if (INNER(r) != UNBOUND_VAL && IS_ANYINT(INNER(r))) r = INNER(r);
   if (!IS_ANYINT(r)) { vm_raise(vm, &exc_TypeError, "__hash__ method should return an integer"); return false; }
-  *out = IS_BOOL(r) ? (int64_t)AS_INTLIKE(r) : int_hash(r);
+  if (!int_to_i64(r, out)) *out = int_hash(r);   /* CPython keeps a hash that fits as it is */
   if (*out == -1) *out = -2;
   return true;
 }

@@ -63,6 +63,10 @@ static void record_traceback(VM *vm, int base) {
 static Value binary_type_error(VM *vm, int op, Value a, Value b) {
   static const char *const symbols[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"};
   int base = op & ~BINOP_INPLACE;
+  if (base == BINOP_MUL && (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_BYTESLIKE(a) || IS_STR(b) || IS_LIST(b) ||
+                            IS_TUPLE(b) || IS_BYTESLIKE(b)))
+    return vm_raise_fmt(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%t'",
+                        IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_BYTESLIKE(a) ? b : a);
   if ((base == BINOP_ADD) && (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a)))
     return vm_raise_fmt(vm, &exc_TypeError, "can only concatenate %t (not \"%t\") to %t", a, b, a);
   if (base == BINOP_POW)

@@ -27,6 +27,7 @@ bool value_truthy(Value v) {
   if (t == &range_type) return range_len(AS_RANGE(v)) != 0;
   if (t == &set_type || t == &frozenset_type) return AS_SET(v)->used != 0;
   if (t == &bytes_type || t == &bytearray_type) return AS_BYTES(v)->len != 0;
+  if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type) return AS_DICT(AS_ITER(v)->seq)->live != 0;
   return true;
 }
 
@@ -76,6 +77,11 @@ bool value_equal(VM *vm, Value a, Value b) {
   t = OBJ_TYPE(a);
   if (t != OBJ_TYPE(b)) return false;
   if (t == &str_type) return str_equal(AS_STR(a), AS_STR(b));
+  if (t == &method_type)   /* a.f == a.f: the same function bound to the same object */
+    return ((ObjMethod *)AS_OBJ(a))->self == ((ObjMethod *)AS_OBJ(b))->self && ((ObjMethod *)AS_OBJ(a))->fn == ((ObjMethod *)AS_OBJ(b))->fn;
+  if (t == &bound_method_type || t == &method_descr_type)
+    return ((ObjBoundMethod *)AS_OBJ(a))->self == ((ObjBoundMethod *)AS_OBJ(b))->self &&
+           ((ObjBoundMethod *)AS_OBJ(a))->method == ((ObjBoundMethod *)AS_OBJ(b))->method;
   if (t == &list_type)
     return seq_compare(vm, CMP_EQ, AS_LIST(a)->items, AS_LIST(a)->len, AS_LIST(b)->items, AS_LIST(b)->len) == TRUE_VAL;
   if (t == &tuple_type)
@@ -153,7 +159,14 @@ bool value_hash64(VM *vm, Value v, int64_t *out) {
     *out = str_hash_bytes((const char *)AS_BYTES(v)->data, AS_BYTES(v)->len);
     return true;
   }
-  if (IS_LIST(v) || IS_DICT(v) || IS_SET(v) || IS_TYPE(v, &bytearray_type) || IS_SLICE(v)) {
+  if (IS_TYPE(v, &method_type)) {   /* equal bound methods hash alike */
+    int64_t h;
+    if (!value_hash64(vm, ((ObjMethod *)AS_OBJ(v))->self, &h)) return false;
+    *out = h ^ (int64_t)(((ObjMethod *)AS_OBJ(v))->fn >> 4);
+    return true;
+  }
+  if (IS_LIST(v) || IS_DICT(v) || IS_SET(v) || IS_TYPE(v, &bytearray_type) || IS_SLICE(v) ||
+      IS_TYPE(v, &dict_keys_type) || IS_TYPE(v, &dict_items_type)) {
     vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
     return false;
   }
@@ -285,7 +298,7 @@ static Value sm_imul(VM *vm, int argc, Value *args) { (void)argc; return special
 
 static Value special_compare(VM *vm, int op, Value a, Value b) {
   Value r;
-  if (IS_INSTANCE(b)) return NOT_IMPLEMENTED;
+  if (IS_INSTANCE(b) || (IS_ANYINT(a) && !IS_ANYINT(b))) return NOT_IMPLEMENTED;   /* int.__eq__(1.0) */
   if (op == CMP_EQ || op == CMP_NE) {
     if (!IS_OBJ(b) || value_type(a) == value_type(b) || (type_kinds(value_type(a)) & type_kinds(value_type(b)) & (K_NUM | K_SET)))
       return BOOL_VAL(value_equal(vm, a, b) == (op == CMP_EQ));
@@ -444,6 +457,8 @@ static Value builtin_type_getattr(VM *vm, Value obj, ObjStr *name) {
   if (name_is(name, "__class__")) return OBJ_VAL(&type_type);
   if (t == &object_type && object_attr_builtin(name) != NULL) return OBJ_VAL(object_attr_builtin(name));
   if (name_is(name, "__new__")) return OBJ_VAL(&value_new_builtin);
+  if (name_is(name, "__init__"))   /* list.__init__(self, items), object.__init__(self) */
+    return OBJ_VAL(t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type ? &value_init_builtin : &super_init_builtin);
   m = t == &dict_type ? methods_find(dict_class_methods, name) :   /* class methods: dict.fromkeys */
       t == &int_type ? methods_find(int_class_methods, name) :
       t == &str_type ? methods_find(str_class_methods, name) :
@@ -501,6 +516,8 @@ Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
 /* Operators of the library types the interpreter's fast paths do not cover. */
 Value lib_binary(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;
+  if (class_builtin_value(a) != UNBOUND_VAL || class_builtin_value(b) != UNBOUND_VAL)
+    return UNBOUND_VAL;   /* a subclass's own methods first (class_binary), then its value */
   if (IS_BIGINT(a) || IS_BIGINT(b)) {
     Value r = int_number_binary(vm, base, a, b);
     if (r != UNBOUND_VAL) return r;

@@ -279,6 +279,7 @@ Value bigint_from_le_bytes(VM *vm, bool neg, const uint8_t *bytes, uint32_t n);
 Value bigint_parse(VM *vm, const char *s, size_t len, int base, bool neg); /* validated digits/_ */
 void int_write_base(VM *vm, Value v, int base);          /* any int; base 2, 8, 10 or 16; '-' */
 int64_t int_hash(Value v);                               /* CPython's hash of an int */
+bool int_to_i64(Value v, int64_t *out);                  /* false: outside int64 */
 uint32_t int_bit_length(Value v);
 
 /* ---- set.c ---------------------------------------------------------------------------- */
@@ -427,6 +428,7 @@ Value class_contains(VM *vm, Value obj, Value item);
 bool class_hash(VM *vm, Value v, uint32_t *out);
 bool class_hash64(VM *vm, Value v, int64_t *out);
 extern const ObjBuiltin value_new_builtin;   /* object.__new__(cls), tuple.__new__(cls, it), ... */
+extern const ObjBuiltin value_init_builtin;  /* list.__init__(self, it), dict.__init__(self, m, **kw) */
 bool class_write(VM *vm, Value v, bool repr);
 void class_write_class(VM *vm, Value cls);
 /* Hooks for object.c: an instance or Python class takes the class.c path. */
