@@ -193,7 +193,7 @@ static Value c3_mro(VM *vm, ObjClass *cls) {
   return t;
 }
 
-static const char *const hook_names[] = {"__setattr__", "__delattr__", "__getattribute__"};
+static const char *const hook_names[] = {"__setattr__", "__delattr__", "__getattribute__", "__new__"};
 
 /* Which of hook_names the class's MRO defines (CLASS_HOOK_* bits, in that order). */
 static bool update_hooks(VM *vm, ObjClass *cls) {
@@ -304,7 +304,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
 
 /* ==== instances ========================================================================== */
 
-static Value call_with(VM *vm, Value fn, Value self, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+static inline Value call_with(VM *vm, Value fn, Value self, int argc, Value *args, int nkw, ObjTuple *kwnames) {
   Value *base = vm->sp, r;
   int i;
   if (vm->sp + argc + 2 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
@@ -337,26 +337,44 @@ static bool is_mutable_value_type(const Type *t) {
   return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type;
 }
 
-/* cls(*args, **kw): __new__ (the class's own, or the built-in's value made from the arguments),
- * then __init__. */
+/* cls.__new__(cls, *args): the class's own, or the built-in's value made from the arguments.
+ * *newf: the class's __new__ (UNBOUND_VAL: none), NONE_VAL when it returned something that is
+ * not an instance of cls (then __init__ is not run). */
+static Value class_new_instance(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames, Value *newf) {
+  Value self, f = (cls->hooks & CLASS_HOOK_NEW) ? lookup_cstr(vm, &cls->type, "__new__") : UNBOUND_VAL;
+  if (f == EXC_VAL) return EXC_VAL;
+  if (IS_TYPE(f, &staticmethod_type)) f = ((ObjWrapper *)AS_OBJ(f))->a;
+  *newf = f;
+  if (f != UNBOUND_VAL) {
+    self = call_with(vm, f, OBJ_VAL(cls), argc, args, nkw, kwnames);
+    if (self != EXC_VAL && (!IS_INSTANCE(self) || !type_in_mro(OBJ_TYPE(self), &cls->type))) *newf = NONE_VAL;
+    return self;
+  }
+  if (cls->value_base != NULL && !is_mutable_value_type(cls->value_base)) {
+    Value v = vm_call_kw(vm, OBJ_VAL(cls->value_base), argc, args, nkw, kwnames);   /* str(x), int(x), tuple(it) */
+    if (v == EXC_VAL) return EXC_VAL;
+    return instance_alloc(vm, cls, v);
+  }
+  return instance_alloc(vm, cls, UNBOUND_VAL);
+}
+
+/* cls(*args, **kw): __new__, then __init__. */
 Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames) {
   ObjInstance *o;
   Value self, init, r, newf;
   int npos = argc - nkw;
-  newf = lookup_cstr(vm, &cls->type, "__new__");
-  if (newf == EXC_VAL) return EXC_VAL;
-  if (IS_TYPE(newf, &staticmethod_type)) newf = ((ObjWrapper *)AS_OBJ(newf))->a;
-  if (newf != UNBOUND_VAL) {   /* the class's own __new__(cls, *args) */
-    self = call_with(vm, newf, OBJ_VAL(cls), argc, args, nkw, kwnames);
-    if (self == EXC_VAL || !IS_INSTANCE(self) || !type_in_mro(OBJ_TYPE(self), &cls->type)) return self;
-  } else if (cls->value_base != NULL && !is_mutable_value_type(cls->value_base)) {
-    Value v = vm_call_kw(vm, OBJ_VAL(cls->value_base), argc, args, nkw, kwnames);   /* str(x), int(x), tuple(it) */
-    if (v == EXC_VAL) return EXC_VAL;
-    self = instance_alloc(vm, cls, v);
+  newf = UNBOUND_VAL;
+  if (cls->value_base == NULL && !(cls->hooks & CLASS_HOOK_NEW)) {   /* most classes: object.__new__ */
+    o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance) + (cls->builtin_base != NULL ? sizeof(ExcChain) : 0));
+    if (o == NULL) return EXC_VAL;
+    o->msg = NONE_VAL;
+    o->dict = NULL;
+    if (cls->builtin_base != NULL) exc_chain_init((ExcChain *)(o + 1));
+    self = OBJ_VAL(o);
   } else {
-    self = instance_alloc(vm, cls, UNBOUND_VAL);
+    self = class_new_instance(vm, cls, argc, args, nkw, kwnames, &newf);
+    if (self == EXC_VAL || newf == NONE_VAL) return self;
   }
-  if (self == EXC_VAL) return EXC_VAL;
   o = (ObjInstance *)AS_OBJ(self);
   if (cls->builtin_base != NULL && IS_NONE(o->msg)) {   /* an exception: remember the arguments as its message */
     if (npos == 1) o->msg = args[0];

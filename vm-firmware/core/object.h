@@ -391,6 +391,7 @@ typedef struct ObjClass {
 #define CLASS_HOOK_SETATTR      1
 #define CLASS_HOOK_DELATTR      2
 #define CLASS_HOOK_GETATTRIBUTE 4
+#define CLASS_HOOK_NEW          8   /* a __new__ of its own: instantiation calls it */
 typedef struct ObjInstance { Obj obj; Value msg; ObjDict *dict; } ObjInstance;
 typedef struct ObjMethod { Obj obj; Value self, fn; } ObjMethod;       /* a bound Python method */
 typedef struct ObjWrapper { Obj obj; Value a, b; } ObjWrapper;         /* super, classmethod, ... */
