@@ -514,14 +514,65 @@ Value int_number_binary(VM *vm, int op, Value a, Value b) {
   return UNBOUND_VAL;
 }
 
+/* The inverse of a modulo |m| by the extended Euclidean algorithm, in [0, |m|). */
+static Value int_modinv(VM *vm, Value a, Value m) {
+  Value *v;   /* old_r, r, old_s, s: rooted while the arithmetic allocates */
+  Value q, t;
+  int base = vm->nroots, i;
+  if (int_compare(m, INT_VAL(0)) < 0) {
+    m = bigint_unary(vm, UNOP_NEG, m);
+    if (m == EXC_VAL) return EXC_VAL;
+  }
+  vm_push_root(vm, m);
+  t = bigint_binary(vm, BINOP_MOD, a, m);
+  if (t == EXC_VAL) { vm->nroots = base; return EXC_VAL; }
+  vm_push_root(vm, t);
+  vm_push_root(vm, m);
+  vm_push_root(vm, INT_VAL(1));
+  vm_push_root(vm, INT_VAL(0));
+  v = &vm->roots[base + 1];
+  while (int_compare(v[1], INT_VAL(0)) != 0) {
+    q = bigint_binary(vm, BINOP_FLOORDIV, v[0], v[1]);
+    if (q == EXC_VAL) { vm->nroots = base; return EXC_VAL; }
+    vm_push_root(vm, q);
+    for (i = 0; i < 4; i += 2) {   /* (old, cur) = (cur, old - q * cur) */
+      t = bigint_binary(vm, BINOP_MUL, q, v[i + 1]);
+      if (t != EXC_VAL) t = bigint_binary(vm, BINOP_SUB, v[i], t);
+      if (t == EXC_VAL) { vm->nroots = base; return EXC_VAL; }
+      v[i] = v[i + 1];
+      v[i + 1] = t;
+    }
+    vm_pop_root(vm);
+  }
+  if (int_compare(v[0], INT_VAL(1)) != 0) {
+    vm->nroots = base;
+    return vm_raise(vm, &exc_ValueError, "base is not invertible for the given modulus");
+  }
+  t = bigint_binary(vm, BINOP_MOD, v[2], m);
+  vm->nroots = base;
+  return t;
+}
+
 Value int_powmod(VM *vm, Value a, Value b, Value m) {
   Value result = INT_VAL(1), base;
   Big e;
   uint32_t i;
   int bit;
   if (int_compare(m, INT_VAL(0)) == 0) return vm_raise(vm, &exc_ValueError, "pow() 3rd argument cannot be 0");
-  if (int_compare(b, INT_VAL(0)) < 0)
-    return vm_raise(vm, &exc_ValueError, "pow() 2nd argument cannot be negative when 3rd argument specified");
+  if (int_compare(b, INT_VAL(0)) < 0) {   /* a**-n mod m: the inverse of a, raised to n (Python 3.8) */
+    Value inv, n;
+    vm_push_root(vm, m);
+    vm_push_root(vm, b);
+    inv = int_modinv(vm, a, m);
+    n = inv == EXC_VAL ? EXC_VAL : bigint_unary(vm, UNOP_NEG, b);
+    vm->nroots -= 2;
+    if (n == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, inv);
+    vm_push_root(vm, n);
+    inv = int_powmod(vm, inv, n, m);
+    vm->nroots -= 2;
+    return inv;
+  }
   vm_push_root(vm, b);
   vm_push_root(vm, m);
   base = bigint_binary(vm, BINOP_MOD, a, m);
@@ -774,6 +825,18 @@ int64_t int_hash(Value v) {
   if (x.neg) h = (uint64_t)0 - h;
   if (h == (uint64_t)-1) h = (uint64_t)-2;
   return (int64_t)h;
+}
+
+bool int_to_i64(Value v, int64_t *out) {
+  Big x;
+  uint64_t m = 0;
+  uint32_t i;
+  view(v, &x);
+  if (x.n * DBITS > 64 && mag_bits(x.d, x.n) > 64) return false;
+  for (i = x.n; i-- > 0;) m = (m << DBITS) | x.d[i];
+  if (x.neg ? m > (uint64_t)1 << 63 : m > (uint64_t)INT64_MAX) return false;
+  *out = x.neg ? (int64_t)(0 - m) : (int64_t)m;
+  return true;
 }
 
 const Type bigint_type = {{&type_type}, "int", NULL, NULL, NULL};

@@ -14,6 +14,11 @@ static Value write_line(VM *vm) {
 }
 
 static bool need_index(VM *vm, Value v, vint *out) {
+  if (IS_INSTANCE(v)) {   /* __index__ */
+    Value i = value_index(vm, v);
+    if (i == EXC_VAL) return false;
+    if (i != UNBOUND_VAL) v = i;
+  }
   if (IS_INTLIKE(v)) { *out = AS_INTLIKE(v); return true; }
   if (IS_BIGINT(v)) {
     vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C ssize_t");
@@ -72,6 +77,10 @@ static Value bi_ascii(VM *vm, int argc, Value *args) {
 static Value bi_abs(VM *vm, int argc, Value *args) {
   Value v = args[0];
   (void)argc;
+  if (IS_INSTANCE(v)) {
+    Value r = value_number_special(vm, v, "__abs__", 0, NULL);
+    if (r != UNBOUND_VAL) return r;
+  }
   if (IS_ANYINT(v)) {
     if (IS_BOOL(v)) return INT_VAL(AS_INTLIKE(v));
     if (int_compare(v, INT_VAL(0)) < 0) return IS_INT(v) && INT_FITS(-AS_INT(v)) ? INT_VAL(-AS_INT(v)) : bigint_unary(vm, UNOP_NEG, v);
@@ -269,6 +278,11 @@ static Value bi_id(VM *vm, int argc, Value *args) {
 
 static Value int_text(VM *vm, Value v, int base, const char *prefix) {
   bool neg;
+  if (IS_INSTANCE(v)) {   /* __index__ */
+    Value i = value_index(vm, v);
+    if (i == EXC_VAL) return EXC_VAL;
+    if (i != UNBOUND_VAL) v = i;
+  }
   if (!IS_ANYINT(v)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v);
   if (IS_BOOL(v)) v = INT_VAL(AS_INTLIKE(v));
   neg = int_compare(v, INT_VAL(0)) < 0;
@@ -303,6 +317,18 @@ static Value binop(VM *vm, int op, Value a, Value b) {
 static Value bi_divmod(VM *vm, int argc, Value *args) {
   Value q, r, t;
   (void)argc;
+  if (IS_INSTANCE(args[0]) || IS_INSTANCE(args[1])) {   /* __divmod__, __rdivmod__ */
+    if (IS_INSTANCE(args[0])) {
+      r = value_number_special(vm, args[0], "__divmod__", 1, &args[1]);
+      if (r != UNBOUND_VAL && r != OBJ_VAL(&not_implemented_obj)) return r;
+    }
+    if (IS_INSTANCE(args[1])) {
+      r = value_number_special(vm, args[1], "__rdivmod__", 1, &args[0]);
+      if (r != UNBOUND_VAL && r != OBJ_VAL(&not_implemented_obj)) return r;
+    }
+    if (class_builtin_value(args[0]) != UNBOUND_VAL) args[0] = class_builtin_value(args[0]);   /* class Price(int) */
+    if (class_builtin_value(args[1]) != UNBOUND_VAL) args[1] = class_builtin_value(args[1]);
+  }
   q = binop(vm, BINOP_FLOORDIV, args[0], args[1]);
   if (q == UNBOUND_VAL)
     return vm_raise_fmt(vm, &exc_TypeError, "unsupported operand type(s) for divmod(): '%t' and '%t'", args[0], args[1]);
@@ -327,6 +353,8 @@ static Value bi_pow(VM *vm, int argc, Value *args) {
     return int_powmod(vm, args[0], args[1], mod);
   }
   r = binop(vm, BINOP_POW, args[0], args[1]);
+  if (r == UNBOUND_VAL && (IS_INSTANCE(args[0]) || IS_INSTANCE(args[1])))
+    return vm_binary_op(vm, BINOP_POW, args[0], args[1]);   /* __pow__, __rpow__ */
   if (r == UNBOUND_VAL)
     return vm_raise_fmt(vm, &exc_TypeError, "unsupported operand type(s) for ** or pow(): '%t' and '%t'", args[0], args[1]);
   return r;
@@ -337,6 +365,10 @@ static Value bi_round(VM *vm, int argc, Value *args) {
   Value x = args[0], nd = argc > 1 ? args[1] : NATIVE_KW(args, argc, 0);
   vint n;
   if (nd == UNBOUND_VAL) nd = NONE_VAL;
+  if (IS_INSTANCE(x)) {   /* __round__(), __round__(ndigits) */
+    Value r = value_number_special(vm, x, "__round__", IS_NONE(nd) ? 0 : 1, &nd);
+    if (r != UNBOUND_VAL) return r;
+  }
   if (IS_ANYINT(x)) {
     Value p, r, half, q;
     int c;
@@ -408,7 +440,9 @@ static Value bi_round(VM *vm, int argc, Value *args) {
 static Value bi_callable(VM *vm, int argc, Value *args) {
   Value v = args[0];
   (void)vm; (void)argc;
-  return BOOL_VAL(IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type));
+  if (IS_INSTANCE(v)) return BOOL_VAL(class_lookup(value_type(v), AS_STR(str_intern(vm, "__call__", 8))) != UNBOUND_VAL);
+  return BOOL_VAL(IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
+                  IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type));
 }
 
 static Value bi_iter(VM *vm, int argc, Value *args) { (void)argc; return value_iter(vm, args[0]); }
@@ -629,6 +663,18 @@ static Value make_int(VM *vm, int argc, Value *args) {
   Value v;
   if (argc == 0) return INT_VAL(0);
   v = args[0];
+  if (IS_INSTANCE(v) && argc == 1) {   /* __int__, __index__, __trunc__, or an int subclass's value */
+    static const char *const names[] = {"__int__", "__index__", "__trunc__"};
+    size_t i;
+    for (i = 0; i < 3; i++) {
+      Value r = class_call_dunder(vm, v, names[i], 0, NULL);
+      if (r == UNBOUND_VAL) continue;
+      if (r != EXC_VAL && !IS_ANYINT(r) && !IS_ANYINT(class_builtin_value(r)))
+        return vm_raise_fmt(vm, &exc_TypeError, "%s returned non-int (type %t)", names[i], r);
+      return r == EXC_VAL || IS_ANYINT(r) ? (IS_BOOL(r) ? INT_VAL(AS_INTLIKE(r)) : r) : class_builtin_value(r);
+    }
+  }
+  if (class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);
   if (argc == 2) {
     vint base;
     if (!IS_STR(v)) return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
@@ -649,6 +695,17 @@ static Value make_float(VM *vm, int argc, Value *args) {
   Value v;
   if (argc == 0) return float_new(vm, 0.0);
   v = args[0];
+  if (IS_INSTANCE(v)) {   /* __float__, __index__, or a float/int subclass's value */
+    Value r = class_call_dunder(vm, v, "__float__", 0, NULL);
+    if (r != UNBOUND_VAL) {
+      if (r != EXC_VAL && !IS_FLOAT(r)) return vm_raise_fmt(vm, &exc_TypeError, "%t.__float__ returned non-float (type %t)", v, r);
+      return r;
+    }
+    r = value_index(vm, v);
+    if (r == EXC_VAL) return EXC_VAL;
+    if (r != UNBOUND_VAL) v = r;
+    else if (class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);
+  }
   if (IS_FLOAT(v)) return v;
   if (IS_INTLIKE(v)) return float_new(vm, (double)AS_INTLIKE(v));
   if (IS_BIGINT(v)) {
@@ -756,7 +813,13 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
                         max == 1 ? "" : "s", argc);
   if (type == &int_type) return make_int(vm, argc, args);
   if (type == &float_type) return make_float(vm, argc, args);
-  if (type == &bool_type) return argc == 0 ? FALSE_VAL : BOOL_VAL(value_truthy(args[0]));
+  if (type == &bool_type) {
+    if (argc > 0 && IS_INSTANCE(args[0])) {   /* __bool__, then __len__ */
+      int t = class_truthy(vm, args[0]);
+      return t < 0 ? EXC_VAL : BOOL_VAL(t);
+    }
+    return argc == 0 ? FALSE_VAL : BOOL_VAL(value_truthy(args[0]));
+  }
   if (type == &str_type) {
     if (argc == 0) return str_new(vm, "", 0);
     if (IS_STR(args[0])) return args[0];

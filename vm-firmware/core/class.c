@@ -102,6 +102,10 @@ Value class_call_dunder(VM *vm, Value v, const char *name, int argc, Value *args
   if (f == EXC_VAL || f == UNBOUND_VAL) return f;
   if (IS_TYPE(f, &staticmethod_type)) return vm_call(vm, ((ObjWrapper *)AS_OBJ(f))->a, argc, args);
   argv[0] = v;
+  if (IS_TYPE(f, &classmethod_type)) {   /* a dunder that is a classmethod gets the class */
+    f = ((ObjWrapper *)AS_OBJ(f))->a;
+    argv[0] = OBJ_VAL(value_type(v));
+  }
   for (i = 0; i < argc && i < 3; i++) argv[i + 1] = args[i];
   return vm_call(vm, f, argc + 1, argv);
 }
@@ -143,9 +147,11 @@ static Value c3_mro(VM *vm, ObjClass *cls) {
       if (m->len > MRO_MAX) return vm_raise(vm, &exc_TypeError, "class hierarchy too deep");
       memcpy(seqs[nseq], m->items, m->len * sizeof(Value));
       lens[nseq] = m->len;
-    } else {
-      seqs[nseq][0] = bases->items[i];
-      lens[nseq] = 1;
+    } else {   /* a built-in type: its chain of parents, then object */
+      const Type *p;
+      lens[nseq] = 0;
+      for (p = b; p != NULL && lens[nseq] < MRO_MAX - 1; p = p->parent) seqs[nseq][lens[nseq]++] = OBJ_VAL(p);
+      if (b != &object_type) seqs[nseq][lens[nseq]++] = OBJ_VAL(&object_type);
     }
     pos[nseq++] = 0;
   }
@@ -187,7 +193,7 @@ static Value c3_mro(VM *vm, ObjClass *cls) {
   return t;
 }
 
-static const char *const hook_names[] = {"__setattr__", "__delattr__", "__getattribute__"};
+static const char *const hook_names[] = {"__setattr__", "__delattr__", "__getattribute__", "__new__"};
 
 /* Which of hook_names the class's MRO defines (CLASS_HOOK_* bits, in that order). */
 static bool update_hooks(VM *vm, ObjClass *cls) {
@@ -210,11 +216,25 @@ static bool is_hook_name(const ObjStr *name) {
 
 static bool is_object_type(const Type *t) { return strcmp(t->name, "object") == 0 && t->parent == NULL; }
 
+/* The built-in types a class may derive from besides object and the exceptions: its instances
+ * carry the built-in value (ObjInstance.msg) and every operation the class does not define
+ * goes to that value. */
+static bool is_value_type(const Type *t) {
+  return t == &list_type || t == &dict_type || t == &tuple_type || t == &str_type || t == &int_type ||
+         t == &float_type || t == &bytes_type || t == &bytearray_type || t == &set_type || t == &frozenset_type;
+}
+
+Value class_builtin_value(Value v) {
+  if (IS_INSTANCE(v) && ((const ObjClass *)OBJ_TYPE(v))->value_base != NULL) return ((ObjInstance *)AS_OBJ(v))->msg;
+  return UNBOUND_VAL;
+}
+#define INNER(v) class_builtin_value(v)
+
 /* class name(bases): ns is the dict the class body filled. */
 Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   ObjClass *cls;
   uint32_t i;
-  const Type *builtin_base = NULL, *parent = NULL;
+  const Type *builtin_base = NULL, *parent = NULL, *value_base = NULL;
   Value mro;
   bool ok;
   if (AS_TUPLE(bases)->len == 0) {   /* class A: is class A(object): */
@@ -241,10 +261,19 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
           !type_is_subtype(builtin_base, bb))
         return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict");
       if (bb != NULL && (builtin_base == NULL || type_is_subtype(bb, builtin_base))) builtin_base = bb;
+      if (((const ObjClass *)bt)->value_base != NULL) {
+        if (value_base != NULL && value_base != ((const ObjClass *)bt)->value_base)
+          return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict");
+        value_base = ((const ObjClass *)bt)->value_base;
+      }
     } else if (type_is_exception(bt)) {
       if (builtin_base == NULL || type_is_subtype(bt, builtin_base)) builtin_base = bt;
+    } else if (is_value_type(bt)) {
+      if (value_base != NULL && value_base != bt)
+        return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict");
+      value_base = bt;
     } else if (!is_object_type(bt)) {
-      return vm_raise_fmt(vm, &exc_TypeError, "subclassing '%s' is not supported yet", bt->name);
+      return vm_raise_fmt(vm, &exc_TypeError, "type '%s' is not an acceptable base type", bt->name);
     }
     if (parent == NULL && !is_object_type(bt)) parent = bt;
   }
@@ -263,6 +292,8 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   cls->mro = NONE_VAL;
   cls->dict = ns;
   cls->builtin_base = builtin_base;
+  cls->value_base = value_base;
+  if (builtin_base != NULL && value_base != NULL) { vm->nroots -= 3; return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
   vm_push_root(vm, OBJ_VAL(cls));
   mro = c3_mro(vm, cls);
   if (mro != EXC_VAL) cls->mro = mro;
@@ -273,7 +304,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
 
 /* ==== instances ========================================================================== */
 
-static Value call_with(VM *vm, Value fn, Value self, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+static inline Value call_with(VM *vm, Value fn, Value self, int argc, Value *args, int nkw, ObjTuple *kwnames) {
   Value *base = vm->sp, r;
   int i;
   if (vm->sp + argc + 2 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
@@ -284,18 +315,68 @@ static Value call_with(VM *vm, Value fn, Value self, int argc, Value *args, int 
   return r;
 }
 
-/* cls(*args, **kw): make the instance, run __init__. */
-Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+/* A new, uninitialised instance of cls (object.__new__); for a subclass of a built-in type it
+ * carries `value`, or the built-in's empty value when value is UNBOUND_VAL. */
+static Value instance_alloc(VM *vm, ObjClass *cls, Value value) {
   ObjInstance *o;
-  Value self, init, r;
-  int npos = argc - nkw;
+  if (cls->value_base != NULL && value == UNBOUND_VAL) {
+    value = vm_call(vm, OBJ_VAL(cls->value_base), 0, NULL);
+    if (value == EXC_VAL) return EXC_VAL;
+  }
+  vm_push_root(vm, value);
   o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance) + (cls->builtin_base != NULL ? sizeof(ExcChain) : 0));
+  vm_pop_root(vm);
   if (o == NULL) return EXC_VAL;
-  o->msg = NONE_VAL;
+  o->msg = cls->value_base != NULL ? value : NONE_VAL;
   o->dict = NULL;
   if (cls->builtin_base != NULL) exc_chain_init((ExcChain *)(o + 1));
-  self = OBJ_VAL(o);
-  if (cls->builtin_base != NULL) {   /* an exception: remember the arguments as its message */
+  return OBJ_VAL(o);
+}
+
+static bool is_mutable_value_type(const Type *t) {
+  return t == &list_type || t == &dict_type || t == &set_type || t == &bytearray_type;
+}
+
+/* cls.__new__(cls, *args): the class's own, or the built-in's value made from the arguments.
+ * *newf: the class's __new__ (UNBOUND_VAL: none), NONE_VAL when it returned something that is
+ * not an instance of cls (then __init__ is not run). */
+static Value class_new_instance(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames, Value *newf) {
+  Value self, f = (cls->hooks & CLASS_HOOK_NEW) ? lookup_cstr(vm, &cls->type, "__new__") : UNBOUND_VAL;
+  if (f == EXC_VAL) return EXC_VAL;
+  if (IS_TYPE(f, &staticmethod_type)) f = ((ObjWrapper *)AS_OBJ(f))->a;
+  *newf = f;
+  if (f != UNBOUND_VAL) {
+    self = call_with(vm, f, OBJ_VAL(cls), argc, args, nkw, kwnames);
+    if (self != EXC_VAL && (!IS_INSTANCE(self) || !type_in_mro(OBJ_TYPE(self), &cls->type))) *newf = NONE_VAL;
+    return self;
+  }
+  if (cls->value_base != NULL && !is_mutable_value_type(cls->value_base)) {
+    Value v = vm_call_kw(vm, OBJ_VAL(cls->value_base), argc, args, nkw, kwnames);   /* str(x), int(x), tuple(it) */
+    if (v == EXC_VAL) return EXC_VAL;
+    return instance_alloc(vm, cls, v);
+  }
+  return instance_alloc(vm, cls, UNBOUND_VAL);
+}
+
+/* cls(*args, **kw): __new__, then __init__. */
+Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+  ObjInstance *o;
+  Value self, init, r, newf;
+  int npos = argc - nkw;
+  newf = UNBOUND_VAL;
+  if (cls->value_base == NULL && !(cls->hooks & CLASS_HOOK_NEW)) {   /* most classes: object.__new__ */
+    o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance) + (cls->builtin_base != NULL ? sizeof(ExcChain) : 0));
+    if (o == NULL) return EXC_VAL;
+    o->msg = NONE_VAL;
+    o->dict = NULL;
+    if (cls->builtin_base != NULL) exc_chain_init((ExcChain *)(o + 1));
+    self = OBJ_VAL(o);
+  } else {
+    self = class_new_instance(vm, cls, argc, args, nkw, kwnames, &newf);
+    if (self == EXC_VAL || newf == NONE_VAL) return self;
+  }
+  o = (ObjInstance *)AS_OBJ(self);
+  if (cls->builtin_base != NULL && IS_NONE(o->msg)) {   /* an exception: remember the arguments as its message */
     Value t;
     vm_push_root(vm, self);
     t = exception_args_value(vm, npos, args);
@@ -305,10 +386,18 @@ Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, O
   }
   vm_push_root(vm, self);
   init = lookup_cstr(vm, &cls->type, "__init__");
+  if (init == UNBOUND_VAL && cls->value_base != NULL && is_mutable_value_type(cls->value_base) && argc > 0) {
+    /* list.__init__(self, iterable), dict.__init__(self, mapping, **kw) */
+    Value v = vm_call_kw(vm, OBJ_VAL(cls->value_base), argc, args, nkw, kwnames);
+    vm_pop_root(vm);
+    if (v == EXC_VAL) return EXC_VAL;
+    o->msg = v;
+    return self;
+  }
   vm_pop_root(vm);   /* no root held while __init__ runs: self is on the VM stack then */
   if (init == EXC_VAL) return EXC_VAL;
   if (init == UNBOUND_VAL) {
-    if (argc > 0 && cls->builtin_base == NULL)
+    if (argc > 0 && cls->builtin_base == NULL && cls->value_base == NULL && newf == UNBOUND_VAL)
       return vm_raise_fmt(vm, &exc_TypeError, "%s() takes no arguments", cls->type.name);
     return self;
   }
@@ -317,6 +406,48 @@ Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, O
   if (!IS_NONE(r)) return vm_raise_fmt(vm, &exc_TypeError, "__init__() should return None, not '%t'", r);
   return self;
 }
+
+/* object.__new__(cls) and list.__new__(cls, ...), str.__new__(cls, ...), ... reached through
+ * super().__new__ or object.__new__: the built-in value is made from the arguments. */
+static Value bi_value_new(VM *vm, int argc, Value *args) {
+  ObjClass *cls;
+  Value v = UNBOUND_VAL;
+  if (argc < 1 || !IS_PYCLASS(args[0])) return vm_raise(vm, &exc_TypeError, "object.__new__(X): X is not a type object");
+  cls = (ObjClass *)AS_OBJ(args[0]);
+  if (cls->value_base != NULL && !is_mutable_value_type(cls->value_base) && argc > 1) {
+    v = vm_call(vm, OBJ_VAL(cls->value_base), argc - 1, args + 1);
+    if (v == EXC_VAL) return EXC_VAL;
+  }
+  return instance_alloc(vm, cls, v);
+}
+const ObjBuiltin value_new_builtin = {{&builtin_type}, "__new__", bi_value_new, 1, -1, NULL};
+
+/* list.__init__(self, ...), dict.__init__(self, ..., **kw) through super(): the built-in value
+ * is remade from the arguments (for immutable values, __new__ made it already). */
+static Value bi_value_init(VM *vm, int argc, Value *args) {
+  ObjInstance *o = (ObjInstance *)AS_OBJ(args[0]);
+  Value kw = NATIVE_KW(args, argc, 0), v;
+  const Type *t;
+  if (class_builtin_value(args[0]) == UNBOUND_VAL) return NONE_VAL;
+  t = ((const ObjClass *)o->obj.type)->value_base;
+  if (!is_mutable_value_type(t) || (argc == 1 && kw == UNBOUND_VAL)) return NONE_VAL;
+  v = vm_call(vm, OBJ_VAL(t), argc - 1, args + 1);
+  if (v == EXC_VAL) return EXC_VAL;
+  if (kw != UNBOUND_VAL && IS_DICT(v)) {
+    ObjDict *d = AS_DICT(kw);
+    uint32_t i;
+    vm_push_root(vm, v);
+    for (i = 0; i < d->used; i++)
+      if (d->entries[i].key != DELETED_VAL && !dict_set(vm, AS_DICT(v), d->entries[i].key, d->entries[i].value)) {
+        vm_pop_root(vm);
+        return EXC_VAL;
+      }
+    vm_pop_root(vm);
+  }
+  o->msg = v;
+  return NONE_VAL;
+}
+const ObjBuiltin value_init_builtin = {{&builtin_type}, "__init__", bi_value_init, 1, 2, NATIVE_KW_DICT};
 
 /* Bind what a class attribute lookup found to the instance (or class) it was looked up for. */
 static Value bind(VM *vm, Value attr, Value self, Value cls) {
@@ -361,8 +492,15 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
           Value v = dict_get_str(((const ObjClass *)k)->dict, name);
           if (v != UNBOUND_VAL)
             return bind(vm, v, IS_TYPE(self, &type_type) ? UNBOUND_VAL : self, OBJ_VAL(t));
+        } else if (strcmp(name->chars, "__new__") == 0) {
+          return OBJ_VAL(&value_new_builtin);   /* object.__new__, tuple.__new__, ...: called with cls */
         } else if (strcmp(name->chars, "__init__") == 0 && !IS_TYPE(self, &type_type)) {
+          if (INNER(self) != UNBOUND_VAL) return method_new(vm, self, OBJ_VAL(&value_init_builtin));
           return method_new(vm, self, OBJ_VAL(&super_init_builtin));   /* object/Exception.__init__ */
+        } else if (k != &object_type && INNER(self) != UNBOUND_VAL) {   /* list.append, dict.__getitem__, ... */
+          Value v = value_getattr(vm, INNER(self), name);
+          if (v != EXC_VAL || !vm_exc_pending_is(vm, &exc_AttributeError)) return v;
+          vm->exc = NONE_VAL;
         } else if (object_attr_builtin(name) != NULL && !IS_TYPE(self, &type_type)) {
           return method_new(vm, self, OBJ_VAL(object_attr_builtin(name)));
         }
@@ -394,6 +532,11 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
     } else {
       v = instance_getattr(vm, obj, name);
       if (v != UNBOUND_VAL) return v;
+      if (INNER(obj) != UNBOUND_VAL) {   /* the built-in value's methods: MyList().append */
+        v = value_getattr(vm, INNER(obj), name);
+        if (v != EXC_VAL || !vm_exc_pending_is(vm, &exc_AttributeError)) return v;
+        vm->exc = NONE_VAL;
+      }
     }
     return getattr_fallback(vm, obj, name);
   }
@@ -511,7 +654,31 @@ Value class_binary(VM *vm, int op, Value a, Value b) {
     r = class_call_dunder(vm, b, binary_names[base][1], 1, &a);
     if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
   }
+  if (base == BINOP_MUL && (IS_INSTANCE(a) != IS_INSTANCE(b))) {   /* "ab" * n where n has __index__ */
+    Value seq = IS_INSTANCE(a) ? b : a, n = IS_INSTANCE(a) ? a : b;
+    if (IS_STR(seq) || IS_LIST(seq) || IS_TUPLE(seq) || IS_BYTESLIKE(seq)) {
+      r = value_index(vm, n);
+      if (r == EXC_VAL) return EXC_VAL;
+      if (r != UNBOUND_VAL) return vm_binary_op(vm, op, seq, r);
+    }
+  }
+  if (INNER(a) != UNBOUND_VAL || INNER(b) != UNBOUND_VAL) {   /* the built-in values' operator */
+    Value x = INNER(a) != UNBOUND_VAL ? INNER(a) : a, y = INNER(b) != UNBOUND_VAL ? INNER(b) : b;
+    r = vm_binary_op(vm, op, x, y);
+    return (op & BINOP_INPLACE) && r == x && x != a ? a : r;   /* ml += [1] keeps ml */
+  }
   return UNBOUND_VAL;
+}
+
+/* not a.__eq__(b) (object.__ne__); UNBOUND_VAL or NotImplemented when that gives no answer. */
+static Value negated_eq(VM *vm, Value a, Value b) {
+  Value r = class_call_dunder(vm, a, "__eq__", 1, &b);
+  if (r == EXC_VAL || r == UNBOUND_VAL || r == NOT_IMPLEMENTED) return r;
+  if (IS_INSTANCE(r)) {
+    int t = class_truthy(vm, r);
+    return t < 0 ? EXC_VAL : BOOL_VAL(!t);
+  }
+  return BOOL_VAL(!value_truthy(r));
 }
 
 /* Comparison when either side is an instance; UNBOUND_VAL when nothing applies. */
@@ -522,12 +689,16 @@ Value class_compare(VM *vm, int op, Value a, Value b) {
   if (op > CMP_GE) return UNBOUND_VAL;
   if (IS_INSTANCE(a)) {
     r = class_call_dunder(vm, a, names[op], 1, &b);
+    if (r == UNBOUND_VAL && op == CMP_NE) r = negated_eq(vm, a, b);   /* object.__ne__ inverts __eq__ */
     if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
   }
   if (IS_INSTANCE(b)) {
     r = class_call_dunder(vm, b, names[swapped[op]], 1, &a);
+    if (r == UNBOUND_VAL && op == CMP_NE) r = negated_eq(vm, b, a);
     if (r != UNBOUND_VAL && r != NOT_IMPLEMENTED) return r;
   }
+  if (INNER(a) != UNBOUND_VAL || INNER(b) != UNBOUND_VAL)
+    return value_compare(vm, op, INNER(a) != UNBOUND_VAL ? INNER(a) : a, INNER(b) != UNBOUND_VAL ? INNER(b) : b);
   if (op == CMP_EQ) return BOOL_VAL(a == b);
   if (op == CMP_NE) {
     r = class_compare(vm, CMP_EQ, a, b);
@@ -550,7 +721,7 @@ int class_truthy(VM *vm, Value v) {
   }
   r = class_call_dunder(vm, v, "__len__", 0, NULL);
   if (r == EXC_VAL) return -1;
-  if (r == UNBOUND_VAL) return 1;
+  if (r == UNBOUND_VAL) return INNER(v) != UNBOUND_VAL ? value_truthy(INNER(v)) : 1;
   return value_truthy(r);
 }
 
@@ -560,6 +731,7 @@ static Value missing(VM *vm, Value v, const char *what) {
 
 Value class_len(VM *vm, Value v) {
   Value r = class_call_dunder(vm, v, "__len__", 0, NULL);
+  if (r == UNBOUND_VAL && INNER(v) != UNBOUND_VAL) return value_len(vm, INNER(v));
   if (r == UNBOUND_VAL) return missing(vm, v, "object of type '%s' has no len()");
   if (r != EXC_VAL && !IS_INT(r)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", r);
   if (r != EXC_VAL && AS_INT(r) < 0) return vm_raise(vm, &exc_ValueError, "__len__() should return >= 0");
@@ -568,6 +740,14 @@ Value class_len(VM *vm, Value v) {
 
 Value class_getitem(VM *vm, Value obj, Value key) {
   Value r = class_call_dunder(vm, obj, "__getitem__", 1, &key);
+  if (r == UNBOUND_VAL && INNER(obj) != UNBOUND_VAL) {
+    r = value_getitem(vm, INNER(obj), key);
+    if (r == EXC_VAL && IS_DICT(INNER(obj)) && vm_exc_pending_is(vm, &exc_KeyError)) {   /* dict.__missing__ */
+      Value m = class_call_dunder(vm, obj, "__missing__", 1, &key);
+      if (m != UNBOUND_VAL) { vm->exc = NONE_VAL; r = m == EXC_VAL ? EXC_VAL : m; }
+    }
+    return r;
+  }
   return r == UNBOUND_VAL ? missing(vm, obj, "'%s' object is not subscriptable") : r;
 }
 
@@ -577,14 +757,20 @@ Value class_setitem(VM *vm, Value obj, Value key, Value val) {
   argv[1] = val;
   if (val == UNBOUND_VAL) {
     r = class_call_dunder(vm, obj, "__delitem__", 1, argv);
+    if (r == UNBOUND_VAL && INNER(obj) != UNBOUND_VAL) return vm_delitem(vm, INNER(obj), key);
     return r == UNBOUND_VAL ? missing(vm, obj, "'%s' object does not support item deletion") : r;
   }
   r = class_call_dunder(vm, obj, "__setitem__", 2, argv);
+  if (r == UNBOUND_VAL && INNER(obj) != UNBOUND_VAL) return value_setitem(vm, INNER(obj), key, val);
   return r == UNBOUND_VAL ? missing(vm, obj, "'%s' object does not support item assignment") : r;
 }
 
 Value class_iter(VM *vm, Value v) {
   Value r = class_call_dunder(vm, v, "__iter__", 0, NULL);
+  if (r == UNBOUND_VAL && INNER(v) != UNBOUND_VAL) {
+    Value gi = lookup_cstr(vm, value_type(v), "__getitem__");   /* a __getitem__ of its own is iterated through */
+    if (gi == UNBOUND_VAL || IS_DICT(INNER(v)) || IS_ANYSET(INNER(v))) return value_iter(vm, INNER(v));
+  }
   if (r == UNBOUND_VAL) {
     Value gi = lookup_cstr(vm, value_type(v), "__getitem__");
     if (gi == EXC_VAL) return EXC_VAL;
@@ -630,6 +816,7 @@ Value class_contains(VM *vm, Value obj, Value item) {
   Value r = class_call_dunder(vm, obj, "__contains__", 1, &item), it, v;
   if (r == EXC_VAL) return EXC_VAL;
   if (r != UNBOUND_VAL) return BOOL_VAL(value_truthy(r));
+  if (INNER(obj) != UNBOUND_VAL) return value_contains(vm, INNER(obj), item);
   it = value_iter(vm, obj);
   if (it == EXC_VAL) return EXC_VAL;
   if (vm->sp >= vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
@@ -645,21 +832,32 @@ Value class_contains(VM *vm, Value obj, Value item) {
   return v == STOP_VAL ? FALSE_VAL : v;
 }
 
-bool class_hash(VM *vm, Value v, uint32_t *out) {
+/* hash() of an instance: __hash__ may return any int; CPython reduces it as it hashes ints. */
+bool class_hash64(VM *vm, Value v, int64_t *out) {
   Value r = class_call_dunder(vm, v, "__hash__", 0, NULL);
   if (r == EXC_VAL) return false;
   if (r == UNBOUND_VAL) {
     Value eq = lookup_cstr(vm, value_type(v), "__eq__");
+    if (INNER(v) != UNBOUND_VAL && eq == UNBOUND_VAL) return value_hash64(vm, INNER(v), out);
     if (eq != UNBOUND_VAL && eq != EXC_VAL) {
       vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
       return false;
     }
-    *out = (uint32_t)((uintptr_t)v >> 3);
+    *out = (int64_t)((uintptr_t)v >> 4);
     return true;
   }
   if (IS_NONE(r)) { vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v); return false; }
-  if (!IS_INT(r)) { vm_raise(vm, &exc_TypeError, "__hash__ method should return an integer"); return false; }
-  *out = (uint32_t)AS_INT(r);
+  if (INNER(r) != UNBOUND_VAL && IS_ANYINT(INNER(r))) r = INNER(r);
+  if (!IS_ANYINT(r)) { vm_raise(vm, &exc_TypeError, "__hash__ method should return an integer"); return false; }
+  if (!int_to_i64(r, out)) *out = int_hash(r);   /* CPython keeps a hash that fits as it is */
+  if (*out == -1) *out = -2;
+  return true;
+}
+
+bool class_hash(VM *vm, Value v, uint32_t *out) {
+  int64_t h;
+  if (!class_hash64(vm, v, &h)) return false;
+  *out = (uint32_t)h;
   return true;
 }
 
@@ -673,6 +871,7 @@ bool class_write(VM *vm, Value v, bool repr) {
   if (f == UNBOUND_VAL) {
     const ObjClass *c = (const ObjClass *)value_type(v);
     if (c->builtin_base != NULL) return true;   /* the caller writes it as an exception */
+    if (c->value_base != NULL) { value_write(vm, ((ObjInstance *)AS_OBJ(v))->msg, repr); return true; }
     vm_sb_cstr(vm, "<__main__.");
     vm_sb_cstr(vm, c->type.name);
     vm_sb_cstr(vm, " object>");

@@ -566,6 +566,9 @@ static bool format_with(VM *vm, Value v, Spec *s) {
 
 bool format_append(VM *vm, Value v, const char *spec, size_t len) {
   Spec s;
+  if (IS_INSTANCE(v) && len > 0 && class_builtin_value(v) != UNBOUND_VAL &&
+      class_lookup(OBJ_TYPE(v), AS_STR(str_intern(vm, "__format__", 10))) == UNBOUND_VAL)
+    return format_append(vm, class_builtin_value(v), spec, len);   /* class Price(int): int's format */
   if (IS_INSTANCE(v)) {   /* its __format__ parses the spec itself */
     spec_default(&s);
     s.raw = spec;

@@ -52,6 +52,10 @@ void vm_set_poll(VM *vm, VmPollFn poll, void *ctx) {
 static Value binary_type_error(VM *vm, int op, Value a, Value b) {
   static const char *const symbols[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"};
   int base = op & ~BINOP_INPLACE;
+  if (base == BINOP_MUL && (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_BYTESLIKE(a) || IS_STR(b) || IS_LIST(b) ||
+                            IS_TUPLE(b) || IS_BYTESLIKE(b)))
+    return vm_raise_fmt(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%t'",
+                        IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_BYTESLIKE(a) ? b : a);
   if ((base == BINOP_ADD) && (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a)))
     return vm_raise_fmt(vm, &exc_TypeError, "can only concatenate %t (not \"%t\") to %t", a, b, a);
   if (base == BINOP_POW)
@@ -66,7 +70,11 @@ static double as_double(Value v) { return IS_FLOAT(v) ? AS_FLOAT(v) : (double)AS
 
 static Value binary_op(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;
-  if (IS_INTLIKE(a) && IS_INTLIKE(b)) return int_binary(vm, base, AS_INTLIKE(a), AS_INTLIKE(b));
+  if (IS_INTLIKE(a) && IS_INTLIKE(b)) {
+    if (IS_BOOL(a) && IS_BOOL(b) && (base == BINOP_AND || base == BINOP_OR || base == BINOP_XOR))
+      return BOOL_VAL(int_binary(vm, base, AS_INTLIKE(a), AS_INTLIKE(b)) == INT_VAL(1));   /* bool & bool is a bool */
+    return int_binary(vm, base, AS_INTLIKE(a), AS_INTLIKE(b));
+  }
   if (is_number(a) && is_number(b)) {
     if (base <= BINOP_POW) return float_binary(vm, base, as_double(a), as_double(b));
     return binary_type_error(vm, op, a, b);
@@ -102,6 +110,7 @@ static Value binary_op(VM *vm, int op, Value a, Value b) {
 }
 
 Value vm_binary_add(VM *vm, Value a, Value b) { return binary_op(vm, BINOP_ADD, a, b); }
+Value vm_binary_op(VM *vm, int op, Value a, Value b) { return binary_op(vm, op, a, b); }
 
 static Value unary_op(VM *vm, int op, Value a) {
   static const char *const symbols[] = {"-", "+", "not", "~"};
@@ -116,6 +125,7 @@ static Value unary_op(VM *vm, int op, Value a) {
     static const char *const names[] = {"__neg__", "__pos__", "__not__", "__invert__"};
     Value r = class_call_dunder(vm, a, names[op], 0, NULL);
     if (r != UNBOUND_VAL) return r;
+    if (class_builtin_value(a) != UNBOUND_VAL) a = class_builtin_value(a);   /* class Flags(int) */
   }
   if (IS_INTLIKE(a)) {
     vint i = AS_INTLIKE(a);
@@ -127,6 +137,8 @@ static Value unary_op(VM *vm, int op, Value a) {
   if (IS_FLOAT(a) && op != UNOP_INVERT) return op == UNOP_NEG ? float_new(vm, -AS_FLOAT(a)) : a;
   return vm_raise_fmt(vm, &exc_TypeError, "bad operand type for unary %s: '%t'", symbols[op], a);
 }
+
+Value vm_unary_op(VM *vm, int op, Value a) { return unary_op(vm, op, a); }
 
 static bool poll_hook(VM *vm) {
   vm->poll_countdown = VIPER_POLL_INTERVAL;
@@ -403,15 +415,26 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
     }
     return b->fn(vm, argc, args);
   }
-  if (IS_TYPE(callee, &bound_method_type)) {
+  if (IS_TYPE(callee, &bound_method_type) || IS_TYPE(callee, &method_descr_type)) {
     ObjBoundMethod *bm = (ObjBoundMethod *)AS_OBJ(callee);
     const MethodDef *m = bm->method;
+    Value self = bm->self;
+    if (OBJ_TYPE(callee) == &method_descr_type) {   /* list.append(lst, x): the first argument is self */
+      if (npos < 1)
+        return vm_raise_fmt(vm, &exc_TypeError, "unbound method %s.%s() needs an argument",
+                            ((const Type *)AS_OBJ(bm->self))->name, m->name);
+      self = descr_self(vm, bm, args[0]);
+      if (self == UNBOUND_VAL) return EXC_VAL;
+      args++;
+      argc--;
+      npos--;
+    }
     if (npos < m->min_args || npos > m->max_args) {
       vm_sb_reset(vm);
       return arg_count_error(vm, m->name, m->min_args, m->max_args, npos);
     }
-    if (nkw > 0 || m->kw != NULL) return call_native_kw(vm, m->name, m->fn, m->kw, bm->self, npos, args, nkw, kwnames);
-    args[-1] = bm->self;   /* the callee slot becomes self */
+    if (nkw > 0 || m->kw != NULL) return call_native_kw(vm, m->name, m->fn, m->kw, self, npos, args, nkw, kwnames);
+    args[-1] = self;   /* the callee slot becomes self */
     return m->fn(vm, argc + 1, args - 1);
   }
   if (IS_PYCLASS(callee)) return class_instantiate(vm, (ObjClass *)AS_OBJ(callee), argc, args, nkw, kwnames);
@@ -475,6 +498,9 @@ static Value call_native(VM *vm, Value callee, int argc, Value *args, int nkw, O
   }
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not callable", callee);
 }
+
+static Value value_delitem(VM *vm, Value obj, Value key);
+Value vm_delitem(VM *vm, Value obj, Value key) { return value_delitem(vm, obj, key); }
 
 /* del obj[key] for lists (an index or a slice) and dicts. */
 static Value value_delitem(VM *vm, Value obj, Value key) {

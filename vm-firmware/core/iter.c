@@ -46,7 +46,14 @@ Value iter_make(VM *vm, const Type *type, int argc, Value *args) {
   if (type == &reversed_type) {
     Value seq = argc == 1 ? args[0] : NONE_VAL, len;
     if (argc != 1) return vm_raise_fmt(vm, &exc_TypeError, "reversed expected 1 argument, got %d", argc);
-    if (IS_DICT(seq) || IS_TYPE(seq, &dict_keys_type)) {
+    if (IS_INSTANCE(seq)) {   /* __reversed__, else the sequence protocol: __len__ and __getitem__ */
+      Value r = class_call_dunder(vm, seq, "__reversed__", 0, NULL), gi;
+      if (r != UNBOUND_VAL) return r;
+      gi = class_lookup(value_type(seq), AS_STR(str_intern(vm, "__getitem__", 11)));
+      if (gi == UNBOUND_VAL && class_builtin_value(seq) != UNBOUND_VAL) return iter_make(vm, type, 1, &((ObjInstance *)AS_OBJ(seq))->msg);
+      if (gi == UNBOUND_VAL || class_lookup(value_type(seq), AS_STR(str_intern(vm, "__len__", 7))) == UNBOUND_VAL)
+        return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not reversible", seq);
+    } else if (IS_DICT(seq) || IS_TYPE(seq, &dict_keys_type)) {
       seq = value_to_list(vm, seq);
       if (seq == EXC_VAL) return EXC_VAL;
     } else if (!(IS_LIST(seq) || IS_TUPLE(seq) || IS_STR(seq) || IS_RANGE(seq) || IS_TYPE(seq, &bytes_type) ||
@@ -135,7 +142,11 @@ Value iter_builtin_next(VM *vm, Value self) {
         vm_pop_root(vm);
         if (keep == EXC_VAL) return EXC_VAL;
       }
-      if (value_truthy(keep)) return v;
+      if (IS_INSTANCE(keep)) {
+        int t = class_truthy(vm, keep);
+        if (t < 0) return EXC_VAL;
+        if (t) return v;
+      } else if (value_truthy(keep)) return v;
     }
   }
   /* zip and map: one item from every source */

@@ -215,6 +215,12 @@ bool type_is_exception(const Type *t);
 Value value_getattr(VM *vm, Value obj, ObjStr *name);
 Value value_setattr(VM *vm, Value obj, ObjStr *name, Value v);  /* v UNBOUND_VAL: delete */
 Value value_len(VM *vm, Value v);                    /* int or EXC_VAL */
+/* operator.index(v): an int for ints, bools, __index__ and int subclasses; UNBOUND_VAL (nothing
+ * raised) when v has none; EXC_VAL when __index__ raised or returned a non-int. */
+Value value_index(VM *vm, Value v);
+/* A numeric special method of an instance (abs -> __abs__, int -> __int__, ...), the built-in
+ * value of a subclass instance being used when the class has none: UNBOUND_VAL when neither. */
+Value value_number_special(VM *vm, Value v, const char *name, int argc, Value *args);
 Value value_getitem(VM *vm, Value obj, Value key);
 Value value_setitem(VM *vm, Value obj, Value key, Value val);
 Value value_iter(VM *vm, Value v);
@@ -275,6 +281,7 @@ Value bigint_from_le_bytes(VM *vm, bool neg, const uint8_t *bytes, uint32_t n);
 Value bigint_parse(VM *vm, const char *s, size_t len, int base, bool neg); /* validated digits/_ */
 void int_write_base(VM *vm, Value v, int base);          /* any int; base 2, 8, 10 or 16; '-' */
 int64_t int_hash(Value v);                               /* CPython's hash of an int */
+bool int_to_i64(Value v, int64_t *out);                  /* false: outside int64 */
 uint32_t int_bit_length(Value v);
 
 /* ---- set.c ---------------------------------------------------------------------------- */
@@ -363,6 +370,8 @@ Value dict_iter_next(VM *vm, ObjIter *it);
 /* ---- range.c ---------------------------------------------------------------------------- */
 Value range_new(VM *vm, vint start, vint stop, vint step);
 vint range_len(const ObjRange *r);
+Value range_getattr(Value v, const ObjStr *name);   /* start, stop, step; UNBOUND_VAL: other */
+Value slice_getattr(Value v, const ObjStr *name);   /* slice.c: the same for a slice */
 
 /* ---- function.c ------------------------------------------------------------------------- */
 Value function_new(VM *vm, ObjCode *code, ObjDict *globals);
@@ -372,6 +381,12 @@ const MethodDef *methods_find(const MethodDef *table, const ObjStr *name);
  * UNBOUND_VAL when there is no such attribute. function_setattr: v UNBOUND_VAL deletes. */
 Value function_getattr(VM *vm, Value obj, ObjStr *name);
 Value function_setattr(VM *vm, Value fn, ObjStr *name, Value v);
+/* object.c: built-in types as objects. list.append is a method_descr_type ObjBoundMethod whose
+ * self is the type; descr_self checks (and unwraps) the self it is called with (UNBOUND_VAL +
+ * TypeError: wrong type). special_method_find: [].__len__, (1).__add__, ... (NULL: none). */
+extern const Type method_descr_type;
+Value descr_self(VM *vm, const ObjBoundMethod *d, Value self);
+const MethodDef *special_method_find(const Type *t, const ObjStr *name);
 
 /* ---- class.c: classes written in Python ------------------------------------------------
  * A class is an ObjClass: a Type (so value_type(), %t and IS_TYPE(v, &type_type) work as for
@@ -385,12 +400,15 @@ typedef struct ObjClass {
   Value bases, mro;
   ObjDict *dict;
   const Type *builtin_base;   /* the built-in exception class it derives from, or NULL */
+  const Type *value_base;     /* list, dict, str, int, ... it derives from, or NULL: its instances
+                                 carry such a value in ObjInstance.msg */
   uint8_t hooks;              /* CLASS_HOOK_*: which attribute dunders its MRO defines */
 } ObjClass;
 /* Attribute access goes through these only when the class defines them (checked once). */
 #define CLASS_HOOK_SETATTR      1
 #define CLASS_HOOK_DELATTR      2
 #define CLASS_HOOK_GETATTRIBUTE 4
+#define CLASS_HOOK_NEW          8   /* a __new__ of its own: instantiation calls it */
 typedef struct ObjInstance { Obj obj; Value msg; ObjDict *dict; } ObjInstance;
 typedef struct ObjMethod { Obj obj; Value self, fn; } ObjMethod;       /* a bound Python method */
 typedef struct ObjWrapper { Obj obj; Value a, b; } ObjWrapper;         /* super, classmethod, ... */
@@ -412,6 +430,9 @@ Value class_call_dunder(VM *vm, Value v, const char *name, int argc, Value *args
 bool type_in_mro(const Type *t, const Type *base);
 Value method_new(VM *vm, Value self, Value fn);
 Value class_getattr(VM *vm, Value obj, ObjStr *name);
+/* The built-in value an instance of a subclass of a built-in type (class L(list)) carries;
+ * UNBOUND_VAL for anything else. */
+Value class_builtin_value(Value v);
 Value class_setattr(VM *vm, Value obj, ObjStr *name, Value v);   /* v UNBOUND_VAL: delete */
 Value class_binary(VM *vm, int op, Value a, Value b);            /* UNBOUND_VAL: no method */
 Value class_compare(VM *vm, int op, Value a, Value b);
@@ -423,6 +444,9 @@ Value class_iter(VM *vm, Value v);
 Value class_next(VM *vm, Value it);
 Value class_contains(VM *vm, Value obj, Value item);
 bool class_hash(VM *vm, Value v, uint32_t *out);
+bool class_hash64(VM *vm, Value v, int64_t *out);
+extern const ObjBuiltin value_new_builtin;   /* object.__new__(cls), tuple.__new__(cls, it), ... */
+extern const ObjBuiltin value_init_builtin;  /* list.__init__(self, it), dict.__init__(self, m, **kw) */
 bool class_write(VM *vm, Value v, bool repr);
 void class_write_class(VM *vm, Value cls);
 /* Hooks for object.c: an instance or Python class takes the class.c path. */

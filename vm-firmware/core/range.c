@@ -1,4 +1,6 @@
 /* range: start, stop, step, never materialised. Iterated by range_iterator. */
+#include <string.h>
+
 #include "vm.h"
 
 Value range_new(VM *vm, vint start, vint stop, vint step) {
@@ -33,6 +35,15 @@ static Value m_count(VM *vm, int argc, Value *args) {
   (void)argc;
   if (in == EXC_VAL) return EXC_VAL;
   return INT_VAL(in == TRUE_VAL);
+}
+
+/* r.start, r.stop, r.step; UNBOUND_VAL for other names. */
+Value range_getattr(Value v, const ObjStr *name) {
+  const ObjRange *r = AS_RANGE(v);
+  if (strcmp(name->chars, "start") == 0) return INT_VAL(r->start);
+  if (strcmp(name->chars, "stop") == 0) return INT_VAL(r->stop);
+  if (strcmp(name->chars, "step") == 0) return INT_VAL(r->step);
+  return UNBOUND_VAL;
 }
 
 static const MethodDef range_methods[] = {

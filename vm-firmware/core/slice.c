@@ -1,4 +1,6 @@
 /* Slice objects (BUILD_SLICE) and Python's slice.indices() for the sequence types. */
+#include <string.h>
+
 #include "vm.h"
 
 static void slice_trace(VM *vm, Obj *obj) {
@@ -23,7 +25,16 @@ Value slice_new(VM *vm, Value start, Value stop, Value step) {
 }
 
 static bool slice_int(VM *vm, Value v, vint *out) {
+  if (IS_INSTANCE(v)) {   /* __index__ */
+    Value i = value_index(vm, v);
+    if (i == EXC_VAL) return false;
+    if (i != UNBOUND_VAL) v = i;
+  }
   if (IS_INTLIKE(v)) { *out = AS_INTLIKE(v); return true; }
+  if (IS_BIGINT(v)) {   /* beyond any length: clamped, as CPython does */
+    *out = int_compare(v, INT_VAL(0)) < 0 ? VINT_MIN : VINT_MAX;
+    return true;
+  }
   vm_raise(vm, &exc_TypeError, "slice indices must be integers or None or have an __index__ method");
   return false;
 }
@@ -58,4 +69,42 @@ vint slice_indices(VM *vm, const ObjSlice *s, vint len, vint *start, vint *stop,
   return a > b ? (a - b - 1) / (-st) + 1 : 0;
 }
 
-const Type slice_type = {{&type_type}, "slice", NULL, slice_trace, NULL};
+/* s.start, s.stop, s.step; UNBOUND_VAL for other names. */
+Value slice_getattr(Value v, const ObjStr *name) {
+  const ObjSlice *s = AS_SLICE(v);
+  if (strcmp(name->chars, "start") == 0) return s->start;
+  if (strcmp(name->chars, "stop") == 0) return s->stop;
+  if (strcmp(name->chars, "step") == 0) return s->step;
+  return UNBOUND_VAL;
+}
+
+/* s.indices(len): (start, stop, step) for a sequence of len items. */
+static Value m_indices(VM *vm, int argc, Value *args) {
+  Value len = args[1], t;
+  vint start, stop, step, n;
+  (void)argc;
+  if (IS_INSTANCE(len)) {
+    len = value_index(vm, len);
+    if (len == EXC_VAL) return EXC_VAL;
+  }
+  if (!IS_INTLIKE(len)) {
+    if (IS_BIGINT(len)) return vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C ssize_t");
+    return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", args[1]);
+  }
+  if (AS_INTLIKE(len) < 0) return vm_raise(vm, &exc_ValueError, "length should not be negative");
+  n = slice_indices(vm, AS_SLICE(args[0]), AS_INTLIKE(len), &start, &stop, &step);
+  if (n < 0) return EXC_VAL;
+  t = tuple_new(vm, 3);
+  if (t == EXC_VAL) return EXC_VAL;
+  AS_TUPLE(t)->items[0] = INT_VAL(start);
+  AS_TUPLE(t)->items[1] = INT_VAL(stop);
+  AS_TUPLE(t)->items[2] = INT_VAL(step);
+  return t;
+}
+
+static const MethodDef slice_methods[] = {
+  {"indices", m_indices, 1, 1, NULL},
+  {NULL, NULL, 0, 0, NULL},
+};
+
+const Type slice_type = {{&type_type}, "slice", NULL, slice_trace, slice_methods};

@@ -47,12 +47,25 @@ Value tuple_repeat(VM *vm, ObjTuple *a, vint n) {
   return r;
 }
 
+/* t.index(x[, start[, end]]): start and end clamped like slice bounds. */
 static Value m_index(VM *vm, int argc, Value *args) {
   ObjTuple *t = AS_TUPLE(args[0]);
-  uint32_t i;
-  (void)argc;
-  for (i = 0; i < t->len; i++)
-    if (value_equal(vm, t->items[i], args[1])) return INT_VAL((vint)i);
+  vint start = 0, end = (vint)t->len, i;
+  Value bounds[2];
+  bounds[0] = argc > 2 ? args[2] : NONE_VAL;
+  bounds[1] = argc > 3 ? args[3] : NONE_VAL;
+  if (argc > 2) {
+    Value sl = slice_new(vm, bounds[0], bounds[1], NONE_VAL);
+    vint step;
+    bool ok;
+    if (sl == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, sl);   /* __index__ may run Python code */
+    ok = slice_indices(vm, AS_SLICE(sl), (vint)t->len, &start, &end, &step) >= 0;
+    vm_pop_root(vm);
+    if (!ok) return EXC_VAL;
+  }
+  for (i = start; i < end; i++)
+    if (value_equal(vm, t->items[i], args[1])) return INT_VAL(i);
   return vm_raise(vm, &exc_ValueError, "tuple.index(x): x not in tuple");
 }
 
@@ -66,7 +79,7 @@ static Value m_count(VM *vm, int argc, Value *args) {
 }
 
 static const MethodDef tuple_methods[] = {
-  {"index", m_index, 1, 1, NULL},
+  {"index", m_index, 1, 3, NULL},
   {"count", m_count, 1, 1, NULL},
   {NULL, NULL, 0, 0, NULL},
 };

@@ -157,6 +157,11 @@ const char *exception_type_name(Value exc);
 
 /* a + b with Python's rules (sum() uses it). */
 Value vm_binary_add(VM *vm, Value a, Value b);
+/* Any binary (BinaryOpKind, BINOP_INPLACE allowed) or unary operator, and del obj[key], as the
+ * interpreter does them (the special methods of built-in values call these). */
+Value vm_binary_op(VM *vm, int op, Value a, Value b);
+Value vm_unary_op(VM *vm, int op, Value a);
+Value vm_delitem(VM *vm, Value obj, Value key);
 
 /* The program has ended (not after a REPL entry): close every generator still suspended in
  * try/finally or with, as CPython does at exit. vm->exc and the traceback are kept. */
