@@ -480,8 +480,10 @@ int exception_matches(VM *vm, Value exc, Value want) {
 
 /* The exception `raise v` raises: an instance as is, a class instantiated with no arguments. */
 Value make_exception(VM *vm, Value v) {
-  if (IS_TYPE(v, &type_type) && type_is_exception((const Type *)AS_OBJ(v)))
-    return vm_call(vm, v, 0, NULL);
+  if (IS_TYPE(v, &type_type) && type_is_exception((const Type *)AS_OBJ(v))) {
+    v = vm_call(vm, v, 0, NULL);
+    if (v == EXC_VAL) return EXC_VAL;   /* a __new__ may return anything: check what it made */
+  }
   if (IS_OBJ(v) && type_is_exception(OBJ_TYPE(v)) && OBJ_TYPE(v) != &type_type) return v;
   return vm_raise(vm, &exc_TypeError, "exceptions must derive from BaseException");
 }
