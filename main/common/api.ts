@@ -14,6 +14,8 @@ export interface BoardInfo {
   ready?: string;
   /** Why this board cannot be used here (the Virtual board on Windows, say); listed, not selectable. */
   unavailable?: string;
+  /** The Virtual board's emulated RAM: an id of VIRTUAL_RAM_CHOICES (common/virtualRam.ts). */
+  ram?: string;
 }
 
 export interface TracebackFrame { file: string; function: string; line: number }
@@ -53,6 +55,8 @@ export interface DeviceApi {
   reset(params: { boardId: string }): Promise<void>;
   /** Text typed on the console for the program's input() (a line ends with "\n"). */
   sendInput(params: { boardId: string; text: string }): Promise<void>;
+  /** Which RAM the Virtual board emulates (an id of VIRTUAL_RAM_CHOICES); a running one restarts with it. */
+  setVirtualBoardRam(params: { ram: string }): Promise<void>;
 }
 
 /** Everything the renderer may call. Every method is async and validated on the main side. */

@@ -5,6 +5,7 @@
 // No Node or Electron imports here.
 import type { BurnMethod, Method, ModuleSource, ParamsOf, Request } from './api';
 import { isModuleFile, isProjectFile, isReservedName, MANIFEST_FILE } from './moduleFile';
+import { findVirtualRam, VIRTUAL_RAM_CHOICES } from './virtualRam';
 
 /** Checks an untrusted parameters object; throws an Error saying what is wrong. */
 export type Validator<M extends Method> = (params: Record<string, unknown>) => ParamsOf<M>;
@@ -132,6 +133,12 @@ export const API_TABLE: { readonly [M in Method]: Validator<M> } = {
     const text = checkString(params, 'text', MAX_INPUT);
     if (!text) throw new Error('"text" must not be empty');
     return { boardId: checkString(params, 'boardId', MAX_NAME), text };
+  },
+  setVirtualBoardRam(params) {
+    checkKeys(params, ['ram']);
+    const ram = checkString(params, 'ram', MAX_QUERY);
+    if (!findVirtualRam(ram)) throw new Error(`"ram" must be one of ${VIRTUAL_RAM_CHOICES.map(c => c.id).join(', ')}`);
+    return { ram };
   },
 
   // ---- ports ----

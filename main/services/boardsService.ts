@@ -3,7 +3,8 @@ import { compile, compileProject } from '../../compiler/src/index';
 import type { BoardInfo, DeviceApi, ExecResult, RunResult } from '../common/api';
 import { openSession } from '../devices/connect';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
-import { startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability } from '../devices/virtualBoard';
+import { DEFAULT_VIRTUAL_RAM, findVirtualRam } from '../common/virtualRam';
+import { heapArgs, startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability } from '../devices/virtualBoard';
 import { SerialTransport } from '../link/serialTransport';
 import type { DeviceSession } from '../link/session';
 import type { Transport } from '../link/transport';
@@ -12,13 +13,14 @@ import type { ServiceContext } from './serviceContext';
 export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
+  let virtualRam = DEFAULT_VIRTUAL_RAM;
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
   async function transportFor(boardId: string): Promise<Transport> {
     if (boardId === VIRTUAL_BOARD_ID) {
       const virtual = virtualBoardAvailability();
       if (!virtual.available) throw new Error(virtual.reason);
-      return startVirtualBoard();
+      return startVirtualBoard(undefined, heapArgs(findVirtualRam(virtualRam)?.heapBytes));
     }
     if (boardId === QEMU_BOARD_ID) {
       const qemu = qemuBoardAvailability();
@@ -73,7 +75,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
   return {
     async listBoards(): Promise<BoardInfo[]> {
       const virtual = virtualBoardAvailability();
-      const boards: BoardInfo[] = [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual', ...(virtual.available ? {} : { unavailable: virtual.reason }) }];
+      const boards: BoardInfo[] = [{ id: VIRTUAL_BOARD_ID, name: 'Virtual board', kind: 'virtual', ram: virtualRam, ...(virtual.available ? {} : { unavailable: virtual.reason }) }];
       if (qemuBoardAvailability().available) boards.push({ id: QEMU_BOARD_ID, name: QEMU_BOARD_NAME, kind: 'qemu' });
       return boards;
     },
@@ -137,6 +139,14 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       const session = sessions.get(boardId);
       if (!session) throw new Error('no program is running to read this input');
       await (await session).sendInput(text);
+    },
+
+    async setVirtualBoardRam({ ram }): Promise<void> {
+      if (ram === virtualRam) return;
+      virtualRam = ram;
+      // The heap is fixed when the VM starts: end the running one; the next Run starts afresh.
+      const session = sessions.get(VIRTUAL_BOARD_ID);
+      if (session) await session.then(s => s.close(), () => undefined);
     },
 
     async dispose() {

@@ -16,6 +16,8 @@ interface KnownState { state: BoardState; detail?: string; finished?: boolean }
 
 export interface DeviceBarElements {
   select: HTMLSelectElement;
+  /** The Virtual board's RAM picker: shown while the Virtual board is chosen. */
+  virtualRam: HTMLSelectElement;
   state: HTMLElement;
   run: HTMLButtonElement;
   stop: HTMLButtonElement;
@@ -81,6 +83,7 @@ export class DeviceBar {
   private showState(): void {
     const known = this.states.get(this.el.select.value);
     const board = this.selectedBoard();
+    this.el.virtualRam.hidden = board?.kind !== 'virtual';
     const stoppable = known?.state === 'running' || known?.state === 'busy';
     this.el.stop.disabled = !stoppable;
     this.el.reset.disabled = !board || known?.state === 'connecting';

@@ -11,6 +11,7 @@ import { exceptionTarget } from './editor/exceptionTarget';
 import { createProblemsSummary } from './problemsSummary';
 import { createPlotter } from './plotter/plotter';
 import { createProgramRunner } from './programRunner';
+import { installVirtualRamPicker } from './boards/virtualRamPicker';
 import { installBoardsAndBurn } from './burn/installBurn';
 import { installProjects } from './projects/installProjects';
 
@@ -65,6 +66,7 @@ function start(): void {
   });
   const bar = new DeviceBar({
     select: byId<HTMLSelectElement>('board-select'),
+    virtualRam: byId<HTMLSelectElement>('virtual-ram'),
     state: byId('board-state'),
     run: byId<HTMLButtonElement>('run'),
     stop: byId<HTMLButtonElement>('stop'),
@@ -106,6 +108,7 @@ function start(): void {
     if (event.kind === 'output' && !repl.executing()) plotter.output(event.text);   // the prompt's echoes are no data
     if (event.kind === 'exception') editor.markException(exceptionTarget(event.report, file => editor.has(file)));
   });
+  installVirtualRamPicker(api, byId<HTMLSelectElement>('virtual-ram'), out);
   installBoardsAndBurn({ api, bar, out, select: byId<HTMLSelectElement>('board-select'), burnButton: byId<HTMLButtonElement>('burn') });
 }
 

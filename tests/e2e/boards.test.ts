@@ -13,7 +13,7 @@ import { startFakeVm } from '../../main/devices/testing/fakeVm';
 import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
-  describeWithChromium, type Ide, openIde, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsole,
+  describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -104,6 +104,32 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
       await fake.close();
       await Promise.all([board.stop(), silent.close(), adapter.close()]);
     }
+  });
+
+  test('the Virtual board emulates a board\'s RAM: MemoryError where the desktop runs; the choice is kept', async () => {
+    const TABLE = 'table = {i: str(i) for i in range(20000)}\nprint(len(table), table[19999])\n';
+    const ram = page.locator('[data-testid="virtual-ram"]');
+    plugged = [DUE];
+    await option('Arduino Due — /dev/ttyACM7').waitFor({ state: 'attached' });
+    await page.selectOption('#board-select', '/dev/ttyACM7');
+    await expect(ram.isHidden()).resolves.toBe(true);            // a real board has the RAM it has
+    await page.selectOption('#board-select', 'virtual');
+    await expect(ram.isVisible()).resolves.toBe(true);
+
+    await page.selectOption('[data-testid="virtual-ram"]', 'nucleo_f401re');
+    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE (32 KB)");
+    await pasteProgram(page, TABLE);
+    await page.click('#run');
+    await waitForConsole(page, 'MemoryError');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-virtual-ram.png') });
+
+    await page.reload();                                        // the choice stays with the window
+    await page.locator('#board-select option', { hasText: 'Virtual board' }).waitFor({ state: 'attached' });
+    await expect(ram.inputValue()).resolves.toBe('nucleo_f401re');
+    await page.selectOption('#board-select', 'virtual');
+    await page.selectOption('[data-testid="virtual-ram"]', 'desktop');
+    await page.click('#run');
+    await waitForConsole(page, '20000 19999');
   });
 
   test('Burn VM without a firmware image says how to build one', async () => {
