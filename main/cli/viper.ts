@@ -68,7 +68,7 @@ function takeOptions(args: string[], flags: string[] = []): { rest: string[]; po
     if (a === '--port' || a === '--baud' || (a === '--heap' && flags.includes(a))) {
       if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
       if (a === '--heap') {
-        if ((heap = parseHeapSize(args[++i])) === undefined) throw new UsageError('--heap needs a size from 8k to 1g, such as 96k or 2m');
+        if ((heap = parseHeapSize(args[++i])) === undefined) throw new UsageError('--heap needs a size from 32k to 1g, such as 96k or 2m');
       } else if (a === '--port') ports.push(args[++i]);
       else if (!(baud = Number(args[++i])) || baud <= 0) throw new UsageError('--baud needs a number');
     } else if (flags.includes(a)) set.add(a);
@@ -94,6 +94,7 @@ function forwardStdin(session: DeviceSession): () => void {
 }
 
 function exitCode(status: DoneStatus): number {
+  if (status === 'error') process.stderr.write('viper: the VM could not start the program (a VM fault, or a heap too small to start in)\n');
   return status === 'ok' ? 0 : status === 'exception' ? 1 : status === 'stopped' ? 130 : 3;
 }
 

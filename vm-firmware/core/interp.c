@@ -15,6 +15,7 @@ bool mem_init(VM *vm, void *heap, size_t size);
 
 bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_ctx) {
   Value d;
+  size_t stack_values;
   memset(vm, 0, sizeof *vm);
   vm->exc = NONE_VAL;
   vm->memory_error = NONE_VAL;
@@ -25,10 +26,14 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   vm->write_ctx = write_ctx;
   vm->poll_countdown = VIPER_POLL_INTERVAL;
   if (!mem_init(vm, heap, heap_size)) return false;
-  vm->stack = (Value *)mem_alloc(vm, VIPER_STACK_VALUES * sizeof(Value), false);
+  /* At most a quarter of the heap: a host VM emulating a board's small heap (--heap 32k) keeps
+   * room for the program, as the board does with its own VIPER_STACK_VALUES. */
+  stack_values = VIPER_STACK_VALUES;
+  if (stack_values > heap_size / 4 / sizeof(Value)) stack_values = heap_size / 4 / sizeof(Value);
+  vm->stack = (Value *)mem_alloc(vm, stack_values * sizeof(Value), false);
   if (vm->stack == NULL) return false;
   vm->sp = vm->stack;
-  vm->stack_end = vm->stack + VIPER_STACK_VALUES;
+  vm->stack_end = vm->stack + stack_values;
   vm->gc_ready = true;
   d = dict_new(vm);
   if (d == EXC_VAL) return false;
