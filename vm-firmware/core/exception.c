@@ -176,9 +176,10 @@ Value exception_new(VM *vm, const Type *type, Value msg) {
 /* Raise type(msg): msg is its one argument (a tuple too, as KeyError(key) for a tuple key). */
 Value vm_raise_value(VM *vm, const Type *type, Value msg) {
   if (IS_TUPLE(msg)) {
+    RootMark mark = gc_root_mark(vm);
     vm_push_root(vm, msg);
-    msg = exception_args_value(vm, 1, &vm->roots[vm->nroots - 1]);
-    vm_pop_root(vm);
+    msg = exception_args_value(vm, 1, &gc_root_at(vm, mark, 0));
+    gc_root_restore(vm, mark);
     if (msg == EXC_VAL) return EXC_VAL;
   }
   vm->exc = exception_new(vm, type, msg);
@@ -197,7 +198,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   va_list ap;
   const char *p;
   Value s;
-  int pushed = 0;
+  RootMark mark = gc_root_mark(vm);
   /* Root every value argument first: writing the text allocates. */
   va_start(ap, fmt);
   for (p = fmt; *p != '\0'; p++) {
@@ -207,7 +208,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
     case 'd': (void)va_arg(ap, int); break;
     case 'v': case 't': {
       Value v = va_arg(ap, Value);
-      if (vm->nroots < VIPER_TEMP_ROOTS) { vm_push_root(vm, v); pushed++; }
+      if (vm->nroots < VIPER_TEMP_ROOTS) vm_push_root(vm, v);
       break;
     }
     default: break;
@@ -228,7 +229,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   }
   va_end(ap);
   s = vm_sb_to_str(vm);
-  vm->nroots -= pushed;
+  gc_root_restore(vm, mark);
   if (s == EXC_VAL) return EXC_VAL;
   return vm_raise_value(vm, type, s);
 }

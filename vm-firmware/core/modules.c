@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "call.h"
 #include "gen/opcodes.h"
 #include "port.h"
 #include "vm.h"
@@ -661,4 +662,46 @@ Value module_getattr(VM *vm, Value module, ObjStr *name) {
   v = dict_get_str(AS_MODULE(module)->dict, AS_STR(str_intern(vm, "__name__", 8)));
   return vm_raise_fmt(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
                       IS_STR(v) ? AS_STR(v)->chars : "?", name->chars);
+}
+
+/* import name: a module imported before, else one of this image's modules (run now, in its own
+ * globals, registered first so circular imports see it), else a built-in module. */
+Value module_import(VM *vm, ObjStr *name) {
+  Value m, code;
+  if (vm->modules == NULL) {
+    Value d = dict_new(vm);
+    if (d == EXC_VAL) return EXC_VAL;
+    vm->modules = AS_DICT(d);
+  }
+  m = dict_get_str(vm->modules, name);
+  if (m != UNBOUND_VAL) return m;
+  code = vm->module_codes != NULL ? dict_get_str(vm->module_codes, name) : UNBOUND_VAL;
+  if (code != UNBOUND_VAL) {
+    bool found;
+    m = module_new(vm, name->chars);
+    if (m == EXC_VAL) return EXC_VAL;
+    if (!dict_set(vm, vm->modules, OBJ_VAL(name), m)) return EXC_VAL;
+    if (call_module_body(vm, AS_CODE(code), m) == EXC_VAL) {   /* a failed import is forgotten */
+      Value exc = vm->exc;
+      RootMark mark = gc_root_mark(vm);
+      vm_push_root(vm, exc);
+      dict_delete(vm, vm->modules, OBJ_VAL(name), &found);
+      gc_root_restore(vm, mark);
+      vm->exc = exc;
+      return EXC_VAL;
+    }
+    return m;
+  }
+  m = module_builtin(vm, name);
+  if (m == EXC_VAL) return EXC_VAL;
+  if (m == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_ModuleNotFoundError, "No module named '%s'", name->chars);
+  {
+    RootMark mark = gc_root_mark(vm);
+    bool ok;
+    vm_push_root(vm, m);
+    ok = dict_set(vm, vm->modules, OBJ_VAL(name), m);
+    gc_root_restore(vm, mark);
+    if (!ok) return EXC_VAL;
+  }
+  return m;
 }
