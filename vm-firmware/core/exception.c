@@ -536,3 +536,24 @@ void stop_iteration_escaped(VM *vm, int base) {
   e->suppress_context = true;
 }
 
+/* The loop's error path: a new exception (not one passing through, which keeps its record)
+ * gets its context and the traceback of every frame, also those of the runs that called this
+ * one from C. */
+void exception_raised(VM *vm) {
+  if (vm->exc == vm->traceback_exc) return;
+  chain_to_handled(vm);
+  record_traceback(vm, 0);
+  vm->traceback_exc = vm->exc;
+}
+
+/* raise exc from cause: the cause (None, or what `raise cause` would raise) becomes
+ * exc.__cause__ and hides the context. exc must be rooted by the caller. */
+bool exception_set_cause(VM *vm, Value exc, Value cause) {
+  ExcChain *chain;
+  if (!IS_NONE(cause) && (cause = make_exception(vm, cause)) == EXC_VAL) return false;
+  if ((chain = exception_chain(exc)) != NULL) {
+    chain->cause = cause;
+    chain->suppress_context = true;
+  }
+  return true;
+}

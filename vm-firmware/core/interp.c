@@ -1233,14 +1233,8 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     exc = make_exception(vm, sp[-n]);
     if (exc == EXC_VAL) goto error;
     if (n == 2) {   /* raise exc from cause */
-      Value cause = sp[-1];
-      ExcChain *chain;
       sp[-2] = exc;   /* kept on the stack while the cause is made */
-      if (!IS_NONE(cause) && (cause = make_exception(vm, cause)) == EXC_VAL) goto error;
-      if ((chain = exception_chain(exc)) != NULL) {
-        chain->cause = cause;
-        chain->suppress_context = true;
-      }
+      if (!exception_set_cause(vm, exc, sp[-1])) goto error;
     }
     vm->exc = exc;
     goto error;
@@ -1294,13 +1288,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
   LOOP_END
 
 error:
-  /* Record where a new exception comes from, every frame included (also those of the runs
-   * that called this one from C); the same exception passing through keeps its record. */
-  if (vm->exc != vm->traceback_exc) {
-    chain_to_handled(vm);
-    record_traceback(vm, 0);
-    vm->traceback_exc = vm->exc;
-  }
+  exception_raised(vm);   /* where a new exception comes from (exception.c) */
 error_unwind:
   /* A stop request is never caught: the program ends. */
   if (!(vm->interrupt && IS_TYPE(vm->exc, &exc_KeyboardInterrupt))) {
