@@ -316,6 +316,7 @@ static Value too_big_pow(VM *vm) { return vm_raise(vm, &exc_MemoryError, NULL); 
 
 static Value pow_values(VM *vm, Value a, Value b) {
   Value result = INT_VAL(1), base = a;
+  RootMark mark;
   vint e;
   if (IS_BIGINT(b)) {
     if (AS_BIGINT(b)->neg) {
@@ -335,23 +336,23 @@ static Value pow_values(VM *vm, Value a, Value b) {
     if (!int_to_double(vm, a, &x)) return EXC_VAL;
     return float_binary(vm, BINOP_POW, x, (double)e);
   }
+  mark = gc_root_mark(vm);
   vm_push_root(vm, result);
   vm_push_root(vm, base);
   while (e > 0) {
     if (e & 1) {
       result = bigint_binary(vm, BINOP_MUL, result, base);
       if (result == EXC_VAL) break;
-      vm->roots[vm->nroots - 2] = result;
+      gc_root_at(vm, mark, 0) = result;
     }
     e >>= 1;
     if (e > 0) {
       base = bigint_binary(vm, BINOP_MUL, base, base);
       if (base == EXC_VAL) { result = EXC_VAL; break; }
-      vm->roots[vm->nroots - 1] = base;
+      gc_root_at(vm, mark, 1) = base;
     }
   }
-  vm_pop_root(vm);
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   return result;
 }
 
@@ -361,6 +362,7 @@ static Value true_divide(VM *vm, Value a, Value b) {
   int32_t shift;
   uint32_t bx, by;
   Value num, den, q, r;
+  RootMark mark;
   uint64_t m = 0;
   uint32_t i;
   double d;
@@ -377,6 +379,7 @@ static Value true_divide(VM *vm, Value a, Value b) {
   }
   if (x.n == 0) return float_new(vm, (x.neg != y.neg) ? -0.0 : 0.0);
   shift = 55 - ((int32_t)bx - (int32_t)by);   /* quotient gets 55 or 56 bits */
+  mark = gc_root_mark(vm);
   vm_push_root(vm, a);
   vm_push_root(vm, b);
   {
@@ -388,24 +391,21 @@ static Value true_divide(VM *vm, Value a, Value b) {
     if (num == EXC_VAL) goto fail;
     vm_push_root(vm, num);
     den = shift < 0 ? shift_left(vm, &ay, (uint32_t)-shift) : big_from_view(vm, ay.d, ay.n, false);
-    vm_pop_root(vm);
     if (den == EXC_VAL) goto fail;
+    vm_push_root(vm, den);
   }
-  vm_push_root(vm, num);
-  vm_push_root(vm, den);
   {
     Big n1, d1;
     bool ok;
     view(num, &n1);
     view(den, &d1);
     ok = divmod_views(vm, &n1, &d1, &q, &r);
-    vm->nroots -= 2;
     if (!ok) goto fail;
   }
   view(q, &x);
   for (i = x.n; i > 0; i--) m = (m << DBITS) | x.d[i - 1];
   if (r != INT_VAL(0)) m |= 1u;   /* sticky bit: no false ties */
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);   /* a and b are only read from here on: no allocation before float_new */
   d = ldexp((double)m, -shift);
   if (isinf(d)) return vm_raise(vm, &exc_OverflowError, "integer division result too large for a float");
   {
@@ -416,7 +416,7 @@ static Value true_divide(VM *vm, Value a, Value b) {
   }
   return float_new(vm, d);
 fail:
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return EXC_VAL;
 }
 
@@ -518,43 +518,45 @@ Value int_number_binary(VM *vm, int op, Value a, Value b) {
 static Value int_modinv(VM *vm, Value a, Value m) {
   Value *v;   /* old_r, r, old_s, s: rooted while the arithmetic allocates */
   Value q, t;
-  int base = vm->nroots, i;
+  RootMark base = gc_root_mark(vm);
+  int i;
   if (int_compare(m, INT_VAL(0)) < 0) {
     m = bigint_unary(vm, UNOP_NEG, m);
     if (m == EXC_VAL) return EXC_VAL;
   }
   vm_push_root(vm, m);
   t = bigint_binary(vm, BINOP_MOD, a, m);
-  if (t == EXC_VAL) { vm->nroots = base; return EXC_VAL; }
+  if (t == EXC_VAL) { gc_root_restore(vm, base); return EXC_VAL; }
   vm_push_root(vm, t);
   vm_push_root(vm, m);
   vm_push_root(vm, INT_VAL(1));
   vm_push_root(vm, INT_VAL(0));
-  v = &vm->roots[base + 1];
+  v = &gc_root_at(vm, base, 1);
   while (int_compare(v[1], INT_VAL(0)) != 0) {
     q = bigint_binary(vm, BINOP_FLOORDIV, v[0], v[1]);
-    if (q == EXC_VAL) { vm->nroots = base; return EXC_VAL; }
+    if (q == EXC_VAL) { gc_root_restore(vm, base); return EXC_VAL; }
     vm_push_root(vm, q);
     for (i = 0; i < 4; i += 2) {   /* (old, cur) = (cur, old - q * cur) */
       t = bigint_binary(vm, BINOP_MUL, q, v[i + 1]);
       if (t != EXC_VAL) t = bigint_binary(vm, BINOP_SUB, v[i], t);
-      if (t == EXC_VAL) { vm->nroots = base; return EXC_VAL; }
+      if (t == EXC_VAL) { gc_root_restore(vm, base); return EXC_VAL; }
       v[i] = v[i + 1];
       v[i + 1] = t;
     }
     vm_pop_root(vm);
   }
   if (int_compare(v[0], INT_VAL(1)) != 0) {
-    vm->nroots = base;
+    gc_root_restore(vm, base);
     return vm_raise(vm, &exc_ValueError, "base is not invertible for the given modulus");
   }
   t = bigint_binary(vm, BINOP_MOD, v[2], m);
-  vm->nroots = base;
+  gc_root_restore(vm, base);
   return t;
 }
 
 Value int_powmod(VM *vm, Value a, Value b, Value m) {
   Value result = INT_VAL(1), base;
+  RootMark mark = gc_root_mark(vm);
   Big e;
   uint32_t i;
   int bit;
@@ -565,18 +567,18 @@ Value int_powmod(VM *vm, Value a, Value b, Value m) {
     vm_push_root(vm, b);
     inv = int_modinv(vm, a, m);
     n = inv == EXC_VAL ? EXC_VAL : bigint_unary(vm, UNOP_NEG, b);
-    vm->nroots -= 2;
-    if (n == EXC_VAL) return EXC_VAL;
-    vm_push_root(vm, inv);
-    vm_push_root(vm, n);
-    inv = int_powmod(vm, inv, n, m);
-    vm->nroots -= 2;
-    return inv;
+    if (n != EXC_VAL) {
+      vm_push_root(vm, inv);
+      vm_push_root(vm, n);
+      inv = int_powmod(vm, inv, n, m);
+    }
+    gc_root_restore(vm, mark);
+    return n == EXC_VAL ? EXC_VAL : inv;
   }
   vm_push_root(vm, b);
   vm_push_root(vm, m);
   base = bigint_binary(vm, BINOP_MOD, a, m);
-  if (base == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+  if (base == EXC_VAL) goto out;
   vm_push_root(vm, base);
   vm_push_root(vm, result);
   view(b, &e);
@@ -585,19 +587,19 @@ Value int_powmod(VM *vm, Value a, Value b, Value m) {
       result = bigint_binary(vm, BINOP_MUL, result, result);
       if (result != EXC_VAL) result = bigint_binary(vm, BINOP_MOD, result, m);
       if (result == EXC_VAL) goto out;
-      vm->roots[vm->nroots - 1] = result;
+      gc_root_at(vm, mark, 3) = result;
       if ((e.d[i] >> bit) & 1) {
         result = bigint_binary(vm, BINOP_MUL, result, base);
         if (result != EXC_VAL) result = bigint_binary(vm, BINOP_MOD, result, m);
         if (result == EXC_VAL) goto out;
-        vm->roots[vm->nroots - 1] = result;
+        gc_root_at(vm, mark, 3) = result;
       }
     }
   }
   if (e.n == 0) result = bigint_binary(vm, BINOP_MOD, INT_VAL(1), m);
 out:
-  vm->nroots -= 4;
-  return result;
+  gc_root_restore(vm, mark);
+  return base == EXC_VAL ? EXC_VAL : result;
 }
 
 /* ==== comparisons and conversions ======================================================== */

@@ -94,6 +94,7 @@ static Value bi_abs(VM *vm, int argc, Value *args) {
 static Value min_max(VM *vm, int argc, Value *args, int op, const char *name) {
   Value key = NATIVE_KW(args, argc, 0), dflt = NATIVE_KW(args, argc, 1);
   Value best = UNBOUND_VAL, best_key = UNBOUND_VAL, it, v, k;
+  RootMark mark = gc_root_mark(vm);
   int i = 0;
   if (argc == 0) return vm_raise_fmt(vm, &exc_TypeError, "%s expected at least 1 argument, got 0", name);
   if (key != UNBOUND_VAL && IS_NONE(key)) key = UNBOUND_VAL;
@@ -128,17 +129,17 @@ static Value min_max(VM *vm, int argc, Value *args, int op, const char *name) {
       if (better == EXC_VAL) goto fail;
       if (better == TRUE_VAL) { best = v; best_key = k; }
     }
-    vm->roots[vm->nroots - 2] = best;
-    vm->roots[vm->nroots - 1] = best_key;
+    gc_root_at(vm, mark, 1) = best;
+    gc_root_at(vm, mark, 2) = best_key;
   }
-  vm->nroots -= 3;
+  gc_root_restore(vm, mark);
   if (best == UNBOUND_VAL) {
     if (dflt != UNBOUND_VAL) return dflt;
     return vm_raise_fmt(vm, &exc_ValueError, "%s() arg is an empty sequence", name);
   }
   return best;
 fail:
-  vm->nroots -= 3;
+  gc_root_restore(vm, mark);
   return EXC_VAL;
 }
 
@@ -147,6 +148,7 @@ static Value bi_max(VM *vm, int argc, Value *args) { return min_max(vm, argc, ar
 
 static Value bi_sum(VM *vm, int argc, Value *args) {
   Value total = argc > 1 ? args[1] : NATIVE_KW(args, argc, 0), it, v;
+  RootMark mark = gc_root_mark(vm);
   if (total == UNBOUND_VAL) total = INT_VAL(0);
   if (IS_STR(total)) return vm_raise(vm, &exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
   it = value_iter(vm, args[0]);
@@ -163,14 +165,12 @@ static Value bi_sum(VM *vm, int argc, Value *args) {
       total = vm_binary_add(vm, total, v);
       if (total == EXC_VAL) goto fail;
     }
-    vm->roots[vm->nroots - 1] = total;
+    gc_root_at(vm, mark, 1) = total;
   }
-  vm_pop_root(vm);
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   return total;
 fail:
-  vm_pop_root(vm);
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   return EXC_VAL;
 }
 
@@ -316,6 +316,7 @@ static Value binop(VM *vm, int op, Value a, Value b) {
 
 static Value bi_divmod(VM *vm, int argc, Value *args) {
   Value q, r, t;
+  RootMark mark;
   (void)argc;
   if (IS_INSTANCE(args[0]) || IS_INSTANCE(args[1])) {   /* __divmod__, __rdivmod__ */
     if (IS_INSTANCE(args[0])) {
@@ -333,12 +334,12 @@ static Value bi_divmod(VM *vm, int argc, Value *args) {
   if (q == UNBOUND_VAL)
     return vm_raise_fmt(vm, &exc_TypeError, "unsupported operand type(s) for divmod(): '%t' and '%t'", args[0], args[1]);
   if (q == EXC_VAL) return EXC_VAL;
+  mark = gc_root_mark(vm);
   vm_push_root(vm, q);
   r = binop(vm, BINOP_MOD, args[0], args[1]);
-  if (r == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
   vm_push_root(vm, r);
-  t = tuple_new(vm, 2);
-  vm->nroots -= 2;
+  t = r == EXC_VAL ? EXC_VAL : tuple_new(vm, 2);
+  gc_root_restore(vm, mark);
   if (t == EXC_VAL) return EXC_VAL;
   AS_TUPLE(t)->items[0] = q;
   AS_TUPLE(t)->items[1] = r;
@@ -370,7 +371,8 @@ static Value bi_round(VM *vm, int argc, Value *args) {
     if (r != UNBOUND_VAL) return r;
   }
   if (IS_ANYINT(x)) {
-    Value p, r, half, q;
+    Value p, r, half, q = EXC_VAL;
+    RootMark mark;
     int c;
     if (IS_BOOL(x)) x = INT_VAL(AS_INTLIKE(x));
     if (IS_NONE(nd)) return x;
@@ -379,23 +381,25 @@ static Value bi_round(VM *vm, int argc, Value *args) {
     if (n < -400) return INT_VAL(0);
     p = bigint_binary(vm, BINOP_POW, INT_VAL(10), INT_VAL(-n));
     if (p == EXC_VAL) return EXC_VAL;
+    mark = gc_root_mark(vm);
     vm_push_root(vm, p);
     r = bigint_binary(vm, BINOP_MOD, x, p);
-    if (r == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    if (r == EXC_VAL) goto round_out;
     vm_push_root(vm, r);
     q = bigint_binary(vm, BINOP_SUB, x, r);   /* rounded down */
-    if (q == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    if (q == EXC_VAL) goto round_out;
     vm_push_root(vm, q);
     half = bigint_binary(vm, BINOP_ADD, r, r);
-    if (half == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+    if (half == EXC_VAL) { q = EXC_VAL; goto round_out; }
     c = int_compare(half, p);
     if (c == 0) {   /* tie: to the even multiple */
       Value k = bigint_binary(vm, BINOP_FLOORDIV, q, p);
-      if (k == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+      if (k == EXC_VAL) { q = EXC_VAL; goto round_out; }
       c = (int_hash(k) & 1) ? 1 : -1;
     }
     if (c > 0) q = bigint_binary(vm, BINOP_ADD, q, p);
-    vm->nroots -= 3;
+  round_out:
+    gc_root_restore(vm, mark);
     return q;
   }
   if (IS_FLOAT(x)) {

@@ -77,11 +77,12 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
   if (IS_TYPE(src, &memoryview_type)) return memview_tobytes(vm, src, type);
   r = bytes_new(vm, type, NULL, 0);
   if (r == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, r);
   it = value_iter(vm, src);
   if (it == EXC_VAL) {
     vm->exc = NONE_VAL;
-    vm_pop_root(vm);
+    gc_root_restore(vm, mark);
     return vm_raise_fmt(vm, &exc_TypeError, "cannot convert '%t' object to %s", src, type->name);
   }
   vm_push_root(vm, it);
@@ -90,11 +91,11 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
     v = value_iter_next(vm, it);
     if (v == STOP_VAL) break;
     if (v == EXC_VAL || !byte_value_msg(vm, v, &c, "bytes must be in range(0, 256)") || !push_byte(vm, AS_BYTES(r), c)) {
-      vm->nroots -= 2;
-      return EXC_VAL;
+      r = EXC_VAL;
+      break;
     }
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return r;
 }
 

@@ -46,10 +46,11 @@ const Obj not_implemented_obj = {&not_implemented_type};
 
 static Value wrapper_new(VM *vm, const Type *type, Value a, Value b) {
   ObjWrapper *w;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, a);
   vm_push_root(vm, b);
   w = (ObjWrapper *)obj_alloc(vm, type, sizeof(ObjWrapper));
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   if (w == NULL) return EXC_VAL;
   w->a = a;
   w->b = b;
@@ -58,10 +59,11 @@ static Value wrapper_new(VM *vm, const Type *type, Value a, Value b) {
 
 Value method_new(VM *vm, Value self, Value fn) {
   ObjMethod *m;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, self);
   vm_push_root(vm, fn);
   m = (ObjMethod *)obj_alloc(vm, &method_type, sizeof(ObjMethod));
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   if (m == NULL) return EXC_VAL;
   m->self = self;
   m->fn = fn;
@@ -242,10 +244,11 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
     if (key == EXC_VAL) return EXC_VAL;
     obj = dict_get_str(vm->builtins, AS_STR(key));
     if (IS_TYPE(obj, &type_type)) {
+      RootMark mark = gc_root_mark(vm);
       vm_push_root(vm, name);
       vm_push_root(vm, OBJ_VAL(ns));
       bases = tuple_new(vm, 1);
-      vm->nroots -= 2;
+      gc_root_restore(vm, mark);
       if (bases == EXC_VAL) return EXC_VAL;
       AS_TUPLE(bases)->items[0] = obj;
     }
@@ -277,11 +280,12 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
     }
     if (parent == NULL && !is_object_type(bt)) parent = bt;
   }
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, name);
   vm_push_root(vm, bases);
   vm_push_root(vm, OBJ_VAL(ns));
   cls = (ObjClass *)obj_alloc(vm, &type_type, sizeof(ObjClass));
-  if (cls == NULL) { vm->nroots -= 3; return EXC_VAL; }
+  if (cls == NULL) { gc_root_restore(vm, mark); return EXC_VAL; }
   cls->type.base.type = &type_type;
   cls->type.name = AS_STR(name)->chars;
   cls->type.parent = parent != NULL ? parent : builtin_base;
@@ -293,12 +297,12 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   cls->dict = ns;
   cls->builtin_base = builtin_base;
   cls->value_base = value_base;
-  if (builtin_base != NULL && value_base != NULL) { vm->nroots -= 3; return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
+  if (builtin_base != NULL && value_base != NULL) { gc_root_restore(vm, mark); return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
   vm_push_root(vm, OBJ_VAL(cls));
   mro = c3_mro(vm, cls);
   if (mro != EXC_VAL) cls->mro = mro;
   ok = mro != EXC_VAL && update_hooks(vm, cls);   /* may intern the hook names: cls stays rooted */
-  vm->nroots -= 4;
+  gc_root_restore(vm, mark);
   return ok ? OBJ_VAL(cls) : EXC_VAL;
 }
 

@@ -50,6 +50,15 @@
 #define VIPER_TEMP_ROOTS 32
 #endif
 
+/* Debug checks (GC root bounds and balance): on in the sanitizer builds, off on boards. */
+#ifndef VIPER_DEBUG
+#  if defined(__SANITIZE_ADDRESS__)
+#    define VIPER_DEBUG 1
+#  else
+#    define VIPER_DEBUG 0
+#  endif
+#endif
+
 /* Entries of the GC's grey stack; deeper structures fall back to a heap rescan. */
 #ifndef VIPER_GC_GREY_MAX
 #define VIPER_GC_GREY_MAX 64

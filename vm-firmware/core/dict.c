@@ -208,6 +208,8 @@ static Value m_setdefault(VM *vm, int argc, Value *args) {
 /* d.update(other): a dict, or an iterable of key/value pairs. */
 bool dict_update(VM *vm, ObjDict *d, Value other) {
   Value it, item;
+  RootMark mark;
+  bool ok = true;
   if (IS_DICT(other)) {
     ObjDict *src = AS_DICT(other);
     uint32_t i;
@@ -215,34 +217,32 @@ bool dict_update(VM *vm, ObjDict *d, Value other) {
       if (src->entries[i].key != DELETED_VAL && !dict_set(vm, d, src->entries[i].key, src->entries[i].value)) return false;
     return true;
   }
+  mark = gc_root_mark(vm);
   vm_push_root(vm, OBJ_VAL(d));
   it = value_iter(vm, other);
-  if (it == EXC_VAL) { vm_pop_root(vm); return false; }
   vm_push_root(vm, it);
-  for (;;) {
+  while (ok && it != EXC_VAL) {
     Value *kv;
     uint32_t n;
     item = value_iter_next(vm, it);
     if (item == STOP_VAL) break;
-    if (item == EXC_VAL) { vm->nroots -= 2; return false; }
+    if (item == EXC_VAL) { ok = false; break; }
     n = IS_TUPLE(item) ? AS_TUPLE(item)->len : IS_LIST(item) ? AS_LIST(item)->len : 0;
     if (!IS_TUPLE(item) && !IS_LIST(item)) {
-      vm->nroots -= 2;
       vm_raise_fmt(vm, &exc_TypeError, "cannot convert dictionary update sequence element #%d to a sequence",
                    (int)d->live);
-      return false;
-    }
-    if (n != 2) {
-      vm->nroots -= 2;
+      ok = false;
+    } else if (n != 2) {
       vm_raise_fmt(vm, &exc_ValueError, "dictionary update sequence element #%d has length %d; 2 is required",
                    (int)d->live, (int)n);
-      return false;
+      ok = false;
+    } else {
+      kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
+      ok = dict_set(vm, d, kv[0], kv[1]);
     }
-    kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
-    if (!dict_set(vm, d, kv[0], kv[1])) { vm->nroots -= 2; return false; }
   }
-  vm->nroots -= 2;
-  return true;
+  gc_root_restore(vm, mark);
+  return ok && it != EXC_VAL;
 }
 
 static Value m_update(VM *vm, int argc, Value *args) {
@@ -281,19 +281,19 @@ static Value m_copy(VM *vm, int argc, Value *args) {
 
 /* dict.fromkeys(iterable, value=None): args[0] is the dict type. */
 static Value m_fromkeys(VM *vm, int argc, Value *args) {
-  Value d = dict_new(vm), it, k, v = argc > 2 ? args[2] : NONE_VAL;
+  Value d = dict_new(vm), it, k = NONE_VAL, v = argc > 2 ? args[2] : NONE_VAL;
+  RootMark mark = gc_root_mark(vm);
   if (d == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, d);
   it = value_iter(vm, args[1]);
-  if (it == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
   vm_push_root(vm, it);
-  for (;;) {
+  while (it != EXC_VAL) {
     k = value_iter_next(vm, it);
     if (k == STOP_VAL) break;
-    if (k == EXC_VAL || !dict_set(vm, AS_DICT(d), k, v)) { vm->nroots -= 2; return EXC_VAL; }
+    if (k == EXC_VAL || !dict_set(vm, AS_DICT(d), k, v)) { k = EXC_VAL; break; }
   }
-  vm->nroots -= 2;
-  return d;
+  gc_root_restore(vm, mark);
+  return it == EXC_VAL || k == EXC_VAL ? EXC_VAL : d;
 }
 
 const MethodDef dict_class_methods[] = {

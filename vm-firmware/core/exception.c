@@ -176,9 +176,10 @@ Value exception_new(VM *vm, const Type *type, Value msg) {
 /* Raise type(msg): msg is its one argument (a tuple too, as KeyError(key) for a tuple key). */
 Value vm_raise_value(VM *vm, const Type *type, Value msg) {
   if (IS_TUPLE(msg)) {
+    RootMark mark = gc_root_mark(vm);
     vm_push_root(vm, msg);
-    msg = exception_args_value(vm, 1, &vm->roots[vm->nroots - 1]);
-    vm_pop_root(vm);
+    msg = exception_args_value(vm, 1, &gc_root_at(vm, mark, 0));
+    gc_root_restore(vm, mark);
     if (msg == EXC_VAL) return EXC_VAL;
   }
   vm->exc = exception_new(vm, type, msg);
@@ -197,7 +198,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   va_list ap;
   const char *p;
   Value s;
-  int pushed = 0;
+  RootMark mark = gc_root_mark(vm);
   /* Root every value argument first: writing the text allocates. */
   va_start(ap, fmt);
   for (p = fmt; *p != '\0'; p++) {
@@ -207,7 +208,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
     case 'd': (void)va_arg(ap, int); break;
     case 'v': case 't': {
       Value v = va_arg(ap, Value);
-      if (vm->nroots < VIPER_TEMP_ROOTS) { vm_push_root(vm, v); pushed++; }
+      if (vm->nroots < VIPER_TEMP_ROOTS) vm_push_root(vm, v);
       break;
     }
     default: break;
@@ -228,7 +229,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
   }
   va_end(ap);
   s = vm_sb_to_str(vm);
-  vm->nroots -= pushed;
+  gc_root_restore(vm, mark);
   if (s == EXC_VAL) return EXC_VAL;
   return vm_raise_value(vm, type, s);
 }
@@ -535,3 +536,24 @@ void stop_iteration_escaped(VM *vm, int base) {
   e->suppress_context = true;
 }
 
+/* The loop's error path: a new exception (not one passing through, which keeps its record)
+ * gets its context and the traceback of every frame, also those of the runs that called this
+ * one from C. */
+void exception_raised(VM *vm) {
+  if (vm->exc == vm->traceback_exc) return;
+  chain_to_handled(vm);
+  record_traceback(vm, 0);
+  vm->traceback_exc = vm->exc;
+}
+
+/* raise exc from cause: the cause (None, or what `raise cause` would raise) becomes
+ * exc.__cause__ and hides the context. exc must be rooted by the caller. */
+bool exception_set_cause(VM *vm, Value exc, Value cause) {
+  ExcChain *chain;
+  if (!IS_NONE(cause) && (cause = make_exception(vm, cause)) == EXC_VAL) return false;
+  if ((chain = exception_chain(exc)) != NULL) {
+    chain->cause = cause;
+    chain->suppress_context = true;
+  }
+  return true;
+}

@@ -504,6 +504,7 @@ static Value m_as_integer_ratio(VM *vm, int argc, Value *args) {
   double d = AS_FLOAT(args[0]), m;
   int e;
   Value num, den, t;
+  RootMark mark;
   (void)argc;
   if (isinf(d)) return vm_raise(vm, &exc_OverflowError, "cannot convert Infinity to integer ratio");
   if (isnan(d)) return vm_raise(vm, &exc_ValueError, "cannot convert NaN to integer ratio");
@@ -511,6 +512,7 @@ static Value m_as_integer_ratio(VM *vm, int argc, Value *args) {
   while (m != floor(m)) { m *= 2.0; e--; }
   num = int_from_double(vm, m);
   if (num == EXC_VAL) return EXC_VAL;
+  mark = gc_root_mark(vm);
   vm_push_root(vm, num);
   if (e > 0) {
     num = bigint_binary(vm, BINOP_LSHIFT, num, INT_VAL(e));
@@ -518,11 +520,11 @@ static Value m_as_integer_ratio(VM *vm, int argc, Value *args) {
   } else {
     den = bigint_binary(vm, BINOP_LSHIFT, INT_VAL(1), INT_VAL(-e));
   }
-  if (num == EXC_VAL || den == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
-  vm->roots[vm->nroots - 1] = num;
+  if (num == EXC_VAL || den == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
+  gc_root_at(vm, mark, 0) = num;
   vm_push_root(vm, den);
   t = tuple_new(vm, 2);
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   if (t == EXC_VAL) return EXC_VAL;
   AS_TUPLE(t)->items[0] = num;
   AS_TUPLE(t)->items[1] = den;

@@ -254,7 +254,8 @@ static bool format_int(VM *vm, Value v, Spec *s) {
 static Value scaled_round(VM *vm, double d, int s) {
   int e;
   double m = frexp(fabs(d), &e);
-  Value num, den, t, q, r, two_r;
+  Value num, den, t, q = EXC_VAL, r, two_r;
+  RootMark mark = gc_root_mark(vm);
   int c;
   num = int_from_u64(vm, false, (uint64_t)ldexp(m, 53));
   if (num == EXC_VAL) return EXC_VAL;
@@ -264,31 +265,28 @@ static Value scaled_round(VM *vm, double d, int s) {
   vm_push_root(vm, den);
   if (e > 0) num = bigint_binary(vm, BINOP_LSHIFT, num, INT_VAL(e));
   else if (e < 0) den = bigint_binary(vm, BINOP_LSHIFT, den, INT_VAL(-e));
-  if (num == EXC_VAL || den == EXC_VAL) goto fail;
-  vm->roots[vm->nroots - 2] = num;
-  vm->roots[vm->nroots - 1] = den;
+  if (num == EXC_VAL || den == EXC_VAL) goto out;
+  gc_root_at(vm, mark, 0) = num;
+  gc_root_at(vm, mark, 1) = den;
   t = bigint_binary(vm, BINOP_POW, INT_VAL(10), INT_VAL(s < 0 ? -s : s));
-  if (t == EXC_VAL) goto fail;
+  if (t == EXC_VAL) goto out;
   if (s >= 0) num = bigint_binary(vm, BINOP_MUL, num, t);
   else den = bigint_binary(vm, BINOP_MUL, den, t);
-  if (num == EXC_VAL || den == EXC_VAL) goto fail;
-  vm->roots[vm->nroots - 2] = num;
-  vm->roots[vm->nroots - 1] = den;
+  if (num == EXC_VAL || den == EXC_VAL) goto out;
+  gc_root_at(vm, mark, 0) = num;
+  gc_root_at(vm, mark, 1) = den;
   q = bigint_binary(vm, BINOP_FLOORDIV, num, den);
-  if (q == EXC_VAL) goto fail;
+  if (q == EXC_VAL) goto out;
   vm_push_root(vm, q);
   r = bigint_binary(vm, BINOP_MOD, num, den);
-  if (r == EXC_VAL) { vm_pop_root(vm); goto fail; }
-  two_r = bigint_binary(vm, BINOP_ADD, r, r);
-  if (two_r == EXC_VAL) { vm_pop_root(vm); goto fail; }
+  two_r = r == EXC_VAL ? EXC_VAL : bigint_binary(vm, BINOP_ADD, r, r);
+  if (two_r == EXC_VAL) { q = EXC_VAL; goto out; }
   c = int_compare(two_r, den);
   if (c > 0 || (c == 0 && bigint_binary(vm, BINOP_AND, q, INT_VAL(1)) == INT_VAL(1)))   /* ties to even */
     q = bigint_binary(vm, BINOP_ADD, q, INT_VAL(1));
-  vm->nroots -= 3;
+out:
+  gc_root_restore(vm, mark);
   return q;
-fail:
-  vm->nroots -= 2;
-  return EXC_VAL;
 }
 
 /* Append the digits of round(|d| * 10^s) to sb. */
@@ -526,15 +524,16 @@ static bool format_with(VM *vm, Value v, Spec *s) {
   if (IS_STR(v)) return format_str_spec(vm, AS_STR(v)->chars, AS_STR(v)->len, s);
   if (IS_INSTANCE(v)) {   /* a class with __format__ */
     Value spec = str_new(vm, s->raw, s->raw_len), r, before;
+    RootMark mark = gc_root_mark(vm);
     if (spec == EXC_VAL) return false;
     vm_push_root(vm, spec);
     before = vm_sb_to_str(vm);   /* the method's code may use the builder: keep its text */
-    if (before == EXC_VAL) { vm_pop_root(vm); return false; }
+    if (before == EXC_VAL) { gc_root_restore(vm, mark); return false; }
     vm_push_root(vm, before);
     r = class_call_dunder(vm, v, "__format__", 1, &spec);
     vm_sb_reset(vm);
     vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
-    vm->nroots -= 2;
+    gc_root_restore(vm, mark);
     if (r == EXC_VAL) return false;
     if (r != UNBOUND_VAL) {
       if (!IS_STR(r)) {
@@ -583,15 +582,13 @@ bool format_append(VM *vm, Value v, const char *spec, size_t len) {
 
 static Value percent_error(VM *vm, const char *msg) { return vm_raise(vm, &exc_TypeError, msg); }
 
-/* fmt % args for str, and for bytes when type is bytes or bytearray (text is fmtv's data). */
-static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Value args, const Type *type) {
+/* percent_core's work, with fmtv and args rooted by it. */
+static Value percent_rooted(VM *vm, const char *text, size_t len, Value args, const Type *type) {
   const char *p = text, *end = text + len;
   Value *items = &args;
   uint32_t nitems = 1, next = 0;
   bool is_map = IS_DICT(args), bytes = type != &str_type, keyed = false;
   if (IS_TUPLE(args)) { items = AS_TUPLE(args)->items; nitems = AS_TUPLE(args)->len; }
-  vm_push_root(vm, fmtv);
-  vm_push_root(vm, args);
   vm_sb_reset(vm);
   while (p < end) {
     Spec s;
@@ -601,7 +598,7 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
     if (pct == NULL) { vm_sb_add(vm, p, (size_t)(end - p)); break; }
     vm_sb_add(vm, p, (size_t)(pct - p));
     p = pct + 1;
-    if (p >= end) { vm->nroots -= 2; return vm_raise(vm, &exc_ValueError, "incomplete format"); }
+    if (p >= end) { return vm_raise(vm, &exc_ValueError, "incomplete format"); }
     spec_default(&s);
     v = UNBOUND_VAL;
     if (*p == '(') {
@@ -609,13 +606,13 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
       int depth = 1;
       Value key;
       while (q < end && depth > 0) { if (*q == '(') depth++; else if (*q == ')') depth--; q++; }
-      if (depth > 0) { vm->nroots -= 2; return vm_raise(vm, &exc_ValueError, "incomplete format key"); }
-      if (!is_map) { vm->nroots -= 2; return percent_error(vm, "format requires a mapping"); }
+      if (depth > 0) { return vm_raise(vm, &exc_ValueError, "incomplete format key"); }
+      if (!is_map) { return percent_error(vm, "format requires a mapping"); }
       key = bytes ? bytes_new(vm, &bytes_type, (const uint8_t *)p + 1, (uint32_t)(q - p - 2)) : str_new(vm, p + 1, (size_t)(q - p - 2));
-      if (key == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+      if (key == EXC_VAL) { return EXC_VAL; }
       v = dict_get(vm, AS_DICT(args), key);
-      if (v == UNBOUND_VAL) { vm->nroots -= 2; return vm_raise_value(vm, &exc_KeyError, key); }
-      if (v == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+      if (v == UNBOUND_VAL) { return vm_raise_value(vm, &exc_KeyError, key); }
+      if (v == EXC_VAL) { return EXC_VAL; }
       p = q;
       keyed = true;
     }
@@ -626,7 +623,7 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
       else if (*p == '+' || (*p == ' ' && s.sign != '+')) s.sign = *p;
     }
     if (p < end && *p == '*') {
-      if (next >= nitems || !IS_INTLIKE(items[next])) { vm->nroots -= 2; return percent_error(vm, "* wants int"); }
+      if (next >= nitems || !IS_INTLIKE(items[next])) { return percent_error(vm, "* wants int"); }
       s.width = (int)AS_INTLIKE(items[next]);   /* AS_INTLIKE evaluates its argument twice */
       next++;
       if (s.width < 0) { left = true; s.width = -s.width; }
@@ -639,7 +636,7 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
       p++;
       s.prec = 0;
       if (p < end && *p == '*') {
-        if (next >= nitems || !IS_INTLIKE(items[next])) { vm->nroots -= 2; return percent_error(vm, "* wants int"); }
+        if (next >= nitems || !IS_INTLIKE(items[next])) { return percent_error(vm, "* wants int"); }
         s.prec = (int)AS_INTLIKE(items[next]);
         next++;
         p++;
@@ -648,14 +645,14 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
       }
     }
     while (p < end && (*p == 'l' || *p == 'h' || *p == 'L')) p++;
-    if (p >= end) { vm->nroots -= 2; return vm_raise(vm, &exc_ValueError, "incomplete format"); }
+    if (p >= end) { return vm_raise(vm, &exc_ValueError, "incomplete format"); }
     if (*p == '%') { vm_sb_add(vm, "%", 1); p++; continue; }
     if (v == UNBOUND_VAL) {
       if (is_map && !IS_TUPLE(args)) {   /* the mapping itself, once, and not after a %(key) */
-        if (keyed || next > 0) { vm->nroots -= 2; return percent_error(vm, "not enough arguments for format string"); }
+        if (keyed || next > 0) { return percent_error(vm, "not enough arguments for format string"); }
         v = args;
         next++;
-      } else if (next >= nitems) { vm->nroots -= 2; return percent_error(vm, "not enough arguments for format string"); }
+      } else if (next >= nitems) { return percent_error(vm, "not enough arguments for format string"); }
       else v = items[next++];
     }
     if (left) s.align = '<';
@@ -786,21 +783,30 @@ static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Valu
         break;
       }
       default:
-        vm->nroots -= 2;
         return vm_raise_fmt(vm, &exc_ValueError, "unsupported format character '%s' (0x%s) at index %d",
                             (char[2]){t, 0}, (char[3]){"0123456789abcdef"[(t >> 4) & 15], "0123456789abcdef"[t & 15], 0},
                             (int)(p - 1 - text));
       }
-      if (!ok) { vm->nroots -= 2; return EXC_VAL; }
+      if (!ok) { return EXC_VAL; }
     }
   }
-  vm->nroots -= 2;
   if ((!is_map && next < nitems && IS_TUPLE(args)) || (!is_map && !IS_TUPLE(args) && next == 0))
     return percent_error(vm, bytes ? "not all arguments converted during bytes formatting"
                                    : "not all arguments converted during string formatting");
   if (!bytes) return vm_sb_to_str(vm);
   if (vm->sb_oom) return vm_raise(vm, &exc_MemoryError, NULL);
   return bytes_new(vm, type, (const uint8_t *)vm->sb, vm->sb_len);
+}
+
+/* fmt % args for str, and for bytes when type is bytes or bytearray (text is fmtv's data). */
+static Value percent_core(VM *vm, Value fmtv, const char *text, size_t len, Value args, const Type *type) {
+  RootMark mark = gc_root_mark(vm);
+  Value r;
+  vm_push_root(vm, fmtv);
+  vm_push_root(vm, args);
+  r = percent_rooted(vm, text, len, args, type);
+  gc_root_restore(vm, mark);
+  return r;
 }
 
 Value str_percent(VM *vm, ObjStr *fmt, Value args) {
@@ -827,6 +833,7 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
   int auto_index = 0;
   bool manual = false;
   Value result;
+  RootMark mark = gc_root_mark(vm), field_mark;   /* fmt; one field's values */
   vm_push_root(vm, OBJ_VAL(fmt));
   vm_sb_reset(vm);
   while (p < end) {
@@ -837,7 +844,7 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
     if (p >= end) break;
     if (*p == '}') {
       if (p + 1 < end && p[1] == '}') { vm_sb_add(vm, "}", 1); p += 2; continue; }
-      vm_pop_root(vm);
+      gc_root_restore(vm, mark);
       return format_error(vm, "Single '}' encountered in format string");
     }
     if (p + 1 < end && p[1] == '{') { vm_sb_add(vm, "{", 1); p += 2; continue; }
@@ -846,46 +853,47 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
       int depth = 1;
       Value v;
       char conv_c = 0;
+      field_mark = gc_root_mark(vm);
       for (q = field; q < end; q++) {
         if (*q == '{') depth++;
         else if (*q == '}' && --depth == 0) break;
       }
-      if (q >= end) { vm_pop_root(vm); return format_error(vm, "expected '}' before end of string"); }
+      if (q >= end) { gc_root_restore(vm, mark); return format_error(vm, "expected '}' before end of string"); }
       spec_end = q;
       p = q + 1;
       for (f_end = field; f_end < spec_end && *f_end != '!' && *f_end != ':' && *f_end != '[' && *f_end != '.'; f_end++) {}
       /* the argument */
       if (f_end == field) {
-        if (manual) { vm_pop_root(vm); return format_error(vm, "cannot switch from manual field specification to automatic field numbering"); }
+        if (manual) { gc_root_restore(vm, mark); return format_error(vm, "cannot switch from manual field specification to automatic field numbering"); }
         if (auto_index >= argc) {
-          vm_pop_root(vm);
+          gc_root_restore(vm, mark);
           return vm_raise_fmt(vm, &exc_IndexError, "Replacement index %d out of range for positional args tuple", auto_index);
         }
         v = args[auto_index++];
       } else if (*field >= '0' && *field <= '9') {
         int k = 0;
         const char *d;
-        if (auto_index > 0) { vm_pop_root(vm); return format_error(vm, "cannot switch from automatic field numbering to manual field specification"); }
+        if (auto_index > 0) { gc_root_restore(vm, mark); return format_error(vm, "cannot switch from automatic field numbering to manual field specification"); }
         manual = true;
         for (d = field; d < f_end; d++) k = k * 10 + (*d - '0');
         if (k >= argc) {
-          vm_pop_root(vm);
+          gc_root_restore(vm, mark);
           return vm_raise_fmt(vm, &exc_IndexError, "Replacement index %d out of range for positional args tuple", k);
         }
         v = args[k];
       } else {
         Value key = str_new(vm, field, (size_t)(f_end - field));
-        if (key == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+        if (key == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
         v = IS_DICT(kwargs) ? dict_get(vm, AS_DICT(kwargs), key) : UNBOUND_VAL;
-        if (v == UNBOUND_VAL) { vm_pop_root(vm); return vm_raise_value(vm, &exc_KeyError, key); }
-        if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+        if (v == UNBOUND_VAL) { gc_root_restore(vm, mark); return vm_raise_value(vm, &exc_KeyError, key); }
+        if (v == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
       }
       /* [index] lookups */
       while (f_end < spec_end && *f_end == '[') {
         const char *k0 = f_end + 1, *k1 = k0;
         Value key;
         while (k1 < spec_end && *k1 != ']') k1++;
-        if (k1 >= spec_end) { vm_pop_root(vm); return format_error(vm, "Missing ']' in format string"); }
+        if (k1 >= spec_end) { gc_root_restore(vm, mark); return format_error(vm, "Missing ']' in format string"); }
         if (k0 < k1 && *k0 >= '0' && *k0 <= '9') {
           vint k = 0;
           const char *d;
@@ -893,48 +901,47 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
           key = INT_VAL(k);
         } else {
           key = str_new(vm, k0, (size_t)(k1 - k0));
-          if (key == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+          if (key == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
         }
         vm_push_root(vm, v);
         vm_push_root(vm, key);
         if (IS_INSTANCE(v)) {   /* __getitem__ runs Python code, which may use the builder */
           Value before = vm_sb_to_str(vm);
-          if (before == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+          if (before == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
           vm_push_root(vm, before);
           v = value_getitem(vm, v, key);
           vm_sb_reset(vm);
           vm_sb_add(vm, AS_STR(before)->chars, AS_STR(before)->len);
-          vm_pop_root(vm);
         } else {
           v = value_getitem(vm, v, key);
         }
-        vm->nroots -= 2;
-        if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+        gc_root_restore(vm, field_mark);
+        if (v == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
         f_end = k1 + 1;
       }
       if (f_end < spec_end && *f_end == '!') {
         conv = f_end + 1;
         if (conv >= spec_end || (conv + 1 < spec_end && conv[1] != ':')) {
-          vm_pop_root(vm);
+          gc_root_restore(vm, mark);
           return format_error(vm, "expected ':' after conversion specifier");
         }
         conv_c = *conv;
         if (conv_c != 'r' && conv_c != 's' && conv_c != 'a') {
-          vm_pop_root(vm);
+          gc_root_restore(vm, mark);
           return vm_raise_fmt(vm, &exc_ValueError, "Unknown conversion specifier %s", (char[2]){conv_c, 0});
         }
         f_end = conv + 1;
       }
       if (f_end < spec_end && *f_end == ':') spec = f_end + 1;
-      else if (f_end < spec_end) { vm_pop_root(vm); return format_error(vm, "expected ':' after conversion specifier"); }
+      else if (f_end < spec_end) { gc_root_restore(vm, mark); return format_error(vm, "expected ':' after conversion specifier"); }
       vm_push_root(vm, v);
       if (conv_c != 0) {
         uint32_t start = vm->sb_len;
         value_write(vm, v, conv_c != 's');
         if (conv_c == 'a') sb_ascii_escape(vm, start);
         v = take_text(vm, start);
-        if (v == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
-        vm->roots[vm->nroots - 1] = v;
+        if (v == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
+        gc_root_at(vm, field_mark, 0) = v;
       }
       if (spec != NULL && memchr(spec, '{', (size_t)(spec_end - spec)) != NULL) {
         /* nested fields in the spec: format the spec itself first */
@@ -942,12 +949,12 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
         Value inner, sub;
         vm_sb_add(vm, spec, (size_t)(spec_end - spec));
         inner = take_text(vm, start);
-        if (inner == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+        if (inner == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
         vm_push_root(vm, inner);
         {
           /* save the builder: the nested call resets it */
           Value saved = str_new(vm, vm->sb, vm->sb_len);
-          if (saved == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+          if (saved == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
           vm_push_root(vm, saved);
           if (manual) sub = str_format_impl(vm, AS_STR(inner), argc, args, kwargs);
           else {
@@ -959,23 +966,22 @@ Value str_format_impl(VM *vm, ObjStr *fmt, int argc, Value *args, Value kwargs) 
             sub = str_format_impl(vm, AS_STR(inner), argc - auto_index, args + auto_index, kwargs);
             auto_index += used;
           }
-          if (sub == EXC_VAL) { vm->nroots -= 4; return EXC_VAL; }
+          if (sub == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
           vm_sb_reset(vm);
           vm_sb_add(vm, AS_STR(saved)->chars, AS_STR(saved)->len);
-          vm->nroots -= 2;
-          vm->roots[vm->nroots - 1] = v;
+          gc_root_restore(vm, field_mark);
+          vm_push_root(vm, v);
           vm_push_root(vm, sub);
-          if (!format_append(vm, v, AS_STR(sub)->chars, AS_STR(sub)->len)) { vm->nroots -= 3; return EXC_VAL; }
-          vm_pop_root(vm);
+          if (!format_append(vm, v, AS_STR(sub)->chars, AS_STR(sub)->len)) { gc_root_restore(vm, mark); return EXC_VAL; }
         }
       } else if (!format_append(vm, v, spec ? spec : "", spec ? (size_t)(spec_end - spec) : 0)) {
-        vm->nroots -= 2;
+        gc_root_restore(vm, mark);
         return EXC_VAL;
       }
-      vm_pop_root(vm);
+      gc_root_restore(vm, field_mark);
     }
   }
   result = vm_sb_to_str(vm);
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   return result;
 }

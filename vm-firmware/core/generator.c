@@ -160,11 +160,13 @@ static Value m_close(VM *vm, int argc, Value *args) {
  * end). What close() raises is dropped, as CPython only reports it ("Exception ignored"). */
 void gen_run_finalizers(VM *vm) {
   Value exc = vm->exc, handling = vm->handling, traceback_exc = vm->traceback_exc;
+  RootMark mark;
   TraceEntry saved[VIPER_TRACEBACK_MAX];
   int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
   if (vm->finalizing || vm->gen_finalize == NULL) return;
   vm->finalizing = true;
   memcpy(saved, vm->traceback, sizeof saved);
+  mark = gc_root_mark(vm);
   vm_push_root(vm, exc);
   vm_push_root(vm, handling);
   while (vm->gen_finalize != NULL) {
@@ -177,7 +179,7 @@ void gen_run_finalizers(VM *vm) {
     if (gen_close(vm, g) == EXC_VAL) vm->exc = NONE_VAL;
     vm_pop_root(vm);
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   vm->exc = exc;
   vm->handling = handling;
   vm->traceback_exc = traceback_exc;

@@ -157,22 +157,24 @@ static Value m_bit_length(VM *vm, int argc, Value *args) {
 
 static Value m_bit_count(VM *vm, int argc, Value *args) {
   Value v = IS_BOOL(args[0]) ? INT_VAL(AS_INTLIKE(args[0])) : args[0];
+  RootMark mark;
   vint n = 0;
   (void)argc;
   if (int_compare(v, INT_VAL(0)) < 0) v = bigint_unary(vm, UNOP_NEG, v);
   if (v == EXC_VAL) return EXC_VAL;
+  mark = gc_root_mark(vm);
   vm_push_root(vm, v);
   while (int_compare(v, INT_VAL(0)) != 0) {
     Value low = bigint_binary(vm, BINOP_AND, v, INT_VAL(0xFFFF));
     vint x;
-    if (low == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    if (low == EXC_VAL) { v = EXC_VAL; break; }
     for (x = AS_INT(low); x; x &= x - 1) n++;
     v = bigint_binary(vm, BINOP_RSHIFT, v, INT_VAL(16));
-    if (v == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
-    vm->roots[vm->nroots - 1] = v;
+    if (v == EXC_VAL) break;
+    gc_root_at(vm, mark, 0) = v;
   }
-  vm_pop_root(vm);
-  return INT_VAL(n);
+  gc_root_restore(vm, mark);
+  return v == EXC_VAL ? EXC_VAL : INT_VAL(n);
 }
 
 static Value m_conjugate(VM *vm, int argc, Value *args) {

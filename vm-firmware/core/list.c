@@ -260,36 +260,36 @@ static bool merge_sort(VM *vm, Value *keys, Value *items, Value *tk, Value *ti, 
 
 Value list_sort(VM *vm, ObjList *l, Value key, bool reverse) {
   uint32_t n = l->len, i;
-  Value keys, scratch;
-  bool ok;
+  Value keys, scratch, items;
+  RootMark mark = gc_root_mark(vm);
+  bool ok = false;
   if (n < 2 && IS_NONE(key)) return NONE_VAL;
   vm_push_root(vm, OBJ_VAL(l));
   vm_push_root(vm, key);
   keys = list_new(vm, n);
-  if (keys == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+  if (keys == EXC_VAL) goto out;
   vm_push_root(vm, keys);
   scratch = list_new(vm, 2 * n);
-  if (scratch == EXC_VAL) { vm->nroots -= 3; return EXC_VAL; }
+  if (scratch == EXC_VAL) goto out;
   vm_push_root(vm, scratch);
   for (i = 0; i < n; i++) {
     Value k = l->items[i];
     if (!IS_NONE(key)) {
       k = vm_call(vm, key, 1, &l->items[i]);
-      if (k == EXC_VAL) { vm->nroots -= 4; return EXC_VAL; }
+      if (k == EXC_VAL) goto out;
     }
     AS_LIST(keys)->items[i] = k;
   }
   /* sort a copy so a failing comparison leaves the list as it was */
-  {
-    Value items = list_new(vm, n);
-    if (items == EXC_VAL) { vm->nroots -= 4; return EXC_VAL; }
-    if (n) memcpy(AS_LIST(items)->items, l->items, n * sizeof(Value));
-    vm_push_root(vm, items);
-    ok = merge_sort(vm, AS_LIST(keys)->items, AS_LIST(items)->items, AS_LIST(scratch)->items,
-                    AS_LIST(scratch)->items + n, n, reverse);
-    if (ok && l->len == n) memcpy(l->items, AS_LIST(items)->items, n * sizeof(Value));
-    vm->nroots -= 5;
-  }
+  items = list_new(vm, n);
+  if (items == EXC_VAL) goto out;
+  if (n) memcpy(AS_LIST(items)->items, l->items, n * sizeof(Value));
+  vm_push_root(vm, items);
+  ok = merge_sort(vm, AS_LIST(keys)->items, AS_LIST(items)->items, AS_LIST(scratch)->items,
+                  AS_LIST(scratch)->items + n, n, reverse);
+  if (ok && l->len == n) memcpy(l->items, AS_LIST(items)->items, n * sizeof(Value));
+out:
+  gc_root_restore(vm, mark);
   return ok ? NONE_VAL : EXC_VAL;
 }
 
@@ -300,27 +300,28 @@ static Value m_sort(VM *vm, int argc, Value *args) {
 
 Value value_to_list(VM *vm, Value iterable) {
   Value list = list_new(vm, 0), it, v;
+  RootMark mark = gc_root_mark(vm);
   if (list == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, list);
   if (IS_LIST(iterable) || IS_TUPLE(iterable)) {
     uint32_t n = IS_LIST(iterable) ? AS_LIST(iterable)->len : AS_TUPLE(iterable)->len;
-    if (!list_reserve(vm, AS_LIST(list), n)) { vm_pop_root(vm); return EXC_VAL; }
+    bool ok = list_reserve(vm, AS_LIST(list), n);
+    gc_root_restore(vm, mark);
+    if (!ok) return EXC_VAL;
     if (n) memcpy(AS_LIST(list)->items, IS_LIST(iterable) ? AS_LIST(iterable)->items : AS_TUPLE(iterable)->items,
                   n * sizeof(Value));
     AS_LIST(list)->len = n;
-    vm_pop_root(vm);
     return list;
   }
   it = value_iter(vm, iterable);
-  if (it == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
   vm_push_root(vm, it);
-  for (;;) {
+  while (it != EXC_VAL) {
     v = value_iter_next(vm, it);
     if (v == STOP_VAL) break;
-    if (v == EXC_VAL || !list_append(vm, AS_LIST(list), v)) { vm->nroots -= 2; return EXC_VAL; }
+    if (v == EXC_VAL || !list_append(vm, AS_LIST(list), v)) { list = EXC_VAL; break; }
   }
-  vm->nroots -= 2;
-  return list;
+  gc_root_restore(vm, mark);
+  return it == EXC_VAL ? EXC_VAL : list;
 }
 
 static Value m_copy(VM *vm, int argc, Value *args) { (void)argc; return value_to_list(vm, args[0]); }

@@ -178,6 +178,15 @@ static void rescan_marked(VM *vm) {
   }
 }
 
+#if VIPER_DEBUG
+/* A push/pop/restore of the temporary roots out of bounds (vm.h): a bug in the C code. */
+void vm_root_fail(const char *what) {
+  static char text[96] = "GC root stack: ";
+  strncat(text, what, sizeof text - strlen(text) - 1);
+  port_fatal(text);
+}
+#endif
+
 static void mark_roots(VM *vm) {
   Value *v;
   uint32_t i;

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "call.h"
 #include "gen/opcodes.h"
 #include "port.h"
 #include "vm.h"
@@ -184,6 +185,7 @@ static bool int_arg(VM *vm, Value v) {
 }
 
 static Value gcd2(VM *vm, Value a, Value b) {
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, a);
   vm_push_root(vm, b);
   if (int_compare(a, INT_VAL(0)) < 0) a = bigint_unary(vm, UNOP_NEG, a);
@@ -192,10 +194,10 @@ static Value gcd2(VM *vm, Value a, Value b) {
     Value r = bigint_binary(vm, BINOP_MOD, a, b);
     a = b;
     b = r;
-    vm->roots[vm->nroots - 2] = a;
-    vm->roots[vm->nroots - 1] = b;
+    gc_root_at(vm, mark, 0) = a;
+    gc_root_at(vm, mark, 1) = b;
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return b == EXC_VAL ? EXC_VAL : a;
 }
 
@@ -239,13 +241,14 @@ static Value m_factorial(VM *vm, int argc, Value *args) {
   if (!IS_INTLIKE(args[0]) || AS_INTLIKE(args[0]) > 20000)
     return vm_raise(vm, &exc_OverflowError, "factorial() argument should not exceed 20000");
   n = AS_INTLIKE(args[0]);
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, r);
   for (i = 2; i <= n; i++) {
     r = bigint_binary(vm, BINOP_MUL, r, INT_VAL(i));
     if (r == EXC_VAL) break;
-    vm->roots[vm->nroots - 1] = r;
+    gc_root_at(vm, mark, 0) = r;
   }
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   return r;
 }
 
@@ -258,18 +261,19 @@ static Value m_isqrt(VM *vm, int argc, Value *args) {
   /* Newton from above: start at 2^ceil(bits/2) */
   guess = bigint_binary(vm, BINOP_LSHIFT, INT_VAL(1), INT_VAL((vint)(int_bit_length(x) + 1) / 2));
   if (guess == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, x);
   vm_push_root(vm, guess);
   for (;;) {
     next = bigint_binary(vm, BINOP_FLOORDIV, x, guess);
     if (next != EXC_VAL) next = bigint_binary(vm, BINOP_ADD, next, guess);
     if (next != EXC_VAL) next = bigint_binary(vm, BINOP_RSHIFT, next, INT_VAL(1));
-    if (next == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    if (next == EXC_VAL) { guess = EXC_VAL; break; }
     if (int_compare(next, guess) >= 0) break;
     guess = next;
-    vm->roots[vm->nroots - 1] = guess;
+    gc_root_at(vm, mark, 1) = guess;
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return guess;
 }
 
@@ -284,14 +288,15 @@ static Value m_comb_perm(VM *vm, Value nv, Value kv, bool comb) {
   if (k < 0) return vm_raise(vm, &exc_ValueError, "k must be a non-negative integer");
   if (k > n) return INT_VAL(0);
   if (comb && k > n - k) k = n - k;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, r);
   for (i = 0; i < k; i++) {
     r = bigint_binary(vm, BINOP_MUL, r, INT_VAL(n - i));
     if (r != EXC_VAL && comb) r = bigint_binary(vm, BINOP_FLOORDIV, r, INT_VAL(i + 1));
     if (r == EXC_VAL) break;
-    vm->roots[vm->nroots - 1] = r;
+    gc_root_at(vm, mark, 0) = r;
   }
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   return r;
 }
 
@@ -306,22 +311,22 @@ static Value m_prod(VM *vm, int argc, Value *args) {
   if (acc == UNBOUND_VAL) acc = INT_VAL(1);
   it = value_iter(vm, args[0]);
   if (it == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, it);
   vm_push_root(vm, acc);
   for (;;) {
     v = value_iter_next(vm, it);
     if (v == STOP_VAL) break;
-    if (v == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    if (v == EXC_VAL) { acc = EXC_VAL; break; }
     if (IS_ANYINT(acc) && IS_ANYINT(v)) acc = bigint_binary(vm, BINOP_MUL, acc, v);
     else {
       double x, y;
-      if (!num_arg(vm, acc, &x) || !num_arg(vm, v, &y)) { vm->nroots -= 2; return EXC_VAL; }
-      acc = float_new(vm, x * y);
+      acc = num_arg(vm, acc, &x) && num_arg(vm, v, &y) ? float_new(vm, x * y) : EXC_VAL;
     }
-    if (acc == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
-    vm->roots[vm->nroots - 1] = acc;
+    if (acc == EXC_VAL) break;
+    gc_root_at(vm, mark, 1) = acc;
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return acc;
 }
 
@@ -371,10 +376,11 @@ static Value m_fsum(VM *vm, int argc, Value *args) {
 
 static Value pair(VM *vm, Value a, Value b) {
   Value t;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, a);
   vm_push_root(vm, b);
   t = tuple_new(vm, 2);
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   if (t == EXC_VAL) return EXC_VAL;
   AS_TUPLE(t)->items[0] = a;
   AS_TUPLE(t)->items[1] = b;
@@ -614,15 +620,16 @@ Value module_new(VM *vm, const char *name) {
   ObjModule *m;
   Value d = dict_new(vm), n;
   if (d == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, d);
   m = (ObjModule *)obj_alloc(vm, &module_type, sizeof(ObjModule));
-  if (m == NULL) { vm_pop_root(vm); return EXC_VAL; }
+  if (m == NULL) { gc_root_restore(vm, mark); return EXC_VAL; }
   m->dict = AS_DICT(d);
   vm_push_root(vm, OBJ_VAL(m));
   n = str_from_cstr(vm, name);
-  if (n == EXC_VAL || !put(vm, m->dict, "__name__", n)) { vm->nroots -= 2; return EXC_VAL; }
-  vm->nroots -= 2;
-  return OBJ_VAL(m);
+  if (n == EXC_VAL || !put(vm, m->dict, "__name__", n)) m = NULL;
+  gc_root_restore(vm, mark);
+  return m == NULL ? EXC_VAL : OBJ_VAL(m);
 }
 
 /* The built-in module called name, or UNBOUND_VAL when there is none. */
@@ -661,4 +668,46 @@ Value module_getattr(VM *vm, Value module, ObjStr *name) {
   v = dict_get_str(AS_MODULE(module)->dict, AS_STR(str_intern(vm, "__name__", 8)));
   return vm_raise_fmt(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
                       IS_STR(v) ? AS_STR(v)->chars : "?", name->chars);
+}
+
+/* import name: a module imported before, else one of this image's modules (run now, in its own
+ * globals, registered first so circular imports see it), else a built-in module. */
+Value module_import(VM *vm, ObjStr *name) {
+  Value m, code;
+  if (vm->modules == NULL) {
+    Value d = dict_new(vm);
+    if (d == EXC_VAL) return EXC_VAL;
+    vm->modules = AS_DICT(d);
+  }
+  m = dict_get_str(vm->modules, name);
+  if (m != UNBOUND_VAL) return m;
+  code = vm->module_codes != NULL ? dict_get_str(vm->module_codes, name) : UNBOUND_VAL;
+  if (code != UNBOUND_VAL) {
+    bool found;
+    m = module_new(vm, name->chars);
+    if (m == EXC_VAL) return EXC_VAL;
+    if (!dict_set(vm, vm->modules, OBJ_VAL(name), m)) return EXC_VAL;
+    if (call_module_body(vm, AS_CODE(code), m) == EXC_VAL) {   /* a failed import is forgotten */
+      Value exc = vm->exc;
+      RootMark mark = gc_root_mark(vm);
+      vm_push_root(vm, exc);
+      dict_delete(vm, vm->modules, OBJ_VAL(name), &found);
+      gc_root_restore(vm, mark);
+      vm->exc = exc;
+      return EXC_VAL;
+    }
+    return m;
+  }
+  m = module_builtin(vm, name);
+  if (m == EXC_VAL) return EXC_VAL;
+  if (m == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_ModuleNotFoundError, "No module named '%s'", name->chars);
+  {
+    RootMark mark = gc_root_mark(vm);
+    bool ok;
+    vm_push_root(vm, m);
+    ok = dict_set(vm, vm->modules, OBJ_VAL(name), m);
+    gc_root_restore(vm, mark);
+    if (!ok) return EXC_VAL;
+  }
+  return m;
 }

@@ -537,13 +537,13 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
   if ((IS_TYPE(a, &dict_keys_type) || IS_TYPE(a, &dict_items_type) || IS_TYPE(b, &dict_keys_type) ||
        IS_TYPE(b, &dict_items_type)) && (base == BINOP_AND || base == BINOP_OR || base == BINOP_SUB || base == BINOP_XOR)) {
     Value x = set_from(vm, &set_type, a), y, r;   /* set algebra on dict views gives a set */
+    RootMark mark = gc_root_mark(vm);
     if (x == EXC_VAL) return EXC_VAL;
     vm_push_root(vm, x);
     y = set_from(vm, &set_type, b);
-    if (y == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
     vm_push_root(vm, y);
-    r = set_binary(vm, base, x, y);
-    vm->nroots -= 2;
+    r = y == EXC_VAL ? EXC_VAL : set_binary(vm, base, x, y);
+    gc_root_restore(vm, mark);
     return r;
   }
   if (op == (BINOP_ADD | BINOP_INPLACE) && IS_LIST(a)) {   /* l += any iterable */
@@ -909,12 +909,13 @@ Value value_compare(VM *vm, int op, Value a, Value b) {
   if (IS_ANYSET(a) && IS_ANYSET(b)) return set_compare(vm, op, a, b);
   if ((is_set_view(a) || IS_ANYSET(a)) && (is_set_view(b) || IS_ANYSET(b))) {   /* d.keys() <= s */
     Value x = set_from(vm, &set_type, a), y, r;
+    RootMark mark = gc_root_mark(vm);
     if (x == EXC_VAL) return EXC_VAL;
     vm_push_root(vm, x);
     y = set_from(vm, &set_type, b);
     vm_push_root(vm, y);
     r = y == EXC_VAL ? EXC_VAL : set_compare(vm, op, x, y);
-    vm->nroots -= 2;
+    gc_root_restore(vm, mark);
     return r;
   }
   if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return order_result(op, bytes_compare(AS_BYTES(a), AS_BYTES(b)));

@@ -191,6 +191,7 @@ static bool merge(VM *vm, ObjSet *s, ObjSet *o) {
 
 bool set_update(VM *vm, ObjSet *s, Value iterable) {
   Value it, v;
+  RootMark mark = gc_root_mark(vm);
   bool ok = true;
   if (IS_ANYSET(iterable)) return merge(vm, s, AS_SET(iterable));
   vm_push_root(vm, OBJ_VAL(s));
@@ -201,18 +202,18 @@ bool set_update(VM *vm, ObjSet *s, Value iterable) {
     if ((size_t)(s->fill + d->live) * 5 >= (size_t)s->mask * 3) ok = set_resize(vm, s, (s->used + d->live) * 2);
     for (i = 0; ok && i < d->used; i++)
       if (d->entries[i].key != DELETED_VAL) ok = set_add(vm, s, d->entries[i].key);
-    vm->nroots -= 2;
+    gc_root_restore(vm, mark);
     return ok;
   }
   it = value_iter(vm, iterable);
-  if (it == EXC_VAL) { vm->nroots -= 2; return false; }
+  ok = it != EXC_VAL;
   vm_push_root(vm, it);
-  for (;;) {
+  while (ok) {
     v = value_iter_next(vm, it);
     if (v == STOP_VAL) break;
-    if (v == EXC_VAL || !set_add(vm, s, v)) { ok = false; break; }
+    if (v == EXC_VAL || !set_add(vm, s, v)) ok = false;
   }
-  vm->nroots -= 3;
+  gc_root_restore(vm, mark);
   return ok;
 }
 
@@ -237,6 +238,7 @@ static Value set_copy_of(VM *vm, Value a, const Type *type) { return set_from(vm
 
 static Value set_intersection(VM *vm, Value a, Value b) {
   Value r, other;
+  RootMark mark = gc_root_mark(vm);
   ObjSet *so, *ot;
   uint32_t i;
   r = set_new(vm, OBJ_TYPE(a));
@@ -244,16 +246,16 @@ static Value set_intersection(VM *vm, Value a, Value b) {
   vm_push_root(vm, r);
   if (!IS_ANYSET(b)) {
     Value it = value_iter(vm, b), v;
-    if (it == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    if (it == EXC_VAL) r = EXC_VAL;
     vm_push_root(vm, it);
-    for (;;) {
+    while (r != EXC_VAL) {
       int64_t h;
       v = value_iter_next(vm, it);
       if (v == STOP_VAL) break;
-      if (v == EXC_VAL || !value_hash64(vm, v, &h)) { vm->nroots -= 2; return EXC_VAL; }
-      if (lookup(vm, AS_SET(a), v, h) != NULL && !add_entry(vm, AS_SET(r), v, h)) { vm->nroots -= 2; return EXC_VAL; }
+      if (v == EXC_VAL || !value_hash64(vm, v, &h)) r = EXC_VAL;
+      else if (lookup(vm, AS_SET(a), v, h) != NULL && !add_entry(vm, AS_SET(r), v, h)) r = EXC_VAL;
     }
-    vm->nroots -= 2;
+    gc_root_restore(vm, mark);
     return r;
   }
   so = AS_SET(a);
@@ -533,6 +535,7 @@ static Value m_copy(VM *vm, int argc, Value *args) {
 /* union/intersection/difference/symmetric_difference with any iterables */
 static Value multi(VM *vm, int argc, Value *args, int op) {
   Value r = args[0];
+  RootMark mark = gc_root_mark(vm);
   int i;
   if (argc == 1) return set_copy_of(vm, r, OBJ_TYPE(r));
   vm_push_root(vm, r);
@@ -553,11 +556,11 @@ static Value multi(VM *vm, int argc, Value *args, int op) {
       Value o = as_set(vm, other);
       s = o == EXC_VAL ? EXC_VAL : set_symmetric(vm, r, o);
     }
-    if (s == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    if (s == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
     r = s;
-    vm->roots[vm->nroots - 1] = r;
+    gc_root_at(vm, mark, 0) = r;
   }
-  vm_pop_root(vm);
+  gc_root_restore(vm, mark);
   if (OBJ_TYPE(r) != OBJ_TYPE(args[0])) {
     Value c = set_copy_of(vm, r, OBJ_TYPE(args[0]));
     return c;

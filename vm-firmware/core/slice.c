@@ -12,11 +12,12 @@ static void slice_trace(VM *vm, Obj *obj) {
 
 Value slice_new(VM *vm, Value start, Value stop, Value step) {
   ObjSlice *s;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, start);
   vm_push_root(vm, stop);
   vm_push_root(vm, step);
   s = (ObjSlice *)obj_alloc(vm, &slice_type, sizeof(ObjSlice));
-  vm->nroots -= 3;
+  gc_root_restore(vm, mark);
   if (s == NULL) return EXC_VAL;
   s->start = start;
   s->stop = stop;

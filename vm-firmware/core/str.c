@@ -603,7 +603,8 @@ static Value m_splitlines(VM *vm, int argc, Value *args) {
 
 static Value m_join(VM *vm, int argc, Value *args) {
   ObjStr *sep = AS_STR(args[0]);
-  Value iter, item, parts;
+  Value iter, item = EXC_VAL, parts;
+  RootMark mark = gc_root_mark(vm);
   uint32_t i;
   (void)argc;
   /* Collect the parts first: iterating may run code that uses the string builder. */
@@ -611,18 +612,18 @@ static Value m_join(VM *vm, int argc, Value *args) {
   if (parts == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, parts);
   iter = value_iter(vm, args[1]);
-  if (iter == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  if (iter == EXC_VAL) goto out;
   vm_push_root(vm, iter);
   for (;;) {
     item = value_iter_next(vm, iter);
     if (item == STOP_VAL) break;
-    if (item == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    if (item == EXC_VAL) goto out;
     if (!IS_STR(item)) {
-      vm->nroots -= 2;
-      return vm_raise_fmt(vm, &exc_TypeError, "sequence item %d: expected str instance, %t found",
+      item = vm_raise_fmt(vm, &exc_TypeError, "sequence item %d: expected str instance, %t found",
                           (int)AS_LIST(parts)->len, item);
+      goto out;
     }
-    if (!list_append(vm, AS_LIST(parts), item)) { vm->nroots -= 2; return EXC_VAL; }
+    if (!list_append(vm, AS_LIST(parts), item)) { item = EXC_VAL; goto out; }
   }
   vm_sb_reset(vm);
   for (i = 0; i < AS_LIST(parts)->len; i++) {
@@ -631,7 +632,8 @@ static Value m_join(VM *vm, int argc, Value *args) {
     vm_sb_add(vm, p->chars, p->len);
   }
   item = vm_sb_to_str(vm);
-  vm->nroots -= 2;
+out:
+  gc_root_restore(vm, mark);
   return item;
 }
 

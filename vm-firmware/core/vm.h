@@ -122,9 +122,33 @@ Value vm_call(VM *vm, Value callable, int argc, Value *args);
 /* The same with keywords: the last nkw of the argc values are named by the str tuple kwnames. */
 Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTuple *kwnames);
 
-/* Temporary roots. */
-#define vm_push_root(vm, v) ((vm)->roots[(vm)->nroots++] = (v))
-#define vm_pop_root(vm)     ((vm)->nroots--)
+/* Temporary roots: C values that must survive an allocation. A function saves the mark, pushes,
+ * and restores the mark at its one exit (no counted pops to get wrong):
+ *   RootMark mark = gc_root_mark(vm); vm_push_root(vm, a); ... gc_root_restore(vm, mark);
+ * Debug builds (VIPER_DEBUG, on in the sanitizer builds) check every push, pop and restore
+ * against the bounds, and that a native called from the loop leaves the stack as it found it. */
+typedef int RootMark;
+#if VIPER_DEBUG
+void vm_root_fail(const char *what);   /* memory.c: reports and aborts */
+#define VIPER_ROOT_CHECK(ok, what) ((ok) ? (void)0 : vm_root_fail(what))
+#else
+#define VIPER_ROOT_CHECK(ok, what) ((void)0)
+#endif
+#define vm_push_root(vm, v) \
+  (VIPER_ROOT_CHECK((vm)->nroots < VIPER_TEMP_ROOTS, "push past the end"), (vm)->roots[(vm)->nroots++] = (v))
+#define vm_pop_root(vm)     (VIPER_ROOT_CHECK((vm)->nroots > 0, "pop of an empty stack"), (vm)->nroots--)
+#define gc_root_mark(vm)    ((RootMark)(vm)->nroots)
+#define gc_root_restore(vm, mark) \
+  (VIPER_ROOT_CHECK((mark) >= 0 && (mark) <= (vm)->nroots, "restore above the top (popped too many)"), \
+   (vm)->nroots = (mark))
+/* Debug builds: the stack is back at mark (a forgotten pop shows here). */
+#if VIPER_DEBUG
+#define gc_root_check(vm, mark) VIPER_ROOT_CHECK((vm)->nroots == (mark), "unbalanced push/pop")
+#else
+#define gc_root_check(vm, mark) ((void)(mark))
+#endif
+/* The i-th root pushed since mark, to replace a rooted value in place. */
+#define gc_root_at(vm, mark, i) ((vm)->roots[(mark) + (i)])
 
 /* String builder. */
 void vm_sb_reset(VM *vm);
@@ -173,6 +197,8 @@ bool is_exception_value(Value v);                       /* an exception instance
 int exception_matches(VM *vm, Value exc, Value want);   /* except want: 1, 0, or -1 (TypeError) */
 Value make_exception(VM *vm, Value v);                  /* what `raise v` raises */
 void chain_to_handled(VM *vm);                          /* vm->exc.__context__ = vm->handling */
+void exception_raised(VM *vm);                          /* context and traceback of a new vm->exc */
+bool exception_set_cause(VM *vm, Value exc, Value cause);   /* raise exc from cause */
 void stop_iteration_escaped(VM *vm, int base);          /* PEP 479 */
 
 /* builtins.c */
