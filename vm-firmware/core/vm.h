@@ -173,7 +173,7 @@ bool is_exception_value(Value v);                       /* an exception instance
 int exception_matches(VM *vm, Value exc, Value want);   /* except want: 1, 0, or -1 (TypeError) */
 Value make_exception(VM *vm, Value v);                  /* what `raise v` raises */
 void chain_to_handled(VM *vm);                          /* vm->exc.__context__ = vm->handling */
-void stop_iteration_escaped(VM *vm, int base);          /* PEP 479 */
+void stop_iteration_escaped(VM *vm, int base, const char *kind);          /* PEP 479 */
 
 /* builtins.c */
 bool builtins_init(VM *vm);
