@@ -174,8 +174,9 @@ class ScopeAnalyzer {
     if (cx.scope.kind === 'comprehension') {
       let owner = cx.scope;
       while (owner.kind === 'comprehension' && owner.parent) owner = owner.parent;
-      if (owner.coroutine || cx.scope.node.kind === 'GeneratorExp') this.error(CATALOGUE.NOT_SUPPORTED, 'asynchronous comprehensions are not supported yet', node);
-      else this.error(CATALOGUE.AWAIT_OUTSIDE_ASYNC, 'asynchronous comprehension outside of an asynchronous function', node);
+      const at = cx.scope.node as A.Span;   // CPython points at the comprehension
+      if (owner.coroutine || cx.scope.node.kind === 'GeneratorExp') this.error(CATALOGUE.NOT_SUPPORTED, 'asynchronous comprehensions are not supported yet', at);
+      else this.error(CATALOGUE.AWAIT_OUTSIDE_ASYNC, 'asynchronous comprehension outside of an asynchronous function', at);
       return;
     }
     const where = what === "'await'" && (cx.scope.kind === 'module' || cx.scope.kind === 'class') ? 'function' : 'async function';
