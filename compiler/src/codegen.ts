@@ -532,6 +532,7 @@ class CodeCompiler {
     const handler = this.asm.newLabel(), end = this.asm.newLabel(), suppress = this.asm.newLabel();
     this.expr(item.context_expr);
     this.line = s.lineno;
+    if (async) this.emit('GET_AWAITABLE', 3);
     this.emit('DUP_TOP');
     this.emit('LOAD_ATTR', this.image.name(async ? '__aexit__' : '__exit__'));
     this.emit('ROT_TWO');

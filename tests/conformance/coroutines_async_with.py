@@ -150,3 +150,19 @@ except RuntimeError as e:
 
 for line in log:
     print(line)
+
+
+class OnlyEnter:
+    async def __aenter__(self):
+        return self
+
+
+async def use(manager):
+    async with manager:
+        log.append('unreachable')
+
+for manager in (OnlyEnter(), BusLock, 'lock'):
+    try:
+        run(use(manager))
+    except TypeError as e:
+        print('TypeError:', e)

@@ -337,10 +337,17 @@ static Value awaitable(VM *vm, Value v) {
 }
 
 /* GET_AWAITABLE: how 0, `await v`; 1, v.__aiter__() for async for; 2, the iterator awaiting
- * v.__anext__(). The messages are CPython's. */
+ * v.__anext__(); 3, v itself when an async context manager. The messages are CPython's. */
 Value coro_get_awaitable(VM *vm, Value v, int how) {
   Value r;
   if (how == 0) return awaitable(vm, v);
+  if (how == 3) {
+    if (!has_method(vm, v, "__aenter__"))
+      return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support the asynchronous context manager protocol", v);
+    if (!has_method(vm, v, "__aexit__"))
+      return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support the asynchronous context manager protocol (missed __aexit__ method)", v);
+    return v;
+  }
   if (how == 1) {
     r = IS_INSTANCE(v) ? class_call_dunder(vm, v, "__aiter__", 0, NULL) : UNBOUND_VAL;
     if (r == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_TypeError, "'async for' requires an object with __aiter__ method, got %t", v);
