@@ -1,4 +1,4 @@
-# error: 5:12 'await' outside async function
+# error: 5:13 'await' outside async function
 import time
 
 def read_sensor():
