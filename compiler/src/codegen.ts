@@ -101,7 +101,7 @@ type Block =
   | { kind: 'finally'; body: A.Stmt[] }  // inside SETUP_FINALLY of try/finally: POP_BLOCK, run the body
   | { kind: 'handler' }                  // inside an except body: [prev] on the stack
   | { kind: 'finexc' }                   // inside a finally body run for an exception: [prev, exc]
-  | { kind: 'with' }                     // inside a with body: [exit] below, a handler block
+  | { kind: 'with'; async?: boolean }    // inside a with body: [exit] below, a handler block
   | { kind: 'returning' };               // inside a finally body run for a return: the return value below
 
 type StmtTable = { [K in A.StmtKind]: (s: Extract<A.Stmt, { kind: K }>) => void };
@@ -213,7 +213,7 @@ class CodeCompiler {
     }
     for (const name of this.scope.cells) this.emit('MAKE_CELL', this.scope.locals.indexOf(name));
     if (this.scope.frees.length) this.emit('COPY_FREE_VARS', this.scope.frees.length);
-    if (this.scope.generator) this.emit('GEN_START');
+    if (this.scope.generator || this.scope.coroutine) this.emit('GEN_START');
   }
 
   // ---- statements ----
@@ -247,12 +247,12 @@ class CodeCompiler {
     If: s => this.ifStatement(s),
     While: s => this.whileLoop(s),
     For: s => this.forLoop(s),
-    AsyncFor: s => this.unsupported("'async for'", s),
+    AsyncFor: s => this.asyncForLoop(s),
     Break: s => this.breakOrContinue(s, 'break'),
     Continue: s => this.breakOrContinue(s, 'continue'),
     Pass: () => {},
     FunctionDef: s => this.functionDef(s),
-    AsyncFunctionDef: s => this.unsupported("'async def'", s),
+    AsyncFunctionDef: s => this.functionDef(s),
     ClassDef: s => this.classDef(s),
     Return: s => this.returnStatement(s),
     Delete: s => {
@@ -283,7 +283,7 @@ class CodeCompiler {
     },
     Try: s => this.tryStatement(s),
     With: s => this.withStatement(s, 0),
-    AsyncWith: s => this.unsupported("'async with'", s),
+    AsyncWith: s => this.withStatement(s, 0),
   };
 
   private deleteTarget(t: A.Expr): void {
@@ -396,6 +396,39 @@ class CodeCompiler {
     this.asm.place(end);
   }
 
+  /** async for: the loop awaits `__anext__()` of `__aiter__()`; StopAsyncIteration ends it. */
+  private asyncForLoop(s: A.AsyncFor): void {
+    const top = this.asm.newLabel(), done = this.asm.newLabel(), orelse = this.asm.newLabel(), end = this.asm.newLabel();
+    const reraise = this.asm.newLabel();
+    this.expr(s.iter);
+    this.line = s.lineno;
+    this.emit('GET_AWAITABLE', 1);
+    this.asm.place(top);
+    this.jump('SETUP_FINALLY', done);
+    this.emit('DUP_TOP');
+    this.await(2);
+    this.emit('POP_BLOCK');
+    this.store(s.target);
+    this.blocks.push({ kind: 'for', breakTo: end, continueTo: top });
+    this.statements(s.body);
+    this.blocks.pop();
+    this.line = s.lineno;
+    this.jump('JUMP', top);
+    this.asm.place(done);          // [aiter, prev, exc]
+    this.emit('DUP_TOP');
+    this.emit('LOAD_GLOBAL', this.image.name('StopAsyncIteration'));
+    this.jump('JUMP_IF_NOT_EXC_MATCH', reraise);
+    this.emit('POP_TOP');
+    this.emit('POP_EXCEPT');
+    this.emit('POP_TOP');          // the async iterator
+    this.jump('JUMP', orelse);
+    this.asm.place(reraise);
+    this.emit('RERAISE');
+    this.asm.place(orelse);
+    this.statements(s.orelse);
+    this.asm.place(end);
+  }
+
   private forLoop(s: A.For): void {
     const top = this.asm.newLabel(), orelse = this.asm.newLabel(), end = this.asm.newLabel();
     this.expr(s.iter);
@@ -427,7 +460,7 @@ class CodeCompiler {
       case 'with':
         this.emit('POP_BLOCK');
         if (keepTop) this.emit('ROT_TWO');
-        this.callExit();
+        this.callExit(b.async);
         return;
       case 'finally': {
         this.emit('POP_BLOCK');
@@ -479,35 +512,46 @@ class CodeCompiler {
     this.asm.place(ok);
   }
 
-  /** exit(None, None, None) for the __exit__ method on top of the stack, result dropped. */
-  private callExit(): void {
+  /** exit(None, None, None) for the __exit__ method on top of the stack (awaited for async with), result dropped. */
+  private callExit(async = false): void {
     this.emit('LOAD_NONE'); this.emit('LOAD_NONE'); this.emit('LOAD_NONE');
     this.emit('CALL', 3);
+    if (async) this.await(0);
     this.emit('POP_TOP');
   }
 
-  private withStatement(s: A.With, i: number): void {
-    const item = s.items[i];
+  /** `await TOS` (how 0), or the await of `TOS.__anext__()` (how 2): `yield from` its iterator. */
+  private await(how: 0 | 2): void {
+    this.emit('GET_AWAITABLE', how);
+    this.emit('LOAD_NONE');
+    this.emit('YIELD_FROM');
+  }
+
+  private withStatement(s: A.With | A.AsyncWith, i: number): void {
+    const item = s.items[i], async = s.kind === 'AsyncWith';
     const handler = this.asm.newLabel(), end = this.asm.newLabel(), suppress = this.asm.newLabel();
     this.expr(item.context_expr);
     this.line = s.lineno;
+    if (async) this.emit('GET_AWAITABLE', 3);
     this.emit('DUP_TOP');
-    this.emit('LOAD_ATTR', this.image.name('__exit__'));
+    this.emit('LOAD_ATTR', this.image.name(async ? '__aexit__' : '__exit__'));
     this.emit('ROT_TWO');
-    this.emit('LOAD_ATTR', this.image.name('__enter__'));
+    this.emit('LOAD_ATTR', this.image.name(async ? '__aenter__' : '__enter__'));
     this.emit('CALL', 0);
+    if (async) this.await(0);
     if (item.optional_vars) this.store(item.optional_vars); else this.emit('POP_TOP');
     this.line = s.lineno;
     this.jump('SETUP_FINALLY', handler);
-    this.blocks.push({ kind: 'with' });
+    this.blocks.push({ kind: 'with', async });
     if (i + 1 < s.items.length) this.withStatement(s, i + 1); else this.statements(s.body);
     this.blocks.pop();
     this.line = s.lineno;
     this.emit('POP_BLOCK');
-    this.callExit();
+    this.callExit(async);
     this.jump('JUMP', end);
     this.asm.place(handler);       // [exit, prev, exc]
     this.emit('WITH_EXCEPT');
+    if (async) this.await(0);
     this.jump('POP_JUMP_IF_TRUE', suppress);
     this.emit('RERAISE');
     this.asm.place(suppress);
@@ -587,7 +631,7 @@ class CodeCompiler {
     this.asm.place(end);
   }
 
-  private functionDef(s: A.FunctionDef): void {
+  private functionDef(s: A.FunctionDef | A.AsyncFunctionDef): void {
     s.decorator_list.forEach(d => this.expr(d));
     this.line = s.lineno;
     this.makeFunction(s, s.name, s.args, inner => inner.statements(s.body), s.end_lineno);
@@ -596,7 +640,7 @@ class CodeCompiler {
   }
 
   /** Pushes a new function: defaults, keyword defaults and closure, then the code object. */
-  private makeFunction(node: A.FunctionDef | A.Lambda, name: string, a: A.Arguments, body: (inner: CodeCompiler) => void,
+  private makeFunction(node: A.FunctionDef | A.AsyncFunctionDef | A.Lambda, name: string, a: A.Arguments, body: (inner: CodeCompiler) => void,
                        lastLine: number, implicitReturn = true): void {
     const attrs: number[] = [];
     if (a.defaults.length) {
@@ -622,7 +666,7 @@ class CodeCompiler {
       posonlyargcount: a.posonlyargs.length,
       kwonlyargcount: this.count(a.kwonlyargs.length, 255, 'keyword-only parameters', node),
       flags: (a.vararg ? CODE_FLAGS.VARARGS : 0) | (a.kwarg ? CODE_FLAGS.VARKEYWORDS : 0) |
-        (scope.generator ? CODE_FLAGS.GENERATOR : 0),
+        (scope.generator || scope.coroutine ? CODE_FLAGS.GENERATOR : 0) | (scope.coroutine ? CODE_FLAGS.COROUTINE : 0),
     };
     const index = this.image.reserveCode();
     const inner = new CodeCompiler(this.image, scope, node.lineno);
@@ -788,7 +832,7 @@ class CodeCompiler {
       this.emit('LOAD_NONE');
       this.emit('YIELD_FROM');
     },
-    Await: e => this.unsupported("'await'", e),
+    Await: e => { this.expr(e.value); this.line = e.lineno; this.await(0); },
     NamedExpr: e => {
       this.expr(e.value);
       this.emit('DUP_TOP');

@@ -30,6 +30,8 @@ export interface Scope {
   classCell: boolean;
   /** A function containing `yield` (or a generator expression). */
   generator: boolean;
+  /** An async def: calling it makes a coroutine. */
+  coroutine: boolean;
 }
 
 export type NameAccess = 'name' | 'fast' | 'global' | 'deref';
@@ -84,7 +86,7 @@ class ScopeAnalyzer {
 
   private newScope(kind: Scope['kind'], node: ScopeNode, parent: Scope | null): Scope {
     const scope: Scope = { kind, node, parent, locals: [], globals: new Set(), nonlocals: new Set(), uses: [], seen: new Map(),
-      cells: new Set(), frees: [], nonlocalStmts: [], classCell: false, generator: false };
+      cells: new Set(), frees: [], nonlocalStmts: [], classCell: false, generator: false, coroutine: false };
     this.scopes.set(node, scope);
     return scope;
   }
@@ -113,7 +115,7 @@ class ScopeAnalyzer {
     If: (s, cx) => { this.expr(s.test, cx); this.body(s.body, cx); this.body(s.orelse, cx); },
     While: (s, cx) => { this.expr(s.test, cx); this.body(s.body, { ...cx, inLoop: true }); this.body(s.orelse, cx); },
     For: (s, cx) => this.forLoop(s, cx),
-    AsyncFor: (s, cx) => this.forLoop(s, cx),
+    AsyncFor: (s, cx) => { this.asyncOnly("'async for'", s, cx); this.forLoop(s, cx); },
     Break: (s, cx) => { if (!cx.inLoop) this.error(CATALOGUE.BREAK_OUTSIDE_LOOP, "'break' outside loop", s); },
     Continue: (s, cx) => { if (!cx.inLoop) this.error(CATALOGUE.CONTINUE_OUTSIDE_LOOP, "'continue' not properly in loop", s); },
     Pass: () => {},
@@ -163,8 +165,23 @@ class ScopeAnalyzer {
       this.body(s.finalbody, cx);
     },
     With: (s, cx) => this.withStatement(s, cx),
-    AsyncWith: (s, cx) => this.withStatement(s, cx),
+    AsyncWith: (s, cx) => { this.asyncOnly("'async with'", s, cx); this.withStatement(s, cx); },
   };
+
+  /** `async for`, `async with` and `await` belong in an async def (CPython's messages). */
+  private asyncOnly(what: string, node: A.Span, cx: Context): void {
+    if (cx.scope.coroutine) return;
+    if (cx.scope.kind === 'comprehension') {
+      let owner = cx.scope;
+      while (owner.kind === 'comprehension' && owner.parent) owner = owner.parent;
+      const at = cx.scope.node as A.Span;   // CPython points at the comprehension
+      if (owner.coroutine || cx.scope.node.kind === 'GeneratorExp') this.error(CATALOGUE.NOT_SUPPORTED, 'asynchronous comprehensions are not supported yet', at);
+      else this.error(CATALOGUE.AWAIT_OUTSIDE_ASYNC, 'asynchronous comprehension outside of an asynchronous function', at);
+      return;
+    }
+    const where = what === "'await'" && (cx.scope.kind === 'module' || cx.scope.kind === 'class') ? 'function' : 'async function';
+    this.error(CATALOGUE.AWAIT_OUTSIDE_ASYNC, `${what} outside ${where}`, node);
+  }
 
   private forLoop(s: A.For | A.AsyncFor, cx: Context): void {
     this.expr(s.iter, cx);
@@ -186,6 +203,7 @@ class ScopeAnalyzer {
     this.argumentDefaults(s.args, cx);
     if (s.returns) this.expr(s.returns, cx);
     const scope = this.newScope('function', s, cx.scope);
+    scope.coroutine = s.kind === 'AsyncFunctionDef';
     this.parameters(s.args, scope);
     this.body(s.body, { scope, inLoop: false });
     this.bind(cx.scope, s.name);
@@ -262,6 +280,8 @@ class ScopeAnalyzer {
         scope.locals.push('.0');   // the outermost iterator, the comprehension's one parameter
         if (e.kind === 'GeneratorExp') scope.generator = true;
         const inner = { scope, inLoop: false };
+        const asyncFor = e.generators.find(g => g.is_async);
+        if (asyncFor) this.asyncOnly("'async for'", asyncFor.iter, inner);
         e.generators.forEach((g, i) => {
           if (i > 0) this.expr(g.iter, inner);
           this.target(g.target, inner);
@@ -291,6 +311,9 @@ class ScopeAnalyzer {
         } else if (e.kind !== 'Await' && cx.scope.kind !== 'function' && cx.scope.kind !== 'lambda') {
           this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, "'yield' outside function", e);
         }
+        if (e.kind === 'Await') this.asyncOnly("'await'", e, cx);
+        else if (cx.scope.coroutine && e.kind === 'YieldFrom') this.error(CATALOGUE.YIELD_OUTSIDE_FUNCTION, "'yield from' inside async function", e);
+        else if (cx.scope.coroutine) this.error(CATALOGUE.NOT_SUPPORTED, 'asynchronous generators (yield in an async def) are not supported yet', e);
         if (e.kind !== 'Await') cx.scope.generator = true;
     }
     forEachChildExpr(e, child => this.expr(child, cx));

@@ -33,6 +33,12 @@ describe('diagnostics', () => {
     ['def f(a):\n  global a\n', "2:3 V3005 name 'a' is parameter and global"],
     ['nonlocal x\n', '1:1 V3006 nonlocal declaration not allowed at module level'],
     ['yield 1\n', "1:1 V3007 'yield' outside function"],
+    ['await x\n', "1:1 V3009 'await' outside function"],
+    ['def f():\n  await x\n', "2:3 V3009 'await' outside async function"],
+    ['def f():\n  async for x in y: pass\n', "2:3 V3009 'async for' outside async function"],
+    ['def f():\n  async with x: pass\n', "2:3 V3009 'async with' outside async function"],
+    ['async def f():\n  yield from x\n', "2:3 V3007 'yield from' inside async function"],
+    ['def f():\n  return [x async for x in y]\n', '2:10 V3009 asynchronous comprehension outside of an asynchronous function'],
     ['def f(a, a): pass\n', "1:10 V1021 duplicate argument 'a' in function definition"],
     ['def f(a=1, b): pass\n', '1:12 V1022 non-default argument follows default argument'],
   ])('%j', (source, expected) => {
@@ -53,8 +59,8 @@ describe('diagnostics', () => {
     const all = check(source, 'main.py').map(d => `${d.line}:${d.column} ${d.code}`);
     // Syntax errors stop before the later stages, which would only repeat them.
     expect(all).toEqual(['1:5 V1001', '3:5 V1002']);
-    const semantic = check('async def g(): pass\nreturn 3\nasync def h(): pass\nbreak\n', 'main.py').map(d => `${d.line}:${d.column} ${d.code}`);
-    expect(semantic).toEqual(['1:1 V2001', '2:1 V3001', '3:1 V2001', '4:1 V3002']);
+    const semantic = check('await g()\nreturn 3\nasync def h():\n  yield 1\nbreak\n', 'main.py').map(d => `${d.line}:${d.column} ${d.code}`);
+    expect(semantic).toEqual(['1:1 V3009', '2:1 V3001', '4:3 V2001', '5:1 V3002']);
   });
 
   it('fills every field of a diagnostic', () => {

@@ -452,7 +452,14 @@ static Value bi_callable(VM *vm, int argc, Value *args) {
 static Value bi_iter(VM *vm, int argc, Value *args) { (void)argc; return value_iter(vm, args[0]); }
 
 static Value bi_next(VM *vm, int argc, Value *args) {
-  Value v = value_iter(vm, args[0]);
+  Value v;
+  if (IS_INSTANCE(args[0])) {   /* __next__ alone makes an iterator; its StopIteration goes on as raised */
+    v = class_call_dunder(vm, args[0], "__next__", 0, NULL);
+    if (v == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", args[0]);
+    if (v == EXC_VAL && argc > 1 && vm_exc_pending_is(vm, &exc_StopIteration)) { vm->exc = NONE_VAL; return args[1]; }
+    return v;
+  }
+  v = value_iter(vm, args[0]);
   if (v != args[0]) {   /* only an iterator is its own iterator */
     if (v == EXC_VAL) vm->exc = NONE_VAL;
     return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", args[0]);

@@ -519,7 +519,7 @@ void chain_to_handled(VM *vm) {
 
 /* PEP 479: a StopIteration leaving a generator's frame (at depth base) becomes a RuntimeError
  * whose cause it is, so it cannot end a loop over the generator silently. */
-void stop_iteration_escaped(VM *vm, int base) {
+void stop_iteration_escaped(VM *vm, int base, const char *kind) {
   Value stop = vm->exc, err;
   ExcChain *c = exception_chain(stop), *e;
   if (c != NULL && vm->traceback_exc == stop && IS_NONE(c->tb)) {
@@ -527,7 +527,7 @@ void stop_iteration_escaped(VM *vm, int base) {
     c->tb = traceback_tuple(vm);
   }
   vm_push_root(vm, stop);
-  vm_raise(vm, &exc_RuntimeError, "generator raised StopIteration");
+  vm_raise_fmt(vm, &exc_RuntimeError, "%s raised StopIteration", kind);
   vm_pop_root(vm);
   err = vm->exc;
   if (err == vm->memory_error || (e = exception_chain(err)) == NULL) return;

@@ -175,12 +175,12 @@ Value function_getattr(VM *vm, Value obj, ObjStr *name) {
     return IS_FUNCTION(m->fn) ? fn_getattr(vm, AS_FUNCTION(m->fn), name) : UNBOUND_VAL;
   }
   if (t == &code_type) return code_getattr(vm, AS_CODE(obj), name);
-  if (t == &generator_type) {
+  if (t == &generator_type || t == &coroutine_type) {
     const ObjGenerator *g = (const ObjGenerator *)AS_OBJ(obj);
     if (is_name(name, "__name__")) return OBJ_VAL(g->fn->code->name);
     if (is_name(name, "__qualname__")) return OBJ_VAL(g->fn->code->qualname);
-    if (is_name(name, "gi_running")) return BOOL_VAL(g->state == GEN_RUNNING);
-    if (is_name(name, "gi_code")) return OBJ_VAL(g->fn->code);
+    if (is_name(name, t == &generator_type ? "gi_running" : "cr_running")) return BOOL_VAL(g->state == GEN_RUNNING);
+    if (is_name(name, t == &generator_type ? "gi_code" : "cr_code")) return OBJ_VAL(g->fn->code);
     return UNBOUND_VAL;
   }
   if (t == &builtin_type) {

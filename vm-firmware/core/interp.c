@@ -942,7 +942,8 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     uint32_t n = (uint32_t)(sp - locals), cap = frame->code->nlocals + frame->code->stacksize;
     SAVE();
     if (!IS_FUNCTION(fn)) { vm_raise(vm, &exc_RuntimeError, "GEN_START outside a function"); goto error; }
-    gen = (ObjGenerator *)obj_alloc(vm, &generator_type, sizeof(ObjGenerator));
+    gen = (ObjGenerator *)obj_alloc(vm, (frame->code->flags & CODE_FLAG_COROUTINE) ? &coroutine_type : &generator_type,
+                                    sizeof(ObjGenerator));
     if (gen == NULL) goto error;
     gen->fn = AS_FUNCTION(fn);
     gen->saved = NULL;
@@ -962,6 +963,15 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     PUSH(g);
     goto do_return;
   }
+  CASE(GET_AWAITABLE) {
+    int how = *ip++;
+    Value it;
+    SAVE();
+    it = coro_get_awaitable(vm, PEEK(0), how);
+    CHECK(it);
+    sp[-1] = it;
+    NEXT();
+  }
   CASE(YIELD_VALUE) {
     yield_value = POP();
     goto do_yield;
@@ -969,9 +979,9 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
   CASE(YIELD_FROM) {
     Value v = sp[-1], it = sp[-2], r, ret = NONE_VAL;
     SAVE();
-    if (IS_GENERATOR(it)) r = gen_resume(vm, (ObjGenerator *)AS_OBJ(it), v, false, &ret);
+    if (IS_GENLIKE(it)) r = gen_resume(vm, (ObjGenerator *)AS_OBJ(it), v, false, &ret);
     else if (!IS_NONE(v) || IS_INSTANCE(it)) r = gen_delegate_send(vm, it, v, &ret);
-    else r = value_iter_next(vm, it);
+    else r = gen_delegate_stop(vm, value_iter_next(vm, it), &ret);
     CHECK(r);
     if (r == STOP_VAL) { sp -= 2; PUSH(ret); NEXT(); }
     sp--;             /* resuming pushes the sent value and runs YIELD_FROM again */
@@ -984,7 +994,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     ObjGenerator *gen;
     uint32_t n = (uint32_t)(sp - locals), i;
     SAVE();
-    if (!IS_GENERATOR(g) || vm->frame_count - 1 != base) { vm_raise(vm, &exc_RuntimeError, "yield outside a generator"); goto error; }
+    if (!IS_GENLIKE(g) || vm->frame_count - 1 != base) { vm_raise(vm, &exc_RuntimeError, "yield outside a generator"); goto error; }
     gen = (ObjGenerator *)AS_OBJ(g);
     memcpy(gen->saved, locals, n * sizeof(Value));
     gen->nsaved = (uint16_t)n;
@@ -1334,13 +1344,15 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   int base, i;
   VmResult status;
   if (ret != NULL) *ret = NONE_VAL;
-  if (gen->state == GEN_RUNNING) return vm_raise(vm, &exc_ValueError, "generator already executing");
+  const char *kind = gen->obj.type->name;   /* generator or coroutine */
+  if (gen->state == GEN_RUNNING) return vm_raise_fmt(vm, &exc_ValueError, "%s already executing", kind);
   if (gen->state == GEN_DONE) {
+    if (gen->obj.type == &coroutine_type) return vm_raise(vm, &exc_RuntimeError, "cannot reuse already awaited coroutine");
     if (throw) { vm->exc = value; return EXC_VAL; }
     return STOP_VAL;
   }
   if (gen->state == GEN_CREATED && !throw && !IS_NONE(value))
-    return vm_raise(vm, &exc_TypeError, "can't send non-None value to a just-started generator");
+    return vm_raise_fmt(vm, &exc_TypeError, "can't send non-None value to a just-started %s", kind);
   if (vm->frame_count >= VIPER_MAX_FRAMES || vm->sp + 2 + code->nlocals + code->stacksize > vm->stack_end)
     return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
   *vm->sp++ = OBJ_VAL(gen);
@@ -1367,7 +1379,7 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   if (status != VM_OK) {
     gen->state = GEN_DONE;
     gen->nsaved = 0;
-    if (status == VM_EXCEPTION && vm_exc_pending_is(vm, &exc_StopIteration)) stop_iteration_escaped(vm, base);
+    if (status == VM_EXCEPTION && vm_exc_pending_is(vm, &exc_StopIteration)) stop_iteration_escaped(vm, base, kind);
     return EXC_VAL;
   }
   if (vm->gen_yielded) {

@@ -182,6 +182,7 @@ static bool verify_bytecode(Reader *r, const Counts *c, const uint8_t *code, uin
     case OP_BUILD_SLICE: if (arg != 2 && arg != 3) return fail(r, "bad BUILD_SLICE operand"); break;
     case OP_DICT_MERGE: if (arg > 1) return fail(r, "bad DICT_MERGE operand"); break;
     case OP_CALL_EX: if (arg > 1) return fail(r, "bad CALL_EX operand"); break;
+    case OP_GET_AWAITABLE: if (arg > 3) return fail(r, "bad GET_AWAITABLE operand"); break;
     case OP_IMPORT_NAME: case OP_IMPORT_FROM: case OP_LOAD_METHOD:
     case OP_LOAD_GLOBAL: case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL: case OP_LOAD_NAME:
     case OP_STORE_NAME: case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_STORE_ATTR: case OP_DELETE_ATTR:

@@ -255,7 +255,7 @@ void gc_queue_generators(VM *vm, bool all) {
   for (p = vm->heap_start; p < vm->heap_end; p += ((BlockHeader *)p)->size) {
     BlockHeader *h = (BlockHeader *)p;
     ObjGenerator *g = (ObjGenerator *)PAYLOAD(h);
-    if ((h->flags & (BLOCK_USED | BLOCK_OBJ)) != (BLOCK_USED | BLOCK_OBJ) || g->obj.type != &generator_type) continue;
+    if ((h->flags & (BLOCK_USED | BLOCK_OBJ)) != (BLOCK_USED | BLOCK_OBJ) || (g->obj.type != &generator_type && g->obj.type != &coroutine_type)) continue;
     if ((!all && (h->flags & BLOCK_MARK)) || !GEN_NEEDS_FINALIZER(g)) continue;
     g->queued = 1;
     g->next_final = vm->gen_finalize;

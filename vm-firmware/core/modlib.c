@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gen/image_format.h"
 #include "vm.h"
 
 static bool float_of(VM *vm, Value v, double *out) {
@@ -71,7 +72,21 @@ static Value m_unpack_float(VM *vm, int argc, Value *args) {
   }
 }
 
+/* iterable_coroutine(f), for types.coroutine: a generator function's generators become
+ * awaitable (CPython's CO_ITERABLE_COROUTINE flag, set on its code object). False: f is not a
+ * generator function. */
+static Value m_iterable_coroutine(VM *vm, int argc, Value *args) {
+  ObjCode *code;
+  (void)vm; (void)argc;
+  if (!IS_FUNCTION(args[0])) return FALSE_VAL;
+  code = AS_FUNCTION(args[0])->code;
+  if ((code->flags & (CODE_FLAG_GENERATOR | CODE_FLAG_COROUTINE)) != CODE_FLAG_GENERATOR) return FALSE_VAL;
+  code->flags |= CODE_FLAG_ITERABLE_COROUTINE;
+  return TRUE_VAL;
+}
+
 const ObjBuiltin modlib_functions[] = {
+  {{&builtin_type}, "iterable_coroutine", m_iterable_coroutine, 1, 1, NULL},
   {{&builtin_type}, "pack_float", m_pack_float, 3, 3, NULL},
   {{&builtin_type}, "unpack_float", m_unpack_float, 4, 4, NULL},
   {{&builtin_type}, NULL, NULL, 0, 0, NULL},

@@ -255,7 +255,7 @@ enum { K_NUM = 1, K_INT = 2, K_SEQ = 4, K_MUT = 8, K_MAP = 16, K_SET = 32, K_ITE
 static bool is_iterator_type(const Type *t) {
   return t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type || t == &dict_iter_type ||
          t == &range_iter_type || t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type ||
-         t == &generator_type || iter_is_builtin(t);
+         t == &generator_type || t == &coroutine_wrapper_type || iter_is_builtin(t);
 }
 
 static unsigned type_kinds(const Type *t) {
@@ -481,7 +481,7 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_TYPE(obj, &type_type)) return builtin_type_getattr(vm, obj, name);
   if (IS_OBJ(obj)) {   /* attributes of functions, generators, exceptions (function.c, exception.c) */
     const Type *t = OBJ_TYPE(obj);
-    Value v = t == &function_type || t == &method_type || t == &generator_type || t == &code_type ||
+    Value v = t == &function_type || t == &method_type || t == &generator_type || t == &coroutine_type || t == &code_type ||
               t == &builtin_type || t == &bound_method_type ? function_getattr(vm, obj, name) :
               type_is_exception(t) ? exception_getattr(vm, obj, name) : UNBOUND_VAL;
     if (v != UNBOUND_VAL) return v;
@@ -748,7 +748,9 @@ Value value_iter(VM *vm, Value v) {
     if (t == &set_type || t == &frozenset_type) return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0);
     if (t == &bytes_type || t == &bytearray_type) return iter_new(vm, &bytes_iter_type, v, 0, 0, 1);
     if (t == &memoryview_type) return memview_iter(vm, v);
-    if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || iter_is_builtin(t)) return v;
+    if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || iter_is_builtin(t) ||
+        t == &coroutine_wrapper_type)
+      return v;
     if (t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
         t == &dict_iter_type || t == &range_iter_type)
       return v;
@@ -784,6 +786,7 @@ Value value_iter_next(VM *vm, Value iter) {
   if (t == &bytes_iter_type) return bytes_iter_next(vm, it);
   if (t == &seq_iter_type) return seq_iter_next(vm, it);
   if (iter_is_builtin(t)) return iter_builtin_next(vm, iter);
+  if (t == &coroutine_wrapper_type) return coro_wrapper_next(vm, iter);
   /* Only a verified image reaches here, but the verifier checks depths, not types: a
    * non-iterator must not be taken for a dict iterator. */
   if (t == &dict_iter_type) return dict_iter_next(vm, it);

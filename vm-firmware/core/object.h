@@ -471,6 +471,12 @@ typedef struct ObjGenerator {
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 extern const Type generator_type, exc_GeneratorExit, exc_ImportError, exc_ModuleNotFoundError;
 #define IS_GENERATOR(v) IS_TYPE(v, &generator_type)
+/* A coroutine (async def) is a generator of another type: the frame machinery is shared. */
+extern const Type coroutine_type, coroutine_wrapper_type;
+#define IS_GENLIKE(v) (IS_GENERATOR(v) || IS_TYPE(v, &coroutine_type))
+Value coro_get_awaitable(VM *vm, Value v, int how);   /* GET_AWAITABLE */
+Value coro_wrapper_next(VM *vm, Value w);
+Value gen_delegate_stop(VM *vm, Value r, Value *ret);   /* a StopIteration from a yield-from delegate */
 /* Resume gen with `value` sent in (or thrown in when throw): the next yielded value, STOP_VAL
  * when it returned (its return value in *ret when ret != NULL), or EXC_VAL. */
 Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret);

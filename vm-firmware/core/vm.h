@@ -199,7 +199,7 @@ Value make_exception(VM *vm, Value v);                  /* what `raise v` raises
 void chain_to_handled(VM *vm);                          /* vm->exc.__context__ = vm->handling */
 void exception_raised(VM *vm);                          /* context and traceback of a new vm->exc */
 bool exception_set_cause(VM *vm, Value exc, Value cause);   /* raise exc from cause */
-void stop_iteration_escaped(VM *vm, int base);          /* PEP 479 */
+void stop_iteration_escaped(VM *vm, int base, const char *kind);   /* PEP 479 */
 
 /* builtins.c */
 bool builtins_init(VM *vm);

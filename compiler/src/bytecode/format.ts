@@ -17,4 +17,6 @@ export const CODE_FLAGS = {
   VARARGS: 0x02,  // takes *args
   VARKEYWORDS: 0x04, // takes **kwargs
   GENERATOR: 0x08,
+  COROUTINE: 0x10,   // async def (with GENERATOR): calling it makes a coroutine
+  ITERABLE_COROUTINE: 0x20, // never in an image: types.coroutine sets it, so its generators are awaitable
 } as const;

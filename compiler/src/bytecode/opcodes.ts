@@ -120,6 +120,7 @@ export const OPCODES = [
   op('LIST_TO_TUPLE', 'none', 1, 1, 'replace the list TOS by a tuple of its items (big and starred tuple displays)'),
   op('IMPORT_STAR', 'none', 1, 0, 'from module TOS import *: its names not starting with _ (or those in its __all__) into the namespace; pop TOS'),
   op('SET_UPDATE', 'none', 2, 1, 'add the items of iterable TOS to set TOS1 and pop TOS (big and starred set displays)'),
+  op('GET_AWAITABLE', 'u8', 1, 1, 'coroutines: arg 0: TOS = the iterator `await TOS` runs (TOS itself when a coroutine, else TOS.__await__()); 1: TOS = TOS.__aiter__() (async for); 2: TOS = the iterator awaiting TOS.__anext__(); 3: TypeError unless TOS has __aenter__ and __aexit__ (async with)'),
 ] as const;
 
 /** Operand of SET_FUNCTION_ATTR. */

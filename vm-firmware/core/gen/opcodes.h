@@ -84,9 +84,10 @@
   X(FORMAT_VALUE          ,  75, 1, 2, 0, 1) /* u8   TOS = format(conv(TOS1), TOS): an f-string field; arg 0 no conversion, 1 str, 2 repr, 3 ascii */ \
   X(LIST_TO_TUPLE         ,  76, 0, 1, 0, 1) /* none replace the list TOS by a tuple of its items (big and starred tuple displays) */ \
   X(IMPORT_STAR           ,  77, 0, 1, 0, 0) /* none from module TOS import *: its names not starting with _ (or those in its __all__) into the namespace; pop TOS */ \
-  X(SET_UPDATE            ,  78, 0, 2, 0, 1) /* none add the items of iterable TOS to set TOS1 and pop TOS (big and starred set displays) */
+  X(SET_UPDATE            ,  78, 0, 2, 0, 1) /* none add the items of iterable TOS to set TOS1 and pop TOS (big and starred set displays) */ \
+  X(GET_AWAITABLE         ,  79, 1, 1, 0, 1) /* u8   coroutines: arg 0: TOS = the iterator `await TOS` runs (TOS itself when a coroutine, else TOS.__await__()); 1: TOS = TOS.__aiter__() (async for); 2: TOS = the iterator awaiting TOS.__anext__(); 3: TypeError unless TOS has __aenter__ and __aexit__ (async with) */
 
-#define OP_COUNT_ 79
+#define OP_COUNT_ 80
 #define OP_IS_JUMP_FOR_ITER 1
 #define OP_IS_JUMP_JUMP 1
 #define OP_IS_JUMP_POP_JUMP_IF_FALSE 1
