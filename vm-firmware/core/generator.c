@@ -204,4 +204,5 @@ static const MethodDef generator_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type generator_type = {{&type_type}, "generator", NULL, generator_trace, generator_methods};
+const Type generator_type = {{&type_type}, "generator", NULL, generator_trace, generator_methods,
+    .getiter = iter_self, .iternext = gen_next, .getattr = function_getattr};
