@@ -841,4 +841,9 @@ bool int_to_i64(Value v, int64_t *out) {
   return true;
 }
 
-const Type bigint_type = {{&type_type}, "int", NULL, NULL, NULL};
+static bool bigint_hash(VM *vm, Value v, int64_t *out) { (void)vm; *out = int_hash(v); return true; }
+
+static void bigint_print(VM *vm, Value v, bool repr) { (void)repr; int_write_base(vm, v, 10); }
+
+const Type bigint_type = {{&type_type}, "int", NULL, NULL, NULL,
+    .print = bigint_print, .hash = bigint_hash};

@@ -6,8 +6,10 @@
 
 static void bytes_trace(VM *vm, Obj *obj) { gc_mark_raw(vm, ((ObjBytes *)obj)->data); }
 
-const Type exc_UnicodeError = {{&type_type}, "UnicodeError", &exc_ValueError, exception_trace, NULL};
-const Type exc_UnicodeDecodeError = {{&type_type}, "UnicodeDecodeError", &exc_UnicodeError, exception_trace, NULL};
+const Type exc_UnicodeError = {{&type_type}, "UnicodeError", &exc_ValueError, exception_trace, NULL,
+    .print = exception_write, .getattr = exception_getattr};
+const Type exc_UnicodeDecodeError = {{&type_type}, "UnicodeDecodeError", &exc_UnicodeError, exception_trace, NULL,
+    .print = exception_write, .getattr = exception_getattr};
 
 static bool reserve(VM *vm, ObjBytes *b, uint32_t need) {
   uint8_t *d;
@@ -1162,7 +1164,21 @@ static const MethodDef bytearray_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type bytes_type = {{&type_type}, "bytes", NULL, bytes_trace, bytes_methods};
-const Type bytearray_type = {{&type_type}, "bytearray", NULL, bytes_trace, bytearray_methods};
+static Value bytes_length(VM *vm, Value v) { (void)vm; return INT_VAL(AS_BYTES(v)->len); }
+static bool bytes_hash(VM *vm, Value v, int64_t *out) {
+  (void)vm;
+  *out = str_hash_bytes((const char *)AS_BYTES(v)->data, AS_BYTES(v)->len);
+  return true;
+}
+static Value bytes_getiter(VM *vm, Value v) { return iter_new(vm, &bytes_iter_type, v, 0, 0, 1); }
+static Value bytes_iternext(VM *vm, Value it) { return bytes_iter_next(vm, AS_ITER(it)); }
 
-const Type bytes_iter_type = {{&type_type}, "bytes_iterator", NULL, iter_trace, NULL};
+static void bytes_print(VM *vm, Value v, bool repr) { (void)repr; bytes_write_repr(vm, v); }
+
+const Type bytes_type = {{&type_type}, "bytes", NULL, bytes_trace, bytes_methods,
+    .print = bytes_print, .hash = bytes_hash, .len = bytes_length, .getitem = bytes_getitem, .getiter = bytes_getiter, .contains = bytes_contains};
+const Type bytearray_type = {{&type_type}, "bytearray", NULL, bytes_trace, bytearray_methods,
+    .print = bytes_print, .hash = value_unhashable, .len = bytes_length, .getitem = bytes_getitem, .setitem = bytes_setitem, .getiter = bytes_getiter, .contains = bytes_contains};
+
+const Type bytes_iter_type = {{&type_type}, "bytes_iterator", NULL, iter_trace, NULL,
+    .getiter = iter_self, .iternext = bytes_iternext};

@@ -37,11 +37,13 @@ static void wrapper_trace(VM *vm, Obj *obj) {
   gc_mark_value(vm, w->b);
 }
 
-const Type method_type = {{&type_type}, "method", NULL, method_trace, NULL};
-const Type super_type = {{&type_type}, "super", NULL, wrapper_trace, NULL};
+static bool method_hash(VM *vm, Value v, int64_t *out);
+const Type method_type = {{&type_type}, "method", NULL, method_trace, NULL, .hash = method_hash};
+const Type super_type = {{&type_type}, "super", NULL, wrapper_trace, NULL, .getattr = class_getattr};
 const Type classmethod_type = {{&type_type}, "classmethod", NULL, wrapper_trace, NULL};
 const Type staticmethod_type = {{&type_type}, "staticmethod", NULL, wrapper_trace, NULL};
-const Type not_implemented_type = {{&type_type}, "NotImplementedType", NULL, NULL, NULL};
+static void not_implemented_print(VM *vm, Value v, bool repr) { (void)v; (void)repr; vm_sb_cstr(vm, "NotImplemented"); }
+const Type not_implemented_type = {{&type_type}, "NotImplementedType", NULL, NULL, NULL, .print = not_implemented_print};
 const Obj not_implemented_obj = {&not_implemented_type};
 
 static Value wrapper_new(VM *vm, const Type *type, Value a, Value b) {
@@ -232,6 +234,19 @@ Value class_builtin_value(Value v) {
 }
 #define INNER(v) class_builtin_value(v)
 
+static void instance_print(VM *vm, Value v, bool repr) {
+  size_t before = vm->sb_len;
+  if (!class_write(vm, v, repr)) { vm->exc = NONE_VAL; return; }
+  if (vm->sb_len == before && type_is_exception(OBJ_TYPE(v))) exception_write(vm, v, repr);
+}
+
+/* Every Python class's Type starts as this: slot functions that call the class's dunders (and
+ * fall back on the built-in value a subclass of a built-in type carries). */
+static const Type instance_slots = {{&type_type}, NULL, NULL, instance_trace, NULL,
+    .print = instance_print, .hash = class_hash64, .len = class_len, .getitem = class_getitem,
+    .setitem = class_setitem, .getiter = class_iter, .iternext = class_next, .contains = class_contains,
+    .getattr = class_getattr};
+
 /* class name(bases): ns is the dict the class body filled. */
 Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   ObjClass *cls;
@@ -286,11 +301,9 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   vm_push_root(vm, OBJ_VAL(ns));
   cls = (ObjClass *)obj_alloc(vm, &type_type, sizeof(ObjClass));
   if (cls == NULL) { gc_root_restore(vm, mark); return EXC_VAL; }
-  cls->type.base.type = &type_type;
+  cls->type = instance_slots;   /* instance_trace marks it a Python class */
   cls->type.name = AS_STR(name)->chars;
   cls->type.parent = parent != NULL ? parent : builtin_base;
-  cls->type.trace = instance_trace;
-  cls->type.methods = NULL;
   cls->name = AS_STR(name);
   cls->bases = bases;
   cls->mro = NONE_VAL;
@@ -803,7 +816,17 @@ Value seq_iter_next(VM *vm, ObjIter *it) {
   return v;
 }
 
-const Type seq_iter_type = {{&type_type}, "iterator", NULL, iter_trace, NULL};
+static Value seq_iternext(VM *vm, Value it) { return seq_iter_next(vm, AS_ITER(it)); }
+const Type seq_iter_type = {{&type_type}, "iterator", NULL, iter_trace, NULL,
+    .getiter = iter_self, .iternext = seq_iternext};
+
+/* equal bound methods hash alike */
+static bool method_hash(VM *vm, Value v, int64_t *out) {
+  int64_t h;
+  if (!value_hash64(vm, ((ObjMethod *)AS_OBJ(v))->self, &h)) return false;
+  *out = h ^ (int64_t)(((ObjMethod *)AS_OBJ(v))->fn >> 4);
+  return true;
+}
 
 Value class_next(VM *vm, Value it) {
   Value r = class_call_dunder(vm, it, "__next__", 0, NULL);
@@ -855,13 +878,6 @@ bool class_hash64(VM *vm, Value v, int64_t *out) {
   if (!IS_ANYINT(r)) { vm_raise(vm, &exc_TypeError, "__hash__ method should return an integer"); return false; }
   if (!int_to_i64(r, out)) *out = int_hash(r);   /* CPython keeps a hash that fits as it is */
   if (*out == -1) *out = -2;
-  return true;
-}
-
-bool class_hash(VM *vm, Value v, uint32_t *out) {
-  int64_t h;
-  if (!class_hash64(vm, v, &h)) return false;
-  *out = (uint32_t)h;
   return true;
 }
 

@@ -153,10 +153,80 @@ Value dict_iter_next(VM *vm, ObjIter *it) {
   return STOP_VAL;
 }
 
-const Type dict_iter_type = {{&type_type}, "dict_keyiterator", NULL, iter_trace, NULL};
-const Type dict_keys_type = {{&type_type}, "dict_keys", NULL, iter_trace, NULL};
-const Type dict_values_type = {{&type_type}, "dict_values", NULL, iter_trace, NULL};
-const Type dict_items_type = {{&type_type}, "dict_items", NULL, iter_trace, NULL};
+/* kind: 0 keys, 1 values, 2 items ("(k, v)"), 3 a dict's "k: v" */
+static void write_dict_items(VM *vm, ObjDict *d, vint kind) {
+  uint32_t i;
+  bool first = true;
+  for (i = 0; i < d->used; i++) {
+    DictEntry *e = &d->entries[i];
+    if (e->key == DELETED_VAL) continue;
+    if (!first) vm_sb_add(vm, ", ", 2);
+    first = false;
+    if (kind == 2) vm_sb_add(vm, "(", 1);
+    if (kind != 1) value_write(vm, e->key, true);
+    if (kind == 3) vm_sb_add(vm, ": ", 2);
+    if (kind == 2) vm_sb_add(vm, ", ", 2);
+    if (kind != 0) value_write(vm, e->value, true);
+    if (kind == 2) vm_sb_add(vm, ")", 1);
+  }
+}
+
+static Value dict_length(VM *vm, Value v) { (void)vm; return INT_VAL(AS_DICT(v)->live); }
+static Value view_length(VM *vm, Value v) { (void)vm; return INT_VAL(AS_DICT(AS_ITER(v)->seq)->live); }
+
+static Value dict_getitem(VM *vm, Value obj, Value key) {
+  Value v = dict_get(vm, AS_DICT(obj), key);
+  if (v == UNBOUND_VAL) return vm_raise_value(vm, &exc_KeyError, key);
+  return v;
+}
+
+static Value dict_setitem(VM *vm, Value obj, Value key, Value val) {
+  bool found;
+  if (val != UNBOUND_VAL) return dict_set(vm, AS_DICT(obj), key, val) ? NONE_VAL : EXC_VAL;
+  if (!dict_delete(vm, AS_DICT(obj), key, &found)) return EXC_VAL;
+  if (!found) return vm_raise_value(vm, &exc_KeyError, key);
+  return NONE_VAL;
+}
+
+static Value dict_getiter(VM *vm, Value v) { return iter_new(vm, &dict_iter_type, v, 0, 0, 0); }
+static Value view_getiter(VM *vm, Value v) { return iter_new(vm, &dict_iter_type, AS_ITER(v)->seq, 0, 0, AS_ITER(v)->step); }
+static Value dict_iternext(VM *vm, Value it) { return dict_iter_next(vm, AS_ITER(it)); }
+
+/* k in d, k in d.keys() */
+static Value dict_contains(VM *vm, Value c, Value item) {
+  Value v = dict_get(vm, AS_DICT(IS_DICT(c) ? c : AS_ITER(c)->seq), item);
+  if (v == EXC_VAL) return EXC_VAL;
+  return BOOL_VAL(v != UNBOUND_VAL);
+}
+
+static void dict_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  if (!repr_enter(vm, v)) { vm_sb_cstr(vm, "{...}"); return; }
+  vm_sb_add(vm, "{", 1);
+  write_dict_items(vm, AS_DICT(v), 3);
+  vm_sb_add(vm, "}", 1);
+  vm->repr_depth--;
+}
+
+/* dict_keys([...]): a view is an ObjIter whose step says which kind */
+static void view_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  if (!repr_enter(vm, v)) { vm_sb_cstr(vm, "{...}"); return; }
+  vm_sb_cstr(vm, OBJ_TYPE(v)->name);
+  vm_sb_add(vm, "([", 2);
+  write_dict_items(vm, AS_DICT(AS_ITER(v)->seq), AS_ITER(v)->step);
+  vm_sb_add(vm, "])", 2);
+  vm->repr_depth--;
+}
+
+const Type dict_iter_type = {{&type_type}, "dict_keyiterator", NULL, iter_trace, NULL,
+    .getiter = iter_self, .iternext = dict_iternext};
+const Type dict_keys_type = {{&type_type}, "dict_keys", NULL, iter_trace, NULL,
+    .print = view_print, .hash = value_unhashable, .len = view_length, .getiter = view_getiter, .contains = dict_contains};
+const Type dict_values_type = {{&type_type}, "dict_values", NULL, iter_trace, NULL,
+    .print = view_print, .len = view_length, .getiter = view_getiter};
+const Type dict_items_type = {{&type_type}, "dict_items", NULL, iter_trace, NULL,
+    .print = view_print, .hash = value_unhashable, .len = view_length, .getiter = view_getiter};
 
 static Value make_view(VM *vm, Value dict, const Type *type, vint kind) {
   ObjIter *v = (ObjIter *)obj_alloc(vm, type, sizeof(ObjIter));
@@ -316,4 +386,5 @@ static const MethodDef dict_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type dict_type = {{&type_type}, "dict", NULL, dict_trace, dict_methods};
+const Type dict_type = {{&type_type}, "dict", NULL, dict_trace, dict_methods,
+    .print = dict_print, .hash = value_unhashable, .len = dict_length, .getitem = dict_getitem, .setitem = dict_setitem, .getiter = dict_getiter, .contains = dict_contains};

@@ -23,7 +23,7 @@ void exc_chain_init(ExcChain *c) {
 }
 
 #define EXC_TYPE(name, parent) \
-  const Type exc_##name = {{&type_type}, #name, parent, exception_trace, NULL}
+  const Type exc_##name = {{&type_type}, #name, parent, exception_trace, NULL, .print = exception_write, .getattr = exception_getattr}
 
 /* CPython 3.11's hierarchy (less the exception groups). SystemExit lives in modules.c beside
  * sys.exit, UnicodeError and UnicodeDecodeError in bytes.c beside decode(). */

@@ -579,4 +579,36 @@ static const MethodDef float_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type float_type = {{&type_type}, "float", NULL, NULL, float_methods};
+/* CPython's numeric hash: the value modulo 2^61 - 1, so equal ints and floats agree. */
+static bool float_hash(VM *vm, Value f, int64_t *out) {
+  const uint64_t mod = ((uint64_t)1 << 61) - 1;
+  uint64_t x = 0;
+  int e, sign = 1;
+  double m, v = AS_FLOAT(f);
+  (void)vm;
+  if (isinf(v)) { *out = v > 0 ? 314159 : -314159; return true; }
+  if (isnan(v)) { *out = 0; return true; }
+  m = frexp(v, &e);
+  if (m < 0) { sign = -1; m = -m; }
+  while (m != 0.0) {
+    uint64_t y;
+    x = ((x << 28) & mod) | x >> (61 - 28);
+    m *= 268435456.0;
+    e -= 28;
+    y = (uint64_t)m;
+    m -= (double)y;
+    x += y;
+    if (x >= mod) x -= mod;
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+  x = ((x << e) & mod) | x >> (61 - e);
+  if (sign < 0) x = (uint64_t)0 - x;
+  if (x == (uint64_t)-1) x = (uint64_t)-2;
+  *out = (int64_t)x;
+  return true;
+}
+
+static void float_print(VM *vm, Value v, bool repr) { (void)repr; float_write(vm, AS_FLOAT(v)); }
+
+const Type float_type = {{&type_type}, "float", NULL, NULL, float_methods,
+    .print = float_print, .hash = float_hash};

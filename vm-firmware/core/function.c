@@ -77,11 +77,39 @@ const MethodDef *methods_find(const MethodDef *table, const ObjStr *name) {
   return NULL;
 }
 
-const Type code_type = {{&type_type}, "code", NULL, code_trace, NULL};
-const Type function_type = {{&type_type}, "function", NULL, function_trace, NULL};
+static void function_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  vm_sb_cstr(vm, "<function ");
+  vm_sb_cstr(vm, AS_FUNCTION(v)->code->name->chars);
+  vm_sb_cstr(vm, ">");
+}
+
+static void builtin_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  vm_sb_cstr(vm, "<built-in function ");
+  vm_sb_cstr(vm, AS_BUILTIN(v)->name);
+  vm_sb_cstr(vm, ">");
+}
+
+static void bound_method_print(VM *vm, Value v, bool repr) {
+  const ObjBoundMethod *b = (const ObjBoundMethod *)AS_OBJ(v);
+  (void)repr;
+  vm_sb_cstr(vm, "<built-in method ");
+  vm_sb_cstr(vm, b->method->name);
+  vm_sb_cstr(vm, " of ");
+  vm_sb_cstr(vm, value_type(b->self)->name);
+  vm_sb_cstr(vm, " object>");
+}
+
+const Type code_type = {{&type_type}, "code", NULL, code_trace, NULL,
+    .getattr = function_getattr};
+const Type function_type = {{&type_type}, "function", NULL, function_trace, NULL,
+    .print = function_print, .getattr = function_getattr};
 const Type cell_type = {{&type_type}, "cell", NULL, cell_trace, NULL};
-const Type builtin_type = {{&type_type}, "builtin_function_or_method", NULL, NULL, NULL};
-const Type bound_method_type = {{&type_type}, "builtin_function_or_method", NULL, bound_trace, NULL};
+const Type builtin_type = {{&type_type}, "builtin_function_or_method", NULL, NULL, NULL,
+    .print = builtin_print, .getattr = function_getattr};
+const Type bound_method_type = {{&type_type}, "builtin_function_or_method", NULL, bound_trace, NULL,
+    .print = bound_method_print, .getattr = function_getattr};
 
 /* ---- attributes ------------------------------------------------------------------------- */
 

@@ -244,7 +244,8 @@ static const MethodDef generator_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type generator_type = {{&type_type}, "generator", NULL, generator_trace, generator_methods};
+const Type generator_type = {{&type_type}, "generator", NULL, generator_trace, generator_methods,
+    .getiter = iter_self, .iternext = gen_next, .getattr = function_getattr};
 
 /* ---- coroutines ----------------------------------------------------------------------------
  * An async def makes a coroutine: a generator frame of another type, which is not iterable
@@ -258,7 +259,8 @@ static const MethodDef coroutine_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type coroutine_type = {{&type_type}, "coroutine", NULL, generator_trace, coroutine_methods};
+const Type coroutine_type = {{&type_type}, "coroutine", NULL, generator_trace, coroutine_methods,
+    .getattr = function_getattr};
 
 typedef struct ObjCoroWrapper { Obj obj; Value coro; } ObjCoroWrapper;
 #define WRAPPED(v) (((ObjCoroWrapper *)AS_OBJ(v))->coro)
@@ -304,7 +306,8 @@ static const MethodDef wrapper_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type coroutine_wrapper_type = {{&type_type}, "coroutine_wrapper", NULL, wrapper_trace, wrapper_methods};
+const Type coroutine_wrapper_type = {{&type_type}, "coroutine_wrapper", NULL, wrapper_trace, wrapper_methods,
+    .getiter = iter_self, .iternext = coro_wrapper_next};
 
 Value coro_wrapper_next(VM *vm, Value w) { return gen_next(vm, WRAPPED(w)); }
 

@@ -292,4 +292,5 @@ const Type int_type = {{&type_type}, "int", NULL, NULL, int_methods};
 const Type bool_type = {{&type_type}, "bool", &int_type, NULL, NULL};   /* bool is a subclass of int */
 const Type none_type = {{&type_type}, "NoneType", NULL, NULL, NULL};
 const Type ellipsis_type = {{&type_type}, "ellipsis", NULL, NULL, NULL};
-const Type type_type = {{&type_type}, "type", NULL, class_trace, NULL};   /* traces Python classes */
+const Type type_type = {{&type_type}, "type", NULL, class_trace, NULL,
+    .print = type_print, .getattr = type_getattr};   /* traces Python classes */

@@ -156,35 +156,9 @@ static bool poll_hook(VM *vm) {
 static Value value_delitem(VM *vm, Value obj, Value key);
 Value vm_delitem(VM *vm, Value obj, Value key) { return value_delitem(vm, obj, key); }
 
-/* del obj[key] for lists (an index or a slice) and dicts. */
+/* del obj[key]: the setitem slot with no value. */
 static Value value_delitem(VM *vm, Value obj, Value key) {
-  if (IS_INSTANCE(obj)) return class_setitem(vm, obj, key, UNBOUND_VAL);
-  if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, UNBOUND_VAL);
-  if (IS_LIST(obj)) {
-    ObjList *l = AS_LIST(obj);
-    uint32_t k;
-    if (IS_SLICE(key)) {
-      vint start, stop, step, n = slice_indices(vm, AS_SLICE(key), (vint)l->len, &start, &stop, &step), i, w = 0;
-      if (n < 0) return EXC_VAL;
-      if (step < 0) { start = start + (n - 1) * step; step = -step; }
-      for (i = 0; i < (vint)l->len; i++) {
-        bool gone = n > 0 && i >= start && (i - start) % step == 0 && (i - start) / step < n;
-        if (!gone) l->items[w++] = l->items[i];
-      }
-      l->len = (uint32_t)w;
-      return NONE_VAL;
-    }
-    if (!seq_index(vm, key, l->len, "list", &k)) return EXC_VAL;
-    memmove(l->items + k, l->items + k + 1, (l->len - k - 1) * sizeof(Value));
-    l->len--;
-    return NONE_VAL;
-  }
-  if (IS_DICT(obj)) {
-    bool found;
-    if (!dict_delete(vm, AS_DICT(obj), key, &found)) return EXC_VAL;
-    if (!found) return vm_raise_value(vm, &exc_KeyError, key);
-    return NONE_VAL;
-  }
+  if (IS_OBJ(obj) && OBJ_TYPE(obj)->setitem != NULL) return OBJ_TYPE(obj)->setitem(vm, obj, key, UNBOUND_VAL);
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item deletion", obj);
 }
 

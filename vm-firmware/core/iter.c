@@ -19,15 +19,16 @@ static void itern_trace(VM *vm, Obj *obj) {
   for (i = 0; i < it->n; i++) gc_mark_value(vm, it->iters[i]);
 }
 
-const Type enumerate_type = {{&type_type}, "enumerate", NULL, itern_trace, NULL};
-const Type zip_type = {{&type_type}, "zip", NULL, itern_trace, NULL};
-const Type map_type = {{&type_type}, "map", NULL, itern_trace, NULL};
-const Type filter_type = {{&type_type}, "filter", NULL, itern_trace, NULL};
-const Type reversed_type = {{&type_type}, "reversed", NULL, itern_trace, NULL};
-
-bool iter_is_builtin(const Type *t) {
-  return t == &enumerate_type || t == &zip_type || t == &map_type || t == &filter_type || t == &reversed_type;
-}
+const Type enumerate_type = {{&type_type}, "enumerate", NULL, itern_trace, NULL,
+    .getiter = iter_self, .iternext = iter_builtin_next};
+const Type zip_type = {{&type_type}, "zip", NULL, itern_trace, NULL,
+    .getiter = iter_self, .iternext = iter_builtin_next};
+const Type map_type = {{&type_type}, "map", NULL, itern_trace, NULL,
+    .getiter = iter_self, .iternext = iter_builtin_next};
+const Type filter_type = {{&type_type}, "filter", NULL, itern_trace, NULL,
+    .getiter = iter_self, .iternext = iter_builtin_next};
+const Type reversed_type = {{&type_type}, "reversed", NULL, itern_trace, NULL,
+    .getiter = iter_self, .iternext = iter_builtin_next};
 
 static ObjIterN *itern_new(VM *vm, const Type *type, uint32_t n) {
   ObjIterN *it = (ObjIterN *)obj_alloc(vm, type, offsetof(ObjIterN, iters) + (n ? n : 1) * sizeof(Value));

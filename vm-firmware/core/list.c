@@ -341,6 +341,115 @@ static const MethodDef list_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type list_type = {{&type_type}, "list", NULL, list_trace, list_methods};
+static Value list_length(VM *vm, Value v) { (void)vm; return INT_VAL(AS_LIST(v)->len); }
 
-const Type list_iter_type = {{&type_type}, "list_iterator", NULL, iter_trace, NULL};
+static Value list_getitem(VM *vm, Value obj, Value key) {
+  ObjList *l = AS_LIST(obj);
+  uint32_t k;
+  if (IS_SLICE(key)) {
+    vint start, stop, step, n = slice_indices(vm, AS_SLICE(key), (vint)l->len, &start, &stop, &step), i;
+    Value r;
+    if (n < 0) return EXC_VAL;
+    vm_push_root(vm, obj);
+    r = list_new(vm, (uint32_t)n);
+    vm_pop_root(vm);
+    if (r == EXC_VAL) return EXC_VAL;
+    for (i = 0; i < n; i++) AS_LIST(r)->items[i] = AS_LIST(obj)->items[start + i * step];
+    return r;
+  }
+  if (!seq_index(vm, key, l->len, "list", &k)) return EXC_VAL;
+  return l->items[k];
+}
+
+/* l[a:b:c] = iterable */
+static Value list_setslice(VM *vm, Value obj, ObjSlice *sl, Value val) {
+  ObjList *l = AS_LIST(obj);
+  vint start, stop, step, n = slice_indices(vm, sl, (vint)l->len, &start, &stop, &step), i, m;
+  Value src = value_to_list(vm, val);
+  ObjList *s;
+  if (n < 0 || src == EXC_VAL) return EXC_VAL;
+  s = AS_LIST(src);
+  m = (vint)s->len;
+  if (step != 1) {
+    if (m != n)
+      return vm_raise_fmt(vm, &exc_ValueError, "attempt to assign sequence of size %d to extended slice of size %d", (int)m, (int)n);
+    for (i = 0; i < n; i++) l->items[start + i * step] = s->items[i];
+    return NONE_VAL;
+  }
+  if (stop < start) stop = start;
+  vm_push_root(vm, src);
+  {
+    vint old = stop - start, tail = (vint)l->len - stop;
+    if (m > old) {
+      for (i = 0; i < m - old; i++)
+        if (!list_append(vm, l, NONE_VAL)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+    if (tail > 0) memmove(l->items + start + m, l->items + stop, (size_t)tail * sizeof(Value));
+    if (m > 0) memcpy(l->items + start, s->items, (size_t)m * sizeof(Value));
+    l->len = (uint32_t)(start + m + tail);
+  }
+  vm_pop_root(vm);
+  return NONE_VAL;
+}
+
+/* del l[i], del l[a:b:c] */
+static Value list_delitem(VM *vm, Value obj, Value key) {
+  ObjList *l = AS_LIST(obj);
+  uint32_t k;
+  if (IS_SLICE(key)) {
+    vint start, stop, step, n = slice_indices(vm, AS_SLICE(key), (vint)l->len, &start, &stop, &step), i, w = 0;
+    if (n < 0) return EXC_VAL;
+    if (step < 0) { start = start + (n - 1) * step; step = -step; }
+    for (i = 0; i < (vint)l->len; i++) {
+      bool gone = n > 0 && i >= start && (i - start) % step == 0 && (i - start) / step < n;
+      if (!gone) l->items[w++] = l->items[i];
+    }
+    l->len = (uint32_t)w;
+    return NONE_VAL;
+  }
+  if (!seq_index(vm, key, l->len, "list", &k)) return EXC_VAL;
+  memmove(l->items + k, l->items + k + 1, (l->len - k - 1) * sizeof(Value));
+  l->len--;
+  return NONE_VAL;
+}
+
+static Value list_setitem(VM *vm, Value obj, Value key, Value val) {
+  uint32_t k;
+  if (val == UNBOUND_VAL) return list_delitem(vm, obj, key);
+  if (IS_SLICE(key)) return list_setslice(vm, obj, AS_SLICE(key), val);
+  if (!seq_index(vm, key, AS_LIST(obj)->len, "list assignment", &k)) return EXC_VAL;
+  AS_LIST(obj)->items[k] = val;
+  return NONE_VAL;
+}
+
+static Value list_getiter(VM *vm, Value v) { return iter_new(vm, &list_iter_type, v, 0, 0, 1); }
+
+static Value list_iternext(VM *vm, Value iter) {
+  ObjIter *it = AS_ITER(iter);
+  ObjList *l = AS_LIST(it->seq);
+  (void)vm;
+  if ((uint32_t)it->index >= l->len) return STOP_VAL;
+  return l->items[it->index++];
+}
+
+static Value list_contains(VM *vm, Value c, Value item) {
+  uint32_t i;
+  for (i = 0; i < AS_LIST(c)->len; i++)
+    if (value_equal(vm, AS_LIST(c)->items[i], item)) return TRUE_VAL;
+  return FALSE_VAL;
+}
+
+static void list_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  if (!repr_enter(vm, v)) { vm_sb_cstr(vm, "[...]"); return; }
+  vm_sb_add(vm, "[", 1);
+  value_write_items(vm, AS_LIST(v)->items, AS_LIST(v)->len);
+  vm_sb_add(vm, "]", 1);
+  vm->repr_depth--;
+}
+
+const Type list_type = {{&type_type}, "list", NULL, list_trace, list_methods,
+    .print = list_print, .hash = value_unhashable, .len = list_length, .getitem = list_getitem, .setitem = list_setitem, .getiter = list_getiter, .contains = list_contains};
+
+const Type list_iter_type = {{&type_type}, "list_iterator", NULL, iter_trace, NULL,
+    .getiter = iter_self, .iternext = list_iternext};

@@ -191,4 +191,5 @@ static const MethodDef memview_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type memoryview_type = {{&type_type}, "memoryview", NULL, memview_trace, memview_methods};
+const Type memoryview_type = {{&type_type}, "memoryview", NULL, memview_trace, memview_methods,
+    .len = memview_len, .getitem = memview_getitem, .setitem = memview_setitem, .getiter = memview_iter};

@@ -9,7 +9,8 @@
 #include "vm.h"
 
 static void module_trace(VM *vm, Obj *obj) { gc_mark_value(vm, OBJ_VAL(((ObjModule *)obj)->dict)); }
-const Type module_type = {{&type_type}, "module", NULL, module_trace, NULL};
+const Type module_type = {{&type_type}, "module", NULL, module_trace, NULL,
+    .getattr = module_getattr};
 
 /* ==== math =============================================================================== */
 
@@ -532,7 +533,8 @@ static const ObjBuiltin time_functions[] = {
 
 /* ==== sys ================================================================================ */
 
-const Type exc_SystemExit = {{&type_type}, "SystemExit", &exc_BaseException, exception_trace, NULL};
+const Type exc_SystemExit = {{&type_type}, "SystemExit", &exc_BaseException, exception_trace, NULL,
+    .print = exception_write, .getattr = exception_getattr};
 
 static Value m_exit(VM *vm, int argc, Value *args) {
   vm->exc = exception_new(vm, &exc_SystemExit, argc > 0 ? args[0] : NONE_VAL);

@@ -107,78 +107,26 @@ bool value_equal(VM *vm, Value a, Value b) {
   return false;
 }
 
-/* CPython's numeric hash: the value modulo 2^61 - 1, so equal ints and floats agree. */
-static int64_t hash_double(double v) {
-  const uint64_t mod = ((uint64_t)1 << 61) - 1;
-  uint64_t x = 0;
-  int e, sign = 1;
-  double m;
-  if (isinf(v)) return v > 0 ? 314159 : -314159;
-  if (isnan(v)) return 0;
-  m = frexp(v, &e);
-  if (m < 0) { sign = -1; m = -m; }
-  while (m != 0.0) {
-    uint64_t y;
-    x = ((x << 28) & mod) | x >> (61 - 28);
-    m *= 268435456.0;
-    e -= 28;
-    y = (uint64_t)m;
-    m -= (double)y;
-    x += y;
-    if (x >= mod) x -= mod;
-  }
-  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
-  x = ((x << e) & mod) | x >> (61 - e);
-  if (sign < 0) x = (uint64_t)0 - x;
-  if (x == (uint64_t)-1) x = (uint64_t)-2;
-  return (int64_t)x;
+bool value_unhashable(VM *vm, Value v, int64_t *out) {
+  (void)out;
+  vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
+  return false;
 }
 
 bool value_hash64(VM *vm, Value v, int64_t *out) {
-  if (IS_INT(v) || IS_BIGINT(v)) { *out = int_hash(v); return true; }
-  if (IS_INSTANCE(v)) return class_hash64(vm, v, out);   /* __hash__ (class.c) */
+  const Type *t;
+  if (IS_INT(v)) { *out = int_hash(v); return true; }
   if (IS_BOOL(v)) { *out = v == TRUE_VAL; return true; }
   if (!IS_OBJ(v)) { *out = (int64_t)(v >> 2) * 0x9E3779B1; return true; }
-  if (IS_STR(v)) { *out = str_hash(AS_STR(v)); return true; }
-  if (IS_FLOAT(v)) { *out = hash_double(AS_FLOAT(v)); return true; }
-  if (IS_TUPLE(v)) {   /* CPython's xxHash-based tuple hash */
-    uint64_t acc = 2870177450012600261u;
-    uint32_t i;
-    for (i = 0; i < AS_TUPLE(v)->len; i++) {
-      int64_t lane;
-      if (!value_hash64(vm, AS_TUPLE(v)->items[i], &lane)) return false;
-      acc += (uint64_t)lane * 14029467366897019727u;
-      acc = (acc << 31) | (acc >> 33);
-      acc *= 11400714785074694791u;
-    }
-    acc += AS_TUPLE(v)->len ^ (2870177450012600261u ^ 3527539u);
-    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
-    return true;
-  }
-  if (IS_FROZENSET(v)) { *out = frozenset_hash(AS_SET(v)); return true; }
-  if (IS_TYPE(v, &bytes_type)) {
-    *out = str_hash_bytes((const char *)AS_BYTES(v)->data, AS_BYTES(v)->len);
-    return true;
-  }
-  if (IS_TYPE(v, &method_type)) {   /* equal bound methods hash alike */
-    int64_t h;
-    if (!value_hash64(vm, ((ObjMethod *)AS_OBJ(v))->self, &h)) return false;
-    *out = h ^ (int64_t)(((ObjMethod *)AS_OBJ(v))->fn >> 4);
-    return true;
-  }
-  if (IS_LIST(v) || IS_DICT(v) || IS_SET(v) || IS_TYPE(v, &bytearray_type) || IS_SLICE(v) ||
-      IS_TYPE(v, &dict_keys_type) || IS_TYPE(v, &dict_items_type)) {
-    vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
-    return false;
-  }
-  *out = (int64_t)(v >> 3);
+  t = OBJ_TYPE(v);
+  if (t->hash != NULL) return t->hash(vm, v, out);
+  *out = (int64_t)(v >> 3);   /* by identity */
   return true;
 }
 
 bool value_hash(VM *vm, Value v, uint32_t *out) {
-  if (IS_INSTANCE(v)) return class_hash(vm, v, out);
   int64_t h;
-  if (IS_STR(v)) { *out = str_hash(AS_STR(v)); return true; }
+  if (IS_STR(v)) { *out = str_hash(AS_STR(v)); return true; }   /* dict keys: the common case */
   if (!value_hash64(vm, v, &h)) return false;
   *out = (uint32_t)h;
   return true;
@@ -252,11 +200,7 @@ extern const MethodDef dict_class_methods[], int_class_methods[], str_class_meth
 #define NOT_IMPLEMENTED OBJ_VAL(&not_implemented_obj)
 enum { K_NUM = 1, K_INT = 2, K_SEQ = 4, K_MUT = 8, K_MAP = 16, K_SET = 32, K_ITER = 64, K_ANY = 128, K_CAT = 256 };
 
-static bool is_iterator_type(const Type *t) {
-  return t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type || t == &dict_iter_type ||
-         t == &range_iter_type || t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type ||
-         t == &generator_type || t == &coroutine_wrapper_type || iter_is_builtin(t);
-}
+static bool is_iterator_type(const Type *t) { return t->iternext != NULL && !IS_CLASS_TYPE(t); }
 
 static unsigned type_kinds(const Type *t) {
   if (t == &int_type || t == &bool_type || t == &bigint_type) return K_NUM | K_INT | K_ANY;
@@ -407,7 +351,17 @@ const MethodDef *special_method_find(const Type *t, const ObjStr *name) {
 /* ---- built-in types as objects: unbound methods, special attributes, special methods --------
  * list.append is a method descriptor: an ObjBoundMethod whose self is the type; calling it
  * checks and takes the first argument as self (interp.c's call_native). */
-const Type method_descr_type = {{&type_type}, "method_descriptor", NULL, NULL, NULL}   /* self: a const type */;
+static void method_descr_print(VM *vm, Value v, bool repr) {
+  const ObjBoundMethod *d = (const ObjBoundMethod *)AS_OBJ(v);
+  (void)repr;
+  vm_sb_cstr(vm, "<method '");
+  vm_sb_cstr(vm, d->method->name);
+  vm_sb_cstr(vm, "' of '");
+  vm_sb_cstr(vm, ((const Type *)AS_OBJ(d->self))->name);
+  vm_sb_cstr(vm, "' objects>");
+}
+const Type method_descr_type = {{&type_type}, "method_descriptor", NULL, NULL, NULL,   /* self: a const type */
+    .print = method_descr_print};
 
 static Value descr_new(VM *vm, const Type *t, const MethodDef *m) {
   ObjBoundMethod *b = (ObjBoundMethod *)obj_alloc(vm, &method_descr_type, sizeof(ObjBoundMethod));
@@ -474,33 +428,25 @@ static Value builtin_type_getattr(VM *vm, Value obj, ObjStr *name) {
   return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
 }
 
+Value type_getattr(VM *vm, Value obj, ObjStr *name) {
+  return IS_PYCLASS(obj) ? class_getattr(vm, obj, name) : builtin_type_getattr(vm, obj, name);
+}
+
 Value value_getattr(VM *vm, Value obj, ObjStr *name) {
-  if (IS_INSTANCE(obj) || IS_PYCLASS(obj) || IS_TYPE(obj, &super_type)) return class_getattr(vm, obj, name);
   const MethodDef *m;
-  if (IS_MODULE(obj)) return module_getattr(vm, obj, name);
-  if (IS_TYPE(obj, &type_type)) return builtin_type_getattr(vm, obj, name);
-  if (IS_OBJ(obj)) {   /* attributes of functions, generators, exceptions (function.c, exception.c) */
-    const Type *t = OBJ_TYPE(obj);
-    Value v = t == &function_type || t == &method_type || t == &generator_type || t == &coroutine_type || t == &code_type ||
-              t == &builtin_type || t == &bound_method_type ? function_getattr(vm, obj, name) :
-              type_is_exception(t) ? exception_getattr(vm, obj, name) : UNBOUND_VAL;
+  const Type *t;
+  if (IS_OBJ(obj) && OBJ_TYPE(obj)->getattr != NULL) {   /* the type's own attributes first */
+    Value v = OBJ_TYPE(obj)->getattr(vm, obj, name);
     if (v != UNBOUND_VAL) return v;
   }
-  {
-    const Type *t;
-    for (t = value_type(obj); t != NULL; t = t->parent) {   /* bool finds int's methods */
-      m = methods_find(t->methods, name);
-      if (m != NULL) return bound_method_new(vm, obj, m);
-    }
-    if (IS_RANGE(obj) || IS_SLICE(obj)) {   /* data attributes: r.start, s.step */
-      Value v = IS_RANGE(obj) ? range_getattr(obj, name) : slice_getattr(obj, name);
-      if (v != UNBOUND_VAL) return v;
-    }
-    if (name->chars[0] == '_') {
-      if (name_is(name, "__class__")) return OBJ_VAL(value_type(obj));
-      m = special_method_find(value_type(obj), name);
-      if (m != NULL) return bound_method_new(vm, obj, m);
-    }
+  for (t = value_type(obj); t != NULL; t = t->parent) {   /* bool finds int's methods */
+    m = methods_find(t->methods, name);
+    if (m != NULL) return bound_method_new(vm, obj, m);
+  }
+  if (name->chars[0] == '_') {
+    if (name_is(name, "__class__")) return OBJ_VAL(value_type(obj));
+    m = special_method_find(value_type(obj), name);
+    if (m != NULL) return bound_method_new(vm, obj, m);
   }
   return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute '%s'", obj, name->chars);
 }
@@ -586,132 +532,17 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
 }
 
 Value value_len(VM *vm, Value v) {
-  if (IS_INSTANCE(v)) return class_len(vm, v);
-  if (IS_OBJ(v)) {
-    const Type *t = OBJ_TYPE(v);
-    if (t == &str_type) return INT_VAL(AS_STR(v)->nchars);
-    if (t == &list_type) return INT_VAL(AS_LIST(v)->len);
-    if (t == &tuple_type) return INT_VAL(AS_TUPLE(v)->len);
-    if (t == &dict_type) return INT_VAL(AS_DICT(v)->live);
-    if (t == &range_type) return INT_VAL(range_len(AS_RANGE(v)));
-    if (t == &set_type || t == &frozenset_type) return INT_VAL(AS_SET(v)->used);
-    if (t == &bytes_type || t == &bytearray_type) return INT_VAL(AS_BYTES(v)->len);
-    if (t == &memoryview_type) return memview_len(vm, v);
-    if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type)
-      return INT_VAL(AS_DICT(AS_ITER(v)->seq)->live);
-  }
+  if (IS_OBJ(v) && OBJ_TYPE(v)->len != NULL) return OBJ_TYPE(v)->len(vm, v);
   return vm_raise_fmt(vm, &exc_TypeError, "object of type '%t' has no len()", v);
 }
 
-static Value getslice(VM *vm, Value obj, ObjSlice *sl) {
-  const Type *t = OBJ_TYPE(obj);
-  vint len, start, stop, step, n, i;
-  Value r;
-  if (t == &range_type) {
-    ObjRange *rg = AS_RANGE(obj);
-    len = range_len(rg);
-    n = slice_indices(vm, sl, len, &start, &stop, &step);
-    if (n < 0) return EXC_VAL;
-    (void)n;
-    return range_new(vm, rg->start + start * rg->step, rg->start + stop * rg->step, rg->step * step);
-  }
-  if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, OBJ_VAL(sl));
-  len = t == &list_type ? (vint)AS_LIST(obj)->len : t == &tuple_type ? (vint)AS_TUPLE(obj)->len : (vint)AS_STR(obj)->nchars;
-  n = slice_indices(vm, sl, len, &start, &stop, &step);
-  if (n < 0) return EXC_VAL;
-  if (t == &str_type) return str_slice(vm, AS_STR(obj), start, n, step);
-  if (t == &tuple_type && step == 1 && n == len) return obj;
-  vm_push_root(vm, obj);
-  r = t == &list_type ? list_new(vm, (uint32_t)n) : tuple_new(vm, (uint32_t)n);
-  vm_pop_root(vm);
-  if (r == EXC_VAL) return EXC_VAL;
-  for (i = 0; i < n; i++) {
-    Value v = t == &list_type ? AS_LIST(obj)->items[start + i * step] : AS_TUPLE(obj)->items[start + i * step];
-    if (t == &list_type) AS_LIST(r)->items[i] = v;
-    else AS_TUPLE(r)->items[i] = v;
-  }
-  return r;
-}
-
 Value value_getitem(VM *vm, Value obj, Value key) {
-  if (IS_INSTANCE(obj)) return class_getitem(vm, obj, key);
-  uint32_t k;
-  if (IS_OBJ(obj)) {
-    const Type *t = OBJ_TYPE(obj);
-    if (IS_SLICE(key) && (t == &list_type || t == &tuple_type || t == &str_type || t == &range_type ||
-                          t == &bytes_type || t == &bytearray_type))
-      return getslice(vm, obj, AS_SLICE(key));
-    if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, key);
-    if (t == &memoryview_type) return memview_getitem(vm, obj, key);
-    if (t == &list_type) {
-      if (!seq_index(vm, key, AS_LIST(obj)->len, "list", &k)) return EXC_VAL;
-      return AS_LIST(obj)->items[k];
-    }
-    if (t == &tuple_type) {
-      if (!seq_index(vm, key, AS_TUPLE(obj)->len, "tuple", &k)) return EXC_VAL;
-      return AS_TUPLE(obj)->items[k];
-    }
-    if (t == &str_type) return str_getitem(vm, AS_STR(obj), key);
-    if (t == &dict_type) {
-      Value v = dict_get(vm, AS_DICT(obj), key);
-      if (v == UNBOUND_VAL) return vm_raise_value(vm, &exc_KeyError, key);
-      return v;
-    }
-    if (t == &range_type) {
-      ObjRange *r = AS_RANGE(obj);
-      vint n = range_len(r);
-      if (n > 0x7FFFFFFF) n = 0x7FFFFFFF;
-      if (IS_BIGINT(key)) return vm_raise(vm, &exc_IndexError, "range object index out of range");
-      if (!seq_index(vm, key, (uint32_t)n, "range object", &k)) return EXC_VAL;
-      return INT_VAL(r->start + (vint)k * r->step);
-    }
-  }
+  if (IS_OBJ(obj) && OBJ_TYPE(obj)->getitem != NULL) return OBJ_TYPE(obj)->getitem(vm, obj, key);
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not subscriptable", obj);
 }
 
-/* l[a:b:c] = iterable */
-static Value list_setslice(VM *vm, Value obj, ObjSlice *sl, Value val) {
-  ObjList *l = AS_LIST(obj);
-  vint start, stop, step, n = slice_indices(vm, sl, (vint)l->len, &start, &stop, &step), i, m;
-  Value src = value_to_list(vm, val);
-  ObjList *s;
-  if (n < 0 || src == EXC_VAL) return EXC_VAL;
-  s = AS_LIST(src);
-  m = (vint)s->len;
-  if (step != 1) {
-    if (m != n)
-      return vm_raise_fmt(vm, &exc_ValueError, "attempt to assign sequence of size %d to extended slice of size %d", (int)m, (int)n);
-    for (i = 0; i < n; i++) l->items[start + i * step] = s->items[i];
-    return NONE_VAL;
-  }
-  if (stop < start) stop = start;
-  vm_push_root(vm, src);
-  {
-    vint old = stop - start, tail = (vint)l->len - stop;
-    if (m > old) {
-      for (i = 0; i < m - old; i++)
-        if (!list_append(vm, l, NONE_VAL)) { vm_pop_root(vm); return EXC_VAL; }
-    }
-    if (tail > 0) memmove(l->items + start + m, l->items + stop, (size_t)tail * sizeof(Value));
-    if (m > 0) memcpy(l->items + start, s->items, (size_t)m * sizeof(Value));
-    l->len = (uint32_t)(start + m + tail);
-  }
-  vm_pop_root(vm);
-  return NONE_VAL;
-}
-
 Value value_setitem(VM *vm, Value obj, Value key, Value val) {
-  if (IS_INSTANCE(obj)) return class_setitem(vm, obj, key, val);
-  uint32_t k;
-  if (IS_LIST(obj) && IS_SLICE(key)) return list_setslice(vm, obj, AS_SLICE(key), val);
-  if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, val);
-  if (IS_TYPE(obj, &memoryview_type)) return memview_setitem(vm, obj, key, val);
-  if (IS_LIST(obj)) {
-    if (!seq_index(vm, key, AS_LIST(obj)->len, "list assignment", &k)) return EXC_VAL;
-    AS_LIST(obj)->items[k] = val;
-    return NONE_VAL;
-  }
-  if (IS_DICT(obj)) return dict_set(vm, AS_DICT(obj), key, val) ? NONE_VAL : EXC_VAL;
+  if (IS_OBJ(obj) && OBJ_TYPE(obj)->setitem != NULL) return OBJ_TYPE(obj)->setitem(vm, obj, key, val);
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object does not support item assignment", obj);
 }
 
@@ -730,146 +561,40 @@ Value iter_new(VM *vm, const Type *type, Value seq, vint index, vint stop, vint 
   return OBJ_VAL(it);
 }
 
+Value iter_self(VM *vm, Value v) { (void)vm; return v; }
+
 Value value_iter(VM *vm, Value v) {
-  if (IS_INSTANCE(v)) return class_iter(vm, v);
-  if (IS_GENERATOR(v)) return v;
-  if (IS_OBJ(v)) {
-    const Type *t = OBJ_TYPE(v);
-    if (t == &list_type) return iter_new(vm, &list_iter_type, v, 0, 0, 1);
-    if (t == &tuple_type) return iter_new(vm, &tuple_iter_type, v, 0, 0, 1);
-    if (t == &str_type) return iter_new(vm, &str_iter_type, v, 0, 0, 1);
-    if (t == &dict_type) return iter_new(vm, &dict_iter_type, v, 0, 0, 0);
-    if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type)
-      return iter_new(vm, &dict_iter_type, AS_ITER(v)->seq, 0, 0, AS_ITER(v)->step);
-    if (t == &range_type) {
-      ObjRange *r = AS_RANGE(v);
-      return iter_new(vm, &range_iter_type, NONE_VAL, r->start, r->stop, r->step);
-    }
-    if (t == &set_type || t == &frozenset_type) return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0);
-    if (t == &bytes_type || t == &bytearray_type) return iter_new(vm, &bytes_iter_type, v, 0, 0, 1);
-    if (t == &memoryview_type) return memview_iter(vm, v);
-    if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || iter_is_builtin(t) ||
-        t == &coroutine_wrapper_type)
-      return v;
-    if (t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
-        t == &dict_iter_type || t == &range_iter_type)
-      return v;
-  }
+  if (IS_OBJ(v) && OBJ_TYPE(v)->getiter != NULL) return OBJ_TYPE(v)->getiter(vm, v);
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not iterable", v);
 }
 
 Value value_iter_next(VM *vm, Value iter) {
-  if (IS_INSTANCE(iter)) return class_next(vm, iter);
-  if (IS_GENERATOR(iter)) return gen_next(vm, iter);
-  if (!IS_OBJ(iter)) return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", iter);
-  ObjIter *it = AS_ITER(iter);
-  const Type *t = OBJ_TYPE(iter);
-  if (t == &range_iter_type) {
-    vint i = it->index;
-    if (it->step > 0 ? i >= it->stop : i <= it->stop) return STOP_VAL;
-    it->index = i + it->step;   /* cannot overflow: one spare bit */
-    if (!INT_FITS(it->index)) it->index = it->stop;
-    return INT_VAL(i);
-  }
-  if (t == &list_iter_type) {
+  if (IS_TYPE(iter, &list_iter_type)) {   /* for x in list: the common case, without a call */
+    ObjIter *it = AS_ITER(iter);
     ObjList *l = AS_LIST(it->seq);
     if ((uint32_t)it->index >= l->len) return STOP_VAL;
     return l->items[it->index++];
   }
-  if (t == &tuple_iter_type) {
-    ObjTuple *tu = AS_TUPLE(it->seq);
-    if ((uint32_t)it->index >= tu->len) return STOP_VAL;
-    return tu->items[it->index++];
-  }
-  if (t == &str_iter_type) return str_iter_next(vm, it);
-  if (t == &set_iter_type) return set_iter_next(vm, it);
-  if (t == &bytes_iter_type) return bytes_iter_next(vm, it);
-  if (t == &seq_iter_type) return seq_iter_next(vm, it);
-  if (iter_is_builtin(t)) return iter_builtin_next(vm, iter);
-  if (t == &coroutine_wrapper_type) return coro_wrapper_next(vm, iter);
-  /* Only a verified image reaches here, but the verifier checks depths, not types: a
-   * non-iterator must not be taken for a dict iterator. */
-  if (t == &dict_iter_type) return dict_iter_next(vm, it);
+  if (IS_OBJ(iter) && OBJ_TYPE(iter)->iternext != NULL) return OBJ_TYPE(iter)->iternext(vm, iter);
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not an iterator", iter);
 }
 
+/* item in c: the type's contains slot, else iterate c comparing each item. */
 Value value_contains(VM *vm, Value c, Value item) {
-  if (IS_INSTANCE(c)) return class_contains(vm, c, item);
-  uint32_t i;
-  if (IS_OBJ(c)) {
-    const Type *t = OBJ_TYPE(c);
-    if (t == &list_type) {
-      for (i = 0; i < AS_LIST(c)->len; i++)
-        if (value_equal(vm, AS_LIST(c)->items[i], item)) return TRUE_VAL;
-      return FALSE_VAL;
-    }
-    if (t == &tuple_type) {
-      for (i = 0; i < AS_TUPLE(c)->len; i++)
-        if (value_equal(vm, AS_TUPLE(c)->items[i], item)) return TRUE_VAL;
-      return FALSE_VAL;
-    }
-    if (t == &str_type) {
-      if (!IS_STR(item))
-        return vm_raise_fmt(vm, &exc_TypeError, "'in <string>' requires string as left operand, not %t", item);
-      return BOOL_VAL(str_contains(AS_STR(c), AS_STR(item)));
-    }
-    if (t == &dict_type || t == &dict_keys_type) {
-      Value d = t == &dict_type ? c : AS_ITER(c)->seq;
-      Value v = dict_get(vm, AS_DICT(d), item);
-      if (v == EXC_VAL) return EXC_VAL;
-      return BOOL_VAL(v != UNBOUND_VAL);
-    }
-    if (t == &set_type || t == &frozenset_type) {
-      int r;
-      if (IS_SET(item)) {   /* CPython looks a set up as the equal frozenset */
-        Value f = set_from(vm, &frozenset_type, item);
-        if (f == EXC_VAL) return EXC_VAL;
-        item = f;
-      }
-      r = set_contains(vm, AS_SET(c), item);
-      return r < 0 ? EXC_VAL : BOOL_VAL(r);
-    }
-    if (t == &bytes_type || t == &bytearray_type) return bytes_contains(vm, c, item);
-    if (t == &dict_values_type || t == &dict_items_type) {
-      Value it = value_iter(vm, c), v;
-      if (it == EXC_VAL) return EXC_VAL;
-      vm_push_root(vm, it);
-      for (;;) {
-        v = value_iter_next(vm, it);
-        if (v == STOP_VAL || v == EXC_VAL) break;
-        if (value_equal(vm, v, item)) { vm_pop_root(vm); return TRUE_VAL; }
-      }
-      vm_pop_root(vm);
-      return v == EXC_VAL ? EXC_VAL : FALSE_VAL;
-    }
-    if (iter_is_builtin(t) || t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
-        t == &dict_iter_type || t == &range_iter_type || t == &set_iter_type || t == &bytes_iter_type) {
-      Value v;
-      for (;;) {
-        v = value_iter_next(vm, c);
-        if (v == STOP_VAL || v == EXC_VAL) break;
-        if (value_equal(vm, v, item)) return TRUE_VAL;
-      }
-      return v == EXC_VAL ? EXC_VAL : FALSE_VAL;
-    }
-    if (t == &range_type) {
-      ObjRange *r = AS_RANGE(c);
-      vint x, n;
-      if (IS_FLOAT(item)) {
-        double d = AS_FLOAT(item);
-        if (d != floor(d) || float_compare_int(VINT_MAX, d) < 0 || float_compare_int(VINT_MIN, d) > 0)
-          return FALSE_VAL;
-        item = INT_VAL((vint)(long long)d);
-      }
-      if (!IS_INTLIKE(item)) return FALSE_VAL;
-      x = AS_INTLIKE(item);
-      n = range_len(r);
-      if (n == 0) return FALSE_VAL;
-      if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return FALSE_VAL;
-      return BOOL_VAL((x - r->start) % r->step == 0);
-    }
+  Value it, v;
+  if (IS_OBJ(c) && OBJ_TYPE(c)->contains != NULL) return OBJ_TYPE(c)->contains(vm, c, item);
+  if (!IS_OBJ(c) || OBJ_TYPE(c)->getiter == NULL)
+    return vm_raise_fmt(vm, &exc_TypeError, "argument of type '%t' is not iterable", c);
+  it = value_iter(vm, c);
+  if (it == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, it);
+  for (;;) {
+    v = value_iter_next(vm, it);
+    if (v == STOP_VAL || v == EXC_VAL) break;
+    if (value_equal(vm, v, item)) { v = TRUE_VAL; break; }
   }
-  return vm_raise_fmt(vm, &exc_TypeError, "argument of type '%t' is not iterable", c);
+  vm_pop_root(vm);
+  return v == STOP_VAL ? FALSE_VAL : v;
 }
 
 static Value order_result(int op, int c) {
@@ -932,7 +657,7 @@ Value value_compare(VM *vm, int op, Value a, Value b) {
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-static bool repr_enter(VM *vm, Value v) {
+bool repr_enter(VM *vm, Value v) {
   int i;
   for (i = 0; i < vm->repr_depth; i++)
     if (vm->repr_active[i] == v) return false;
@@ -941,7 +666,7 @@ static bool repr_enter(VM *vm, Value v) {
   return true;
 }
 
-static void write_items(VM *vm, const Value *items, uint32_t n) {
+void value_write_items(VM *vm, const Value *items, uint32_t n) {
   uint32_t i;
   for (i = 0; i < n; i++) {
     if (i > 0) vm_sb_add(vm, ", ", 2);
@@ -949,30 +674,15 @@ static void write_items(VM *vm, const Value *items, uint32_t n) {
   }
 }
 
-static void write_dict_items(VM *vm, ObjDict *d, vint kind) {
-  uint32_t i;
-  bool first = true;
-  for (i = 0; i < d->used; i++) {
-    DictEntry *e = &d->entries[i];
-    if (e->key == DELETED_VAL) continue;
-    if (!first) vm_sb_add(vm, ", ", 2);
-    first = false;
-    if (kind == 2) vm_sb_add(vm, "(", 1);
-    if (kind != 1) value_write(vm, e->key, true);
-    if (kind == 3) vm_sb_add(vm, ": ", 2);
-    if (kind == 2) vm_sb_add(vm, ", ", 2);
-    if (kind != 0) value_write(vm, e->value, true);
-    if (kind == 2) vm_sb_add(vm, ")", 1);
-  }
+void type_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  if (IS_PYCLASS(v)) { class_write_class(vm, v); return; }
+  vm_sb_cstr(vm, "<class '");
+  vm_sb_cstr(vm, ((const Type *)AS_OBJ(v))->name);
+  vm_sb_cstr(vm, "'>");
 }
 
 void value_write(VM *vm, Value v, bool repr) {
-  if (IS_PYCLASS(v)) { class_write_class(vm, v); return; }
-  if (IS_INSTANCE(v)) {
-    size_t before = vm->sb_len;
-    if (!class_write(vm, v, repr)) { vm->exc = NONE_VAL; return; }
-    if (vm->sb_len != before || !type_is_exception(OBJ_TYPE(v))) return;
-  }
   const Type *t;
   if (IS_INT(v)) { int_write(vm, AS_INT(v)); return; }
   if (!IS_OBJ(v)) {
@@ -980,92 +690,8 @@ void value_write(VM *vm, Value v, bool repr) {
     return;
   }
   t = OBJ_TYPE(v);
-  if (t == &bigint_type) {
-    int_write_base(vm, v, 10);
-  } else if (t == &set_type || t == &frozenset_type) {
-    if (!repr_enter(vm, v)) { vm_sb_cstr(vm, t == &set_type ? "{...}" : "frozenset(...)"); return; }
-    set_write(vm, v);
-    vm->repr_depth--;
-  } else if (t == &bytes_type || t == &bytearray_type) {
-    bytes_write_repr(vm, v);
-  } else if (t == &slice_type) {
-    ObjSlice *sl = (ObjSlice *)AS_OBJ(v);
-    vm_sb_cstr(vm, "slice(");
-    value_write(vm, sl->start, true);
-    vm_sb_add(vm, ", ", 2);
-    value_write(vm, sl->stop, true);
-    vm_sb_add(vm, ", ", 2);
-    value_write(vm, sl->step, true);
-    vm_sb_add(vm, ")", 1);
-  } else if (t == &str_type) {
-    if (repr) str_write_repr(vm, AS_STR(v));
-    else vm_sb_add(vm, AS_STR(v)->chars, AS_STR(v)->len);
-  } else if (t == &float_type) {
-    float_write(vm, AS_FLOAT(v));
-  } else if (t == &list_type || t == &tuple_type || t == &dict_type || t == &dict_keys_type ||
-             t == &dict_values_type || t == &dict_items_type) {
-    if (!repr_enter(vm, v)) {
-      vm_sb_cstr(vm, t == &list_type ? "[...]" : "{...}");
-      return;
-    }
-    if (t == &list_type) {
-      vm_sb_add(vm, "[", 1);
-      write_items(vm, AS_LIST(v)->items, AS_LIST(v)->len);
-      vm_sb_add(vm, "]", 1);
-    } else if (t == &tuple_type) {
-      vm_sb_add(vm, "(", 1);
-      write_items(vm, AS_TUPLE(v)->items, AS_TUPLE(v)->len);
-      vm_sb_cstr(vm, AS_TUPLE(v)->len == 1 ? ",)" : ")");
-    } else if (t == &dict_type) {
-      vm_sb_add(vm, "{", 1);
-      write_dict_items(vm, AS_DICT(v), 3);
-      vm_sb_add(vm, "}", 1);
-    } else {
-      vm_sb_cstr(vm, t->name);
-      vm_sb_add(vm, "([", 2);
-      write_dict_items(vm, AS_DICT(AS_ITER(v)->seq), AS_ITER(v)->step);
-      vm_sb_add(vm, "])", 2);
-    }
-    vm->repr_depth--;
-  } else if (t == &range_type) {
-    ObjRange *r = AS_RANGE(v);
-    vm_sb_cstr(vm, "range(");
-    int_write(vm, r->start);
-    vm_sb_add(vm, ", ", 2);
-    int_write(vm, r->stop);
-    if (r->step != 1) { vm_sb_add(vm, ", ", 2); int_write(vm, r->step); }
-    vm_sb_add(vm, ")", 1);
-  } else if (t == &type_type) {
-    vm_sb_cstr(vm, "<class '");
-    vm_sb_cstr(vm, ((const Type *)AS_OBJ(v))->name);
-    vm_sb_cstr(vm, "'>");
-  } else if (t == &function_type) {
-    vm_sb_cstr(vm, "<function ");
-    vm_sb_cstr(vm, AS_FUNCTION(v)->code->name->chars);
-    vm_sb_cstr(vm, ">");
-  } else if (t == &builtin_type) {
-    vm_sb_cstr(vm, "<built-in function ");
-    vm_sb_cstr(vm, AS_BUILTIN(v)->name);
-    vm_sb_cstr(vm, ">");
-  } else if (t == &method_descr_type) {
-    vm_sb_cstr(vm, "<method '");
-    vm_sb_cstr(vm, ((ObjBoundMethod *)AS_OBJ(v))->method->name);
-    vm_sb_cstr(vm, "' of '");
-    vm_sb_cstr(vm, ((const Type *)AS_OBJ(((ObjBoundMethod *)AS_OBJ(v))->self))->name);
-    vm_sb_cstr(vm, "' objects>");
-  } else if (t == &not_implemented_type) {
-    vm_sb_cstr(vm, "NotImplemented");
-  } else if (t == &bound_method_type) {
-    vm_sb_cstr(vm, "<built-in method ");
-    vm_sb_cstr(vm, ((ObjBoundMethod *)AS_OBJ(v))->method->name);
-    vm_sb_cstr(vm, " of ");
-    vm_sb_cstr(vm, value_type(((ObjBoundMethod *)AS_OBJ(v))->self)->name);
-    vm_sb_cstr(vm, " object>");
-  } else if (type_is_exception(t)) {
-    exception_write(vm, v, repr);
-  } else {
-    vm_sb_cstr(vm, "<");
-    vm_sb_cstr(vm, t->name);
-    vm_sb_cstr(vm, " object>");
-  }
+  if (t->print != NULL) { t->print(vm, v, repr); return; }
+  vm_sb_cstr(vm, "<");
+  vm_sb_cstr(vm, t->name);
+  vm_sb_cstr(vm, " object>");
 }

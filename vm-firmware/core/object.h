@@ -7,6 +7,7 @@
 
 typedef struct VM VM;
 typedef struct Type Type;
+struct ObjStr;
 
 /* Every object starts with its type. Heap objects also have a block header before it
  * (memory.c); const objects (types, builtins) live in flash and are never collected. */
@@ -45,6 +46,23 @@ struct Type {
   const Type *parent;                /* exception hierarchy; NULL at the root */
   void (*trace)(VM *vm, Obj *obj);   /* mark children; NULL when there are none */
   const MethodDef *methods;          /* terminated by a NULL name; NULL when none */
+  /* Slots: the operations object.c dispatches through (MicroPython's mp_obj_type_t shape).
+   * NULL: the type does not support the operation (object.c raises CPython's TypeError), or
+   * for print and hash: the default ("<name object>", hash by identity). Each type fills its
+   * own in its own file with designated initializers; a Python class's Type gets class.c's
+   * slot functions, which call its dunders. Ints, None, bools and Ellipsis are not objects:
+   * object.c handles them before looking at slots. */
+  void (*print)(VM *vm, Value v, bool repr);                   /* str()/repr() into vm_sb */
+  bool (*hash)(VM *vm, Value v, int64_t *out);                 /* false + exception raised */
+  Value (*len)(VM *vm, Value v);                               /* int or EXC_VAL */
+  Value (*getitem)(VM *vm, Value obj, Value key);
+  Value (*setitem)(VM *vm, Value obj, Value key, Value val);   /* val UNBOUND_VAL: del */
+  Value (*getiter)(VM *vm, Value v);
+  Value (*iternext)(VM *vm, Value it);                         /* STOP_VAL when exhausted */
+  Value (*contains)(VM *vm, Value c, Value item);              /* NULL: iterate and compare */
+  /* An attribute the type itself knows (data attributes, a module's names); UNBOUND_VAL: look
+   * among its methods next. */
+  Value (*getattr)(VM *vm, Value obj, struct ObjStr *name);
 };
 
 #define OBJ_TYPE(v)      (AS_OBJ(v)->type)
@@ -231,6 +249,14 @@ bool seq_index(VM *vm, Value index, uint32_t len, const char *what, uint32_t *ou
 
 /* Text output of values into vm's string builder (vm_sb_*). */
 void value_write(VM *vm, Value v, bool repr);
+/* For print slots of containers: repr_enter is false when v is already being written (a cycle:
+ * write "[...]"); otherwise the caller writes v and then does vm->repr_depth--. */
+bool repr_enter(VM *vm, Value v);
+void value_write_items(VM *vm, const Value *items, uint32_t n);   /* "a, b, c" as reprs */
+void type_print(VM *vm, Value v, bool repr);   /* <class 'int'>: the print slot of type_type */
+Value type_getattr(VM *vm, Value v, ObjStr *name);   /* int.__name__, list.append: type_type's slot */
+Value iter_self(VM *vm, Value v);   /* the getiter slot of iterators: iter(it) is it */
+bool value_unhashable(VM *vm, Value v, int64_t *out);   /* the hash slot of mutable types */
 
 /* ---- memory.c --------------------------------------------------------------------------- */
 void *mem_alloc(VM *vm, size_t size, bool is_obj);  /* NULL when the heap is full (no raise) */
@@ -322,7 +348,6 @@ bool memview_equal(VM *vm, Value a, Value b);
 /* ---- iter.c: enumerate, zip, map, filter, reversed -------------------------------------- */
 Value iter_make(VM *vm, const Type *type, int argc, Value *args);
 Value iter_builtin_next(VM *vm, Value it);
-bool iter_is_builtin(const Type *t);
 
 /* ---- modules.c: math, time, sys ----------------------------------------------------- */
 Value module_new(VM *vm, const char *name);
@@ -443,7 +468,6 @@ Value class_setitem(VM *vm, Value obj, Value key, Value val);    /* val UNBOUND_
 Value class_iter(VM *vm, Value v);
 Value class_next(VM *vm, Value it);
 Value class_contains(VM *vm, Value obj, Value item);
-bool class_hash(VM *vm, Value v, uint32_t *out);
 bool class_hash64(VM *vm, Value v, int64_t *out);
 extern const ObjBuiltin value_new_builtin;   /* object.__new__(cls), tuple.__new__(cls, it), ... */
 extern const ObjBuiltin value_init_builtin;  /* list.__init__(self, it), dict.__init__(self, m, **kw) */

@@ -658,7 +658,33 @@ static const MethodDef frozenset_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type set_type = {{&type_type}, "set", NULL, set_trace, set_methods};
-const Type frozenset_type = {{&type_type}, "frozenset", NULL, set_trace, frozenset_methods};
+static Value set_length(VM *vm, Value v) { (void)vm; return INT_VAL(AS_SET(v)->used); }
+static bool frozenset_hash_slot(VM *vm, Value v, int64_t *out) { (void)vm; *out = frozenset_hash(AS_SET(v)); return true; }
+static Value set_getiter(VM *vm, Value v) { return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0); }
+static Value set_iternext(VM *vm, Value it) { return set_iter_next(vm, AS_ITER(it)); }
 
-const Type set_iter_type = {{&type_type}, "set_iterator", NULL, iter_trace, NULL};
+static Value set_contains_slot(VM *vm, Value c, Value item) {
+  int r;
+  if (IS_SET(item)) {   /* CPython looks a set up as the equal frozenset */
+    Value f = set_from(vm, &frozenset_type, item);
+    if (f == EXC_VAL) return EXC_VAL;
+    item = f;
+  }
+  r = set_contains(vm, AS_SET(c), item);
+  return r < 0 ? EXC_VAL : BOOL_VAL(r);
+}
+
+static void set_print(VM *vm, Value v, bool repr) {
+  (void)repr;
+  if (!repr_enter(vm, v)) { vm_sb_cstr(vm, IS_SET(v) ? "{...}" : "frozenset(...)"); return; }
+  set_write(vm, v);
+  vm->repr_depth--;
+}
+
+const Type set_type = {{&type_type}, "set", NULL, set_trace, set_methods,
+    .print = set_print, .hash = value_unhashable, .len = set_length, .getiter = set_getiter, .contains = set_contains_slot};
+const Type frozenset_type = {{&type_type}, "frozenset", NULL, set_trace, frozenset_methods,
+    .print = set_print, .hash = frozenset_hash_slot, .len = set_length, .getiter = set_getiter, .contains = set_contains_slot};
+
+const Type set_iter_type = {{&type_type}, "set_iterator", NULL, iter_trace, NULL,
+    .getiter = iter_self, .iternext = set_iternext};

@@ -108,4 +108,19 @@ static const MethodDef slice_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type slice_type = {{&type_type}, "slice", NULL, slice_trace, slice_methods};
+static Value slice_attr(VM *vm, Value v, ObjStr *name) { (void)vm; return slice_getattr(v, name); }
+
+static void slice_print(VM *vm, Value v, bool repr) {
+  ObjSlice *sl = AS_SLICE(v);
+  (void)repr;
+  vm_sb_cstr(vm, "slice(");
+  value_write(vm, sl->start, true);
+  vm_sb_add(vm, ", ", 2);
+  value_write(vm, sl->stop, true);
+  vm_sb_add(vm, ", ", 2);
+  value_write(vm, sl->step, true);
+  vm_sb_add(vm, ")", 1);
+}
+
+const Type slice_type = {{&type_type}, "slice", NULL, slice_trace, slice_methods,
+    .print = slice_print, .hash = value_unhashable, .getattr = slice_attr};

@@ -1061,10 +1061,39 @@ static const MethodDef str_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type str_type = {{&type_type}, "str", NULL, NULL, str_methods};
+static Value str_length(VM *vm, Value v) { (void)vm; return INT_VAL(AS_STR(v)->nchars); }
+
+static bool str_hash_slot(VM *vm, Value v, int64_t *out) { (void)vm; *out = str_hash(AS_STR(v)); return true; }
+
+static Value str_subscr(VM *vm, Value obj, Value key) {
+  if (IS_SLICE(key)) {
+    vint start, stop, step, n = slice_indices(vm, AS_SLICE(key), (vint)AS_STR(obj)->nchars, &start, &stop, &step);
+    if (n < 0) return EXC_VAL;
+    return str_slice(vm, AS_STR(obj), start, n, step);
+  }
+  return str_getitem(vm, AS_STR(obj), key);
+}
+
+static Value str_getiter(VM *vm, Value v) { return iter_new(vm, &str_iter_type, v, 0, 0, 1); }
+static Value str_iternext(VM *vm, Value it) { return str_iter_next(vm, AS_ITER(it)); }
+
+static Value str_contains_slot(VM *vm, Value c, Value item) {
+  if (!IS_STR(item))
+    return vm_raise_fmt(vm, &exc_TypeError, "'in <string>' requires string as left operand, not %t", item);
+  return BOOL_VAL(str_contains(AS_STR(c), AS_STR(item)));
+}
+
+static void str_print(VM *vm, Value v, bool repr) {
+  if (repr) str_write_repr(vm, AS_STR(v));
+  else vm_sb_add(vm, AS_STR(v)->chars, AS_STR(v)->len);
+}
+
+const Type str_type = {{&type_type}, "str", NULL, NULL, str_methods,
+    .print = str_print, .hash = str_hash_slot, .len = str_length, .getitem = str_subscr, .getiter = str_getiter, .contains = str_contains_slot};
 
 static void str_iter_trace(VM *vm, Obj *obj) { gc_mark_value(vm, ((ObjIter *)obj)->seq); }
-const Type str_iter_type = {{&type_type}, "str_ascii_iterator", NULL, str_iter_trace, NULL};
+const Type str_iter_type = {{&type_type}, "str_ascii_iterator", NULL, str_iter_trace, NULL,
+    .getiter = iter_self, .iternext = str_iternext};
 
 /* ---- the string builder ---------------------------------------------------------------- */
 
