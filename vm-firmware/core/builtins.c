@@ -677,9 +677,10 @@ static Value make_int(VM *vm, int argc, Value *args) {
   if (class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);
   if (argc == 2) {
     vint base;
-    if (!IS_STR(v)) return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
+    if (!IS_STR(v) && !IS_BYTESLIKE(v)) return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
     if (!need_index(vm, args[1], &base)) return EXC_VAL;
     if ((base < 2 && base != 0) || base > 36) return vm_raise(vm, &exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if (IS_BYTESLIKE(v)) return int_from_str(vm, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->len, (int)base);
     return int_from_str(vm, AS_STR(v)->chars, AS_STR(v)->len, (int)base);
   }
   if (IS_INTLIKE(v)) return INT_VAL(AS_INTLIKE(v));
@@ -729,41 +730,13 @@ static Value make_range(VM *vm, int argc, Value *args) {
 }
 
 static Value make_dict(VM *vm, int argc, Value *args) {
-  Value d = dict_new(vm), it, item;
+  Value d = dict_new(vm);
+  bool ok;
   if (d == EXC_VAL || argc == 0) return d;
   vm_push_root(vm, d);
-  if (IS_DICT(args[0])) {
-    ObjDict *src = AS_DICT(args[0]);
-    uint32_t i;
-    for (i = 0; i < src->used; i++)
-      if (src->entries[i].key != DELETED_VAL && !dict_set(vm, AS_DICT(d), src->entries[i].key, src->entries[i].value))
-        goto fail;
-    vm_pop_root(vm);
-    return d;
-  }
-  it = value_iter(vm, args[0]);
-  if (it == EXC_VAL) goto fail;
-  vm_push_root(vm, it);
-  for (;;) {
-    item = value_iter_next(vm, it);
-    if (item == STOP_VAL) break;
-    if (item == EXC_VAL) { vm_pop_root(vm); goto fail; }
-    if (!(IS_TUPLE(item) && AS_TUPLE(item)->len == 2) && !(IS_LIST(item) && AS_LIST(item)->len == 2)) {
-      vm_pop_root(vm);
-      vm_raise(vm, &exc_TypeError, "cannot convert dictionary update sequence element to a sequence of length 2");
-      goto fail;
-    }
-    {
-      Value *kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
-      if (!dict_set(vm, AS_DICT(d), kv[0], kv[1])) { vm_pop_root(vm); goto fail; }
-    }
-  }
+  ok = dict_update(vm, AS_DICT(d), args[0]);
   vm_pop_root(vm);
-  vm_pop_root(vm);
-  return d;
-fail:
-  vm_pop_root(vm);
-  return EXC_VAL;
+  return ok ? d : EXC_VAL;
 }
 
 Value type_call(VM *vm, const Type *type, int argc, Value *args);

@@ -1030,7 +1030,12 @@ static VmResult run(VM *vm, int base, Value *result) {
     call_names = NULL;
     if (has_kw) {
       Value t;
-      if (!IS_DICT(kwd)) { vm->nroots -= 2; vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", kwd); goto error; }
+      if (!IS_DICT(kwd)) {   /* any mapping: its keys() and [] */
+        Value m = dict_from_mapping(vm, kwd);
+        if (m == UNBOUND_VAL) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", kwd);
+        if (m == EXC_VAL || m == UNBOUND_VAL) { vm->nroots -= 2; goto error; }
+        vm->roots[vm->nroots - 1] = kwd = m;
+      }
       nkw = AS_DICT(kwd)->live;
       t = tuple_new(vm, nkw);
       if (t == EXC_VAL) { vm->nroots -= 2; goto error; }
@@ -1142,10 +1147,15 @@ static VmResult run(VM *vm, int base, Value *result) {
     uint32_t i;
     SAVE();
     if (!IS_DICT(dst)) { vm_raise(vm, &exc_TypeError, "DICT_MERGE needs a dict"); goto error; }
-    if (!IS_DICT(src)) {
-      if (in_call) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", src);
-      else vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not a mapping", src);
-      goto error;
+    if (!IS_DICT(src)) {   /* any mapping: its keys() and [] */
+      Value m = dict_from_mapping(vm, src);
+      CHECK(m);
+      if (m == UNBOUND_VAL) {
+        if (in_call) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", src);
+        else vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not a mapping", src);
+        goto error;
+      }
+      sp[-1] = src = m;
     }
     for (i = 0; i < AS_DICT(src)->used; i++) {
       DictEntry *e = &AS_DICT(src)->entries[i];
