@@ -17,4 +17,5 @@ export const CODE_FLAGS = {
   VARARGS: 0x02,  // takes *args
   VARKEYWORDS: 0x04, // takes **kwargs
   GENERATOR: 0x08,
+  DOC: 0x80,      // consts[0] is the function's docstring (f.__doc__)
 } as const;

@@ -28,5 +28,6 @@ typedef enum {
 #define CODE_FLAG_VARARGS 0x02
 #define CODE_FLAG_VARKEYWORDS 0x04
 #define CODE_FLAG_GENERATOR 0x08
+#define CODE_FLAG_DOC 0x80
 
 #endif
