@@ -87,9 +87,9 @@ class ImageBuilder {
   private build(module: A.Module): number {
     const index = this.reserveCode();
     const compiler = new CodeCompiler(this, this.scopes.scopeOf(module), 1);
-    // __doc__ = the module's docstring (or None), as CPython's module body starts
+    // __doc__ = the module's docstring (the VM starts every module with __doc__ None)
     const doc = docstringOf(module.body);
-    compiler.storeDoc(this.docstrings ? doc : undefined);
+    if (doc !== undefined && this.docstrings) compiler.storeDoc(doc);
     compiler.statements(doc === undefined ? module.body : module.body.slice(1));
     const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
     this.codes[index] = compiler.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, module);
@@ -229,9 +229,9 @@ class CodeCompiler {
     if (this.scope.generator) this.emit('GEN_START');
   }
 
-  /** __doc__ = doc (None when undefined). */
-  storeDoc(doc: string | undefined): void {
-    if (doc === undefined) this.emit('LOAD_NONE'); else this.loadConstant({ t: 'str', v: doc });
+  /** __doc__ = doc */
+  storeDoc(doc: string): void {
+    this.loadConstant({ t: 'str', v: doc });
     this.storeName('__doc__');
   }
 

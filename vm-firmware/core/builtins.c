@@ -790,6 +790,28 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     if (!IS_BYTESLIKE(args[0])) return vm_raise_fmt(vm, &exc_TypeError, "decoding to str: need a bytes-like object, %t found", args[0]);
     return str_new(vm, (const char *)AS_BYTES(args[0])->data, AS_BYTES(args[0])->len);
   }
+  if (type == &function_type) {   /* types.FunctionType(code, globals[, name[, argdefs]]) */
+    Value f;
+    if (argc < 2 || argc > 4) return vm_raise_fmt(vm, &exc_TypeError, "function() takes from 2 to 4 positional arguments (%d given)", argc);
+    if (!IS_TYPE(args[0], &code_type)) return vm_raise_fmt(vm, &exc_TypeError, "function() argument 'code' must be code, not %t", args[0]);
+    if (!IS_DICT(args[1])) return vm_raise_fmt(vm, &exc_TypeError, "function() argument 'globals' must be dict, not %t", args[1]);
+    if (argc > 2 && !IS_NONE(args[2]) && !IS_STR(args[2])) return vm_raise(vm, &exc_TypeError, "arg 3 (name) must be None or string");
+    if (argc > 3 && !IS_NONE(args[3]) && !IS_TUPLE(args[3])) return vm_raise(vm, &exc_TypeError, "arg 4 (defaults) must be None or tuple");
+    f = function_new(vm, AS_CODE(args[0]), AS_DICT(args[1]));
+    if (f == EXC_VAL) return EXC_VAL;
+    if (argc > 3) AS_FUNCTION(f)->defaults = args[3];
+    if (argc > 2 && IS_STR(args[2])) {   /* the new name, kept as an assigned __name__ */
+      Value meta, key;
+      vm_push_root(vm, f);
+      meta = dict_new(vm);
+      if (meta == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+      AS_FUNCTION(f)->meta = AS_DICT(meta);
+      key = str_intern(vm, "__name__", 8);
+      if (key == EXC_VAL || !dict_set(vm, AS_DICT(meta), key, args[2])) { vm_pop_root(vm); return EXC_VAL; }
+      vm_pop_root(vm);
+    }
+    return f;
+  }
   if (type == &object_type) {
     if (argc > 0) return vm_raise(vm, &exc_TypeError, "object() takes no arguments");
     {

@@ -1861,6 +1861,8 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len) {
     val = str_from_cstr(vm, "__main__");
     vm_pop_root(vm);
     if (val == EXC_VAL || !dict_set(vm, vm->globals, key, val)) return VM_EXCEPTION;
+    key = str_intern(vm, "__doc__", 7);   /* None until the body's docstring (if any) */
+    if (key == EXC_VAL || !dict_set(vm, vm->globals, key, NONE_VAL)) return VM_EXCEPTION;
   }
   main_code = vm->codes[vm->main_code];
   if (vm->stack + main_code->nlocals + main_code->stacksize > vm->stack_end) {

@@ -621,6 +621,7 @@ Value module_new(VM *vm, const char *name) {
   vm_push_root(vm, OBJ_VAL(m));
   n = str_from_cstr(vm, name);
   if (n == EXC_VAL || !put(vm, m->dict, "__name__", n)) { vm->nroots -= 2; return EXC_VAL; }
+  if (!put(vm, m->dict, "__doc__", NONE_VAL)) { vm->nroots -= 2; return EXC_VAL; }   /* the body's docstring replaces it */
   vm->nroots -= 2;
   return OBJ_VAL(m);
 }
