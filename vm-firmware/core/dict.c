@@ -209,6 +209,7 @@ static Value m_setdefault(VM *vm, int argc, Value *args) {
  * Returns 0 when other has no keys method (not a mapping), 1 when done, -1 on error. */
 static int merge_mapping(VM *vm, ObjDict *d, Value other) {
   Value keys, it, k, v;
+  if (IS_INSTANCE(other) && IS_DICT(class_builtin_value(other))) other = class_builtin_value(other);   /* a dict subclass */
   if (IS_DICT(other)) {
     ObjDict *src = AS_DICT(other);
     uint32_t i;
