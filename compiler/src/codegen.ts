@@ -18,8 +18,10 @@ export function generate(module: A.Module, scopes: ScopeTable, source: SourceTex
 export interface ModuleUnit { module: A.Module; scopes: ScopeTable; source: SourceText; file: string; name: string; sink: DiagnosticSink }
 
 /** Several modules in one image: one names table, one list of code objects. */
-export function generateProject(units: ModuleUnit[]): Image {
+/** docstrings: false leaves them out of the image (each costs its text in flash); __doc__ is None. */
+export function generateProject(units: ModuleUnit[], options: { docstrings?: boolean } = {}): Image {
   const builder = new ImageBuilder(units[0].scopes, units[0].source, units[0].sink);
+  builder.docstrings = options.docstrings ?? true;
   for (const u of units) builder.addModule(u);
   return builder.image();
 }
@@ -48,6 +50,7 @@ class ImageBuilder {
   readonly codes: (CodeObject | null)[] = [];
 
   private modules: { name: number; file: number; code: number }[] = [];
+  docstrings = true;
 
   constructor(public scopes: ScopeTable, public source: SourceText, public sink: DiagnosticSink) {}
 
@@ -84,11 +87,21 @@ class ImageBuilder {
   private build(module: A.Module): number {
     const index = this.reserveCode();
     const compiler = new CodeCompiler(this, this.scopes.scopeOf(module), 1);
-    compiler.statements(module.body);
+    // __doc__ = the module's docstring (the VM starts every module with __doc__ None)
+    const doc = docstringOf(module.body);
+    if (doc !== undefined && this.docstrings) compiler.storeDoc(doc);
+    compiler.statements(doc === undefined ? module.body : module.body.slice(1));
     const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
     this.codes[index] = compiler.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, module);
     return index;
   }
+}
+
+/** The docstring of a module, class or function body: its first statement, when a plain string. */
+function docstringOf(body: A.Stmt[]): string | undefined {
+  const first = body[0];
+  return first && first.kind === 'Expr' && first.value.kind === 'Constant' && first.value.value.t === 'str'
+    ? first.value.value.v : undefined;
 }
 
 interface Params { argcount: number; posonlyargcount: number; kwonlyargcount: number; flags: number }
@@ -214,6 +227,12 @@ class CodeCompiler {
     for (const name of this.scope.cells) this.emit('MAKE_CELL', this.scope.locals.indexOf(name));
     if (this.scope.frees.length) this.emit('COPY_FREE_VARS', this.scope.frees.length);
     if (this.scope.generator || this.scope.coroutine) this.emit('GEN_START');
+  }
+
+  /** __doc__ = doc */
+  storeDoc(doc: string): void {
+    this.loadConstant({ t: 'str', v: doc });
+    this.storeName('__doc__');
   }
 
   // ---- statements ----
@@ -634,14 +653,16 @@ class CodeCompiler {
   private functionDef(s: A.FunctionDef | A.AsyncFunctionDef): void {
     s.decorator_list.forEach(d => this.expr(d));
     this.line = s.lineno;
-    this.makeFunction(s, s.name, s.args, inner => inner.statements(s.body), s.end_lineno);
+    const doc = docstringOf(s.body);
+    this.makeFunction(s, s.name, s.args, inner => inner.statements(doc === undefined ? s.body : s.body.slice(1)), s.end_lineno,
+      true, doc);
     for (let i = 0; i < s.decorator_list.length; i++) this.emit('CALL', 1);
     this.storeName(s.name);
   }
 
   /** Pushes a new function: defaults, keyword defaults and closure, then the code object. */
   private makeFunction(node: A.FunctionDef | A.AsyncFunctionDef | A.Lambda, name: string, a: A.Arguments, body: (inner: CodeCompiler) => void,
-                       lastLine: number, implicitReturn = true): void {
+                       lastLine: number, implicitReturn = true, doc?: string): void {
     const attrs: number[] = [];
     if (a.defaults.length) {
       a.defaults.forEach(d => this.expr(d));
@@ -670,6 +691,10 @@ class CodeCompiler {
     };
     const index = this.image.reserveCode();
     const inner = new CodeCompiler(this.image, scope, node.lineno);
+    if (doc !== undefined && this.image.docstrings) {   // consts[0], as CPython's co_consts
+      inner.constant({ kind: 'STR', value: doc });
+      params.flags |= CODE_FLAGS.DOC;
+    }
     inner.prologue();
     body(inner);
     this.image.codes[index] = inner.finish(name, params, lastLine, node, implicitReturn);
@@ -692,7 +717,9 @@ class CodeCompiler {
     inner.storeName('__module__');
     inner.loadConstant({ t: 'str', v: this.qualname(s.name) });
     inner.storeName('__qualname__');
-    inner.statements(s.body);
+    const doc = docstringOf(s.body);
+    if (doc !== undefined && this.image.docstrings) inner.storeDoc(doc);
+    inner.statements(doc === undefined ? s.body : s.body.slice(1));
     inner.line = s.end_lineno;
     if (scope.classCell) inner.emit('LOAD_CLOSURE', 0); else inner.emit('LOAD_NONE');
     inner.emit('RETURN_VALUE');

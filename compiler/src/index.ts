@@ -14,7 +14,11 @@ import { librarySource } from './stdlib.generated';
 export interface CompileResult { image?: Uint8Array; diagnostics: Diagnostic[] }
 /** 'single': one interactive-prompt entry; top-level expression values are echoed (their repr,
  * unless None) through the VM's `__displayhook__`, as Python's REPL does. */
-export interface CompileOptions { mode?: 'exec' | 'single' }
+export interface CompileOptions {
+  mode?: 'exec' | 'single';
+  /** false: leave docstrings out of the image (they cost their text in flash); __doc__ is then None. */
+  docstrings?: boolean;
+}
 export { type Diagnostic, formatDiagnostic } from './diagnostics';
 export { CATALOGUE } from './catalogue';
 
@@ -30,7 +34,7 @@ function frontEnd(source: string, file: string, options: CompileOptions = {}, wi
   if (!withLibrary) return { image: generate(module, scopes, text, file, sink), sink };
   const units: ModuleUnit[] = [{ module, scopes, source: text, file, name: '__main__', sink }];
   addLibrary(units);
-  const image = generateProject(units);
+  const image = generateProject(units, { docstrings: options.docstrings });
   return { image: sink.hasErrors ? undefined : image, sink };
 }
 

@@ -40,12 +40,39 @@ static bool print_text(VM *vm, Value v, const char *name, const char *dflt, cons
   return true;
 }
 
+/* print(..., file=f): f.write(text) for each argument, separator and the end, as CPython. */
+static Value print_to_file(VM *vm, Value file, int argc, Value *args, const char *sep, size_t nsep,
+                           const char *end, size_t nend) {
+  int i;
+  for (i = 0; i <= argc; i++) {
+    Value text, r;
+    if (i > 0 || i == argc) {   /* the separator before argument i, or the end */
+      text = i == argc ? str_new(vm, end, nend) : str_new(vm, sep, nsep);
+      if (text == EXC_VAL) return EXC_VAL;
+      r = class_call_dunder(vm, file, "write", 1, &text);
+      if (r == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'write'", file);
+      if (r == EXC_VAL) return EXC_VAL;
+      if (i == argc) break;
+    }
+    vm_sb_reset(vm);
+    value_write(vm, args[i], false);
+    text = vm_sb_to_str(vm);
+    if (text == EXC_VAL) return EXC_VAL;
+    r = class_call_dunder(vm, file, "write", 1, &text);
+    if (r == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'write'", file);
+    if (r == EXC_VAL) return EXC_VAL;
+  }
+  return NONE_VAL;
+}
+
 static Value bi_print(VM *vm, int argc, Value *args) {
   int i;
   const char *sep, *end;
   size_t nsep, nend;
+  Value file = NATIVE_KW(args, argc, 2);
   if (!print_text(vm, NATIVE_KW(args, argc, 0), "sep", " ", &sep, &nsep)) return EXC_VAL;
   if (!print_text(vm, NATIVE_KW(args, argc, 1), "end", "\n", &end, &nend)) return EXC_VAL;
+  if (file != UNBOUND_VAL && !IS_NONE(file)) return print_to_file(vm, file, argc, args, sep, nsep, end, nend);
   vm_sb_reset(vm);
   for (i = 0; i < argc; i++) {
     if (i > 0) vm_sb_add(vm, sep, nsep);
@@ -688,9 +715,10 @@ static Value make_int(VM *vm, int argc, Value *args) {
   if (class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);
   if (argc == 2) {
     vint base;
-    if (!IS_STR(v)) return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
+    if (!IS_STR(v) && !IS_BYTESLIKE(v)) return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
     if (!need_index(vm, args[1], &base)) return EXC_VAL;
     if ((base < 2 && base != 0) || base > 36) return vm_raise(vm, &exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    if (IS_BYTESLIKE(v)) return int_from_str(vm, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->len, (int)base);
     return int_from_str(vm, AS_STR(v)->chars, AS_STR(v)->len, (int)base);
   }
   if (IS_INTLIKE(v)) return INT_VAL(AS_INTLIKE(v));
@@ -740,41 +768,13 @@ static Value make_range(VM *vm, int argc, Value *args) {
 }
 
 static Value make_dict(VM *vm, int argc, Value *args) {
-  Value d = dict_new(vm), it, item;
+  Value d = dict_new(vm);
+  bool ok;
   if (d == EXC_VAL || argc == 0) return d;
   vm_push_root(vm, d);
-  if (IS_DICT(args[0])) {
-    ObjDict *src = AS_DICT(args[0]);
-    uint32_t i;
-    for (i = 0; i < src->used; i++)
-      if (src->entries[i].key != DELETED_VAL && !dict_set(vm, AS_DICT(d), src->entries[i].key, src->entries[i].value))
-        goto fail;
-    vm_pop_root(vm);
-    return d;
-  }
-  it = value_iter(vm, args[0]);
-  if (it == EXC_VAL) goto fail;
-  vm_push_root(vm, it);
-  for (;;) {
-    item = value_iter_next(vm, it);
-    if (item == STOP_VAL) break;
-    if (item == EXC_VAL) { vm_pop_root(vm); goto fail; }
-    if (!(IS_TUPLE(item) && AS_TUPLE(item)->len == 2) && !(IS_LIST(item) && AS_LIST(item)->len == 2)) {
-      vm_pop_root(vm);
-      vm_raise(vm, &exc_TypeError, "cannot convert dictionary update sequence element to a sequence of length 2");
-      goto fail;
-    }
-    {
-      Value *kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
-      if (!dict_set(vm, AS_DICT(d), kv[0], kv[1])) { vm_pop_root(vm); goto fail; }
-    }
-  }
+  ok = dict_update(vm, AS_DICT(d), args[0]);
   vm_pop_root(vm);
-  vm_pop_root(vm);
-  return d;
-fail:
-  vm_pop_root(vm);
-  return EXC_VAL;
+  return ok ? d : EXC_VAL;
 }
 
 Value type_call(VM *vm, const Type *type, int argc, Value *args);
@@ -800,6 +800,28 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     if (argc > 3) return vm_raise_fmt(vm, &exc_TypeError, "str() takes at most 3 arguments (%d given)", argc);
     if (!IS_BYTESLIKE(args[0])) return vm_raise_fmt(vm, &exc_TypeError, "decoding to str: need a bytes-like object, %t found", args[0]);
     return str_new(vm, (const char *)AS_BYTES(args[0])->data, AS_BYTES(args[0])->len);
+  }
+  if (type == &function_type) {   /* types.FunctionType(code, globals[, name[, argdefs]]) */
+    Value f;
+    if (argc < 2 || argc > 4) return vm_raise_fmt(vm, &exc_TypeError, "function() takes from 2 to 4 positional arguments (%d given)", argc);
+    if (!IS_TYPE(args[0], &code_type)) return vm_raise_fmt(vm, &exc_TypeError, "function() argument 'code' must be code, not %t", args[0]);
+    if (!IS_DICT(args[1])) return vm_raise_fmt(vm, &exc_TypeError, "function() argument 'globals' must be dict, not %t", args[1]);
+    if (argc > 2 && !IS_NONE(args[2]) && !IS_STR(args[2])) return vm_raise(vm, &exc_TypeError, "arg 3 (name) must be None or string");
+    if (argc > 3 && !IS_NONE(args[3]) && !IS_TUPLE(args[3])) return vm_raise(vm, &exc_TypeError, "arg 4 (defaults) must be None or tuple");
+    f = function_new(vm, AS_CODE(args[0]), AS_DICT(args[1]));
+    if (f == EXC_VAL) return EXC_VAL;
+    if (argc > 3) AS_FUNCTION(f)->defaults = args[3];
+    if (argc > 2 && IS_STR(args[2])) {   /* the new name, kept as an assigned __name__ */
+      Value meta, key;
+      vm_push_root(vm, f);
+      meta = dict_new(vm);
+      if (meta == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+      AS_FUNCTION(f)->meta = AS_DICT(meta);
+      key = str_intern(vm, "__name__", 8);
+      if (key == EXC_VAL || !dict_set(vm, AS_DICT(meta), key, args[2])) { vm_pop_root(vm); return EXC_VAL; }
+      vm_pop_root(vm);
+    }
+    return f;
   }
   if (type == &object_type) {
     if (argc > 0) return vm_raise(vm, &exc_TypeError, "object() takes no arguments");

@@ -491,6 +491,15 @@ static Value getattr_fallback(VM *vm, Value obj, ObjStr *name) {
   return vm_raise_fmt(vm, &exc_AttributeError, "'%s' object has no attribute '%s'", value_type(obj)->name, name->chars);
 }
 
+/* __doc__ is a class's own (the body's docstring), never a base's: CPython stores None in
+ * every class dict; here an absent one reads as None. */
+static bool is_doc(const ObjStr *name) { return name->len == 7 && strcmp(name->chars, "__doc__") == 0; }
+
+static Value class_doc(const Type *t, ObjStr *name) {
+  Value v = IS_CLASS_TYPE(t) ? dict_get_str(((const ObjClass *)t)->dict, name) : UNBOUND_VAL;
+  return v == UNBOUND_VAL ? NONE_VAL : v;
+}
+
 static Value instance_getattr(VM *vm, Value obj, ObjStr *name);
 
 /* obj.name where obj is an instance of a Python class, a Python class, or a super object. */
@@ -527,13 +536,14 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
   }
   if (IS_TYPE(obj, &type_type)) {   /* a Python class */
     const Type *t = (const Type *)AS_OBJ(obj);
-    Value v = class_lookup(t, name);
+    Value v;
+    if (is_doc(name)) return class_doc(t, name);
+    v = class_lookup(t, name);
     if (v != UNBOUND_VAL) return bind(vm, v, UNBOUND_VAL, obj);
     if (strcmp(name->chars, "__name__") == 0) return OBJ_VAL(((const ObjClass *)t)->name);
     if (strcmp(name->chars, "__mro__") == 0) return ((const ObjClass *)t)->mro;
     if (strcmp(name->chars, "__bases__") == 0) return ((const ObjClass *)t)->bases;
     if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(((const ObjClass *)t)->dict);   /* the dict itself, not a mappingproxy */
-    if (strcmp(name->chars, "__doc__") == 0) return NONE_VAL;   /* the image carries no docstrings yet */
     return vm_raise_fmt(vm, &exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, name->chars);
   }
   {
@@ -571,7 +581,8 @@ static Value instance_getattr(VM *vm, Value obj, ObjStr *name) {
       Value v = dict_get_str(o->dict, name);
       if (v != UNBOUND_VAL) return v;
     }
-    if (attr != UNBOUND_VAL) return bind(vm, attr, obj, OBJ_VAL(t));
+    if (attr != UNBOUND_VAL) return is_doc(name) ? class_doc(t, name) : bind(vm, attr, obj, OBJ_VAL(t));
+    if (is_doc(name)) return NONE_VAL;
     if (strcmp(name->chars, "__class__") == 0) return OBJ_VAL(t);
     if (strcmp(name->chars, "__dict__") == 0) {
       if (o->dict == NULL) {

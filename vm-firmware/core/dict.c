@@ -275,48 +275,113 @@ static Value m_setdefault(VM *vm, int argc, Value *args) {
   return dict_set(vm, AS_DICT(args[0]), args[1], d) ? d : EXC_VAL;
 }
 
-/* d.update(other): a dict, or an iterable of key/value pairs. */
-bool dict_update(VM *vm, ObjDict *d, Value other) {
-  Value it, item;
+/* d[k] = other[k] for k in other.keys(): any mapping, as CPython's update and ** take it.
+ * Returns 0 when other has no keys method (not a mapping), 1 when done, -1 on error. */
+static int merge_mapping(VM *vm, ObjDict *d, Value other) {
+  Value keys, it, k, v;
   RootMark mark;
-  bool ok = true;
+  int r = 1;
+  if (IS_INSTANCE(other) && IS_DICT(class_builtin_value(other))) other = class_builtin_value(other);   /* a dict subclass */
   if (IS_DICT(other)) {
     ObjDict *src = AS_DICT(other);
     uint32_t i;
     for (i = 0; i < src->used; i++)
-      if (src->entries[i].key != DELETED_VAL && !dict_set(vm, d, src->entries[i].key, src->entries[i].value)) return false;
-    return true;
+      if (src->entries[i].key != DELETED_VAL && !dict_set(vm, d, src->entries[i].key, src->entries[i].value)) return -1;
+    return 1;
   }
+  keys = class_call_dunder(vm, other, "keys", 0, NULL);
+  if (keys == UNBOUND_VAL) return 0;
+  if (keys == EXC_VAL) return -1;
   mark = gc_root_mark(vm);
   vm_push_root(vm, OBJ_VAL(d));
-  it = value_iter(vm, other);
-  vm_push_root(vm, it);
-  while (ok && it != EXC_VAL) {
-    Value *kv;
-    uint32_t n;
-    item = value_iter_next(vm, it);
-    if (item == STOP_VAL) break;
-    if (item == EXC_VAL) { ok = false; break; }
-    n = IS_TUPLE(item) ? AS_TUPLE(item)->len : IS_LIST(item) ? AS_LIST(item)->len : 0;
-    if (!IS_TUPLE(item) && !IS_LIST(item)) {
-      vm_raise_fmt(vm, &exc_TypeError, "cannot convert dictionary update sequence element #%d to a sequence",
-                   (int)d->live);
-      ok = false;
-    } else if (n != 2) {
-      vm_raise_fmt(vm, &exc_ValueError, "dictionary update sequence element #%d has length %d; 2 is required",
-                   (int)d->live, (int)n);
-      ok = false;
-    } else {
-      kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
-      ok = dict_set(vm, d, kv[0], kv[1]);
+  vm_push_root(vm, keys);
+  it = value_iter(vm, keys);
+  if (it == EXC_VAL) r = -1;
+  else {
+    vm_push_root(vm, it);
+    while (r > 0 && (k = value_iter_next(vm, it)) != STOP_VAL) {
+      if (k == EXC_VAL) { r = -1; break; }
+      vm_push_root(vm, k);
+      v = value_getitem(vm, other, k);
+      if (v == EXC_VAL || !dict_set(vm, d, k, v)) r = -1;
+      vm_pop_root(vm);
     }
   }
   gc_root_restore(vm, mark);
-  return ok && it != EXC_VAL;
+  return r;
 }
 
+/* A new dict holding the items of a mapping that is not a dict (f(**m), {**m});
+ * UNBOUND_VAL when m has no keys method. */
+Value dict_from_mapping(VM *vm, Value m) {
+  Value d = dict_new(vm);
+  int r;
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  r = merge_mapping(vm, AS_DICT(d), m);
+  vm_pop_root(vm);
+  return r < 0 ? EXC_VAL : r == 0 ? UNBOUND_VAL : d;
+}
+
+/* d[k] = v for one item of d.update(iterable): any iterable of two. False on error. */
+static bool update_pair(VM *vm, ObjDict *d, Value item, int32_t n_item) {
+  Value *kv;
+  uint32_t n;
+  bool ok;
+  if (!IS_TUPLE(item) && !IS_LIST(item)) {   /* any other iterable: its items in a list */
+    if (value_iter(vm, item) == EXC_VAL) {
+      if (vm_exc_pending_is(vm, &exc_TypeError)) {
+        vm->exc = NONE_VAL;
+        vm_raise_fmt(vm, &exc_TypeError, "cannot convert dictionary update sequence element #%d to a sequence", (int)n_item);
+      }
+      return false;
+    }
+    item = value_to_list(vm, item);
+    if (item == EXC_VAL) return false;
+  }
+  n = IS_TUPLE(item) ? AS_TUPLE(item)->len : AS_LIST(item)->len;
+  if (n != 2) {
+    vm_raise_fmt(vm, &exc_ValueError, "dictionary update sequence element #%d has length %d; 2 is required",
+                 (int)n_item, (int)n);
+    return false;
+  }
+  vm_push_root(vm, item);
+  kv = IS_TUPLE(item) ? AS_TUPLE(item)->items : AS_LIST(item)->items;
+  ok = dict_set(vm, d, kv[0], kv[1]);
+  vm_pop_root(vm);
+  return ok;
+}
+
+/* d.update(other): a mapping, or an iterable of key/value pairs (each any iterable of two). */
+bool dict_update(VM *vm, ObjDict *d, Value other) {
+  Value it, item;
+  RootMark mark;
+  int32_t n_item = 0;
+  bool ok = true;
+  int r = merge_mapping(vm, d, other);
+  if (r != 0) return r > 0;
+  mark = gc_root_mark(vm);
+  vm_push_root(vm, OBJ_VAL(d));
+  it = value_iter(vm, other);
+  if (it == EXC_VAL) ok = false;
+  else {
+    vm_push_root(vm, it);
+    while (ok && (item = value_iter_next(vm, it)) != STOP_VAL) {
+      if (item == EXC_VAL) { ok = false; break; }
+      vm_push_root(vm, item);
+      ok = update_pair(vm, d, item, n_item++);
+      vm_pop_root(vm);
+    }
+  }
+  gc_root_restore(vm, mark);
+  return ok;
+}
+
+/* d.update([other], **kw) */
 static Value m_update(VM *vm, int argc, Value *args) {
+  Value kw = NATIVE_KW(args, argc, 0);
   if (argc > 1 && !dict_update(vm, AS_DICT(args[0]), args[1])) return EXC_VAL;
+  if (kw != UNBOUND_VAL && !dict_update(vm, AS_DICT(args[0]), kw)) return EXC_VAL;
   return NONE_VAL;
 }
 
@@ -373,7 +438,7 @@ const MethodDef dict_class_methods[] = {
 
 static const MethodDef dict_methods[] = {
   {"setdefault", m_setdefault, 1, 2, NULL},
-  {"update", m_update, 0, 1, NULL},
+  {"update", m_update, 0, 1, NATIVE_KW_DICT},
   {"popitem", m_popitem, 0, 0, NULL},
   {"copy", m_copy, 0, 0, NULL},
   {"fromkeys", m_fromkeys, 1, 2, NULL},

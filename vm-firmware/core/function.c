@@ -2,6 +2,7 @@
  * built-in types, and code objects. */
 #include <string.h>
 
+#include "gen/image_format.h"
 #include "vm.h"
 
 static void code_trace(VM *vm, Obj *obj) {
@@ -113,11 +114,8 @@ const Type bound_method_type = {{&type_type}, "builtin_function_or_method", NULL
 
 /* ---- attributes ------------------------------------------------------------------------- */
 
-/* The image does not carry docstrings yet. When the compiler emits them, a code object whose
- * flags have CODE_FLAG_DOC keeps its docstring as consts[0] (CPython's co_consts[0] rule). */
-#ifndef CODE_FLAG_DOC
-#define CODE_FLAG_DOC 0x80
-#endif
+/* A code object whose flags have CODE_FLAG_DOC keeps its docstring as consts[0] (CPython's
+ * co_consts[0] rule); the compiler leaves it out when told to strip docstrings. */
 
 static bool is_name(const ObjStr *name, const char *s) { return strcmp(name->chars, s) == 0; }
 
@@ -150,6 +148,17 @@ static Value code_getattr(VM *vm, ObjCode *c, ObjStr *name) {
   if (is_name(name, "co_kwonlyargcount")) return INT_VAL(c->kwonlyargcount);
   if (is_name(name, "co_nlocals")) return INT_VAL(c->nlocals);
   if (is_name(name, "co_firstlineno")) return INT_VAL(c->first_line);
+  if (is_name(name, "co_stacksize")) return INT_VAL(c->stacksize);
+  if (is_name(name, "co_code")) return bytes_new(vm, &bytes_type, c->code, c->code_len);   /* Viper's bytecode */
+  if (is_name(name, "co_consts")) {
+    /* CPython 3.11: a function's co_consts[0] is its docstring or None */
+    uint32_t skip = (c->flags & (CODE_FLAG_DOC | CODE_FLAG_MODULE)) ? 0 : 1;
+    Value t = tuple_new(vm, c->nconsts + skip);
+    if (t == EXC_VAL) return EXC_VAL;
+    if (skip) AS_TUPLE(t)->items[0] = NONE_VAL;
+    memcpy(AS_TUPLE(t)->items + skip, c->consts, c->nconsts * sizeof(Value));
+    return t;
+  }
   if (is_name(name, "co_varnames")) {
     Value t = tuple_new(vm, c->nlocals);
     if (t != EXC_VAL) memcpy(AS_TUPLE(t)->items, c->local_names, c->nlocals * sizeof(Value));

@@ -36,12 +36,16 @@ static Value m_next(VM *vm, int argc, Value *args) {
 /* The exception instance `throw(x[, value])` raises: an instance as is; a class made with
  * value (an instance of it as is, a tuple as the arguments, None as none). */
 static Value exception_of(VM *vm, Value x, Value value) {
+  Value args_class = x;
   if (IS_TYPE(x, &type_type) && type_is_exception((const Type *)AS_OBJ(x))) {
     if (IS_OBJ(value) && type_is_subtype(OBJ_TYPE(value), (const Type *)AS_OBJ(x))) return value;
     x = IS_NONE(value) ? vm_call(vm, x, 0, NULL) :
         IS_TUPLE(value) ? vm_call(vm, x, (int)AS_TUPLE(value)->len, AS_TUPLE(value)->items) : vm_call(vm, x, 1, &value);
     if (x == EXC_VAL) return EXC_VAL;
-    value = NONE_VAL;   /* a __new__ may return anything: the check below decides */
+    if (!IS_OBJ(x) || OBJ_TYPE(x) == &type_type || !type_is_exception(OBJ_TYPE(x)))   /* a __new__ may return anything */
+      return vm_raise_fmt(vm, &exc_TypeError, "calling %v should have returned an instance of BaseException, not %t",
+                          args_class, x);
+    value = NONE_VAL;
   }
   if (IS_OBJ(x) && OBJ_TYPE(x) != &type_type && type_is_exception(OBJ_TYPE(x))) {
     if (!IS_NONE(value)) return vm_raise(vm, &exc_TypeError, "instance exception may not have a separate value");

@@ -653,10 +653,11 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     call_names = NULL;
     if (has_kw) {
       Value t;
-      if (!IS_DICT(kwd)) {
-        gc_root_restore(vm, call_mark);
-        vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", kwd);
-        goto error;
+      if (!IS_DICT(kwd)) {   /* any mapping: its keys() and [] */
+        Value m = dict_from_mapping(vm, kwd);
+        if (m == UNBOUND_VAL) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", kwd);
+        if (m == EXC_VAL || m == UNBOUND_VAL) { gc_root_restore(vm, call_mark); goto error; }
+        gc_root_at(vm, call_mark, 1) = kwd = m;
       }
       nkw = AS_DICT(kwd)->live;
       t = tuple_new(vm, nkw);
@@ -768,10 +769,15 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     uint32_t i;
     SAVE();
     if (!IS_DICT(dst)) { vm_raise(vm, &exc_TypeError, "DICT_MERGE needs a dict"); goto error; }
-    if (!IS_DICT(src)) {
-      if (in_call) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", src);
-      else vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not a mapping", src);
-      goto error;
+    if (!IS_DICT(src)) {   /* any mapping: its keys() and [] */
+      Value m = dict_from_mapping(vm, src);
+      CHECK(m);
+      if (m == UNBOUND_VAL) {
+        if (in_call) vm_raise_fmt(vm, &exc_TypeError, "argument after ** must be a mapping, not %t", src);
+        else vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not a mapping", src);
+        goto error;
+      }
+      sp[-1] = src = m;
     }
     for (i = 0; i < AS_DICT(src)->used; i++) {
       DictEntry *e = &AS_DICT(src)->entries[i];
@@ -1384,6 +1390,8 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len) {
     val = str_from_cstr(vm, "__main__");
     vm_pop_root(vm);
     if (val == EXC_VAL || !dict_set(vm, vm->globals, key, val)) return VM_EXCEPTION;
+    key = str_intern(vm, "__doc__", 7);   /* None until the body's docstring (if any) */
+    if (key == EXC_VAL || !dict_set(vm, vm->globals, key, NONE_VAL)) return VM_EXCEPTION;
   }
   main_code = vm->codes[vm->main_code];
   if (vm->stack + main_code->nlocals + main_code->stacksize > vm->stack_end) {

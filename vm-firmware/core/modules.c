@@ -629,7 +629,9 @@ Value module_new(VM *vm, const char *name) {
   m->dict = AS_DICT(d);
   vm_push_root(vm, OBJ_VAL(m));
   n = str_from_cstr(vm, name);
-  if (n == EXC_VAL || !put(vm, m->dict, "__name__", n)) m = NULL;
+  if (n == EXC_VAL || !put(vm, m->dict, "__name__", n) ||
+      !put(vm, m->dict, "__doc__", NONE_VAL))   /* the body's docstring replaces it */
+    m = NULL;
   gc_root_restore(vm, mark);
   return m == NULL ? EXC_VAL : OBJ_VAL(m);
 }

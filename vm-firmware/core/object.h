@@ -390,6 +390,8 @@ Value dict_get(VM *vm, ObjDict *d, Value key);  /* UNBOUND_VAL when absent, EXC_
 Value dict_get_str(ObjDict *d, ObjStr *key);   /* no errors possible; UNBOUND_VAL absent */
 bool dict_set(VM *vm, ObjDict *d, Value key, Value value);
 bool dict_delete(VM *vm, ObjDict *d, Value key, bool *found);
+bool dict_update(VM *vm, ObjDict *d, Value other);   /* a mapping (keys()) or an iterable of pairs */
+Value dict_from_mapping(VM *vm, Value m);            /* new dict of m's items; UNBOUND_VAL: no keys() */
 Value dict_iter_next(VM *vm, ObjIter *it);
 
 /* ---- range.c ---------------------------------------------------------------------------- */

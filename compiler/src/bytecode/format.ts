@@ -19,4 +19,5 @@ export const CODE_FLAGS = {
   GENERATOR: 0x08,
   COROUTINE: 0x10,   // async def (with GENERATOR): calling it makes a coroutine
   ITERABLE_COROUTINE: 0x20, // never in an image: types.coroutine sets it, so its generators are awaitable
+  DOC: 0x80,      // consts[0] is the function's docstring (f.__doc__)
 } as const;

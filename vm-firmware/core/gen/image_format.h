@@ -30,5 +30,6 @@ typedef enum {
 #define CODE_FLAG_GENERATOR 0x08
 #define CODE_FLAG_COROUTINE 0x10
 #define CODE_FLAG_ITERABLE_COROUTINE 0x20
+#define CODE_FLAG_DOC 0x80
 
 #endif
