@@ -255,7 +255,7 @@ static Value check_class(VM *vm, const Type *t, Value cls, const char *fname) {
 
 static Value bi_isinstance(VM *vm, int argc, Value *args) {
   (void)argc;
-  return check_class(vm, value_type(args[0]), args[1], "isinstance");
+  return check_class(vm, IS_PYCLASS(args[0]) ? (const Type *)AS_OBJ(class_meta(args[0])) : value_type(args[0]), args[1], "isinstance");
 }
 
 static Value bi_issubclass(VM *vm, int argc, Value *args) {
@@ -808,6 +808,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     return set_from(vm, type, argc ? args[0] : UNBOUND_VAL);
   }
   if (type == &int_type) max = 2;
+  if (type == &type_type) max = 3;
   if (argc > max)
     return vm_raise_fmt(vm, &exc_TypeError, "%s() takes at most %d argument%s (%d given)", type->name, max,
                         max == 1 ? "" : "s", argc);
@@ -834,7 +835,15 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     return collect(vm, args[0], true);
   }
   if (type == &dict_type) return make_dict(vm, argc, args);
-  if (type == &type_type && argc == 1) return OBJ_VAL(value_type(args[0]));
+  if (type == &type_type && argc == 1) return IS_PYCLASS(args[0]) ? class_meta(args[0]) : OBJ_VAL(value_type(args[0]));
+  if (type == &type_type && argc == 3) {   /* type(name, bases, dict): a class made at run time */
+    if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !IS_DICT(args[2]))
+      return vm_raise(vm, &exc_TypeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict");
+    {
+      Value ns = vm_call(vm, OBJ_VAL(&dict_type), 1, &args[2]);   /* the class gets a copy */
+      return ns == EXC_VAL ? EXC_VAL : class_build(vm, args[0], args[1], AS_DICT(ns), UNBOUND_VAL);
+    }
+  }
   if (type == &type_type) return vm_raise(vm, &exc_TypeError, "type() takes 1 or 3 arguments");
   return vm_raise_fmt(vm, &exc_TypeError, "cannot create '%s' instances", type->name);
 }

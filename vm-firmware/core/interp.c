@@ -1532,7 +1532,7 @@ static VmResult run(VM *vm, int base, Value *result) {
     if (cell == EXC_VAL) { vm->sp = sp; goto error; }
     sp[2] = cell;
     vm->sp = sp + 3;
-    cls = class_new(vm, name, bases, AS_DICT(ns));
+    cls = class_build(vm, name, bases, AS_DICT(ns), UNBOUND_VAL);
     vm->sp = sp;
     CHECK(cls);
     if (IS_TYPE(cell, &cell_type)) ((ObjCell *)AS_OBJ(cell))->value = cls;
@@ -1834,6 +1834,7 @@ static Value run_class_body(VM *vm, Value fn, ObjDict *ns) {
   vm->sp = saved;
   return result;
 }
+Value vm_run_class_body(VM *vm, Value fn, ObjDict *ns) { return run_class_body(vm, fn, ns); }
 
 VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len) {
   ObjCode *main_code;

@@ -1057,6 +1057,8 @@ void value_write(VM *vm, Value v, bool repr) {
     vm_sb_cstr(vm, " of ");
     vm_sb_cstr(vm, value_type(((ObjBoundMethod *)AS_OBJ(v))->self)->name);
     vm_sb_cstr(vm, " object>");
+  } else if (t == &super_type) {
+    class_write_super(vm, v);
   } else if (type_is_exception(t)) {
     exception_write(vm, v, repr);
   } else {

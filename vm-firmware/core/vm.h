@@ -121,6 +121,8 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len);
 Value vm_call(VM *vm, Value callable, int argc, Value *args);
 /* The same with keywords: the last nkw of the argc values are named by the str tuple kwnames. */
 Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTuple *kwnames);
+/* Run a class body fn with ns as its namespace (__build_class__); the __class__ cell or None. */
+Value vm_run_class_body(VM *vm, Value fn, ObjDict *ns);
 
 /* Temporary roots. */
 #define vm_push_root(vm, v) ((vm)->roots[(vm)->nroots++] = (v))
