@@ -245,6 +245,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   ObjClass *cls;
   uint32_t i;
   const Type *builtin_base = NULL, *parent = NULL, *value_base = NULL;
+  bool meta_base = false;   /* a base derives from type */
   Value mro;
   bool ok;
   if (AS_TUPLE(bases)->len == 0) {   /* class A: is class A(object): */
@@ -265,6 +266,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
     const Type *bt;
     if (!IS_TYPE(b, &type_type)) return vm_raise(vm, &exc_TypeError, "bases must be types");
     bt = (const Type *)AS_OBJ(b);
+    if (bt == &type_type || (IS_CLASS_TYPE(bt) && (((const ObjClass *)bt)->hooks & CLASS_HOOK_META))) meta_base = true;
     if (IS_CLASS_TYPE(bt)) {
       const Type *bb = ((const ObjClass *)bt)->builtin_base;
       if (bb != NULL && builtin_base != NULL && bb != builtin_base && !type_is_subtype(bb, builtin_base) &&
@@ -304,7 +306,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   cls->builtin_base = builtin_base;
   cls->value_base = value_base;
   cls->meta = NONE_VAL;
-  if (builtin_base != NULL && value_base != NULL) { vm->nroots -= 3; return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
+  if ((builtin_base != NULL || meta_base) && value_base != NULL) { vm->nroots -= 3; return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
   vm_push_root(vm, OBJ_VAL(cls));
   mro = c3_mro(vm, cls);
   if (mro != EXC_VAL) cls->mro = mro;
