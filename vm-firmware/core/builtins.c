@@ -616,6 +616,15 @@ static Value bi_dir(VM *vm, int argc, Value *args) {
   const MethodDef *m;
   Value list, r;
   if (argc == 0) return dir_scope(vm);
+  if (IS_INSTANCE(args[0]) || IS_PYCLASS(args[0])) return class_dir(vm, args[0]);
+  if (IS_MODULE(args[0])) {   /* its namespace's names */
+    list = value_to_list(vm, OBJ_VAL(AS_MODULE(args[0])->dict));
+    if (list == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, list);
+    r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+    vm_pop_root(vm);
+    return r == EXC_VAL ? EXC_VAL : list;
+  }
   t = IS_TYPE(args[0], &type_type) ? (const Type *)AS_OBJ(args[0]) : value_type(args[0]);
   list = list_new(vm, 0);
   if (list == EXC_VAL) return EXC_VAL;
@@ -837,7 +846,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
   if (type == &dict_type) return make_dict(vm, argc, args);
   if (type == &type_type && argc == 1) return IS_PYCLASS(args[0]) ? class_meta(args[0]) : OBJ_VAL(value_type(args[0]));
   if (type == &type_type && argc == 3) {   /* type(name, bases, dict): a class made at run time */
-    if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !IS_DICT(args[2]))
+    if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !(IS_DICT(args[2]) || IS_INSTANCE(args[2])))
       return vm_raise(vm, &exc_TypeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict");
     {
       Value ns = vm_call(vm, OBJ_VAL(&dict_type), 1, &args[2]);   /* the class gets a copy */

@@ -308,6 +308,13 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   cls->meta = NONE_VAL;
   if ((builtin_base != NULL || meta_base) && value_base != NULL) { vm->nroots -= 3; return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
   vm_push_root(vm, OBJ_VAL(cls));
+  {   /* __new__ is a static method without saying so */
+    Value key = name_of(vm, "__new__"), f = key == EXC_VAL ? UNBOUND_VAL : dict_get_str(ns, AS_STR(key));
+    if (IS_FUNCTION(f)) {
+      f = wrapper_new(vm, &staticmethod_type, f, NONE_VAL);
+      if (f == EXC_VAL || !dict_set(vm, ns, key, f)) { vm->nroots -= 4; return EXC_VAL; }
+    }
+  }
   mro = c3_mro(vm, cls);
   if (mro != EXC_VAL) cls->mro = mro;
   ok = mro != EXC_VAL && update_hooks(vm, cls);   /* may intern the hook names: cls stays rooted */
@@ -1263,6 +1270,78 @@ void class_write_class(VM *vm, Value cls) {
   vm_sb_cstr(vm, "<class '");
   write_qualified(vm, c);
   vm_sb_cstr(vm, "'>");
+}
+
+/* ==== dir() ============================================================================== */
+
+/* The attributes every object has from object (CPython 3.11's dir(object())). */
+static const char *const object_names[] = {
+  "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+  "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+  "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"};
+
+static bool dir_add(VM *vm, ObjDict *names, Value name) {
+  if (name == EXC_VAL) return false;
+  return !IS_STR(name) || dict_set(vm, names, name, NONE_VAL);
+}
+
+static bool dir_add_dict(VM *vm, ObjDict *names, const ObjDict *d) {
+  uint32_t i;
+  for (i = 0; i < d->used; i++)
+    if (d->entries[i].key != DELETED_VAL && !(IS_STR(d->entries[i].key) && strcmp(AS_STR(d->entries[i].key)->chars, "__qualname__") == 0) &&
+        !dir_add(vm, names, d->entries[i].key))
+      return false;
+  return true;
+}
+
+/* dir(obj) for an instance or a class: obj.__dir__() when its class defines one, else the
+ * names of its dict, its class's and their bases', sorted. */
+Value class_dir(VM *vm, Value obj) {
+  const Type *t = IS_TYPE(obj, &type_type) ? (const Type *)AS_OBJ(obj) : OBJ_TYPE(obj);
+  ObjTuple *mro = AS_TUPLE(((const ObjClass *)t)->mro);
+  Value d, list, r;
+  uint32_t i;
+  bool ok = true, plain = false;
+  if (!IS_TYPE(obj, &type_type)) {
+    Value f = lookup_cstr(vm, t, "__dir__");
+    if (f == EXC_VAL) return EXC_VAL;
+    if (f != UNBOUND_VAL) {
+      r = vm_call(vm, f, 1, &obj);
+      if (r == EXC_VAL) return EXC_VAL;
+      list = vm_call(vm, OBJ_VAL(&list_type), 1, &r);
+      if (list == EXC_VAL) return EXC_VAL;
+      vm_push_root(vm, list);
+      r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+      vm_pop_root(vm);
+      return r == EXC_VAL ? EXC_VAL : list;
+    }
+  }
+  d = dict_new(vm);
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  if (IS_INSTANCE(obj) && ((ObjInstance *)AS_OBJ(obj))->dict != NULL) ok = dir_add_dict(vm, AS_DICT(d), ((ObjInstance *)AS_OBJ(obj))->dict);
+  for (i = 0; ok && i < mro->len; i++) {
+    const Type *k = (const Type *)AS_OBJ(mro->items[i]);
+    if (IS_CLASS_TYPE(k)) {
+      const ObjClass *c = (const ObjClass *)k;
+      if (c->value_base == NULL && c->builtin_base == NULL) plain = true;
+      ok = dir_add_dict(vm, AS_DICT(d), c->dict);
+    } else if (k == &object_type) {
+      size_t j;
+      for (j = 0; ok && j < sizeof object_names / sizeof object_names[0]; j++) ok = dir_add(vm, AS_DICT(d), name_of(vm, object_names[j]));
+    } else {
+      const MethodDef *m;
+      for (m = k->methods; ok && m != NULL && m->name != NULL; m++) ok = dir_add(vm, AS_DICT(d), name_of(vm, m->name));
+    }
+  }
+  if (ok && plain) ok = dir_add(vm, AS_DICT(d), name_of(vm, "__dict__")) && dir_add(vm, AS_DICT(d), name_of(vm, "__weakref__"));
+  list = ok ? value_to_list(vm, d) : EXC_VAL;
+  vm_pop_root(vm);
+  if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);
+  r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+  vm_pop_root(vm);
+  return r == EXC_VAL ? EXC_VAL : list;
 }
 
 /* ==== builtins: super, classmethod, staticmethod, property =============================== */

@@ -456,6 +456,7 @@ extern const ObjBuiltin value_init_builtin;  /* list.__init__(self, it), dict.__
 bool class_write(VM *vm, Value v, bool repr);
 void class_write_class(VM *vm, Value cls);
 void class_write_super(VM *vm, Value sup);
+Value class_dir(VM *vm, Value obj);   /* dir() of an instance or a class */
 /* Hooks for object.c: an instance or Python class takes the class.c path. */
 #define CLASS_DISPATCH(v) (IS_INSTANCE(v))
 
