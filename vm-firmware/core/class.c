@@ -866,7 +866,11 @@ static Value instance_getattr(VM *vm, Value obj, ObjStr *name) {
     ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
     const Type *t = o->obj.type;
     Value attr = class_lookup(t, name), get = UNBOUND_VAL;
-    if (IS_TYPE(attr, &property_type)) return bind(vm, attr, obj, OBJ_VAL(t));
+    if (IS_TYPE(attr, &property_type)) {
+      if (IS_NONE(((ObjWrapper *)AS_OBJ(attr))->a))
+        return vm_raise_fmt(vm, &exc_AttributeError, "property '%s' of '%s' object has no getter", name->chars, t->name);
+      return bind(vm, attr, obj, OBJ_VAL(t));
+    }
     if (IS_INSTANCE(attr)) {   /* a descriptor: __get__; with __set__ or __delete__ it comes before the dict */
       get = lookup_cstr(vm, OBJ_TYPE(attr), "__get__");
       if (get == EXC_VAL) return EXC_VAL;
@@ -926,7 +930,8 @@ static Value instance_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
     if (IS_TYPE(attr, &property_type)) {
       Value set = v == UNBOUND_VAL ? ((ObjProperty *)AS_OBJ(attr))->del : ((ObjWrapper *)AS_OBJ(attr))->b, argv[2];
       if (IS_NONE(set))
-        return vm_raise_fmt(vm, &exc_AttributeError, "can't %s attribute '%s'", v == UNBOUND_VAL ? "delete" : "set", name->chars);
+        return vm_raise_fmt(vm, &exc_AttributeError, "property '%s' of '%s' object has no %s", name->chars, o->obj.type->name,
+                            v == UNBOUND_VAL ? "deleter" : "setter");
       argv[0] = obj;
       argv[1] = v;
       return vm_call(vm, set, v == UNBOUND_VAL ? 1 : 2, argv) == EXC_VAL ? EXC_VAL : NONE_VAL;
