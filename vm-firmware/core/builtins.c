@@ -849,7 +849,19 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !(IS_DICT(args[2]) || IS_INSTANCE(args[2])))
       return vm_raise(vm, &exc_TypeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict");
     {
-      Value ns = vm_call(vm, OBJ_VAL(&dict_type), 1, &args[2]);   /* the class gets a copy */
+      Value ns = args[2];
+      if (IS_INSTANCE(ns)) {   /* a mapping of Python (OrderedDict): its items() */
+        Value key = str_intern(vm, "items", 5), items;
+        items = key == EXC_VAL ? EXC_VAL : value_getattr(vm, ns, AS_STR(key));
+        if (items == EXC_VAL) return EXC_VAL;
+        vm_push_root(vm, items);
+        ns = vm_call(vm, items, 0, NULL);
+        vm_pop_root(vm);
+        if (ns == EXC_VAL) return EXC_VAL;
+      }
+      vm_push_root(vm, ns);
+      ns = vm_call(vm, OBJ_VAL(&dict_type), 1, &ns);   /* the class gets a copy */
+      vm_pop_root(vm);
       return ns == EXC_VAL ? EXC_VAL : class_build(vm, args[0], args[1], AS_DICT(ns), UNBOUND_VAL);
     }
   }
