@@ -1,78 +1,30 @@
 # collections for Viper: namedtuple, deque, defaultdict, OrderedDict, Counter, ChainMap.
-# The VM cannot subclass tuple, dict or list yet, so each is a class of its own that holds one
-# and answers the same protocol (isinstance(x, dict) is False for them).
+# namedtuple classes derive from tuple; the others are classes of their own that hold a
+# container and answer the same protocol (isinstance(x, dict) is False for them).
 
 _missing = object()
 
 
 # ==== namedtuple ==========================================================================
 
-class _NamedTupleBase:
-    __slots__ = ('_t',)
-
-    def __len__(self):
-        return len(self._t)
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __getitem__(self, i):
-        return self._t[i]
-
-    def __contains__(self, x):
-        return x in self._t
-
-    def __hash__(self):
-        return hash(self._t)
-
-    def __eq__(self, other):
-        return self._t == _as_tuple(other)
-
-    def __ne__(self, other):
-        return self._t != _as_tuple(other)
-
-    def __lt__(self, other):
-        return self._t < _as_tuple(other)
-
-    def __le__(self, other):
-        return self._t <= _as_tuple(other)
-
-    def __gt__(self, other):
-        return self._t > _as_tuple(other)
-
-    def __ge__(self, other):
-        return self._t >= _as_tuple(other)
-
-    def __add__(self, other):
-        return self._t + _as_tuple(other)
-
-    def __mul__(self, n):
-        return self._t * n
-
-    def count(self, x):
-        return self._t.count(x)
-
-    def index(self, x, *args):
-        return self._t.index(x, *args)
+class _NamedTupleBase(tuple):
+    # a tuple subclass: indexing, unpacking, comparison, hashing and % formatting are tuple's
+    __slots__ = ()
 
     def _asdict(self):
-        return dict(zip(self._fields, self._t))
+        return dict(zip(self._fields, self))
 
     def _replace(self, **kwargs):
-        values = [kwargs.pop(name, value) for name, value in zip(self._fields, self._t)]
+        values = [kwargs.pop(name, value) for name, value in zip(self._fields, self)]
         if kwargs:
             raise ValueError('Got unexpected field names: %r' % list(kwargs))
         return self._make(values)
 
     def __repr__(self):
-        return self._name + '(' + ', '.join(['%s=%r' % (n, v) for n, v in zip(self._fields, self._t)]) + ')'
+        return self._name + '(' + ', '.join(['%s=%r' % (n, v) for n, v in zip(self._fields, self)]) + ')'
 
     def __getnewargs__(self):
-        return self._t
-
-
-def _as_tuple(x):
-    return x._t if isinstance(x, _NamedTupleBase) else x
+        return tuple(self)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -114,7 +66,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         _field_defaults = field_defaults
         _name = typename
 
-        def __init__(self, *args, **kwargs):
+        def __new__(cls, *args, **kwargs):
             if len(args) > nfields:
                 raise TypeError('%s.__new__() takes %d positional argument%s but %d were given' % (
                     typename, nfields + 1, '' if nfields == 0 else 's', len(args) + 1))
@@ -137,20 +89,20 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                 if name in fields:
                     raise TypeError("%s.__new__() got multiple values for argument '%s'" % (typename, name))
                 raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (typename, name))
-            object.__setattr__(self, '_t', tuple(values))
+            return tuple.__new__(cls, values)
 
         @classmethod
         def _make(cls, iterable):
             values = tuple(iterable)
             if len(values) != nfields:
                 raise TypeError('Expected %d arguments, got %d' % (nfields, len(values)))
-            return cls(*values)
+            return tuple.__new__(cls, values)
 
         def __setattr__(self, name, value):
             raise AttributeError("can't set attribute")
 
     for index, name in enumerate(fields):
-        setattr(_NT, name, property(lambda self, i=index: self._t[i]))
+        setattr(_NT, name, property(lambda self, i=index: tuple.__getitem__(self, i)))
     _NT.__name__ = typename
     try:
         _NT.__qualname__ = typename

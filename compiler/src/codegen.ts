@@ -704,11 +704,14 @@ class CodeCompiler {
   }
 
   private classDef(s: A.ClassDef): void {
-    if (s.keywords.length) { this.unsupported('class keywords (metaclass=...)', s.keywords[0], 'are'); return; }
+    const doubleStar = s.keywords.find(k => k.arg === null);
+    if (doubleStar) { this.unsupported("'**' in a class's keywords", doubleStar.value, 'is'); return; }
     const starred = s.bases.find(b => b.kind === 'Starred');
     if (starred) { this.unsupported("'*' in a class's bases", starred, 'is'); return; }
     s.decorator_list.forEach(d => this.expr(d));
     this.line = s.lineno;
+    // class C(B, metaclass=M, **kw): __build_class__(body, 'C', B, metaclass=M), as CPython.
+    if (s.keywords.length) this.emit('LOAD_GLOBAL', this.image.name('__build_class__'));
     const scope = this.image.scopes.scopeOf(s);
     const index = this.image.reserveCode();
     const inner = new CodeCompiler(this.image, scope, s.lineno);
@@ -734,7 +737,14 @@ class CodeCompiler {
     this.loadConstant({ t: 'str', v: s.name });
     s.bases.forEach(b => this.expr(b));
     this.line = s.lineno;
-    this.emit('BUILD_CLASS', this.count(s.bases.length, 255, 'base classes', s));
+    if (s.keywords.length) {
+      s.keywords.forEach(k => this.expr(k.value));
+      this.line = s.lineno;
+      this.emit('LOAD_CONST', this.constant({ kind: 'TUPLE', items: s.keywords.map(k => ({ kind: 'STR', value: k.arg! })) }));
+      this.emit('CALL_KW', this.count(2 + s.bases.length + s.keywords.length, 255, 'base classes and keywords', s));
+    } else {
+      this.emit('BUILD_CLASS', this.count(s.bases.length, 255, 'base classes', s));
+    }
     for (let i = 0; i < s.decorator_list.length; i++) this.emit('CALL', 1);
     this.storeName(s.name);
   }

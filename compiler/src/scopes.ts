@@ -140,10 +140,6 @@ class ScopeAnalyzer {
         this.error(CATALOGUE.NONLOCAL_AT_MODULE, 'nonlocal declaration not allowed at module level', s);
         return;
       }
-      if (cx.scope.kind === 'class') {
-        this.error(CATALOGUE.NOT_SUPPORTED, "'nonlocal' in a class body is not supported yet", s);
-        return;
-      }
       this.declare(s, s.names, cx.scope, 'nonlocal');
       cx.scope.nonlocalStmts.push(s);
     },
@@ -323,7 +319,14 @@ class ScopeAnalyzer {
    * free variables here and cells there; functions in between pass them along as free too. */
   private resolveClosures(scope: Scope): void {
     if (scope.kind === 'class') {
-      // A class body reads names of an enclosing function through the closure too.
+      // A class body reads names of an enclosing function through the closure too, and its
+      // nonlocal names are that function's cells.
+      for (const stmt of scope.nonlocalStmts) {
+        for (const name of stmt.names) {
+          if (scope.nonlocals.has(name) && !this.capture(scope, name))
+            this.error(CATALOGUE.NONLOCAL_NO_BINDING, `no binding for nonlocal '${name}' found`, stmt);
+        }
+      }
       for (const use of scope.uses) {
         if (scope.globals.has(use.id) || scope.locals.includes(use.id)) continue;
         this.capture(scope, use.id);

@@ -282,7 +282,7 @@ static Value check_class(VM *vm, const Type *t, Value cls, const char *fname) {
 
 static Value bi_isinstance(VM *vm, int argc, Value *args) {
   (void)argc;
-  return check_class(vm, value_type(args[0]), args[1], "isinstance");
+  return check_class(vm, IS_PYCLASS(args[0]) ? (const Type *)AS_OBJ(class_meta(args[0])) : value_type(args[0]), args[1], "isinstance");
 }
 
 static Value bi_issubclass(VM *vm, int argc, Value *args) {
@@ -654,6 +654,15 @@ static Value bi_dir(VM *vm, int argc, Value *args) {
   const MethodDef *m;
   Value list, r;
   if (argc == 0) return dir_scope(vm);
+  if (IS_INSTANCE(args[0]) || IS_PYCLASS(args[0])) return class_dir(vm, args[0]);
+  if (IS_MODULE(args[0])) {   /* its namespace's names */
+    list = value_to_list(vm, OBJ_VAL(AS_MODULE(args[0])->dict));
+    if (list == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, list);
+    r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+    vm_pop_root(vm);
+    return r == EXC_VAL ? EXC_VAL : list;
+  }
   t = IS_TYPE(args[0], &type_type) ? (const Type *)AS_OBJ(args[0]) : value_type(args[0]);
   list = list_new(vm, 0);
   if (list == EXC_VAL) return EXC_VAL;
@@ -841,6 +850,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     return set_from(vm, type, argc ? args[0] : UNBOUND_VAL);
   }
   if (type == &int_type) max = 2;
+  if (type == &type_type) max = 3;
   if (argc > max)
     return vm_raise_fmt(vm, &exc_TypeError, "%s() takes at most %d argument%s (%d given)", type->name, max,
                         max == 1 ? "" : "s", argc);
@@ -867,7 +877,27 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
     return collect(vm, args[0], true);
   }
   if (type == &dict_type) return make_dict(vm, argc, args);
-  if (type == &type_type && argc == 1) return OBJ_VAL(value_type(args[0]));
+  if (type == &type_type && argc == 1) return IS_PYCLASS(args[0]) ? class_meta(args[0]) : OBJ_VAL(value_type(args[0]));
+  if (type == &type_type && argc == 3) {   /* type(name, bases, dict): a class made at run time */
+    if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !(IS_DICT(args[2]) || IS_INSTANCE(args[2])))
+      return vm_raise(vm, &exc_TypeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict");
+    {
+      Value ns = args[2];
+      if (IS_INSTANCE(ns)) {   /* a mapping of Python (OrderedDict): its items() */
+        Value key = str_intern(vm, "items", 5), items;
+        items = key == EXC_VAL ? EXC_VAL : value_getattr(vm, ns, AS_STR(key));
+        if (items == EXC_VAL) return EXC_VAL;
+        vm_push_root(vm, items);
+        ns = vm_call(vm, items, 0, NULL);
+        vm_pop_root(vm);
+        if (ns == EXC_VAL) return EXC_VAL;
+      }
+      vm_push_root(vm, ns);
+      ns = vm_call(vm, OBJ_VAL(&dict_type), 1, &ns);   /* the class gets a copy */
+      vm_pop_root(vm);
+      return ns == EXC_VAL ? EXC_VAL : class_build(vm, args[0], args[1], AS_DICT(ns), UNBOUND_VAL);
+    }
+  }
   if (type == &type_type) return vm_raise(vm, &exc_TypeError, "type() takes 1 or 3 arguments");
   return vm_raise_fmt(vm, &exc_TypeError, "cannot create '%s' instances", type->name);
 }

@@ -3,6 +3,7 @@
  * protocols the interpreter and object.c dispatch to. */
 #include <string.h>
 
+#include "call.h"
 #include "gen/opcodes.h"
 #include "vm.h"
 
@@ -23,6 +24,7 @@ void class_trace(VM *vm, Obj *obj) {
   gc_mark_value(vm, c->bases);
   gc_mark_value(vm, c->mro);
   gc_mark_value(vm, OBJ_VAL(c->dict));
+  gc_mark_value(vm, c->meta);
 }
 
 static void method_trace(VM *vm, Obj *obj) {
@@ -37,9 +39,19 @@ static void wrapper_trace(VM *vm, Obj *obj) {
   gc_mark_value(vm, w->b);
 }
 
+/* property(fget, fset, fdel, doc): a wrapper with two more fields. */
+typedef struct ObjProperty { ObjWrapper w; Value del, doc; } ObjProperty;
+static void property_trace(VM *vm, Obj *obj) {
+  ObjProperty *p = (ObjProperty *)obj;
+  wrapper_trace(vm, obj);
+  gc_mark_value(vm, p->del);
+  gc_mark_value(vm, p->doc);
+}
+
 static bool method_hash(VM *vm, Value v, int64_t *out);
+static void super_print(VM *vm, Value v, bool repr) { (void)repr; class_write_super(vm, v); }
 const Type method_type = {{&type_type}, "method", NULL, method_trace, NULL, .hash = method_hash};
-const Type super_type = {{&type_type}, "super", NULL, wrapper_trace, NULL, .getattr = class_getattr};
+const Type super_type = {{&type_type}, "super", NULL, wrapper_trace, NULL, .print = super_print, .getattr = class_getattr};
 const Type classmethod_type = {{&type_type}, "classmethod", NULL, wrapper_trace, NULL};
 const Type staticmethod_type = {{&type_type}, "staticmethod", NULL, wrapper_trace, NULL};
 static void not_implemented_print(VM *vm, Value v, bool repr) { (void)v; (void)repr; vm_sb_cstr(vm, "NotImplemented"); }
@@ -51,7 +63,7 @@ static Value wrapper_new(VM *vm, const Type *type, Value a, Value b) {
   RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, a);
   vm_push_root(vm, b);
-  w = (ObjWrapper *)obj_alloc(vm, type, sizeof(ObjWrapper));
+  w = (ObjWrapper *)obj_alloc(vm, type, type == &property_type ? sizeof(ObjProperty) : sizeof(ObjWrapper));
   gc_root_restore(vm, mark);
   if (w == NULL) return EXC_VAL;
   w->a = a;
@@ -202,7 +214,7 @@ static const char *const hook_names[] = {"__setattr__", "__delattr__", "__getatt
 /* Which of hook_names the class's MRO defines (CLASS_HOOK_* bits, in that order). */
 static bool update_hooks(VM *vm, ObjClass *cls) {
   size_t i;
-  cls->hooks = 0;
+  cls->hooks = type_in_mro(&cls->type, &type_type) ? CLASS_HOOK_META : 0;
   for (i = 0; i < sizeof hook_names / sizeof hook_names[0]; i++) {
     Value f = lookup_cstr(vm, &cls->type, hook_names[i]);
     if (f == EXC_VAL) return false;
@@ -252,6 +264,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   ObjClass *cls;
   uint32_t i;
   const Type *builtin_base = NULL, *parent = NULL, *value_base = NULL;
+  bool meta_base = false;   /* a base derives from type */
   Value mro;
   bool ok;
   if (AS_TUPLE(bases)->len == 0) {   /* class A: is class A(object): */
@@ -273,6 +286,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
     const Type *bt;
     if (!IS_TYPE(b, &type_type)) return vm_raise(vm, &exc_TypeError, "bases must be types");
     bt = (const Type *)AS_OBJ(b);
+    if (bt == &type_type || (IS_CLASS_TYPE(bt) && (((const ObjClass *)bt)->hooks & CLASS_HOOK_META))) meta_base = true;
     if (IS_CLASS_TYPE(bt)) {
       const Type *bb = ((const ObjClass *)bt)->builtin_base;
       if (bb != NULL && builtin_base != NULL && bb != builtin_base && !type_is_subtype(bb, builtin_base) &&
@@ -290,7 +304,7 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
       if (value_base != NULL && value_base != bt)
         return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict");
       value_base = bt;
-    } else if (!is_object_type(bt)) {
+    } else if (!is_object_type(bt) && bt != &type_type) {   /* class M(type): a metaclass */
       return vm_raise_fmt(vm, &exc_TypeError, "type '%s' is not an acceptable base type", bt->name);
     }
     if (parent == NULL && !is_object_type(bt)) parent = bt;
@@ -310,8 +324,16 @@ Value class_new(VM *vm, Value name, Value bases, ObjDict *ns) {
   cls->dict = ns;
   cls->builtin_base = builtin_base;
   cls->value_base = value_base;
-  if (builtin_base != NULL && value_base != NULL) { gc_root_restore(vm, mark); return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
+  cls->meta = NONE_VAL;
+  if ((builtin_base != NULL || meta_base) && value_base != NULL) { gc_root_restore(vm, mark); return vm_raise(vm, &exc_TypeError, "multiple bases have instance lay-out conflict"); }
   vm_push_root(vm, OBJ_VAL(cls));
+  {   /* __new__ is a static method without saying so */
+    Value key = name_of(vm, "__new__"), f = key == EXC_VAL ? UNBOUND_VAL : dict_get_str(ns, AS_STR(key));
+    if (IS_FUNCTION(f)) {
+      f = wrapper_new(vm, &staticmethod_type, f, NONE_VAL);
+      if (f == EXC_VAL || !dict_set(vm, ns, key, f)) { gc_root_restore(vm, mark); return EXC_VAL; }
+    }
+  }
   mro = c3_mro(vm, cls);
   if (mro != EXC_VAL) cls->mro = mro;
   ok = mro != EXC_VAL && update_hooks(vm, cls);   /* may intern the hook names: cls stays rooted */
@@ -375,12 +397,27 @@ static Value class_new_instance(VM *vm, ObjClass *cls, int argc, Value *args, in
   return instance_alloc(vm, cls, UNBOUND_VAL);
 }
 
-/* cls(*args, **kw): __new__, then __init__. */
+static Value metaclass_instantiate(VM *vm, ObjClass *mcs, int argc, Value *args, int nkw, ObjTuple *kwnames);
+static Value instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames);
+
+/* cls(*args, **kw): its metaclass's __call__, if it has one, else instantiate(). */
 Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+  if (!IS_NONE(cls->meta)) {
+    Value f = lookup_cstr(vm, (const Type *)AS_OBJ(cls->meta), "__call__");
+    if (f == EXC_VAL) return EXC_VAL;
+    if (f != UNBOUND_VAL) return call_with(vm, f, OBJ_VAL(cls), argc, args, nkw, kwnames);
+  }
+  return instantiate(vm, cls, argc, args, nkw, kwnames);
+}
+
+/* type.__call__: __new__, then __init__. */
+static Value instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames) {
   ObjInstance *o;
   Value self, init, r, newf;
   int npos = argc - nkw;
   newf = UNBOUND_VAL;
+  if (cls->hooks & CLASS_HOOK_META)
+    return metaclass_instantiate(vm, cls, argc, args, nkw, kwnames);
   if (cls->value_base == NULL && !(cls->hooks & CLASS_HOOK_NEW)) {   /* most classes: object.__new__ */
     o = (ObjInstance *)obj_alloc(vm, &cls->type, sizeof(ObjInstance) + (cls->builtin_base != NULL ? sizeof(ExcChain) : 0));
     if (o == NULL) return EXC_VAL;
@@ -424,6 +461,250 @@ Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, O
   return self;
 }
 
+/* ==== class creation: metaclasses, __set_name__, __init_subclass__ ======================== */
+
+static bool is_metaclass(const Type *t) { return IS_CLASS_TYPE(t) && (((const ObjClass *)t)->hooks & CLASS_HOOK_META); }
+
+/* type(v) for a class v: its metaclass, or type. */
+Value class_meta(Value v) {
+  if (IS_PYCLASS(v) && !IS_NONE(((const ObjClass *)AS_OBJ(v))->meta)) return ((const ObjClass *)AS_OBJ(v))->meta;
+  return OBJ_VAL(&type_type);
+}
+
+static Value instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames);
+
+/* fn(self, *args, **kw) with the keywords in a dict kw (UNBOUND_VAL: none); fn UNBOUND_VAL:
+ * make an instance of the class self without its metaclass's __call__. */
+static Value call_kwdict(VM *vm, Value fn, Value self, int argc, Value *args, Value kw) {
+  Value *base = vm->sp, names = UNBOUND_VAL, r;
+  ObjDict *d = kw != UNBOUND_VAL && IS_DICT(kw) ? AS_DICT(kw) : NULL;
+  int i, nkw = d != NULL ? (int)d->live : 0, n = 0;
+  uint32_t j;
+  if (vm->sp + argc + nkw + 2 > vm->stack_end) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+  *vm->sp++ = self;
+  for (i = 0; i < argc; i++) *vm->sp++ = args[i];
+  if (nkw > 0) {
+    names = tuple_new(vm, (uint32_t)nkw);
+    if (names == EXC_VAL) { vm->sp = base; return EXC_VAL; }
+    for (j = 0; j < d->used; j++)
+      if (d->entries[j].key != DELETED_VAL) {
+        AS_TUPLE(names)->items[n++] = d->entries[j].key;
+        *vm->sp++ = d->entries[j].value;
+      }
+  }
+  vm_push_root(vm, names);
+  if (fn == UNBOUND_VAL) r = instantiate(vm, (ObjClass *)AS_OBJ(self), argc + nkw, base + 1, nkw, nkw > 0 ? AS_TUPLE(names) : NULL);
+  else r = vm_call_kw(vm, fn, argc + 1 + nkw, base, nkw, nkw > 0 ? AS_TUPLE(names) : NULL);
+  vm_pop_root(vm);
+  vm->sp = base;
+  return r;
+}
+
+/* Every value of the new class's namespace that defines __set_name__ learns its owner and
+ * name; the items are copied first, as the calls may change the namespace. */
+static bool set_names(VM *vm, ObjClass *cls) {
+  ObjDict *d = cls->dict;
+  Value items = UNBOUND_VAL;
+  uint32_t i, n = 0;
+  for (i = 0; i < d->used; i++)
+    if (d->entries[i].key != DELETED_VAL && IS_INSTANCE(d->entries[i].value)) n++;
+  if (n == 0) return true;
+  items = tuple_new(vm, 2 * n);
+  if (items == EXC_VAL) return false;
+  for (i = 0, n = 0; i < d->used; i++)
+    if (d->entries[i].key != DELETED_VAL && IS_INSTANCE(d->entries[i].value)) {
+      AS_TUPLE(items)->items[n++] = d->entries[i].key;
+      AS_TUPLE(items)->items[n++] = d->entries[i].value;
+    }
+  vm_push_root(vm, items);
+  for (i = 0; i < n; i += 2) {
+    Value argv[2], v = AS_TUPLE(items)->items[i + 1];
+    argv[0] = OBJ_VAL(cls);
+    argv[1] = AS_TUPLE(items)->items[i];
+    if (class_call_dunder(vm, v, "__set_name__", 2, argv) == EXC_VAL) {
+      vm_pop_root(vm);
+      if (vm_exc_pending_is(vm, &exc_RecursionError)) return false;
+      return vm_raise_fmt(vm, &exc_RuntimeError, "Error calling __set_name__ on '%t' instance %v in '%s'", v, argv[1],
+                          cls->type.name) != EXC_VAL;
+    }
+  }
+  vm_pop_root(vm);
+  return true;
+}
+
+/* super(cls, cls).__init_subclass__(**kw): the nearest base's, or object's (which takes no
+ * keywords). */
+static bool init_subclass(VM *vm, ObjClass *cls, Value kw) {
+  ObjTuple *mro = AS_TUPLE(cls->mro);
+  Value name = name_of(vm, "__init_subclass__");
+  uint32_t i;
+  if (name == EXC_VAL) return false;
+  for (i = 1; i < mro->len; i++) {
+    const Type *k = (const Type *)AS_OBJ(mro->items[i]);
+    if (IS_CLASS_TYPE(k)) {
+      Value f = dict_get_str(((const ObjClass *)k)->dict, AS_STR(name));
+      if (f == UNBOUND_VAL) continue;
+      if (IS_TYPE(f, &classmethod_type)) f = ((ObjWrapper *)AS_OBJ(f))->a;   /* it is a classmethod implicitly */
+      return call_kwdict(vm, f, OBJ_VAL(cls), 0, NULL, kw) != EXC_VAL;
+    }
+  }
+  if (kw != UNBOUND_VAL && IS_DICT(kw) && AS_DICT(kw)->live > 0) {
+    vm_raise_fmt(vm, &exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", cls->type.name);
+    return false;
+  }
+  return true;
+}
+
+/* type.__new__(mcs, name, bases, ns, **kw): mcs NONE_VAL is type itself. */
+static Value type_new(VM *vm, Value mcs, Value name, Value bases, Value ns, Value kw) {
+  Value cls, copy;
+  if (!IS_STR(name)) return vm_raise_fmt(vm, &exc_TypeError, "type.__new__() argument 1 must be str, not %t", name);
+  if (!IS_TUPLE(bases)) return vm_raise_fmt(vm, &exc_TypeError, "type.__new__() argument 2 must be tuple, not %t", bases);
+  if (!IS_DICT(ns)) return vm_raise_fmt(vm, &exc_TypeError, "type.__new__() argument 3 must be dict, not %t", ns);
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, name);
+  vm_push_root(vm, bases);
+  vm_push_root(vm, kw);
+  copy = dict_new(vm);   /* the class gets its own namespace, as CPython's */
+  if (copy != EXC_VAL) {
+    ObjDict *src = AS_DICT(ns);
+    uint32_t i;
+    vm_push_root(vm, copy);
+    for (i = 0; i < src->used && copy != EXC_VAL; i++)
+      if (src->entries[i].key != DELETED_VAL && !dict_set(vm, AS_DICT(copy), src->entries[i].key, src->entries[i].value))
+        copy = EXC_VAL;
+    vm_pop_root(vm);
+  }
+  cls = copy == EXC_VAL ? EXC_VAL : class_new(vm, name, bases, AS_DICT(copy));
+  if (cls != EXC_VAL) {
+    ObjClass *c = (ObjClass *)AS_OBJ(cls);
+    if (IS_PYCLASS(mcs) && mcs != cls) c->meta = mcs;
+    vm_push_root(vm, cls);
+    if (!set_names(vm, c) || !init_subclass(vm, c, kw)) cls = EXC_VAL;
+    vm_pop_root(vm);
+  }
+  gc_root_restore(vm, mark);
+  return cls;
+}
+
+/* type.__new__(mcs, name, bases, ns, **kw) as a native: reached through super() in a
+ * metaclass's __new__, and when a metaclass without one is called. */
+static Value bi_type_new(VM *vm, int argc, Value *args) {
+  if (argc != 4) return vm_raise(vm, &exc_TypeError, "type.__new__() takes exactly 3 arguments");
+  if (!IS_PYCLASS(args[0]) && args[0] != OBJ_VAL(&type_type))
+    return vm_raise_fmt(vm, &exc_TypeError, "type.__new__(X): X is not a type object (%t)", args[0]);
+  return type_new(vm, IS_PYCLASS(args[0]) ? args[0] : NONE_VAL, args[1], args[2], args[3], NATIVE_KW(args, argc, 0));
+}
+static const ObjBuiltin type_new_builtin = {{&builtin_type}, "__new__", bi_type_new, 1, -1, NATIVE_KW_DICT};
+
+/* The most derived of the metaclasses of bases and meta (type when none); NULL: TypeError raised. */
+static Value derive_meta(VM *vm, Value meta, Value bases) {
+  uint32_t i;
+  for (i = 0; i < AS_TUPLE(bases)->len; i++) {
+    Value m = class_meta(AS_TUPLE(bases)->items[i]);
+    const Type *mt = (const Type *)AS_OBJ(m), *have = (const Type *)AS_OBJ(meta);
+    if (type_in_mro(mt, have)) meta = m;
+    else if (!type_in_mro(have, mt))
+      return vm_raise(vm, &exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                                          "subclass of the metaclasses of all its bases");
+  }
+  return meta;
+}
+
+Value class_build(VM *vm, Value name, Value bases, ObjDict *ns, Value kw) {
+  Value meta = OBJ_VAL(&type_type), r;
+  if (kw != UNBOUND_VAL && IS_DICT(kw)) {
+    Value key = name_of(vm, "metaclass"), m;
+    bool found;
+    if (key == EXC_VAL) return EXC_VAL;
+    m = dict_get_str(AS_DICT(kw), AS_STR(key));
+    if (m != UNBOUND_VAL) {
+      vm_push_root(vm, m);
+      if (!dict_delete(vm, AS_DICT(kw), key, &found)) { vm_pop_root(vm); return EXC_VAL; }
+      vm_pop_root(vm);
+      meta = m;
+    }
+  }
+  if (IS_TYPE(meta, &type_type)) {
+    meta = derive_meta(vm, meta, bases);
+    if (meta == EXC_VAL) return EXC_VAL;
+  }
+  if (meta == OBJ_VAL(&type_type)) {   /* most classes: no metaclass */
+    Value cls;
+    if (!IS_TUPLE(bases)) return vm_raise(vm, &exc_TypeError, "bases must be a tuple");
+    cls = class_new(vm, name, bases, ns);
+    if (cls == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, cls);
+    r = set_names(vm, (ObjClass *)AS_OBJ(cls)) && init_subclass(vm, (ObjClass *)AS_OBJ(cls), kw) ? cls : EXC_VAL;
+    vm_pop_root(vm);
+    return r;
+  }
+  {   /* meta(name, bases, ns, **kw): a metaclass, or any callable */
+    Value argv[2];
+    argv[0] = bases;
+    argv[1] = OBJ_VAL(ns);
+    return call_kwdict(vm, meta, name, 2, argv, kw);
+  }
+}
+
+/* __build_class__(body, name, *bases, **kw): a class statement with keywords (metaclass=...). */
+static Value bi_build_class(VM *vm, int argc, Value *args) {
+  Value bases, ns, r;
+  if (argc < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "__build_class__: bad arguments");
+  bases = tuple_new(vm, (uint32_t)(argc - 2));
+  if (bases == EXC_VAL) return EXC_VAL;
+  memcpy(AS_TUPLE(bases)->items, args + 2, (size_t)(argc - 2) * sizeof(Value));
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, bases);
+  ns = dict_new(vm);
+  if (ns == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm_push_root(vm, ns);
+  r = call_class_body(vm, args[0], AS_DICT(ns));
+  if (r != EXC_VAL) {
+    Value cell = r;
+    vm_push_root(vm, cell);
+    r = class_build(vm, args[1], bases, AS_DICT(ns), NATIVE_KW(args, argc, 0));
+    if (r != EXC_VAL && IS_TYPE(cell, &cell_type)) ((ObjCell *)AS_OBJ(cell))->value = r;
+    vm_pop_root(vm);
+  }
+  gc_root_restore(vm, mark);
+  return r;
+}
+
+/* type.__call__(cls, *args, **kw) through super() in a metaclass's __call__: make the instance. */
+static Value bi_type_call(VM *vm, int argc, Value *args) {
+  Value kw = NATIVE_KW(args, argc, 0);
+  if (!IS_PYCLASS(args[0])) return vm_raise(vm, &exc_TypeError, "descriptor '__call__' requires a 'type' object");
+  if (kw == UNBOUND_VAL || AS_DICT(kw)->live == 0) return instantiate(vm, (ObjClass *)AS_OBJ(args[0]), argc - 1, args + 1, 0, NULL);
+  return call_kwdict(vm, UNBOUND_VAL, args[0], argc - 1, args + 1, kw);
+}
+static const ObjBuiltin type_call_builtin = {{&builtin_type}, "__call__", bi_type_call, 1, -1, NATIVE_KW_DICT};
+
+/* object.__init_subclass__(cls) through super(): it takes no keywords. */
+static Value bi_object_init_subclass(VM *vm, int argc, Value *args) {
+  Value kw = NATIVE_KW(args, argc, 0);
+  if (kw != UNBOUND_VAL && AS_DICT(kw)->live > 0)
+    return vm_raise_fmt(vm, &exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                        IS_TYPE(args[0], &type_type) ? ((const Type *)AS_OBJ(args[0]))->name : "object");
+  return NONE_VAL;
+}
+static const ObjBuiltin object_init_subclass_builtin = {{&builtin_type}, "__init_subclass__", bi_object_init_subclass, 1, 1, NATIVE_KW_DICT};
+
+/* metaclass(name, bases, ns, **kw): its __new__ (type.__new__ when it has none) makes the class,
+ * then its __init__, if any, runs on it. */
+static Value metaclass_instantiate(VM *vm, ObjClass *mcs, int argc, Value *args, int nkw, ObjTuple *kwnames) {
+  Value f = (mcs->hooks & CLASS_HOOK_NEW) ? lookup_cstr(vm, &mcs->type, "__new__") : OBJ_VAL(&type_new_builtin), cls, init;
+  if (f == EXC_VAL) return EXC_VAL;
+  if (IS_TYPE(f, &staticmethod_type)) f = ((ObjWrapper *)AS_OBJ(f))->a;
+  cls = call_with(vm, f, OBJ_VAL(mcs), argc, args, nkw, kwnames);
+  if (cls == EXC_VAL || !IS_PYCLASS(cls) || !type_in_mro((const Type *)AS_OBJ(class_meta(cls)), &mcs->type)) return cls;
+  vm_push_root(vm, cls);
+  init = lookup_cstr(vm, &mcs->type, "__init__");
+  if (init != UNBOUND_VAL && init != EXC_VAL) init = call_with(vm, init, cls, argc, args, nkw, kwnames);
+  vm_pop_root(vm);
+  return init == EXC_VAL ? EXC_VAL : cls;
+}
+
 /* object.__new__(cls) and list.__new__(cls, ...), str.__new__(cls, ...), ... reached through
  * super().__new__ or object.__new__: the built-in value is made from the arguments. */
 static Value bi_value_new(VM *vm, int argc, Value *args) {
@@ -431,6 +712,10 @@ static Value bi_value_new(VM *vm, int argc, Value *args) {
   Value v = UNBOUND_VAL;
   if (argc < 1 || !IS_PYCLASS(args[0])) return vm_raise(vm, &exc_TypeError, "object.__new__(X): X is not a type object");
   cls = (ObjClass *)AS_OBJ(args[0]);
+  if (is_metaclass(&cls->type)) {   /* type.__new__(M, name, bases, ns) */
+    if (argc != 4) return vm_raise(vm, &exc_TypeError, "type.__new__() takes exactly 3 arguments");
+    return type_new(vm, args[0], args[1], args[2], args[3], UNBOUND_VAL);
+  }
   if (cls->value_base != NULL && !is_mutable_value_type(cls->value_base) && argc > 1) {
     v = vm_call(vm, OBJ_VAL(cls->value_base), argc - 1, args + 1);
     if (v == EXC_VAL) return EXC_VAL;
@@ -502,12 +787,33 @@ static Value class_doc(const Type *t, ObjStr *name) {
 
 static Value instance_getattr(VM *vm, Value obj, ObjStr *name);
 
+/* The type super(t, self) searches: self's class, or self's metaclass when self is a class. */
+static Value super_self_type(Value self) { return IS_PYCLASS(self) ? class_meta(self) : OBJ_VAL(value_type(self)); }
+
+static bool is_data_descriptor(VM *vm, Value attr) {
+  Value f = lookup_cstr(vm, OBJ_TYPE(attr), "__set__");
+  if (f == UNBOUND_VAL) f = lookup_cstr(vm, OBJ_TYPE(attr), "__delete__");
+  return f != UNBOUND_VAL && f != EXC_VAL;
+}
+
+/* descr.__get__(obj, type(obj)) */
+static Value descr_get(VM *vm, Value get, Value descr, Value obj) {
+  Value argv[3];
+  argv[0] = descr;
+  argv[1] = obj;
+  argv[2] = OBJ_VAL(OBJ_TYPE(obj));
+  return vm_call(vm, get, 3, argv);
+}
+
 /* obj.name where obj is an instance of a Python class, a Python class, or a super object. */
 Value class_getattr(VM *vm, Value obj, ObjStr *name) {
   if (IS_TYPE(obj, &super_type)) {
     ObjWrapper *s = (ObjWrapper *)AS_OBJ(obj);
     Value self = s->b;
-    const Type *start = (const Type *)AS_OBJ(s->a), *t = IS_TYPE(self, &type_type) ? (const Type *)AS_OBJ(self) : value_type(self);
+    const Type *start = (const Type *)AS_OBJ(s->a), *t;
+    /* inst: self is an instance of a subclass of start (a class, for a metaclass's methods) */
+    bool inst = !IS_TYPE(self, &type_type) || !type_in_mro((const Type *)AS_OBJ(self), start);
+    t = !inst ? (const Type *)AS_OBJ(self) : (const Type *)AS_OBJ(super_self_type(self));
     if (IS_CLASS_TYPE(t)) {
       ObjTuple *mro = AS_TUPLE(((const ObjClass *)t)->mro);
       uint32_t i = 0;
@@ -516,18 +822,21 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
         const Type *k = (const Type *)AS_OBJ(mro->items[i]);
         if (IS_CLASS_TYPE(k)) {
           Value v = dict_get_str(((const ObjClass *)k)->dict, name);
-          if (v != UNBOUND_VAL)
-            return bind(vm, v, IS_TYPE(self, &type_type) ? UNBOUND_VAL : self, OBJ_VAL(t));
-        } else if (strcmp(name->chars, "__new__") == 0) {
-          return OBJ_VAL(&value_new_builtin);   /* object.__new__, tuple.__new__, ...: called with cls */
-        } else if (strcmp(name->chars, "__init__") == 0 && !IS_TYPE(self, &type_type)) {
+          if (v != UNBOUND_VAL) return bind(vm, v, inst ? self : UNBOUND_VAL, OBJ_VAL(t));
+        } else if (strcmp(name->chars, "__new__") == 0) {   /* object.__new__, tuple.__new__, ...: called with cls */
+          return OBJ_VAL(k == &type_type ? &type_new_builtin : &value_new_builtin);
+        } else if (k == &type_type && inst && strcmp(name->chars, "__call__") == 0) {
+          return method_new(vm, self, OBJ_VAL(&type_call_builtin));
+        } else if (k == &object_type && strcmp(name->chars, "__init_subclass__") == 0) {
+          return method_new(vm, inst ? OBJ_VAL(t) : self, OBJ_VAL(&object_init_subclass_builtin));
+        } else if (strcmp(name->chars, "__init__") == 0 && inst) {
           if (INNER(self) != UNBOUND_VAL) return method_new(vm, self, OBJ_VAL(&value_init_builtin));
           return method_new(vm, self, OBJ_VAL(&super_init_builtin));   /* object/Exception.__init__ */
         } else if (k != &object_type && INNER(self) != UNBOUND_VAL) {   /* list.append, dict.__getitem__, ... */
           Value v = value_getattr(vm, INNER(self), name);
           if (v != EXC_VAL || !vm_exc_pending_is(vm, &exc_AttributeError)) return v;
           vm->exc = NONE_VAL;
-        } else if (object_attr_builtin(name) != NULL && !IS_TYPE(self, &type_type)) {
+        } else if (object_attr_builtin(name) != NULL && inst) {
           return method_new(vm, self, OBJ_VAL(object_attr_builtin(name)));
         }
       }
@@ -539,8 +848,20 @@ Value class_getattr(VM *vm, Value obj, ObjStr *name) {
     Value v;
     if (is_doc(name)) return class_doc(t, name);
     v = class_lookup(t, name);
+    if (IS_INSTANCE(v)) {   /* a descriptor's __get__(None, cls) */
+      Value argv[2];
+      argv[0] = NONE_VAL;
+      argv[1] = obj;
+      argv[1] = class_call_dunder(vm, v, "__get__", 2, argv);
+      if (argv[1] != UNBOUND_VAL) return argv[1];
+    }
     if (v != UNBOUND_VAL) return bind(vm, v, UNBOUND_VAL, obj);
     if (strcmp(name->chars, "__name__") == 0) return OBJ_VAL(((const ObjClass *)t)->name);
+    if (strcmp(name->chars, "__class__") == 0) return class_meta(obj);
+    if (!IS_NONE(((const ObjClass *)t)->meta)) {   /* the metaclass's methods and attributes, bound to the class */
+      v = class_lookup((const Type *)AS_OBJ(((const ObjClass *)t)->meta), name);
+      if (v != UNBOUND_VAL) return bind(vm, v, obj, ((const ObjClass *)t)->meta);
+    }
     if (strcmp(name->chars, "__mro__") == 0) return ((const ObjClass *)t)->mro;
     if (strcmp(name->chars, "__bases__") == 0) return ((const ObjClass *)t)->bases;
     if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(((const ObjClass *)t)->dict);   /* the dict itself, not a mappingproxy */
@@ -575,12 +896,22 @@ static Value instance_getattr(VM *vm, Value obj, ObjStr *name) {
   {
     ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
     const Type *t = o->obj.type;
-    Value attr = class_lookup(t, name);
-    if (IS_TYPE(attr, &property_type)) return bind(vm, attr, obj, OBJ_VAL(t));
+    Value attr = class_lookup(t, name), get = UNBOUND_VAL;
+    if (IS_TYPE(attr, &property_type)) {
+      if (IS_NONE(((ObjWrapper *)AS_OBJ(attr))->a))
+        return vm_raise_fmt(vm, &exc_AttributeError, "property '%s' of '%s' object has no getter", name->chars, t->name);
+      return bind(vm, attr, obj, OBJ_VAL(t));
+    }
+    if (IS_INSTANCE(attr)) {   /* a descriptor: __get__; with __set__ or __delete__ it comes before the dict */
+      get = lookup_cstr(vm, OBJ_TYPE(attr), "__get__");
+      if (get == EXC_VAL) return EXC_VAL;
+      if (get != UNBOUND_VAL && is_data_descriptor(vm, attr)) return descr_get(vm, get, attr, obj);
+    }
     if (o->dict != NULL) {
       Value v = dict_get_str(o->dict, name);
       if (v != UNBOUND_VAL) return v;
     }
+    if (get != UNBOUND_VAL) return descr_get(vm, get, attr, obj);
     if (attr != UNBOUND_VAL) return is_doc(name) ? class_doc(t, name) : bind(vm, attr, obj, OBJ_VAL(t));
     if (is_doc(name)) return NONE_VAL;
     if (strcmp(name->chars, "__class__") == 0) return OBJ_VAL(t);
@@ -629,11 +960,20 @@ static Value instance_setattr(VM *vm, Value obj, ObjStr *name, Value v) {
     ObjInstance *o = (ObjInstance *)AS_OBJ(obj);
     Value attr = class_lookup(o->obj.type, name);
     if (IS_TYPE(attr, &property_type)) {
-      Value set = ((ObjWrapper *)AS_OBJ(attr))->b, argv[2];
-      if (IS_NONE(set) || v == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_AttributeError, "can't set attribute '%s'", name->chars);
+      Value set = v == UNBOUND_VAL ? ((ObjProperty *)AS_OBJ(attr))->del : ((ObjWrapper *)AS_OBJ(attr))->b, argv[2];
+      if (IS_NONE(set))
+        return vm_raise_fmt(vm, &exc_AttributeError, "property '%s' of '%s' object has no %s", name->chars, o->obj.type->name,
+                            v == UNBOUND_VAL ? "deleter" : "setter");
       argv[0] = obj;
       argv[1] = v;
-      return vm_call(vm, set, 2, argv) == EXC_VAL ? EXC_VAL : NONE_VAL;
+      return vm_call(vm, set, v == UNBOUND_VAL ? 1 : 2, argv) == EXC_VAL ? EXC_VAL : NONE_VAL;
+    }
+    if (IS_INSTANCE(attr)) {   /* a descriptor's __set__(obj, v) or __delete__(obj) */
+      Value argv[2], r;
+      argv[0] = obj;
+      argv[1] = v;
+      r = class_call_dunder(vm, attr, v == UNBOUND_VAL ? "__delete__" : "__set__", v == UNBOUND_VAL ? 1 : 2, argv);
+      if (r != UNBOUND_VAL) return r == EXC_VAL ? EXC_VAL : NONE_VAL;
     }
     if (v == UNBOUND_VAL) {
       bool found = false;
@@ -892,10 +1232,32 @@ bool class_hash64(VM *vm, Value v, int64_t *out) {
   return true;
 }
 
+/* module.Name of class c (the module its body ran in). */
+static void write_qualified(VM *vm, const ObjClass *c) {
+  Value key = str_intern(vm, "__module__", 10), mod = key == EXC_VAL ? UNBOUND_VAL : dict_get_str(c->dict, AS_STR(key));
+  if (IS_STR(mod)) {
+    vm_sb_add(vm, AS_STR(mod)->chars, AS_STR(mod)->len);
+    vm_sb_add(vm, ".", 1);
+  }
+  vm_sb_cstr(vm, c->type.name);
+}
+
+/* 0x7f12... : the object's address, as CPython's default repr shows it. */
+static void write_address(VM *vm, Value v) {
+  uintptr_t a = (uintptr_t)AS_OBJ(v);
+  char buf[2 * sizeof a + 2];
+  int n = (int)sizeof buf;
+  do { buf[--n] = "0123456789abcdef"[a & 15]; a >>= 4; } while (a != 0);
+  buf[--n] = 'x';
+  buf[--n] = '0';
+  vm_sb_add(vm, buf + n, sizeof buf - (size_t)n);
+}
+
+static bool write_with(VM *vm, Value f, Value v, bool repr);
+
 /* str()/repr() of an instance into the string builder; false when a method raised. */
 bool class_write(VM *vm, Value v, bool repr) {
-  Value r, f, before;
-  bool ok;
+  Value f;
   f = lookup_cstr(vm, value_type(v), repr ? "__repr__" : "__str__");
   if (f == UNBOUND_VAL && !repr) f = lookup_cstr(vm, value_type(v), "__repr__");
   if (f == EXC_VAL) return false;
@@ -903,11 +1265,20 @@ bool class_write(VM *vm, Value v, bool repr) {
     const ObjClass *c = (const ObjClass *)value_type(v);
     if (c->builtin_base != NULL) return true;   /* the caller writes it as an exception */
     if (c->value_base != NULL) { value_write(vm, ((ObjInstance *)AS_OBJ(v))->msg, repr); return true; }
-    vm_sb_cstr(vm, "<__main__.");
-    vm_sb_cstr(vm, c->type.name);
-    vm_sb_cstr(vm, " object>");
+    vm_sb_add(vm, "<", 1);
+    write_qualified(vm, c);
+    vm_sb_cstr(vm, " object at ");
+    write_address(vm, v);
+    vm_sb_add(vm, ">", 1);
     return true;
   }
+  return write_with(vm, f, v, repr);
+}
+
+/* f(v), a __str__ or __repr__, into the string builder. */
+static bool write_with(VM *vm, Value f, Value v, bool repr) {
+  Value r, before;
+  bool ok;
   /* The method's own code may use the string builder: keep what is in it so far. `before` and
    * the result stay on the VM stack (not in a root) until both are back in the builder, whose
    * growing may collect. */
@@ -926,30 +1297,140 @@ bool class_write(VM *vm, Value v, bool repr) {
   return ok;
 }
 
-/* <class 'module.Name'> of a Python class. */
+/* <class 'module.Name'> of a Python class, or what its metaclass's __repr__ says. */
 void class_write_class(VM *vm, Value cls) {
   const ObjClass *c = (const ObjClass *)AS_OBJ(cls);
-  Value key = str_intern(vm, "__module__", 10), mod = key == EXC_VAL ? UNBOUND_VAL : dict_get_str(c->dict, AS_STR(key));
-  vm_sb_cstr(vm, "<class '");
-  if (IS_STR(mod)) {
-    vm_sb_add(vm, AS_STR(mod)->chars, AS_STR(mod)->len);
-    vm_sb_add(vm, ".", 1);
+  if (!IS_NONE(c->meta)) {
+    Value f = lookup_cstr(vm, (const Type *)AS_OBJ(c->meta), "__repr__");
+    if (f != UNBOUND_VAL && f != EXC_VAL) {
+      if (!write_with(vm, f, cls, true)) vm->exc = NONE_VAL;
+      return;
+    }
   }
-  vm_sb_cstr(vm, c->type.name);
+  vm_sb_cstr(vm, "<class '");
+  write_qualified(vm, c);
   vm_sb_cstr(vm, "'>");
+}
+
+/* ==== dir() ============================================================================== */
+
+/* The attributes every object has from object (CPython 3.11's dir(object())). */
+static const char *const object_names[] = {
+  "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+  "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+  "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"};
+
+static bool dir_add(VM *vm, ObjDict *names, Value name) {
+  if (name == EXC_VAL) return false;
+  return !IS_STR(name) || dict_set(vm, names, name, NONE_VAL);
+}
+
+static bool dir_add_dict(VM *vm, ObjDict *names, const ObjDict *d) {
+  uint32_t i;
+  for (i = 0; i < d->used; i++)
+    if (d->entries[i].key != DELETED_VAL && !(IS_STR(d->entries[i].key) && strcmp(AS_STR(d->entries[i].key)->chars, "__qualname__") == 0) &&
+        !dir_add(vm, names, d->entries[i].key))
+      return false;
+  return true;
+}
+
+/* dir(obj) for an instance or a class: obj.__dir__() when its class defines one, else the
+ * names of its dict, its class's and their bases', sorted. */
+Value class_dir(VM *vm, Value obj) {
+  const Type *t = IS_TYPE(obj, &type_type) ? (const Type *)AS_OBJ(obj) : OBJ_TYPE(obj);
+  ObjTuple *mro = AS_TUPLE(((const ObjClass *)t)->mro);
+  Value d, list, r;
+  uint32_t i;
+  bool ok = true, plain = false;
+  if (!IS_TYPE(obj, &type_type)) {
+    Value f = lookup_cstr(vm, t, "__dir__");
+    if (f == EXC_VAL) return EXC_VAL;
+    if (f != UNBOUND_VAL) {
+      r = vm_call(vm, f, 1, &obj);
+      if (r == EXC_VAL) return EXC_VAL;
+      list = vm_call(vm, OBJ_VAL(&list_type), 1, &r);
+      if (list == EXC_VAL) return EXC_VAL;
+      vm_push_root(vm, list);
+      r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+      vm_pop_root(vm);
+      return r == EXC_VAL ? EXC_VAL : list;
+    }
+  }
+  d = dict_new(vm);
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  if (IS_INSTANCE(obj) && ((ObjInstance *)AS_OBJ(obj))->dict != NULL) ok = dir_add_dict(vm, AS_DICT(d), ((ObjInstance *)AS_OBJ(obj))->dict);
+  for (i = 0; ok && i < mro->len; i++) {
+    const Type *k = (const Type *)AS_OBJ(mro->items[i]);
+    if (IS_CLASS_TYPE(k)) {
+      const ObjClass *c = (const ObjClass *)k;
+      if (c->value_base == NULL && c->builtin_base == NULL) plain = true;
+      ok = dir_add_dict(vm, AS_DICT(d), c->dict);
+    } else if (k == &object_type) {
+      size_t j;
+      for (j = 0; ok && j < sizeof object_names / sizeof object_names[0]; j++) ok = dir_add(vm, AS_DICT(d), name_of(vm, object_names[j]));
+    } else {
+      const MethodDef *m;
+      for (m = k->methods; ok && m != NULL && m->name != NULL; m++) ok = dir_add(vm, AS_DICT(d), name_of(vm, m->name));
+    }
+  }
+  if (ok && plain) ok = dir_add(vm, AS_DICT(d), name_of(vm, "__dict__")) && dir_add(vm, AS_DICT(d), name_of(vm, "__weakref__"));
+  list = ok ? value_to_list(vm, d) : EXC_VAL;
+  vm_pop_root(vm);
+  if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);
+  r = list_sort(vm, AS_LIST(list), NONE_VAL, false);
+  vm_pop_root(vm);
+  return r == EXC_VAL ? EXC_VAL : list;
 }
 
 /* ==== builtins: super, classmethod, staticmethod, property =============================== */
 
 static Value bi_super(VM *vm, int argc, Value *args) {
+  const Type *t;
   if (argc != 2) return vm_raise(vm, &exc_RuntimeError, "super(): use super() inside a method, or super(Class, obj)");
-  if (!IS_TYPE(args[0], &type_type)) return vm_raise(vm, &exc_TypeError, "super() argument 1 must be a type");
+  if (!IS_TYPE(args[0], &type_type)) return vm_raise_fmt(vm, &exc_TypeError, "super() argument 1 must be a type, not %t", args[0]);
+  t = (const Type *)AS_OBJ(args[0]);
+  if (!type_in_mro((const Type *)AS_OBJ(super_self_type(args[1])), t) &&
+      !(IS_TYPE(args[1], &type_type) && type_in_mro((const Type *)AS_OBJ(args[1]), t)) && !is_object_type(t))
+    return vm_raise(vm, &exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
   return wrapper_new(vm, &super_type, args[0], args[1]);
+}
+
+/* <super: <class 'B'>, <B object>> */
+void class_write_super(VM *vm, Value sup) {
+  ObjWrapper *s = (ObjWrapper *)AS_OBJ(sup);
+  vm_sb_cstr(vm, "<super: <class '");
+  vm_sb_cstr(vm, ((const Type *)AS_OBJ(s->a))->name);
+  vm_sb_cstr(vm, "'>, <");
+  vm_sb_cstr(vm, IS_TYPE(s->b, &type_type) ? ((const Type *)AS_OBJ(s->b))->name : value_type(s->b)->name);
+  vm_sb_cstr(vm, IS_TYPE(s->b, &type_type) ? " type>>" : " object>>");
 }
 static Value bi_classmethod(VM *vm, int argc, Value *args) { (void)argc; return wrapper_new(vm, &classmethod_type, args[0], NONE_VAL); }
 static Value bi_staticmethod(VM *vm, int argc, Value *args) { (void)argc; return wrapper_new(vm, &staticmethod_type, args[0], NONE_VAL); }
+static Value property_new(VM *vm, Value get, Value set, Value del, Value doc) {
+  ObjProperty *p;
+  Value r;
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, del);
+  vm_push_root(vm, doc);
+  r = wrapper_new(vm, &property_type, get, set);   /* allocates an ObjProperty: see property_type */
+  gc_root_restore(vm, mark);
+  if (r == EXC_VAL) return EXC_VAL;
+  p = (ObjProperty *)AS_OBJ(r);
+  p->del = del;
+  p->doc = doc;
+  return r;
+}
+/* property(fget=None, fset=None, fdel=None, doc=None) */
 static Value bi_property(VM *vm, int argc, Value *args) {
-  return wrapper_new(vm, &property_type, argc > 0 ? args[0] : NONE_VAL, argc > 1 ? args[1] : NONE_VAL);
+  Value a[4];
+  int i;
+  for (i = 0; i < 4; i++) {
+    a[i] = i < argc ? args[i] : NATIVE_KW(args, argc, i);
+    if (a[i] == UNBOUND_VAL) a[i] = NONE_VAL;
+  }
+  return property_new(vm, a[0], a[1], a[2], a[3]);
 }
 /* object.__init__ / BaseException.__init__ reached through super(): args[0] is self. */
 static Value bi_super_init(VM *vm, int argc, Value *args) {
@@ -963,12 +1444,19 @@ static Value bi_super_init(VM *vm, int argc, Value *args) {
   return NONE_VAL;
 }
 static Value m_setter(VM *vm, int argc, Value *args) {
+  ObjProperty *p = (ObjProperty *)AS_OBJ(args[0]);
   (void)argc;
-  return wrapper_new(vm, &property_type, ((ObjWrapper *)AS_OBJ(args[0]))->a, args[1]);
+  return property_new(vm, p->w.a, args[1], p->del, p->doc);
 }
 static Value m_getter(VM *vm, int argc, Value *args) {
+  ObjProperty *p = (ObjProperty *)AS_OBJ(args[0]);
   (void)argc;
-  return wrapper_new(vm, &property_type, args[1], ((ObjWrapper *)AS_OBJ(args[0]))->b);
+  return property_new(vm, args[1], p->w.b, p->del, p->doc);
+}
+static Value m_deleter(VM *vm, int argc, Value *args) {
+  ObjProperty *p = (ObjProperty *)AS_OBJ(args[0]);
+  (void)argc;
+  return property_new(vm, p->w.a, p->w.b, args[1], p->doc);
 }
 static Value bi_issubclass(VM *vm, int argc, Value *args) {
   (void)argc;
@@ -1027,6 +1515,7 @@ const ObjBuiltin *object_attr_builtin(const ObjStr *name) {
 static const MethodDef property_methods[] = {
   {"setter", m_setter, 1, 1, NULL},
   {"getter", m_getter, 1, 1, NULL},
+  {"deleter", m_deleter, 1, 1, NULL},
   {NULL, NULL, 0, 0, NULL},
 };
 
@@ -1035,16 +1524,17 @@ static const ObjBuiltin b_super = {{&builtin_type}, "super", bi_super, 0, 2, NUL
 static const ObjBuiltin b_issubclass = {{&builtin_type}, "issubclass", bi_issubclass, 2, 2, NULL};
 static const ObjBuiltin b_classmethod = {{&builtin_type}, "classmethod", bi_classmethod, 1, 1, NULL};
 static const ObjBuiltin b_staticmethod = {{&builtin_type}, "staticmethod", bi_staticmethod, 1, 1, NULL};
-static const ObjBuiltin b_property = {{&builtin_type}, "property", bi_property, 0, 2, NULL};
+static const ObjBuiltin b_property = {{&builtin_type}, "property", bi_property, 0, 4, "fget fset fdel doc"};
+static const ObjBuiltin b_build_class = {{&builtin_type}, "__build_class__", bi_build_class, 2, -1, NATIVE_KW_DICT};
 
-const Type property_type = {{&type_type}, "property", NULL, wrapper_trace, property_methods};
+const Type property_type = {{&type_type}, "property", NULL, property_trace, property_methods};
 
 bool class_init(VM *vm) {
   static const Obj *const table[] = {&b_super.obj, &b_issubclass.obj, &b_classmethod.obj, &b_staticmethod.obj,
                                      &b_property.obj, &not_implemented_obj, &exc_GeneratorExit.base,
-                                     &exc_ImportError.base, &exc_ModuleNotFoundError.base};
+                                     &exc_ImportError.base, &exc_ModuleNotFoundError.base, &b_build_class.obj};
   static const char *const names[] = {"super", "issubclass", "classmethod", "staticmethod", "property", "NotImplemented",
-                                      "GeneratorExit", "ImportError", "ModuleNotFoundError"};
+                                      "GeneratorExit", "ImportError", "ModuleNotFoundError", "__build_class__"};
   size_t i;
   for (i = 0; i < sizeof table / sizeof table[0]; i++) {
     Value key = str_intern(vm, names[i], strlen(names[i]));

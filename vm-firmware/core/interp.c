@@ -1176,7 +1176,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     if (cell == EXC_VAL) { vm->sp = sp; goto error; }
     sp[2] = cell;
     vm->sp = sp + 3;
-    cls = class_new(vm, name, bases, AS_DICT(ns));
+    cls = class_build(vm, name, bases, AS_DICT(ns), UNBOUND_VAL);
     vm->sp = sp;
     CHECK(cls);
     if (IS_TYPE(cell, &cell_type)) ((ObjCell *)AS_OBJ(cell))->value = cls;

@@ -400,6 +400,31 @@ static Value type_mro_tuple(VM *vm, const Type *t, bool bases) {
 
 static bool name_is(const ObjStr *name, const char *s) { return strcmp(name->chars, s) == 0; }
 
+/* t.__dict__ of a built-in type: its own methods (a new dict each time, not a mappingproxy). */
+static Value builtin_type_dict(VM *vm, Value obj) {
+  const Type *t = (const Type *)AS_OBJ(obj);
+  const MethodDef *cm = t == &dict_type ? dict_class_methods : t == &int_type ? int_class_methods :
+                        t == &str_type ? str_class_methods : t == &bytes_type || t == &bytearray_type ? bytes_class_methods : NULL;
+  const MethodDef *tables[2], *m;
+  Value d = dict_new(vm);
+  int i;
+  if (d == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, d);
+  tables[0] = t->methods;
+  tables[1] = cm;
+  for (i = 0; i < 2; i++)
+    for (m = tables[i]; m != NULL && m->name != NULL; m++) {
+      Value k = str_from_cstr(vm, m->name), v;
+      if (k == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+      vm_push_root(vm, k);
+      v = i == 0 ? descr_new(vm, t, m) : bound_method_new(vm, obj, m);
+      vm_pop_root(vm);
+      if (v == EXC_VAL || !dict_set(vm, AS_DICT(d), k, v)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+  vm_pop_root(vm);
+  return d;
+}
+
 /* int.__name__, list.append, dict.fromkeys, int.__add__, ... of a built-in type t. */
 static Value builtin_type_getattr(VM *vm, Value obj, ObjStr *name) {
   const Type *t = (const Type *)AS_OBJ(obj), *p;
@@ -410,6 +435,7 @@ static Value builtin_type_getattr(VM *vm, Value obj, ObjStr *name) {
   if (name_is(name, "__bases__")) return type_mro_tuple(vm, t, true);
   if (name_is(name, "__base__")) return t == &object_type ? NONE_VAL : OBJ_VAL(t->parent != NULL ? t->parent : &object_type);
   if (name_is(name, "__class__")) return OBJ_VAL(&type_type);
+  if (name_is(name, "__dict__")) return builtin_type_dict(vm, obj);
   if (t == &object_type && object_attr_builtin(name) != NULL) return OBJ_VAL(object_attr_builtin(name));
   if (name_is(name, "__new__")) return OBJ_VAL(&value_new_builtin);
   if (name_is(name, "__init__"))   /* list.__init__(self, items), object.__init__(self) */

@@ -430,12 +430,14 @@ typedef struct ObjClass {
   const Type *value_base;     /* list, dict, str, int, ... it derives from, or NULL: its instances
                                  carry such a value in ObjInstance.msg */
   uint8_t hooks;              /* CLASS_HOOK_*: which attribute dunders its MRO defines */
+  Value meta;                 /* its metaclass (a Python subclass of type), or NONE_VAL for type */
 } ObjClass;
 /* Attribute access goes through these only when the class defines them (checked once). */
 #define CLASS_HOOK_SETATTR      1
 #define CLASS_HOOK_DELATTR      2
 #define CLASS_HOOK_GETATTRIBUTE 4
 #define CLASS_HOOK_NEW          8   /* a __new__ of its own: instantiation calls it */
+#define CLASS_HOOK_META        16   /* a metaclass (derives from type): calling it makes classes */
 typedef struct ObjInstance { Obj obj; Value msg; ObjDict *dict; } ObjInstance;
 typedef struct ObjMethod { Obj obj; Value self, fn; } ObjMethod;       /* a bound Python method */
 typedef struct ObjWrapper { Obj obj; Value a, b; } ObjWrapper;         /* super, classmethod, ... */
@@ -451,6 +453,10 @@ extern const ObjBuiltin super_init_builtin;
 const ObjBuiltin *object_attr_builtin(const ObjStr *name);
 bool class_init(VM *vm);
 Value class_new(VM *vm, Value name, Value bases, ObjDict *ns);
+/* class name(*bases, **kw) once the body filled ns: the metaclass (kw's metaclass= or the bases'),
+ * __set_name__ and __init_subclass__. kw may be UNBOUND_VAL. */
+Value class_build(VM *vm, Value name, Value bases, ObjDict *ns, Value kw);
+Value class_meta(Value v);   /* type(v) for a class v: its metaclass, or type */
 Value class_instantiate(VM *vm, ObjClass *cls, int argc, Value *args, int nkw, ObjTuple *kwnames);
 Value class_lookup(const Type *t, ObjStr *name);
 Value class_call_dunder(VM *vm, Value v, const char *name, int argc, Value *args);
@@ -475,6 +481,8 @@ extern const ObjBuiltin value_new_builtin;   /* object.__new__(cls), tuple.__new
 extern const ObjBuiltin value_init_builtin;  /* list.__init__(self, it), dict.__init__(self, m, **kw) */
 bool class_write(VM *vm, Value v, bool repr);
 void class_write_class(VM *vm, Value cls);
+void class_write_super(VM *vm, Value sup);
+Value class_dir(VM *vm, Value obj);   /* dir() of an instance or a class */
 /* Hooks for object.c: an instance or Python class takes the class.c path. */
 #define CLASS_DISPATCH(v) (IS_INSTANCE(v))
 

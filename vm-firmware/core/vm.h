@@ -121,6 +121,7 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len);
 Value vm_call(VM *vm, Value callable, int argc, Value *args);
 /* The same with keywords: the last nkw of the argc values are named by the str tuple kwnames. */
 Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, int nkw, ObjTuple *kwnames);
+/* Run a class body fn with ns as its namespace (__build_class__); the __class__ cell or None. */
 
 /* Temporary roots: C values that must survive an allocation. A function saves the mark, pushes,
  * and restores the mark at its one exit (no counted pops to get wrong):
