@@ -50,7 +50,7 @@ static void property_trace(VM *vm, Obj *obj) {
 
 static bool method_hash(VM *vm, Value v, int64_t *out);
 static void super_print(VM *vm, Value v, bool repr) { (void)repr; class_write_super(vm, v); }
-const Type method_type = {{&type_type}, "method", NULL, method_trace, NULL, .hash = method_hash};
+const Type method_type = {{&type_type}, "method", NULL, method_trace, NULL, .hash = method_hash, .getattr = function_getattr};
 const Type super_type = {{&type_type}, "super", NULL, wrapper_trace, NULL, .print = super_print, .getattr = class_getattr};
 const Type classmethod_type = {{&type_type}, "classmethod", NULL, wrapper_trace, NULL};
 const Type staticmethod_type = {{&type_type}, "staticmethod", NULL, wrapper_trace, NULL};
