@@ -52,6 +52,10 @@ static Value bi_print(VM *vm, int argc, Value *args) {
     value_write(vm, args[i], false);
   }
   vm_sb_add(vm, end, nend);
+  if (NATIVE_KW(args, argc, 2) != UNBOUND_VAL && !IS_NONE(NATIVE_KW(args, argc, 2))) {   /* file= */
+    Value text = vm_sb_to_str(vm);
+    return text == EXC_VAL ? EXC_VAL : sys_print_to(vm, NATIVE_KW(args, argc, 2), text);
+  }
   return write_line(vm);
 }
 

@@ -483,7 +483,8 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
     const Type *t = OBJ_TYPE(obj);
     Value v = t == &function_type || t == &method_type || t == &generator_type || t == &code_type ||
               t == &builtin_type || t == &bound_method_type ? function_getattr(vm, obj, name) :
-              type_is_exception(t) ? exception_getattr(vm, obj, name) : UNBOUND_VAL;
+              type_is_exception(t) ? exception_getattr(vm, obj, name) :
+              IS_STREAM_TYPE(t) ? stream_getattr(vm, obj, name) : UNBOUND_VAL;
     if (v != UNBOUND_VAL) return v;
   }
   {
@@ -1059,6 +1060,12 @@ void value_write(VM *vm, Value v, bool repr) {
     vm_sb_cstr(vm, " object>");
   } else if (type_is_exception(t)) {
     exception_write(vm, v, repr);
+  } else if (t == &module_type) {
+    Value name = dict_get_str(AS_MODULE(v)->dict, AS_STR(str_intern(vm, "__name__", 8)));
+    vm_sb_cstr(vm, "<module ");
+    if (IS_STR(name)) str_write_repr(vm, AS_STR(name));
+    else vm_sb_cstr(vm, "'?'");
+    vm_sb_cstr(vm, ">");
   } else {
     vm_sb_cstr(vm, "<");
     vm_sb_cstr(vm, t->name);
