@@ -1470,7 +1470,11 @@ static VmResult run(VM *vm, int base, Value *result) {
     SAVE();
     v = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, name) : value_getattr(vm, m, name);
     if (v == EXC_VAL) {   /* sys.modules held another object, without that attribute */
-      if (vm_exc_pending_is(vm, &exc_AttributeError)) vm_raise_fmt(vm, &exc_ImportError, "cannot import name '%s'", name->chars);
+      if (vm_exc_pending_is(vm, &exc_AttributeError)) {
+        Value mn = value_getattr(vm, m, AS_STR(str_intern(vm, "__name__", 8)));
+        vm_raise_fmt(vm, &exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->chars,
+                     IS_STR(mn) ? AS_STR(mn)->chars : "<unknown module name>");
+      }
       goto error;
     }
     if (v == UNBOUND_VAL) {
