@@ -154,3 +154,22 @@ atexit.register(flush_log, log, suffix="!")
 atexit.register(print, "atexit handlers run last registered first")
 sys.stderr.write("warnings: none\n")
 print("main done")
+
+
+# print() to an object of one's own: one write() per argument, separator and end, as CPython
+class CountingWriter:
+    def __init__(self):
+        self.calls = []
+
+    def write(self, s):
+        self.calls.append(s)
+        return len(s)
+
+    def flush(self):
+        self.calls.append("<flush>")
+
+
+w = CountingWriter()
+print("a", 1, 2.5, sep="|", end="!\n", file=w, flush=True)
+print(file=w)
+print(w.calls)

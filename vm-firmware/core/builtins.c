@@ -46,16 +46,14 @@ static Value bi_print(VM *vm, int argc, Value *args) {
   size_t nsep, nend;
   if (!print_text(vm, NATIVE_KW(args, argc, 0), "sep", " ", &sep, &nsep)) return EXC_VAL;
   if (!print_text(vm, NATIVE_KW(args, argc, 1), "end", "\n", &end, &nend)) return EXC_VAL;
+  if (NATIVE_KW(args, argc, 2) != UNBOUND_VAL && !IS_NONE(NATIVE_KW(args, argc, 2)))   /* file= */
+    return sys_print_to(vm, NATIVE_KW(args, argc, 2), argc, args, sep, nsep, end, nend, NATIVE_KW(args, argc, 3));
   vm_sb_reset(vm);
   for (i = 0; i < argc; i++) {
     if (i > 0) vm_sb_add(vm, sep, nsep);
     value_write(vm, args[i], false);
   }
   vm_sb_add(vm, end, nend);
-  if (NATIVE_KW(args, argc, 2) != UNBOUND_VAL && !IS_NONE(NATIVE_KW(args, argc, 2))) {   /* file= */
-    Value text = vm_sb_to_str(vm);
-    return text == EXC_VAL ? EXC_VAL : sys_print_to(vm, NATIVE_KW(args, argc, 2), text);
-  }
   return write_line(vm);
 }
 

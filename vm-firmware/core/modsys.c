@@ -79,15 +79,50 @@ Value stream_getattr(VM *vm, Value v, const ObjStr *name) {
   return UNBOUND_VAL;
 }
 
-/* print(..., file=f): the text to a standard stream directly, else through f.write(text). */
-Value sys_print_to(VM *vm, Value file, Value text) {
+/* The builder's text through write (a callable), or EXC_VAL. */
+static Value write_sb(VM *vm, Value write) {
+  Value text = vm_sb_to_str(vm);
+  return text == EXC_VAL ? EXC_VAL : vm_call(vm, write, 1, &text);
+}
+
+/* print(..., file=f): to a standard stream in one piece; to any other object through
+ * f.write(), called for each argument, separator and end as CPython does; then f.flush() when
+ * flush is true. */
+Value sys_print_to(VM *vm, Value file, int argc, Value *args, const char *sep, size_t nsep, const char *end,
+                   size_t nend, Value flush) {
   Value write;
-  if (IS_TYPE(file, &textio_type)) return m_write(vm, 2, (Value[]){file, text});
-  vm_push_root(vm, text);
+  int i;
+  if (IS_STREAM_TYPE(value_type(file))) {
+    Value text;
+    vm_sb_reset(vm);
+    for (i = 0; i < argc; i++) {
+      if (i > 0) vm_sb_add(vm, sep, nsep);
+      value_write(vm, args[i], false);
+    }
+    vm_sb_add(vm, end, nend);
+    if ((text = vm_sb_to_str(vm)) == EXC_VAL) return EXC_VAL;
+    return m_write(vm, 2, (Value[]){file, text}) == EXC_VAL ? EXC_VAL : NONE_VAL;
+  }
   write = value_getattr(vm, file, AS_STR(str_intern(vm, "write", 5)));
-  vm_pop_root(vm);
   if (write == EXC_VAL) return EXC_VAL;
-  return vm_call(vm, write, 1, &text) == EXC_VAL ? EXC_VAL : NONE_VAL;
+  vm_push_root(vm, write);
+  for (i = 0; i <= argc; i++) {
+    if (i > 0 && i < argc) {
+      vm_sb_reset(vm);
+      vm_sb_add(vm, sep, nsep);
+      if (write_sb(vm, write) == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+    }
+    vm_sb_reset(vm);
+    if (i < argc) value_write(vm, args[i], false);
+    else vm_sb_add(vm, end, nend);
+    if (write_sb(vm, write) == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  }
+  vm_pop_root(vm);
+  if (flush != UNBOUND_VAL && value_truthy(flush)) {
+    Value f = value_getattr(vm, file, AS_STR(str_intern(vm, "flush", 5)));
+    if (f == EXC_VAL || vm_call(vm, f, 0, NULL) == EXC_VAL) return EXC_VAL;
+  }
+  return NONE_VAL;
 }
 
 /* ---- functions -------------------------------------------------------------------------- */

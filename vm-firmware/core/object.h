@@ -502,7 +502,8 @@ void traceback_report_ignored(VM *vm, Value where, int depth);
 extern const Type textio_type, fileio_type, bufreader_type;
 #define IS_STREAM_TYPE(t) ((t) == &textio_type || (t) == &fileio_type || (t) == &bufreader_type)
 Value stream_getattr(VM *vm, Value v, const ObjStr *name);   /* UNBOUND_VAL: no such attribute */
-Value sys_print_to(VM *vm, Value file, Value text);
+Value sys_print_to(VM *vm, Value file, int argc, Value *args, const char *sep, size_t nsep, const char *end,
+                   size_t nend, Value flush);   /* print(*args, file=file) */
 void atexit_run(VM *vm);
 
 /* Cells (function.c) and slices (slice.c). */
