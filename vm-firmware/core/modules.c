@@ -740,7 +740,9 @@ Value module_import_star_object(VM *vm, Value obj, ObjDict *ns) {
     }
     public_only = true;
   }
+  vm_push_root(vm, all);   /* a computed __all__ may be held by nothing else */
   names = value_to_list(vm, all);
+  vm_pop_root(vm);
   if (names == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, names);
   for (i = 0; i < AS_LIST(names)->len; i++) {
