@@ -216,6 +216,7 @@ static void mark_roots(VM *vm) {
     for (g = vm->gen_finalize; g != NULL; g = g->next_final) gc_mark_value(vm, OBJ_VAL(g));
   }
   gc_mark_value(vm, vm->handling);
+  gc_mark_value(vm, vm->traceback_exc);   /* compared by address: must not be freed and reused */
   weakref_mark_roots(vm);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);

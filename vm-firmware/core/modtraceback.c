@@ -192,11 +192,15 @@ static Value write_list(VM *vm, Value list, Value file) {
 
 static Value join(VM *vm, Value list) {
   uint32_t i;
+  Value s;
   if (list == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, list);   /* the builder grows by allocating */
   vm_sb_reset(vm);
   for (i = 0; i < AS_LIST(list)->len; i++)
     vm_sb_add(vm, AS_STR(AS_LIST(list)->items[i])->chars, AS_STR(AS_LIST(list)->items[i])->len);
-  return vm_sb_to_str(vm);
+  s = vm_sb_to_str(vm);
+  vm_pop_root(vm);
+  return s;
 }
 
 /* format_exc(limit=None, chain=True) */
