@@ -40,39 +40,14 @@ static bool print_text(VM *vm, Value v, const char *name, const char *dflt, cons
   return true;
 }
 
-/* print(..., file=f): f.write(text) for each argument, separator and the end, as CPython. */
-static Value print_to_file(VM *vm, Value file, int argc, Value *args, const char *sep, size_t nsep,
-                           const char *end, size_t nend) {
-  int i;
-  for (i = 0; i <= argc; i++) {
-    Value text, r;
-    if (i > 0 || i == argc) {   /* the separator before argument i, or the end */
-      text = i == argc ? str_new(vm, end, nend) : str_new(vm, sep, nsep);
-      if (text == EXC_VAL) return EXC_VAL;
-      r = class_call_dunder(vm, file, "write", 1, &text);
-      if (r == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'write'", file);
-      if (r == EXC_VAL) return EXC_VAL;
-      if (i == argc) break;
-    }
-    vm_sb_reset(vm);
-    value_write(vm, args[i], false);
-    text = vm_sb_to_str(vm);
-    if (text == EXC_VAL) return EXC_VAL;
-    r = class_call_dunder(vm, file, "write", 1, &text);
-    if (r == UNBOUND_VAL) return vm_raise_fmt(vm, &exc_AttributeError, "'%t' object has no attribute 'write'", file);
-    if (r == EXC_VAL) return EXC_VAL;
-  }
-  return NONE_VAL;
-}
-
 static Value bi_print(VM *vm, int argc, Value *args) {
   int i;
   const char *sep, *end;
   size_t nsep, nend;
-  Value file = NATIVE_KW(args, argc, 2);
   if (!print_text(vm, NATIVE_KW(args, argc, 0), "sep", " ", &sep, &nsep)) return EXC_VAL;
   if (!print_text(vm, NATIVE_KW(args, argc, 1), "end", "\n", &end, &nend)) return EXC_VAL;
-  if (file != UNBOUND_VAL && !IS_NONE(file)) return print_to_file(vm, file, argc, args, sep, nsep, end, nend);
+  if (NATIVE_KW(args, argc, 2) != UNBOUND_VAL && !IS_NONE(NATIVE_KW(args, argc, 2)))   /* file= */
+    return sys_print_to(vm, NATIVE_KW(args, argc, 2), argc, args, sep, nsep, end, nend, NATIVE_KW(args, argc, 3));
   vm_sb_reset(vm);
   for (i = 0; i < argc; i++) {
     if (i > 0) vm_sb_add(vm, sep, nsep);

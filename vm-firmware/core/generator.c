@@ -236,6 +236,8 @@ void vm_finish(VM *vm) {
   if (vm->interrupt) return;   /* stopped: nothing more runs */
   vm->sp = vm->stack;
   vm->frame_count = 0;
+  weakref_run_callbacks(vm);   /* those of objects the last automatic collection found dead */
+  atexit_run(vm);   /* as CPython: the atexit handlers, then the interpreter's teardown */
   gc_queue_generators(vm, true);
   gen_run_finalizers(vm);
 }

@@ -149,6 +149,7 @@ Value vm_unary_op(VM *vm, int op, Value a) { return unary_op(vm, op, a); }
 static bool poll_hook(VM *vm) {
   vm->poll_countdown = VIPER_POLL_INTERVAL;
   if (vm->gen_finalize != NULL) gen_run_finalizers(vm);   /* a safe point: the state is saved */
+  if (vm->weak_pending != NULL) weakref_run_callbacks(vm);
   if (vm->poll != NULL && vm->poll(vm->poll_ctx)) vm->interrupt = true;
   return vm->interrupt;
 }
@@ -1111,7 +1112,15 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     ObjStr *name = NAME(READ_U16());
     Value m = sp[-1], v;
     SAVE();
-    v = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, name) : UNBOUND_VAL;
+    v = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, name) : value_getattr(vm, m, name);
+    if (v == EXC_VAL) {   /* sys.modules held another object, without that attribute */
+      if (vm_exc_pending_is(vm, &exc_AttributeError)) {
+        Value mn = value_getattr(vm, m, AS_STR(str_intern(vm, "__name__", 8)));
+        vm_raise_fmt(vm, &exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->chars,
+                     IS_STR(mn) ? AS_STR(mn)->chars : "<unknown module name>");
+      }
+      goto error;
+    }
     if (v == UNBOUND_VAL) {
       Value mn = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, AS_STR(str_intern(vm, "__name__", 8))) : UNBOUND_VAL;
       vm_raise_fmt(vm, &exc_ImportError, "cannot import name '%s' from '%s' (unknown location)", name->chars,
@@ -1127,7 +1136,11 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     ObjDict *src;
     uint32_t i;
     SAVE();
-    if (!IS_MODULE(m)) { vm_raise(vm, &exc_TypeError, "IMPORT_STAR needs a module"); goto error; }
+    if (!IS_MODULE(m)) {   /* sys.modules can hold any object: a class, an instance */
+      if (module_import_star_object(vm, m, frame->ns) == EXC_VAL) goto error;
+      sp--;
+      NEXT();
+    }
     src = AS_MODULE(m)->dict;
     all = str_intern(vm, "__all__", 7);
     CHECK(all);

@@ -30,6 +30,8 @@ struct FreeBlock {
 #define HEADER_OF(p) ((BlockHeader *)((uint8_t *)(p) - HEADER_SIZE))
 #define PAYLOAD(h)   ((void *)((uint8_t *)(h) + HEADER_SIZE))
 
+static bool in_heap(VM *vm, const void *p);
+
 /* ==== allocation ========================================================================= */
 
 static void *alloc_from_free_list(VM *vm, uint32_t need, bool is_obj) {
@@ -124,6 +126,13 @@ void *raw_alloc(VM *vm, size_t size) {
   return p;
 }
 
+/* The bytes of the heap block holding object v or raw block p (0: not in the heap). */
+size_t mem_size_of_raw(VM *vm, const void *p) {
+  return p != NULL && in_heap(vm, p) ? HEADER_OF(p)->size : 0;
+}
+
+size_t mem_size_of(VM *vm, Value v) { return IS_OBJ(v) ? mem_size_of_raw(vm, (const void *)AS_OBJ(v)) : 0; }
+
 size_t mem_free_bytes(VM *vm) {
   size_t total = 0;
   FreeBlock *b;
@@ -140,6 +149,10 @@ static bool in_heap(VM *vm, const void *p) {
 
 void gc_mark_raw(VM *vm, const void *ptr) {
   if (ptr != NULL && in_heap(vm, ptr)) HEADER_OF(ptr)->flags |= BLOCK_MARK;
+}
+
+bool gc_is_marked(VM *vm, Value v) {
+  return !IS_OBJ(v) || !in_heap(vm, (const void *)v) || (HEADER_OF(v)->flags & BLOCK_MARK) != 0;
 }
 
 void gc_mark_value(VM *vm, Value v) {
@@ -212,6 +225,8 @@ static void mark_roots(VM *vm) {
     for (g = vm->gen_finalize; g != NULL; g = g->next_final) gc_mark_value(vm, OBJ_VAL(g));
   }
   gc_mark_value(vm, vm->handling);
+  gc_mark_value(vm, vm->traceback_exc);   /* compared by address: must not be freed and reused */
+  weakref_mark_roots(vm);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);
   if (vm->interned != NULL)
@@ -275,6 +290,9 @@ void gc_collect(VM *vm) {
   drain_grey(vm);
   rescan_marked(vm);
   gc_queue_generators(vm, false);
+  weakref_clear_dead(vm);
+  drain_grey(vm);   /* what the callbacks of the dead ones hold */
+  rescan_marked(vm);
   sweep(vm);
 }
 

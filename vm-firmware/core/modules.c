@@ -9,8 +9,18 @@
 #include "vm.h"
 
 static void module_trace(VM *vm, Obj *obj) { gc_mark_value(vm, OBJ_VAL(((ObjModule *)obj)->dict)); }
+/* <module 'name'> */
+static void module_print(VM *vm, Value v, bool repr) {
+  Value name = dict_get_str(AS_MODULE(v)->dict, AS_STR(str_intern(vm, "__name__", 8)));
+  (void)repr;
+  vm_sb_cstr(vm, "<module ");
+  if (IS_STR(name)) str_write_repr(vm, AS_STR(name));
+  else vm_sb_cstr(vm, "'?'");
+  vm_sb_cstr(vm, ">");
+}
+
 const Type module_type = {{&type_type}, "module", NULL, module_trace, NULL,
-    .getattr = module_getattr};
+    .print = module_print, .getattr = module_getattr};
 
 /* ==== math =============================================================================== */
 
@@ -553,21 +563,38 @@ static Value m_collect(VM *vm, int argc, Value *args) {
   (void)argc; (void)args;
   gc_collect(vm);
   gen_run_finalizers(vm);
+  weakref_run_callbacks(vm);
   return INT_VAL(0);
 }
 
-static Value m_gc_nop(VM *vm, int argc, Value *args) { (void)vm; (void)argc; (void)args; return NONE_VAL; }
-static Value m_isenabled(VM *vm, int argc, Value *args) { (void)vm; (void)argc; (void)args; return TRUE_VAL; }
+/* enable()/disable() only change what isenabled() says: with no reference counting, a full heap
+ * must still be collected (CPython frees by counts while its collector is disabled). */
+static Value m_enable(VM *vm, int argc, Value *args) { (void)argc; (void)args; vm->gc_disabled = false; return NONE_VAL; }
+static Value m_disable(VM *vm, int argc, Value *args) { (void)argc; (void)args; vm->gc_disabled = true; return NONE_VAL; }
+static Value m_isenabled(VM *vm, int argc, Value *args) { (void)argc; (void)args; return BOOL_VAL(!vm->gc_disabled); }
+
+/* MicroPython's mem_free()/mem_alloc(): the heap's free and used bytes, for a board's budget. */
+static Value m_mem_free(VM *vm, int argc, Value *args) { (void)argc; (void)args; return INT_VAL((vint)mem_free_bytes(vm)); }
+static Value m_mem_alloc(VM *vm, int argc, Value *args) {
+  (void)argc; (void)args;
+  return INT_VAL((vint)((size_t)(vm->heap_end - vm->heap_start) - mem_free_bytes(vm)));
+}
 
 static const ObjBuiltin gc_functions[] = {
-  FN(collect, "collect", 0, 1), FN(gc_nop, "enable", 0, 0), FN(gc_nop, "disable", 0, 0),
-  FN(isenabled, "isenabled", 0, 0),
+  FN(collect, "collect", 0, 1), FN(enable, "enable", 0, 0), FN(disable, "disable", 0, 0),
+  FN(isenabled, "isenabled", 0, 0), FN(mem_free, "mem_free", 0, 0), FN(mem_alloc, "mem_alloc", 0, 0),
   {{&builtin_type}, NULL, NULL, 0, 0, NULL},
 };
 
 /* ==== modules ============================================================================ */
 
 extern const ObjBuiltin modlib_functions[];   /* modlib.c: _stdlib, natives of the Python library */
+extern const ObjBuiltin sys_more_functions[];   /* modsys.c */
+bool sys_fill_streams(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
+extern const ObjBuiltin weakref_functions[];    /* modweakref.c: _weakref */
+extern const ObjBuiltin traceback_functions[];  /* modtraceback.c */
+extern const ObjBuiltin atexit_functions[];     /* modatexit.c */
+bool atexit_fill(VM *vm, ObjDict *d);
 
 static bool put(VM *vm, ObjDict *d, const char *name, Value v) {
   Value key;
@@ -594,11 +621,19 @@ static Value tuple_of(VM *vm, int n, const Value *items) {
   return t;
 }
 
+static Value module_over(VM *vm, ObjDict *dict);
+
 static bool fill_sys(VM *vm, ObjDict *d) {
   Value v, impl;
   const Value version[] = {INT_VAL(3), INT_VAL(11), INT_VAL(0)};
   const Value viper_version[] = {INT_VAL(VIPER_VERSION_MAJOR), INT_VAL(VIPER_VERSION_MINOR), INT_VAL(VIPER_VERSION_PATCH)};
-  if (!put_functions(vm, d, sys_functions)) return false;
+  if (!put_functions(vm, d, sys_functions) || !put_functions(vm, d, sys_more_functions) ||
+      !sys_fill_streams(vm, d, put)) return false;
+  if ((v = str_intern(vm, "__main__", 8)) == EXC_VAL) return false;
+  if (dict_get_str(vm->modules, AS_STR(v)) == UNBOUND_VAL) {
+    v = module_over(vm, vm->globals);   /* sys.modules lists the program itself */
+    if (v == EXC_VAL || !put(vm, vm->modules, "__main__", v)) return false;
+  }
   if ((v = str_from_cstr(vm, "3.11.0 (Viper " VIPER_VERSION_STRING ")")) == EXC_VAL || !put(vm, d, "version", v)) return false;
   if ((v = tuple_of(vm, 3, version)) == EXC_VAL || !put(vm, d, "version_info", v)) return false;
   if ((v = int_from_u64(vm, false, (uint64_t)INTPTR_MAX)) == EXC_VAL || !put(vm, d, "maxsize", v)) return false;
@@ -636,11 +671,46 @@ Value module_new(VM *vm, const char *name) {
   return m == NULL ? EXC_VAL : OBJ_VAL(m);
 }
 
+/* Built-in modules that live in their own files: their functions, and what else goes in. */
+static const struct { const char *name; const ObjBuiltin *functions; bool (*fill)(VM *vm, ObjDict *d); } module_files[] = {
+  {"_weakref", weakref_functions, NULL},
+  {"traceback", traceback_functions, NULL},
+  {"atexit", atexit_functions, atexit_fill},
+};
+
+/* __main__ and builtins: modules over the dicts the VM already has. */
+static Value module_over(VM *vm, ObjDict *dict) {
+  ObjModule *m = (ObjModule *)obj_alloc(vm, &module_type, sizeof(ObjModule));
+  if (m == NULL) return EXC_VAL;
+  m->dict = dict;
+  return OBJ_VAL(m);
+}
+
 /* The built-in module called name, or UNBOUND_VAL when there is none. */
 Value module_builtin(VM *vm, const ObjStr *name) {
   Value m;
   bool ok;
   ObjDict *d;
+  size_t i;
+  if (strcmp(name->chars, "__main__") == 0) return module_over(vm, vm->globals);
+  if (strcmp(name->chars, "builtins") == 0) {
+    m = module_over(vm, vm->builtins);
+    if (m == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, m);
+    ok = put(vm, vm->builtins, "__name__", OBJ_VAL(name));
+    vm_pop_root(vm);
+    return ok ? m : EXC_VAL;
+  }
+  for (i = 0; i < sizeof module_files / sizeof module_files[0]; i++) {
+    if (strcmp(name->chars, module_files[i].name) != 0) continue;
+    m = module_new(vm, name->chars);
+    if (m == EXC_VAL) return EXC_VAL;
+    vm_push_root(vm, m);
+    ok = put_functions(vm, AS_MODULE(m)->dict, module_files[i].functions) &&
+         (module_files[i].fill == NULL || module_files[i].fill(vm, AS_MODULE(m)->dict));
+    vm_pop_root(vm);
+    return ok ? m : EXC_VAL;
+  }
   int which = strcmp(name->chars, "math") == 0 ? 1 : strcmp(name->chars, "time") == 0 ? 2 :
               strcmp(name->chars, "sys") == 0 ? 3 : strcmp(name->chars, "_stdlib") == 0 ? 4 :
               strcmp(name->chars, "gc") == 0 ? 5 : 0;
@@ -669,6 +739,7 @@ Value module_builtin(VM *vm, const ObjStr *name) {
 Value module_getattr(VM *vm, Value module, ObjStr *name) {
   Value v = dict_get_str(AS_MODULE(module)->dict, name);
   if (v != UNBOUND_VAL) return v;
+  if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(AS_MODULE(module)->dict);
   v = dict_get_str(AS_MODULE(module)->dict, AS_STR(str_intern(vm, "__name__", 8)));
   return vm_raise_fmt(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
                       IS_STR(v) ? AS_STR(v)->chars : "?", name->chars);
@@ -714,4 +785,37 @@ Value module_import(VM *vm, ObjStr *name) {
     if (!ok) return EXC_VAL;
   }
   return m;
+}
+
+/* from x import * where sys.modules holds something other than a module (a class, an instance):
+ * the names its __all__ lists, else the public names of its __dict__, each read by getattr. */
+Value module_import_star_object(VM *vm, Value obj, ObjDict *ns) {
+  Value all = value_getattr(vm, obj, AS_STR(str_intern(vm, "__all__", 7))), names;
+  bool public_only = false;
+  uint32_t i;
+  if (all == EXC_VAL) {
+    if (!vm_exc_pending_is(vm, &exc_AttributeError)) return EXC_VAL;
+    vm->exc = NONE_VAL;
+    all = value_getattr(vm, obj, AS_STR(str_intern(vm, "__dict__", 8)));
+    if (all == EXC_VAL || !IS_DICT(all)) {
+      vm->exc = NONE_VAL;
+      return vm_raise(vm, &exc_ImportError, "from-import-* object has no __dict__ and no __all__");
+    }
+    public_only = true;
+  }
+  vm_push_root(vm, all);   /* a computed __all__ may be held by nothing else */
+  names = value_to_list(vm, all);
+  vm_pop_root(vm);
+  if (names == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, names);
+  for (i = 0; i < AS_LIST(names)->len; i++) {
+    Value name = AS_LIST(names)->items[i], v;
+    if (!IS_STR(name)) { gc_root_restore(vm, mark); return vm_raise_fmt(vm, &exc_TypeError, "Item in __all__ must be str, not %t", name); }
+    if (public_only && AS_STR(name)->chars[0] == '_') continue;
+    v = value_getattr(vm, obj, AS_STR(name));
+    if (v == EXC_VAL || !dict_set(vm, ns, name, v)) { gc_root_restore(vm, mark); return EXC_VAL; }
+  }
+  gc_root_restore(vm, mark);
+  return NONE_VAL;
 }

@@ -266,7 +266,10 @@ void *raw_alloc(VM *vm, size_t size);                  /* raises MemoryError on 
 void gc_collect(VM *vm);
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_raw(VM *vm, const void *ptr);
+bool gc_is_marked(VM *vm, Value v);   /* during a collection: reached, or not in the heap */
 size_t mem_free_bytes(VM *vm);
+size_t mem_size_of(VM *vm, Value v);               /* its heap block's bytes; 0: not in the heap */
+size_t mem_size_of_raw(VM *vm, const void *p);
 
 /* ---- str.c ------------------------------------------------------------------------------ */
 uint32_t str_hash_bytes(const char *s, size_t len);   /* never 0 */
@@ -353,6 +356,7 @@ Value iter_builtin_next(VM *vm, Value it);
 Value module_new(VM *vm, const char *name);
 Value module_builtin(VM *vm, const ObjStr *name);   /* for import; UNBOUND_VAL: no such module */
 Value module_getattr(VM *vm, Value module, ObjStr *name);
+Value module_import_star_object(VM *vm, Value obj, struct ObjDict *ns);   /* from x import * of a non-module */
 
 /* ---- format.c --------------------------------------------------------------------------- */
 bool format_append(VM *vm, Value v, const char *spec, size_t len);  /* format(v, spec) into vm_sb */
@@ -523,6 +527,24 @@ Value gen_delegate_send(VM *vm, Value it, Value v, Value *ret);   /* it.send(v) 
 void gc_queue_generators(VM *vm, bool all);
 /* Close the queued generators (a safe point: between instructions, state saved). */
 void gen_run_finalizers(VM *vm);
+
+/* modweakref.c, for the collector: handles of objects that died are cleared and their
+ * callbacks queued (weakref_clear_dead, after marking), then run at a safe point. */
+struct ObjWeakRef;
+void weakref_mark_roots(VM *vm);
+void weakref_clear_dead(VM *vm);
+void weakref_run_callbacks(VM *vm);
+/* modtraceback.c: a traceback object (sys.exc_info()[2]); the pending exception, raised by a
+ * callback called from C at frame depth depth, reported on stderr ("Exception ignored in"). */
+Value traceback_new(VM *vm, Value exc);
+void traceback_report_ignored(VM *vm, Value where, int depth);
+/* modsys.c: sys.stdout & co.; print(file=f); modatexit.c: the handlers, at the program's end. */
+extern const Type textio_type, fileio_type, bufreader_type;
+#define IS_STREAM_TYPE(t) ((t) == &textio_type || (t) == &fileio_type || (t) == &bufreader_type)
+Value stream_getattr(VM *vm, Value v, ObjStr *name);   /* UNBOUND_VAL: no such attribute */
+Value sys_print_to(VM *vm, Value file, int argc, Value *args, const char *sep, size_t nsep, const char *end,
+                   size_t nend, Value flush);   /* print(*args, file=file) */
+void atexit_run(VM *vm);
 
 /* Cells (function.c) and slices (slice.c). */
 Value cell_new(VM *vm, Value v);

@@ -90,6 +90,12 @@ struct VM {
   ObjGenerator *gen_finalize;
   bool finalizing;
 
+  /* weak references (modweakref.c): every live weakref/finalize object, newest first (not
+   * roots), and those whose referent died with a callback still to run (roots) */
+  struct ObjWeakRef *weakrefs, *weak_pending;
+  bool weak_running;
+  bool gc_disabled;           /* gc.disable(): only reported, the heap still collects when full */
+
   /* C temporaries that must survive an allocation */
   Value roots[VIPER_TEMP_ROOTS];
   int nroots;
