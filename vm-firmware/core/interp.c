@@ -506,6 +506,7 @@ Value vm_delitem(VM *vm, Value obj, Value key) { return value_delitem(vm, obj, k
 static Value value_delitem(VM *vm, Value obj, Value key) {
   if (IS_INSTANCE(obj)) return class_setitem(vm, obj, key, UNBOUND_VAL);
   if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, UNBOUND_VAL);
+  if (IS_TYPE(obj, &array_type)) return array_setitem(vm, obj, key, UNBOUND_VAL);
   if (IS_LIST(obj)) {
     ObjList *l = AS_LIST(obj);
     uint32_t k;

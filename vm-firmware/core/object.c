@@ -27,6 +27,7 @@ bool value_truthy(Value v) {
   if (t == &range_type) return range_len(AS_RANGE(v)) != 0;
   if (t == &set_type || t == &frozenset_type) return AS_SET(v)->used != 0;
   if (t == &bytes_type || t == &bytearray_type) return AS_BYTES(v)->len != 0;
+  if (t == &array_type) return ((ObjArray *)AS_OBJ(v))->len != 0;
   if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type) return AS_DICT(AS_ITER(v)->seq)->live != 0;
   return true;
 }
@@ -77,6 +78,7 @@ bool value_equal(VM *vm, Value a, Value b) {
   t = OBJ_TYPE(a);
   if (t == &str_type && OBJ_TYPE(b) == &str_type) return str_equal(AS_STR(a), AS_STR(b));
   if (t == &memoryview_type || OBJ_TYPE(b) == &memoryview_type) return memview_equal(vm, a, b);
+  if (t == &array_type || OBJ_TYPE(b) == &array_type) return array_equal(vm, a, b);
   if (t != OBJ_TYPE(b)) return false;
   if (t == &method_type)   /* a.f == a.f: the same function bound to the same object */
     return ((ObjMethod *)AS_OBJ(a))->self == ((ObjMethod *)AS_OBJ(b))->self && ((ObjMethod *)AS_OBJ(a))->fn == ((ObjMethod *)AS_OBJ(b))->fn;
@@ -166,7 +168,7 @@ bool value_hash64(VM *vm, Value v, int64_t *out) {
     *out = h ^ (int64_t)(((ObjMethod *)AS_OBJ(v))->fn >> 4);
     return true;
   }
-  if (IS_LIST(v) || IS_DICT(v) || IS_SET(v) || IS_TYPE(v, &bytearray_type) || IS_SLICE(v) ||
+  if (IS_LIST(v) || IS_DICT(v) || IS_SET(v) || IS_TYPE(v, &bytearray_type) || IS_SLICE(v) || IS_TYPE(v, &array_type) ||
       IS_TYPE(v, &dict_keys_type) || IS_TYPE(v, &dict_items_type)) {
     vm_raise_fmt(vm, &exc_TypeError, "unhashable type: '%t'", v);
     return false;
@@ -254,7 +256,7 @@ enum { K_NUM = 1, K_INT = 2, K_SEQ = 4, K_MUT = 8, K_MAP = 16, K_SET = 32, K_ITE
 
 static bool is_iterator_type(const Type *t) {
   return t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type || t == &dict_iter_type ||
-         t == &range_iter_type || t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type ||
+         t == &range_iter_type || t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || t == &array_iter_type ||
          t == &generator_type || iter_is_builtin(t);
 }
 
@@ -492,8 +494,9 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
       m = methods_find(t->methods, name);
       if (m != NULL) return bound_method_new(vm, obj, m);
     }
-    if (IS_RANGE(obj) || IS_SLICE(obj)) {   /* data attributes: r.start, s.step */
-      Value v = IS_RANGE(obj) ? range_getattr(obj, name) : slice_getattr(obj, name);
+    if (IS_RANGE(obj) || IS_SLICE(obj) || IS_TYPE(obj, &array_type) || IS_TYPE(obj, &memoryview_type)) {
+      Value v = IS_RANGE(obj) ? range_getattr(obj, name) : IS_SLICE(obj) ? slice_getattr(obj, name) :
+                buffer_getattr(vm, obj, name);   /* data attributes: r.start, s.step, m.itemsize */
       if (v != UNBOUND_VAL) return v;
     }
     if (name->chars[0] == '_') {
@@ -562,6 +565,7 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
     vm_pop_root(vm);
     return a;
   }
+  if (IS_TYPE(a, &array_type) || (IS_TYPE(b, &array_type) && !IS_BYTESLIKE(a))) return array_binary(vm, op, a, b);
   if (IS_BYTESLIKE(a) || IS_BYTESLIKE(b)) return bytes_binary(vm, op, a, b);
   if (base == BINOP_MOD && IS_STR(a)) return str_percent(vm, AS_STR(a), b);
   if (base == BINOP_OR && IS_DICT(a) && IS_DICT(b)) {
@@ -597,6 +601,7 @@ Value value_len(VM *vm, Value v) {
     if (t == &set_type || t == &frozenset_type) return INT_VAL(AS_SET(v)->used);
     if (t == &bytes_type || t == &bytearray_type) return INT_VAL(AS_BYTES(v)->len);
     if (t == &memoryview_type) return memview_len(vm, v);
+    if (t == &array_type) return INT_VAL(((ObjArray *)AS_OBJ(v))->len);
     if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type)
       return INT_VAL(AS_DICT(AS_ITER(v)->seq)->live);
   }
@@ -643,6 +648,7 @@ Value value_getitem(VM *vm, Value obj, Value key) {
       return getslice(vm, obj, AS_SLICE(key));
     if (t == &bytes_type || t == &bytearray_type) return bytes_getitem(vm, obj, key);
     if (t == &memoryview_type) return memview_getitem(vm, obj, key);
+    if (t == &array_type) return array_getitem(vm, obj, key);
     if (t == &list_type) {
       if (!seq_index(vm, key, AS_LIST(obj)->len, "list", &k)) return EXC_VAL;
       return AS_LIST(obj)->items[k];
@@ -706,6 +712,7 @@ Value value_setitem(VM *vm, Value obj, Value key, Value val) {
   if (IS_LIST(obj) && IS_SLICE(key)) return list_setslice(vm, obj, AS_SLICE(key), val);
   if (IS_TYPE(obj, &bytearray_type)) return bytes_setitem(vm, obj, key, val);
   if (IS_TYPE(obj, &memoryview_type)) return memview_setitem(vm, obj, key, val);
+  if (IS_TYPE(obj, &array_type)) return array_setitem(vm, obj, key, val);
   if (IS_LIST(obj)) {
     if (!seq_index(vm, key, AS_LIST(obj)->len, "list assignment", &k)) return EXC_VAL;
     AS_LIST(obj)->items[k] = val;
@@ -748,7 +755,8 @@ Value value_iter(VM *vm, Value v) {
     if (t == &set_type || t == &frozenset_type) return iter_new(vm, &set_iter_type, v, 0, (vint)AS_SET(v)->used, 0);
     if (t == &bytes_type || t == &bytearray_type) return iter_new(vm, &bytes_iter_type, v, 0, 0, 1);
     if (t == &memoryview_type) return memview_iter(vm, v);
-    if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || iter_is_builtin(t)) return v;
+    if (t == &array_type) return iter_new(vm, &array_iter_type, v, 0, 0, 1);
+    if (t == &set_iter_type || t == &bytes_iter_type || t == &seq_iter_type || t == &array_iter_type || iter_is_builtin(t)) return v;
     if (t == &list_iter_type || t == &tuple_iter_type || t == &str_iter_type ||
         t == &dict_iter_type || t == &range_iter_type)
       return v;
@@ -782,6 +790,7 @@ Value value_iter_next(VM *vm, Value iter) {
   if (t == &str_iter_type) return str_iter_next(vm, it);
   if (t == &set_iter_type) return set_iter_next(vm, it);
   if (t == &bytes_iter_type) return bytes_iter_next(vm, it);
+  if (t == &array_iter_type) return array_iter_next(vm, it);
   if (t == &seq_iter_type) return seq_iter_next(vm, it);
   if (iter_is_builtin(t)) return iter_builtin_next(vm, iter);
   /* Only a verified image reaches here, but the verifier checks depths, not types: a
@@ -827,6 +836,7 @@ Value value_contains(VM *vm, Value c, Value item) {
       return r < 0 ? EXC_VAL : BOOL_VAL(r);
     }
     if (t == &bytes_type || t == &bytearray_type) return bytes_contains(vm, c, item);
+    if (t == &array_type) return array_contains(vm, c, item);
     if (t == &dict_values_type || t == &dict_items_type) {
       Value it = value_iter(vm, c), v;
       if (it == EXC_VAL) return EXC_VAL;
@@ -918,6 +928,7 @@ Value value_compare(VM *vm, int op, Value a, Value b) {
     return r;
   }
   if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return order_result(op, bytes_compare(AS_BYTES(a), AS_BYTES(b)));
+  if (IS_TYPE(a, &array_type) && IS_TYPE(b, &array_type)) return array_compare(vm, op, a, b);
   if (IS_LIST(a) && IS_LIST(b))
     return seq_compare(vm, op, AS_LIST(a)->items, AS_LIST(a)->len, AS_LIST(b)->items, AS_LIST(b)->len);
   if (IS_TUPLE(a) && IS_TUPLE(b))
@@ -984,6 +995,8 @@ void value_write(VM *vm, Value v, bool repr) {
     vm->repr_depth--;
   } else if (t == &bytes_type || t == &bytearray_type) {
     bytes_write_repr(vm, v);
+  } else if (t == &array_type) {
+    array_write(vm, v);
   } else if (t == &slice_type) {
     ObjSlice *sl = (ObjSlice *)AS_OBJ(v);
     vm_sb_cstr(vm, "slice(");
