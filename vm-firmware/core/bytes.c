@@ -67,6 +67,7 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
     return bytes_new(vm, type, (const uint8_t *)AS_STR(src)->chars, AS_STR(src)->len);
   }
   if (argc > 1) return vm_raise(vm, &exc_TypeError, "encoding without a string argument");
+  if (IS_BIGINT(src)) return vm_raise(vm, &exc_OverflowError, "cannot fit 'int' into an index-sized integer");
   if (IS_INTLIKE(src)) {
     if (AS_INTLIKE(src) < 0) return vm_raise(vm, &exc_ValueError, "negative count");
     r = bytes_new(vm, type, NULL, (uint32_t)AS_INTLIKE(src));

@@ -52,6 +52,7 @@ static uint8_t *item(ObjMemview *m, uint32_t k) { return base_data(m->base, NULL
 static bool writable(Value base) { return !IS_TYPE(base, &bytes_type); }
 
 bool buffer_get(VM *vm, Value v, Buffer *b) {
+  if (IS_INSTANCE(v) && class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);   /* a subclass's value */
   if (IS_BYTESLIKE(v)) {
     b->data = AS_BYTES(v)->data;
     b->len = AS_BYTES(v)->len;
