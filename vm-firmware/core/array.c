@@ -177,6 +177,31 @@ static Value array_new(VM *vm, uint8_t code, uint32_t len) {
   return OBJ_VAL(a);
 }
 
+/* OverflowError worded as CPython words it: its argument parser converts to a C long first,
+ * then narrows step by step ('b' through short, 'H' through int), naming the step that failed. */
+static Value range_error(VM *vm, const ArrayCode *c, Value v) {
+  int64_t x = 0;
+  bool fits = int_to_i64(v, &x), neg = fits ? x < 0 : AS_BIGINT(v)->neg != 0;
+  const char *what = c->name;
+  switch (c->code) {
+  case 'I':
+    if (neg) break;
+    if (!fits && int_bit_length(v) > 64) return vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C unsigned long");
+    return vm_raise(vm, &exc_OverflowError, "unsigned int is greater than maximum");
+  case 'l': return vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C long");
+  case 'L': if (neg) break; return vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C unsigned long");
+  case 'q': return vm_raise(vm, &exc_OverflowError, "int too big to convert");
+  case 'Q': if (neg) return vm_raise(vm, &exc_OverflowError, "can't convert negative int to unsigned");
+    return vm_raise(vm, &exc_OverflowError, "int too big to convert");
+  default:
+    if (!fits) return vm_raise(vm, &exc_OverflowError, "Python int too large to convert to C long");
+    if (c->code == 'b' && (x < -32768 || x > 32767)) what = "signed short integer";
+    if (c->code == 'H' && (x < INT32_MIN || x > INT32_MAX)) what = "signed integer";
+    return vm_raise_fmt(vm, &exc_OverflowError, "%s is %s", what, neg ? "less than minimum" : "greater than maximum");
+  }
+  return vm_raise(vm, &exc_OverflowError, "can't convert negative value to unsigned int");   /* I, L */
+}
+
 static Value item_error(VM *vm, const ObjArray *a, int err, Value v) {
   const ArrayCode *c = CODE(a);
   if (err == BUF_TYPE) {
@@ -184,13 +209,8 @@ static Value item_error(VM *vm, const ObjArray *a, int err, Value v) {
     if (c->kind == K_CHAR) return vm_raise(vm, &exc_TypeError, "array item must be unicode character");
     return vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v);
   }
-  if (c->name != NULL && (err == BUF_BIG || c->kind == K_SIGNED || c->size < 4))
-    return vm_raise_fmt(vm, &exc_OverflowError, "%s is %s", c->name, err == BUF_NEG ? "less than minimum" : "greater than maximum");
-  if (err == BUF_NEG && (c->code == 'I' || c->code == 'L'))
-    return vm_raise(vm, &exc_OverflowError, "can't convert negative value to unsigned int");
-  if (err == BUF_NEG && c->code == 'Q') return vm_raise(vm, &exc_OverflowError, "can't convert negative int to unsigned");
-  if (c->code == 'q' || c->code == 'Q') return vm_raise(vm, &exc_OverflowError, "int too big to convert");
-  return vm_raise_fmt(vm, &exc_OverflowError, "Python int too large to convert to C %s", c->code == 'l' ? "long" : "unsigned long");
+  if (c->kind == K_FLOAT) return vm_raise(vm, &exc_OverflowError, "int too large to convert to float");
+  return range_error(vm, c, v);
 }
 
 static bool put(VM *vm, ObjArray *a, uint32_t k, Value v) {
