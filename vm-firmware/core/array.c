@@ -224,7 +224,11 @@ static Value get(VM *vm, const ObjArray *a, uint32_t k) { return buffer_item_get
 
 /* Appends v (checked first, so a bad value leaves the array as it was). */
 static bool push(VM *vm, ObjArray *a, Value v) {
-  if (!reserve(vm, a, a->len + 1)) return false;
+  bool ok;
+  vm_push_root(vm, v);   /* v may be a fresh float or str that growing the block would collect */
+  ok = reserve(vm, a, a->len + 1);
+  vm_pop_root(vm);
+  if (!ok) return false;
   if (!put(vm, a, a->len, v)) return false;
   a->len++;
   return true;
@@ -335,23 +339,25 @@ static Value slice_of(VM *vm, Value v, vint start, vint n, vint step) {
 /* The str of a 'u' array's characters. */
 static Value chars_str(VM *vm, const ObjArray *a) {
   uint32_t k, n = 0, cp;
-  char *buf;
-  Value r;
+  Value tmp, r;
+  uint8_t *buf;
   for (k = 0; k < a->len; k++) {
     memcpy(&cp, a->data + (size_t)k * 4, 4);
     n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
-  buf = (char *)raw_alloc(vm, n + 1);
-  if (buf == NULL) return EXC_VAL;
+  tmp = bytes_new(vm, &bytes_type, NULL, n);   /* an object, so str_new's allocation keeps it */
+  if (tmp == EXC_VAL) return EXC_VAL;
+  buf = AS_BYTES(tmp)->data;
   for (n = 0, k = 0; k < a->len; k++) {
     memcpy(&cp, a->data + (size_t)k * 4, 4);
-    if (cp < 0x80) buf[n++] = (char)cp;
-    else if (cp < 0x800) { buf[n++] = (char)(0xC0 | (cp >> 6)); buf[n++] = (char)(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { buf[n++] = (char)(0xE0 | (cp >> 12)); buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)); buf[n++] = (char)(0x80 | (cp & 0x3F)); }
-    else { buf[n++] = (char)(0xF0 | (cp >> 18)); buf[n++] = (char)(0x80 | ((cp >> 12) & 0x3F)); buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)); buf[n++] = (char)(0x80 | (cp & 0x3F)); }
+    if (cp < 0x80) buf[n++] = (uint8_t)cp;
+    else if (cp < 0x800) { buf[n++] = (uint8_t)(0xC0 | (cp >> 6)); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) { buf[n++] = (uint8_t)(0xE0 | (cp >> 12)); buf[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
+    else { buf[n++] = (uint8_t)(0xF0 | (cp >> 18)); buf[n++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F)); buf[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
   }
-  r = str_new(vm, buf, n);
-  mem_free(vm, buf);
+  vm_push_root(vm, tmp);
+  r = str_new(vm, (const char *)AS_BYTES(tmp)->data, n);
+  vm_pop_root(vm);
   return r;
 }
 
