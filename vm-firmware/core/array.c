@@ -40,6 +40,17 @@ uint8_t buffer_itemsize(char format) {
 
 /* ---- item codecs ---------------------------------------------------------------------- */
 
+/* cp as UTF-8 into b (4 bytes of room); returns the length. With b NULL: only the length. */
+static uint32_t utf8_put(uint8_t *b, uint32_t cp) {
+  uint32_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4, i;
+  static const uint8_t lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+  if (b == NULL) return n;
+  if (n == 1) { b[0] = (uint8_t)cp; return 1; }
+  for (i = n - 1; i > 0; i--) { b[i] = (uint8_t)(0x80 | (cp & 0x3F)); cp >>= 6; }
+  b[0] = (uint8_t)(lead[n] | cp);
+  return n;
+}
+
 Value buffer_item_get(VM *vm, char format, const uint8_t *p) {
   const ArrayCode *c = code_of(format);
   uint64_t u = 0;
@@ -49,14 +60,9 @@ Value buffer_item_get(VM *vm, char format, const uint8_t *p) {
   }
   memcpy(&u, p, c->size);   /* little-endian host: the low bytes */
   if (c->kind == K_CHAR) {
-    char b[4];
-    uint32_t cp = (uint32_t)u, n;
-    if (cp > 0x10FFFF) return vm_raise(vm, &exc_ValueError, "character is not in range [U+0000; U+10ffff]");
-    if (cp < 0x80) { b[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { b[0] = (char)(0xC0 | (cp >> 6)); b[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) { b[0] = (char)(0xE0 | (cp >> 12)); b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[2] = (char)(0x80 | (cp & 0x3F)); n = 3; }
-    else { b[0] = (char)(0xF0 | (cp >> 18)); b[1] = (char)(0x80 | ((cp >> 12) & 0x3F)); b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[3] = (char)(0x80 | (cp & 0x3F)); n = 4; }
-    return str_new(vm, b, n);
+    uint8_t b[4];
+    if (u > 0x10FFFF) return vm_raise(vm, &exc_ValueError, "character is not in range [U+0000; U+10ffff]");
+    return str_new(vm, (const char *)b, utf8_put(b, (uint32_t)u));
   }
   if (c->kind == K_SIGNED) {
     int64_t s;
@@ -343,17 +349,14 @@ static Value chars_str(VM *vm, const ObjArray *a) {
   uint8_t *buf;
   for (k = 0; k < a->len; k++) {
     memcpy(&cp, a->data + (size_t)k * 4, 4);
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    n += utf8_put(NULL, cp);
   }
   tmp = bytes_new(vm, &bytes_type, NULL, n);   /* an object, so str_new's allocation keeps it */
   if (tmp == EXC_VAL) return EXC_VAL;
   buf = AS_BYTES(tmp)->data;
   for (n = 0, k = 0; k < a->len; k++) {
     memcpy(&cp, a->data + (size_t)k * 4, 4);
-    if (cp < 0x80) buf[n++] = (uint8_t)cp;
-    else if (cp < 0x800) { buf[n++] = (uint8_t)(0xC0 | (cp >> 6)); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { buf[n++] = (uint8_t)(0xE0 | (cp >> 12)); buf[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
-    else { buf[n++] = (uint8_t)(0xF0 | (cp >> 18)); buf[n++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F)); buf[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
+    n += utf8_put(buf + n, cp);
   }
   vm_push_root(vm, tmp);
   r = str_new(vm, (const char *)AS_BYTES(tmp)->data, n);
