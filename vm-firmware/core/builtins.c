@@ -708,7 +708,11 @@ static Value make_int(VM *vm, int argc, Value *args) {
   if (IS_INTLIKE(v)) return INT_VAL(AS_INTLIKE(v));
   if (IS_BIGINT(v)) return v;
   if (IS_FLOAT(v)) return float_to_int(vm, AS_FLOAT(v));
-  if (IS_BYTESLIKE(v)) return int_from_str(vm, (const char *)AS_BYTES(v)->data, AS_BYTES(v)->len, 10);
+  {
+    Buffer b;   /* bytes, bytearray, memoryview, array: their bytes as text */
+    if (buffer_get(vm, v, &b) && b.stride == (int32_t)b.itemsize)
+      return int_from_str(vm, (const char *)b.data, (size_t)b.len * b.itemsize, 10);
+  }
   if (IS_STR(v)) return int_from_str(vm, AS_STR(v)->chars, AS_STR(v)->len, 10);
   return vm_raise_fmt(vm, &exc_TypeError,
                       "int() argument must be a string, a bytes-like object or a real number, not '%t'", v);
@@ -776,6 +780,7 @@ Value type_call(VM *vm, const Type *type, int argc, Value *args) {
       type == &reversed_type)
     return iter_make(vm, type, argc, args);
   if (type == &memoryview_type) return memview_make(vm, argc, args);
+  if (type == &array_type) return array_make(vm, argc, args);
   if (type == &bytes_type || type == &bytearray_type) {
     if (argc > 3) return vm_raise_fmt(vm, &exc_TypeError, "%s() takes at most 3 arguments (%d given)", type->name, argc);
     return bytes_make(vm, type, argc, args);

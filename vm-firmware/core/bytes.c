@@ -69,14 +69,23 @@ Value bytes_make(VM *vm, const Type *type, int argc, Value *args) {
     return bytes_new(vm, type, (const uint8_t *)AS_STR(src)->chars, AS_STR(src)->len);
   }
   if (argc > 1) return vm_raise(vm, &exc_TypeError, "encoding without a string argument");
+  if (IS_BIGINT(src)) return vm_raise(vm, &exc_OverflowError, "cannot fit 'int' into an index-sized integer");
   if (IS_INTLIKE(src)) {
     if (AS_INTLIKE(src) < 0) return vm_raise(vm, &exc_ValueError, "negative count");
     r = bytes_new(vm, type, NULL, (uint32_t)AS_INTLIKE(src));
     if (r != EXC_VAL && AS_BYTES(r)->len) memset(AS_BYTES(r)->data, 0, AS_BYTES(r)->len);
     return r;
   }
-  if (IS_BYTESLIKE(src)) return bytes_new(vm, type, AS_BYTES(src)->data, AS_BYTES(src)->len);
-  if (IS_TYPE(src, &memoryview_type)) return memview_tobytes(vm, src, type);
+  {
+    Buffer b;   /* bytes, bytearray, memoryview, array: a copy of the bytes */
+    if (buffer_get(vm, src, &b)) {
+      r = bytes_new(vm, type, NULL, b.len * b.itemsize);
+      if (r == EXC_VAL) return EXC_VAL;
+      buffer_get(vm, src, &b);   /* the allocation may have moved a bytearray's block */
+      buffer_copy(&b, AS_BYTES(r)->data);
+      return r;
+    }
+  }
   r = bytes_new(vm, type, NULL, 0);
   if (r == EXC_VAL) return EXC_VAL;
   RootMark mark = gc_root_mark(vm);
@@ -152,7 +161,8 @@ static long find_in(const ObjBytes *h, const uint8_t *n, uint32_t nl, uint32_t f
 
 /* The needle of a bytes method: bytes-like, or an int (one byte). */
 static bool needle_of(VM *vm, Value v, const uint8_t **p, uint32_t *n, uint8_t *one) {
-  if (IS_BYTESLIKE(v)) { *p = AS_BYTES(v)->data; *n = AS_BYTES(v)->len; return true; }
+  Buffer b;
+  if (buffer_get(vm, v, &b) && b.stride == (int32_t)b.itemsize) { *p = b.data; *n = b.len * b.itemsize; return true; }
   if (IS_INTLIKE(v)) {
     if (!byte_value(vm, v, one)) return false;
     *p = one;
@@ -167,7 +177,8 @@ Value bytes_contains(VM *vm, Value c, Value item) {
   const uint8_t *p;
   uint32_t n;
   uint8_t one;
-  if (!IS_INTLIKE(item) && !IS_BYTESLIKE(item))
+  Buffer b;
+  if (!IS_INTLIKE(item) && !buffer_get(vm, item, &b))
     return vm_raise_fmt(vm, &exc_TypeError, "a bytes-like object is required, not '%t'", item);
   if (!needle_of(vm, item, &p, &n, &one)) return EXC_VAL;
   return BOOL_VAL(find_in(AS_BYTES(c), p, n, 0) >= 0);
@@ -178,22 +189,24 @@ Value bytes_percent(VM *vm, Value fmt, Value args);   /* format.c */
 /* a + b, a * n, a % args; UNBOUND_VAL when not for bytes. */
 Value bytes_binary(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;
-  if (base == BINOP_ADD && IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) {
-    ObjBytes *x = AS_BYTES(a), *y = AS_BYTES(b);
-    Value r;
-    if ((op & BINOP_INPLACE) && IS_TYPE(a, &bytearray_type)) {
-      uint32_t yl = y->len;
-      if (!reserve(vm, x, x->len + yl)) return EXC_VAL;
-      memmove(x->data + x->len, AS_BYTES(b)->data, yl);
-      x->len += yl;
-      return a;
+  Buffer yb;
+  if (base == BINOP_ADD && IS_BYTESLIKE(a) && buffer_get(vm, b, &yb)) {   /* b'..' + any buffer */
+    uint32_t xl = AS_BYTES(a)->len, yl = yb.len * yb.itemsize;
+    Value r = a;
+    if (!(op & BINOP_INPLACE) || !IS_TYPE(a, &bytearray_type)) {
+      r = bytes_new(vm, OBJ_TYPE(a), NULL, xl + yl);
+      if (r == EXC_VAL) return EXC_VAL;
+      if (xl) memcpy(AS_BYTES(r)->data, AS_BYTES(a)->data, xl);
+    } else if (!reserve(vm, AS_BYTES(a), xl + yl)) {   /* ba += x: in place */
+      return EXC_VAL;
     }
-    r = bytes_new(vm, OBJ_TYPE(a), NULL, x->len + y->len);
-    if (r == EXC_VAL) return EXC_VAL;
-    x = AS_BYTES(a);
-    y = AS_BYTES(b);
-    if (x->len) memcpy(AS_BYTES(r)->data, x->data, x->len);
-    if (y->len) memcpy(AS_BYTES(r)->data + x->len, y->data, y->len);
+    if (a == b) {   /* ba += ba: the source grew with it */
+      memmove(AS_BYTES(r)->data + xl, AS_BYTES(r)->data, xl);
+    } else {
+      buffer_get(vm, b, &yb);   /* the allocation may have moved b's block */
+      buffer_copy(&yb, AS_BYTES(r)->data + xl);
+    }
+    AS_BYTES(r)->len = xl + yl;
     return r;
   }
   if (base == BINOP_MOD && IS_BYTESLIKE(a)) return bytes_percent(vm, a, b);

@@ -237,7 +237,8 @@ static bool is_object_type(const Type *t) { return strcmp(t->name, "object") == 
  * goes to that value. */
 static bool is_value_type(const Type *t) {
   return t == &list_type || t == &dict_type || t == &tuple_type || t == &str_type || t == &int_type ||
-         t == &float_type || t == &bytes_type || t == &bytearray_type || t == &set_type || t == &frozenset_type;
+         t == &float_type || t == &bytes_type || t == &bytearray_type || t == &set_type || t == &frozenset_type ||
+         t == &array_type;
 }
 
 Value class_builtin_value(Value v) {

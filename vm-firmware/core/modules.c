@@ -713,7 +713,7 @@ Value module_builtin(VM *vm, const ObjStr *name) {
   }
   int which = strcmp(name->chars, "math") == 0 ? 1 : strcmp(name->chars, "time") == 0 ? 2 :
               strcmp(name->chars, "sys") == 0 ? 3 : strcmp(name->chars, "_stdlib") == 0 ? 4 :
-              strcmp(name->chars, "gc") == 0 ? 5 : 0;
+              strcmp(name->chars, "gc") == 0 ? 5 : strcmp(name->chars, "array") == 0 ? 6 : 0;
   if (which == 0) return UNBOUND_VAL;
   m = module_new(vm, name->chars);
   if (m == EXC_VAL) return EXC_VAL;
@@ -729,6 +729,10 @@ Value module_builtin(VM *vm, const ObjStr *name) {
     ok = put_functions(vm, d, modlib_functions);
   } else if (which == 5) {
     ok = put_functions(vm, d, gc_functions);
+  } else if (which == 6) {   /* array.c */
+    Value codes = str_from_cstr(vm, "bBuhHiIlLqQfd");
+    ok = codes != EXC_VAL && put(vm, d, "typecodes", codes) && put(vm, d, "array", OBJ_VAL(&array_type)) &&
+         put(vm, d, "ArrayType", OBJ_VAL(&array_type));
   } else {
     ok = fill_sys(vm, d);
   }

@@ -27,6 +27,7 @@ bool value_truthy(Value v) {
   if (t == &range_type) return range_len(AS_RANGE(v)) != 0;
   if (t == &set_type || t == &frozenset_type) return AS_SET(v)->used != 0;
   if (t == &bytes_type || t == &bytearray_type) return AS_BYTES(v)->len != 0;
+  if (t == &array_type) return ((ObjArray *)AS_OBJ(v))->len != 0;
   if (t == &dict_keys_type || t == &dict_values_type || t == &dict_items_type) return AS_DICT(AS_ITER(v)->seq)->live != 0;
   return true;
 }
@@ -77,6 +78,7 @@ bool value_equal(VM *vm, Value a, Value b) {
   t = OBJ_TYPE(a);
   if (t == &str_type && OBJ_TYPE(b) == &str_type) return str_equal(AS_STR(a), AS_STR(b));
   if (t == &memoryview_type || OBJ_TYPE(b) == &memoryview_type) return memview_equal(vm, a, b);
+  if (t == &array_type || OBJ_TYPE(b) == &array_type) return array_equal(vm, a, b);
   if (t != OBJ_TYPE(b)) return false;
   if (t == &method_type)   /* a.f == a.f: the same function bound to the same object */
     return ((ObjMethod *)AS_OBJ(a))->self == ((ObjMethod *)AS_OBJ(b))->self && ((ObjMethod *)AS_OBJ(a))->fn == ((ObjMethod *)AS_OBJ(b))->fn;
@@ -534,6 +536,7 @@ Value lib_binary(VM *vm, int op, Value a, Value b) {
     vm_pop_root(vm);
     return a;
   }
+  if (IS_TYPE(a, &array_type) || (IS_TYPE(b, &array_type) && !IS_BYTESLIKE(a))) return array_binary(vm, op, a, b);
   if (IS_BYTESLIKE(a) || IS_BYTESLIKE(b)) return bytes_binary(vm, op, a, b);
   if (base == BINOP_MOD && IS_STR(a)) return str_percent(vm, AS_STR(a), b);
   if (base == BINOP_OR && IS_DICT(a) && IS_DICT(b)) {
@@ -673,6 +676,7 @@ Value value_compare(VM *vm, int op, Value a, Value b) {
     return r;
   }
   if (IS_BYTESLIKE(a) && IS_BYTESLIKE(b)) return order_result(op, bytes_compare(AS_BYTES(a), AS_BYTES(b)));
+  if (IS_TYPE(a, &array_type) && IS_TYPE(b, &array_type)) return array_compare(vm, op, a, b);
   if (IS_LIST(a) && IS_LIST(b))
     return seq_compare(vm, op, AS_LIST(a)->items, AS_LIST(a)->len, AS_LIST(b)->items, AS_LIST(b)->len);
   if (IS_TUPLE(a) && IS_TUPLE(b))

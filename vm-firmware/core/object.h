@@ -348,6 +348,39 @@ Value memview_setitem(VM *vm, Value v, Value key, Value val);   /* val UNBOUND_V
 Value memview_iter(VM *vm, Value v);
 bool memview_equal(VM *vm, Value a, Value b);
 
+/* ---- the buffer protocol (memoryview.c): the raw items behind bytes, bytearray, array and
+ * memoryview, so bytes(x), memoryview(x), b + x, int.from_bytes(x) ... take any of them. The
+ * pointer is valid until the next allocation (a bytearray or array may move its block). */
+typedef struct Buffer {
+  uint8_t *data;      /* the first item */
+  uint32_t len;       /* items */
+  int32_t stride;     /* bytes from an item to the next: itemsize, except in a stepped memoryview */
+  uint8_t itemsize;
+  char format;        /* struct's code: 'B' for bytes and bytearray */
+  bool writable;
+} Buffer;
+bool buffer_get(VM *vm, Value v, Buffer *b);        /* false (nothing raised): v is no buffer */
+void buffer_copy(const Buffer *b, uint8_t *dst);    /* its len * itemsize bytes, in item order */
+Value buffer_getattr(VM *vm, Value v, ObjStr *name);   /* m.itemsize, a.typecode...; UNBOUND_VAL: none */
+
+/* ---- array.c ------------------------------------------------------------------------------ */
+typedef struct ObjArray { Obj obj; uint32_t len, cap; uint8_t *data; uint8_t code; } ObjArray;  /* len items, cap bytes */
+extern const Type array_type, array_iter_type;
+enum { BUF_OK, BUF_TYPE, BUF_NEG, BUF_BIG };        /* buffer_item_set's outcomes */
+uint8_t buffer_itemsize(char format);               /* 0: not an array typecode */
+Value buffer_item_get(VM *vm, char format, const uint8_t *p);
+int buffer_item_set(VM *vm, char format, uint8_t *p, Value v);   /* raises nothing */
+Value array_make(VM *vm, int argc, Value *args);    /* array(typecode, initializer) */
+bool array_buffer(Value v, Buffer *b);
+Value array_getattr(VM *vm, Value v, const ObjStr *name);
+Value array_getitem(VM *vm, Value v, Value key);
+Value array_setitem(VM *vm, Value v, Value key, Value val);   /* val UNBOUND_VAL: del */
+Value array_contains(VM *vm, Value v, Value x);
+Value array_binary(VM *vm, int op, Value a, Value b);   /* UNBOUND_VAL: not for arrays */
+Value array_compare(VM *vm, int op, Value a, Value b);  /* both arrays */
+bool array_equal(VM *vm, Value a, Value b);            /* a or b an array */
+void array_write(VM *vm, Value v);
+
 /* ---- iter.c: enumerate, zip, map, filter, reversed -------------------------------------- */
 Value iter_make(VM *vm, const Type *type, int argc, Value *args);
 Value iter_builtin_next(VM *vm, Value it);
