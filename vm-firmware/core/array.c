@@ -516,16 +516,17 @@ static Value tolist(VM *vm, Value v) {
   ObjArray *a = AS_ARRAY(v);
   Value l;
   uint32_t k;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, v);
   l = list_new(vm, a->len);
   if (l == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
   vm_push_root(vm, l);
   for (k = 0; k < a->len; k++) {
     Value x = get(vm, a, k);
-    if (x == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    if (x == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
     AS_LIST(l)->items[k] = x;
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return l;
 }
 
@@ -540,12 +541,13 @@ Value array_compare(VM *vm, int op, Value a, Value b) {
   if ((op == CMP_EQ || op == CMP_NE) && AS_ARRAY(a)->len != AS_ARRAY(b)->len) return BOOL_VAL(op == CMP_NE);
   x = tolist(vm, a);
   if (x == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, x);
   y = tolist(vm, b);
   if (y == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
   vm_push_root(vm, y);
   r = seq_compare(vm, op, AS_LIST(x)->items, AS_LIST(x)->len, AS_LIST(y)->items, AS_LIST(y)->len);
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return r;
 }
 

@@ -101,6 +101,7 @@ void atexit_run(VM *vm) {
   int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
   if (d == NULL || !IS_LIST(list = handlers_of(vm, d))) return;
   memcpy(saved, vm->traceback, sizeof saved);
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, exc);
   vm_push_root(vm, list);
   while (AS_LIST(list)->len > 0) {
@@ -110,7 +111,7 @@ void atexit_run(VM *vm) {
     if (call_entry(vm, entry) == EXC_VAL) traceback_report_ignored(vm, AS_TUPLE(entry)->items[0], vm->frame_count);
     vm_pop_root(vm);
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   vm->exc = exc;   /* the program's own uncaught exception, still to be printed */
   vm->traceback_exc = traceback_exc;
   vm->traceback_count = count;

@@ -144,6 +144,7 @@ static void error_write_list(Value list) {
  * on stderr and dropped, as CPython does for what weakref callbacks and finalizers raise. */
 void traceback_report_ignored(VM *vm, Value where, int depth) {
   Value exc = vm->exc, list;
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, exc);
   vm_push_root(vm, where);
   vm->exc = NONE_VAL;
@@ -161,7 +162,7 @@ void traceback_report_ignored(VM *vm, Value where, int depth) {
   vm->exc = exc;
   list = format_list(vm, exc, NONE_VAL, true, true, depth);
   if (list != EXC_VAL) error_write_list(list);
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   vm->exc = NONE_VAL;
 }
 
@@ -178,15 +179,16 @@ static Value write_list(VM *vm, Value list, Value file) {
   uint32_t i;
   Value write;
   if (IS_NONE(file)) { error_write_list(list); return NONE_VAL; }
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, list);
   write = value_getattr(vm, file, AS_STR(str_intern(vm, "write", 5)));
   if (write == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
   vm_push_root(vm, write);
   for (i = 0; i < AS_LIST(list)->len; i++) {
     Value s = AS_LIST(list)->items[i];
-    if (vm_call(vm, write, 1, &s) == EXC_VAL) { vm->nroots -= 2; return EXC_VAL; }
+    if (vm_call(vm, write, 1, &s) == EXC_VAL) { gc_root_restore(vm, mark); return EXC_VAL; }
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   return NONE_VAL;
 }
 

@@ -117,6 +117,7 @@ void weakref_run_callbacks(VM *vm) {
   if (vm->weak_running || vm->weak_pending == NULL) return;
   vm->weak_running = true;
   memcpy(saved, vm->traceback, sizeof saved);
+  RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, exc);
   vm_push_root(vm, handling);
   while (vm->weak_pending != NULL) {
@@ -132,9 +133,10 @@ void weakref_run_callbacks(VM *vm) {
     vm_push_root(vm, cb);
     vm_push_root(vm, arg);
     if (vm_call(vm, cb, 1, &arg) == EXC_VAL) traceback_report_ignored(vm, cb, depth);
-    vm->nroots -= 2;
+    vm_pop_root(vm);
+    vm_pop_root(vm);
   }
-  vm->nroots -= 2;
+  gc_root_restore(vm, mark);
   vm->exc = exc;
   vm->handling = handling;
   vm->traceback_exc = traceback_exc;
