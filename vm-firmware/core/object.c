@@ -633,8 +633,26 @@ static Value getslice(VM *vm, Value obj, ObjSlice *sl) {
   return r;
 }
 
+/* cls[key] calls the class's __class_getitem__ (a classmethod, decorated or not); a built-in type
+   subscripted in an annotation (list[int]) stands for itself: Viper keeps no generic aliases. */
+static Value type_getitem(VM *vm, Value cls, Value key) {
+  Value name, f, argv[2];
+  if (!IS_PYCLASS(cls)) return cls;
+  name = str_intern(vm, "__class_getitem__", 17);
+  if (name == EXC_VAL) return EXC_VAL;
+  if (class_lookup((const Type *)AS_OBJ(cls), AS_STR(name)) == UNBOUND_VAL)
+    return vm_raise_fmt(vm, &exc_TypeError, "type '%s' is not subscriptable", ((const Type *)AS_OBJ(cls))->name);
+  f = value_getattr(vm, cls, AS_STR(name));
+  if (f == EXC_VAL) return EXC_VAL;
+  argv[0] = cls;
+  argv[1] = key;
+  if (IS_FUNCTION(f)) return vm_call(vm, f, 2, argv);
+  return vm_call(vm, f, 1, argv + 1);
+}
+
 Value value_getitem(VM *vm, Value obj, Value key) {
   if (IS_INSTANCE(obj)) return class_getitem(vm, obj, key);
+  if (IS_TYPE(obj, &type_type)) return type_getitem(vm, obj, key);
   uint32_t k;
   if (IS_OBJ(obj)) {
     const Type *t = OBJ_TYPE(obj);
