@@ -42,6 +42,8 @@ class ForwardRef:
 
 class _Alias:
     # List, Dict, Optional, ... and their subscriptions: a name, the origin class, the arguments.
+    __slots__ = ('_name', '__origin__', '__args__', '_special')
+
     def __init__(self, name, origin=None, args=None, special=None):
         self._name = name
         self.__origin__ = origin
@@ -233,3 +235,113 @@ def NewType(name, tp):
     new_type.__name__ = name
     new_type.__supertype__ = tp
     return new_type
+
+
+class NamedTuple:
+    # class Point(NamedTuple): x: int ... — the fields are read from the annotations when the
+    # class is first called (Viper has no metaclasses); NamedTuple('P', [('x', int)]) is
+    # collections.namedtuple. The values are kept in a tuple (the VM cannot subclass tuple).
+    def __new__(cls, *args, **kwargs):
+        if cls is NamedTuple:
+            from collections import namedtuple
+            fields = args[1] if len(args) > 1 else kwargs.get('fields', ())
+            return namedtuple(args[0], [name for name, t in fields])
+        if '_fields' not in cls.__dict__:
+            fields = tuple(cls.__dict__.get('__annotations__', {}))
+            defaults = {}
+            for i, name in enumerate(fields):
+                if name in cls.__dict__:
+                    defaults[name] = cls.__dict__[name]
+                elif defaults:
+                    raise TypeError('Non-default namedtuple field ' + name + ' cannot follow default field' +
+                                    ('s ' if len(defaults) > 1 else ' ') + ', '.join(defaults))
+                setattr(cls, name, property(lambda self, i=i: self._t[i]))
+            cls._fields = fields
+            cls._field_defaults = defaults
+            cls._name = cls.__name__
+        return object.__new__(cls)
+
+    def __init__(self, *args, **kwargs):
+        cls = type(self)
+        fields = cls._fields
+        where = cls.__name__ + '.__new__()'
+        if len(args) > len(fields):
+            least = len(fields) - len(cls._field_defaults) + 1
+            takes = str(least) if least == len(fields) + 1 else 'from %d to %d' % (least, len(fields) + 1)
+            raise TypeError('%s takes %s positional arguments but %d were given' % (where, takes, len(args) + 1))
+        values = dict(zip(fields, args))
+        for k in kwargs:
+            if k not in fields:
+                raise TypeError(where + " got an unexpected keyword argument '" + k + "'")
+            if k in values:
+                raise TypeError(where + " got multiple values for argument '" + k + "'")
+            values[k] = kwargs[k]
+        missing = ["'" + n + "'" for n in fields if n not in values and n not in cls._field_defaults]
+        if missing:
+            raise TypeError('%s missing %d required positional argument%s: %s' % (
+                where, len(missing), '' if len(missing) == 1 else 's',
+                missing[0] if len(missing) == 1 else ', '.join(missing[:-1]) + ' and ' + missing[-1]))
+        object.__setattr__(self, '_t', tuple([values[n] if n in values else cls._field_defaults[n]
+                                              for n in fields]))
+
+    @classmethod
+    def _make(cls, iterable):
+        return cls(*iterable)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("can't set attribute")
+
+    def __len__(self):
+        return len(self._t)
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __contains__(self, x):
+        return x in self._t
+
+    def __hash__(self):
+        return hash(self._t)
+
+    def __eq__(self, other):
+        return self._t == _values(other)
+
+    def __lt__(self, other):
+        return self._t < _values(other)
+
+    def __le__(self, other):
+        return self._t <= _values(other)
+
+    def __gt__(self, other):
+        return self._t > _values(other)
+
+    def __ge__(self, other):
+        return self._t >= _values(other)
+
+    def __add__(self, other):
+        return self._t + _values(other)
+
+    def count(self, x):
+        return self._t.count(x)
+
+    def index(self, x, *args):
+        return self._t.index(x, *args)
+
+    def _asdict(self):
+        return dict(zip(self._fields, self._t))
+
+    def _replace(self, **kwargs):
+        values = [kwargs.pop(name, value) for name, value in zip(self._fields, self._t)]
+        if kwargs:
+            raise ValueError('Got unexpected field names: %r' % list(kwargs))
+        return type(self)(*values)
+
+    def __repr__(self):
+        return self._name + '(' + ', '.join(['%s=%r' % (n, v) for n, v in zip(self._fields, self._t)]) + ')'
+
+
+def _values(x):
+    return x._t if isinstance(x, NamedTuple) else x

@@ -137,3 +137,4 @@ try:
     Plain[int]
 except TypeError as e:
     print('TypeError:', e)
+
