@@ -310,7 +310,11 @@ class CodeCompiler {
   private keepAnnotation(s: A.AnnAssign): void {
     if (this.scope.kind === 'function' || !s.simple || s.target.kind !== 'Name') return;
     this.line = s.lineno;
-    if (this.image.futureAnnotations) {
+    // `int | None` needs types.UnionType, which Viper lacks: such an annotation is kept as its text.
+    const union = (e: A.Expr): boolean => e.kind === 'BinOp' && e.op === 'BitOr'
+      || (e.kind === 'Subscript' && (union(e.value) || union(e.slice)))
+      || (e.kind === 'Tuple' && e.elts.some(union));
+    if (this.image.futureAnnotations || union(s.annotation)) {
       this.loadConstant({ t: 'str', v: this.image.source.text.slice(s.annotation.start, s.annotation.end) });
     } else this.expr(s.annotation);
     this.loadName('__annotations__');

@@ -38,6 +38,9 @@ class Item:
 
 
 class Stack(Generic[T]):
+    limit: int | None = None
+    names: list[str] = []
+
     def __init__(self) -> None:
         self._items: List[T] = []
 
@@ -112,7 +115,7 @@ print(Item.kind, make(Item, 'cog'))
 s: Stack[int] = Stack[int]()
 for n in evens(7):
     s.push(n)
-print(list(s), s.pop(), s.pop())
+print(list(s), s.pop(), s.pop(), s.limit, Stack.names)
 p = Pair('a', 1.5)
 print(p.key, p.value, isinstance(p, Pair))
 print(total([Widget(), Widget()]), first_word('  hello world'), first_word('', 'none'))
