@@ -52,6 +52,9 @@ class ImageBuilder {
   private modules: { name: number; file: number; code: number }[] = [];
   docstrings = true;
 
+  /** The module being built has `from __future__ import annotations`: annotations are kept as strings. */
+  futureAnnotations = false;
+
   constructor(public scopes: ScopeTable, public source: SourceText, public sink: DiagnosticSink) {}
 
   name(s: string): number {
@@ -90,6 +93,9 @@ class ImageBuilder {
     // __doc__ = the module's docstring (the VM starts every module with __doc__ None)
     const doc = docstringOf(module.body);
     if (doc !== undefined && this.docstrings) compiler.storeDoc(doc);
+    this.futureAnnotations = module.body.some(s => s.kind === 'ImportFrom' && s.module === '__future__'
+      && s.names.some(a => a.name === 'annotations'));
+    compiler.setupAnnotations(module.body);
     compiler.statements(doc === undefined ? module.body : module.body.slice(1));
     const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
     this.codes[index] = compiler.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, module);
@@ -256,12 +262,14 @@ class CodeCompiler {
       // The annotation is not evaluated (as under `from __future__ import annotations`).
       if (!s.value) {
         const t = s.target;
+        this.keepAnnotation(s);
         if (t.kind === 'Attribute') { this.expr(t.value); this.emit('POP_TOP'); }
         if (t.kind === 'Subscript') { this.expr(t.value); this.expr(t.slice); this.emit('POP_TOP'); this.emit('POP_TOP'); }
         return;
       }
       this.expr(s.value);
       this.store(s.target);
+      this.keepAnnotation(s);
     },
     If: s => this.ifStatement(s),
     While: s => this.whileLoop(s),
@@ -291,6 +299,7 @@ class CodeCompiler {
       }
     },
     ImportFrom: s => {
+      if (s.module === '__future__' && !s.level) return;   // compile-time directives: nothing to run
       if (s.level || (s.module ?? '').includes('.')) { this.unsupported('relative imports and packages', s, 'are'); return; }
       this.emit('IMPORT_NAME', this.image.name(s.module!));
       if (s.names.some(a => a.name === '*')) { this.emit('IMPORT_STAR'); return; }
@@ -304,6 +313,33 @@ class CodeCompiler {
     With: s => this.withStatement(s, 0),
     AsyncWith: s => this.withStatement(s, 0),
   };
+
+  /** A module or class body with annotated names starts with `__annotations__ = {}`, as CPython's. */
+  setupAnnotations(body: A.Stmt[]): void {
+    const has = (stmts: A.Stmt[]): boolean => stmts.some(s => s.kind === 'AnnAssign' || (
+      s.kind !== 'FunctionDef' && s.kind !== 'ClassDef' && s.kind !== 'AsyncFunctionDef' &&
+      ['body', 'orelse', 'finalbody'].some(k => Array.isArray((s as any)[k]) && has((s as any)[k])) ||
+      (s.kind === 'Try' && s.handlers.some(h => has(h.body)))));
+    if (!has(body)) return;
+    this.emit('BUILD_DICT', 0);
+    this.storeName('__annotations__');
+  }
+
+  /** `name: annotation` in a module or class body records the annotation in `__annotations__`. */
+  private keepAnnotation(s: A.AnnAssign): void {
+    if (this.scope.kind === 'function' || !s.simple || s.target.kind !== 'Name') return;
+    this.line = s.lineno;
+    // `int | None` needs types.UnionType, which Viper lacks: such an annotation is kept as its text.
+    const union = (e: A.Expr): boolean => e.kind === 'BinOp' && e.op === 'BitOr'
+      || (e.kind === 'Subscript' && (union(e.value) || union(e.slice)))
+      || (e.kind === 'Tuple' && e.elts.some(union));
+    if (this.image.futureAnnotations || union(s.annotation)) {
+      this.loadConstant({ t: 'str', v: this.image.source.text.slice(s.annotation.start, s.annotation.end) });
+    } else this.expr(s.annotation);
+    this.loadName('__annotations__');
+    this.loadConstant({ t: 'str', v: s.target.id });
+    this.emit('STORE_SUBSCR');
+  }
 
   private deleteTarget(t: A.Expr): void {
     this.line = t.lineno;
@@ -722,6 +758,7 @@ class CodeCompiler {
     inner.storeName('__qualname__');
     const doc = docstringOf(s.body);
     if (doc !== undefined && this.image.docstrings) inner.storeDoc(doc);
+    inner.setupAnnotations(s.body);
     inner.statements(doc === undefined ? s.body : s.body.slice(1));
     inner.line = s.end_lineno;
     if (scope.classCell) inner.emit('LOAD_CLOSURE', 0); else inner.emit('LOAD_NONE');

@@ -292,5 +292,22 @@ const Type int_type = {{&type_type}, "int", NULL, NULL, int_methods};
 const Type bool_type = {{&type_type}, "bool", &int_type, NULL, NULL};   /* bool is a subclass of int */
 const Type none_type = {{&type_type}, "NoneType", NULL, NULL, NULL};
 const Type ellipsis_type = {{&type_type}, "ellipsis", NULL, NULL, NULL};
+/* cls[key] calls the class's __class_getitem__ (a classmethod, decorated or not); a built-in type
+ * subscripted in an annotation (list[int]) stands for itself: Viper keeps no generic aliases. */
+static Value type_getitem(VM *vm, Value cls, Value key) {
+  Value name, f, argv[2];
+  if (!IS_PYCLASS(cls)) return cls;
+  name = str_intern(vm, "__class_getitem__", 17);
+  if (name == EXC_VAL) return EXC_VAL;
+  if (class_lookup((const Type *)AS_OBJ(cls), AS_STR(name)) == UNBOUND_VAL)
+    return vm_raise_fmt(vm, &exc_TypeError, "type '%s' is not subscriptable", ((const Type *)AS_OBJ(cls))->name);
+  f = value_getattr(vm, cls, AS_STR(name));
+  if (f == EXC_VAL) return EXC_VAL;
+  argv[0] = cls;
+  argv[1] = key;
+  if (IS_FUNCTION(f)) return vm_call(vm, f, 2, argv);
+  return vm_call(vm, f, 1, argv + 1);
+}
+
 const Type type_type = {{&type_type}, "type", NULL, class_trace, NULL,
-    .print = type_print, .getattr = type_getattr};   /* traces Python classes */
+    .print = type_print, .getitem = type_getitem, .getattr = type_getattr};   /* traces Python classes */
