@@ -1,5 +1,6 @@
 # Recursive programs as people write them on the desktop: a parser for nested lists, a memoized
 # count of paths, a linked list walked recursively; each goes several hundred calls deep.
+import sys
 from functools import lru_cache
 
 
@@ -64,4 +65,4 @@ def forever(n):
 try:
     forever(0)
 except RecursionError as e:
-    print(type(e).__name__, "caught; still running:", paths(3, 3))
+    print(type(e).__name__, "caught; still running:", paths(3, 3), "limit", sys.getrecursionlimit())

@@ -169,7 +169,14 @@ static Value m_exception(VM *vm, int argc, Value *args) {
   return is_exception_value(vm->handling) ? vm->handling : NONE_VAL;
 }
 
+/* getrecursionlimit(): the VM's fixed limit of nested calls (1000 on the host, as CPython). */
+static Value m_getrecursionlimit(VM *vm, int argc, Value *args) {
+  (void)vm; (void)argc; (void)args;
+  return INT_VAL(VIPER_MAX_FRAMES);
+}
+
 const ObjBuiltin sys_more_functions[] = {
+  {{&builtin_type}, "getrecursionlimit", m_getrecursionlimit, 0, 0, NULL},
   {{&builtin_type}, "getsizeof", m_getsizeof, 1, 2, NULL},
   {{&builtin_type}, "intern", m_intern, 1, 1, NULL},
   {{&builtin_type}, "exc_info", m_exc_info, 0, 0, NULL},
