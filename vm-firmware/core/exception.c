@@ -557,3 +557,23 @@ bool exception_set_cause(VM *vm, Value exc, Value cause) {
   }
   return true;
 }
+
+void raise_state_save(VM *vm, RaiseState *s) {
+  s->exc = vm->exc;
+  s->handling = vm->handling;
+  s->traceback_exc = vm->traceback_exc;
+  s->count = vm->traceback_count;
+  s->omitted = vm->traceback_omitted;
+  s->caught_at = vm->traceback_caught_at;
+  memcpy(s->traceback, vm->traceback, sizeof s->traceback);
+}
+
+void raise_state_restore(VM *vm, const RaiseState *s) {
+  vm->exc = s->exc;
+  vm->handling = s->handling;
+  vm->traceback_exc = s->traceback_exc;
+  vm->traceback_count = s->count;
+  vm->traceback_omitted = s->omitted;
+  vm->traceback_caught_at = s->caught_at;
+  memcpy(vm->traceback, s->traceback, sizeof s->traceback);
+}

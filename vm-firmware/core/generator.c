@@ -201,16 +201,14 @@ static Value m_close(VM *vm, int argc, Value *args) {
  * each at the next safe point (the poll between instructions, gc.collect(), the program's
  * end). What close() raises is dropped, as CPython only reports it ("Exception ignored"). */
 void gen_run_finalizers(VM *vm) {
-  Value exc = vm->exc, handling = vm->handling, traceback_exc = vm->traceback_exc;
+  RaiseState saved;
   RootMark mark;
-  TraceEntry saved[VIPER_TRACEBACK_MAX];
-  int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
   if (vm->finalizing || vm->gen_finalize == NULL) return;
   vm->finalizing = true;
-  memcpy(saved, vm->traceback, sizeof saved);
+  raise_state_save(vm, &saved);
   mark = gc_root_mark(vm);
-  vm_push_root(vm, exc);
-  vm_push_root(vm, handling);
+  vm_push_root(vm, saved.exc);
+  vm_push_root(vm, saved.handling);
   while (vm->gen_finalize != NULL) {
     ObjGenerator *g = vm->gen_finalize;
     vm->gen_finalize = g->next_final;
@@ -222,13 +220,7 @@ void gen_run_finalizers(VM *vm) {
     vm_pop_root(vm);
   }
   gc_root_restore(vm, mark);
-  vm->exc = exc;
-  vm->handling = handling;
-  vm->traceback_exc = traceback_exc;
-  vm->traceback_count = count;
-  vm->traceback_omitted = omitted;
-  vm->traceback_caught_at = caught_at;
-  memcpy(vm->traceback, saved, sizeof saved);
+  raise_state_restore(vm, &saved);
   vm->finalizing = false;
 }
 

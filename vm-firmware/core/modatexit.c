@@ -96,13 +96,13 @@ static Value call_entry(VM *vm, Value entry) {
 /* The program has ended: call the handlers, newest first; what one raises is reported. */
 void atexit_run(VM *vm) {
   ObjDict *d = atexit_dict(vm);
-  Value list, exc = vm->exc, traceback_exc = vm->traceback_exc;
-  TraceEntry saved[VIPER_TRACEBACK_MAX];
-  int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
+  Value list;
+  RaiseState saved;
   if (d == NULL || !IS_LIST(list = handlers_of(vm, d))) return;
-  memcpy(saved, vm->traceback, sizeof saved);
+  raise_state_save(vm, &saved);
   RootMark mark = gc_root_mark(vm);
-  vm_push_root(vm, exc);
+  vm_push_root(vm, saved.exc);
+  vm_push_root(vm, saved.handling);
   vm_push_root(vm, list);
   while (AS_LIST(list)->len > 0) {
     Value entry = AS_LIST(list)->items[--AS_LIST(list)->len];
@@ -112,10 +112,5 @@ void atexit_run(VM *vm) {
     vm_pop_root(vm);
   }
   gc_root_restore(vm, mark);
-  vm->exc = exc;   /* the program's own uncaught exception, still to be printed */
-  vm->traceback_exc = traceback_exc;
-  vm->traceback_count = count;
-  vm->traceback_omitted = omitted;
-  vm->traceback_caught_at = caught_at;
-  memcpy(vm->traceback, saved, sizeof saved);
+  raise_state_restore(vm, &saved);   /* the program's own uncaught exception, still to be printed */
 }

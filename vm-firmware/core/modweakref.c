@@ -111,15 +111,13 @@ void weakref_clear_dead(VM *vm) {
 /* Run the queued callbacks (a safe point: no exception is being raised). An exception in one
  * is reported on stderr as CPython does ("Exception ignored in: ...") and does not stop the rest. */
 void weakref_run_callbacks(VM *vm) {
-  Value exc = vm->exc, handling = vm->handling, traceback_exc = vm->traceback_exc;
-  TraceEntry saved[VIPER_TRACEBACK_MAX];
-  int count = vm->traceback_count, omitted = vm->traceback_omitted, caught_at = vm->traceback_caught_at;
+  RaiseState saved;
   if (vm->weak_running || vm->weak_pending == NULL) return;
   vm->weak_running = true;
-  memcpy(saved, vm->traceback, sizeof saved);
+  raise_state_save(vm, &saved);
   RootMark mark = gc_root_mark(vm);
-  vm_push_root(vm, exc);
-  vm_push_root(vm, handling);
+  vm_push_root(vm, saved.exc);
+  vm_push_root(vm, saved.handling);
   while (vm->weak_pending != NULL) {
     ObjWeakRef *w = vm->weak_pending;
     Value cb = w->callback, arg = w->arg;
@@ -137,12 +135,6 @@ void weakref_run_callbacks(VM *vm) {
     vm_pop_root(vm);
   }
   gc_root_restore(vm, mark);
-  vm->exc = exc;
-  vm->handling = handling;
-  vm->traceback_exc = traceback_exc;
-  vm->traceback_count = count;
-  vm->traceback_omitted = omitted;
-  vm->traceback_caught_at = caught_at;
-  memcpy(vm->traceback, saved, sizeof saved);
+  raise_state_restore(vm, &saved);
   vm->weak_running = false;
 }

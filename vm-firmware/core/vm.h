@@ -205,6 +205,17 @@ int exception_matches(VM *vm, Value exc, Value want);   /* except want: 1, 0, or
 Value make_exception(VM *vm, Value v);                  /* what `raise v` raises */
 void chain_to_handled(VM *vm);                          /* vm->exc.__context__ = vm->handling */
 void exception_raised(VM *vm);                          /* context and traceback of a new vm->exc */
+
+/* The exception state around code run from C at a safe point (finalizers, weakref callbacks,
+ * atexit handlers): saved before, put back after, so what they raise leaves no trace. The
+ * caller roots exc and handling meanwhile. */
+typedef struct RaiseState {
+  Value exc, handling, traceback_exc;
+  int count, omitted, caught_at;
+  TraceEntry traceback[VIPER_TRACEBACK_MAX];
+} RaiseState;
+void raise_state_save(VM *vm, RaiseState *s);
+void raise_state_restore(VM *vm, const RaiseState *s);
 bool exception_set_cause(VM *vm, Value exc, Value cause);   /* raise exc from cause */
 void stop_iteration_escaped(VM *vm, int base, const char *kind);   /* PEP 479 */
 
