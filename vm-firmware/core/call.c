@@ -162,7 +162,6 @@ static bool bind_args(VM *vm, ObjFunction *fn, Value *slots, int argc, int nkw, 
 /* call.h: the general path of call_push_frame. */
 bool call_push_frame_kw(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kwnames) {
   ObjCode *code = fn->code;
-  Frame *f;
   Value *slots = vm->sp - argc, *v;
   if (vm->frame_count >= VIPER_MAX_FRAMES || slots + code->nlocals + code->stacksize > vm->stack_end) {
     vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
@@ -179,13 +178,7 @@ bool call_push_frame_kw(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kw
     if (kwnames != NULL) vm_pop_root(vm);
     if (!ok) return false;
   }
-  f = &vm->frames[vm->frame_count++];
-  f->code = code;
-  f->ip = code->code;
-  f->slots = slots;
-  f->globals = fn->globals;
-  f->ns = fn->globals;
-  f->nblocks = 0;
+  call_enter_frame(vm, fn, slots);
   return true;
 }
 

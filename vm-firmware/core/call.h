@@ -15,24 +15,28 @@ VmResult vm_execute(VM *vm, int base, Value *result);
  * defaults, *args and **kwargs. False with vm->exc set on a binding error or RecursionError. */
 bool call_push_frame_kw(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kwnames);
 
-/* The same for positional arguments only, with the exact-arity case done in line. */
+/* The new frame of fn, its locals at slots (bound already). */
+static inline void call_enter_frame(VM *vm, ObjFunction *fn, Value *slots) {
+  Frame *f = &vm->frames[vm->frame_count++];
+  f->code = fn->code;
+  f->ip = fn->code->code;
+  f->slots = slots;
+  f->globals = fn->globals;
+  f->ns = fn->globals;
+  f->nblocks = 0;
+}
+
+/* call_push_frame_kw for positional arguments only, with the exact-arity case done in line. */
 static inline bool call_push_frame(VM *vm, ObjFunction *fn, int argc) {
   ObjCode *code = fn->code;
   Value *slots = vm->sp - argc, *v;
-  Frame *f;
   if (argc != code->argcount || code->kwonlyargcount != 0 ||
       (code->flags & (CODE_FLAG_VARARGS | CODE_FLAG_VARKEYWORDS)) != 0 || vm->frame_count >= VIPER_MAX_FRAMES ||
       slots + code->nlocals + code->stacksize > vm->stack_end)
     return call_push_frame_kw(vm, fn, argc, 0, NULL);
   for (v = vm->sp; v < slots + code->nlocals; v++) *v = UNBOUND_VAL;
   vm->sp = slots + code->nlocals;
-  f = &vm->frames[vm->frame_count++];
-  f->code = code;
-  f->ip = code->code;
-  f->slots = slots;
-  f->globals = fn->globals;
-  f->ns = fn->globals;
-  f->nblocks = 0;
+  call_enter_frame(vm, fn, slots);
   return true;
 }
 
