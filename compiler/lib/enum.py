@@ -52,13 +52,15 @@ class EnumType(type):
                         if isinstance(klass, EnumType):
                             setattr(cls, method, klass.__dict__[method])
                             break
+        data_type = _member_type(bases)
+        if data_type is not object and '__hash__' not in body:
+            setattr(cls, '__hash__', data_type.__hash__)   # Viper looks in Enum before a built-in base
         member_map = {}
         by_value = {}
         names = []
         setattr(cls, '_member_map_', member_map)
         setattr(cls, '_value2member_map_', by_value)
         setattr(cls, '_member_names_', names)
-        data_type = _member_type(bases)
         last_values = []
         for key, value in values:
             if isinstance(value, auto):
