@@ -1,7 +1,9 @@
 # enum for Viper: Enum, IntEnum, Flag, IntFlag, auto and unique, built on a metaclass.
 # EnumType.__new__ turns the plain values of a class body into members (instances of the class
 # made without calling it); the metaclass gives the class lookup by value, by name, iteration
-# and len. Messages follow CPython 3.11.
+# and len. Messages follow CPython 3.11. Not here: the functional API (Enum('Color', 'RED GREEN')),
+# _ignore_, boundary options of Flag; reassigning a member is not refused (the VM does not call a
+# metaclass's __setattr__).
 
 
 class auto:
@@ -67,7 +69,10 @@ class EnumType(type):
                 if value.value is None:
                     value.value = cls._generate_next_value_(key, 1, len(names), last_values[:])
                 value = value.value
-            member = by_value.get(value)
+            try:
+                member = by_value.get(value)
+            except TypeError:   # an unhashable value
+                member = None
             if member is None:   # not an alias
                 for other in member_map.values():   # unhashable values are compared one by one
                     if other._value_ == value:
