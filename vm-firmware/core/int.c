@@ -294,9 +294,44 @@ const Type none_type = {{&type_type}, "NoneType", NULL, NULL, NULL};
 const Type ellipsis_type = {{&type_type}, "ellipsis", NULL, NULL, NULL};
 /* cls[key] calls the class's __class_getitem__ (a classmethod, decorated or not); a built-in type
  * subscripted in an annotation (list[int]) stands for itself: Viper keeps no generic aliases. */
+/* The class's metaclass's own dunder called on the class (len(Color), iter(Color), x in Color,
+ * Color[k] for an enum); UNBOUND_VAL when no metaclass of the class defines it. */
+static Value meta_dunder(VM *vm, Value cls, const char *dunder, int argc, Value arg) {
+  Value meta = class_meta(cls), name, f, argv[2];
+  if (!IS_PYCLASS(meta)) return UNBOUND_VAL;
+  name = str_intern(vm, dunder, strlen(dunder));
+  if (name == EXC_VAL) return EXC_VAL;
+  f = class_lookup((const Type *)AS_OBJ(meta), AS_STR(name));
+  if (f == UNBOUND_VAL) return UNBOUND_VAL;
+  argv[0] = cls;
+  argv[1] = arg;
+  return vm_call(vm, f, 1 + argc, argv);
+}
+
+static Value type_len(VM *vm, Value cls) {
+  Value r = meta_dunder(vm, cls, "__len__", 0, NONE_VAL);
+  if (r != UNBOUND_VAL) return r;
+  return vm_raise(vm, &exc_TypeError, "object of type 'type' has no len()");
+}
+
+static Value type_iter(VM *vm, Value cls) {
+  Value r = meta_dunder(vm, cls, "__iter__", 0, NONE_VAL);
+  if (r != UNBOUND_VAL) return r;
+  return vm_raise(vm, &exc_TypeError, "'type' object is not iterable");
+}
+
+static Value type_contains(VM *vm, Value cls, Value item) {
+  Value r = meta_dunder(vm, cls, "__contains__", 1, item);
+  if (r == EXC_VAL) return EXC_VAL;
+  if (r != UNBOUND_VAL) return BOOL_VAL(value_truthy(r));
+  return vm_raise(vm, &exc_TypeError, "argument of type 'type' is not iterable");
+}
+
 static Value type_getitem(VM *vm, Value cls, Value key) {
   Value name, f, argv[2];
   if (!IS_PYCLASS(cls)) return cls;
+  f = meta_dunder(vm, cls, "__getitem__", 1, key);
+  if (f != UNBOUND_VAL) return f;
   name = str_intern(vm, "__class_getitem__", 17);
   if (name == EXC_VAL) return EXC_VAL;
   if (class_lookup((const Type *)AS_OBJ(cls), AS_STR(name)) == UNBOUND_VAL)
@@ -310,4 +345,5 @@ static Value type_getitem(VM *vm, Value cls, Value key) {
 }
 
 const Type type_type = {{&type_type}, "type", NULL, class_trace, NULL,
-    .print = type_print, .getitem = type_getitem, .getattr = type_getattr};   /* traces Python classes */
+    .print = type_print, .getitem = type_getitem, .getattr = type_getattr, .len = type_len,
+    .getiter = type_iter, .contains = type_contains};   /* traces Python classes */
