@@ -34,6 +34,7 @@ test.each(API_METHODS.map(m => [m]))('%s crosses as a checked request on the one
   const params: Record<string, Record<string, string>> = {
     run: { boardId: 'virtual', file: 'main.py', source: '' }, stop: { boardId: 'virtual' },
     exec: { boardId: 'virtual', source: '1+1' }, reset: { boardId: 'virtual' }, sendInput: { boardId: 'virtual', text: 'Ada\n' },
+    setVirtualBoardRam: { ram: 'desktop' },
     setPortBoard: { path: '/dev/ttyUSB0', board: 'arduino_due' }, listExamples: { text: 'blink' },
     cloneExample: { id: 'hello', name: 'Mine', board: 'virtual' }, createProject: { name: 'Mine', board: 'virtual' },
     openProject: { dir: '/p' }, readFile: { dir: '/p', file: 'main.py' }, saveFile: { dir: '/p', file: 'main.py', text: '' },
