@@ -443,12 +443,15 @@ static Value bi_round(VM *vm, int argc, Value *args) {
   return vm_raise_fmt(vm, &exc_TypeError, "type %t doesn't define __round__ method", x);
 }
 
+bool value_callable(VM *vm, Value v) {
+  if (IS_INSTANCE(v)) return class_lookup(value_type(v), AS_STR(str_intern(vm, "__call__", 8))) != UNBOUND_VAL;
+  return IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
+         IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type);
+}
+
 static Value bi_callable(VM *vm, int argc, Value *args) {
-  Value v = args[0];
-  (void)vm; (void)argc;
-  if (IS_INSTANCE(v)) return BOOL_VAL(class_lookup(value_type(v), AS_STR(str_intern(vm, "__call__", 8))) != UNBOUND_VAL);
-  return BOOL_VAL(IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
-                  IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type));
+  (void)argc;
+  return BOOL_VAL(value_callable(vm, args[0]));
 }
 
 static Value bi_iter(VM *vm, int argc, Value *args) { (void)argc; return value_iter(vm, args[0]); }
@@ -946,8 +949,16 @@ static const Obj *const builtin_table[] = {
   &exc_KeyboardInterrupt.base, &exc_NotImplementedError.base, &exc_AssertionError.base,
 };
 
+static bool put_builtin(VM *vm, ObjDict *d, const char *name, Value v) {
+  Value key = str_intern(vm, name, strlen(name));
+  return key != EXC_VAL && dict_set(vm, d, key, v);
+}
+
+bool thread_builtins_init(VM *vm, bool (*put)(VM *, ObjDict *, const char *, Value));   /* modthread.c */
+
 bool builtins_init(VM *vm) {
   size_t i;
+  if (!thread_builtins_init(vm, put_builtin)) return false;
   for (i = 0; i < sizeof builtin_table / sizeof builtin_table[0]; i++) {
     const Obj *o = builtin_table[i];
     const char *name = o->type == &builtin_type ? ((const ObjBuiltin *)o)->name : ((const Type *)o)->name;

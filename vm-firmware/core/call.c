@@ -163,7 +163,7 @@ static bool bind_args(VM *vm, ObjFunction *fn, Value *slots, int argc, int nkw, 
 bool call_push_frame_kw(VM *vm, ObjFunction *fn, int argc, int nkw, ObjTuple *kwnames) {
   ObjCode *code = fn->code;
   Value *slots = vm->sp - argc, *v;
-  if (vm->frame_count >= VIPER_MAX_FRAMES || slots + code->nlocals + code->stacksize > vm->stack_end) {
+  if (vm->frame_count >= vm->max_frames || slots + code->nlocals + code->stacksize > vm->stack_end) {
     vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
     return false;
   }
@@ -409,7 +409,7 @@ Value call_module_body(VM *vm, ObjCode *c, Value m) {
   Value result, *saved = vm->sp, *v;
   Frame *f;
   int base = vm->frame_count;
-  if (vm->frame_count >= VIPER_MAX_FRAMES || vm->sp + 1 + c->nlocals + c->stacksize > vm->stack_end)
+  if (vm->frame_count >= vm->max_frames || vm->sp + 1 + c->nlocals + c->stacksize > vm->stack_end)
     return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
   *vm->sp++ = m;
   f = &vm->frames[vm->frame_count++];

@@ -50,6 +50,15 @@
 #define VIPER_TEMP_ROOTS 32
 #endif
 
+/* A thread's Python stack when thread() gives no size: values (locals and operands) and call
+ * depth. Both come from the heap when the thread starts, with VIPER_TEMP_ROOTS values. */
+#ifndef VIPER_THREAD_STACK_VALUES
+#define VIPER_THREAD_STACK_VALUES 256
+#endif
+#ifndef VIPER_THREAD_FRAMES
+#define VIPER_THREAD_FRAMES 16
+#endif
+
 /* Debug checks (GC root bounds and balance): on in the sanitizer builds, off on boards. */
 #ifndef VIPER_DEBUG
 #  if defined(__SANITIZE_ADDRESS__)

@@ -8,6 +8,7 @@
 #include "gen/image_format.h"
 #include "loader.h"
 #include "port.h"
+#include "thread.h"
 #include "vm.h"
 
 bool mem_init(VM *vm, void *heap, size_t size);
@@ -26,6 +27,9 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   vm->write = write;
   vm->write_ctx = write_ctx;
   vm->poll_countdown = VIPER_POLL_INTERVAL;
+  vm->frames = vm->main_frames;
+  vm->max_frames = VIPER_MAX_FRAMES;
+  vm->roots = vm->main_roots;
   if (!mem_init(vm, heap, heap_size)) return false;
   /* At most a quarter of the heap: a host VM emulating a board's small heap (--heap 32k) keeps
    * room for the program, as the board does with its own VIPER_STACK_VALUES. */
@@ -146,11 +150,13 @@ static Value unary_op(VM *vm, int op, Value a) {
 
 Value vm_unary_op(VM *vm, int op, Value a) { return unary_op(vm, op, a); }
 
+/* A safe point (the loop saved its state): STOP, other threads, pending finalizers. */
 static bool poll_hook(VM *vm) {
   vm->poll_countdown = VIPER_POLL_INTERVAL;
-  if (vm->gen_finalize != NULL) gen_run_finalizers(vm);   /* a safe point: the state is saved */
+  if (vm->switch_wanted) thread_yield(vm);   /* a thread of higher priority is ready */
+  if (vm->gen_finalize != NULL) gen_run_finalizers(vm);
   if (vm->weak_pending != NULL) weakref_run_callbacks(vm);
-  if (vm->poll != NULL && vm->poll(vm->poll_ctx)) vm->interrupt = true;
+  if (vm->poll != NULL && vm->poll(vm->poll_ctx) && !vm->interrupt) thread_interrupt(vm);
   return vm->interrupt;
 }
 
@@ -1346,7 +1352,7 @@ Value gen_resume(VM *vm, ObjGenerator *gen, Value value, bool throw, Value *ret)
   }
   if (gen->state == GEN_CREATED && !throw && !IS_NONE(value))
     return vm_raise_fmt(vm, &exc_TypeError, "can't send non-None value to a just-started %s", kind);
-  if (vm->frame_count >= VIPER_MAX_FRAMES || vm->sp + 2 + code->nlocals + code->stacksize > vm->stack_end)
+  if (vm->frame_count >= vm->max_frames || vm->sp + 2 + code->nlocals + code->stacksize > vm->stack_end)
     return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
   *vm->sp++ = OBJ_VAL(gen);
   f = &vm->frames[vm->frame_count];
@@ -1422,5 +1428,11 @@ VmResult vm_run_image(VM *vm, const uint8_t *image, size_t len) {
   vm->sp = vm->stack + main_code->nlocals;
   vm->frame_count = 1;
   status = vm_execute(vm, 0, &result);
+  /* the program ends when its threads do (daemon threads aside), as in CPython */
+  if (threads_finish(vm) && status == VM_OK) {
+    vm_raise(vm, &exc_KeyboardInterrupt, NULL);
+    vm->traceback_count = 0;
+    status = VM_STOPPED;
+  }
   return status;
 }

@@ -6,6 +6,7 @@
 #include "link.h"
 #include "loader.h"
 #include "port.h"
+#include "thread.h"
 
 /* ==== codec ============================================================================== */
 
@@ -192,7 +193,8 @@ static long read_line(void *ctx, char *buf, size_t max) {
     }
     if (ls->stop_requested) { result = -2; break; }
     if (ls->closed) { result = -1; break; }
-    if (link_service(ls) == 0) port_link_wait(20);
+    /* other threads run meanwhile; STOP ends the wait */
+    if (link_service(ls) == 0 && !thread_wait(ls->vm, 20)) { result = -2; break; }
   }
   ls->waiting_input = false;
   return result;
@@ -261,6 +263,8 @@ static bool fresh_vm(LinkServer *ls) {
   if (!vm_init(ls->vm, ls->heap, ls->heap_size, out_write, ls)) return false;
   if (!console_init(ls->vm, read_line, ls)) return false;
   vm_set_poll(ls->vm, run_poll, ls);
+  ls->vm->write_err = out_write;   /* stderr (threads' tracebacks, sys.stderr) shows in the console too */
+  ls->vm->write_err_ctx = ls;
   ls->vm_live = true;
   return true;
 }

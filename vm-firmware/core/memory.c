@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "port.h"
+#include "thread.h"
 #include "vm.h"
 
 typedef struct BlockHeader {
@@ -227,6 +228,7 @@ static void mark_roots(VM *vm) {
   gc_mark_value(vm, vm->handling);
   gc_mark_value(vm, vm->traceback_exc);   /* compared by address: must not be freed and reused */
   weakref_mark_roots(vm);
+  threads_mark(vm);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);
   if (vm->interned != NULL)

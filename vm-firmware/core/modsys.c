@@ -14,8 +14,13 @@ static const ObjStream streams[6] = {
   {{&bufreader_type}, 0, true}, {{&fileio_type}, 1, true}, {{&fileio_type}, 2, true},
 };
 
+void vm_error_write(VM *vm, const char *text, size_t len) {
+  if (vm->write_err != NULL) vm->write_err(vm->write_err_ctx, text, len);
+  else port_error_write(text, len);
+}
+
 static void stream_out(VM *vm, int fd, const char *text, size_t len) {
-  if (fd == 2) port_error_write(text, len);
+  if (fd == 2) vm_error_write(vm, text, len);
   else if (vm->write != NULL) vm->write(vm->write_ctx, text, len);
 }
 

@@ -134,10 +134,10 @@ static Value format_list(VM *vm, Value exc, Value limit, bool chain, bool frames
   return list;
 }
 
-static void error_write_list(Value list) {
+static void error_write_list(VM *vm, Value list) {
   uint32_t i;
   for (i = 0; i < AS_LIST(list)->len; i++)
-    port_error_write(AS_STR(AS_LIST(list)->items[i])->chars, AS_STR(AS_LIST(list)->items[i])->len);
+    vm_error_write(vm, AS_STR(AS_LIST(list)->items[i])->chars, AS_STR(AS_LIST(list)->items[i])->len);
 }
 
 /* The pending exception, raised by a callback that ran from C at frame depth depth, reported
@@ -158,10 +158,35 @@ void traceback_report_ignored(VM *vm, Value where, int depth) {
     value_write(vm, where, true);
   }
   vm_sb_add(vm, "\n", 1);
-  port_error_write(vm->sb, vm->sb_len);
+  vm_error_write(vm, vm->sb, vm->sb_len);
   vm->exc = exc;
   list = format_list(vm, exc, NONE_VAL, true, true, depth);
-  if (list != EXC_VAL) error_write_list(list);
+  if (list != EXC_VAL) error_write_list(vm, list);
+  gc_root_restore(vm, mark);
+  vm->exc = NONE_VAL;
+}
+
+/* The pending exception, which ended the thread called name, reported on stderr as CPython's
+ * threading.excepthook does, and dropped. */
+void traceback_report_thread(VM *vm, Value name) {
+  Value exc = vm->exc, list;
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, exc);
+  vm->exc = NONE_VAL;
+  vm_sb_reset(vm);
+  vm_sb_cstr(vm, "Exception in thread ");
+  vm_sb_add(vm, AS_STR(name)->chars, AS_STR(name)->len);
+  vm_sb_cstr(vm, ":\n");
+  list = vm_sb_to_str(vm);   /* one piece with the traceback: other threads' output stays apart */
+  if (list != EXC_VAL) {
+    vm_push_root(vm, list);
+    vm->exc = exc;
+    list = format_list(vm, exc, NONE_VAL, true, true, 0);
+    if (list != EXC_VAL) {
+      vm_error_write(vm, AS_STR(gc_root_at(vm, mark, 1))->chars, AS_STR(gc_root_at(vm, mark, 1))->len);
+      error_write_list(vm, list);
+    }
+  }
   gc_root_restore(vm, mark);
   vm->exc = NONE_VAL;
 }
@@ -178,7 +203,7 @@ static Value param(int argc, Value *args, int pos, int kw, Value dflt) {
 static Value write_list(VM *vm, Value list, Value file) {
   uint32_t i;
   Value write;
-  if (IS_NONE(file)) { error_write_list(list); return NONE_VAL; }
+  if (IS_NONE(file)) { error_write_list(vm, list); return NONE_VAL; }
   RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, list);
   write = value_getattr(vm, file, AS_STR(str_intern(vm, "write", 5)));

@@ -6,6 +6,7 @@
 #include "call.h"
 #include "gen/opcodes.h"
 #include "port.h"
+#include "thread.h"
 #include "vm.h"
 
 static void module_trace(VM *vm, Obj *obj) { gc_mark_value(vm, OBJ_VAL(((ObjModule *)obj)->dict)); }
@@ -502,42 +503,58 @@ static Value m_time_ns(VM *vm, int argc, Value *args) {
   return int_from_u64(vm, false, (uint64_t)port_ticks_ms() * 1000000u);
 }
 
-/* Wait ms milliseconds, waking for the link (Stop) on the way. */
-static Value wait_ms(VM *vm, double ms) {
-  uint32_t start = port_ticks_ms(), total;
+/* Sleep ms milliseconds without the interpreter lock (other threads run; STOP ends it). What is
+ * left below a millisecond is spun, holding the lock, as MicroPython's sleep_us does. */
+static Value sleep_for(VM *vm, double ms) {
+  uint32_t start, total, spin_start, spin;
   if (isnan(ms)) return vm_raise(vm, &exc_ValueError, "Invalid value NaN (not a number)");
   if (ms < 0) return vm_raise(vm, &exc_ValueError, "sleep length must be non-negative");
   total = ms > 4e9 ? 4000000000u : (uint32_t)ms;
+  spin = total >= 4000000000u ? 0 : (uint32_t)((ms - (double)total) * 1000.0);
+  start = port_ticks_ms();
   for (;;) {
     uint32_t elapsed = port_ticks_ms() - start;
-    if (elapsed >= total) return NONE_VAL;
-    port_link_wait(total - elapsed > 50 ? 50 : total - elapsed);
-    if (vm->poll != NULL && vm->poll(vm->poll_ctx)) {
-      vm->interrupt = true;
-      return vm_raise(vm, &exc_KeyboardInterrupt, NULL);
-    }
+    if (elapsed >= total) break;
+    if (!thread_wait(vm, total - elapsed)) return EXC_VAL;
   }
+  if (total == 0 && spin == 0 && !thread_wait(vm, 0)) return EXC_VAL;   /* sleep(0): let others run */
+  spin_start = port_ticks_us();
+  while (port_ticks_us() - spin_start < spin) {
+  }
+  return NONE_VAL;
 }
 
 static Value m_sleep(VM *vm, int argc, Value *args) {
   double s;
   (void)argc;
   if (!num_arg(vm, args[0], &s)) return EXC_VAL;
-  return wait_ms(vm, s * 1000.0);
+  return sleep_for(vm, s * 1000.0);
 }
 
 static Value m_sleep_ms(VM *vm, int argc, Value *args) {
   double s;
   (void)argc;
   if (!num_arg(vm, args[0], &s)) return EXC_VAL;
-  return wait_ms(vm, s);
+  return sleep_for(vm, s);
+}
+
+static Value m_sleep_us(VM *vm, int argc, Value *args) {
+  double s;
+  (void)argc;
+  if (!num_arg(vm, args[0], &s)) return EXC_VAL;
+  return sleep_for(vm, s / 1000.0);
+}
+
+static Value m_ticks_us(VM *vm, int argc, Value *args) {
+  (void)vm; (void)argc; (void)args;
+  return INT_VAL((vint)(port_ticks_us() & 0x3FFFFFFFu));
 }
 
 static const ObjBuiltin time_functions[] = {
   FN(time, "time", 0, 0), FN(time, "monotonic", 0, 0), FN(time, "perf_counter", 0, 0),
   FN(time_ns, "time_ns", 0, 0), FN(time_ns, "monotonic_ns", 0, 0), FN(sleep, "sleep", 1, 1),
   FN(sleep_ms, "sleep_ms", 1, 1), FN(ticks_ms, "ticks_ms", 0, 0), FN(ticks_diff, "ticks_diff", 2, 2),
-  FN(ticks_add, "ticks_add", 2, 2),
+  FN(ticks_add, "ticks_add", 2, 2), FN(sleep_us, "sleep_us", 1, 1), FN(ticks_us, "ticks_us", 0, 0),
   {{&builtin_type}, NULL, NULL, 0, 0, NULL},
 };
 
@@ -594,6 +611,8 @@ bool sys_fill_streams(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const cha
 extern const ObjBuiltin weakref_functions[];    /* modweakref.c: _weakref */
 extern const ObjBuiltin traceback_functions[];  /* modtraceback.c */
 extern const ObjBuiltin atexit_functions[];     /* modatexit.c */
+extern const ObjBuiltin thread_functions[];     /* modthread.c: _thread */
+bool thread_module_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
 bool atexit_fill(VM *vm, ObjDict *d);
 
 static bool put(VM *vm, ObjDict *d, const char *name, Value v) {
@@ -671,11 +690,14 @@ Value module_new(VM *vm, const char *name) {
   return m == NULL ? EXC_VAL : OBJ_VAL(m);
 }
 
+static bool thread_fill(VM *vm, ObjDict *d) { return thread_module_fill(vm, d, put); }
+
 /* Built-in modules that live in their own files: their functions, and what else goes in. */
 static const struct { const char *name; const ObjBuiltin *functions; bool (*fill)(VM *vm, ObjDict *d); } module_files[] = {
   {"_weakref", weakref_functions, NULL},
   {"traceback", traceback_functions, NULL},
   {"atexit", atexit_functions, atexit_fill},
+  {"_thread", thread_functions, thread_fill},
 };
 
 /* __main__ and builtins: modules over the dicts the VM already has. */

@@ -412,6 +412,7 @@ size_t float_format(double d, char *buf);   /* repr into buf (>= 32 bytes), retu
 /* ---- list.c / tuple.c ------------------------------------------------------------------- */
 Value list_new(VM *vm, uint32_t len);          /* len items set to None */
 bool list_append(VM *vm, ObjList *list, Value v);
+bool value_callable(VM *vm, Value v);   /* builtins.c: callable(v) */
 Value list_concat(VM *vm, ObjList *a, ObjList *b);
 Value list_repeat(VM *vm, ObjList *a, vint n);
 Value tuple_new(VM *vm, uint32_t len);

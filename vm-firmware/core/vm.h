@@ -53,12 +53,21 @@ struct VM {
   bool grey_overflow;
   bool gc_ready;              /* roots are initialised */
 
-  /* execution */
-  Value *stack, *stack_end, *sp;
-  Frame frames[VIPER_MAX_FRAMES];
-  int frame_count;
-  uint32_t poll_countdown;
+  /* execution. The fields marked (thread) are the running thread's: thread.c swaps them with a
+   * thread's own copy (ThreadRun) when the interpreter lock changes hands. */
+  Value *stack, *stack_end, *sp;   /* (thread) */
+  Frame *frames;                   /* (thread) */
+  int frame_count, max_frames;     /* (thread) */
+  volatile uint32_t poll_countdown;   /* another thread sets it to 1 to be let in (thread.c) */
   volatile bool interrupt;
+  Frame main_frames[VIPER_MAX_FRAMES];
+
+  /* threads (thread.c): every thread not yet reaped, main's included once one is needed */
+  struct ObjThread *threads, *current, *main_thread;
+  struct ObjThread *gil;           /* the thread holding the interpreter lock, or NULL */
+  uint32_t gil_since;              /* when it got it (time slices) */
+  volatile bool switch_wanted;     /* a ready thread outranks it: yield at the next poll */
+  uint32_t thread_seq, thread_idents;
 
   /* names and modules */
   ObjDict *builtins;
@@ -73,7 +82,7 @@ struct VM {
   uint32_t ncodes;
   uint32_t main_code;
 
-  /* the pending exception and where it came from (outermost first) */
+  /* the pending exception and where it came from (outermost first); all (thread) */
   Value exc;                  /* always an exception instance (or None) */
   Value memory_error;         /* the MemoryError raised when the heap has no room for one */
   Value handling;             /* the exception an except/finally body is handling, else None */
@@ -96,15 +105,16 @@ struct VM {
   bool weak_running;
   bool gc_disabled;           /* gc.disable(): only reported, the heap still collects when full */
 
-  /* C temporaries that must survive an allocation */
-  Value roots[VIPER_TEMP_ROOTS];
+  /* C temporaries that must survive an allocation (thread) */
+  Value *roots;
   int nroots;
+  Value main_roots[VIPER_TEMP_ROOTS];
 
   /* string builder for str()/repr()/print */
   char *sb;
   uint32_t sb_len, sb_cap;
   bool sb_oom;
-  Value repr_active[8];
+  Value repr_active[8];            /* (thread) */
   int repr_depth;
 
   /* host hooks */
@@ -114,6 +124,8 @@ struct VM {
   void *poll_ctx;
   VmReadFn read;              /* console.c: set after vm_init by console_init */
   void *read_ctx;
+  VmWriteFn write_err;        /* where stderr goes (tracebacks of threads, sys.stderr); NULL: port_error_write */
+  void *write_err_ctx;
 };
 
 /* Set the VM up over heap[0..heap_size). Returns false when the heap is too small. */
@@ -221,6 +233,9 @@ void stop_iteration_escaped(VM *vm, int base, const char *kind);   /* PEP 479 */
 
 /* builtins.c */
 bool builtins_init(VM *vm);
+
+/* modsys.c: text for stderr (vm->write_err, else the port's error output). */
+void vm_error_write(VM *vm, const char *text, size_t len);
 
 /* console.c: input() and the REPL's __displayhook__, reading lines through read. */
 bool console_init(VM *vm, VmReadFn read, void *read_ctx);

@@ -29,6 +29,7 @@ int port_link_read(uint8_t *buf, size_t max) {
 
 void port_link_wait(uint32_t ms) { (void)ms; }
 uint32_t port_ticks_ms(void) { return 0; }
+int port_posix_link_fd(void) { return -1; }   /* threads: ports/posix/thread_posix.c */
 void port_console_write(const char *text, size_t len) { (void)text; (void)len; }
 void port_error_write(const char *text, size_t len) { (void)text; (void)len; }
 void port_fatal(const char *message) { (void)message; abort(); }

@@ -15,6 +15,7 @@
 #include "port.h"
 #include "port_posix.h"
 #include "store_file.h"
+#include "thread.h"
 #include "vm.h"
 
 /* The heap starts small and grows on demand up to this (memory.c, VIPER_HEAP_GROW): a desktop
@@ -33,16 +34,17 @@ static void console_write(void *ctx, const char *text, size_t len) {
   port_console_write(text, len);
 }
 
-/* input() in standalone mode: a line from stdin. */
+/* input() in standalone mode: a line from stdin (other threads run meanwhile). */
 static long stdin_read(void *ctx, char *buf, size_t max) {
+  VM *vm = (VM *)ctx;
+  ObjThread *self;
   size_t n = 0;
   int c;
-  (void)ctx;
   fflush(stdout);
-  while ((c = getchar()) != EOF && c != '\n') {
-    if (interrupted) return -2;
+  self = thread_allow_begin(vm);
+  while ((c = getchar()) != EOF && c != '\n' && !interrupted)
     if (n < max) buf[n++] = (char)c;
-  }
+  thread_allow_end(vm, self);
   if (interrupted) return -2;
   if (c == EOF && n == 0) return -1;
   if (n > 0 && buf[n - 1] == '\r') n--;
@@ -95,7 +97,7 @@ static int run_loaded(VM *vm, const uint8_t *image, size_t size, void *heap, siz
   if (heap == NULL || vm == NULL) { fprintf(stderr, "viper-vm: out of memory\n"); return 2; }
   why = image_verify(image, size, heap, heap_size);
   if (why != NULL) { fprintf(stderr, "viper-vm: bad image: %s\n", why); return 2; }
-  if (!vm_init(vm, heap, heap_size, console_write, NULL) || !console_init(vm, stdin_read, NULL)) {
+  if (!vm_init(vm, heap, heap_size, console_write, NULL) || !console_init(vm, stdin_read, vm)) {
     fprintf(stderr, "viper-vm: heap too small\n");
     return 2;
   }
@@ -201,6 +203,8 @@ static int serve_link(const ServeOptions *o) {
     fd = open_pty(&slave);
     if (fd < 0) return 2;
     port_posix_set_link(fd, fd, 1000, slave);
+  } else {
+    port_posix_set_link(0, 1, -1, -1);
   }
   link_init(&ls, vm, heap, o->heap, a, b, o->store, "virtual", "host");
   link_set_arena(&ls, arena, REPL_ARENA);

@@ -15,13 +15,17 @@
 
 static int link_in = 0, link_out = 1;
 static int link_write_timeout_ms = -1, link_pty_slave = -1;
+static bool link_serving;
 
 void port_posix_set_link(int in_fd, int out_fd, int write_timeout_ms, int pty_slave) {
   link_in = in_fd;
   link_out = out_fd;
   link_write_timeout_ms = write_timeout_ms;
   link_pty_slave = pty_slave;
+  link_serving = true;
 }
+
+int port_posix_link_fd(void) { return link_serving ? link_in : -1; }
 
 /* timeout_ms < 0: block. Else give up (drop the rest) when the fd stays full that long, as
  * a board's UART drops output that nobody reads. */

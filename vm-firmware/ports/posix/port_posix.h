@@ -7,4 +7,8 @@
  * input, when pty_slave >= 0: a pty nobody reads). */
 void port_posix_set_link(int in_fd, int out_fd, int write_timeout_ms, int pty_slave);
 
+/* The fd the link reads, once port_posix_set_link named one (serving the link); else -1, and
+ * a waiting thread does not wake for a program's own stdin. */
+int port_posix_link_fd(void);
+
 #endif
