@@ -153,7 +153,8 @@ Value vm_unary_op(VM *vm, int op, Value a) { return unary_op(vm, op, a); }
 /* A safe point (the loop saved its state): STOP, other threads, pending finalizers. */
 static bool poll_hook(VM *vm) {
   vm->poll_countdown = VIPER_POLL_INTERVAL;
-  if (vm->switch_wanted) thread_yield(vm);   /* a thread of higher priority is ready */
+  /* a thread of higher priority is ready, or an equal may be waiting for its turn */
+  if (vm->switch_wanted || (vm->threads != NULL && thread_slice_over(vm))) thread_yield(vm);
   if (vm->gen_finalize != NULL) gen_run_finalizers(vm);
   if (vm->weak_pending != NULL) weakref_run_callbacks(vm);
   if (vm->poll != NULL && vm->poll(vm->poll_ctx) && !vm->interrupt) thread_interrupt(vm);

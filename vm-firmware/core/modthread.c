@@ -50,6 +50,7 @@ static void lock_hand_on(VM *vm, ObjLock *l) {
   l->owner = next;
   if (next != NULL) {
     next->blocked_on = NONE_VAL;
+    next->handed = true;
     thread_wake(vm, next);
   }
   thread_inherit(vm);
@@ -63,18 +64,19 @@ static Value lock_acquire(VM *vm, ObjLock *l, bool blocking, uint32_t total) {
   if (l->owner == NULL) { l->owner = me; return TRUE_VAL; }
   if (!blocking || total == 0) return FALSE_VAL;
   me->blocked_on = OBJ_VAL(l);
+  me->handed = false;
   me->seq = ++vm->thread_seq;   /* its place among the waiters */
   thread_inherit(vm);
   for (;;) {
     bool ok = thread_wait(vm, remaining(start, total));
-    if (l->owner == me) { result = TRUE_VAL; break; }   /* handed over by release() */
+    if (me->handed) { result = TRUE_VAL; break; }   /* release() handed it over */
     if (!ok) { result = EXC_VAL; break; }
     if (l->owner == NULL) { l->owner = me; result = TRUE_VAL; break; }
     if ((left = remaining(start, total)) == 0) break;
   }
   me->blocked_on = NONE_VAL;
   thread_inherit(vm);
-  if (result == EXC_VAL && l->owner == me) lock_hand_on(vm, l);   /* stopped just as it got it */
+  if (result == EXC_VAL && me->handed) lock_hand_on(vm, l);   /* stopped just as it got it */
   return result;
 }
 

@@ -6,8 +6,9 @@
  * that becomes ready with a higher priority than the holder's (its sleep ended, a lock it
  * waited for was handed to it, STOP) asks for the lock by setting vm->switch_wanted and
  * vm->poll_countdown to 1: the holder gives way at its next backward jump or call, where the
- * interpreter already polls for STOP. Equal priorities take turns: a waiter that has waited a
- * time slice (VIPER_THREAD_SLICE_MS) asks the same way.
+ * interpreter already polls for STOP. Equal priorities take turns: at its poll, a holder whose
+ * time slice (VIPER_THREAD_SLICE_MS) is over gives way to an equal that is ready. A ready thread
+ * sleeps until the lock is handed to it: one wake per switch.
  *
  * All scheduling state (states, the holder, seq numbers) changes under port_sched_lock(); the
  * VM itself only ever changes under the interpreter lock. */
@@ -122,7 +123,6 @@ static void make_ready(VM *vm, ObjThread *t) {
   t->seq = ++vm->thread_seq;
   if (vm->gil == NULL) hand_to(vm, best_ready(vm));
   else if (t->eff_prio > vm->gil->eff_prio) ask_for_switch(vm);
-  port_thread_wake(t->os);
 }
 
 /* On t's own OS thread: wait for the interpreter lock, then load t's state into the VM. */
@@ -130,15 +130,11 @@ static void gil_acquire(VM *vm, ObjThread *t) {
   port_sched_lock();
   make_ready(vm, t);
   while (vm->gil != t) {
-    port_thread_sleep(t->os, VIPER_THREAD_SLICE_MS, false);
+    port_thread_sleep(t->os, PORT_WAIT_FOREVER, false);
     if (t->state == THREAD_CUT) {   /* the program ended without it (threads_finish) */
       port_sched_unlock();
       port_thread_exit();
     }
-    if (vm->gil == NULL) hand_to(vm, best_ready(vm));
-    else if (vm->gil != t && vm->gil->eff_prio <= t->eff_prio &&
-             port_ticks_ms() - vm->gil_since >= VIPER_THREAD_SLICE_MS)
-      ask_for_switch(vm);   /* an equal's time slice is over */
   }
   port_sched_unlock();
   run_restore(vm, &t->run);
@@ -156,15 +152,16 @@ static void gil_release(VM *vm, ObjThread *t, ThreadState state) {
   port_sched_unlock();
 }
 
+bool thread_slice_over(VM *vm) { return port_ticks_ms() - vm->gil_since >= VIPER_THREAD_SLICE_MS; }
+
 void thread_yield(VM *vm) {
   ObjThread *t = vm->current, *best;
   bool give_way;
   if (t == NULL) { vm->switch_wanted = false; return; }
   port_sched_lock();
   best = best_ready(vm);
-  give_way = best != NULL && (best->eff_prio > t->eff_prio ||
-                              (best->eff_prio == t->eff_prio &&
-                               port_ticks_ms() - vm->gil_since >= VIPER_THREAD_SLICE_MS));
+  give_way = best != NULL && (best->eff_prio > t->eff_prio || (best->eff_prio == t->eff_prio && thread_slice_over(vm)));
+  if (!give_way) vm->gil_since = port_ticks_ms();   /* nobody to take turns with: a new slice */
   vm->switch_wanted = false;
   port_sched_unlock();
   if (!give_way) return;

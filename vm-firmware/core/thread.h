@@ -44,6 +44,7 @@ typedef struct ObjThread {
   uint8_t prio, eff_prio;       /* its own priority, and raised by the threads it keeps waiting */
   uint8_t state;                /* ThreadState */
   bool daemon;
+  bool handed;                  /* a lock it waited for was handed to it (it may have held it already) */
   Value target, args, kwargs, name;
   Value blocked_on;             /* the lock or thread it waits for (priority inheritance, join) */
   void *storage;                /* raw block: its value stack, frames and temporary roots */
@@ -85,8 +86,10 @@ void thread_set_prio(VM *vm, ObjThread *t, int prio);
 ObjThread *thread_allow_begin(VM *vm);
 void thread_allow_end(VM *vm, ObjThread *t);
 
-/* The poll hook's part: give way to a ready thread that outranks the running one. */
+/* The poll hook's part: give way to a ready thread that outranks the running one, or to an
+ * equal once the running one's time slice is over. */
 void thread_yield(VM *vm);
+bool thread_slice_over(VM *vm);
 /* STOP: every thread raises KeyboardInterrupt at its next poll or wait. */
 void thread_interrupt(VM *vm);
 /* The program's end: wait for the non-daemon threads (serving the link), then stop the others

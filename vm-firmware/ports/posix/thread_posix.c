@@ -1,6 +1,7 @@
-/* port.h's threads over POSIX threads. Each thread parks in poll() on its own pipe, so a wake
- * is a byte in the pipe (sticky until the sleep reads it) and the thread serving the link can
- * wait for the link's bytes in the same poll(). OS priorities are left alone: on a host the
+/* port.h's threads over POSIX threads. A thread parks on its own condition variable (with the
+ * scheduler mutex), and a wake sets its `woken` flag, which stays until the sleep takes it. The
+ * main thread, which serves the link, also has a pipe for wakes, so that it can wait for the
+ * link's bytes and a wake in one poll(). OS priorities are left alone: on a host the
  * interpreter lock decides which Python thread runs (core/thread.c). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -16,25 +17,31 @@
 
 struct PortThread {
   pthread_t id;
-  int wake[2];   /* read end, write end */
+  pthread_cond_t cond;
+  bool woken;
+  int wake[2];   /* the main thread's pipe: read end, write end; -1 for the others */
   void (*fn)(void *);
   void *arg;
 };
 
 static pthread_mutex_t sched = PTHREAD_MUTEX_INITIALIZER;
 
-static bool open_wake(PortThread *t) {
-  if (pipe(t->wake) != 0) return false;
-  fcntl(t->wake[0], F_SETFL, O_NONBLOCK);
-  fcntl(t->wake[1], F_SETFL, O_NONBLOCK);
-  return true;
+static bool init_thread(PortThread *t) {
+  pthread_condattr_t attr;
+  t->woken = false;
+  t->wake[0] = t->wake[1] = -1;
+  pthread_condattr_init(&attr);
+  pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+  return pthread_cond_init(&t->cond, &attr) == 0;
 }
 
 PortThread *port_thread_main(void) {
   static PortThread main_thread;
   static bool ready;
   if (!ready) {
-    if (!open_wake(&main_thread)) port_fatal("cannot make a pipe for the main thread");
+    if (!init_thread(&main_thread) || pipe(main_thread.wake) != 0) port_fatal("cannot make the main thread's wake-up");
+    fcntl(main_thread.wake[0], F_SETFL, O_NONBLOCK);
+    fcntl(main_thread.wake[1], F_SETFL, O_NONBLOCK);
     main_thread.id = pthread_self();
     ready = true;
   }
@@ -51,12 +58,11 @@ PortThread *port_thread_start(void (*fn)(void *arg), void *arg, int prio) {
   PortThread *t = (PortThread *)malloc(sizeof *t);
   (void)prio;
   if (t == NULL) return NULL;
-  if (!open_wake(t)) { free(t); return NULL; }
+  if (!init_thread(t)) { free(t); return NULL; }
   t->fn = fn;
   t->arg = arg;
   if (pthread_create(&t->id, NULL, run, t) != 0) {
-    close(t->wake[0]);
-    close(t->wake[1]);
+    pthread_cond_destroy(&t->cond);
     free(t);
     return NULL;
   }
@@ -65,38 +71,58 @@ PortThread *port_thread_start(void (*fn)(void *arg), void *arg, int prio) {
 
 void port_thread_reap(PortThread *t) {
   pthread_join(t->id, NULL);
-  close(t->wake[0]);
-  close(t->wake[1]);
+  pthread_cond_destroy(&t->cond);
   free(t);
 }
 
 void port_sched_lock(void) { pthread_mutex_lock(&sched); }
 void port_sched_unlock(void) { pthread_mutex_unlock(&sched); }
 
-void port_thread_sleep(PortThread *self, uint32_t ms, bool link) {
+/* The main thread serving the link: one poll() for a wake (its pipe) and the link's bytes. */
+static void sleep_polling(PortThread *self, uint32_t ms) {
   struct pollfd pfd[2];
   char drain[16];
-  int n = 1;
   pfd[0].fd = self->wake[0];
   pfd[0].events = POLLIN;
-  pfd[0].revents = 0;
-  if (link && port_posix_link_fd() >= 0) {
-    pfd[1].fd = port_posix_link_fd();
-    pfd[1].events = POLLIN;
-    pfd[1].revents = 0;
-    n = 2;
-  }
+  pfd[1].fd = port_posix_link_fd();
+  pfd[1].events = POLLIN;
+  pfd[0].revents = pfd[1].revents = 0;
   pthread_mutex_unlock(&sched);
-  poll(pfd, (nfds_t)n, ms == PORT_WAIT_FOREVER ? -1 : (int)(ms > 0x7FFFFFFFu ? 0x7FFFFFFF : ms));
+  poll(pfd, 2, ms == PORT_WAIT_FOREVER ? -1 : (int)(ms > 0x7FFFFFFFu ? 0x7FFFFFFF : ms));
   while (read(self->wake[0], drain, sizeof drain) > 0) {
   }
   pthread_mutex_lock(&sched);
 }
 
+void port_thread_sleep(PortThread *self, uint32_t ms, bool link) {
+  struct timespec until;
+  if (self->woken) {
+    self->woken = false;
+    return;
+  }
+  if (link && self->wake[0] >= 0 && port_posix_link_fd() >= 0) {
+    sleep_polling(self, ms);
+  } else if (ms == PORT_WAIT_FOREVER) {
+    while (!self->woken) pthread_cond_wait(&self->cond, &sched);
+  } else {
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += (time_t)(ms / 1000u);
+    until.tv_nsec += (long)(ms % 1000u) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
+    while (!self->woken && pthread_cond_timedwait(&self->cond, &sched, &until) != ETIMEDOUT) {
+    }
+  }
+  self->woken = false;
+}
+
 void port_thread_wake(PortThread *t) {
   static const char one = 1;
-  ssize_t r = write(t->wake[1], &one, 1);   /* a full pipe is already a pending wake */
-  (void)r;
+  t->woken = true;
+  pthread_cond_signal(&t->cond);
+  if (t->wake[1] >= 0) {
+    ssize_t r = write(t->wake[1], &one, 1);   /* a full pipe is already a pending wake */
+    (void)r;
+  }
 }
 
 uint32_t port_ticks_us(void) {
