@@ -80,7 +80,7 @@ void thread_trace(VM *vm, Obj *obj) {
   gc_mark_value(vm, t->blocked_on);
   if (t->storage != NULL) gc_mark_raw(vm, t->storage);
   /* the running thread's state is the VM's own, which memory.c marks */
-  if (t != vm->current && t->state != THREAD_DONE) mark_run(vm, &t->run);
+  if (t != vm->current && !thread_over(t)) mark_run(vm, &t->run);
 }
 
 void threads_mark(VM *vm) {
@@ -339,7 +339,7 @@ static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if (t->state != THREAD_DONE || t == vm->main_thread) { link = &t->next; continue; }
+    if (!thread_over(t) || t == vm->main_thread) { link = &t->next; continue; }
     port_thread_reap(t->os);
     t->os = NULL;
     *link = t->next;
@@ -413,7 +413,7 @@ ObjThread *thread_start(VM *vm, Value target, Value args, Value kwargs, Value na
 static bool any_alive(VM *vm, bool daemons_too) {
   ObjThread *t;
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t != vm->main_thread && t->state != THREAD_DONE && (daemons_too || !t->daemon)) return true;
+    if (t != vm->main_thread && !thread_over(t) && (daemons_too || !t->daemon)) return true;
   return false;
 }
 
@@ -423,13 +423,11 @@ static void cut_off(VM *vm) {
   ObjThread *t;
   port_sched_lock();
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t != vm->main_thread && t->state != THREAD_DONE) {
+    if (t != vm->main_thread && !thread_over(t)) {
       t->state = THREAD_CUT;
       port_thread_wake(t->os);
     }
   port_sched_unlock();
-  for (t = vm->threads; t != NULL; t = t->next)
-    if (t->state == THREAD_CUT) t->state = THREAD_DONE;   /* reap_done joins its OS thread */
 }
 
 bool threads_finish(VM *vm) {

@@ -55,6 +55,8 @@ typedef struct ObjThread {
  * threads blocked_on it. */
 typedef struct ObjLock { Obj obj; ObjThread *owner; } ObjLock;
 
+static inline bool thread_over(const ObjThread *t) { return t->state == THREAD_DONE || t->state == THREAD_CUT; }
+
 extern const Type thread_type, lock_type;
 Value lock_new(VM *vm);
 ObjThread *lock_owner(Value v);   /* NULL: v is no lock, or a free one */
