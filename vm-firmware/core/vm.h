@@ -58,7 +58,7 @@ struct VM {
   Value *stack, *stack_end, *sp;   /* (thread) */
   Frame *frames;                   /* (thread) */
   int frame_count, max_frames;     /* (thread) */
-  volatile uint32_t poll_countdown;   /* another thread sets it to 1 to be let in (thread.c) */
+  uint32_t poll_countdown;    /* another thread sets it to 1 to be let in soon (thread.c) */
   volatile bool interrupt;
   Frame main_frames[VIPER_MAX_FRAMES];
 
