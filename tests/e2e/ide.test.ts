@@ -123,6 +123,26 @@ describeWithChromium('the IDE in Chromium', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-stop.png') });
   });
 
+  test('threads on the Virtual board: a high-priority thread preempts a busy one, Stop ends them all', async () => {
+    await pasteProgram(page, [
+      'import time', 'def busy():', '    n = 0', '    while True:', '        n += 1',
+      'def ticker():', '    for i in range(3):', '        print("tick", i)', '        time.sleep(0.05)', '    print("ticker done")',
+      'thread(busy, prio=PRIO_LOWEST)', 'thread(ticker, prio=PRIO_HIGHER)', 'print("main done")', '',
+    ].join('\n'));
+    await page.click('#run');
+    await waitForConsole(page, 'ticker done');                    // it ran between the busy loop's bytecodes
+    expect(await consoleText(page)).toMatch(/main done[\s\S]*tick 0[\s\S]*tick 1[\s\S]*tick 2[\s\S]*ticker done/);
+    expect((await boardState(page)).state).toBe('running');      // busy() is not a daemon: the program goes on
+    await page.click('#stop');
+    await waitForConsole(page, '── stopped ──');
+    expect(await settle(async () => (await boardState(page)).state, 'ready')).toBe('ready');
+    await page.click('#clear-console');
+    await page.click('#run');                                      // the board runs it again: nothing was left behind
+    await waitForConsole(page, 'ticker done');
+    await page.click('#stop');
+    await waitForConsole(page, '── stopped ──');
+  });
+
   test('killing the Virtual board mid-run says so and what to do; the next Run starts a fresh one', async () => {
     await pasteProgram(page, 'print("looping")\nwhile True:\n    pass\n');
     await page.click('#run');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompletionContext } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
-import { BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_TYPES, builtinCompletions } from './completions';
+import { BUILTIN_CONSTANTS, BUILTIN_EXCEPTIONS, BUILTIN_FUNCTIONS, BUILTIN_TYPES, builtinCompletions } from './completions';
 
 const core = join(__dirname, '..', '..', '..', 'vm-firmware', 'core');
 
@@ -20,13 +20,19 @@ function vmBuiltinNames(): string[] {
   });
   const console = readFileSync(join(core, 'console.c'), 'utf8');
   for (const m of console.matchAll(/\.name = "([A-Za-z]\w*)"/g)) if (!m[1].startsWith('__')) names.push(m[1]);
+  const threads = readFileSync(join(core, 'modthread.c'), 'utf8');   // thread() and the PRIO_ levels
+  const threadBuiltins = /bool thread_builtins_init[\s\S]*?\n\}/.exec(threads)?.[0] ?? '';
+  for (const m of threadBuiltins.matchAll(/"(\w+)", bi_\w+/g)) names.push(m[1]);
+  const prios = /prios\[\] = \{([^}]*)\}/.exec(threads)?.[1] ?? '';
+  for (const m of prios.matchAll(/"(\w+)"/g)) names.push(m[1]);
   return names.sort();
 }
 
 test('offers only built-ins the VM has', () => {
-  const offered = [...BUILTIN_FUNCTIONS.map(c => c.label), ...BUILTIN_TYPES, ...BUILTIN_EXCEPTIONS];
+  const offered = [...BUILTIN_FUNCTIONS.map(c => c.label), ...BUILTIN_TYPES, ...BUILTIN_EXCEPTIONS, ...BUILTIN_CONSTANTS];
   const vm = new Set(vmBuiltinNames());
   expect(vm.has('print')).toBe(true);                  // the tables were read at all
+  expect(vm.has('thread') && vm.has('PRIO_HIGHEST')).toBe(true);
   expect(offered.filter(name => !vm.has(name))).toEqual([]);
 });
 
