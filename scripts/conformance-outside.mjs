@@ -1,7 +1,8 @@
-// `MICROPYTHON=<checkout> npm run conformance:outside [-- --list] [-- name-filter]`: runs the
-// programs of MicroPython's tests/basics (tag v1.28.0, checked out beside the project, never
-// committed) that CPython runs to completion, on Viper's host VM, and compares their output with
-// CPython's byte for byte. Prints each failure's kind and the pass count.
+// `MICROPYTHON=<checkout> npm run conformance:outside [-- --list] [-- --suite=thread] [-- name-filter]`:
+// runs the programs of MicroPython's tests/basics (or another folder of its tests: thread, ...;
+// tag v1.28.0, checked out beside the project, never committed) that CPython runs to completion,
+// on Viper's host VM, and compares their output with CPython's byte for byte. Prints each
+// failure's kind and the pass count.
 import { build } from 'esbuild';
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,9 @@ if (!checkout) {
   console.error('conformance:outside: set MICROPYTHON to a checkout of github.com/micropython/micropython at tag v1.28.0');
   process.exit(2);
 }
-const basics = join(checkout, 'tests', 'basics');
 const args = process.argv.slice(2);
+const suite = args.find(a => a.startsWith('--suite='))?.slice('--suite='.length) ?? 'basics';
+const basics = join(checkout, 'tests', suite);
 const list = args.includes('--list');
 const filter = args.find(a => !a.startsWith('--'));
 const TIMEOUT_MS = 10_000;
@@ -116,7 +118,7 @@ async function main() {
   const kinds = {};
   for (const r of counted) if (r.result !== 'pass') kinds[r.result] = (kinds[r.result] ?? 0) + 1;
   if (list) for (const r of counted) if (r.result !== 'pass') console.log(`${r.name}: ${r.result}${r.detail ? ` — ${r.detail}` : ''}`);
-  console.log(`\nMicroPython tests/basics: ${names.length} programs, ${counted.length} run to completion on CPython`);
+  console.log(`\nMicroPython tests/${suite}: ${names.length} programs, ${counted.length} run to completion on CPython`);
   console.log(`failures: ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}`);
   console.log(`conformance:outside: ${passed} of ${counted.length} pass (${(100 * passed / Math.max(1, counted.length)).toFixed(1)}%)`);
 }

@@ -174,10 +174,10 @@ static Value m_exception(VM *vm, int argc, Value *args) {
   return is_exception_value(vm->handling) ? vm->handling : NONE_VAL;
 }
 
-/* getrecursionlimit(): the VM's fixed limit of nested calls (1000 on the host, as CPython). */
+/* getrecursionlimit(): the running thread's limit of nested calls (1000 on the host's main thread, as CPython). */
 static Value m_getrecursionlimit(VM *vm, int argc, Value *args) {
-  (void)vm; (void)argc; (void)args;
-  return INT_VAL(VIPER_MAX_FRAMES);
+  (void)argc; (void)args;
+  return INT_VAL(vm->max_frames);
 }
 
 const ObjBuiltin sys_more_functions[] = {

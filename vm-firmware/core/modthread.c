@@ -332,6 +332,19 @@ static Value m_enumerate(VM *vm, int argc, Value *args) {
   return list;
 }
 
+/* stack_size([size]) -> the size new threads got so far (0: the default); size sets it */
+static Value m_stack_size(VM *vm, int argc, Value *args) {
+  uint32_t before = vm->thread_stack_bytes, size = 0;
+  if (argc > 0 && !size_arg(vm, args[0], &size)) return EXC_VAL;
+  vm->thread_stack_bytes = size;
+  return INT_VAL((vint)before);
+}
+
+static Value m_exit(VM *vm, int argc, Value *args) {
+  (void)argc; (void)args;
+  return vm_raise_value(vm, &exc_SystemExit, NONE_VAL);
+}
+
 static Value m_count(VM *vm, int argc, Value *args) {
   ObjThread *t;
   vint n = 0;
@@ -353,6 +366,8 @@ const ObjBuiltin thread_functions[] = {
   {{&builtin_type}, "main", m_main, 0, 0, NULL},
   {{&builtin_type}, "enumerate", m_enumerate, 0, 0, NULL},
   {{&builtin_type}, "_count", m_count, 0, 0, NULL},
+  {{&builtin_type}, "stack_size", m_stack_size, 0, 1, NULL},
+  {{&builtin_type}, "exit", m_exit, 0, 0, NULL},
   {{&builtin_type}, NULL, NULL, 0, 0, NULL},
 };
 

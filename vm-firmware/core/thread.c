@@ -358,6 +358,7 @@ ObjThread *thread_start(VM *vm, Value target, Value args, Value kwargs, Value na
   RootMark mark = gc_root_mark(vm);
   if (thread_current(vm) == NULL) return NULL;
   reap_done(vm);
+  if (stack_bytes == 0) stack_bytes = vm->thread_stack_bytes;
   if (stack_bytes > 0) {
     values = stack_bytes / sizeof(Value);
     if (values < 64) values = 64;

@@ -68,6 +68,7 @@ struct VM {
   uint32_t gil_since;              /* when it got it (time slices) */
   volatile bool switch_wanted;     /* a ready thread outranks it: yield at the next poll */
   uint32_t thread_seq, thread_idents;
+  uint32_t thread_stack_bytes;     /* _thread.stack_size(): the default size= (0: the port's) */
 
   /* names and modules */
   ObjDict *builtins;
