@@ -128,6 +128,7 @@ static void make_ready(VM *vm, ObjThread *t) {
 /* On t's own OS thread: wait for the interpreter lock, then load t's state into the VM. */
 static void gil_acquire(VM *vm, ObjThread *t) {
   port_sched_lock();
+  if (t->state == THREAD_OUTSIDE) t->state = THREAD_BLOCKED;
   make_ready(vm, t);
   while (vm->gil != t) {
     port_thread_sleep(t->os, PORT_WAIT_FOREVER, false);
@@ -221,7 +222,7 @@ void thread_interrupt(VM *vm) {
 
 ObjThread *thread_allow_begin(VM *vm) {
   ObjThread *t = vm->current;
-  if (t != NULL) gil_release(vm, t, THREAD_BLOCKED);
+  if (t != NULL) gil_release(vm, t, THREAD_OUTSIDE);   /* nothing may hand it the lock meanwhile */
   return t;
 }
 

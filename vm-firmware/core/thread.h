@@ -14,6 +14,7 @@ typedef enum {
   THREAD_READY,     /* wants the interpreter lock */
   THREAD_RUNNING,   /* holds it */
   THREAD_BLOCKED,   /* sleeping, waiting for a lock, a join, input; the lock is free for others */
+  THREAD_OUTSIDE,   /* in a blocking call of the port (thread_allow_begin): only it ends that */
   THREAD_DONE,      /* its function returned; the OS thread is ending */
   THREAD_CUT        /* the program ended without it: its OS thread ends when it wakes */
 } ThreadState;
