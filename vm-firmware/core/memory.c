@@ -202,33 +202,18 @@ void vm_root_fail(const char *what) {
 #endif
 
 static void mark_roots(VM *vm) {
-  Value *v;
   uint32_t i;
-  int k;
-  gc_mark_raw(vm, vm->stack);
-  for (v = vm->stack; v < vm->sp; v++) gc_mark_value(vm, *v);
-  for (k = 0; k < vm->frame_count; k++) {
-    gc_mark_value(vm, OBJ_VAL(vm->frames[k].code));
-    gc_mark_value(vm, OBJ_VAL(vm->frames[k].globals));
-    if (vm->frames[k].ns != NULL) gc_mark_value(vm, OBJ_VAL(vm->frames[k].ns));
-  }
-  for (k = 0; k < vm->nroots; k++) gc_mark_value(vm, vm->roots[k]);
-  for (k = 0; k < vm->repr_depth; k++) gc_mark_value(vm, vm->repr_active[k]);
-  for (k = 0; k < vm->traceback_count; k++) gc_mark_value(vm, OBJ_VAL(vm->traceback[k].code));
+  threads_mark(vm);   /* the running thread's stacks and exceptions (the VM's own fields), then the others' */
   gc_mark_value(vm, OBJ_VAL(vm->builtins));
   gc_mark_value(vm, OBJ_VAL(vm->globals));
   if (vm->modules != NULL) gc_mark_value(vm, OBJ_VAL(vm->modules));
   if (vm->module_codes != NULL) gc_mark_value(vm, OBJ_VAL(vm->module_codes));
-  gc_mark_value(vm, vm->exc);
   gc_mark_value(vm, vm->memory_error);
   {
     ObjGenerator *g;
     for (g = vm->gen_finalize; g != NULL; g = g->next_final) gc_mark_value(vm, OBJ_VAL(g));
   }
-  gc_mark_value(vm, vm->handling);
-  gc_mark_value(vm, vm->traceback_exc);   /* compared by address: must not be freed and reused */
   weakref_mark_roots(vm);
-  threads_mark(vm);
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);
   if (vm->interned != NULL)

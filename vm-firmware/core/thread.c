@@ -68,7 +68,7 @@ static void mark_run(VM *vm, const ThreadRun *r) {
   gc_mark_value(vm, r->exc);
   gc_mark_value(vm, r->handling);
   gc_mark_value(vm, r->stop_value);
-  gc_mark_value(vm, r->traceback_exc);
+  gc_mark_value(vm, r->traceback_exc);   /* compared by address: must not be freed and reused */
 }
 
 void thread_trace(VM *vm, Obj *obj) {
@@ -85,6 +85,9 @@ void thread_trace(VM *vm, Obj *obj) {
 
 void threads_mark(VM *vm) {
   ObjThread *t;
+  ThreadRun running;
+  run_save(vm, &running);   /* the running thread's fields are the VM's own */
+  mark_run(vm, &running);
   for (t = vm->threads; t != NULL; t = t->next) gc_mark_value(vm, OBJ_VAL(t));
 }
 

@@ -98,7 +98,7 @@ void thread_interrupt(VM *vm);
 /* The program's end: wait for the non-daemon threads (serving the link), then stop the others
  * and reap every OS thread. Returns true when a STOP came while waiting. */
 bool threads_finish(VM *vm);
-/* The collector: every thread's saved stacks. */
+/* The collector: the running thread's stacks (in the VM) and every other thread's. */
 void threads_mark(VM *vm);
 
 #endif
