@@ -51,12 +51,20 @@
 #endif
 
 /* A thread's Python stack when thread() gives no size: values (locals and operands) and call
- * depth. Both come from the heap when the thread starts, with VIPER_TEMP_ROOTS values. */
+ * depth; and its C temporaries' roots. All come from the heap when the thread starts. */
 #ifndef VIPER_THREAD_STACK_VALUES
 #define VIPER_THREAD_STACK_VALUES 256
 #endif
 #ifndef VIPER_THREAD_FRAMES
 #define VIPER_THREAD_FRAMES 16
+#endif
+#ifndef VIPER_THREAD_ROOTS
+#define VIPER_THREAD_ROOTS 32
+#endif
+/* The host VM, whose heap grows to megabytes, gives a thread this many times as much (a host
+ * VM given a board's small heap, --heap 32k, keeps the board's sizes). */
+#ifndef VIPER_THREAD_SCALE
+#define VIPER_THREAD_SCALE 1
 #endif
 
 /* Debug checks (GC root bounds and balance): on in the sanitizer builds, off on boards. */

@@ -208,7 +208,7 @@ Value vm_raise_fmt(VM *vm, const Type *type, const char *fmt, ...) {
     case 'd': (void)va_arg(ap, int); break;
     case 'v': case 't': {
       Value v = va_arg(ap, Value);
-      if (vm->nroots < VIPER_TEMP_ROOTS) vm_push_root(vm, v);
+      if (vm->nroots < vm->max_roots) vm_push_root(vm, v);
       break;
     }
     default: break;

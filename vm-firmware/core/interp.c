@@ -30,6 +30,7 @@ bool vm_init(VM *vm, void *heap, size_t heap_size, VmWriteFn write, void *write_
   vm->frames = vm->main_frames;
   vm->max_frames = VIPER_MAX_FRAMES;
   vm->roots = vm->main_roots;
+  vm->max_roots = VIPER_TEMP_ROOTS;
   if (!mem_init(vm, heap, heap_size)) return false;
   /* At most a quarter of the heap: a host VM emulating a board's small heap (--heap 32k) keeps
    * room for the program, as the board does with its own VIPER_STACK_VALUES. */
@@ -284,7 +285,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
   LOAD();
   /* Natives and dunder calls that run Python code again may hold temporary roots meanwhile:
    * nesting that would exhaust them is a RecursionError, never an overflow. */
-  if (roots_at_entry > VIPER_TEMP_ROOTS - 8) {
+  if (roots_at_entry > vm->max_roots - 8) {
     vm->throw_pending = false;
     SAVE();
     vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");

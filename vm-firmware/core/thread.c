@@ -33,7 +33,7 @@ void traceback_report_thread(VM *vm, Value name);   /* modtraceback.c */
 /* ---- a thread's own VM fields ------------------------------------------------------------ */
 
 #define RUN_FIELDS(X) X(stack) X(stack_end) X(sp) X(frames) X(frame_count) X(max_frames) X(roots) \
-  X(nroots) X(exc) X(handling) X(stop_value) X(traceback_exc) X(gen_yielded) X(throw_pending) \
+  X(nroots) X(max_roots) X(exc) X(handling) X(stop_value) X(traceback_exc) X(gen_yielded) X(throw_pending) \
   X(traceback_caught_at) X(traceback_count) X(traceback_omitted) X(repr_depth)
 
 static void run_save(VM *vm, ThreadRun *r) {
@@ -356,7 +356,9 @@ static void reap_done(VM *vm) {
 ObjThread *thread_start(VM *vm, Value target, Value args, Value kwargs, Value name, int prio, bool daemon,
                         uint32_t stack_bytes) {
   ObjThread *t;
-  uint32_t values = VIPER_THREAD_STACK_VALUES, frames = VIPER_THREAD_FRAMES;
+  bool big = (size_t)(vm->heap_limit - vm->heap_start) >= 2u * 1024u * 1024u;
+  uint32_t scale = big ? VIPER_THREAD_SCALE : 1;
+  uint32_t values = VIPER_THREAD_STACK_VALUES * scale, frames = VIPER_THREAD_FRAMES * scale, roots = VIPER_THREAD_ROOTS * scale;
   size_t room;
   ThreadRun *r;
   RootMark mark = gc_root_mark(vm);
@@ -368,7 +370,6 @@ ObjThread *thread_start(VM *vm, Value target, Value args, Value kwargs, Value na
     if (values < 64) values = 64;
     frames = values / 16;
     if (frames < 4) frames = 4;
-    if (frames > VIPER_MAX_FRAMES) frames = VIPER_MAX_FRAMES;
   }
   vm_push_root(vm, target);
   vm_push_root(vm, args);
@@ -390,14 +391,16 @@ ObjThread *thread_start(VM *vm, Value target, Value args, Value kwargs, Value na
   r = &t->run;
   r->exc = r->handling = r->stop_value = r->traceback_exc = NONE_VAL;
   vm_push_root(vm, OBJ_VAL(t));
-  room = frames * sizeof(Frame) + (values + VIPER_TEMP_ROOTS) * sizeof(Value);
+  if (frames > VIPER_MAX_FRAMES) frames = VIPER_MAX_FRAMES;
+  room = frames * sizeof(Frame) + (values + roots) * sizeof(Value);
   t->storage = mem_alloc(vm, room, false);
   gc_root_restore(vm, mark);
   if (t->storage == NULL) { vm_raise(vm, &exc_MemoryError, "no room for the thread's stack"); return NULL; }
   r->stack = r->sp = (Value *)t->storage;   /* first: the collector marks the block through it */
   r->stack_end = r->stack + values;
   r->roots = r->stack_end;
-  r->frames = (Frame *)(r->roots + VIPER_TEMP_ROOTS);
+  r->max_roots = (int)roots;
+  r->frames = (Frame *)(r->roots + roots);
   r->max_frames = (int)frames;
   t->next = vm->threads;
   vm->threads = t;

@@ -26,7 +26,7 @@ typedef struct ThreadRun {
   Frame *frames;
   int frame_count, max_frames;
   Value *roots;
-  int nroots;
+  int nroots, max_roots;
   Value exc, handling, stop_value, traceback_exc;
   bool gen_yielded, throw_pending;
   int traceback_caught_at, traceback_count, traceback_omitted;

@@ -108,7 +108,7 @@ struct VM {
 
   /* C temporaries that must survive an allocation (thread) */
   Value *roots;
-  int nroots;
+  int nroots, max_roots;
   Value main_roots[VIPER_TEMP_ROOTS];
 
   /* string builder for str()/repr()/print */
@@ -155,7 +155,7 @@ void vm_root_fail(const char *what);   /* memory.c: reports and aborts */
 #define VIPER_ROOT_CHECK(ok, what) ((void)0)
 #endif
 #define vm_push_root(vm, v) \
-  (VIPER_ROOT_CHECK((vm)->nroots < VIPER_TEMP_ROOTS, "push past the end"), (vm)->roots[(vm)->nroots++] = (v))
+  (VIPER_ROOT_CHECK((vm)->nroots < (vm)->max_roots, "push past the end"), (vm)->roots[(vm)->nroots++] = (v))
 #define vm_pop_root(vm)     (VIPER_ROOT_CHECK((vm)->nroots > 0, "pop of an empty stack"), (vm)->nroots--)
 #define gc_root_mark(vm)    ((RootMark)(vm)->nroots)
 #define gc_root_restore(vm, mark) \
