@@ -125,9 +125,13 @@ static void make_ready(VM *vm, ObjThread *t) {
   port_thread_wake(t->os);
 }
 
-/* On t's own OS thread: wait for the interpreter lock, then load t's state into the VM. */
-static void gil_acquire(VM *vm, ObjThread *t) {
-  port_sched_lock();
+/* On t's own OS thread, the scheduler lock held: wait for the interpreter lock, then load t's
+ * state into the VM. */
+static void gil_acquire_locked(VM *vm, ObjThread *t) {
+  if (t->state == THREAD_CUT) {
+    port_sched_unlock();
+    port_thread_exit();
+  }
   make_ready(vm, t);
   while (vm->gil != t) {
     port_thread_sleep(t->os, VIPER_THREAD_SLICE_MS, false);
@@ -143,6 +147,11 @@ static void gil_acquire(VM *vm, ObjThread *t) {
   port_sched_unlock();
   run_restore(vm, &t->run);
   vm->current = t;
+}
+
+static void gil_acquire(VM *vm, ObjThread *t) {
+  port_sched_lock();
+  gil_acquire_locked(vm, t);
 }
 
 /* Save t's state and hand the interpreter lock on; t becomes `state`. */
@@ -182,12 +191,10 @@ static void wait_once(VM *vm, uint32_t ms) {
   gil_release(vm, t, THREAD_BLOCKED);
   port_sched_lock();
   if (t->state == THREAD_BLOCKED && ms > 0) port_thread_sleep(t->os, ms, pump);
-  if (t->state == THREAD_CUT) {
-    port_sched_unlock();
-    port_thread_exit();
-  }
-  port_sched_unlock();
-  gil_acquire(vm, t);
+  /* No unlocking between the sleep and asking for the interpreter lock: a port may run a
+   * waking thread above the holder only until the scheduler lock is given back
+   * (thread_chibios.c), and a thread raised by a lock it owns must not stall in between. */
+  gil_acquire_locked(vm, t);
   if (pump && !vm->interrupt && vm->poll(vm->poll_ctx)) thread_interrupt(vm);
 }
 
