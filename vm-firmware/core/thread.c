@@ -105,24 +105,31 @@ static ObjThread *best_ready(VM *vm) {
   return best;
 }
 
-/* Scheduler lock held: t (or nobody) gets the interpreter lock. */
-static void hand_to(VM *vm, ObjThread *t) {
+/* Wake t unless it is self, the caller: a wake is sticky, and one sent to a thread that is
+ * awake would make its next sleep return at once (a thread joining would spin, and on an RTOS
+ * starve the threads below it). */
+static void wake_other(ObjThread *t, const ObjThread *self) {
+  if (t != self) port_thread_wake(t->os);
+}
+
+/* Scheduler lock held: t (or nobody) gets the interpreter lock; self is the caller. */
+static void hand_to(VM *vm, ObjThread *t, const ObjThread *self) {
   vm->gil = t;
   vm->switch_wanted = false;
   if (t == NULL) return;
   t->state = THREAD_RUNNING;
   vm->gil_since = port_ticks_ms();
-  port_thread_wake(t->os);
+  wake_other(t, self);
 }
 
-/* Scheduler lock held: t wants the interpreter lock. */
-static void make_ready(VM *vm, ObjThread *t) {
+/* Scheduler lock held: t wants the interpreter lock; self is the caller. */
+static void make_ready(VM *vm, ObjThread *t, const ObjThread *self) {
   if (t->state != THREAD_NEW && t->state != THREAD_BLOCKED) return;
   t->state = THREAD_READY;
   t->seq = ++vm->thread_seq;
-  if (vm->gil == NULL) hand_to(vm, best_ready(vm));
+  if (vm->gil == NULL) hand_to(vm, best_ready(vm), self);
   else if (t->eff_prio > vm->gil->eff_prio) ask_for_switch(vm);
-  port_thread_wake(t->os);
+  wake_other(t, self);
 }
 
 /* On t's own OS thread, the scheduler lock held: wait for the interpreter lock, then load t's
@@ -132,14 +139,14 @@ static void gil_acquire_locked(VM *vm, ObjThread *t) {
     port_sched_unlock();
     port_thread_exit();
   }
-  make_ready(vm, t);
+  make_ready(vm, t, t);
   while (vm->gil != t) {
     port_thread_sleep(t->os, VIPER_THREAD_SLICE_MS, false);
     if (t->state == THREAD_CUT) {   /* the program ended without it (threads_finish) */
       port_sched_unlock();
       port_thread_exit();
     }
-    if (vm->gil == NULL) hand_to(vm, best_ready(vm));
+    if (vm->gil == NULL) hand_to(vm, best_ready(vm), t);
     else if (vm->gil != t && vm->gil->eff_prio <= t->eff_prio &&
              port_ticks_ms() - vm->gil_since >= VIPER_THREAD_SLICE_MS)
       ask_for_switch(vm);   /* an equal's time slice is over */
@@ -161,7 +168,7 @@ static void gil_release(VM *vm, ObjThread *t, ThreadState state) {
   port_sched_lock();
   t->state = (uint8_t)state;
   if (state == THREAD_READY) t->seq = ++vm->thread_seq;   /* behind its equals */
-  hand_to(vm, best_ready(vm));
+  hand_to(vm, best_ready(vm), t);
   port_sched_unlock();
 }
 
@@ -208,7 +215,7 @@ bool thread_wait(VM *vm, uint32_t ms) {
 
 void thread_wake(VM *vm, ObjThread *t) {
   port_sched_lock();
-  if (t->state == THREAD_BLOCKED) make_ready(vm, t);
+  if (t->state == THREAD_BLOCKED) make_ready(vm, t, vm->current);
   port_sched_unlock();
 }
 
@@ -216,7 +223,7 @@ void thread_wake_waiters(VM *vm, Value on) {
   ObjThread *t;
   port_sched_lock();
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t->blocked_on == on && t->state == THREAD_BLOCKED) make_ready(vm, t);
+    if (t->blocked_on == on && t->state == THREAD_BLOCKED) make_ready(vm, t, vm->current);
   port_sched_unlock();
 }
 
@@ -225,7 +232,7 @@ void thread_interrupt(VM *vm) {
   vm->interrupt = true;
   port_sched_lock();
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t->state == THREAD_BLOCKED) make_ready(vm, t);
+    if (t->state == THREAD_BLOCKED) make_ready(vm, t, vm->current);
   port_sched_unlock();
 }
 
