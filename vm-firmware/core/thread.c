@@ -351,13 +351,15 @@ static void thread_entry(void *arg) {
   gil_release(vm, t, THREAD_DONE);
 }
 
-/* Join the OS threads of the threads that ended, and give their stacks back. */
+/* Join the OS threads of the threads that ended (or were cut off: each ends as soon as it
+ * wakes), and give their stacks back. */
 static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if (t->state != THREAD_DONE || t == vm->main_thread) { link = &t->next; continue; }
+    if ((t->state != THREAD_DONE && t->state != THREAD_CUT) || t == vm->main_thread) { link = &t->next; continue; }
     port_thread_reap(t->os);
+    t->state = THREAD_DONE;
     t->os = NULL;
     *link = t->next;
     t->next = NULL;
@@ -444,9 +446,10 @@ static void cut_off(VM *vm) {
       t->state = THREAD_CUT;
       port_thread_wake(t->os);
     }
+  /* They stay CUT until reap_done has joined them: one that had not yet run when it was cut
+   * must still find CUT when it does (marking them DONE here left it waiting for the
+   * interpreter lock forever, and reap_done waiting for it). */
   port_sched_unlock();
-  for (t = vm->threads; t != NULL; t = t->next)
-    if (t->state == THREAD_CUT) t->state = THREAD_DONE;   /* reap_done joins its OS thread */
 }
 
 bool threads_finish(VM *vm) {
