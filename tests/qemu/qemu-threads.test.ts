@@ -177,6 +177,26 @@ print("three rounds of three")
     expect(result).toEqual({ status: 'ok', exceptions: [], output: "RuntimeError: can't start new thread\nthree rounds of three\n" });
   }, 60_000);
 
+  it('ends daemon threads with the program (sleeping or computing) and gives their slots back', async () => {
+    for (let round = 0; round < 2; round++) {
+      expect(await run(session, `
+import _thread, time
+def sleeper():
+    while True:
+        time.sleep_ms(5)
+def spinner():
+    n = 0
+    while True:
+        n += 1
+_thread.start(sleeper, (), daemon=True)
+_thread.start(sleeper, (), daemon=True, prio=PRIO_HIGHEST)
+_thread.start(spinner, (), daemon=True, prio=PRIO_LOWEST)
+time.sleep_ms(30)
+print("main ends with", _thread._count(), "daemons")
+`)).toEqual({ status: 'ok', exceptions: [], output: 'main ends with 3 daemons\n' });
+    }
+  }, 60_000);
+
   it('stops a program whose threads are all blocked, and runs the next one', async () => {
     await session.upload(image(`
 import _thread, time
