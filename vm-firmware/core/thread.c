@@ -109,40 +109,52 @@ static ObjThread *best_ready(VM *vm) {
   return best;
 }
 
-/* Scheduler lock held: t (or nobody) gets the interpreter lock. */
-static void hand_to(VM *vm, ObjThread *t) {
+/* Wake t unless it is self, the caller: a wake is sticky, and one sent to a thread that is
+ * awake would make its next sleep return at once (a thread joining would spin, and on an RTOS
+ * starve the threads below it). */
+static void wake_other(ObjThread *t, const ObjThread *self) {
+  if (t != self) port_thread_wake(t->os);
+}
+
+/* Scheduler lock held: t (or nobody) gets the interpreter lock; self is the caller. */
+static void hand_to(VM *vm, ObjThread *t, const ObjThread *self) {
   vm->gil = t;
   vm->switch_wanted = false;
   if (t == NULL) return;
   t->state = THREAD_RUNNING;
   vm->gil_since = port_ticks_ms();
-  port_thread_wake(t->os);
+  wake_other(t, self);
 }
 
-/* Scheduler lock held: t wants the interpreter lock. */
-static void make_ready(VM *vm, ObjThread *t) {
+/* Scheduler lock held: t wants the interpreter lock; self is the caller. */
+static void make_ready(VM *vm, ObjThread *t, const ObjThread *self) {
   if (t->state != THREAD_NEW && t->state != THREAD_BLOCKED) return;
   t->state = THREAD_READY;
   t->seq = ++vm->thread_seq;
-  if (vm->gil == NULL) hand_to(vm, best_ready(vm));
+  if (vm->gil == NULL) hand_to(vm, best_ready(vm), self);
   else if (t->eff_prio > vm->gil->eff_prio) ask_for_switch(vm);
 }
 
-/* On t's own OS thread: wait for the interpreter lock, then load t's state into the VM. */
-static void gil_acquire(VM *vm, ObjThread *t) {
-  port_sched_lock();
+/* On t's own OS thread, the scheduler lock held: wait for the interpreter lock, then load t's
+ * state into the VM. */
+static void gil_acquire_locked(VM *vm, ObjThread *t) {
   if (t->state == THREAD_OUTSIDE) t->state = THREAD_BLOCKED;
-  make_ready(vm, t);
+  make_ready(vm, t, t);
   while (vm->gil != t) {
-    port_thread_sleep(t->os, PORT_WAIT_FOREVER, false);
     if (t->state == THREAD_CUT) {   /* the program ended without it (threads_finish) */
       port_sched_unlock();
       port_thread_exit();
     }
+    port_thread_sleep(t->os, PORT_WAIT_FOREVER, false);
   }
   port_sched_unlock();
   run_restore(vm, &t->run);
   vm->current = t;
+}
+
+static void gil_acquire(VM *vm, ObjThread *t) {
+  port_sched_lock();
+  gil_acquire_locked(vm, t);
 }
 
 /* Save t's state and hand the interpreter lock on; t becomes `state`. */
@@ -152,7 +164,7 @@ static void gil_release(VM *vm, ObjThread *t, ThreadState state) {
   port_sched_lock();
   t->state = (uint8_t)state;
   if (state == THREAD_READY) t->seq = ++vm->thread_seq;   /* behind its equals */
-  hand_to(vm, best_ready(vm));
+  hand_to(vm, best_ready(vm), t);
   port_sched_unlock();
 }
 
@@ -183,12 +195,10 @@ static void wait_once(VM *vm, uint32_t ms) {
   gil_release(vm, t, THREAD_BLOCKED);
   port_sched_lock();
   if (t->state == THREAD_BLOCKED && ms > 0) port_thread_sleep(t->os, ms, pump);
-  if (t->state == THREAD_CUT) {
-    port_sched_unlock();
-    port_thread_exit();
-  }
-  port_sched_unlock();
-  gil_acquire(vm, t);
+  /* No unlocking between the sleep and asking for the interpreter lock: a port may run a
+   * waking thread above the holder only until the scheduler lock is given back
+   * (thread_chibios.c), and a thread raised by a lock it owns must not stall in between. */
+  gil_acquire_locked(vm, t);
   if (pump && !vm->interrupt && vm->poll(vm->poll_ctx)) thread_interrupt(vm);
 }
 
@@ -202,7 +212,7 @@ bool thread_wait(VM *vm, uint32_t ms) {
 
 void thread_wake(VM *vm, ObjThread *t) {
   port_sched_lock();
-  if (t->state == THREAD_BLOCKED) make_ready(vm, t);
+  if (t->state == THREAD_BLOCKED) make_ready(vm, t, vm->current);
   port_sched_unlock();
 }
 
@@ -210,7 +220,7 @@ void thread_wake_waiters(VM *vm, Value on) {
   ObjThread *t;
   port_sched_lock();
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t->blocked_on == on && t->state == THREAD_BLOCKED) make_ready(vm, t);
+    if (t->blocked_on == on && t->state == THREAD_BLOCKED) make_ready(vm, t, vm->current);
   port_sched_unlock();
 }
 
@@ -219,7 +229,7 @@ void thread_interrupt(VM *vm) {
   vm->interrupt = true;
   port_sched_lock();
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t->state == THREAD_BLOCKED) make_ready(vm, t);
+    if (t->state == THREAD_BLOCKED) make_ready(vm, t, vm->current);
   port_sched_unlock();
 }
 
@@ -338,13 +348,15 @@ static void thread_entry(void *arg) {
   gil_release(vm, t, THREAD_DONE);
 }
 
-/* Join the OS threads of the threads that ended, and give their stacks back. */
+/* Join the OS threads of the threads that ended (or were cut off: each ends as soon as it
+ * wakes), and give their stacks back. */
 static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
     if (!thread_over(t) || t == vm->main_thread) { link = &t->next; continue; }
     port_thread_reap(t->os);
+    t->state = THREAD_DONE;
     t->os = NULL;
     *link = t->next;
     t->next = NULL;
@@ -426,7 +438,8 @@ static bool any_alive(VM *vm, bool daemons_too) {
 }
 
 /* The threads still alive are all parked (this thread holds the interpreter lock): each ends
- * its OS thread as soon as it wakes, without running more Python. */
+ * its OS thread as soon as it wakes, without running more Python. They stay CUT until
+ * reap_done has joined them: one that had not yet run when it was cut must still find CUT. */
 static void cut_off(VM *vm) {
   ObjThread *t;
   port_sched_lock();

@@ -10,9 +10,6 @@
 #include "port_chibios.h"
 #include "viper_port_config.h"
 
-/* A byte port_link_wait() took from the queue while waiting; port_link_read() returns it first. */
-static int pending_byte = -1;
-
 static const SerialConfig link_config = {
   VIPER_LINK_BITRATE,
   0,
@@ -35,21 +32,29 @@ void port_link_write(const uint8_t *data, size_t len) {
 }
 
 int port_link_read(uint8_t *buf, size_t max) {
-  size_t n = 0;
   if (max == 0u) return 0;
-  if (pending_byte >= 0) {
-    buf[n++] = (uint8_t)pending_byte;
-    pending_byte = -1;
-  }
-  if (n < max) n += sdReadTimeout(&VIPER_LINK_SD, buf + n, max - n, TIME_IMMEDIATE);
-  return (int)n;     /* a UART never closes: never -1 */
+  return (int)sdReadTimeout(&VIPER_LINK_SD, buf, max, TIME_IMMEDIATE);   /* a UART never closes */
 }
 
+/* The driver raises CHN_INPUT_AVAILABLE when a byte comes to an empty queue: a listener learns
+ * of bytes without taking one, so waiting never competes with the reader (the interpreter-lock
+ * holder, which may be another thread). */
+void port_link_listen(event_listener_t *listener) {
+  chEvtRegisterMaskWithFlags(chnGetEventSource(&VIPER_LINK_SD), listener, PORT_LINK_EVENT, CHN_INPUT_AVAILABLE);
+}
+
+void port_link_unlisten(event_listener_t *listener) {
+  chEvtUnregister(chnGetEventSource(&VIPER_LINK_SD), listener);
+  chEvtGetAndClearEvents(PORT_LINK_EVENT);
+}
+
+bool port_link_has_input(void) { return !sdGetWouldBlock(&VIPER_LINK_SD); }
+
 void port_link_wait(uint32_t ms) {
-  msg_t got;
-  if (pending_byte >= 0) return;
-  got = sdGetTimeout(&VIPER_LINK_SD, TIME_MS2I(ms));
-  if (got >= 0) pending_byte = (int)got;     /* MSG_TIMEOUT and MSG_RESET are negative */
+  event_listener_t listener;
+  port_link_listen(&listener);
+  if (!port_link_has_input()) chEvtWaitAnyTimeout(PORT_LINK_EVENT, TIME_MS2I(ms));
+  port_link_unlisten(&listener);
 }
 
 uint32_t port_ticks_ms(void) {

@@ -2,7 +2,19 @@
 #ifndef VIPER_PORT_CHIBIOS_H
 #define VIPER_PORT_CHIBIOS_H
 
+#include <stdbool.h>
+
+#include "ch.h"
+
 /* Configure the link's pins and start its Serial driver. After halInit(), before the VM thread. */
 void port_link_start(void);
+
+/* The link's bytes as an event of the listening thread (thread_chibios.c waits for them and for
+ * its wake at once). Listen, check port_link_has_input(), wait, unlisten (which also clears the
+ * event). None of these takes a byte. */
+#define PORT_LINK_EVENT EVENT_MASK(1)
+void port_link_listen(event_listener_t *listener);
+void port_link_unlisten(event_listener_t *listener);
+bool port_link_has_input(void);
 
 #endif

@@ -65,6 +65,21 @@
 #define VIPER_LINK_IDLE_WAIT_MS   100u
 #endif
 
+/* ---- Python threads (thread_chibios.c) --------------------------------------------------- */
+/* Threads besides the main program at once, each on a working area of this many bytes of C
+ * stack (thread_t and the interrupt frame come on top), all in .bss. A thread's C stack holds
+ * the interpreter's own frames and, when its poll serves the link, a received frame's copy and
+ * an encoded answer (1 KB each): some 2.9 KB on that path by -fstack-usage; under QEMU,
+ * threads printing, defining classes and stopped used at most 1.7 KB of their 4 KB. Each Python
+ * call made from C (a key function, __str__) adds some 300 bytes. Its Python frames and values
+ * come from the VM heap. */
+#ifndef VIPER_THREAD_POOL_COUNT
+#define VIPER_THREAD_POOL_COUNT   2
+#endif
+#ifndef VIPER_THREAD_WA_SIZE
+#define VIPER_THREAD_WA_SIZE      (4u * 1024u)
+#endif
+
 /* ---- impossible combinations ------------------------------------------------------------- */
 #if HAL_USE_SERIAL != TRUE
 #error "Viper's link needs the Serial driver: HAL_USE_SERIAL TRUE in halconf.h"
@@ -84,8 +99,17 @@
 #if VIPER_VM_THREAD_STACK < 4096u
 #error "VIPER_VM_THREAD_STACK below 4 KB overflows while a program runs"
 #endif
-#if VIPER_VM_THREAD_PRIORITY < 2 || VIPER_VM_THREAD_PRIORITY > 255
-#error "VIPER_VM_THREAD_PRIORITY must be between LOWPRIO (2) and HIGHPRIO (255)"
+#if VIPER_VM_THREAD_PRIORITY < 4 || VIPER_VM_THREAD_PRIORITY > 252
+#error "VIPER_VM_THREAD_PRIORITY must be between 4 and 252: the PRIO_ levels take two below it, two above, and waiting threads one more"
+#endif
+#if VIPER_THREAD_POOL_COUNT < 1
+#error "VIPER_THREAD_POOL_COUNT must be at least 1"
+#endif
+#if VIPER_THREAD_WA_SIZE < 2048u
+#error "VIPER_THREAD_WA_SIZE below 2 KB overflows as soon as a thread serves the link"
+#endif
+#if CH_CFG_USE_WAITEXIT != TRUE || CH_CFG_USE_EVENTS != TRUE || CH_CFG_USE_MUTEXES != TRUE
+#error "thread_chibios.c needs CH_CFG_USE_WAITEXIT, CH_CFG_USE_EVENTS and CH_CFG_USE_MUTEXES"
 #endif
 
 #if VIPER_LINK_TX_POLLED

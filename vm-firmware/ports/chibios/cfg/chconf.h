@@ -1,6 +1,6 @@
 /* ChibiOS/RT 7.0 kernel configuration for Viper (written for Viper; every setting RT 7.0
- * requires is here, see os/rt/include/chchecks.h). One VM thread, the serial driver's
- * interrupts, a periodic system tick. */
+ * requires is here, see os/rt/include/chchecks.h). The VM thread and the Python threads
+ * (thread_chibios.c), the serial driver's interrupts, a periodic system tick. */
 #ifndef CHCONF_H
 #define CHCONF_H
 
@@ -26,18 +26,18 @@
  * virtual clock jumps to the next tick, so idle time costs nothing. */
 #define CORTEX_ENABLE_WFI_IDLE              TRUE
 
-/* ---- subsystems: only what the HAL's serial driver and the VM thread use ---------------- */
+/* ---- subsystems: only what the HAL's serial driver and the threads use ------------------- */
 #define CH_CFG_USE_TM                       FALSE
 #define CH_CFG_USE_TIMESTAMP                FALSE
 #define CH_CFG_USE_REGISTRY                 FALSE
-#define CH_CFG_USE_WAITEXIT                 FALSE
+#define CH_CFG_USE_WAITEXIT                 TRUE    /* reaping Python threads */
 #define CH_CFG_USE_SEMAPHORES               TRUE
 #define CH_CFG_USE_SEMAPHORES_PRIORITY      FALSE
 #define CH_CFG_USE_MUTEXES                  TRUE
 #define CH_CFG_USE_MUTEXES_RECURSIVE        FALSE
 #define CH_CFG_USE_CONDVARS                 FALSE
 #define CH_CFG_USE_CONDVARS_TIMEOUT         FALSE
-#define CH_CFG_USE_EVENTS                   TRUE    /* the serial driver's event source */
+#define CH_CFG_USE_EVENTS                   TRUE    /* the link's bytes, threads' wakes */
 #define CH_CFG_USE_EVENTS_TIMEOUT           TRUE
 #define CH_CFG_USE_MESSAGES                 FALSE
 #define CH_CFG_USE_MESSAGES_PRIORITY        FALSE

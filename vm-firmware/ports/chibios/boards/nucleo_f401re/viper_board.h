@@ -15,9 +15,13 @@
   } while (0)
 
 /* 96 KB of SRAM. Programs live in RAM for now (lost at reset). */
-#define VIPER_HEAP_SIZE           (32u * 1024u)
-#define VIPER_STORE_SIZE          (12u * 1024u)
-#define VIPER_REPL_ARENA_SIZE     (8u * 1024u)
+#define VIPER_HEAP_SIZE           (28u * 1024u)
+#define VIPER_STORE_SIZE          (10u * 1024u)
+#define VIPER_REPL_ARENA_SIZE     (6u * 1024u)
 #define VIPER_VM_THREAD_STACK     (10u * 1024u)
+/* Two Python threads besides the main program: 8.3 KB, taken from the heap (32 KB before), the
+ * program buffers (12 KB each before) and the REPL arena (8 KB before). */
+#define VIPER_THREAD_POOL_COUNT   2
+#define VIPER_THREAD_WA_SIZE      (4u * 1024u)
 
 #endif

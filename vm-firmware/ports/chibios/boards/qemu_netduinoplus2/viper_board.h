@@ -16,7 +16,11 @@
  * 0x10000000 is a bus fault there), so a real F405 board would put the heap in CCM instead.
  * Programs and REPL entries live in RAM for now: a program is lost at reset. */
 #define VIPER_HEAP_SIZE           (48u * 1024u)
-#define VIPER_STORE_SIZE          (16u * 1024u)
-#define VIPER_REPL_ARENA_SIZE     (12u * 1024u)
+#define VIPER_STORE_SIZE          (12u * 1024u)
+#define VIPER_REPL_ARENA_SIZE     (8u * 1024u)
+/* Three Python threads besides the main program: 12.4 KB, taken from the program buffers
+ * (16 KB each before) and the REPL arena (12 KB before). */
+#define VIPER_THREAD_POOL_COUNT   3
+#define VIPER_THREAD_WA_SIZE      (4u * 1024u)
 
 #endif
