@@ -337,12 +337,13 @@ static void thread_entry(void *arg) {
   gil_release(vm, t, THREAD_DONE);
 }
 
-/* Join the OS threads of the threads that ended, and give their stacks back. */
+/* Join the OS threads of the threads that ended or were cut off (a cut thread ends its OS thread
+ * when it sees THREAD_CUT), and give their stacks back. */
 static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if (t->state != THREAD_DONE || t == vm->main_thread) { link = &t->next; continue; }
+    if ((t->state != THREAD_DONE && t->state != THREAD_CUT) || t == vm->main_thread) { link = &t->next; continue; }
     port_thread_reap(t->os);
     t->os = NULL;
     *link = t->next;
@@ -430,9 +431,7 @@ static void cut_off(VM *vm) {
       t->state = THREAD_CUT;
       port_thread_wake(t->os);
     }
-  port_sched_unlock();
-  for (t = vm->threads; t != NULL; t = t->next)
-    if (t->state == THREAD_CUT) t->state = THREAD_DONE;   /* reap_done joins its OS thread */
+  port_sched_unlock();   /* they stay THREAD_CUT until they see it: reap_done joins them */
 }
 
 bool threads_finish(VM *vm) {
