@@ -224,12 +224,16 @@ void thread_interrupt(VM *vm) {
 
 ObjThread *thread_allow_begin(VM *vm) {
   ObjThread *t = vm->current;
-  if (t != NULL) gil_release(vm, t, THREAD_BLOCKED);
+  if (t == NULL) return NULL;
+  t->in_port = true;   /* written only by t, holding the interpreter lock; read by reap_done */
+  gil_release(vm, t, THREAD_BLOCKED);
   return t;
 }
 
 void thread_allow_end(VM *vm, ObjThread *t) {
-  if (t != NULL) gil_acquire(vm, t);
+  if (t == NULL) return;
+  gil_acquire(vm, t);
+  t->in_port = false;
 }
 
 /* ---- priorities -------------------------------------------------------------------------- */
@@ -343,7 +347,13 @@ static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if ((t->state != THREAD_DONE && t->state != THREAD_CUT) || t == vm->main_thread) { link = &t->next; continue; }
+    if ((t->state != THREAD_DONE && t->state != THREAD_CUT) || t == vm->main_thread ||
+        (t->state == THREAD_CUT && t->in_port)) {
+      /* a cut thread inside the port (a daemon's input() on a terminal) cannot be joined now:
+       * it ends when the call returns, and is reaped then (or the process ends first) */
+      link = &t->next;
+      continue;
+    }
     port_thread_reap(t->os);
     t->os = NULL;
     *link = t->next;

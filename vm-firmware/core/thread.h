@@ -44,6 +44,7 @@ typedef struct ObjThread {
   uint8_t prio, eff_prio;       /* its own priority, and raised by the threads it keeps waiting */
   uint8_t state;                /* ThreadState */
   bool daemon;
+  bool in_port;                 /* inside a blocking call of the port (thread_allow_begin) */
   Value target, args, kwargs, name;
   Value blocked_on;             /* the lock or thread it waits for (priority inheritance, join) */
   void *storage;                /* raw block: its value stack, frames and temporary roots */
