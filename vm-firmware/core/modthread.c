@@ -45,7 +45,7 @@ static void lock_hand_on(VM *vm, ObjLock *l) {
   for (t = vm->threads; t != NULL; t = t->next)
     if (t->blocked_on == OBJ_VAL(l) &&
         (next == NULL || t->eff_prio > next->eff_prio ||
-         (t->eff_prio == next->eff_prio && (int32_t)(t->seq - next->seq) < 0)))
+         (t->eff_prio == next->eff_prio && (int32_t)(t->wait_seq - next->wait_seq) < 0)))
       next = t;
   l->owner = next;
   if (next != NULL) {
@@ -63,7 +63,9 @@ static Value lock_acquire(VM *vm, ObjLock *l, bool blocking, uint32_t total) {
   if (l->owner == NULL) { l->owner = me; return TRUE_VAL; }
   if (!blocking || total == 0) return FALSE_VAL;
   me->blocked_on = OBJ_VAL(l);
-  me->seq = ++vm->thread_seq;   /* its place among the waiters */
+  port_sched_lock();   /* thread_seq also counts under it (make_ready, from threads without the lock) */
+  me->wait_seq = ++vm->thread_seq;   /* its place among the waiters */
+  port_sched_unlock();
   thread_inherit(vm);
   for (;;) {
     bool ok = thread_wait(vm, remaining(start, total));

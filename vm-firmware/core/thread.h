@@ -41,6 +41,7 @@ typedef struct ObjThread {
   PortThread *os;               /* NULL once reaped */
   uint32_t ident;
   uint32_t seq;                 /* when it became ready: first come, first served among equals */
+  uint32_t wait_seq;            /* when it began waiting for a lock: the lock's FIFO among equals */
   uint8_t prio, eff_prio;       /* its own priority, and raised by the threads it keeps waiting */
   uint8_t state;                /* ThreadState */
   bool daemon;
