@@ -227,7 +227,10 @@ static Value m_start_new_thread(VM *vm, int argc, Value *args) {
   return t == EXC_VAL ? EXC_VAL : INT_VAL((vint)AS_THREAD(t)->ident);
 }
 
-static bool thread_alive(const ObjThread *t) { return t->state != THREAD_DONE && t->state != THREAD_CUT; }
+static bool thread_alive(ObjThread *t) {
+  ThreadState s = thread_state(t);
+  return s != THREAD_DONE && s != THREAD_CUT;
+}
 
 /* handle.join(timeout=None) -> True when the thread has ended */
 static Value m_join(VM *vm, int argc, Value *args) {

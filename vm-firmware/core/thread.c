@@ -79,7 +79,7 @@ void thread_trace(VM *vm, Obj *obj) {
   gc_mark_value(vm, t->blocked_on);
   if (t->storage != NULL) gc_mark_raw(vm, t->storage);
   /* the running thread's state is the VM's own, which memory.c marks */
-  if (t != vm->current && t->state != THREAD_DONE) mark_run(vm, &t->run);
+  if (t != vm->current && thread_state(t) != THREAD_DONE) mark_run(vm, &t->run);
 }
 
 void threads_mark(VM *vm) {
@@ -88,6 +88,14 @@ void threads_mark(VM *vm) {
 }
 
 /* ---- the interpreter lock ---------------------------------------------------------------- */
+
+ThreadState thread_state(ObjThread *t) {
+  ThreadState s;
+  port_sched_lock();
+  s = (ThreadState)t->state;
+  port_sched_unlock();
+  return s;
+}
 
 static void ask_for_switch(VM *vm) {
   vm->switch_wanted = true;
@@ -347,8 +355,8 @@ static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if ((t->state != THREAD_DONE && t->state != THREAD_CUT) || t == vm->main_thread ||
-        (t->state == THREAD_CUT && t->in_port)) {
+    ThreadState state = thread_state(t);
+    if ((state != THREAD_DONE && state != THREAD_CUT) || t == vm->main_thread || (state == THREAD_CUT && t->in_port)) {
       /* a cut thread inside the port (a daemon's input() on a terminal) cannot be joined now:
        * it ends when the call returns, and is reaped then (or the process ends first) */
       link = &t->next;
@@ -427,7 +435,7 @@ ObjThread *thread_start(VM *vm, Value target, Value args, Value kwargs, Value na
 static bool any_alive(VM *vm, bool daemons_too) {
   ObjThread *t;
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t != vm->main_thread && t->state != THREAD_DONE && (daemons_too || !t->daemon)) return true;
+    if (t != vm->main_thread && thread_state(t) != THREAD_DONE && (daemons_too || !t->daemon)) return true;
   return false;
 }
 

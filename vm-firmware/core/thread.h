@@ -62,6 +62,9 @@ ObjThread *lock_owner(Value v);   /* NULL: v is no lock, or a free one */
 #define IS_THREAD(v) IS_TYPE(v, &thread_type)
 #define AS_THREAD(v) ((ObjThread *)AS_OBJ(v))
 
+/* t's state, read under the scheduler lock: other OS threads change it (not with that lock held). */
+ThreadState thread_state(ObjThread *t);
+
 /* The running thread; the main program's record is made on first need (NULL: MemoryError). */
 ObjThread *thread_current(VM *vm);
 /* A new thread calling target(*args, **kwargs) (kwargs None or a dict); values 0: the default
