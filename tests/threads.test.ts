@@ -140,41 +140,40 @@ describe('threads on the host VM', () => {
   });
 });
 
+/** The sanitizer builds of the host VM: the make target, the binary, its environment, its reports. */
+const SANITIZERS = {
+  asan: { title: 'ASan+UBSan and a collection at every allocation', target: 'build/asan/viper-vm-stress',
+    binary: 'build/asan/viper-vm-stress', env: {}, report: /AddressSanitizer|runtime error|LeakSanitizer/ },
+  // halt_on_error: the first race ends the program with a report instead of a wrong answer later
+  tsan: { title: 'ThreadSanitizer', target: 'tsan', binary: 'build/tsan/viper-vm',
+    env: { TSAN_OPTIONS: `suppressions=${join(root, 'vm-firmware', 'tsan.supp')} halt_on_error=1` }, report: /ThreadSanitizer/ },
+} as const;
+type Sanitizer = keyof typeof SANITIZERS;
+
+const built = new Map<Sanitizer, string | undefined>();
 /**
  * A sanitizer build of the host VM, rebuilt by make when a source changed (a minute; nothing when
- * up to date). Without make and a C compiler the suite says why and runs nothing.
+ * up to date). Undefined, and said why, when make fails (no C compiler): its "is built" test fails.
  */
-function sanitizerVm(target: string, binary: string): string | undefined {
-  const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), target], { encoding: 'utf8', timeout: 600000 });
-  if (r.status !== 0) {
-    console.warn(`tests/threads: \`make ${target}\` failed (${r.error?.message ?? r.stderr.trim()}): the thread programs do not run on ${binary}`);
-    return undefined;
+function sanitizerVm(which: Sanitizer): string | undefined {
+  if (!built.has(which)) {
+    const { target, binary } = SANITIZERS[which];
+    const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), target], { encoding: 'utf8', timeout: 600000 });
+    if (r.status !== 0) console.warn(`tests/threads: \`make ${target}\` failed: ${r.error?.message ?? r.stderr.trim()}`);
+    built.set(which, r.status === 0 ? join(root, 'vm-firmware', binary) : undefined);
   }
-  return join(root, 'vm-firmware', binary);
+  return built.get(which);
 }
 
-describe('threads on the VM with ASan+UBSan and a collection at every allocation', () => {
+describe.each(Object.keys(SANITIZERS) as Sanitizer[])('threads on the VM built with %s', which => {
+  const { env, report } = SANITIZERS[which];
   let vm: string | undefined;
-  beforeAll(() => { vm = sanitizerVm('build/asan/viper-vm-stress', 'build/asan/viper-vm-stress'); }, 600000);
-
-  it('is built', () => expect(vm).toBeDefined());
-  it.each(names)('%s', name => {
-    const r = run(vm!, name);
-    expect(r.stderr).not.toMatch(/AddressSanitizer|runtime error|LeakSanitizer/);
-    expectCase(name, r);
-  }, 120000);
-});
-
-describe('threads on the VM with ThreadSanitizer', () => {
-  let vm: string | undefined;
-  beforeAll(() => { vm = sanitizerVm('tsan', 'build/tsan/viper-vm'); }, 600000);
-  // halt_on_error: the first race ends the program with a report instead of a wrong answer later
-  const env = { TSAN_OPTIONS: `suppressions=${join(root, 'vm-firmware', 'tsan.supp')} halt_on_error=1` };
+  beforeAll(() => { vm = sanitizerVm(which); }, 600000);
 
   it('is built', () => expect(vm).toBeDefined());
   it.each(names)('%s', name => {
     const r = run(vm!, name, env);
-    expect(r.stderr).not.toContain('ThreadSanitizer');
+    expect(r.stderr).not.toMatch(report);
     expectCase(name, r);
   }, 120000);
 });
@@ -245,14 +244,29 @@ t.join()
 print("main goes on")
 `;
 
-describe('threads through the link (viper-vm --pty)', () => {
+// on the plain host VM, then on each sanitizer build (a report in its stderr fails the test)
+describe.each(['plain', ...Object.keys(SANITIZERS)] as ('plain' | Sanitizer)[])('threads through the link (viper-vm --pty), %s', which => {
   let board: PtyBoard | undefined;
   let session: DeviceSession | undefined;
+  let stderr = '';
+  let vm: string | undefined;
+  beforeAll(() => { vm = which === 'plain' ? hostVmPath() : sanitizerVm(which); }, 600000);
   beforeEach(async () => {
-    board = await startPtyBoard();
+    const saved = process.env.VIPER_VM;
+    process.env.VIPER_VM = vm;   // startPtyBoard runs hostVmPath()
+    try {
+      board = await startPtyBoard({ env: which === 'plain' ? {} : SANITIZERS[which].env });
+    } finally {
+      if (saved === undefined) delete process.env.VIPER_VM; else process.env.VIPER_VM = saved;
+    }
+    stderr = '';
+    board.child.stderr!.on('data', (b: Buffer) => { stderr += b; });
     session = (await openSession(await SerialTransport.open(board.path), { timeoutMs: 1000 })).session;
+  }, 30000);
+  afterEach(async () => {
+    await session?.close(); await board?.stop(); session = undefined; board = undefined;
+    if (which !== 'plain') expect(stderr).not.toMatch(SANITIZERS[which].report);
   });
-  afterEach(async () => { await session?.close(); await board?.stop(); session = undefined; board = undefined; });
 
   it('delivers the output of several threads as whole lines', async () => {
     const out = capture(session!);
@@ -278,7 +292,7 @@ describe('threads through the link (viper-vm --pty)', () => {
     await session!.stop();
     expect(await done).toBe('stopped');
     const took = Date.now() - asked;
-    console.log(`STOP with 20 threads blocked: ended in ${took} ms`);
+    console.log(`STOP with 20 threads blocked (${which} VM): ended in ${took} ms`);
     expect(took).toBeLessThan(1000);
     // the VM is whole: another program runs, threads and all
     const after = capture(session!);
