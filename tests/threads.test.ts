@@ -313,6 +313,20 @@ describe.each(['plain', ...Object.keys(SANITIZERS)] as ('plain' | Sanitizer)[])(
     expect(out.text().slice(before)).toBe('42\nhi from a thread\nTrue\n');
   });
 
+  it('is idle after a program whose daemon thread was cut off in input(), and input() works again', async () => {
+    const out = capture(session!);
+    await session!.upload(image('import _thread, time\n_thread.start(input, ("daemon? ",), daemon=True)\ntime.sleep(0.05)\nprint("end")\n'));
+    expect(await session!.runToEnd()).toBe('ok');
+    expect(out.text()).toBe('daemon? end\n');
+    expect((await session!.status()).state).toBe('idle');
+    await session!.upload(image('print("hi", input("name? "))\n'));
+    const done = session!.runToEnd();
+    await until(() => out.text().endsWith('name? '));
+    await session!.sendInput('Ada\n');
+    expect(await done).toBe('ok');
+    expect(out.text()).toBe('daemon? end\nname? hi Ada\n');
+  });
+
   it("shows a thread's exception in the console, and the program goes on", async () => {
     const out = capture(session!);
     await session!.upload(image(RAISES));
