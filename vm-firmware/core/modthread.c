@@ -136,7 +136,15 @@ static const MethodDef lock_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-const Type lock_type = {{&type_type}, "lock", NULL, NULL, lock_methods, .print = lock_print};
+/* The owner stays alive while it holds the lock, even when it ended holding it: lock_owner,
+ * priority inheritance and acquire compare and write through the pointer (a collected owner's
+ * memory, reused for a new thread, made that thread the owner). */
+static void lock_trace(VM *vm, Obj *obj) {
+  ObjLock *l = (ObjLock *)obj;
+  if (l->owner != NULL) gc_mark_value(vm, OBJ_VAL(l->owner));
+}
+
+const Type lock_type = {{&type_type}, "lock", NULL, lock_trace, lock_methods, .print = lock_print};
 
 /* ==== thread handles ===================================================================== */
 
