@@ -57,6 +57,7 @@ const cases: Record<string, Case> = {
   join_timeout: { stdout: 'False True True\nTrue False\n' },
   daemon: { stdout: 'main ends with 4 threads running\nworker ends after the daemon ticked\n' },
   bad_args: { stdout: BAD_ARGS },
+  recursion: { stdout: "['None', '100', '2000', '65536', 'main']\n" },
   dead_owner: { stdout: 'acquired: False True\n' },
   too_many: { heap: '1m', stdout: 'MemoryError True True\nstarted again once they ended: True 0\n' },
   // the line is there from the start: the reader may get it before or after the first tick
