@@ -278,6 +278,7 @@ static void run_image(LinkServer *ls, const uint8_t *image, size_t len, bool who
   ls->out_len = 0;
   ls->vm->interrupt = false;
   r = vm_run_image(ls->vm, image, len);
+  ls->waiting_input = false;   /* a daemon thread cut off in input() never cleared it */
   if (whole_program && r != VM_STOPPED) vm_finish(ls->vm);   /* generators' pending cleanup */
   if (r == VM_EXCEPTION && vm_exit_status(ls->vm) >= 0) {   /* sys.exit(): the program just ends */
     if (ls->vm->sb_len > 0) { out_write(ls, ls->vm->sb, ls->vm->sb_len); out_write(ls, "\n", 1); }

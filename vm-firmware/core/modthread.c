@@ -45,12 +45,11 @@ static void lock_hand_on(VM *vm, ObjLock *l) {
   for (t = vm->threads; t != NULL; t = t->next)
     if (t->blocked_on == OBJ_VAL(l) &&
         (next == NULL || t->eff_prio > next->eff_prio ||
-         (t->eff_prio == next->eff_prio && (int32_t)(t->seq - next->seq) < 0)))
+         (t->eff_prio == next->eff_prio && (int32_t)(t->wait_seq - next->wait_seq) < 0)))
       next = t;
   l->owner = next;
   if (next != NULL) {
-    next->blocked_on = NONE_VAL;
-    next->handed = true;
+    next->blocked_on = NONE_VAL;   /* the waiter sees it was handed the lock */
     thread_wake(vm, next);
   }
   thread_inherit(vm);
@@ -64,19 +63,25 @@ static Value lock_acquire(VM *vm, ObjLock *l, bool blocking, uint32_t total) {
   if (l->owner == NULL) { l->owner = me; return TRUE_VAL; }
   if (!blocking || total == 0) return FALSE_VAL;
   me->blocked_on = OBJ_VAL(l);
-  me->handed = false;
-  me->seq = ++vm->thread_seq;   /* its place among the waiters */
+  port_sched_lock();   /* thread_seq also counts under it (make_ready, from threads without the lock) */
+  me->wait_seq = ++vm->thread_seq;   /* its place among the waiters */
+  port_sched_unlock();
   thread_inherit(vm);
   for (;;) {
     bool ok = thread_wait(vm, remaining(start, total));
-    if (me->handed) { result = TRUE_VAL; break; }   /* release() handed it over */
+    /* handed over by release(), which clears blocked_on (owner == me cannot tell: a thread may
+     * wait for a lock it holds itself until another releases it) */
+    if (me->blocked_on != OBJ_VAL(l)) {
+      result = ok ? TRUE_VAL : EXC_VAL;
+      if (!ok) lock_hand_on(vm, l);   /* stopped just as it got it */
+      break;
+    }
     if (!ok) { result = EXC_VAL; break; }
     if (l->owner == NULL) { l->owner = me; result = TRUE_VAL; break; }
     if ((left = remaining(start, total)) == 0) break;
   }
   me->blocked_on = NONE_VAL;
   thread_inherit(vm);
-  if (result == EXC_VAL && me->handed) lock_hand_on(vm, l);   /* stopped just as it got it */
   return result;
 }
 
@@ -136,7 +141,9 @@ static const MethodDef lock_methods[] = {
   {NULL, NULL, 0, 0, NULL},
 };
 
-/* The owner stays alive while it holds the lock (a thread that ended holding it, too). */
+/* The owner stays alive while it holds the lock, even when it ended holding it: lock_owner,
+ * priority inheritance and acquire compare and write through the pointer (a collected owner's
+ * memory, reused for a new thread, made that thread the owner). */
 static void lock_trace(VM *vm, Obj *obj) {
   ObjLock *l = (ObjLock *)obj;
   if (l->owner != NULL) gc_mark_value(vm, OBJ_VAL(l->owner));
@@ -233,7 +240,7 @@ static Value m_start_new_thread(VM *vm, int argc, Value *args) {
   return t == EXC_VAL ? EXC_VAL : INT_VAL((vint)AS_THREAD(t)->ident);
 }
 
-static bool thread_alive(const ObjThread *t) { return !thread_over(t); }
+static bool thread_alive(ObjThread *t) { return !thread_over(t); }
 
 /* handle.join(timeout=None) -> True when the thread has ended */
 static Value m_join(VM *vm, int argc, Value *args) {

@@ -93,6 +93,19 @@ void threads_mark(VM *vm) {
 
 /* ---- the interpreter lock ---------------------------------------------------------------- */
 
+ThreadState thread_state(ObjThread *t) {
+  ThreadState s;
+  port_sched_lock();
+  s = (ThreadState)t->state;
+  port_sched_unlock();
+  return s;
+}
+
+bool thread_over(ObjThread *t) {
+  ThreadState s = thread_state(t);
+  return s == THREAD_DONE || s == THREAD_CUT;
+}
+
 static void ask_for_switch(VM *vm) {
   vm->switch_wanted = true;
   vm->poll_countdown = 1;   /* the holder's next poll comes at once */
@@ -235,12 +248,16 @@ void thread_interrupt(VM *vm) {
 
 ObjThread *thread_allow_begin(VM *vm) {
   ObjThread *t = vm->current;
-  if (t != NULL) gil_release(vm, t, THREAD_OUTSIDE);   /* nothing may hand it the lock meanwhile */
+  if (t == NULL) return NULL;
+  t->in_port = true;   /* written only by t, holding the interpreter lock; read by reap_done */
+  gil_release(vm, t, THREAD_OUTSIDE);   /* nothing may hand it the lock meanwhile */
   return t;
 }
 
 void thread_allow_end(VM *vm, ObjThread *t) {
-  if (t != NULL) gil_acquire(vm, t);
+  if (t == NULL) return;
+  gil_acquire(vm, t);
+  t->in_port = false;
 }
 
 /* ---- priorities -------------------------------------------------------------------------- */
@@ -354,7 +371,12 @@ static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if (!thread_over(t) || t == vm->main_thread) { link = &t->next; continue; }
+    if (!thread_over(t) || t == vm->main_thread || (thread_state(t) == THREAD_CUT && t->in_port)) {
+      /* a cut thread inside the port (a daemon's input() on a terminal) cannot be joined now:
+       * it ends when the call returns, and is reaped then (or the process ends first) */
+      link = &t->next;
+      continue;
+    }
     port_thread_reap(t->os);
     t->state = THREAD_DONE;
     t->os = NULL;
@@ -444,7 +466,7 @@ static void cut_off(VM *vm) {
   ObjThread *t;
   port_sched_lock();
   for (t = vm->threads; t != NULL; t = t->next)
-    if (t != vm->main_thread && !thread_over(t)) {
+    if (t != vm->main_thread && t->state != THREAD_DONE && t->state != THREAD_CUT) {
       t->state = THREAD_CUT;
       port_thread_wake(t->os);
     }

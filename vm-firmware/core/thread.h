@@ -42,10 +42,11 @@ typedef struct ObjThread {
   PortThread *os;               /* NULL once reaped */
   uint32_t ident;
   uint32_t seq;                 /* when it became ready: first come, first served among equals */
+  uint32_t wait_seq;            /* when it began waiting for a lock: the lock's FIFO among equals */
   uint8_t prio, eff_prio;       /* its own priority, and raised by the threads it keeps waiting */
   uint8_t state;                /* ThreadState */
   bool daemon;
-  bool handed;                  /* a lock it waited for was handed to it (it may have held it already) */
+  bool in_port;                 /* inside a blocking call of the port (thread_allow_begin) */
   Value target, args, kwargs, name;
   Value blocked_on;             /* the lock or thread it waits for (priority inheritance, join) */
   void *storage;                /* raw block: its value stack, frames and temporary roots */
@@ -56,7 +57,10 @@ typedef struct ObjThread {
  * threads blocked_on it. */
 typedef struct ObjLock { Obj obj; ObjThread *owner; } ObjLock;
 
-static inline bool thread_over(const ObjThread *t) { return t->state == THREAD_DONE || t->state == THREAD_CUT; }
+/* t's state, read under the scheduler lock: other OS threads change it (not with that lock held). */
+ThreadState thread_state(ObjThread *t);
+/* t has ended or was cut off. */
+bool thread_over(ObjThread *t);
 
 extern const Type thread_type, lock_type;
 Value lock_new(VM *vm);
