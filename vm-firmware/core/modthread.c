@@ -2,7 +2,6 @@
  * threading and queue are written, its lock with priority inheritance, and the original
  * Viper's built-in thread(fn, *args, prio=PRIO_NORMAL, size=None) with the PRIO_ levels. */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "thread.h"
@@ -175,16 +174,13 @@ static bool size_arg(VM *vm, Value v, uint32_t *bytes) {
   return true;
 }
 
-/* "Thread-N", the name CPython gives the Nth thread started without one. */
+/* "Thread-N", the name CPython gives the Nth thread started without one (main is 1: the
+ * count so far is the next thread's number). */
 static Value default_name(VM *vm) {
-  char text[24];
-  int n = 0;
-  uint32_t k = vm->thread_idents, d = 1;   /* main is 1: the next thread's number */
-  memcpy(text, "Thread-", 7);
-  n = 7;
-  while (k / d >= 10) d *= 10;
-  for (; d > 0; d /= 10) text[n++] = (char)('0' + (k / d) % 10);
-  return str_new(vm, text, (size_t)n);
+  vm_sb_reset(vm);
+  vm_sb_cstr(vm, "Thread-");
+  value_write(vm, INT_VAL((vint)vm->thread_idents), false);
+  return vm_sb_to_str(vm);
 }
 
 static Value start_thread(VM *vm, Value target, Value args, Value kwargs, Value name, int prio, bool daemon, uint32_t size) {
@@ -285,12 +281,11 @@ static Value thread_getattr(VM *vm, Value obj, ObjStr *name) {
 
 static void thread_print(VM *vm, Value v, bool repr) {
   ObjThread *t = AS_THREAD(v);
-  char num[16];
   (void)repr;
   vm_sb_cstr(vm, "<thread '");
   vm_sb_add(vm, AS_STR(t->name)->chars, AS_STR(t->name)->len);
-  snprintf(num, sizeof num, "' %u", (unsigned)t->ident);
-  vm_sb_cstr(vm, num);
+  vm_sb_cstr(vm, "' ");
+  value_write(vm, INT_VAL((vint)t->ident), false);
   vm_sb_cstr(vm, thread_alive(t) ? ">" : " ended>");
 }
 
