@@ -150,12 +150,27 @@ bool type_in_mro(const Type *t, const Type *base) {
 
 /* C3 linearisation of cls over its bases; a tuple, or EXC_VAL (TypeError) when impossible. */
 #define MRO_MAX 32
+static Value c3_merge(VM *vm, ObjClass *cls, Value (*seqs)[MRO_MAX]);
+
+/* The sequences to merge live in a tuple on the heap, not on the C stack: 4 KB there would
+ * not fit a board thread's stack. */
 static Value c3_mro(VM *vm, ObjClass *cls) {
+  uint32_t i, n = (AS_TUPLE(cls->bases)->len + 1) * MRO_MAX;
+  Value room, mro;
+  if (AS_TUPLE(cls->bases)->len > MRO_MAX) return vm_raise(vm, &exc_TypeError, "too many base classes");
+  room = tuple_new(vm, n);
+  if (room == EXC_VAL) return EXC_VAL;
+  for (i = 0; i < n; i++) AS_TUPLE(room)->items[i] = NONE_VAL;
+  vm_push_root(vm, room);
+  mro = c3_merge(vm, cls, (Value(*)[MRO_MAX])AS_TUPLE(room)->items);
+  vm_pop_root(vm);
+  return mro;
+}
+
+static Value c3_merge(VM *vm, ObjClass *cls, Value (*seqs)[MRO_MAX]) {
   ObjTuple *bases = AS_TUPLE(cls->bases);
-  Value seqs[MRO_MAX + 1][MRO_MAX];
   uint32_t lens[MRO_MAX + 1], pos[MRO_MAX + 1], nseq = 0, i, j, k, nout = 0;
   Value out[MRO_MAX], t;
-  if (bases->len > MRO_MAX) return vm_raise(vm, &exc_TypeError, "too many base classes");
   for (i = 0; i < bases->len; i++) {
     const Type *b = (const Type *)AS_OBJ(bases->items[i]);
     if (IS_CLASS_TYPE(b)) {
