@@ -67,14 +67,19 @@ static Value lock_acquire(VM *vm, ObjLock *l, bool blocking, uint32_t total) {
   thread_inherit(vm);
   for (;;) {
     bool ok = thread_wait(vm, remaining(start, total));
-    if (l->owner == me) { result = TRUE_VAL; break; }   /* handed over by release() */
+    /* handed over by release() (which clears blocked_on): owner == me cannot tell, as a
+     * thread may wait for a lock it holds itself until another releases it */
+    if (me->blocked_on != OBJ_VAL(l)) {
+      result = ok ? TRUE_VAL : EXC_VAL;
+      if (!ok) lock_hand_on(vm, l);   /* stopped just as it got it */
+      break;
+    }
     if (!ok) { result = EXC_VAL; break; }
     if (l->owner == NULL) { l->owner = me; result = TRUE_VAL; break; }
     if ((left = remaining(start, total)) == 0) break;
   }
   me->blocked_on = NONE_VAL;
   thread_inherit(vm);
-  if (result == EXC_VAL && l->owner == me) lock_hand_on(vm, l);   /* stopped just as it got it */
   return result;
 }
 
