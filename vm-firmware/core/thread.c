@@ -342,9 +342,10 @@ static void reap_done(VM *vm) {
   ObjThread **link = &vm->threads;
   while (*link != NULL) {
     ObjThread *t = *link;
-    if (t->state != THREAD_DONE || t == vm->main_thread) { link = &t->next; continue; }
+    if ((t->state != THREAD_DONE && t->state != THREAD_CUT) || t == vm->main_thread) { link = &t->next; continue; }
     port_thread_reap(t->os);
     t->os = NULL;
+    t->state = THREAD_DONE;
     *link = t->next;
     t->next = NULL;
     if (t->storage != NULL) mem_free(vm, t->storage);
@@ -421,7 +422,9 @@ static bool any_alive(VM *vm, bool daemons_too) {
 }
 
 /* The threads still alive are all parked (this thread holds the interpreter lock): each ends
- * its OS thread as soon as it wakes, without running more Python. */
+ * its OS thread as soon as it wakes and sees THREAD_CUT, without running more Python. They stay
+ * CUT until reap_done has joined them: marked DONE at once, one that had not looked yet went
+ * on waiting for the interpreter lock, and the join never returned. */
 static void cut_off(VM *vm) {
   ObjThread *t;
   port_sched_lock();
@@ -431,8 +434,6 @@ static void cut_off(VM *vm) {
       port_thread_wake(t->os);
     }
   port_sched_unlock();
-  for (t = vm->threads; t != NULL; t = t->next)
-    if (t->state == THREAD_CUT) t->state = THREAD_DONE;   /* reap_done joins its OS thread */
 }
 
 bool threads_finish(VM *vm) {
