@@ -29,7 +29,8 @@ class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
-        # one lock; three conditions on it, for who waits for what
+        # one lock; three conditions on it, for who waits for what (the with statements take
+        # the lock itself: a condition's __enter__ would only add a call)
         self.mutex = threading.Lock()
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
@@ -37,7 +38,7 @@ class Queue:
         self.unfinished_tasks = 0
 
     def task_done(self):
-        with self.all_tasks_done:
+        with self.mutex:
             left = self.unfinished_tasks - 1
             if left < 0:
                 raise ValueError('task_done() called too many times')
@@ -46,7 +47,7 @@ class Queue:
                 self.all_tasks_done.notify_all()
 
     def join(self):
-        with self.all_tasks_done:
+        with self.mutex:
             while self.unfinished_tasks:
                 self.all_tasks_done.wait()
 
@@ -63,7 +64,7 @@ class Queue:
             return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        with self.not_full:
+        with self.mutex:
             if self.maxsize > 0 and self._qsize() >= self.maxsize:
                 if not block:
                     raise Full
@@ -83,7 +84,7 @@ class Queue:
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
-        with self.not_empty:
+        with self.mutex:
             if not self._qsize():
                 if not block:
                     raise Empty
