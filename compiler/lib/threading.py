@@ -187,6 +187,12 @@ class Condition:
     notifyAll = notify_all
 
 
+def _where(obj):
+    # 'threading.Event at 0x...', the start of CPython's reprs
+    cls = type(obj)
+    return '%s.%s at 0x%x' % (cls.__module__, cls.__qualname__, id(obj))
+
+
 class Semaphore:
     """A counter: acquire takes one (waiting while there is none), release gives back."""
 
@@ -198,7 +204,7 @@ class Semaphore:
         self._value = value
 
     def __repr__(self):
-        return '<%s: value=%d>' % (type(self).__name__, self._value)
+        return '<%s: value=%d>' % (_where(self), self._value)
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
@@ -236,7 +242,7 @@ class BoundedSemaphore(Semaphore):
         self._initial_value = value
 
     def __repr__(self):
-        return '<%s: value=%d/%d>' % (type(self).__name__, self._value, self._initial_value)
+        return '<%s: value=%d/%d>' % (_where(self), self._value, self._initial_value)
 
     def release(self, n=1):
         if n < 1:
@@ -257,7 +263,7 @@ class Event:
         self._flag = False
 
     def __repr__(self):
-        return '<%s: %s>' % (type(self).__name__, 'set' if self._flag else 'unset')
+        return '<%s: %s>' % (_where(self), 'set' if self._flag else 'unset')
 
     def is_set(self):
         return self._flag
@@ -311,8 +317,8 @@ class Barrier:
 
     def __repr__(self):
         if self._broken:
-            return '<%s: broken>' % type(self).__name__
-        return '<%s: waiters=%d/%d>' % (type(self).__name__, self._count, self._parties)
+            return '<%s: broken>' % _where(self)
+        return '<%s: waiters=%d/%d>' % (_where(self), self._count, self._parties)
 
     def wait(self, timeout=None):
         if timeout is None:
