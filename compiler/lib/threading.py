@@ -636,10 +636,19 @@ activeCount = active_count
 # ==== thread-local data ===================================================================
 
 class local:
-    """Attributes each thread sees its own of."""
+    """Attributes each thread sees its own of. A subclass's __init__ runs again, with the
+    arguments of the call that made the object, in each other thread that uses it."""
+
+    def __new__(cls, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is local.__init__:
+            raise TypeError('Initialization arguments are not supported')
+        self = object.__new__(cls)
+        object.__setattr__(self, '_local_dicts', {get_ident(): {}})
+        object.__setattr__(self, '_local_args', (args, kwargs))
+        return self
 
     def __init__(self):
-        object.__setattr__(self, '_local_dicts', {})
+        pass
 
     def _local_dict(self):
         dicts = object.__getattribute__(self, '_local_dicts')
@@ -647,13 +656,20 @@ class local:
         d = dicts.get(me)
         if d is None:
             d = dicts[me] = {}
+            init = type(self).__init__
+            if init is not local.__init__:
+                args, kwargs = object.__getattribute__(self, '_local_args')
+                init(self, *args, **kwargs)
         return d
 
     def __getattr__(self, name):
         d = self._local_dict()
         if name in d:
             return d[name]
-        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+        raise AttributeError("'%s' object has no attribute '%s'" % (self._local_name(), name))
+
+    def _local_name(self):
+        return '_thread._local' if type(self) is local else type(self).__name__
 
     def __setattr__(self, name, value):
         self._local_dict()[name] = value
@@ -661,7 +677,7 @@ class local:
     def __delattr__(self, name):
         d = self._local_dict()
         if name not in d:
-            raise AttributeError(name)
+            raise AttributeError("'%s' object has no attribute '%s'" % (self._local_name(), name))
         del d[name]
 
 

@@ -90,3 +90,41 @@ print(info)
 print(threading.main_thread().name, threading.current_thread() is threading.main_thread())
 print(threading.get_ident() == threading.main_thread().ident, threading.get_native_id() == threading.main_thread().native_id)
 print(type(threading.TIMEOUT_MAX).__name__, threading.TIMEOUT_MAX > 1000)
+
+
+# a local subclass: its __init__ runs again, with the same arguments, in each thread using it
+class Counter(threading.local):
+    inits = 0
+
+    def __init__(self, start):
+        Counter.inits += 1
+        self.value = start
+
+    def bump(self):
+        self.value += 1
+        return self.value
+
+
+c = Counter(10)
+c.bump()
+bumps = []
+
+
+def twice():
+    bumps.append((c.bump(), c.bump()))
+
+
+ts = [threading.Thread(target=twice) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(c.value, bumps, Counter.inits)
+try:
+    threading.local(1)
+except TypeError as e:
+    print('TypeError:', e)
+try:
+    threading.local().missing
+except AttributeError as e:
+    print('AttributeError:', e)
