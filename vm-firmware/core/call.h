@@ -31,7 +31,7 @@ static inline bool call_push_frame(VM *vm, ObjFunction *fn, int argc) {
   ObjCode *code = fn->code;
   Value *slots = vm->sp - argc, *v;
   if (argc != code->argcount || code->kwonlyargcount != 0 ||
-      (code->flags & (CODE_FLAG_VARARGS | CODE_FLAG_VARKEYWORDS)) != 0 || vm->frame_count >= VIPER_MAX_FRAMES ||
+      (code->flags & (CODE_FLAG_VARARGS | CODE_FLAG_VARKEYWORDS)) != 0 || vm->frame_count >= vm->max_frames ||
       slots + code->nlocals + code->stacksize > vm->stack_end)
     return call_push_frame_kw(vm, fn, argc, 0, NULL);
   for (v = vm->sp; v < slots + code->nlocals; v++) *v = UNBOUND_VAL;
