@@ -25,6 +25,21 @@ _names = _allocate_lock()
 _counter = 0
 
 
+_stack_size = 0   # stack_size(): bytes of the Python stack of threads started from now on
+
+
+def stack_size(size=None):
+    """The stack size of new threads (0: the board's default); with size, set it and return
+    the old one. In Viper it is the size of the thread's Python stack."""
+    global _stack_size
+    old = _stack_size
+    if size is not None:
+        if size < 0:
+            raise ValueError('size must be 0 or a positive value')
+        _stack_size = size
+    return old
+
+
 def _newname(form):
     # one count for Thread-N and Dummy-N, as CPython
     global _counter
@@ -448,7 +463,7 @@ class Thread:
         running.acquire()
         try:
             self._handle = _thread.start(self._bootstrap, (), None, name=self._name, prio=self._prio,
-                                         daemon=self._daemonic)
+                                         daemon=self._daemonic, size=_stack_size or None)
         except BaseException:
             self._started = False
             raise

@@ -1,5 +1,5 @@
-// Viper's thread priorities through threading (CPython has none, so each program's output is
-// written beside it, NAME.out): the order in which threads of different priorities run.
+// What Viper's threading adds to CPython's: priorities, and call depth bounded by the thread's
+// own stack. CPython has neither, so each program's output is written beside it (NAME.out).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,14 +8,14 @@ import { compile } from '../compiler/src/index';
 import { hostVmPath } from '../main/devices/virtualBoard';
 
 const here = (...p: string[]) => join(__dirname, ...p);
-const scratch = mkdtempSync(join(tmpdir(), 'viper-threads-prio-'));
-const programs = readdirSync(here('threads-prio')).filter(f => f.endsWith('.py')).sort();
+const scratch = mkdtempSync(join(tmpdir(), 'viper-threads-viper-'));
+const programs = readdirSync(here('threads-viper')).filter(f => f.endsWith('.py')).sort();
 
-describe('thread priorities through threading', () => {
+describe("Viper's own thread features through threading", () => {
   it('has programs', () => expect(programs.length).toBeGreaterThan(0));
 
   it.each(programs)('%s', name => {
-    const path = here('threads-prio', name);
+    const path = here('threads-viper', name);
     const { image, diagnostics } = compile(readFileSync(path, 'utf8'), name);
     expect(diagnostics).toEqual([]);
     const imagePath = join(scratch, name + '.vbc');
