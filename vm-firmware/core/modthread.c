@@ -342,9 +342,11 @@ static Value m_enumerate(VM *vm, int argc, Value *args) {
 
 /* stack_size([size]) -> the size new threads got so far (0: the default); size sets it */
 static Value m_stack_size(VM *vm, int argc, Value *args) {
-  uint32_t before = vm->thread_stack_bytes, size = 0;
-  if (argc > 0 && !size_arg(vm, args[0], &size)) return EXC_VAL;
-  vm->thread_stack_bytes = size;
+  uint32_t before = vm->thread_stack_bytes, size;
+  if (argc > 0) {
+    if (!size_arg(vm, args[0], &size)) return EXC_VAL;
+    vm->thread_stack_bytes = size;
+  }
   return INT_VAL((vint)before);
 }
 
