@@ -166,10 +166,9 @@ static int prio_arg(VM *vm, Value v) {
 static bool size_arg(VM *vm, Value v, uint32_t *bytes) {
   *bytes = 0;
   if (v == UNBOUND_VAL || IS_NONE(v)) return true;
-  if (!IS_INTLIKE(v) || AS_INTLIKE(v) < 0 || AS_INTLIKE(v) > 0x1000000) {
-    vm_raise_fmt(vm, &exc_ValueError, "size must be a number of bytes up to 16 MB, not %v", v);
-    return false;
-  }
+  if (!IS_INTLIKE(v)) { vm_raise_fmt(vm, &exc_TypeError, "'%t' object cannot be interpreted as an integer", v); return false; }
+  if (AS_INTLIKE(v) < 0) { vm_raise(vm, &exc_ValueError, "size must be 0 or a positive value"); return false; }   /* CPython's words */
+  if (AS_INTLIKE(v) > 0x1000000) { vm_raise_fmt(vm, &exc_ValueError, "size not valid: %v bytes (16 MB at most)", v); return false; }
   *bytes = (uint32_t)AS_INTLIKE(v);
   return true;
 }
