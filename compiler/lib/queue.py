@@ -127,15 +127,6 @@ class Queue:
 class LifoQueue(Queue):
     """The last item put is the first got."""
 
-    def _init(self, maxsize):
-        self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
-        self.queue.append(item)
-
     def _get(self):
         return self.queue.pop()
 
