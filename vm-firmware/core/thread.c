@@ -23,7 +23,7 @@
 #ifndef VIPER_PUMP_MS
 #define VIPER_PUMP_MS 50
 #endif
-/* After STOP, how long threads get to end on their own (finally blocks) before they are cut off. */
+/* After STOP, how long threads get to unwind and end on their own before they are cut off. */
 #ifndef VIPER_STOP_GRACE_MS
 #define VIPER_STOP_GRACE_MS 50
 #endif
@@ -486,7 +486,7 @@ bool threads_finish(VM *vm) {
   self->blocked_on = ANY_THREAD;
   while (!vm->interrupt && any_alive(vm, false)) wait_once(vm, PORT_WAIT_FOREVER);
   stopped = vm->interrupt;
-  if (stopped) {   /* STOP: they raise KeyboardInterrupt; a short while for their finally blocks */
+  if (stopped) {   /* STOP: they raise KeyboardInterrupt; a short while to unwind */
     uint32_t start = port_ticks_ms();
     while (any_alive(vm, true) && port_ticks_ms() - start < VIPER_STOP_GRACE_MS) wait_once(vm, 5);
   }
