@@ -68,7 +68,7 @@ function takeOptions(args: string[], flags: string[] = []): { rest: string[]; po
     if (a === '--port' || a === '--baud' || (a === '--heap' && flags.includes(a))) {
       if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
       if (a === '--heap') {
-        if ((heap = parseHeapSize(args[++i])) === undefined) throw new UsageError('--heap needs a size from 32k to 1g, such as 96k or 2m');
+        if ((heap = parseHeapSize(args[++i])) === undefined) throw new UsageError('--heap needs a size from 24k to 1g, such as 96k or 2m');
       } else if (a === '--port') ports.push(args[++i]);
       else if (!(baud = Number(args[++i])) || baud <= 0) throw new UsageError('--baud needs a number');
     } else if (flags.includes(a)) set.add(a);

@@ -89,15 +89,15 @@ export class ProcessTransport implements Transport {
 
 /**
  * A heap size as `viper-vm --heap` takes it ("65536", "96k", "2m", "1g"; powers of 1024), in
- * bytes, or undefined when it is not one or is outside 32 KB..1 GB (the host's 64-bit values need
- * about 32 KB for what a board's smallest heap, 16 KB, holds). The Virtual board's heap grows on
- * demand up to 64 MB by default; a size emulates a board's RAM.
+ * bytes, or undefined when it is not one or is outside 24 KB..1 GB (the host VM starts in 24 KB;
+ * the smallest board heap, nucleo_f401re's, is 28 KB). The Virtual board's heap grows on demand
+ * up to 64 MB by default; a size emulates a board's RAM.
  */
 export function parseHeapSize(text: string): number | undefined {
   const m = /^(\d+)([kmg]?)b?$/i.exec(text.trim());
   if (!m) return undefined;
   const bytes = Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2].toLowerCase()];
-  return bytes >= 32 * 1024 && bytes <= 1024 ** 3 ? bytes : undefined;
+  return bytes >= 24 * 1024 && bytes <= 1024 ** 3 ? bytes : undefined;
 }
 
 /** The `viper-vm` arguments that give the Virtual board a heap of `bytes` (none: the default). */

@@ -278,7 +278,7 @@ int main(int argc, char **argv) {
     } else if (strcmp(argv[i], "--store-file") == 0 && i + 1 < argc) {
       store_file = argv[++i];
     } else if ((strcmp(argv[i], "--heap") == 0 || strcmp(argv[i], "--store") == 0) && i + 1 < argc) {
-      unsigned long v = parse_size(argv[i + 1]), min = argv[i][2] == 'h' ? 32u : 8u;   /* KB */
+      unsigned long v = parse_size(argv[i + 1]), min = argv[i][2] == 'h' ? 24u : 8u;   /* KB */
       if (v < min * 1024ul || v > 0x40000000ul) {
         fprintf(stderr, "viper-vm: %s needs a size from %luk to 1g, such as 96k or 2m\n", argv[i], min);
         return 2;
