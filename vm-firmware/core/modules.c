@@ -503,25 +503,38 @@ static Value m_time_ns(VM *vm, int argc, Value *args) {
   return int_from_u64(vm, false, (uint64_t)port_ticks_ms() * 1000000u);
 }
 
-/* Sleep ms milliseconds without the interpreter lock (other threads run; STOP ends it). What is
- * left below a millisecond is spun, holding the lock, as MicroPython's sleep_us does. */
+/* Sleep ms milliseconds without the interpreter lock (other threads run; STOP ends it), and
+ * never less: the deadline is kept in microseconds, as a wait of n ticks may end up to a tick
+ * early. Less than a millisecond is spun, holding the lock, as MicroPython's sleep_us does; an
+ * hour or more is counted in milliseconds (the microsecond clock wraps after 71 minutes). */
 static Value sleep_for(VM *vm, double ms) {
-  uint32_t start, total, spin_start, spin;
+  uint32_t start, total;
   if (isnan(ms)) return vm_raise(vm, &exc_ValueError, "Invalid value NaN (not a number)");
   if (ms < 0) return vm_raise(vm, &exc_ValueError, "sleep length must be non-negative");
-  total = ms > 4e9 ? 4000000000u : (uint32_t)ms;
-  spin = total >= 4000000000u ? 0 : (uint32_t)((ms - (double)total) * 1000.0);
+  if (ms == 0) return thread_wait(vm, 0) ? NONE_VAL : EXC_VAL;   /* sleep(0): let others run */
+  if (ms < 1.0) {
+    start = port_ticks_us();
+    total = (uint32_t)(ms * 1000.0);
+    while (port_ticks_us() - start < total) {
+    }
+    return NONE_VAL;
+  }
+  if (ms < 3.6e6) {
+    start = port_ticks_us();
+    total = (uint32_t)(ms * 1000.0);
+    for (;;) {
+      uint32_t spent = port_ticks_us() - start;
+      if (spent >= total) return NONE_VAL;
+      if (!thread_wait(vm, (total - spent + 999u) / 1000u)) return EXC_VAL;
+    }
+  }
   start = port_ticks_ms();
+  total = ms > 4e9 ? 4000000000u : (uint32_t)ms + 1u;
   for (;;) {
-    uint32_t elapsed = port_ticks_ms() - start;
-    if (elapsed >= total) break;
-    if (!thread_wait(vm, total - elapsed)) return EXC_VAL;
+    uint32_t spent = port_ticks_ms() - start;
+    if (spent >= total) return NONE_VAL;
+    if (!thread_wait(vm, total - spent)) return EXC_VAL;
   }
-  if (total == 0 && spin == 0 && !thread_wait(vm, 0)) return EXC_VAL;   /* sleep(0): let others run */
-  spin_start = port_ticks_us();
-  while (port_ticks_us() - spin_start < spin) {
-  }
-  return NONE_VAL;
 }
 
 static Value m_sleep(VM *vm, int argc, Value *args) {

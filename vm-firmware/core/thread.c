@@ -170,14 +170,23 @@ static void gil_acquire(VM *vm, ObjThread *t) {
   gil_acquire_locked(vm, t);
 }
 
-/* Save t's state and hand the interpreter lock on; t becomes `state`. */
-static void gil_release(VM *vm, ObjThread *t, ThreadState state) {
+/* Save t's state and hand the interpreter lock on; t becomes `state`. The scheduler lock is
+ * taken and kept: a thread that goes on to sleep or to wait for the lock again does so without
+ * letting go of it in between, or a port that runs threads by OS priority (ChibiOS) would let
+ * the thread just handed the lock run above it before its wait began: a timed wait's clock
+ * would not start until that thread stopped (and an owner raised by a lock would miss its
+ * wake-up). */
+static void gil_release_locked(VM *vm, ObjThread *t, ThreadState state) {
   run_save(vm, &t->run);
   vm->current = NULL;
   port_sched_lock();
   t->state = (uint8_t)state;
   if (state == THREAD_READY) t->seq = ++vm->thread_seq;   /* behind its equals */
   hand_to(vm, best_ready(vm), t);
+}
+
+static void gil_release(VM *vm, ObjThread *t, ThreadState state) {
+  gil_release_locked(vm, t, state);
   port_sched_unlock();
 }
 
@@ -194,8 +203,8 @@ void thread_yield(VM *vm) {
   vm->switch_wanted = false;
   port_sched_unlock();
   if (!give_way) return;
-  gil_release(vm, t, THREAD_READY);
-  gil_acquire(vm, t);
+  gil_release_locked(vm, t, THREAD_READY);
+  gil_acquire_locked(vm, t);
 }
 
 /* ---- waiting ----------------------------------------------------------------------------- */
@@ -205,12 +214,12 @@ static void wait_once(VM *vm, uint32_t ms) {
   ObjThread *t = vm->current;
   bool pump = t == vm->main_thread && vm->poll != NULL;
   if (pump && ms > VIPER_PUMP_MS) ms = VIPER_PUMP_MS;
-  gil_release(vm, t, THREAD_BLOCKED);
-  port_sched_lock();
-  if (t->state == THREAD_BLOCKED && ms > 0) port_thread_sleep(t->os, ms, pump);
-  /* No unlocking between the sleep and asking for the interpreter lock: a port may run a
-   * waking thread above the holder only until the scheduler lock is given back
-   * (thread_chibios.c), and a thread raised by a lock it owns must not stall in between. */
+  gil_release_locked(vm, t, THREAD_BLOCKED);
+  if (ms > 0) port_thread_sleep(t->os, ms, pump);
+  /* No unlocking between the sleep and asking for the interpreter lock (nor before the sleep:
+   * gil_release_locked): a port may run a waking thread above the holder only until the
+   * scheduler lock is given back (thread_chibios.c), and a thread raised by a lock it owns
+   * must not stall in between. */
   gil_acquire_locked(vm, t);
   if (pump && !vm->interrupt && vm->poll(vm->poll_ctx)) thread_interrupt(vm);
 }
