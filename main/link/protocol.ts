@@ -21,6 +21,7 @@ export const FRAME_TYPES = {
   STDIN: 0x08,
   STATUS: 0x09,
   EXEC: 0x0a,
+  BOARD_INPUT: 0x0b,
   ACK: 0x80,
   INFO: 0x81,
   ERROR: 0x82,
@@ -28,6 +29,8 @@ export const FRAME_TYPES = {
   EXCEPTION: 0x84,
   DONE: 0x85,
   STATE: 0x86,
+  BOARD_STATE: 0x87,
+  UART_OUT: 0x88,
 } as const;
 export type FrameTypeName = keyof typeof FRAME_TYPES;
 
@@ -74,4 +77,25 @@ export const VM_STATES = {
   RUNNING: 1,
   WAITING_INPUT: 2,
   UPLOADING: 3,
+} as const;
+
+/** What a BOARD_INPUT frame changes on the Virtual board (its first payload byte). */
+export const BOARD_INPUT_KINDS = {
+  SNAPSHOT: 0,
+  PIN_LEVEL: 1,
+  ANALOG: 2,
+  SENSOR: 3,
+  UART_RX: 4,
+  PULSES: 5,
+} as const;
+
+/** How a pin is used, in BOARD_STATE frames. */
+export const PIN_MODES = {
+  UNUSED: 0,
+  INPUT: 1,
+  OUTPUT: 2,
+  OPEN_DRAIN: 3,
+  PWM: 4,
+  ADC: 5,
+  BUS: 6,
 } as const;

@@ -58,4 +58,11 @@ void port_thread_sleep(PortThread *self, uint32_t ms, bool link);
 /* With the scheduler lock held: wake t (now or at its next sleep). */
 void port_thread_wake(PortThread *t);
 
+/* ---- hardware events (core/machine_events.c queues them from interrupt handlers) ----
+ * A short critical section usable from any context, an interrupt handler included. */
+uint32_t port_irq_save(void);
+void port_irq_restore(uint32_t state);
+/* From any context: make t return from port_thread_sleep soon (it finds out why itself). */
+void port_thread_wake_any(PortThread *t);
+
 #endif
