@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { crc32 } from '../../compiler/src/bytecode/crc32';
 import type { ExceptionReport, TracebackFrame } from '../common/api';
 import { encodeFrame, FrameReader, type Frame } from './frame';
-import { DONE_STATUS, EXCEPTION_LED, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, LINK_MAX_PAYLOAD, PROGRAM_FLAGS, VM_STATES } from './protocol';
+import { DONE_STATUS, EXCEPTION_LED, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, LINK_MAX_PAYLOAD, PROGRAM_FLAGS, VM_STATES, BOARD_INPUT_KINDS, PIN_MODES } from './protocol';
 import { PayloadReader } from './payload';
 import type { Transport } from './transport';
 
@@ -82,6 +82,53 @@ export interface SessionEvents {
   state: [state: 'running' | 'idle'];
   /** The transport closed; the session is over. */
   close: [reason: string];
+  /** How the board's pins in use are now (BOARD_STATE: the whole table, sent on change, ≤ ~60/s). */
+  boardState: [pins: PinState[]];
+  /** Bytes a UART of the Virtual board sent (UART_OUT). */
+  uartOut: [bus: number, bytes: Uint8Array];
+}
+
+/** One pin of a BOARD_STATE frame: its index in the board's definition (boards/<id>.json). */
+export interface PinState { pin: number; mode: PinMode; value: number }
+export type PinMode = Lowercase<keyof typeof PIN_MODES>;
+const PIN_MODE_NAMES = new Map<number, PinMode>(Object.entries(PIN_MODES).map(([k, v]) => [v, k.toLowerCase() as PinMode]));
+
+/** What a person does to the Virtual board (BOARD_INPUT). */
+export type BoardInput =
+  | { kind: 'snapshot' }
+  | { kind: 'pin'; pin: number; level: 0 | 1 }
+  | { kind: 'analog'; pin: number; value: number }
+  | { kind: 'sensor'; temperature: number; humidity: number }
+  | { kind: 'uart'; bus: number; bytes: Uint8Array }
+  | { kind: 'pulses'; pin: number; count: number; periodUs: number };
+
+/** The BOARD_INPUT payload of an input (docs/link-protocol.md). */
+export function encodeBoardInput(input: BoardInput): Uint8Array {
+  const k = BOARD_INPUT_KINDS;
+  const bytes = (...parts: number[][]): Uint8Array => Uint8Array.from(parts.flat());
+  const u16 = (v: number) => [v & 0xff, (v >> 8) & 0xff];
+  const u32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+  switch (input.kind) {
+    case 'snapshot': return bytes([k.SNAPSHOT]);
+    case 'pin': return bytes([k.PIN_LEVEL, input.pin, input.level]);
+    case 'analog': return bytes([k.ANALOG, input.pin], u16(input.value));
+    case 'sensor': return bytes([k.SENSOR], u16(Math.round(input.temperature * 100) & 0xffff), u16(Math.round(input.humidity * 100)));
+    case 'uart': return bytes([k.UART_RX, input.bus], [...input.bytes]);
+    case 'pulses': return bytes([k.PULSES, input.pin], u16(input.count), u32(input.periodUs));
+  }
+}
+
+/** A BOARD_STATE payload: u8 count, then per pin u8 index, u8 mode, u16 value. */
+export function parseBoardState(payload: Uint8Array): PinState[] {
+  const r = new PayloadReader(payload);
+  const count = r.u8();
+  const pins: PinState[] = [];
+  for (let i = 0; i < count; i++) {
+    const pin = r.u8(), mode = PIN_MODE_NAMES.get(r.u8()), value = r.u16();
+    if (mode === undefined) throw new Error('unknown pin mode');
+    pins.push({ pin, mode, value });
+  }
+  return pins;
 }
 
 /**
@@ -205,6 +252,9 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
     return start().then(() => done, err => { cleanup(); throw err; });
   }
 
+  /** Press a button, turn a knob, set the sensor, type into the UART (the Virtual board's). */
+  async boardInput(input: BoardInput): Promise<void> { await this.request(FRAME_TYPES.BOARD_INPUT, encodeBoardInput(input)); }
+
   async stop(): Promise<void> { await this.request(FRAME_TYPES.STOP, new Uint8Array()); }
   async reset(): Promise<void> { await this.request(FRAME_TYPES.RESET, new Uint8Array()); }
 
@@ -269,6 +319,16 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
         this.emit('exception', parsed.report);
         return;
       }
+      case FRAME_TYPES.BOARD_STATE: {
+        let pins: PinState[];
+        try { pins = parseBoardState(frame.payload); } catch { this.reader.dropped++; return; }
+        this.emit('boardState', pins);
+        return;
+      }
+      case FRAME_TYPES.UART_OUT:
+        if (frame.payload.length < 1) { this.reader.dropped++; return; }
+        this.emit('uartOut', frame.payload[0], frame.payload.slice(1));
+        return;
       case FRAME_TYPES.DONE:
         this.chain = [];                                 // a chain cut short by a lost frame ends with its run
         this.emit('done', DONE_NAMES[frame.payload[0]] ?? 'error');

@@ -77,6 +77,13 @@ size_t hal_unique_id(uint8_t *buf, size_t max);
 uint32_t hal_cpu_freq(void);
 void hal_board_reset(void);   /* machine.reset(): a hard reset; never returns */
 
+/* The Virtual board's side of the link. hal_board_input: a BOARD_INPUT payload of kind
+ * PIN_LEVEL .. PULSES (docs/link-protocol.md); NULL, or why not ("the pins of this board are
+ * real: the IDE shows them read-only"). hal_board_output: a UART_OUT payload waiting to go
+ * (u8 bus, bytes), its length, or 0. */
+const char *hal_board_input(const uint8_t *payload, size_t len);
+size_t hal_board_output(uint8_t *payload, size_t max);
+
 /* ---- the core implements (core/machine_events.c); callable from any context, an ISR too ---- */
 
 void machine_pin_edge(int pin, int level);
