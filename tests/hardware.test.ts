@@ -7,7 +7,7 @@
 // and pin levels arrive in BOARD_STATE (at most ~60 a second, the last state never lost), and
 // the board's signal generator makes 10,000 edges, none lost beyond the counted overflow.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
@@ -17,6 +17,7 @@ import { LINK_ERRORS } from '../main/link/protocol';
 import { LinkError, type DeviceSession, type PinState } from '../main/link/session';
 import { SerialTransport } from '../main/link/serialTransport';
 import virtual from '../boards/virtual.json';
+import { renderBoard } from '../scripts/contracts/renderBoards';
 
 const root = join(__dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'viper-hardware-'));
@@ -365,4 +366,62 @@ print('order kept', repeats <= dropped, 'first rising' if first == Pin.IRQ_RISIN
     expect(await session.runToEnd()).toBe('ok');
     expect(states[states.length - 1].pins).toEqual([{ pin: pinOf('D4'), mode: 'input', value: 0 }]);
   });
+});
+
+// ---- a board whose link takes pins ------------------------------------------------------------
+
+// A real board's link UART owns its pins: the machine module refuses them by any name. The host
+// VM is built here over a board table generated (as npm run gen does) from a small definition.
+describe('a board whose link UART takes two pins', () => {
+  const definition = {
+    id: 'linkboard', name: 'Link board',
+    pins: [{ name: 'D0', port: 'A', pad: 3, link: true }, { name: 'D1', port: 'A', pad: 2, link: true },
+      { name: 'D2', port: 'A', pad: 10 }, { name: 'A0', port: 'A', pad: 0, adc: 0 }],
+    aliases: { LED: 'D2', TX: 'D1' },
+  };
+  let vm: string | undefined;
+  beforeAll(() => {
+    const fw = join(root, 'vm-firmware');
+    const table = join(scratch, 'linkboard.c');
+    writeFileSync(table, renderBoard(definition));
+    const posix = ['main.c', 'port_posix.c', 'store_file.c', 'thread_posix.c', 'sim_board.c', 'sim_bus.c']
+      .map(f => join(fw, 'ports', 'posix', f)).filter(f => existsSync(f));
+    const core = readdirSync(join(fw, 'core')).filter(f => f.endsWith('.c')).map(f => join(fw, 'core', f));
+    const out = join(scratch, 'viper-vm-linkboard');
+    const r = spawnSync('cc', ['-std=c99', '-O1', `-I${join(fw, 'core')}`, `-I${join(fw, 'ports', 'posix')}`,
+      ...core, ...posix, table, '-o', out, '-lm', '-pthread'], { encoding: 'utf8', timeout: 300000 });
+    if (r.status !== 0) console.warn(`tests/hardware: the link board's VM did not build: ${r.stderr}`);
+    vm = r.status === 0 ? out : undefined;
+  }, 300000);
+
+  it('refuses the link\'s pins by name, alias and number, and leaves them out of board', () => {
+    expect(vm).toBeDefined();
+    const source = `
+from machine import Pin, ADC
+import board
+def fails(f):
+    try:
+        f()
+    except ValueError as e:
+        print(e)
+fails(lambda: Pin('D1'))
+fails(lambda: Pin(0))
+fails(lambda: Pin('TX', Pin.OUT))
+fails(lambda: ADC('D1'))
+fails(lambda: Pin('D9'))
+fails(lambda: ADC('D2'))
+print(board.NAME, [n for n in dir(board) if n[0] in 'DAL'])
+board.LED.on()
+print(Pin(2), Pin('LED').value())
+`;
+    const path = join(scratch, 'linkboard.vbc');
+    writeFileSync(path, image(source));
+    const r = spawnSync(vm!, [path], { encoding: 'utf8', timeout: 30000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'pin D1 is used by the link to the IDE', 'pin D0 is used by the link to the IDE', 'pin TX is used by the link to the IDE',
+      'pin D1 is used by the link to the IDE', 'pin D9 not on linkboard', 'pin D2 has no ADC (ADC pins: A0)',
+      "linkboard ['A0', 'D2', 'LED']", "Pin('D2', mode=Pin.OUT) 1", '',
+    ].join('\n'));
+  }, 30000);
 });
