@@ -32,7 +32,7 @@ extern const ObjBuiltin machine_functions[];
 void machine_events_reset(void);
 /* The program's threads are ending (thread.c, before they are reaped): no more events, and no
  * wake-ups for a dispatcher thread that is going away. */
-void machine_events_end(void);
+void machine_events_end(VM *vm);
 /* Which edges of pin become events (HAL_EDGE_*; 0: none), and the debounce time. */
 void machine_events_pin(int pin, unsigned edges, uint32_t debounce_ms);
 /* Events may be queued again (a REPL entry after one whose threads ended). */

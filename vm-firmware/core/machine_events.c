@@ -66,12 +66,16 @@ void machine_events_reset(void) {
   port_irq_restore(s);
 }
 
-void machine_events_end(void) {
-  uint32_t s = port_irq_save();
+static void report_drops(VM *vm, uint32_t dropped);
+
+void machine_events_end(VM *vm) {
+  uint32_t s = port_irq_save(), unreported = ev.dropped - ev.reported;
   ev.open = false;
   ev.waiter = NULL;
   ev.head = ev.tail;
+  ev.reported = ev.dropped;
   port_irq_restore(s);
+  if (unreported > 0) report_drops(vm, unreported);   /* drops of the last burst, the dispatcher gone before it could tell */
 }
 
 void machine_events_open(void) {

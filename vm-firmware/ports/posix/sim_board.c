@@ -257,6 +257,7 @@ void hal_init(void) {
   pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
   pthread_cond_init(&timer_cond, &attr);
   pthread_condattr_destroy(&attr);
+  for (int i = 0; i < PINS; i++) b.analog[i] = 32768;   /* the knobs start half way, and stay where the person puts them across programs */
   hal_reset();
   if (pthread_create(&timer_thread, NULL, run_timers, NULL) == 0) pthread_detach(timer_thread);
 }
@@ -271,7 +272,6 @@ void hal_reset(void) {
     b.driven[i] = -1;
     b.edges[i] = 0;
     b.last[i] = 0;
-    b.analog[i] = 32768;   /* the knobs start half way */
     b.duty[i] = 0;
     b.pwm_hz[i] = 0;
   }
