@@ -3,6 +3,7 @@
 
 #include "crc32.h"
 #include "gen/image_format.h"
+#include "hal.h"
 #include "link.h"
 #include "loader.h"
 #include "port.h"
@@ -417,6 +418,12 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
   case FRAME_STDIN:
     handle_stdin(ls, seq, p, len);
     return;
+  case FRAME_BOARD_INPUT: {   /* TEMPORARY (v-bus, until v-core) */
+    const char *why = hal_board_input(p, len);
+    if (why == NULL) send_ack(ls, seq);
+    else send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, why);
+    return;
+  }
   case FRAME_UPLOAD_BEGIN: case FRAME_UPLOAD_CHUNK: case FRAME_UPLOAD_END: case FRAME_RUN: case FRAME_EXEC:
     if (ls->running) { send_error(ls, seq, LINK_ERR_BUSY, "a program is running"); return; }
     break;
@@ -518,8 +525,17 @@ bool link_boot(LinkServer *ls) {
   return true;
 }
 
+/* TEMPORARY (v-bus, until v-core's board frames land): UART_OUT for what the Virtual board's
+ * UART sent. */
+static void bus_scaffold_output(LinkServer *ls) {
+  uint8_t p[1024];
+  size_t n;
+  while ((n = hal_board_output(p, sizeof p)) > 0) link_send(ls, FRAME_UART_OUT, ls->tx_seq++, p, n);
+}
+
 int link_service(LinkServer *ls) {
   if (ls->closed) return -1;
+  bus_scaffold_output(ls);
   if (ls->in_pos >= ls->in_len) {
     int n = port_link_read(ls->in, sizeof ls->in);
     if (n < 0) { ls->closed = true; return -1; }
