@@ -523,7 +523,10 @@ static bool spi_settings(VM *vm, ObjBus *s, int argc, Value *args) {
   if (v[0] != UNBOUND_VAL) { if (!int_arg(vm, v[0], "baudrate", 1, 100000000, &x)) return false; s->baud = (uint32_t)x; }
   if (v[1] != UNBOUND_VAL) { if (!int_arg(vm, v[1], "polarity", 0, 1, &x)) return false; s->polarity = (uint8_t)x; }
   if (v[2] != UNBOUND_VAL) { if (!int_arg(vm, v[2], "phase", 0, 1, &x)) return false; s->phase = (uint8_t)x; }
-  if (v[3] != UNBOUND_VAL) { if (!int_arg(vm, v[3], "bits", 8, 8, &x)) return false; }
+  if (v[3] != UNBOUND_VAL && (!IS_INTLIKE(v[3]) || AS_INTLIKE(v[3]) != 8)) {
+    vm_raise_fmt(vm, &exc_ValueError, "bits must be 8, not %v", v[3]);
+    return false;
+  }
   if (v[4] != UNBOUND_VAL) {
     if (!IS_INTLIKE(v[4]) || (AS_INTLIKE(v[4]) != SPI_MSB && AS_INTLIKE(v[4]) != SPI_LSB)) {
       vm_raise_fmt(vm, &exc_ValueError, "firstbit must be SPI.MSB or SPI.LSB, not %v", v[4]);
