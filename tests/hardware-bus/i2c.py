@@ -51,6 +51,7 @@ st = bytearray(3)
 i2c.readfrom_into(0x44, st)
 print(st, sensor.crc8(st[:2]) == st[2])
 print(i2c.writeto(0x44, b'\x30\xa2', False))      # soft reset, no STOP
+print(i2c.writevto(0x44, (b'\x24', bytearray(b'\x00'))), i2c.readfrom(0x44, 6) == data)   # one write of both
 
 def attempt(what, f):
     try:
@@ -67,6 +68,7 @@ attempt('address 128', lambda: i2c.readfrom(128, 1))
 attempt('addrsize 12', lambda: i2c.readfrom_mem(0x44, 0, 1, addrsize=12))
 attempt('memaddr too big', lambda: i2c.readfrom_mem(0x44, 0x100, 1))
 attempt('write str', lambda: i2c.writeto(0x44, 'ab'))
+attempt('writevto', lambda: i2c.writevto(0x44, [b'\x24', 5]))
 attempt('I2C(2)', lambda: I2C(2))
 attempt('freq', lambda: I2C(1, freq=2000000))
 try:

@@ -219,9 +219,14 @@ static Value uart_read_common(VM *vm, ObjBus *u, vint max, bool line) {
     if ((line && n == 1 && AS_BYTES(out)->data[have - 1] == '\n') || (max >= 0 && have == room)) break;
     if (hal_uart_any(u->id) == 0) w = uart_wait(vm, u, u->timeout_char);
   }
+  if (w >= 0 && have > 0) {   /* out stays rooted while its copy is made */
+    Value result = bytes_new(vm, &bytes_type, NULL, (uint32_t)have);
+    if (result != EXC_VAL) memcpy(AS_BYTES(result)->data, AS_BYTES(out)->data, have);
+    vm_pop_root(vm);
+    return result;
+  }
   vm_pop_root(vm);
-  if (w < 0) return EXC_VAL;
-  return have == 0 ? NONE_VAL : bytes_new(vm, &bytes_type, AS_BYTES(out)->data, (uint32_t)have);
+  return w < 0 ? EXC_VAL : NONE_VAL;
 }
 
 static Value m_uart_read(VM *vm, int argc, Value *args) {
@@ -423,6 +428,35 @@ static Value m_i2c_writeto(VM *vm, int argc, Value *args) {
   return INT_VAL((vint)buf.len);
 }
 
+/* writevto(addr, vector, stop=True) -> the bytes acknowledged: the buffers of vector, one after
+ * the other, in one write */
+static Value m_i2c_writevto(VM *vm, int argc, Value *args) {
+  ObjBus *b = AS_BUS(args[0]);
+  uint8_t addr;
+  Value parts, whole;
+  uint32_t i, total = 0, at = 0;
+  bool ok;
+  if (!check_open(vm, b) || !addr_arg(vm, args[1], &addr) || (parts = value_to_list(vm, args[2])) == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, parts);
+  for (i = 0; i < AS_LIST(parts)->len; i++) {
+    Buffer buf;
+    if (!read_buffer(vm, AS_LIST(parts)->items[i], false, &buf)) { vm_pop_root(vm); return EXC_VAL; }
+    total += buf.len;
+  }
+  if ((whole = bytes_new(vm, &bytes_type, NULL, total)) == EXC_VAL) { vm_pop_root(vm); return EXC_VAL; }
+  vm_push_root(vm, whole);
+  for (i = 0; i < AS_LIST(parts)->len; i++) {   /* no allocation from here: the pointers hold */
+    Buffer buf;
+    read_buffer(vm, AS_LIST(parts)->items[i], false, &buf);
+    if (buf.len > 0) memcpy(AS_BYTES(whole)->data + at, buf.data, buf.len);
+    at += buf.len;
+  }
+  ok = i2c_do(vm, b, addr, AS_BYTES(whole)->data, total, NULL, 0, stop_arg(argc > 3 ? args[3] : NATIVE_KW(args, argc, 0)));
+  vm_pop_root(vm);
+  vm_pop_root(vm);
+  return ok ? INT_VAL((vint)total) : EXC_VAL;
+}
+
 /* memaddr as addrsize/8 bytes, most significant first, into out; the count, or 0 raised. */
 static size_t memaddr_bytes(VM *vm, Value memaddr, Value addrsize, uint8_t out[4]) {
   vint m, bits = 8;
@@ -499,6 +533,7 @@ static const MethodDef i2c_methods[] = {
   {"readfrom", m_i2c_readfrom, 2, 3, "stop"},
   {"readfrom_into", m_i2c_readfrom_into, 2, 3, "stop"},
   {"writeto", m_i2c_writeto, 2, 3, "stop"},
+  {"writevto", m_i2c_writevto, 2, 3, "stop"},
   {"readfrom_mem", m_i2c_readfrom_mem, 3, 3, "addrsize"},
   {"readfrom_mem_into", m_i2c_readfrom_mem_into, 3, 3, "addrsize"},
   {"writeto_mem", m_i2c_writeto_mem, 3, 3, "addrsize"},

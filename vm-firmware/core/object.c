@@ -423,6 +423,10 @@ static Value builtin_type_dict(VM *vm, Value obj) {
       vm_pop_root(vm);
       if (v == EXC_VAL || !dict_set(vm, AS_DICT(d), k, v)) { vm_pop_root(vm); return EXC_VAL; }
     }
+  for (i = 0; t->consts != NULL && t->consts[i].name != NULL; i++) {   /* SPI.MSB */
+    Value k = str_from_cstr(vm, t->consts[i].name);
+    if (k == EXC_VAL || !dict_set(vm, AS_DICT(d), k, INT_VAL(t->consts[i].value))) { vm_pop_root(vm); return EXC_VAL; }
+  }
   vm_pop_root(vm);
   return d;
 }
