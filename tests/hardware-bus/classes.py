@@ -13,3 +13,7 @@ try:
     SPI.MSB = 3
 except (AttributeError, TypeError) as e:
     print(type(e).__name__)
+
+# the board module's default buses are these classes, opened
+import board
+print(board.UART(), board.I2C().scan(), board.SPI().read(2, 9))

@@ -11,7 +11,7 @@
 #include "gen/link_protocol.h"
 #include "hal_bus.h"
 #include "port_posix.h"
-#include "sim_bus.h"
+#include "sim_board.h"
 
 enum { SIM_BUS = 1, SHT31_ADDR = 0x44, RING_SIZE = 4096, UART_OUT_MAX = 1023 };
 enum { E_NODEV = 19, E_IO = 5 };
@@ -99,13 +99,13 @@ size_t hal_uart_read(int id, uint8_t *buf, size_t max) {
   return n;
 }
 
-/* Typed in the IDE: received while the program has the UART open (else lost, as on a chip). */
-const char *sim_uart_receive(int bus, const uint8_t *data, size_t len) {
-  if (bus != SIM_BUS) return "the Virtual board has UART 1 only";
+/* Typed in the IDE (link.c checked the bus id): received while the program has the UART open,
+ * else lost, as on a chip. */
+void sim_uart_receive(int bus, const uint8_t *data, size_t len) {
+  if (bus != SIM_BUS) return;
   pthread_mutex_lock(&bus_lock);
   if (uart_is_open) ring_put(&uart_rx, data, len);
   pthread_mutex_unlock(&bus_lock);
-  return NULL;
 }
 
 /* A UART_OUT payload (u8 bus, bytes) of what UART 1 sent, or 0 when nothing waits. */
