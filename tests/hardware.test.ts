@@ -97,13 +97,21 @@ describe('machine and board on the host VM', () => {
   it.each(names)('%s', name => expectProgram(hostVmPath(), name), 30000);
 });
 
-describe('machine and board on the VM built with ASan+UBSan and a collection at every allocation', () => {
-  let vm: string | undefined;
-  beforeAll(() => {
+let asanVm: string | undefined | null = null;
+/** The host VM built with ASan+UBSan and a collection at every allocation (make rebuilds it when a
+ * source changed); undefined when it cannot be built (its "is built" test fails). */
+function asan(): string | undefined {
+  if (asanVm === null) {
     const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), 'build/asan/viper-vm-stress'], { encoding: 'utf8', timeout: 600000 });
     if (r.status !== 0) console.warn(`tests/hardware: make failed: ${r.stderr}`);
-    vm = r.status === 0 ? join(root, 'vm-firmware', 'build', 'asan', 'viper-vm-stress') : undefined;
-  }, 600000);
+    asanVm = r.status === 0 ? join(root, 'vm-firmware', 'build', 'asan', 'viper-vm-stress') : undefined;
+  }
+  return asanVm;
+}
+
+describe('machine and board on the VM built with ASan+UBSan and a collection at every allocation', () => {
+  let vm: string | undefined;
+  beforeAll(() => { vm = asan(); }, 600000);
   it('is built', () => expect(vm).toBeDefined());
   it.each(names)('%s', name => expectProgram(vm!, name), 300000);
 });
@@ -124,14 +132,22 @@ async function until(what: () => boolean, ms = 10000): Promise<void> {
   }
 }
 
-describe('the Virtual board through the link (viper-vm --pty)', () => {
+describe.each(['plain', 'asan'])('the Virtual board through the link (viper-vm --pty), %s VM', which => {
   let board: PtyBoard | undefined;
   let session: DeviceSession;
   let out = '';
   let stderr = '';
   let states: { at: number; pins: PinState[] }[] = [];
+  let vm: string | undefined;
+  beforeAll(() => { vm = which === 'plain' ? hostVmPath() : asan(); }, 600000);
   beforeEach(async () => {
-    board = await startPtyBoard();
+    const saved = process.env.VIPER_VM;
+    process.env.VIPER_VM = vm;   // startPtyBoard runs hostVmPath()
+    try {
+      board = await startPtyBoard();
+    } finally {
+      if (saved === undefined) delete process.env.VIPER_VM; else process.env.VIPER_VM = saved;
+    }
     stderr = '';
     board.child.stderr!.on('data', (b: Buffer) => { stderr += b; });
     session = (await openSession(await SerialTransport.open(board.path), { timeoutMs: 1000 })).session;
@@ -240,7 +256,7 @@ time.sleep(0.5)
     const took = (Date.now() - started) / 1000;
     const ledStates = states.filter(s => s.pins.some(p => p.pin === pinOf('D13')));
     const rate = ledStates.length / took;
-    console.log(`BOARD_STATE: ${ledStates.length} frames in ${took.toFixed(2)} s (${rate.toFixed(0)}/s) while the LED toggled for 1 s`);
+    console.log(`${which} VM: BOARD_STATE: ${ledStates.length} frames in ${took.toFixed(2)} s (${rate.toFixed(0)}/s) while the LED toggled for 1 s`);
     expect(out).toBe('toggles True\n');
     expect(ledStates.length).toBeGreaterThan(20);
     // 16 ms apart at least in the VM (frames may arrive here in batches): ≤ 62.5 a second
@@ -289,7 +305,7 @@ print('order kept', repeats <= dropped, 'first rising' if first == Pin.IRQ_RISIN
     expect(await done).toBe('ok');
     const m = /handled (\d+) dropped (\d+)/.exec(out)!;
     const handled = Number(m[1]), dropped = Number(m[2]);
-    console.log(`PULSES 10,000 edges ${periodUs} us apart${slow ? ', a handler of 1 ms' : ''}: ${handled} handled, ${dropped} dropped, ${Date.now() - started} ms`);
+    console.log(`${which} VM: PULSES 10,000 edges ${periodUs} us apart${slow ? ', a handler of 1 ms' : ''}: ${handled} handled, ${dropped} dropped, ${Date.now() - started} ms`);
     const reports = (out.match(DROPS) ?? []).length;
     expect(out.replace(DROPS, '')).toMatch(/^ready\nedges 10000\nhandled \d+ dropped \d+\norder kept True first rising\n$/);
     expect(handled + dropped).toBe(10000);
