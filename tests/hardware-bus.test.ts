@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
 import { openSession } from '../main/devices/connect';
 import { hostVmPath, startVirtualBoard } from '../main/devices/virtualBoard';
-import type { DeviceSession } from '../main/link/session';
+import type { DeviceSession, PinState } from '../main/link/session';
 
 const root = join(__dirname, '..');
 const here = (...p: string[]) => join(__dirname, 'hardware-bus', ...p);
@@ -181,6 +181,20 @@ describe.each(VMS)('the Virtual board\'s buses through the link, %s VM', which =
     await session.boardInput({ kind: 'sensor', temperature: -10.5, humidity: 99.99 });
     expect(await session.runToEnd()).toBe('ok');
     expect(out).toBe('21.5 45.0\n30.25 60.0\n-10.5 99.99\n');
+  });
+
+  it('shows the pins of each open bus in BOARD_STATE as "bus", and frees them at deinit()', async () => {
+    const states: PinState[][] = [];
+    session.on('boardState', (pins: PinState[]) => { states.push(pins); });
+    await session.upload(image(
+      'import time\nfrom machine import UART, I2C, SPI\nu = UART(1)\ni = I2C(1)\ns = SPI(1)\ntime.sleep(0.05)\n' +
+      'print(sorted(i.scan()))\ns.deinit()\n'));
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('[68]\n');
+    const shown = (pins: PinState[]) => pins.map(p => `${p.pin}:${p.mode}`).sort().join(' ');
+    // UART 1: tx D1, rx D0; I2C 1: scl D15, sda D14; SPI 1: sck D4, miso D7, mosi D8
+    expect(states.map(shown)).toContain('0:bus 14:bus 15:bus 1:bus 4:bus 7:bus 8:bus');
+    expect(shown(states[states.length - 1])).toBe('0:bus 14:bus 15:bus 1:bus');   // the last state, SPI closed
   });
 
   it('refuses UART_RX for a UART the board lacks, with the reason', async () => {
