@@ -12,6 +12,15 @@
  * transmit by polling, see boards/common/stm32_usart_tx_polled.c. */
 #define VIPER_LINK_TX_POLLED      TRUE
 
+/* machine.UART(2..6) are USART2, USART3, UART4, UART5, USART6: QEMU's serial1..serial5. QEMU
+ * maps nothing at the unique id's address (reading it would fault): a fixed id stands in. */
+#define VIPER_USE_UART2           TRUE
+#define VIPER_USE_UART3           TRUE
+#define VIPER_USE_UART4           TRUE
+#define VIPER_USE_UART5           TRUE
+#define VIPER_USE_UART6           TRUE
+#define VIPER_UNIQUE_ID_FIXED     {'Q', 'E', 'M', 'U', '-', 'F', '4', '0', '5', 0, 0, 1}
+
 /* Memory: all in the 128 KB SRAM. QEMU 7.2's netduinoplus2 has no CCM (the STM32F405's 64 KB at
  * 0x10000000 is a bus fault there), so a real F405 board would put the heap in CCM instead.
  * Programs and REPL entries live in RAM for now: a program is lost at reset. */
