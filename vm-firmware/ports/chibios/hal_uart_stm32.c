@@ -4,14 +4,15 @@
  * Why not ChibiOS's Serial driver (as the link uses): its queues take SERIAL_BUFFERS_SIZE (1.1 KB,
  * the link's) twice for every UART, which the 96 KB of a Nucleo-F401RE cannot spare beside the
  * VM's heap, and QEMU 7.2 never raises the transmit interrupt its output queue drains on (see
- * boards/common/stm32_usart_tx_polled.c). Polling sends a byte in 1 ms at 9600 baud. */
+ * boards/common/stm32_usart_tx_polled.c). Polling sends a byte in 1 ms at 9600 baud. The ring
+ * holds VIPER_UART_RX_SIZE bytes (viper_port_config.h); a byte that finds it full is dropped. */
 #include "ch.h"
 #include "hal.h"
 
 #include "hal_chibios.h"
 #include "viper_port_config.h"
 
-#define RX_SIZE 256u   /* a power of two: 26 ms of input at 115200 baud */
+#define RX_SIZE VIPER_UART_RX_SIZE
 
 typedef struct {
   uint8_t id;

@@ -100,6 +100,11 @@
 #ifndef VIPER_USE_UART6
 #define VIPER_USE_UART6           FALSE
 #endif
+/* Bytes each of them holds until Python reads them: a power of two. MicroPython's default
+ * (rxbuf=64), 5.5 ms at 115200 baud. */
+#ifndef VIPER_UART_RX_SIZE
+#define VIPER_UART_RX_SIZE        64u
+#endif
 /* Interrupt priority of those UARTs (kernel-aware: below the kernel's critical level). */
 #ifndef VIPER_BUS_IRQ_PRIORITY
 #define VIPER_BUS_IRQ_PRIORITY    12
@@ -144,6 +149,9 @@
 #if (VIPER_USE_UART1 && STM32_SERIAL_USE_USART1) || (VIPER_USE_UART2 && STM32_SERIAL_USE_USART2) || \
     (VIPER_USE_UART3 && STM32_SERIAL_USE_USART3) || (VIPER_USE_UART6 && STM32_SERIAL_USE_USART6)
 #error "a machine.UART cannot be the link's USART (VIPER_USE_UARTn with STM32_SERIAL_USE_USARTn)"
+#endif
+#if (VIPER_UART_RX_SIZE & (VIPER_UART_RX_SIZE - 1u)) != 0u || VIPER_UART_RX_SIZE > 32768u
+#error "VIPER_UART_RX_SIZE must be a power of two"
 #endif
 #if PAL_USE_CALLBACKS != TRUE
 #error "Pin.irq needs PAL_USE_CALLBACKS TRUE in halconf.h"
