@@ -31,8 +31,10 @@ void hal_chibios_pin_release(int pin) {
 }
 
 void hal_init(void) {
+  int pad;
   if (initialised) return;
   initialised = true;
+  for (pad = 0; pad < 16; pad++) exti_pin[pad] = NO_PIN;   /* before hal_reset looks at them */
   hal_reset();
 }
 

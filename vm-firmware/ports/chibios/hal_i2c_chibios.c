@@ -1,8 +1,6 @@
 /* hal_bus.h's I2C over ChibiOS's I2C driver: I2C(1) is I2C1. Every transfer has a timeout, so a
  * bus with nothing on it (or QEMU, which models no I2C) fails instead of hanging; the driver is
  * restarted after one. ChibiOS always ends a transfer with a STOP: stop=False is not honoured. */
-#include <errno.h>
-
 #include "ch.h"
 #include "hal.h"
 
