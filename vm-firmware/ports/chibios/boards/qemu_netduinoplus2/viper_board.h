@@ -28,10 +28,11 @@
  * now: a program is lost at reset. */
 #define VIPER_HEAP_SIZE           (64u * 1024u)
 #define VIPER_HEAP_PLACEMENT      __attribute__((section(".ram4_clear")))
-#define VIPER_STORE_SIZE          (12u * 1024u)
-#define VIPER_REPL_ARENA_SIZE     (8u * 1024u)
-/* Three Python threads besides the main program: 12.4 KB, taken from the program buffers
- * (16 KB each before) and the REPL arena (12 KB before). */
+/* With the heap out of the SRAM, programs (whose images carry the machine and board modules'
+ * code when they import them) get 16 KB buffers again, REPL entries 12 KB. */
+#define VIPER_STORE_SIZE          (16u * 1024u)
+#define VIPER_REPL_ARENA_SIZE     (12u * 1024u)
+/* Three Python threads besides the main program (the machine module's callbacks take one). */
 #define VIPER_THREAD_POOL_COUNT   3
 #define VIPER_THREAD_WA_SIZE      (4u * 1024u)
 
