@@ -614,6 +614,7 @@ void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *st
   ls->board_id = board_id;
   ls->chip_id = chip_id;
   ls->last_stdin_seq = -1;
+  ls->board_sent_len = 1;   /* as if an empty table had been sent: no pin in use, nothing to say */
   board_link = ls;
 }
 
