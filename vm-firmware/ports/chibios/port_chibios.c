@@ -58,8 +58,11 @@ void port_link_wait(uint32_t ms) {
 }
 
 uint32_t port_ticks_ms(void) {
-  /* CH_CFG_ST_FREQUENCY is 1000 (checked in viper_port_config.h): one tick, one millisecond. */
-  return (uint32_t)chVTGetSystemTime();
+  /* CH_CFG_ST_FREQUENCY is 1000 (checked in viper_port_config.h): one tick, one millisecond.
+   * The X form reads the 32-bit tick count without taking the kernel lock, so it serves any
+   * context: machine_pin_edge asks for the time inside its critical section, from an ISR, and
+   * chVTGetSystemTime()'s unlock would end that section early. */
+  return (uint32_t)chVTGetSystemTimeX();
 }
 
 /* Standalone text: this port always serves the link, so such text can only be a last word
