@@ -63,10 +63,10 @@ const ADC: ApiClass = {
 
 const PWM: ApiClass = {
   name: 'PWM',
-  signature: '(pin, *, freq=..., duty_u16=..., duty_ns=...)',
-  doc: 'Pulse-width modulation on a pin that has a timer channel (dims an LED).',
+  signature: '(dest, *, freq=None, duty_u16=None, duty_ns=None)',
+  doc: 'Pulse-width modulation on dest, a pin that has a timer channel (dims an LED).',
   methods: [
-    fn('init', '(*, freq=..., duty_u16=..., duty_ns=...)', 'Changes the frequency and duty given.'),
+    fn('init', '(*, freq=None, duty_u16=None, duty_ns=None)', 'Changes the frequency and duty given.'),
     fn('freq', '([value])', 'Without value: the frequency in Hz. With value: sets it.'),
     fn('duty_u16', '([value])', 'Without value: the duty cycle as 0..65535. With value: sets it.'),
     fn('duty_ns', '([value])', 'Without value: the high time in nanoseconds. With value: sets it.'),
@@ -98,10 +98,13 @@ const I2C: ApiClass = {
   signature: '(id, *, freq=400000)',
   doc: 'An I2C bus controller. A device that does not answer raises OSError: [Errno 19] ENODEV.',
   methods: [
+    fn('init', '(*, freq=400000)', 'Configures the bus again.'),
+    fn('deinit', '()', 'Turns the bus off.'),
     fn('scan', '()', 'The addresses (7-bit) of the devices that answer.'),
     fn('readfrom', '(addr, nbytes, stop=True)', 'Reads nbytes bytes from the device at addr.'),
     fn('readfrom_into', '(addr, buf, stop=True)', 'Reads into buf from the device at addr.'),
     fn('writeto', '(addr, buf, stop=True)', 'Writes buf to the device at addr; the number of ACKs.'),
+    fn('writevto', '(addr, vector, stop=True)', 'Writes the buffers of vector (a list or tuple) to the device at addr as one transfer; the number of ACKs.'),
     fn('readfrom_mem', '(addr, memaddr, nbytes, *, addrsize=8)', 'Reads nbytes bytes from a register (memaddr) of the device.'),
     fn('readfrom_mem_into', '(addr, memaddr, buf, *, addrsize=8)', 'Reads into buf from a register of the device.'),
     fn('writeto_mem', '(addr, memaddr, buf, *, addrsize=8)', 'Writes buf to a register of the device.'),

@@ -23,7 +23,7 @@ export function checkBoardUse(node: A.AnyNode, scope: Scope, cx: WarningContext)
   } else if (node.kind === 'Call') {
     const m = cx.hardware.meaning(node.func, scope);
     if (m?.kind !== 'class') return;
-    const first = node.args[0] ?? node.keywords.find(k => k.arg === 'id' || k.arg === 'pin')?.value;
+    const first = node.args[0] ?? node.keywords.find(k => k.arg === 'id' || k.arg === 'pin' || k.arg === 'dest')?.value;
     if (!first || first.kind === 'Starred') return;
     if (PIN_CLASSES.has(m.cls.name)) checkPinArgument(m.cls.name, first, scope, board, cx);
     else if (m.cls.name in BUS_CLASSES) checkBusId(m.cls.name, BUS_CLASSES[m.cls.name], first, board, cx);
