@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from '../compiler/src/index';
+import { check, compile } from '../compiler/src/index';
 import { parse } from '../compiler/src/parser';
 import { tokenize } from '../compiler/src/tokenizer';
 import { SourceText } from '../compiler/src/source';
@@ -22,7 +22,15 @@ import { hostVmPath } from '../main/devices/virtualBoard';
 
 const root = join(__dirname, '..');
 
-/** Runs a program on the host VM; its stdout as JSON lines. */
+function runOnVm(program: string) {
+  const { image, diagnostics } = compile(program, 'main.py');
+  expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+  const path = join(mkdtempSync(join(tmpdir(), 'viper-api-')), 'main.vbc');
+  writeFileSync(path, image!);
+  return spawnSync(hostVmPath(), [path], { encoding: 'utf8', timeout: 30000 });
+}
+
+/** dir() of builtins, machine, board and each class, as the host VM answers. */
 function vmDir(): Record<string, string[]> {
   const program = `import builtins, machine, board
 def public(o):
@@ -31,11 +39,7 @@ print(repr({'builtins': sorted(dir(builtins)), 'machine': public(machine), 'boar
 ${MACHINE.classes.map(c => `  ${JSON.stringify(c.name)}: public(machine.${c.name}),`).join('\n')}
 }).replace("'", '"'))
 `;
-  const { image, diagnostics } = compile(program, 'dir.py');
-  expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
-  const path = join(mkdtempSync(join(tmpdir(), 'viper-api-')), 'dir.vbc');
-  writeFileSync(path, image!);
-  const r = spawnSync(hostVmPath(), [path], { encoding: 'utf8', timeout: 30000 });
+  const r = runOnVm(program);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
@@ -63,6 +67,22 @@ describe('the API table is the VM\'s', () => {
 
   it('builtins: exactly the names the undefined-name warning knows', () => {
     expect(vm.builtins).toEqual([...BUILTIN_NAMES].sort());
+  });
+});
+
+describe('a board warning says what the VM raises', () => {
+  // each line fails on the Virtual board; the editor's warning must be the VM's ValueError
+  const failing = [
+    "Pin('D99')", 'Pin(20)', 'Pin(-1)', "machine.Pin('X1')", "ADC('D2')", 'ADC(board.LED)', "PWM('A0')",
+    'UART(3)', 'UART(0)', 'I2C(2)', 'SPI(2)', "ADC(Pin('D13'))",
+  ];
+  const header = 'import machine, board\nfrom machine import Pin, ADC, PWM, UART, I2C, SPI\n';
+
+  it.each(failing)('%s', expression => {
+    const warnings = check(header + expression + '\n', 'main.py', { board: 'virtual' }).filter(d => d.severity === 'warning');
+    expect(warnings).toHaveLength(1);
+    const program = header + `try:\n    ${expression}\nexcept ValueError as e:\n    print(e)\n`;
+    expect(runOnVm(program).stdout).toBe(warnings[0].message + '\n');
   });
 });
 

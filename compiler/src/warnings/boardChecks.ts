@@ -40,7 +40,7 @@ function checkPinArgument(cls: string, arg: A.Expr, scope: Scope, board: BoardDe
   if (named === undefined) return;
   let pin: BoardPin | undefined;
   if (typeof named === 'number') {
-    pin = board.pins[named];
+    pin = named >= 0 ? board.pins[named] : undefined;
     if (!pin) { cx.warn(CATALOGUE.BOARD_MISMATCH, `pin ${named} not on ${board.id}`, arg); return; }
   } else {
     pin = findPin(board, named);
@@ -58,6 +58,9 @@ function pinNamed(arg: A.Expr, scope: Scope, cx: WarningContext): string | numbe
     if (arg.value.t === 'str') return arg.value.v;
     if (arg.value.t === 'int') return Number(arg.value.v);
     return undefined;
+  }
+  if (arg.kind === 'UnaryOp' && arg.op === 'USub' && arg.operand.kind === 'Constant' && arg.operand.value.t === 'int') {
+    return -Number(arg.operand.value.v);
   }
   const m = cx.hardware.meaning(arg, scope);
   if (m?.kind === 'boardName') return m.name;
