@@ -45,7 +45,7 @@ suite('the VM on the QEMU board (ChibiOS/RT, STM32F405)', () => {
   it('answers hello with its board and chip', () => {
     expect(info).toMatchObject({
       protocolVersion: LINK_PROTOCOL_VERSION, imageFormatVersion: IMAGE_FORMAT_VERSION,
-      boardId: 'qemu_netduinoplus2', chipId: 'stm32f405rg', heapBytes: 48 * 1024,
+      boardId: 'qemu_netduinoplus2', chipId: 'stm32f405rg', heapBytes: 64 * 1024,
     });
     expect(info.storageBytes).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@
 #include "ch.h"
 #include "hal.h"
 
+#include "hal_chibios.h"
 #include "link.h"
 #include "port.h"
 #include "port_chibios.h"
@@ -37,6 +38,7 @@ int main(void) {
   halInit();
   chSysInit();
   port_link_start();
+  hal_init();   /* the machine module's pins, drivers and timers at their reset state */
   /* A lone frame delimiter: frame readers ignore it and drop any noise before it, and a host
    * that connects at power-on (the QEMU board) learns the link now listens: bytes sent before
    * the USART is enabled are lost. */

@@ -129,3 +129,18 @@ uint32_t port_ticks_us(void) {
   chSysRestoreStatusX(sts);
   return ms * 1000u + (load - val) * 1000u / (load + 1u);
 }
+
+/* ---- hardware events: any context, an interrupt handler included ---------------------------- */
+
+/* ChibiOS's own "lock from wherever we are": from a thread or an ISR, locked or not. */
+uint32_t port_irq_save(void) { return (uint32_t)chSysGetStatusAndLockX(); }
+
+void port_irq_restore(uint32_t state) { chSysRestoreStatusX((syssts_t)state); }
+
+/* The thread's wake event under that lock (the I-class signal is legal in both contexts);
+ * leaving the lock from a thread reschedules, from an ISR the ISR's exit does. */
+void port_thread_wake_any(PortThread *t) {
+  syssts_t sts = chSysGetStatusAndLockX();
+  if (t->tp != NULL) chEvtSignalI(t->tp, WAKE_EVENT);
+  chSysRestoreStatusX(sts);
+}

@@ -80,6 +80,40 @@
 #define VIPER_THREAD_WA_SIZE      (4u * 1024u)
 #endif
 
+/* ---- the machine module's hardware (hal_*_chibios.c, hal_*_stm32.c) ------------------------ */
+/* machine.UART(n) is USARTn/UARTn where the board sets VIPER_USE_UARTn (never the link's). */
+#ifndef VIPER_USE_UART1
+#define VIPER_USE_UART1           FALSE
+#endif
+#ifndef VIPER_USE_UART2
+#define VIPER_USE_UART2           FALSE
+#endif
+#ifndef VIPER_USE_UART3
+#define VIPER_USE_UART3           FALSE
+#endif
+#ifndef VIPER_USE_UART4
+#define VIPER_USE_UART4           FALSE
+#endif
+#ifndef VIPER_USE_UART5
+#define VIPER_USE_UART5           FALSE
+#endif
+#ifndef VIPER_USE_UART6
+#define VIPER_USE_UART6           FALSE
+#endif
+/* Bytes each of them holds until Python reads them: a power of two. MicroPython's default
+ * (rxbuf=64), 5.5 ms at 115200 baud. */
+#ifndef VIPER_UART_RX_SIZE
+#define VIPER_UART_RX_SIZE        64u
+#endif
+/* Interrupt priority of those UARTs (kernel-aware: below the kernel's critical level). */
+#ifndef VIPER_BUS_IRQ_PRIORITY
+#define VIPER_BUS_IRQ_PRIORITY    12
+#endif
+/* machine.unique_id(): VIPER_UNIQUE_ID_ADDRESS (12 bytes the factory wrote), else these bytes. */
+#if !defined(VIPER_UNIQUE_ID_ADDRESS) && !defined(VIPER_UNIQUE_ID_FIXED)
+#define VIPER_UNIQUE_ID_FIXED     {'v', 'i', 'p', 'e', 'r', 0, 0, 0, 0, 0, 0, 0}
+#endif
+
 /* ---- impossible combinations ------------------------------------------------------------- */
 #if HAL_USE_SERIAL != TRUE
 #error "Viper's link needs the Serial driver: HAL_USE_SERIAL TRUE in halconf.h"
@@ -110,6 +144,17 @@
 #endif
 #if CH_CFG_USE_WAITEXIT != TRUE || CH_CFG_USE_EVENTS != TRUE || CH_CFG_USE_MUTEXES != TRUE
 #error "thread_chibios.c needs CH_CFG_USE_WAITEXIT, CH_CFG_USE_EVENTS and CH_CFG_USE_MUTEXES"
+#endif
+
+#if (VIPER_USE_UART1 && STM32_SERIAL_USE_USART1) || (VIPER_USE_UART2 && STM32_SERIAL_USE_USART2) || \
+    (VIPER_USE_UART3 && STM32_SERIAL_USE_USART3) || (VIPER_USE_UART6 && STM32_SERIAL_USE_USART6)
+#error "a machine.UART cannot be the link's USART (VIPER_USE_UARTn with STM32_SERIAL_USE_USARTn)"
+#endif
+#if (VIPER_UART_RX_SIZE & (VIPER_UART_RX_SIZE - 1u)) != 0u || VIPER_UART_RX_SIZE > 32768u
+#error "VIPER_UART_RX_SIZE must be a power of two"
+#endif
+#if PAL_USE_CALLBACKS != TRUE
+#error "Pin.irq needs PAL_USE_CALLBACKS TRUE in halconf.h"
 #endif
 
 #if VIPER_LINK_TX_POLLED

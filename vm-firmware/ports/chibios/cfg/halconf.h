@@ -1,6 +1,8 @@
-/* ChibiOS HAL 9.1 configuration for Viper: PAL and the serial driver, nothing else yet.
- The MCU's settings (which USART, clocks,
- * interrupt priorities) are in the board's mcuconf.h. */
+/* ChibiOS HAL 9.1 configuration for Viper: PAL (with edge callbacks for Pin.irq), the serial
+ * driver (the link), PWM, I2C and SPI for the machine module. The ADC and the Python UARTs are
+ * driven without a HAL driver (hal_adc_stm32.c, hal_uart_stm32.c say why); timers are the
+ * kernel's virtual timers. The MCU's settings (which USART, timers, clocks, interrupt
+ * priorities) are in the board's mcuconf.h. */
 #ifndef HALCONF_H
 #define HALCONF_H
 
@@ -11,6 +13,9 @@
 
 #define HAL_USE_PAL                         TRUE
 #define HAL_USE_SERIAL                      TRUE
+#define HAL_USE_PWM                         TRUE
+#define HAL_USE_I2C                         TRUE
+#define HAL_USE_SPI                         TRUE
 
 /* Not used (yet): spelled out so that -Wundef stays quiet. */
 #define HAL_USE_SAFETY                      FALSE
@@ -20,25 +25,31 @@
 #define HAL_USE_DAC                         FALSE
 #define HAL_USE_EFL                         FALSE
 #define HAL_USE_GPT                         FALSE
-#define HAL_USE_I2C                         FALSE
 #define HAL_USE_I2S                         FALSE
 #define HAL_USE_ICU                         FALSE
 #define HAL_USE_MAC                         FALSE
 #define HAL_USE_MMC_SPI                     FALSE
-#define HAL_USE_PWM                         FALSE
 #define HAL_USE_RTC                         FALSE
 #define HAL_USE_SDC                         FALSE
 #define HAL_USE_SERIAL_USB                  FALSE
 #define HAL_USE_SIO                         FALSE
-#define HAL_USE_SPI                         FALSE
 #define HAL_USE_TRNG                        FALSE
 #define HAL_USE_UART                        FALSE
 #define HAL_USE_USB                         FALSE
 #define HAL_USE_WDG                         FALSE
 #define HAL_USE_WSPI                        FALSE
 
-#define PAL_USE_CALLBACKS                   FALSE
+#define PAL_USE_CALLBACKS                   TRUE    /* Pin.irq: EXTI -> machine_pin_edge */
 #define PAL_USE_WAIT                        FALSE
+
+#define I2C_ENABLE_SLAVE_MODE               FALSE
+#define I2C_USE_MUTUAL_EXCLUSION            TRUE
+
+/* Chip select is a Pin the program drives: the driver selects nothing. */
+#define SPI_USE_WAIT                        TRUE
+#define SPI_USE_ASSERT_ON_ERROR             FALSE
+#define SPI_USE_MUTUAL_EXCLUSION            TRUE
+#define SPI_SELECT_MODE                     SPI_SELECT_MODE_NONE
 
 /* The link runs at 115200 baud; its frames are up to ~1 KB, so the receive queue holds a
  * whole upload chunk while the VM thread is busy. */

@@ -14,6 +14,10 @@
     palSetLineMode(LINE_USART2_RX, PAL_MODE_ALTERNATE(7));                \
   } while (0)
 
+/* machine.UART(1) is USART1 on D8/D2 (PA9/PA10); the chip's 96-bit unique id is at 0x1FFF7A10. */
+#define VIPER_USE_UART1           TRUE
+#define VIPER_UNIQUE_ID_ADDRESS   0x1FFF7A10u
+
 /* 96 KB of SRAM. Programs live in RAM for now (lost at reset). */
 #define VIPER_HEAP_SIZE           (28u * 1024u)
 #define VIPER_STORE_SIZE          (10u * 1024u)

@@ -6,6 +6,8 @@ VIPER_CHIBIOS_BOARD  := ST_STM32F4_DISCOVERY
 VIPER_STARTUP_MK     := startup_stm32f4xx.mk
 VIPER_PLATFORM_MK    := os/hal/ports/STM32/STM32F4xx/platform.mk
 VIPER_LDSCRIPT       := STM32F405xG.ld
+# QEMU maps the F405's 64 KB of CCM elsewhere than the chip does: its own memory map.
+VIPER_LDSCRIPT_FILE  := boards/qemu_netduinoplus2/qemu_stm32f405.ld
 VIPER_ARCH_MK        := os/common/ports/ARMv7-M/compilers/GCC/mk/port.mk
 # QEMU 7.2 never raises the USART transmit interrupt: transmit by polling.
 VIPER_BOARD_CSRC     := boards/common/stm32_usart_tx_polled.c

@@ -29,4 +29,15 @@
 #define STM32_SERIAL_USE_USART1             TRUE
 #define STM32_SERIAL_USART1_PRIORITY        12
 
+/* The machine module's drivers (hal_*_chibios.c): PWM on TIM1..TIM5, I2C(1), SPI(1). */
+#define STM32_PWM_USE_TIM1                  TRUE
+#define STM32_PWM_USE_TIM2                  TRUE
+#define STM32_PWM_USE_TIM3                  TRUE
+#define STM32_PWM_USE_TIM4                  TRUE
+#define STM32_PWM_USE_TIM5                  TRUE
+#define STM32_I2C_USE_I2C1                  TRUE
+#define STM32_SPI_USE_SPI1                  TRUE
+#define STM32_SPI_SPI1_RX_DMA_STREAM        STM32_DMA_STREAM_ID(2, 0)
+#define STM32_SPI_SPI1_TX_DMA_STREAM        STM32_DMA_STREAM_ID(2, 3)
+
 #endif
