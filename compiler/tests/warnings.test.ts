@@ -82,6 +82,13 @@ describe('pins and buses the selected board lacks', () => {
     ]);
   });
 
+  it('knows the Nucleo-F401RE from its board file: its CPU names, its link pins', () => {
+    const source = "from machine import Pin\nimport board\nPin('PA5'), Pin('PC13'), board.B1, board.A5\nPin('D99')\nPin('D0')\nPin('A6')\n";
+    expect(said(source, 'nucleo_f401re')).toEqual([
+      '4:5 V5002 pin D99 not on nucleo_f401re', '5:5 V5002 pin D0 is used by the link to the IDE', '6:5 V5002 pin A6 not on nucleo_f401re',
+    ]);
+  });
+
   it('accepts every pin name, alias and board function of the board', () => {
     const source = "import board\nfrom machine import Pin\nfrom board import LED, KNOB\n" +
       "Pin('D13'), Pin('LED'), Pin(board.BUTTON), Pin(19), board.A3, board.LED2, board.UART(), board.NAME\n";

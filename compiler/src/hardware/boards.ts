@@ -17,6 +17,8 @@ export interface BoardDefinition {
   name: string;
   chip?: string;
   tested?: string;
+  /** What a person should know about the board (an active-low button, shared pins). */
+  notes?: string;
   pins: BoardPin[];
   aliases: Record<string, string>;
   uart: BoardBus[];

@@ -105,7 +105,8 @@ function boardSection(board: BoardDefinition): string {
     `### ${board.name} (\`${board.id}\`)`, '',
     `Buses: ${buses.join(' · ')}. Defaults for \`board.UART()\`, \`board.I2C()\`, \`board.SPI()\`: ` +
       `${['uart', 'i2c', 'spi'].map(k => board.default?.[k as 'uart'] ?? '—').join(', ')}.` +
-      (board.tested ? ` Tested: ${board.tested}.` : ''), '',
+      (board.tested ? ` Tested: ${board.tested.replace(/\.$/, '')}.` : ''), '',
+    ...(board.notes ? [board.notes.replace(/\.?$/, '.'), ''] : []),
     '| # | Pin | Aliases | Where | Can do |', '| --- | --- | --- | --- | --- |',
     ...board.pins.map((p, i) => pinRow(board, p, i)), '',
   ].join('\n');
