@@ -1,6 +1,6 @@
 // Public API of the Viper compiler. Runs in Node and in the renderer: no platform imports.
 import { analyzeScopes } from './scopes';
-import { DiagnosticSink, CATALOGUE } from './catalogue';
+import { DiagnosticSink, CATALOGUE, isStackOverflow } from './catalogue';
 import { Diagnostic } from './diagnostics';
 import { disassembleImage } from './disasm';
 import { ModuleUnit, generate, generateProject } from './codegen';
@@ -157,7 +157,11 @@ export function check(source: string, file: string, options: CheckOptions = {}):
   if (sink.hasErrors) return sink.sorted();
   const scopes = analyzeScopes(module, text, sink);
   const board = typeof options.board === 'string' ? boardById(options.board) : options.board;
-  collectWarnings(module, scopes, text, sink, board);
+  try {
+    collectWarnings(module, scopes, text, sink, board);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;   // nesting too deep for the walk: the errors still count, the warnings wait
+  }
   generate(module, scopes, text, file, sink);   // code generation finds the remaining errors
   return sink.sorted();
 }

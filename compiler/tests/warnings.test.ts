@@ -178,6 +178,13 @@ describe('warnings do not get in the way', () => {
     expect(d.map(x => x.severity)).toEqual(['warning']);
   });
 
+  it('keep up with a 20,000-term sum, and a nesting too deep keeps its error', () => {
+    const sum = warningsOf('x = (a\n' + '+ a\n'.repeat(19999) + ')\n');   // one term a line
+    expect(sum).toHaveLength(20000);
+    expect(sum[19999]).toMatchObject({ message: "name 'a' is not defined", line: 20000, column: 3 });
+    expect(check('x = ' + '-'.repeat(20000) + 'y\n', 'main.py').map(d => d.severity)).toEqual(['error']);
+  });
+
   it('come after the syntax errors are gone', () => {
     expect(check('print(nobody\n', 'main.py').map(x => x.severity)).toEqual(['error']);
   });

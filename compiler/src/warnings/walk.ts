@@ -12,6 +12,15 @@ export function walkModule(module: A.Module, scopes: ScopeTable, visit: Visit): 
 }
 
 function walk(node: A.AnyNode, scope: Scope, scopes: ScopeTable, visit: Visit): void {
+  if (node.kind === 'BinOp') {
+    // A long chain (`a + b + c + ...`) nests to the left: walk it without recursing there.
+    const rights: A.Expr[] = [];
+    let left: A.Expr = node;
+    for (; left.kind === 'BinOp'; left = left.left) { visit(left, scope); rights.push(left.right); }
+    walk(left, scope, scopes, visit);
+    for (let i = rights.length - 1; i >= 0; i--) walk(rights[i], scope, scopes, visit);
+    return;
+  }
   visit(node, scope);
   const inner = () => scopes.scopeOf(node as ScopeNode);
   switch (node.kind) {
