@@ -138,6 +138,8 @@ describe('wrong argument counts', () => {
       "7:1 V5003 Pin() missing 1 required positional argument: 'id'",
       "8:1 V5003 readfrom() missing 1 required positional argument: 'nbytes'",
     ]);
+    expect(said('import board\nuart = board.UART()\nuart.write()\nuart.write(b"x")\n'))
+      .toEqual(["3:1 V5003 write() missing 1 required positional argument: 'buf'"]);
   });
 
   it('counts built-ins the program does not shadow', () => {

@@ -15,6 +15,11 @@ export type HardwareMeaning =
 
 const HARDWARE_MODULES = new Set(['machine', 'board']);
 
+/** The machine class a board function makes: board.UART() → UART. */
+export function busMadeBy(fn: ApiFunction): ApiClass | undefined {
+  return BOARD_MODULE.functions.includes(fn) ? MACHINE.classes.find(c => c.name === fn.name) : undefined;
+}
+
 export class HardwareNames {
   constructor(private bindings: Bindings) {}
 
@@ -25,6 +30,8 @@ export class HardwareNames {
     if (e.kind === 'Call') {
       const callee = this.meaning(e.func, scope, depth + 1);
       if (callee?.kind === 'class') return { kind: 'instance', cls: callee.cls, made: e };
+      const bus = callee?.kind === 'function' ? busMadeBy(callee.fn) : undefined;   // board.UART() is a machine.UART
+      if (bus) return { kind: 'instance', cls: bus, made: e };
     }
     return undefined;
   }

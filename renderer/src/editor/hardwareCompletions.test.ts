@@ -24,6 +24,7 @@ test('a class offers its constants and methods; an object made from it its metho
   expect(labels('from machine import Pin\nPin.')).toEqual(expect.arrayContaining(['IN', 'OUT', 'OPEN_DRAIN', 'PULL_UP', 'IRQ_RISING', 'irq']));
   expect(labels("from machine import Pin\nled = Pin('LED', Pin.OUT)\nled.t")).toEqual(expect.arrayContaining(['toggle', 'value', 'on', 'off']));
   expect(labels('import machine as m\ni2c = m.I2C(1)\ni2c.')).toEqual(expect.arrayContaining(['scan', 'readfrom_mem', 'writeto']));
+  expect(labels('import board\nu = board.UART()\nu.')).toEqual(expect.arrayContaining(['readline', 'any', 'write']));
   expect(labels('from machine import SPI\nSPI.')).toEqual(expect.arrayContaining(['MSB', 'LSB', 'write_readinto']));
 });
 

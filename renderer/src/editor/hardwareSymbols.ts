@@ -40,7 +40,11 @@ export function hardwareNames(text: string): Map<string, string> {
     m = /^\s*(\w+)\s*=\s*([\w.]+)\s*\(/.exec(line);
     if (m) {
       const made = qualifiedName(names, m[2].split('.'));
-      if (made && resolveQualified(made)?.kind === 'class') names.set(m[1], `new ${made}`);
+      const maker = made ? resolveQualified(made) : undefined;
+      if (maker?.kind === 'class') names.set(m[1], `new ${made}`);
+      else if (maker?.kind === 'function' && maker.owner === 'board' && MACHINE.classes.some(c => c.name === maker.fn.name)) {
+        names.set(m[1], `new machine.${maker.fn.name}`);   // board.UART() makes a machine.UART
+      }
     }
   }
   return names;
