@@ -1,5 +1,5 @@
 // The catalogue of diagnostic codes. V1xxx: syntax, V2xxx: not supported yet, V3xxx: names and
-// scopes, V4xxx: limits of the image format. Each code has one fixed meaning so tools and docs
+// scopes, V4xxx: limits of the image format, V5xxx: warnings (what would fail when it runs). Each code has one fixed meaning so tools and docs
 // can refer to it; the message text may carry details (a name, a line).
 import { Diagnostic } from './diagnostics';
 
@@ -37,6 +37,9 @@ export const CATALOGUE = {
   NONLOCAL_NO_BINDING: 'V3008',
   AWAIT_OUTSIDE_ASYNC: 'V3009',
   TOO_LARGE: 'V4001',
+  UNDEFINED_NAME: 'V5001',
+  BOARD_MISMATCH: 'V5002',
+  WRONG_ARGUMENT_COUNT: 'V5003',
 } as const;
 
 /** Nesting deeper than the compiler's own stack (CPython: RecursionError during compilation). */
@@ -58,6 +61,14 @@ export class DiagnosticSink {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push({ code, message, file: this.file, line, column, endLine, endColumn, severity: 'error' });
+  }
+
+  /** A warning: shown, never in the way of running. One per position, and never in an error's way. */
+  warning(code: DiagnosticCode, message: string, line: number, column: number, endLine = line, endColumn = column + 1): void {
+    const key = `warning ${line}:${column}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ code, message, file: this.file, line, column, endLine, endColumn, severity: 'warning' });
   }
 
   get hasErrors(): boolean { return this.list.some(d => d.severity === 'error'); }

@@ -1,6 +1,6 @@
 // Public API of the Viper compiler. Runs in Node and in the renderer: no platform imports.
 import { analyzeScopes } from './scopes';
-import { DiagnosticSink, CATALOGUE } from './catalogue';
+import { DiagnosticSink, CATALOGUE, isStackOverflow } from './catalogue';
 import { Diagnostic } from './diagnostics';
 import { disassembleImage } from './disasm';
 import { ModuleUnit, generate, generateProject } from './codegen';
@@ -10,6 +10,8 @@ import { tokenize } from './tokenizer';
 import { Image, writeImage } from './bytecode/image';
 import type { Expr, Module, Span, Stmt } from './ast';
 import { librarySource } from './stdlib.generated';
+import { boardById, type BoardDefinition } from './hardware/boards';
+import { collectWarnings } from './warnings';
 
 export interface CompileResult { image?: Uint8Array; diagnostics: Diagnostic[] }
 /** 'single': one interactive-prompt entry; top-level expression values are echoed (their repr,
@@ -141,9 +143,27 @@ function echoExpression(s: Stmt): Stmt {
   return { ...s, value: { kind: 'Call', func, args: [s.value], keywords: [], ...span } };
 }
 
-/** Diagnostics only, for live checks in the editor. */
-export function check(source: string, file: string): Diagnostic[] {
-  return frontEnd(source, file).sink.sorted();
+export interface CheckOptions {
+  /** The selected board (an id of boards/*.json, or a definition): pins and buses it lacks are warned of. */
+  board?: string | BoardDefinition;
+}
+
+/** Diagnostics only, for live checks in the editor: the errors, and warnings of what would fail
+ * when the program runs (undefined names, the board's pins, argument counts). */
+export function check(source: string, file: string, options: CheckOptions = {}): Diagnostic[] {
+  const sink = new DiagnosticSink(file);
+  const text = new SourceText(source);
+  const module = parse(text, tokenize(text, sink), sink);
+  if (sink.hasErrors) return sink.sorted();
+  const scopes = analyzeScopes(module, text, sink);
+  const board = typeof options.board === 'string' ? boardById(options.board) : options.board;
+  try {
+    collectWarnings(module, scopes, text, sink, board);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;   // nesting too deep for the walk: the errors still count, the warnings wait
+  }
+  generate(module, scopes, text, file, sink);   // code generation finds the remaining errors
+  return sink.sorted();
 }
 
 /** A readable listing of an image; throws if the image is malformed. */

@@ -8,6 +8,7 @@ import { createRepl } from './console/repl';
 import { DeviceBar } from './deviceBar';
 import { createEditor } from './editor/createEditor';
 import { exceptionTarget } from './editor/exceptionTarget';
+import { boardDefinitionId, followSelectedBoard } from './editor/followBoard';
 import { createProblemsSummary } from './problemsSummary';
 import { createPlotter } from './plotter/plotter';
 import { createProgramRunner } from './programRunner';
@@ -109,7 +110,10 @@ function start(): void {
     if (event.kind === 'exception') editor.markException(exceptionTarget(event.report, file => editor.has(file)));
   });
   installVirtualRamPicker(api, byId<HTMLSelectElement>('virtual-ram'), out);
-  installBoardsAndBurn({ api, bar, out, select: byId<HTMLSelectElement>('board-select'), burnButton: byId<HTMLButtonElement>('burn') });
+  const boardSelect = byId<HTMLSelectElement>('board-select');
+  const boardList = installBoardsAndBurn({ api, bar, out, select: boardSelect, burnButton: byId<HTMLButtonElement>('burn') });
+  // the editor completes the selected board's pins and warns of pins it lacks
+  followSelectedBoard(boardSelect, () => boardDefinitionId(bar.selectedBoard(), boardList.port(boardSelect.value)), id => editor.setBoard(id));
 }
 
 start();

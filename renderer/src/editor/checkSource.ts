@@ -5,9 +5,10 @@ import type { Diagnostic } from '../../../compiler/src/diagnostics';
 
 export const PROGRAM_FILE = 'main.py';
 
-export function checkSource(source: string, file = PROGRAM_FILE): Diagnostic[] {
+/** `board`: the selected board's id (boards/<id>.json), so pins it lacks are warned of. */
+export function checkSource(source: string, file = PROGRAM_FILE, board?: string): Diagnostic[] {
   try {
-    return check(source, file);
+    return check(source, file, { board });
   } catch (err) {
     console.error('viper: the checker failed', err);
     return [];

@@ -15,6 +15,8 @@ import type { Diagnostic } from '../../../compiler/src/diagnostics';
 import { createAutosave, loadProgram } from './autosave';
 import { checkSource, PROGRAM_FILE } from './checkSource';
 import { viperCompletionSources } from './completions';
+import { hardwareCompletions } from './hardwareCompletions';
+import { hardwareHover } from './hardwareHover';
 import { exceptionMark, setExceptionMark } from './exceptionMark';
 import { darkTheme } from './theme';
 import { offsetOf, toEditorDiagnostic } from './toEditorDiagnostics';
@@ -49,6 +51,9 @@ export interface ProgramEditor {
   onFilesChange(listener: () => void): () => void;
   /** Marks the line of `file` an uncaught exception came from, until its next edit; null clears every file's mark. */
   markException(at: { file: string; line: number; text: string } | null): void;
+  /** The board the program is for (an id of boards/*.json, or undefined when unknown): its pins
+   * are completed after `board.` and pins it lacks are warned of. */
+  setBoard(boardId: string | undefined): void;
 }
 
 export interface EditorOptions {
@@ -69,8 +74,9 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
   const autosave = createAutosave();
   const changeListeners = new Set<(text: string, file: string) => void>();
   const filesListeners = new Set<() => void>();
+  let boardId: string | undefined;
   const liveCheck = linter(view => {
-    const diagnostics = checkSource(view.state.doc.toString(), view.state.facet(fileOfState));
+    const diagnostics = checkSource(view.state.doc.toString(), view.state.facet(fileOfState), boardId);
     onDiagnostics(diagnostics);
     return diagnostics.map(d => toEditorDiagnostic(view.state.doc, d));
   }, { delay: CHECK_DELAY_MS });
@@ -85,7 +91,8 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
     indentOnInput(),
     bracketMatching(),
     highlightActiveLine(),
-    autocompletion({ override: viperCompletionSources, icons: false }),
+    autocompletion({ override: [...viperCompletionSources, hardwareCompletions(() => boardId)], icons: false }),
+    hardwareHover(() => boardId),
     python(),
     liveCheck,
     exceptionMark,
@@ -186,6 +193,11 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
     onFilesChange(listener) {
       filesListeners.add(listener);
       return () => { filesListeners.delete(listener); };
+    },
+    setBoard(id) {
+      if (id === boardId) return;
+      boardId = id;
+      forceLinting(view);
     },
     markException(at) {
       if (!at) {

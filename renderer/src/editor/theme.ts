@@ -17,6 +17,8 @@ const chrome = EditorView.theme({
   '.cm-diagnostic': { fontFamily: 'var(--sans)', padding: '4px 8px' },
   '.cm-diagnostic-error': { borderLeftColor: '#ff6b6b' },
   '.cm-diagnostic-warning': { borderLeftColor: '#ffcc66' },
+  '.cm-hover-doc': { fontFamily: 'var(--sans)', padding: '4px 8px', maxWidth: '560px' },
+  '.cm-hover-doc > code': { display: 'block', fontFamily: 'var(--mono)', color: '#82aaff', marginBottom: '2px' },
   '.cm-matchingBracket': { backgroundColor: '#34405a', outline: 'none' },
 }, { dark: true });
 
