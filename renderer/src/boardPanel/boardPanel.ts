@@ -1,0 +1,146 @@
+// The board panel beside the console. While the Virtual board is selected it shows that board's
+// parts (LEDs, buttons, knobs, the sensor) and a UART console tab; for a real board that reports
+// its pins it shows the same pin list, read-only. Pin states come as 'pins' events (the whole
+// table each time), UART text as 'uart' events; what the person does goes out as boardInput.
+import type { BoardInfo, BoardPanelInput, DeviceEvent, PinReport, ViperApi } from '../../../main/common/api';
+import { findBoardDefinition, type BoardDefinition, type VirtualParts } from '../../../main/common/boardDefinitions';
+import type { DeviceBar } from '../deviceBar';
+import { el } from '../projects/modal';
+import { createInputQueue } from './inputQueue';
+import { createPinTable } from './pinTable';
+import { createUartConsole, type UartConsole } from './uartConsole';
+import { createVirtualParts } from './virtualParts';
+import './boardPanel.css';
+
+export interface BoardPanelElements {
+  /** The pane (hidden while no board has anything to show) and the workspace that makes room for it. */
+  pane: HTMLElement;
+  workspace: HTMLElement;
+}
+
+export interface BoardPanel {
+  noteEvent(event: DeviceEvent): void;
+  /** A program is about to be sent: its pins start afresh (the UART's log stays, as a serial console's would). */
+  programStarted(): void;
+}
+
+/** What one board last reported. */
+interface Reported { board?: BoardDefinition; pins: Map<number, PinReport> }
+
+const VIRTUAL = findBoardDefinition('virtual') as BoardDefinition & { virtual: VirtualParts };
+
+export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelElements): BoardPanel {
+  const reported = new Map<string, Reported>();
+  const previousState = new Map<string, string>();
+  const note = el('p', { className: 'board-note', testId: 'board-note' });
+  note.setAttribute('role', 'status');
+  const queue = createInputQueue(
+    async (boardId, input) => {
+      await api.boardInput({ boardId, input });
+      note.textContent = '';
+    },
+    err => { note.textContent = err.message; },
+  );
+  const virtualId = () => (bar.selectedBoard()?.kind === 'virtual' ? bar.selectedBoard()?.id : undefined);
+  const send = (input: BoardPanelInput, key?: string) => {
+    const boardId = virtualId();
+    if (boardId) queue.push(boardId, input, key);
+  };
+
+  const parts = createVirtualParts(VIRTUAL, send);
+  const pinTable = createPinTable();
+  const uarts = new Map<number, UartConsole>();
+  const uartBus = VIRTUAL.virtual.uart_console.bus;
+  uarts.set(uartBus, createUartConsole(uartBus, text => send({ kind: 'uart', bus: uartBus, text })));
+
+  // Two tabs: the board (parts and pin list), and the UART console.
+  const heading = el('span', { className: 'board-heading', testId: 'board-heading', text: 'Board' });
+  const boardTab = el('button', { className: 'board-tab small', testId: 'board-tab-board', text: 'Pins' });
+  const uartTab = el('button', { className: 'board-tab small', testId: `board-tab-uart-${uartBus}`, text: `UART ${uartBus}` });
+  const boardPage = el('div', { className: 'board-page', testId: 'board-page' }, parts.element, pinTable.element, note);
+  const uartPage = el('div', { className: 'board-page uart-page' }, (uarts.get(uartBus) as UartConsole).element);
+  const title = el('div', { className: 'pane-title' }, heading, el('span', { className: 'spacer' }), boardTab, uartTab);
+  el_.pane.replaceChildren(title, boardPage, uartPage);
+  let tab: 'board' | 'uart' = 'board';
+  const showTab = (which: 'board' | 'uart') => {
+    tab = which;
+    boardPage.hidden = which !== 'board';
+    uartPage.hidden = which !== 'uart';
+    boardTab.setAttribute('aria-selected', String(which === 'board'));
+    uartTab.setAttribute('aria-selected', String(which === 'uart'));
+    if (which === 'uart') delete uartTab.dataset.unread;
+  };
+  for (const [button, which] of [[boardTab, 'board'], [uartTab, 'uart']] as const) {
+    button.type = 'button';
+    button.setAttribute('role', 'tab');
+    button.addEventListener('click', () => showTab(which));
+  }
+  showTab('board');
+
+  function render(): void {
+    const board: BoardInfo | undefined = bar.selectedBoard();
+    const seen = board ? reported.get(board.id) : undefined;
+    const isVirtual = board?.kind === 'virtual';
+    const visible = isVirtual || (seen !== undefined && seen.pins.size > 0);
+    el_.pane.hidden = !visible;
+    el_.workspace.classList.toggle('with-board', visible);
+    if (!visible || !board) return;
+    el_.pane.dataset.board = board.id;
+    el_.pane.dataset.readonly = String(!isVirtual);
+    heading.textContent = isVirtual ? 'Virtual board' : `${board.name} · read-only`;
+    parts.element.hidden = !isVirtual;
+    uartTab.hidden = !isVirtual;
+    if (!isVirtual && tab === 'uart') showTab('board');
+    const pins = seen?.pins ?? new Map<number, PinReport>();
+    if (isVirtual) parts.showPins(pins);
+    pinTable.show(seen?.board ?? (isVirtual ? VIRTUAL : undefined), [...pins.values()]);
+  }
+
+  function forget(boardId: string): void {
+    reported.delete(boardId);
+    if (boardId === virtualId()) parts.releaseAll();
+  }
+
+  bar.onSelect(render);
+  window.addEventListener('blur', () => parts.releaseAll());   // a button held when the window lost the pointer
+  render();
+
+  return {
+    noteEvent(event) {
+      const selected = bar.selectedBoard()?.id;
+      switch (event.kind) {
+        case 'pins':
+          reported.set(event.boardId, { board: findBoardDefinition(event.board), pins: new Map(event.pins.map(p => [p.pin, p])) });
+          if (event.boardId === selected) render();
+          return;
+        case 'uart': {
+          const uart = event.boardId === virtualId() ? uarts.get(event.bus) : undefined;
+          if (!uart) return;
+          uart.received(event.text);
+          if (tab !== 'uart') uartTab.dataset.unread = 'true';
+          return;
+        }
+        case 'state': {
+          const before = previousState.get(event.boardId);
+          previousState.set(event.boardId, event.state);
+          if (event.state === 'disconnected') forget(event.boardId);
+          // A fresh VM starts from its defaults: tell it what the panel shows, and ask for its pins.
+          if (event.boardId === virtualId() && (event.state === 'running' || (event.state === 'ready' && before === 'connecting'))) {
+            parts.resendSettings();
+            if (event.state === 'ready') queue.push(event.boardId, { kind: 'snapshot' });
+          }
+          if (event.boardId === selected) render();
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    programStarted() {
+      const selected = bar.selectedBoard()?.id;
+      if (!selected) return;
+      reported.delete(selected);
+      render();
+    },
+  };
+}
