@@ -55,9 +55,9 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
 
   // Two tabs: the board (parts and pin list), and the UART console.
   const heading = el('span', { className: 'board-heading', testId: 'board-heading', text: 'Board' });
-  const boardTab = el('button', { className: 'board-tab small', testId: 'board-tab-board', text: 'Pins' });
+  const boardTab = el('button', { className: 'board-tab small', testId: 'board-tab-board', text: 'Board' });
   const uartTab = el('button', { className: 'board-tab small', testId: `board-tab-uart-${uartBus}`, text: `UART ${uartBus}` });
-  const boardPage = el('div', { className: 'board-page', testId: 'board-page' }, parts.element, pinTable.element, note);
+  const boardPage = el('div', { className: 'board-page', testId: 'board-page' }, note, parts.element, pinTable.element);
   const uartPage = el('div', { className: 'board-page uart-page' }, (uarts.get(uartBus) as UartConsole).element);
   const title = el('div', { className: 'pane-title' }, heading, el('span', { className: 'spacer' }), boardTab, uartTab);
   el_.pane.replaceChildren(title, boardPage, uartPage);
