@@ -1,4 +1,5 @@
-// Writes the C headers generated from the TypeScript contracts (see scripts/contracts/renderHeaders.ts).
+// Writes the C headers generated from the TypeScript contracts (see scripts/contracts/renderHeaders.ts)
+// and each board's C table from boards/*.json (scripts/contracts/renderBoards.ts).
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ const out = await build({
   bundle: true, write: false, format: 'esm', platform: 'node',
 });
 const mod = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
-for (const { path, text } of mod.renderHeaders()) {
+for (const { path, text } of [...mod.renderHeaders(), ...mod.renderBoards(join(root, 'boards'))]) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
   console.log('wrote', path);

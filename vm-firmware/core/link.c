@@ -5,6 +5,7 @@
 #include "gen/image_format.h"
 #include "link.h"
 #include "loader.h"
+#include "machine.h"
 #include "port.h"
 #include "thread.h"
 
@@ -260,6 +261,7 @@ static bool run_poll(void *ctx) {
 static bool fresh_vm(LinkServer *ls) {
   ls->vm_live = false;
   ls->arena_len = 0;
+  machine_reset();   /* pins, PWM, timers and interrupts as after a reset; no pins in use */
   if (!vm_init(ls->vm, ls->heap, ls->heap_size, out_write, ls)) return false;
   if (!console_init(ls->vm, read_line, ls)) return false;
   vm_set_poll(ls->vm, run_poll, ls);
@@ -296,6 +298,119 @@ static void run_program(LinkServer *ls) {
   uint8_t status = DONE_VM_ERROR;
   if (!fresh_vm(ls)) { link_send(ls, FRAME_DONE, ls->tx_seq++, &status, 1); return; }
   run_image(ls, ls->store, ls->store_len, true);
+}
+
+/* ==== the board's pins (BOARD_STATE) and the Virtual board's input (BOARD_INPUT) ========== */
+
+/* BOARD_STATE goes out at most this often: ~60 a second, what a screen shows. */
+#define BOARD_STATE_MIN_MS 16
+
+/* The link the board's state goes to (one per VM); NULL in standalone mode. */
+static LinkServer *board_link;
+/* Each pin's use as BOARD_STATE reports it (PIN_MODE_*), and its PWM duty or ADC reading. */
+static uint8_t board_mode[256];
+static uint16_t board_value[256];
+
+void link_board_pin(int pin, uint8_t mode, uint16_t value) {
+  if (pin < 0 || pin >= hal_board.pin_count) return;
+  board_mode[pin] = mode;
+  board_value[pin] = value;
+}
+
+void link_board_clear(void) { memset(board_mode, PIN_MODE_UNUSED, sizeof board_mode); }
+
+/* u8 count, then per pin in use: u8 pin, u8 mode, u16 value (a level read now, a duty, a reading) */
+static size_t board_state_payload(uint8_t *p) {
+  size_t n = 1;
+  int pin;
+  p[0] = 0;
+  for (pin = 0; pin < hal_board.pin_count; pin++) {
+    uint8_t mode = board_mode[pin];
+    uint16_t v;
+    if (mode == PIN_MODE_UNUSED) continue;
+    v = mode == PIN_MODE_PWM || mode == PIN_MODE_ADC || mode == PIN_MODE_BUS ? board_value[pin]
+        : (uint16_t)(hal_pin_read(pin) ? 1 : 0);
+    p[n++] = (uint8_t)pin;
+    p[n++] = mode;
+    put_u16(p + n, v);
+    n += 2;
+    p[0]++;
+  }
+  return n;
+}
+
+/* Send BOARD_STATE if the pins changed since the last one and the rate allows (always when
+ * forced: SNAPSHOT); then what the Virtual board's UART sent, as UART_OUT. Called whenever the
+ * link is served, so a change held back by the rate goes out at the next call: the running
+ * program's polls, the main thread's wake-ups (VIPER_PUMP_MS) while every thread sleeps, the
+ * idle loop. */
+static void board_publish(LinkServer *ls, bool force) {
+  uint8_t p[sizeof ls->board_sent];
+  size_t n;
+  uint32_t now = port_ticks_ms();
+  if (force || now - ls->board_sent_ms >= BOARD_STATE_MIN_MS) {
+    n = board_state_payload(p);
+    if (force || n != ls->board_sent_len || memcmp(p, ls->board_sent, n) != 0) {
+      link_send(ls, FRAME_BOARD_STATE, ls->tx_seq++, p, n);
+      memcpy(ls->board_sent, p, n);
+      ls->board_sent_len = n;
+      ls->board_sent_ms = now;
+    }
+  }
+  while ((n = hal_board_output(ls->payload, sizeof ls->payload)) > 0)
+    link_send(ls, FRAME_UART_OUT, ls->tx_seq++, ls->payload, n);
+}
+
+void link_board_changed(void) {
+  if (board_link != NULL) board_publish(board_link, false);
+}
+
+static bool is_uart(uint8_t id) {
+  int i;
+  for (i = 0; i < hal_board.bus_count; i++)
+    if (hal_board.buses[i].kind == HAL_BUS_UART && hal_board.buses[i].id == id) return true;
+  return false;
+}
+
+/* NULL when a BOARD_INPUT payload is well formed for this board, else why not. */
+static const char *check_board_input(const uint8_t *p, size_t len) {
+  if (len < 1) return "BOARD_INPUT needs a kind";
+  switch (p[0]) {
+  case BOARD_INPUT_SNAPSHOT:
+    return len == 1 ? NULL : "SNAPSHOT takes nothing more";
+  case BOARD_INPUT_PIN_LEVEL:
+    if (len != 3) return "PIN_LEVEL needs a pin and a level";
+    if (p[1] >= hal_board.pin_count) return "no such pin";
+    return p[2] <= 1 ? NULL : "a level is 0 or 1";
+  case BOARD_INPUT_ANALOG:
+    if (len != 4) return "ANALOG needs a pin and a value";
+    if (p[1] >= hal_board.pin_count) return "no such pin";
+    return hal_board.pins[p[1]].caps & HAL_CAP_ADC ? NULL : "that pin has no ADC";
+  case BOARD_INPUT_SENSOR:
+    return len == 5 ? NULL : "SENSOR needs a temperature and a humidity";
+  case BOARD_INPUT_UART_RX:
+    if (len < 2) return "UART_RX needs a bus id";
+    return is_uart(p[1]) ? NULL : "no such UART";
+  case BOARD_INPUT_PULSES:
+    if (len != 8) return "PULSES needs a pin, a count and a period";
+    if (p[1] >= hal_board.pin_count) return "no such pin";
+    return get_u32(p + 4) > 0 ? NULL : "a period is at least 1 us";
+  default:
+    return "unknown BOARD_INPUT kind";
+  }
+}
+
+static void handle_board_input(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t len) {
+  const char *why = check_board_input(p, len);
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, why); return; }
+  if (p[0] == BOARD_INPUT_SNAPSHOT) {
+    send_ack(ls, seq);
+    board_publish(ls, true);
+    return;
+  }
+  why = hal_board_input(p, len);   /* a real board's pins cannot be pressed from the IDE */
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_STATE, why); return; }
+  send_ack(ls, seq);
 }
 
 /* ==== requests =========================================================================== */
@@ -417,6 +532,9 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
   case FRAME_STDIN:
     handle_stdin(ls, seq, p, len);
     return;
+  case FRAME_BOARD_INPUT:   /* while a program runs, too: a button pressed */
+    handle_board_input(ls, seq, p, len);
+    return;
   case FRAME_UPLOAD_BEGIN: case FRAME_UPLOAD_CHUNK: case FRAME_UPLOAD_END: case FRAME_RUN: case FRAME_EXEC:
     if (ls->running) { send_error(ls, seq, LINK_ERR_BUSY, "a program is running"); return; }
     break;
@@ -489,6 +607,7 @@ void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *st
   ls->board_id = board_id;
   ls->chip_id = chip_id;
   ls->last_stdin_seq = -1;
+  board_link = ls;
 }
 
 void link_set_arena(LinkServer *ls, uint8_t *arena, size_t cap) {
@@ -520,6 +639,7 @@ bool link_boot(LinkServer *ls) {
 
 int link_service(LinkServer *ls) {
   if (ls->closed) return -1;
+  board_publish(ls, false);
   if (ls->in_pos >= ls->in_len) {
     int n = port_link_read(ls->in, sizeof ls->in);
     if (n < 0) { ls->closed = true; return -1; }

@@ -96,6 +96,11 @@ typedef struct LinkServer {
   int last_stdin_seq;
 
   const char *board_id, *chip_id;
+
+  /* BOARD_STATE: the last one sent (sent again only when the pins changed), and when */
+  uint8_t board_sent[1 + 4 * 255];
+  size_t board_sent_len;
+  uint32_t board_sent_ms;
 } LinkServer;
 
 /* store_a and store_b are two buffers of store_cap bytes each. vm is storage for the VM that

@@ -29,6 +29,7 @@
 #endif
 
 void traceback_report_thread(VM *vm, Value name);   /* modtraceback.c */
+void machine_events_end(void);                       /* machine_events.c: no wakes for threads being reaped */
 
 /* ---- a thread's own VM fields ------------------------------------------------------------ */
 
@@ -487,7 +488,7 @@ bool threads_finish(VM *vm) {
   RaiseState saved;
   bool stopped;
   if (self == NULL || vm->current != self) return vm->interrupt;
-  if (!any_alive(vm, true)) { reap_done(vm); return vm->interrupt; }
+  if (!any_alive(vm, true)) { machine_events_end(); reap_done(vm); return vm->interrupt; }
   raise_state_save(vm, &saved);
   RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, saved.exc);
@@ -500,6 +501,7 @@ bool threads_finish(VM *vm) {
     while (any_alive(vm, true) && port_ticks_ms() - start < VIPER_STOP_GRACE_MS) wait_once(vm, 5);
   }
   self->blocked_on = NONE_VAL;
+  machine_events_end();   /* the callbacks' dispatcher goes now: no interrupt may wake it */
   cut_off(vm);   /* daemon threads end with the program, as in CPython */
   reap_done(vm);
   gc_root_restore(vm, mark);

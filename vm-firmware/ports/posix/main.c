@@ -10,7 +10,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "hal.h"
 #include "link.h"
+#include "machine.h"
 #include "loader.h"
 #include "port.h"
 #include "port_posix.h"
@@ -103,6 +105,7 @@ static int run_loaded(VM *vm, const uint8_t *image, size_t size, void *heap, siz
   }
   signal(SIGINT, on_sigint);
   vm_set_poll(vm, poll_sigint, NULL);
+  machine_reset();
   r = vm_run_image(vm, image, size);
   if (r != VM_STOPPED) vm_finish(vm);   /* generators' pending cleanup, as at CPython's exit */
   fflush(stdout);
@@ -295,6 +298,7 @@ int main(int argc, char **argv) {
       file = argv[i];
     }
   }
+  hal_init();   /* the Virtual board: its timers' thread, every pin an input */
   if (link || pty) {
     ServeOptions o;
     o.heap = heap;

@@ -132,3 +132,25 @@ uint32_t port_ticks_us(void) {
 }
 
 void port_thread_exit(void) { pthread_exit(NULL); }
+
+/* ---- hardware events: the Virtual board's simulation threads stand in for interrupts ---- */
+
+static pthread_mutex_t irq_lock = PTHREAD_MUTEX_INITIALIZER;
+
+uint32_t port_irq_save(void) {
+  pthread_mutex_lock(&irq_lock);
+  return 0;
+}
+
+void port_irq_restore(uint32_t state) {
+  (void)state;
+  pthread_mutex_unlock(&irq_lock);
+}
+
+/* Never called with the scheduler lock held (the callers are simulation threads and the
+ * machine module's queue), so taking it here cannot deadlock. */
+void port_thread_wake_any(PortThread *t) {
+  pthread_mutex_lock(&sched);
+  port_thread_wake(t);
+  pthread_mutex_unlock(&sched);
+}
