@@ -94,7 +94,7 @@ function start(): void {
   });
   const repl = createRepl(api, bar, out);
   const boardPanel = createBoardPanel(api, bar, { pane: byId('board-panel'), workspace: byId('workspace') });
-  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); });
+  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); }, () => boardPanel.programRunning());
   const runProgram = () => void runner.run().finally(() => repl.runSettled());
   installProjects({ api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs') });
 

@@ -22,6 +22,8 @@ export interface BoardPanel {
   noteEvent(event: DeviceEvent): void;
   /** A program is about to be sent: its pins start afresh (the UART's log stays, as a serial console's would). */
   programStarted(): void;
+  /** The board has started the program, from a fresh VM whose knobs and sensor are at their defaults. */
+  programRunning(): void;
 }
 
 /** What one board last reported. */
@@ -124,10 +126,10 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
           const before = previousState.get(event.boardId);
           previousState.set(event.boardId, event.state);
           if (event.state === 'disconnected') forget(event.boardId);
-          // A fresh VM starts from its defaults: tell it what the panel shows, and ask for its pins.
-          if (event.boardId === virtualId() && (event.state === 'running' || (event.state === 'ready' && before === 'connecting'))) {
+          // A new VM starts from its defaults: tell it what the panel shows, and ask for its pins.
+          if (event.boardId === virtualId() && event.state === 'ready' && before === 'connecting') {
             parts.resendSettings();
-            if (event.state === 'ready') queue.push(event.boardId, { kind: 'snapshot' });
+            queue.push(event.boardId, { kind: 'snapshot' });
           }
           if (event.boardId === selected) render();
           return;
@@ -141,6 +143,12 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
       if (!selected) return;
       reported.delete(selected);
       render();
+    },
+    programRunning() {
+      // Each run starts a fresh VM (machine_reset: knobs half way, the sensor at 21.5 °C, 45 %):
+      // the panel's settings follow at once. A program reading them in its first moment sees the
+      // defaults; the VM keeping the outside world's values across a reset would close that gap.
+      if (virtualId()) parts.resendSettings();
     },
   };
 }
