@@ -134,16 +134,18 @@ describeWithChromium('the board panel in Chromium', () => {
     expect(await page.getAttribute('[data-testid="button-D2"]', 'data-held')).toBe('false');
   });
 
-  test('turning a knob changes what an ADC loop prints and plots', async () => {
+  test('turning a knob changes what an ADC loop prints and plots; a knob set before Run is what the program reads', async () => {
+    await page.focus('[data-testid="knob-A1"]');
+    await page.keyboard.press('Home');                           // KNOB2 down before any VM runs
     await run([
       'import time',
       'import board',
       'from machine import ADC',
-      'knob = ADC(board.KNOB)',
+      'knob, knob2 = ADC(board.KNOB), ADC(board.KNOB2)',
       'while True:',
-      '    print("knob:", knob.read_u16())',
+      '    print("knob:", knob.read_u16(), "knob2:", knob2.read_u16())',
       '    time.sleep_ms(50)',
-    ].join('\n'), 'knob: 32768');
+    ].join('\n'), 'knob: 32768 knob2: 0');                      // the panel's setting followed the run
     await page.focus('[data-testid="knob-A0"]');
     await page.keyboard.press('End');                            // turned all the way up
     await waitForConsole(page, 'knob: 65535');
@@ -153,10 +155,12 @@ describeWithChromium('the board panel in Chromium', () => {
     await page.waitForTimeout(300);                              // a few readings at 0 to plot
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#plot-csv')]);
-    const values = readFileSync((await csv.path())!, 'utf8').trim().split('\n').slice(1).map(line => Number(line.split(',').pop()));
-    expect(values).toContain(32768);
-    expect(values).toContain(65535);
-    expect(values[values.length - 1]).toBe(0);
+    const [header, ...rows] = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(header).toBe('sample,knob,knob2');
+    const knob = rows.map(line => Number(line.split(',')[1]));
+    expect(knob).toContain(32768);
+    expect(knob).toContain(65535);
+    expect(knob[knob.length - 1]).toBe(0);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-board-knob.png') });
   });
 
