@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DeviceEvent } from '../common/api';
 import { findBoardDefinition, pinIndex, pinLabel, type BoardDefinition } from '../common/boardDefinitions';
 import { linkInputs, READ_ONLY_PINS } from './boardInput';
 import { dispatch } from './dispatch';
@@ -115,5 +116,41 @@ describe('board panel input through the real service', () => {
     expect(await service.run({ boardId: 'virtual', file: 'main.py', source: 'print(1)\n' })).toEqual({ ok: true });
     // A session is open now: a pin the board lacks is refused before any frame goes.
     await expect(service.boardInput({ boardId: 'virtual', input: { kind: 'pin', pin: 99, level: 1 } })).rejects.toThrow('pin 99 is not on virtual');
+  });
+
+  it('passes the board\'s pin tables on as pins events, and a button pressed on the panel reaches the program', async () => {
+    const events: DeviceEvent[] = [];
+    const stop = service.onEvent(event => events.push(event));
+    const until = async (what: string, found: () => boolean) => {
+      for (const deadline = Date.now() + 10_000; !found(); await new Promise(r => setTimeout(r, 20))) {
+        if (Date.now() > deadline) throw new Error(`never saw ${what}; events: ${JSON.stringify(events.slice(-5))}`);
+      }
+    };
+    const output = () => events.filter(e => e.kind === 'output').map(e => (e as { text: string }).text).join('');
+    try {
+      expect(await service.run({ boardId: 'virtual', file: 'main.py', source: [
+        'from machine import Pin',
+        "led = Pin('LED', Pin.OUT, value=1)",
+        "button = Pin('BUTTON', Pin.IN)",
+        'button.irq(lambda p: print("pressed", p.value()), Pin.IRQ_RISING)',
+        'print("ready")',
+        'while True:',
+        '    pass',
+      ].join('\n') })).toEqual({ ok: true });
+      await until('the program start', () => output().includes('ready'));
+      await until('D13 high in a pins event', () => events.some(e => e.kind === 'pins' && e.board === 'virtual' && e.pins.some(p => p.pin === 13 && p.mode === 'output' && p.value === 1)));
+      await service.boardInput({ boardId: 'virtual', input: { kind: 'pin', pin: pinIndex(virtual, 'D2'), level: 1 } });
+      await until('the handler\'s print', () => output().includes('pressed 1'));
+      await service.boardInput({ boardId: 'virtual', input: { kind: 'pin', pin: pinIndex(virtual, 'D2'), level: 0 } });
+      // A knob on a pin without ADC is refused in the VM's words; the VM never saw it.
+      await expect(service.boardInput({ boardId: 'virtual', input: { kind: 'analog', pin: 2, value: 9 } })).rejects.toThrow('pin D2 has no ADC');
+      // Asking for a snapshot brings the whole table again, input pin included.
+      const before = events.length;
+      await service.boardInput({ boardId: 'virtual', input: { kind: 'snapshot' } });
+      await until('a snapshot', () => events.slice(before).some(e => e.kind === 'pins' && e.pins.some(p => p.pin === 2 && p.mode === 'input')));
+    } finally {
+      await service.stop({ boardId: 'virtual' });
+      stop();
+    }
   });
 });
