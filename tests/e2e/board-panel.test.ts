@@ -182,7 +182,13 @@ describeWithChromium('the board panel in Chromium', () => {
     await page.fill('[data-testid="sensor-temperature"]', '30.2');
     await page.fill('[data-testid="sensor-humidity"]', '60');
     await page.press('[data-testid="sensor-humidity"]', 'Enter');
-    await page.locator('[data-testid="sensor-temperature"]').dispatchEvent('change');
+    await waitForConsole(page, 'sht31 30.2 60');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-board-sensor.png') });
+    // A value the sensor cannot have is marked and not sent.
+    await page.fill('[data-testid="sensor-temperature"]', '300');
+    await page.press('[data-testid="sensor-temperature"]', 'Enter');
+    expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="sensor-temperature"]')!.matches(':invalid'))).toBe(true);
+    await page.click('#clear-console');
     await waitForConsole(page, 'sht31 30.2 60');
   });
 
@@ -199,12 +205,12 @@ describeWithChromium('the board panel in Chromium', () => {
       '        uart.write(b"echo " + line)',
     ].join('\n'), 'listening');
     await page.click('[data-testid="board-tab-uart-1"]');
-    await expect(settle(() => page.locator('[data-testid="uart-log-1"]').innerText(), 'hello from the board')).resolves.toBe('hello from the board');
+    const uartLog = async () => (await page.locator('[data-testid="uart-log-1"]').innerText()).trim();
+    expect(await settle(uartLog, 'hello from the board')).toBe('hello from the board');
     await page.fill('[data-testid="uart-input-1"]', 'ping 42');
     await page.press('[data-testid="uart-input-1"]', 'Enter');
     await waitForConsole(page, 'got ping 42');
-    expect(await settle(() => page.locator('[data-testid="uart-log-1"]').innerText(), 'hello from the board\necho ping 42'))
-      .toBe('hello from the board\necho ping 42');
+    expect(await settle(uartLog, 'hello from the board\necho ping 42')).toBe('hello from the board\necho ping 42');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-board-uart.png') });
   });
 

@@ -108,7 +108,7 @@ function createButton(label: string, pinName: string, pin: number, send: (input:
   return { element, release };
 }
 
-/** The SHT31's temperature and humidity, as the person sets them (sent when a field is committed). */
+/** The SHT31's temperature and humidity, as the person sets them (sent when a field is committed: Enter, or leaving it). */
 function createSensor(spec: VirtualParts['sensor'], send: (input: BoardPanelInput, key?: string) => void) {
   const field = (testId: string, value: number, min: number, max: number, step: string) => {
     const input = el('input', { className: 'sensor-field', testId });
@@ -123,8 +123,10 @@ function createSensor(spec: VirtualParts['sensor'], send: (input: BoardPanelInpu
     if (!temperature.checkValidity() || !humidity.checkValidity()) return;   // the field shows it is wrong; nothing goes
     send({ kind: 'sensor', temperature: Number(temperature.value), humidity: Number(humidity.value) }, 'sensor');
   };
-  temperature.addEventListener('change', sendValues);
-  humidity.addEventListener('change', sendValues);
+  for (const input of [temperature, humidity]) {
+    input.addEventListener('change', sendValues);
+    input.addEventListener('keydown', event => { if (event.key === 'Enter') sendValues(); });
+  }
   const element = el('fieldset', { className: 'board-sensor', testId: 'board-sensor' },
     el('legend', { text: `Sensor (SHT31 at 0x${spec.address.toString(16)}, I2C ${spec.bus})` }),
     el('label', {}, temperature, ' °C'),
