@@ -646,8 +646,13 @@ static Value bi_dir(VM *vm, int argc, Value *args) {
   if (list == EXC_VAL) return EXC_VAL;
   vm_push_root(vm, list);
   for (; t != NULL; t = t->parent) {
+    const TypeConst *c;
     for (m = t->methods; m != NULL && m->name != NULL; m++) {
       Value name = str_from_cstr(vm, m->name);
+      if (name == EXC_VAL || !list_append(vm, AS_LIST(list), name)) { vm_pop_root(vm); return EXC_VAL; }
+    }
+    for (c = t->consts; c != NULL && c->name != NULL; c++) {   /* SPI.MSB */
+      Value name = str_from_cstr(vm, c->name);
       if (name == EXC_VAL || !list_append(vm, AS_LIST(list), name)) { vm_pop_root(vm); return EXC_VAL; }
     }
   }

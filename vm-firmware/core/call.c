@@ -306,6 +306,7 @@ static Value call_any(VM *vm, Value callee, int argc, Value *args, int nkw, ObjT
   if (IS_TYPE(callee, &type_type)) {
     extern Value type_call(VM *vm, const Type *type, int argc, Value *args);
     const Type *type = (const Type *)AS_OBJ(callee);
+    if (type->make != NULL) return call_any(vm, OBJ_VAL(type->make), argc, args, nkw, kwnames);
     if (nkw > 0) {
       ObjStr *kw0 = IS_STR(kwnames->items[0]) ? AS_STR(kwnames->items[0]) : NULL;
       if (type == &dict_type && npos <= 1) {   /* dict(mapping, **kw) */

@@ -145,6 +145,10 @@ static void send_state(LinkServer *ls, uint8_t seq) {
   link_send(ls, FRAME_STATE, seq, p, sizeof p);
 }
 
+/* BOARD_STATE (below): when the pins changed and 16 ms passed; when they changed; always */
+typedef enum { BOARD_IF_DUE, BOARD_FINAL, BOARD_FORCE } BoardSend;
+static void board_publish(LinkServer *ls, BoardSend how);
+
 /* ==== program output and input =========================================================== */
 
 static void flush_out(LinkServer *ls) {
@@ -287,6 +291,7 @@ static void run_image(LinkServer *ls, const uint8_t *image, size_t len, bool who
     r = VM_OK;
   }
   flush_out(ls);
+  board_publish(ls, BOARD_FINAL);
   if (r == VM_EXCEPTION) send_exception(ls);
   status = r == VM_OK ? DONE_OK : r == VM_EXCEPTION ? DONE_EXCEPTION : r == VM_STOPPED ? DONE_STOPPED : DONE_VM_ERROR;
   link_send(ls, FRAME_DONE, ls->tx_seq++, &status, 1);
@@ -340,15 +345,17 @@ static size_t board_state_payload(uint8_t *p) {
 }
 
 /* Send BOARD_STATE if the pins changed since the last one and the rate allows (always when
- * forced: SNAPSHOT); then what the Virtual board's UART sent, as UART_OUT. Called whenever the
+ * forced: SNAPSHOT; regardless of the rate when final: the program's last state goes out before
+ * its DONE); then what the Virtual board's UART sent, as UART_OUT. Called whenever the
  * link is served, so a change held back by the rate goes out at the next call: the running
  * program's polls, the main thread's wake-ups (VIPER_PUMP_MS) while every thread sleeps, the
  * idle loop. */
-static void board_publish(LinkServer *ls, bool force) {
+static void board_publish(LinkServer *ls, BoardSend how) {
   uint8_t p[sizeof ls->board_sent];
   size_t n;
   uint32_t now = port_ticks_ms();
-  if (force || now - ls->board_sent_ms >= BOARD_STATE_MIN_MS) {
+  bool force = how == BOARD_FORCE;
+  if (how != BOARD_IF_DUE || now - ls->board_sent_ms >= BOARD_STATE_MIN_MS) {
     n = board_state_payload(p);
     if (force || n != ls->board_sent_len || memcmp(p, ls->board_sent, n) != 0) {
       link_send(ls, FRAME_BOARD_STATE, ls->tx_seq++, p, n);
@@ -362,7 +369,7 @@ static void board_publish(LinkServer *ls, bool force) {
 }
 
 void link_board_changed(void) {
-  if (board_link != NULL) board_publish(board_link, false);
+  if (board_link != NULL) board_publish(board_link, BOARD_IF_DUE);
 }
 
 static bool is_uart(uint8_t id) {
@@ -405,7 +412,7 @@ static void handle_board_input(LinkServer *ls, uint8_t seq, const uint8_t *p, si
   if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, why); return; }
   if (p[0] == BOARD_INPUT_SNAPSHOT) {
     send_ack(ls, seq);
-    board_publish(ls, true);
+    board_publish(ls, BOARD_FORCE);
     return;
   }
   why = hal_board_input(p, len);   /* a real board's pins cannot be pressed from the IDE */
@@ -607,6 +614,7 @@ void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *st
   ls->board_id = board_id;
   ls->chip_id = chip_id;
   ls->last_stdin_seq = -1;
+  ls->board_sent_len = 1;   /* as if an empty table had been sent: no pin in use, nothing to say */
   board_link = ls;
 }
 
@@ -639,7 +647,7 @@ bool link_boot(LinkServer *ls) {
 
 int link_service(LinkServer *ls) {
   if (ls->closed) return -1;
-  board_publish(ls, false);
+  board_publish(ls, BOARD_IF_DUE);
   if (ls->in_pos >= ls->in_len) {
     int n = port_link_read(ls->in, sizeof ls->in);
     if (n < 0) { ls->closed = true; return -1; }

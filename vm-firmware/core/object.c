@@ -423,8 +423,21 @@ static Value builtin_type_dict(VM *vm, Value obj) {
       vm_pop_root(vm);
       if (v == EXC_VAL || !dict_set(vm, AS_DICT(d), k, v)) { vm_pop_root(vm); return EXC_VAL; }
     }
+  for (i = 0; t->consts != NULL && t->consts[i].name != NULL; i++) {   /* SPI.MSB */
+    Value k = str_from_cstr(vm, t->consts[i].name);
+    if (k == EXC_VAL || !dict_set(vm, AS_DICT(d), k, INT_VAL(t->consts[i].value))) { vm_pop_root(vm); return EXC_VAL; }
+  }
   vm_pop_root(vm);
   return d;
+}
+
+/* A native class's constant (SPI.MSB), on it or a parent; UNBOUND_VAL: none. */
+static Value type_const(const Type *t, const ObjStr *name) {
+  const TypeConst *c;
+  for (; t != NULL; t = t->parent)
+    for (c = t->consts; c != NULL && c->name != NULL; c++)
+      if (strcmp(c->name, name->chars) == 0) return INT_VAL(c->value);
+  return UNBOUND_VAL;
 }
 
 /* int.__name__, list.append, dict.fromkeys, int.__add__, ... of a built-in type t. */
@@ -447,6 +460,7 @@ static Value builtin_type_getattr(VM *vm, Value obj, ObjStr *name) {
       t == &str_type ? methods_find(str_class_methods, name) :
       (t == &bytes_type || t == &bytearray_type) ? methods_find(bytes_class_methods, name) : NULL;
   if (m != NULL) return bound_method_new(vm, obj, m);
+  if (t->consts != NULL && type_const(t, name) != UNBOUND_VAL) return type_const(t, name);
   for (p = t; p != NULL; p = p->parent) {
     m = methods_find(p->methods, name);
     if (m != NULL) return descr_new(vm, p, m);
@@ -471,6 +485,8 @@ Value value_getattr(VM *vm, Value obj, ObjStr *name) {
     m = methods_find(t->methods, name);
     if (m != NULL) return bound_method_new(vm, obj, m);
   }
+  if (value_type(obj)->consts != NULL && type_const(value_type(obj), name) != UNBOUND_VAL)
+    return type_const(value_type(obj), name);
   if (name->chars[0] == '_') {
     if (name_is(name, "__class__")) return OBJ_VAL(value_type(obj));
     m = special_method_find(value_type(obj), name);

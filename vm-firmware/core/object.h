@@ -63,7 +63,14 @@ struct Type {
   /* An attribute the type itself knows (data attributes, a module's names); UNBOUND_VAL: look
    * among its methods next. */
   Value (*getattr)(VM *vm, Value obj, struct ObjStr *name);
+  /* A native class (machine.UART): calling the type calls make, with its keywords (NULL: the
+   * built-in types' own rules in type_call); consts: its class attributes (UART.RTS), read on
+   * the class and its instances, ended by a NULL name. */
+  const struct ObjBuiltin *make;
+  const struct TypeConst *consts;
 };
+
+typedef struct TypeConst { const char *name; int32_t value; } TypeConst;
 
 #define OBJ_TYPE(v)      (AS_OBJ(v)->type)
 #define IS_TYPE(v, t)    (IS_OBJ(v) && OBJ_TYPE(v) == (t))

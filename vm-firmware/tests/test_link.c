@@ -346,6 +346,42 @@ static void test_wrong_image_version(void) {
   EXPECT(!ls.have_program);
 }
 
+/* BOARD_INPUT on a build without a board (hal_none.c): the payload is checked against the board
+ * table (the Virtual board's), a SNAPSHOT answers with the (empty) BOARD_STATE, and the rest is
+ * refused as the board's own answer: BAD_STATE with its reason. */
+static void test_board_input(void) {
+  static const uint8_t snapshot[] = {BOARD_INPUT_SNAPSHOT}, held[] = {BOARD_INPUT_PIN_LEVEL, 2, 1},
+                       bad_pin[] = {BOARD_INPUT_PIN_LEVEL, 200, 1}, bad_level[] = {BOARD_INPUT_PIN_LEVEL, 2, 7},
+                       no_adc[] = {BOARD_INPUT_ANALOG, 2, 0, 0}, short_pulses[] = {BOARD_INPUT_PULSES, 2, 1},
+                       no_uart[] = {BOARD_INPUT_UART_RX, 9, 65}, unknown[] = {42};
+  setup();
+  send(FRAME_BOARD_INPUT, 1, snapshot, sizeof snapshot);
+  pump();
+  EXPECT(nframes == 2);
+  EXPECT(frames[0].type == FRAME_ACK && frames[0].seq == 1);
+  EXPECT(frames[1].type == FRAME_BOARD_STATE && frames[1].len == 1 && frames[1].payload[0] == 0);
+  send(FRAME_BOARD_INPUT, 2, held, sizeof held);
+  send(FRAME_BOARD_INPUT, 3, bad_pin, sizeof bad_pin);
+  send(FRAME_BOARD_INPUT, 4, bad_level, sizeof bad_level);
+  send(FRAME_BOARD_INPUT, 5, no_adc, sizeof no_adc);
+  send(FRAME_BOARD_INPUT, 6, short_pulses, sizeof short_pulses);
+  send(FRAME_BOARD_INPUT, 7, no_uart, sizeof no_uart);
+  send(FRAME_BOARD_INPUT, 8, unknown, sizeof unknown);
+  send(FRAME_BOARD_INPUT, 9, NULL, 0);
+  pump();
+  EXPECT(nframes == 8);
+  if (nframes != 8) return;
+  EXPECT(frames[0].type == FRAME_ERROR && error_code(&frames[0]) == LINK_ERR_BAD_STATE &&
+         frames[0].len == 2 + 23 && memcmp(frames[0].payload + 2, "this build has no board", 23) == 0);
+  EXPECT(error_code(&frames[1]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[1].payload + 2, "no such pin", 11) == 0);
+  EXPECT(error_code(&frames[2]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[2].payload + 2, "a level is 0 or 1", 17) == 0);
+  EXPECT(error_code(&frames[3]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[3].payload + 2, "that pin has no ADC", 19) == 0);
+  EXPECT(error_code(&frames[4]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[4].payload + 2, "PULSES needs", 12) == 0);
+  EXPECT(error_code(&frames[5]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[5].payload + 2, "no such UART", 12) == 0);
+  EXPECT(error_code(&frames[6]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[6].payload + 2, "unknown BOARD_INPUT kind", 24) == 0);
+  EXPECT(error_code(&frames[7]) == LINK_ERR_BAD_PAYLOAD && frames[7].seq == 9);
+}
+
 void tests_store(void);
 void tests_link(void);
 void tests_link(void) {
@@ -362,5 +398,6 @@ void tests_link(void) {
   run_test("link v2: input() reads STDIN frames, a resent one counts once", test_input_reads_stdin);
   run_test("link v2: STATUS, run-at-boot flag, boot", test_status_and_boot_flag);
   run_test("link v2: wrong image format version refused", test_wrong_image_version);
+  run_test("link: BOARD_INPUT checked, SNAPSHOT -> BOARD_STATE, a board-less build refuses", test_board_input);
   tests_store();
 }

@@ -9,7 +9,8 @@
 void sim_uart_receive(int bus, const uint8_t *data, size_t len);
 /* BOARD_INPUT SENSOR: what the SHT31 measures, in 0.01 °C and 0.01 %RH. */
 void sim_sensor_set(int16_t t_centi, uint16_t rh_centi);
-/* hal_reset(): every bus closed, the sensor back to its defaults. */
+/* hal_reset(): every bus closed and emptied; the sensor keeps what the person set (the IDE's
+ * panel still shows it). */
 void sim_bus_reset(void);
 
 #endif

@@ -1,0 +1,157 @@
+// machine.UART, I2C and SPI on the Virtual board (issue 12, the bus part).
+// 1. Each program in tests/hardware-bus runs on the host VM without a link, where UART 1's TX is
+//    wired to its RX, and must print exactly NAME.out; then again on the VM built with ASan+UBSan
+//    and a collection at every allocation.
+// 2. Through the link (a real `viper-vm --link` process and DeviceSession, as the IDE drives it):
+//    what UART 1 writes arrives as UART_OUT frames, what the person types (BOARD_INPUT UART_RX)
+//    is what the program reads, the SHT31 measures what BOARD_INPUT SENSOR set, a STOP ends a
+//    UART read that waits.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile } from '../compiler/src/index';
+import { openSession } from '../main/devices/connect';
+import { hostVmPath, startVirtualBoard } from '../main/devices/virtualBoard';
+import type { DeviceSession } from '../main/link/session';
+
+const root = join(__dirname, '..');
+const here = (...p: string[]) => join(__dirname, 'hardware-bus', ...p);
+const scratch = mkdtempSync(join(tmpdir(), 'viper-hardware-bus-'));
+const programs = readdirSync(here()).filter(f => f.endsWith('.py')).sort();
+
+function imageFile(name: string): string {
+  const { image, diagnostics } = compile(readFileSync(here(name), 'utf8'), name);
+  expect(diagnostics).toEqual([]);
+  const path = join(scratch, name + '.vbc');
+  writeFileSync(path, image!);
+  return path;
+}
+
+function runProgram(vm: string, name: string) {
+  const r = spawnSync(vm, [imageFile(name)], { encoding: 'utf8', timeout: 60000 });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe(readFileSync(here(name.replace(/\.py$/, '.out')), 'utf8'));
+  expect(r.signal).toBeNull();
+  expect(r.status).toBe(0);
+}
+
+describe('UART, I2C and SPI on the host VM (UART 1 looped back)', () => {
+  it('has programs', () => expect(programs.length).toBeGreaterThanOrEqual(5));
+  it.each(programs)('%s', name => runProgram(hostVmPath(), name));
+});
+
+describe('UART, I2C and SPI on the VM built with ASan+UBSan, collecting at every allocation', () => {
+  let vm: string | undefined;
+  beforeAll(() => {
+    const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), 'build/asan/viper-vm-stress'], { encoding: 'utf8', timeout: 900000 });
+    if (r.status !== 0) console.warn(`make build/asan/viper-vm-stress failed: ${r.stderr}`);
+    vm = r.status === 0 ? join(root, 'vm-firmware', 'build', 'asan', 'viper-vm-stress') : undefined;
+  }, 900000);
+  it('is built', () => expect(vm).toBeDefined());
+  it.each(programs)('%s', name => runProgram(vm!, name), 120000);
+});
+
+// ---- through the link ---------------------------------------------------------------------------
+
+function image(source: string): Uint8Array {
+  const { image: bytes, diagnostics } = compile(source, 'main.py');
+  if (!bytes) throw new Error(diagnostics.map(d => d.message).join('\n'));
+  return bytes;
+}
+
+async function until(what: () => boolean, ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 5));
+  }
+}
+
+const decoder = new TextDecoder('latin1');
+
+describe('the Virtual board\'s buses through the link', () => {
+  let session: DeviceSession;
+  let out = '';
+  let vmLog = '';
+  const uart: { bus: number; bytes: Uint8Array }[] = [];
+  const uartText = () => uart.map(f => decoder.decode(f.bytes)).join('');
+
+  beforeEach(async () => {
+    out = '';
+    vmLog = '';
+    uart.length = 0;
+    ({ session } = await openSession(startVirtualBoard(t => { vmLog += t; })));
+    session.on('output', (t: string) => { out += t; });
+    session.on('uartOut', (bus: number, bytes: Uint8Array) => { uart.push({ bus, bytes }); });
+  });
+  afterEach(async () => {
+    await session.close();
+    expect(vmLog).toBe('');
+  });
+
+  it('sends what UART 1 writes as UART_OUT frames of at most 1023 bytes, in order, and loops nothing back', async () => {
+    await session.upload(image(
+      'from machine import UART\nu = UART(1)\nu.write("hello ")\nu.write(bytes(range(256)) * 10)\n' +
+      'print(u.any(), u.read())\n'));
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('0 None\n');   // no jumper while the IDE holds the other end
+    const expected = 'hello ' + decoder.decode(Uint8Array.from({ length: 2560 }, (_, i) => i % 256));
+    await until(() => uartText().length >= expected.length);
+    expect(uartText()).toBe(expected);
+    for (const f of uart) {
+      expect(f.bus).toBe(1);
+      expect(f.bytes.length).toBeGreaterThan(0);
+      expect(f.bytes.length).toBeLessThanOrEqual(1023);
+    }
+  });
+
+  it('gives the program what is typed in the UART console tab (BOARD_INPUT UART_RX)', async () => {
+    await session.upload(image(
+      'from machine import UART\nu = UART(1, timeout=5000, timeout_char=1000)\nprint("ready")\n' +
+      'line = u.readline()\nprint("got", line)\nu.write(b"echo: " + line)\nprint(u.read(2))\n'));
+    const done = session.runToEnd();
+    await until(() => out.includes('ready\n'));
+    await session.boardInput({ kind: 'uart', bus: 1, bytes: new TextEncoder().encode('hi there\nok') });
+    expect(await done).toBe('ok');
+    expect(out).toBe("ready\ngot b'hi there\\n'\nb'ok'\n");
+    await until(() => uartText() === 'echo: hi there\n');
+  });
+
+  it('lets another thread run while a UART read waits, and STOP ends the wait at once', async () => {
+    await session.upload(image(
+      'import time\nfrom machine import UART\nu = UART(1, timeout=60000)\n' +
+      'def tick():\n    for i in range(3):\n        print("tick", i)\n        time.sleep(0.01)\n' +
+      'thread(tick)\nu.read(1)\nprint("never")\n'));
+    const done = session.runToEnd();
+    await until(() => out.includes('tick 2\n'));
+    const asked = Date.now();
+    await session.stop();
+    expect(await done).toBe('stopped');
+    expect(Date.now() - asked).toBeLessThan(1000);
+    expect(out).toBe('tick 0\ntick 1\ntick 2\n');
+  });
+
+  it('measures with the SHT31 what BOARD_INPUT SENSOR set, and keeps it for the next program', async () => {
+    const measure =
+      'from machine import I2C\ni2c = I2C(1)\nd = i2c.readfrom_mem(0x44, 0x2400, 6, addrsize=16)\n' +
+      'print(round(-45 + 175 * (d[0] << 8 | d[1]) / 65535, 2), round(100 * (d[3] << 8 | d[4]) / 65535, 2))\n';
+    await session.upload(image(measure));
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('21.5 45.0\n');   // the defaults
+    await session.boardInput({ kind: 'sensor', temperature: 30.25, humidity: 60 });
+    await session.upload(image(measure));
+    expect(await session.runToEnd()).toBe('ok');
+    await session.boardInput({ kind: 'sensor', temperature: -10.5, humidity: 99.99 });
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('21.5 45.0\n30.25 60.0\n-10.5 99.99\n');
+  });
+
+  it('refuses UART_RX for a UART the board lacks, with the reason', async () => {
+    await expect(session.boardInput({ kind: 'uart', bus: 2, bytes: Uint8Array.of(65) })).rejects.toThrow(/no such UART/);
+    // the link goes on
+    await session.upload(image('print("alive")\n'));
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('alive\n');
+  });
+});
