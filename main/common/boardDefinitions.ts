@@ -24,12 +24,29 @@ export interface BoardDefinition {
   virtual?: VirtualParts;
 }
 
-// A real board's definition joins this list when its JSON lands in boards/ (its pins are then
-// listed by name in the read-only panel; unknown boards show "pin 7").
-const BOARDS: BoardDefinition[] = [virtualBoard];
+const VIRTUAL: BoardDefinition = virtualBoard;
+const loaded = new Map<string, BoardDefinition>([[VIRTUAL.id, VIRTUAL]]);
+const BOARD_ID = /^[a-z0-9_]{1,40}$/;
 
+/** A board's definition when it is at hand: the Virtual board's always, another's once loaded. */
 export function findBoardDefinition(id: string): BoardDefinition | undefined {
-  return BOARDS.find(b => b.id === id);
+  return loaded.get(id);
+}
+
+/** Any board's definition, from boards/<id>.json (a board a VM reports). The bundlers take every
+ *  file of boards/ in (esbuild's glob import), so a new board is a new file, not new code. */
+export async function loadBoardDefinition(id: string): Promise<BoardDefinition | undefined> {
+  const known = loaded.get(id);
+  if (known || !BOARD_ID.test(id)) return known;
+  try {
+    const module = await import(`../../boards/${id}.json`) as { default?: BoardDefinition } & BoardDefinition;
+    const board = module.default ?? module;
+    if (board.id !== id || !Array.isArray(board.pins)) return undefined;
+    loaded.set(id, board);
+    return board;
+  } catch {
+    return undefined;                                     // a board Viper has no definition of
+  }
 }
 
 /** The pin's index in the board's list, or -1. */

@@ -3,7 +3,7 @@
 // its pins it shows the same pin list, read-only. Pin states come as 'pins' events (the whole
 // table each time), UART text as 'uart' events; what the person does goes out as boardInput.
 import type { BoardInfo, BoardPanelInput, DeviceEvent, PinReport, ViperApi } from '../../../main/common/api';
-import { findBoardDefinition, type BoardDefinition, type VirtualParts } from '../../../main/common/boardDefinitions';
+import { findBoardDefinition, loadBoardDefinition, type BoardDefinition, type VirtualParts } from '../../../main/common/boardDefinitions';
 import type { DeviceBar } from '../deviceBar';
 import { el } from '../projects/modal';
 import { createInputQueue } from './inputQueue';
@@ -111,10 +111,20 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
     noteEvent(event) {
       const selected = bar.selectedBoard()?.id;
       switch (event.kind) {
-        case 'pins':
-          reported.set(event.boardId, { board: findBoardDefinition(event.board), pins: new Map(event.pins.map(p => [p.pin, p])) });
+        case 'pins': {
+          const seen: Reported = { board: findBoardDefinition(event.board), pins: new Map(event.pins.map(p => [p.pin, p])) };
+          reported.set(event.boardId, seen);
+          if (!seen.board) {
+            // A real board's definition loads once; meanwhile its pins are "pin 5".
+            void loadBoardDefinition(event.board).then(board => {
+              if (!board || reported.get(event.boardId) !== seen) return;
+              seen.board = board;
+              if (event.boardId === bar.selectedBoard()?.id) render();
+            });
+          }
           if (event.boardId === selected) render();
           return;
+        }
         case 'uart': {
           const uart = event.boardId === virtualId() ? uarts.get(event.bus) : undefined;
           if (!uart) return;
