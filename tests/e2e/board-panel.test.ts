@@ -132,6 +132,16 @@ describeWithChromium('the board panel in Chromium', () => {
     await page.mouse.up();
     await waitForConsole(page, 'button 0');
     expect(await page.getAttribute('[data-testid="button-D2"]', 'data-held')).toBe('false');
+
+    // Sliding off the button lets go of it, as a finger would.
+    await page.click('#clear-console');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await waitForConsole(page, 'button 1');
+    await page.mouse.move(box.x + box.width / 2, box.y - 80);
+    await waitForConsole(page, 'button 0');
+    await page.mouse.up();
+    expect(await page.getAttribute('[data-testid="button-D2"]', 'data-held')).toBe('false');
   });
 
   test('turning a knob changes what an ADC loop prints and plots; a knob set before Run is what the program reads', async () => {
