@@ -72,6 +72,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         });
         s.on('close', reason => {
           sessions.delete(boardId);
+          vmBoards.delete(boardId);
           if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
