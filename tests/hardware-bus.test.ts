@@ -90,15 +90,15 @@ describe('the Virtual board\'s buses through the link', () => {
     expect(vmLog).toBe('');
   });
 
-  it('sends what UART 1 writes as UART_OUT frames of at most 1023 bytes, in order, and loops nothing back', async () => {
+  it('sends what UART 1 writes as UART_OUT frames of at most 1023 bytes, in order, before DONE, and loops nothing back', async () => {
+    // 10,246 bytes: more than the UART's 4 KB queue, so write() waits for the link to drain it
     await session.upload(image(
-      'from machine import UART\nu = UART(1)\nu.write("hello ")\nu.write(bytes(range(256)) * 10)\n' +
+      'from machine import UART\nu = UART(1)\nu.write("hello ")\nprint(u.write(bytes(range(256)) * 40))\n' +
       'print(u.any(), u.read())\n'));
     expect(await session.runToEnd()).toBe('ok');
-    expect(out).toBe('0 None\n');   // no jumper while the IDE holds the other end
-    const expected = 'hello ' + decoder.decode(Uint8Array.from({ length: 2560 }, (_, i) => i % 256));
-    await until(() => uartText().length >= expected.length);
-    expect(uartText()).toBe(expected);
+    expect(out).toBe('10240\n0 None\n');   // no jumper while the IDE holds the other end
+    const expected = 'hello ' + decoder.decode(Uint8Array.from({ length: 10240 }, (_, i) => i % 256));
+    expect(uartText()).toBe(expected);   // all of it came before DONE
     for (const f of uart) {
       expect(f.bus).toBe(1);
       expect(f.bytes.length).toBeGreaterThan(0);
@@ -116,6 +116,15 @@ describe('the Virtual board\'s buses through the link', () => {
     expect(await done).toBe('ok');
     expect(out).toBe("ready\ngot b'hi there\\n'\nb'ok'\n");
     await until(() => uartText() === 'echo: hi there\n');
+  });
+
+  it('starts each program with its UART closed and empty: nothing typed earlier is read', async () => {
+    await session.upload(image('from machine import UART\nu = UART(1)\nprint("open")\n'));
+    expect(await session.runToEnd()).toBe('ok');
+    await session.boardInput({ kind: 'uart', bus: 1, bytes: new TextEncoder().encode('stale') });
+    await session.upload(image('from machine import UART\nu = UART(1, timeout=50)\nprint(u.any(), u.read())\n'));
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('open\n0 None\n');
   });
 
   it('lets another thread run while a UART read waits, and STOP ends the wait at once', async () => {

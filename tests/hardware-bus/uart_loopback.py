@@ -26,6 +26,9 @@ print(u.read(0), u.flush(), u.txdone())
 data = bytes(range(256)) * 8
 print(u.write(data), u.any(), u.read() == data)
 
+# the receive buffer holds 4 KB: beyond it bytes are lost, as in an overrun on a chip
+print(u.write(bytes(5000)), u.any(), len(u.read()), u.any())
+
 # init() changes the settings and keeps the UART open; parity None / 0 (even) / 1 (odd)
 u.init(9600, bits=7, parity=0, stop=2, timeout=0)
 print(u)
