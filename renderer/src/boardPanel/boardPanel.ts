@@ -158,6 +158,7 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
       // Each run starts a fresh VM (machine_reset: knobs half way, the sensor at 21.5 °C, 45 %):
       // the panel's settings follow at once. A program reading them in its first moment sees the
       // defaults; the VM keeping the outside world's values across a reset would close that gap.
+      note.textContent = '';                              // "press Run first" is old news
       if (virtualId()) parts.resendSettings();
     },
   };
