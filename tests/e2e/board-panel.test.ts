@@ -64,6 +64,11 @@ describeWithChromium('the board panel in Chromium', () => {
     await page.click('[data-testid="button-D2"]');
     await expect(page.locator('[data-testid="board-note"]').innerText()).resolves.toMatch(/press Run first/);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-board-panel.png') });
+    // A line typed to the UART with no VM to take it stays in the field.
+    await page.click('[data-testid="board-tab-uart-1"]');
+    await page.fill('[data-testid="uart-input-1"]', 'too early');
+    await page.press('[data-testid="uart-input-1"]', 'Enter');
+    expect(await settle(() => page.inputValue('[data-testid="uart-input-1"]'), 'too early')).toBe('too early');
   });
 
   test('blink makes the panel\'s LED change state at the program\'s rate; LED2 glows with its PWM duty', async () => {

@@ -31,7 +31,7 @@ interface Reported { board?: BoardDefinition; pins: Map<number, PinReport> }
 
 const VIRTUAL = findBoardDefinition('virtual') as BoardDefinition & { virtual: VirtualParts };
 
-export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelElements): BoardPanel {
+export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardPanelElements): BoardPanel {
   const reported = new Map<string, Reported>();
   const previousState = new Map<string, string>();
   const note = el('p', { className: 'board-note', testId: 'board-note' });
@@ -44,9 +44,9 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
     err => { note.textContent = err.message; },
   );
   const virtualId = () => (bar.selectedBoard()?.kind === 'virtual' ? bar.selectedBoard()?.id : undefined);
-  const send = (input: BoardPanelInput, key?: string) => {
+  const send = (input: BoardPanelInput, key?: string): Promise<boolean> => {
     const boardId = virtualId();
-    if (boardId) queue.push(boardId, input, key);
+    return boardId ? queue.push(boardId, input, key) : Promise.resolve(false);
   };
 
   const parts = createVirtualParts(VIRTUAL, send);
@@ -62,7 +62,7 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
   const boardPage = el('div', { className: 'board-page', testId: 'board-page' }, note, parts.element, pinTable.element);
   const uartPage = el('div', { className: 'board-page uart-page' }, (uarts.get(uartBus) as UartConsole).element);
   const title = el('div', { className: 'pane-title' }, heading, el('span', { className: 'spacer' }), boardTab, uartTab);
-  el_.pane.replaceChildren(title, boardPage, uartPage);
+  elements.pane.replaceChildren(title, boardPage, uartPage);
   let tab: 'board' | 'uart' = 'board';
   const showTab = (which: 'board' | 'uart') => {
     tab = which;
@@ -84,11 +84,11 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
     const seen = board ? reported.get(board.id) : undefined;
     const isVirtual = board?.kind === 'virtual';
     const visible = isVirtual || (seen !== undefined && seen.pins.size > 0);
-    el_.pane.hidden = !visible;
-    el_.workspace.classList.toggle('with-board', visible);
+    elements.pane.hidden = !visible;
+    elements.workspace.classList.toggle('with-board', visible);
     if (!visible || !board) return;
-    el_.pane.dataset.board = board.id;
-    el_.pane.dataset.readonly = String(!isVirtual);
+    elements.pane.dataset.board = board.id;
+    elements.pane.dataset.readonly = String(!isVirtual);
     heading.textContent = isVirtual ? 'Virtual board' : `${board.name} · read-only`;
     parts.element.hidden = !isVirtual;
     uartTab.hidden = !isVirtual;
@@ -139,7 +139,7 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, el_: BoardPanelE
           // A new VM starts from its defaults: tell it what the panel shows, and ask for its pins.
           if (event.boardId === virtualId() && event.state === 'ready' && before === 'connecting') {
             parts.resendSettings();
-            queue.push(event.boardId, { kind: 'snapshot' });
+            void queue.push(event.boardId, { kind: 'snapshot' });
           }
           if (event.boardId === selected) render();
           return;

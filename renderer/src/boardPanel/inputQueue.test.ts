@@ -43,9 +43,11 @@ describe('board panel input queue', () => {
       if (input.kind === 'pin' && input.pin === 99) throw new Error('pin 99 is not on virtual');
       if (input.kind === 'pin') sent.push(input.pin);
     }, err => errors.push(err.message));
-    queue.push('virtual', { kind: 'pin', pin: 99, level: 1 });
-    queue.push('virtual', { kind: 'pin', pin: 2, level: 1 });
+    const refused = queue.push('virtual', { kind: 'pin', pin: 99, level: 1 });
+    const taken = queue.push('virtual', { kind: 'pin', pin: 2, level: 1 });
     await queue.idle();
+    await expect(refused).resolves.toBe(false);
+    await expect(taken).resolves.toBe(true);
     expect(errors).toEqual(['pin 99 is not on virtual']);
     expect(sent).toEqual([2]);
   });

@@ -5,13 +5,14 @@
 import type { BoardPanelInput } from '../../../main/common/api';
 
 export interface InputQueue {
-  /** Queues `input` for the board; `replaces`: a key (knob A0) whose waiting value it supersedes. */
-  push(boardId: string, input: BoardPanelInput, replaces?: string): void;
+  /** Queues `input` for the board; `replaces`: a key (knob A0) whose waiting value it supersedes.
+   *  Resolves true once it (or what replaced it) reached the board, false when the board refused it. */
+  push(boardId: string, input: BoardPanelInput, replaces?: string): Promise<boolean>;
   /** Resolves when everything queued so far has been sent (or failed). */
   idle(): Promise<void>;
 }
 
-interface Waiting { boardId: string; input: BoardPanelInput; key?: string }
+interface Waiting { boardId: string; input: BoardPanelInput; key?: string; settle: ((sent: boolean) => void)[] }
 
 export function createInputQueue(send: (boardId: string, input: BoardPanelInput) => Promise<void>, onError: (err: Error) => void): InputQueue {
   const waiting: Waiting[] = [];
@@ -19,21 +20,30 @@ export function createInputQueue(send: (boardId: string, input: BoardPanelInput)
 
   async function pump(): Promise<void> {
     for (let next = waiting.shift(); next; next = waiting.shift()) {
+      let sent = true;
       try {
         await send(next.boardId, next.input);
       } catch (err) {
+        sent = false;
         onError(err as Error);
       }
+      for (const settle of next.settle) settle(sent);
     }
     running = undefined;
   }
 
   return {
     push(boardId, input, key) {
-      const last = waiting[waiting.length - 1];
-      if (key !== undefined && last?.key === key && last.boardId === boardId) last.input = input;
-      else waiting.push({ boardId, input, key });
-      running ??= pump();
+      return new Promise<boolean>(settle => {
+        const last = waiting[waiting.length - 1];
+        if (key !== undefined && last?.key === key && last.boardId === boardId) {
+          last.input = input;
+          last.settle.push(settle);
+        } else {
+          waiting.push({ boardId, input, key, settle: [settle] });
+        }
+        running ??= pump();
+      });
     },
     idle: () => running ?? Promise.resolve(),
   };

@@ -1,5 +1,6 @@
 // The UART console tab: what the Virtual board's UART sent (UART_OUT), and a line to type into it
-// (UART_RX; Enter sends the line with "\n"). A plain log: a serial console's text, not a terminal.
+// (UART_RX; Enter sends the line with "\n"; a line the board did not take stays in the field).
+// A plain log: a serial console's text, not a terminal.
 import { el } from '../projects/modal';
 
 /** The log keeps at most this much of the newest text. */
@@ -10,7 +11,8 @@ export interface UartConsole {
   received(text: string): void;
 }
 
-export function createUartConsole(bus: number, send: (text: string) => void): UartConsole {
+/** `send` resolves true when the board took the text. */
+export function createUartConsole(bus: number, send: (text: string) => Promise<boolean>): UartConsole {
   const log = el('pre', { className: 'uart-log', testId: `uart-log-${bus}` });
   log.setAttribute('aria-live', 'polite');
   const input = el('input', { className: 'uart-input', testId: `uart-input-${bus}` });
@@ -19,8 +21,11 @@ export function createUartConsole(bus: number, send: (text: string) => void): Ua
   input.addEventListener('keydown', event => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    send(input.value + '\n');
+    const line = input.value;
     input.value = '';
+    void send(line + '\n').then(taken => {
+      if (!taken && !input.value) input.value = line;       // nothing typed since: give the line back
+    });
   });
   const element = el('div', { className: 'uart-console' }, log, input);
 
