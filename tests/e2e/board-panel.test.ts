@@ -38,9 +38,9 @@ describeWithChromium('the board panel in Chromium', () => {
   });
 
   afterEach(async () => {
-    if (await page.isEnabled('#stop')) {
-      await page.click('#stop');
-      await waitForConsole(page, '── stopped ──').catch(() => undefined);
+    if (await page.isEnabled('#stop')) {                          // (it may turn disabled meanwhile: a short wait)
+      await page.click('#stop', { timeout: 3000 }).catch(() => undefined);
+      await waitForConsole(page, '── stopped ──', 5000).catch(() => undefined);
     }
     await context.close();
   });
@@ -244,7 +244,8 @@ describeWithChromium('the board panel in Chromium', () => {
       expect(await page.isVisible('[data-testid="board-tab-uart-1"]')).toBe(false);
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-board-readonly.png') });
     } finally {
-      await page.click('#stop').catch(() => undefined);
+      await page.click('#stop', { timeout: 3000 }).catch(() => undefined);
+      await waitForConsole(page, '── stopped ──', 5000).catch(() => undefined);
       await board.stop();
     }
   });

@@ -30,6 +30,8 @@ export interface BoardPanel {
 interface Reported { board?: BoardDefinition; pins: Map<number, PinReport> }
 
 const VIRTUAL = findBoardDefinition('virtual') as BoardDefinition & { virtual: VirtualParts };
+/** The Virtual board's id in the board list (the main side's VIRTUAL_BOARD_ID). */
+const VIRTUAL_BOARD = 'virtual';
 
 export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardPanelElements): BoardPanel {
   const reported = new Map<string, Reported>();
@@ -100,11 +102,11 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardP
 
   function forget(boardId: string): void {
     reported.delete(boardId);
-    if (boardId === virtualId()) parts.releaseAll();
+    if (boardId === VIRTUAL_BOARD) parts.releaseAll(false);         // no VM to tell
   }
 
   bar.onSelect(render);
-  window.addEventListener('blur', () => parts.releaseAll());   // a button held when the window lost the pointer
+  window.addEventListener('blur', () => parts.releaseAll(true));   // a button held when the window lost the pointer
   render();
 
   return {
@@ -126,7 +128,8 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardP
           return;
         }
         case 'uart': {
-          const uart = event.boardId === virtualId() ? uarts.get(event.bus) : undefined;
+          // Kept while another board is selected, as a serial console would keep it.
+          const uart = event.boardId === VIRTUAL_BOARD ? uarts.get(event.bus) : undefined;
           if (!uart) return;
           uart.received(event.text);
           if (tab !== 'uart') uartTab.dataset.unread = 'true';
@@ -155,9 +158,9 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardP
       render();
     },
     programRunning() {
-      // Each run starts a fresh VM (machine_reset: knobs half way, the sensor at 21.5 °C, 45 %):
-      // the panel's settings follow at once. A program reading them in its first moment sees the
-      // defaults; the VM keeping the outside world's values across a reset would close that gap.
+      // Each run starts a fresh VM (machine_reset puts the knobs half way): the panel's settings
+      // follow at once. A program reading a knob in its first moment sees the default; the VM
+      // keeping the knobs across a reset (as it keeps the sensor's values) would close that gap.
       note.textContent = '';                              // "press Run first" is old news
       if (virtualId()) parts.resendSettings();
     },

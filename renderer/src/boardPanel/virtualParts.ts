@@ -16,8 +16,8 @@ export interface VirtualPartsView {
   showPins(pins: Map<number, PinReport>): void;
   /** Sends what the person set that differs from a fresh board's (knobs, sensor): a new VM starts from its defaults. */
   resendSettings(): void;
-  /** Lets go of every held button (the page lost the pointer, the board went away). */
-  releaseAll(): void;
+  /** Lets go of every held button: the page lost the pointer (`tell`: the board hears of it), or the board went away. */
+  releaseAll(tell: boolean): void;
 }
 
 /** `send(input, key)`: key names a knob or the sensor, whose waiting value a newer one replaces. */
@@ -72,8 +72,8 @@ export function createVirtualParts(board: BoardDefinition & { virtual: VirtualPa
       for (const knob of knobs) if (Number(knob.input.value) !== KNOB_DEFAULT) knob.sendValue();
       sensor.resend();
     },
-    releaseAll() {
-      for (const b of buttons) b.release();
+    releaseAll(tell) {
+      for (const b of buttons) b.release(tell);
     },
   };
 }
@@ -84,19 +84,19 @@ function createButton(label: string, pinName: string, pin: number, send: (input:
   element.type = 'button';
   element.title = `${label} on pin ${pinName}: the program reads 1 while it is held`;
   let held = false;
-  const set = (level: 0 | 1) => {
+  const set = (level: 0 | 1, tell = true) => {
     if (held === (level === 1)) return;
     held = level === 1;
     element.dataset.held = String(held);
     element.setAttribute('aria-pressed', String(held));
-    send({ kind: 'pin', pin, level });
+    if (tell) send({ kind: 'pin', pin, level });
   };
-  const release = () => set(0);
+  const release = (tell = true) => set(0, tell);
   element.addEventListener('pointerdown', event => {
     if (event.button !== 0) return;
     set(1);
   });
-  for (const type of ['pointerup', 'pointerleave', 'pointercancel', 'blur'] as const) element.addEventListener(type, release);
+  for (const type of ['pointerup', 'pointerleave', 'pointercancel', 'blur'] as const) element.addEventListener(type, () => release());
   element.addEventListener('keydown', event => {
     if ((event.key === ' ' || event.key === 'Enter') && !event.repeat) { event.preventDefault(); set(1); }
   });
