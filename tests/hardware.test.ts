@@ -1,12 +1,13 @@
 // The machine and board modules on the Virtual board (issue 12). Each program in tests/hardware
 // runs on the host VM without the IDE and must print exactly what is written here; then again on
-// the VM built with ASan+UBSan and a collection at every allocation. The second part drives a VM
+// the VM built with ASan+UBSan and a collection at every allocation, and with ThreadSanitizer
+// (the same on each build, also through the link). The second part drives a VM
 // serving a pseudo-terminal through the link, as the IDE does: a button pressed through
 // BOARD_INPUT runs the program's handler, a knob changes what ADC.read_u16() returns, PWM duty
 // and pin levels arrive in BOARD_STATE (at most ~60 a second, the last state never lost), and
 // the board's signal generator makes 10,000 edges, none lost beyond the counted overflow.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
@@ -16,6 +17,7 @@ import { LINK_ERRORS } from '../main/link/protocol';
 import { LinkError, type DeviceSession, type PinState } from '../main/link/session';
 import { SerialTransport } from '../main/link/serialTransport';
 import virtual from '../boards/virtual.json';
+import { renderBoard } from '../scripts/contracts/renderBoards';
 
 const root = join(__dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'viper-hardware-'));
@@ -83,8 +85,33 @@ function imageFile(name: string): string {
   return path;
 }
 
-function expectProgram(vm: string, name: string): void {
-  const r = spawnSync(vm, [imageFile(name)], { encoding: 'utf8', timeout: 120000 });
+/** The sanitizer builds of the host VM: the make target, the binary, its environment, its reports. */
+const SANITIZERS = {
+  asan: { target: 'build/asan/viper-vm-stress', binary: 'build/asan/viper-vm-stress', env: {},
+    report: /AddressSanitizer|runtime error|LeakSanitizer/ },
+  // halt_on_error: the first race ends the program with a report
+  tsan: { target: 'tsan', binary: 'build/tsan/viper-vm',
+    env: { TSAN_OPTIONS: `suppressions=${join(root, 'vm-firmware', 'tsan.supp')} halt_on_error=1` }, report: /ThreadSanitizer/ },
+} as const;
+type Which = 'plain' | keyof typeof SANITIZERS;
+
+const built = new Map<Which, string | undefined>();
+/** The host VM, or a sanitizer build of it (make rebuilds it when a source changed); undefined
+ * when it cannot be built (its "is built" test fails). */
+function vmOf(which: Which): string | undefined {
+  if (which === 'plain') return hostVmPath();
+  if (!built.has(which)) {
+    const { target, binary } = SANITIZERS[which];
+    const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), target], { encoding: 'utf8', timeout: 600000 });
+    if (r.status !== 0) console.warn(`tests/hardware: make ${target} failed: ${r.stderr}`);
+    built.set(which, r.status === 0 ? join(root, 'vm-firmware', binary) : undefined);
+  }
+  return built.get(which);
+}
+const envOf = (which: Which) => (which === 'plain' ? {} : SANITIZERS[which].env);
+
+function expectProgram(which: Which, vm: string, name: string): void {
+  const r = spawnSync(vm, [imageFile(name)], { encoding: 'utf8', timeout: 120000, env: { ...process.env, ...envOf(which) } });
   // the classes MicroPython's machine has beside these come with the buses (modmachine_bus.c)
   const stdout = name === 'functions' ? r.stdout.replace(/\['ADC', 'I2C', 'PWM', 'Pin', 'SPI', 'Timer', 'UART'\]/, "['ADC', 'PWM', 'Pin', 'Timer']") : r.stdout;
   expect(r.stderr).toBe(EXPECTED[name].stderr ?? '');
@@ -93,27 +120,13 @@ function expectProgram(vm: string, name: string): void {
   expect(r.status).toBe(0);
 }
 
-describe('machine and board on the host VM', () => {
-  it.each(names)('%s', name => expectProgram(hostVmPath(), name), 30000);
-});
-
-let asanVm: string | undefined | null = null;
-/** The host VM built with ASan+UBSan and a collection at every allocation (make rebuilds it when a
- * source changed); undefined when it cannot be built (its "is built" test fails). */
-function asan(): string | undefined {
-  if (asanVm === null) {
-    const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), 'build/asan/viper-vm-stress'], { encoding: 'utf8', timeout: 600000 });
-    if (r.status !== 0) console.warn(`tests/hardware: make failed: ${r.stderr}`);
-    asanVm = r.status === 0 ? join(root, 'vm-firmware', 'build', 'asan', 'viper-vm-stress') : undefined;
-  }
-  return asanVm;
-}
-
-describe('machine and board on the VM built with ASan+UBSan and a collection at every allocation', () => {
+// plain; asan: ASan+UBSan with a collection at every allocation; tsan: ThreadSanitizer (a report
+// in stderr fails the program)
+describe.each(['plain', 'asan', 'tsan'] as Which[])('machine and board on the host VM, %s', which => {
   let vm: string | undefined;
-  beforeAll(() => { vm = asan(); }, 600000);
+  beforeAll(() => { vm = vmOf(which); }, 600000);
   it('is built', () => expect(vm).toBeDefined());
-  it.each(names)('%s', name => expectProgram(vm!, name), 300000);
+  it.each(names)('%s', name => expectProgram(which, vm!, name), 300000);
 });
 
 // ---- through the link -------------------------------------------------------------------------
@@ -132,19 +145,19 @@ async function until(what: () => boolean, ms = 10000): Promise<void> {
   }
 }
 
-describe.each(['plain', 'asan'])('the Virtual board through the link (viper-vm --pty), %s VM', which => {
+describe.each(['plain', 'asan', 'tsan'] as Which[])('the Virtual board through the link (viper-vm --pty), %s VM', which => {
   let board: PtyBoard | undefined;
   let session: DeviceSession;
   let out = '';
   let stderr = '';
   let states: { at: number; pins: PinState[] }[] = [];
   let vm: string | undefined;
-  beforeAll(() => { vm = which === 'plain' ? hostVmPath() : asan(); }, 600000);
+  beforeAll(() => { vm = vmOf(which); }, 600000);
   beforeEach(async () => {
     const saved = process.env.VIPER_VM;
     process.env.VIPER_VM = vm;   // startPtyBoard runs hostVmPath()
     try {
-      board = await startPtyBoard();
+      board = await startPtyBoard({ env: envOf(which) });
     } finally {
       if (saved === undefined) delete process.env.VIPER_VM; else process.env.VIPER_VM = saved;
     }
@@ -353,4 +366,62 @@ print('order kept', repeats <= dropped, 'first rising' if first == Pin.IRQ_RISIN
     expect(await session.runToEnd()).toBe('ok');
     expect(states[states.length - 1].pins).toEqual([{ pin: pinOf('D4'), mode: 'input', value: 0 }]);
   });
+});
+
+// ---- a board whose link takes pins ------------------------------------------------------------
+
+// A real board's link UART owns its pins: the machine module refuses them by any name. The host
+// VM is built here over a board table generated (as npm run gen does) from a small definition.
+describe('a board whose link UART takes two pins', () => {
+  const definition = {
+    id: 'linkboard', name: 'Link board',
+    pins: [{ name: 'D0', port: 'A', pad: 3, link: true }, { name: 'D1', port: 'A', pad: 2, link: true },
+      { name: 'D2', port: 'A', pad: 10 }, { name: 'A0', port: 'A', pad: 0, adc: 0 }],
+    aliases: { LED: 'D2', TX: 'D1' },
+  };
+  let vm: string | undefined;
+  beforeAll(() => {
+    const fw = join(root, 'vm-firmware');
+    const table = join(scratch, 'linkboard.c');
+    writeFileSync(table, renderBoard(definition));
+    const posix = ['main.c', 'port_posix.c', 'store_file.c', 'thread_posix.c', 'sim_board.c', 'sim_bus.c']
+      .map(f => join(fw, 'ports', 'posix', f)).filter(f => existsSync(f));
+    const core = readdirSync(join(fw, 'core')).filter(f => f.endsWith('.c')).map(f => join(fw, 'core', f));
+    const out = join(scratch, 'viper-vm-linkboard');
+    const r = spawnSync('cc', ['-std=c99', '-O1', `-I${join(fw, 'core')}`, `-I${join(fw, 'ports', 'posix')}`,
+      ...core, ...posix, table, '-o', out, '-lm', '-pthread'], { encoding: 'utf8', timeout: 300000 });
+    if (r.status !== 0) console.warn(`tests/hardware: the link board's VM did not build: ${r.stderr}`);
+    vm = r.status === 0 ? out : undefined;
+  }, 300000);
+
+  it('refuses the link\'s pins by name, alias and number, and leaves them out of board', () => {
+    expect(vm).toBeDefined();
+    const source = `
+from machine import Pin, ADC
+import board
+def fails(f):
+    try:
+        f()
+    except ValueError as e:
+        print(e)
+fails(lambda: Pin('D1'))
+fails(lambda: Pin(0))
+fails(lambda: Pin('TX', Pin.OUT))
+fails(lambda: ADC('D1'))
+fails(lambda: Pin('D9'))
+fails(lambda: ADC('D2'))
+print(board.NAME, [n for n in dir(board) if n[0] in 'DAL'])
+board.LED.on()
+print(Pin(2), Pin('LED').value())
+`;
+    const path = join(scratch, 'linkboard.vbc');
+    writeFileSync(path, image(source));
+    const r = spawnSync(vm!, [path], { encoding: 'utf8', timeout: 30000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'pin D1 is used by the link to the IDE', 'pin D0 is used by the link to the IDE', 'pin TX is used by the link to the IDE',
+      'pin D1 is used by the link to the IDE', 'pin D9 not on linkboard', 'pin D2 has no ADC (ADC pins: A0)',
+      "linkboard ['A0', 'D2', 'LED']", "Pin('D2', mode=Pin.OUT) 1", '',
+    ].join('\n'));
+  }, 30000);
 });

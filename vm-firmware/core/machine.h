@@ -11,6 +11,11 @@
 #define VIPER_EVENT_QUEUE 32
 #endif
 
+/* Pins beyond this cannot interrupt (a board's table is far smaller). */
+#ifndef VIPER_EVENT_PINS
+#define VIPER_EVENT_PINS 128
+#endif
+
 enum { MACHINE_EVENT_PIN = 0, MACHINE_EVENT_TIMER = 1 };
 
 /* ---- modmachine.c ---------------------------------------------------------------------------- */

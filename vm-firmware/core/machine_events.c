@@ -8,11 +8,6 @@
 #include "machine.h"
 #include "thread.h"
 
-/* Pins beyond this get no events (a board's table is far smaller). */
-#ifndef VIPER_EVENT_PINS
-#define VIPER_EVENT_PINS 128
-#endif
-
 typedef struct MachineEvent { uint8_t kind, id, flags; } MachineEvent;
 
 static struct {
@@ -146,6 +141,7 @@ Value machine_events_next(VM *vm) {
       e = ev.queue[ev.head % VIPER_EVENT_QUEUE];
       ev.head++;
       have = true;
+      ev.waiter = NULL;   /* while callbacks run (one may sleep), events do not wake this thread */
     } else {
       ev.waiter = me->os;
       if (ev.dropped != ev.reported) dropped = ev.dropped - ev.reported;

@@ -188,7 +188,7 @@ static Value m_pin_irq(VM *vm, int argc, Value *args) {
   if (pin < 0 || !int_arg(vm, args[1], "trigger", 0, HAL_EDGE_RISING | HAL_EDGE_FALLING, &edges) ||
       !int_arg(vm, args[2], "debounce", 0, 65535, &debounce))
     return EXC_VAL;
-  if (pin >= 128 && edges != 0) return vm_raise(vm, &exc_ValueError, "this pin cannot interrupt");
+  if (pin >= VIPER_EVENT_PINS && edges != 0) return vm_raise(vm, &exc_ValueError, "this pin cannot interrupt");
   machine_events_pin(pin, (unsigned)edges, (uint32_t)debounce);
   hal_pin_irq(pin, (unsigned)edges);
   return NONE_VAL;
