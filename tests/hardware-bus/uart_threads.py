@@ -19,7 +19,7 @@ waited = time.ticks_diff(time.ticks_ms(), t0)
 print(got, ticks, waited < 1500)
 
 # readline waits for the rest of the line between the pieces another thread writes
-u.init(timeout=1000, timeout_char=500)
+u.init(timeout=2000, timeout_char=1000)
 
 def slow_writer():
     for piece in (b'one ', b'two ', b'three\n', b'next'):
