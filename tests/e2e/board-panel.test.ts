@@ -147,6 +147,14 @@ describeWithChromium('the board panel in Chromium', () => {
     await waitForConsole(page, 'button 0');
     await page.mouse.up();
     expect(await page.getAttribute('[data-testid="button-D2"]', 'data-held')).toBe('false');
+
+    // From the keyboard: held while Space is down.
+    await page.click('#clear-console');
+    await page.focus('[data-testid="button-D2"]');
+    await page.keyboard.down(' ');
+    await waitForConsole(page, 'button 1');
+    await page.keyboard.up(' ');
+    await waitForConsole(page, 'button 0');
   });
 
   test('turning a knob changes what an ADC loop prints and plots; a knob set before Run is what the program reads', async () => {
