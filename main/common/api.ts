@@ -57,7 +57,23 @@ export interface DeviceApi {
   sendInput(params: { boardId: string; text: string }): Promise<void>;
   /** Which RAM the Virtual board emulates (an id of VIRTUAL_RAM_CHOICES); a running one restarts with it. */
   setVirtualBoardRam(params: { ram: string }): Promise<void>;
+  /** Presses a button, turns a knob, sets the sensor or types into a UART of the Virtual board
+   *  (its board panel); only while a session to it is open. A real board's pins are read-only. */
+  boardInput(params: { boardId: string; input: BoardPanelInput }): Promise<void>;
 }
+
+/** What the board panel does to the Virtual board (a BOARD_INPUT frame, docs/link-protocol.md).
+ *  Pins are indexes into the board's definition (boards/<id>.json); temperature in °C, humidity in %. */
+export type BoardPanelInput =
+  | { kind: 'snapshot' }
+  | { kind: 'pin'; pin: number; level: 0 | 1 }
+  | { kind: 'analog'; pin: number; value: number }
+  | { kind: 'sensor'; temperature: number; humidity: number }
+  | { kind: 'uart'; bus: number; text: string };
+
+/** How a pin in use is, from a BOARD_STATE frame: level 0/1, a PWM duty (0..65535) or an ADC reading. */
+export type PinModeName = 'unused' | 'input' | 'output' | 'open_drain' | 'pwm' | 'adc' | 'bus';
+export interface PinReport { pin: number; mode: PinModeName; value: number }
 
 /** Everything the renderer may call. Every method is async and validated on the main side. */
 export interface ViperApi extends DeviceApi, ToolsApi {
@@ -134,7 +150,11 @@ export type DeviceEvent =
   | { kind: 'output'; boardId: string; text: string }
   | { kind: 'exception'; boardId: string; report: ExceptionReport }
   | { kind: 'state'; boardId: string; state: BoardState; detail?: string }
-  | { kind: 'done'; boardId: string; status: 'ok' | 'exception' | 'stopped' | 'error' };
+  | { kind: 'done'; boardId: string; status: 'ok' | 'exception' | 'stopped' | 'error' }
+  /** The board's pins in use, the whole table (`board`: the VM's board id, whose definition names them). */
+  | { kind: 'pins'; boardId: string; board: string; pins: PinReport[] }
+  /** Text a UART of the Virtual board sent (UTF-8 decoded across frames). */
+  | { kind: 'uart'; boardId: string; bus: number; text: string };
 
 // ---- wire messages ----
 

@@ -3,7 +3,7 @@
 // the dispatcher (services/dispatch.ts) are all derived from it, so a method exists everywhere or
 // nowhere: the table's type is a mapped type over Method, and a method missing here fails tsc.
 // No Node or Electron imports here.
-import type { BurnMethod, Method, ModuleSource, ParamsOf, Request } from './api';
+import type { BoardPanelInput, BurnMethod, Method, ModuleSource, ParamsOf, Request } from './api';
 import { isModuleFile, isProjectFile, isReservedName, MANIFEST_FILE } from './moduleFile';
 import { findVirtualRam, VIRTUAL_RAM_CHOICES } from './virtualRam';
 
@@ -17,6 +17,10 @@ const MAX_PROJECT = 4 << 20;   // all of a run's sources together
 const MAX_QUERY = 200;
 const MAX_ENTRY = 64 << 10;    // one REPL entry; its image must fit one link frame anyway
 const MAX_INPUT = 4096;        // typed text for input(); the VM's line buffer is 256 bytes
+
+// What the board panel may send (the SHT31's measuring range; a u8 pin or bus, a u16 reading).
+const SENSOR_CELSIUS = { min: -45, max: 130 };
+const SENSOR_HUMIDITY = { min: 0, max: 100 };
 
 const BURN_METHODS: readonly BurnMethod[] = ['stm32-uart', 'samba', 'stlink-drive'];
 
@@ -86,6 +90,49 @@ function checkRemovableModule(params: Record<string, unknown>, key: string): str
   return file;
 }
 
+function checkInteger(params: Record<string, unknown>, key: string, min: number, max: number): number {
+  const v = params[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new Error(`"${key}" must be an integer from ${min} to ${max}`);
+  return v;
+}
+
+function checkNumber(params: Record<string, unknown>, key: string, min: number, max: number): number {
+  const v = params[key];
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new Error(`"${key}" must be a number from ${min} to ${max}`);
+  return v;
+}
+
+/** One thing the board panel does; the pins and buses it names are checked against the board by the service. */
+function checkBoardInput(raw: unknown): BoardPanelInput {
+  if (!isObject(raw)) throw new Error('"input" must be an object');
+  switch (raw.kind) {
+    case 'snapshot':
+      checkKeys(raw, ['kind']);
+      return { kind: 'snapshot' };
+    case 'pin':
+      checkKeys(raw, ['kind', 'pin', 'level']);
+      return { kind: 'pin', pin: checkInteger(raw, 'pin', 0, 255), level: checkInteger(raw, 'level', 0, 1) as 0 | 1 };
+    case 'analog':
+      checkKeys(raw, ['kind', 'pin', 'value']);
+      return { kind: 'analog', pin: checkInteger(raw, 'pin', 0, 255), value: checkInteger(raw, 'value', 0, 65535) };
+    case 'sensor':
+      checkKeys(raw, ['kind', 'temperature', 'humidity']);
+      return {
+        kind: 'sensor',
+        temperature: checkNumber(raw, 'temperature', SENSOR_CELSIUS.min, SENSOR_CELSIUS.max),
+        humidity: checkNumber(raw, 'humidity', SENSOR_HUMIDITY.min, SENSOR_HUMIDITY.max),
+      };
+    case 'uart': {
+      checkKeys(raw, ['kind', 'bus', 'text']);
+      const text = checkString(raw, 'text', MAX_INPUT);
+      if (!text) throw new Error('"text" must not be empty');
+      return { kind: 'uart', bus: checkInteger(raw, 'bus', 0, 255), text };
+    }
+    default:
+      throw new Error('"input.kind" must be one of snapshot, pin, analog, sensor, uart');
+  }
+}
+
 // Validators shared by several methods.
 const noParams = (params: Record<string, unknown>): Record<string, never> => {
   checkKeys(params, []);
@@ -139,6 +186,10 @@ export const API_TABLE: { readonly [M in Method]: Validator<M> } = {
     const ram = checkString(params, 'ram', MAX_QUERY);
     if (!findVirtualRam(ram)) throw new Error(`"ram" must be one of ${VIRTUAL_RAM_CHOICES.map(c => c.id).join(', ')}`);
     return { ram };
+  },
+  boardInput(params) {
+    checkKeys(params, ['boardId', 'input']);
+    return { boardId: checkString(params, 'boardId', MAX_NAME), input: checkBoardInput(params.input) };
   },
 
   // ---- ports ----

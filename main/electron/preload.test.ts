@@ -31,10 +31,10 @@ test('exposes only window.viper with every API function', () => {
 });
 
 test.each(API_METHODS.map(m => [m]))('%s crosses as a checked request on the one channel', async method => {
-  const params: Record<string, Record<string, string>> = {
+  const params: Record<string, Record<string, unknown>> = {
     run: { boardId: 'virtual', file: 'main.py', source: '' }, stop: { boardId: 'virtual' },
     exec: { boardId: 'virtual', source: '1+1' }, reset: { boardId: 'virtual' }, sendInput: { boardId: 'virtual', text: 'Ada\n' },
-    setVirtualBoardRam: { ram: 'desktop' },
+    setVirtualBoardRam: { ram: 'desktop' }, boardInput: { boardId: 'virtual', input: { kind: 'pin', pin: 2, level: 1 } },
     setPortBoard: { path: '/dev/ttyUSB0', board: 'arduino_due' }, listExamples: { text: 'blink' },
     cloneExample: { id: 'hello', name: 'Mine', board: 'virtual' }, createProject: { name: 'Mine', board: 'virtual' },
     openProject: { dir: '/p' }, readFile: { dir: '/p', file: 'main.py' }, saveFile: { dir: '/p', file: 'main.py', text: '' },

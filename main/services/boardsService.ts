@@ -8,11 +8,14 @@ import { heapArgs, startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability
 import { SerialTransport } from '../link/serialTransport';
 import type { DeviceSession } from '../link/session';
 import type { Transport } from '../link/transport';
+import { findBoardDefinition } from '../common/boardDefinitions';
+import { linkInputs } from './boardInput';
 import type { ServiceContext } from './serviceContext';
 
 export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
+  const vmBoards = new Map<string, string>();         // the board id each session's VM reported ("virtual")
   let virtualRam = DEFAULT_VIRTUAL_RAM;
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
@@ -52,7 +55,16 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       session = opened.then(({ session: s, info }) => {
         readyDetails.set(boardId, `VM v${info.vmVersion}`);
         if (isSerial(boardId)) prober.noteSession(boardId, info);
+        vmBoards.set(boardId, info.boardId);
         s.on('output', text => emit({ kind: 'output', boardId, text }));
+        s.on('boardState', pins => emit({ kind: 'pins', boardId, board: info.boardId, pins }));
+        const uartDecoders = new Map<number, TextDecoder>();   // per bus: a character may span frames
+        s.on('uartOut', (bus, bytes) => {
+          let decoder = uartDecoders.get(bus);
+          if (!decoder) uartDecoders.set(bus, decoder = new TextDecoder('utf-8'));
+          const text = decoder.decode(bytes, { stream: true });
+          if (text) emit({ kind: 'uart', boardId, bus, text });
+        });
         s.on('exception', report => emit({ kind: 'exception', boardId, report }));
         s.on('done', status => {
           emit({ kind: 'done', boardId, status });
@@ -60,6 +72,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         });
         s.on('close', reason => {
           sessions.delete(boardId);
+          vmBoards.delete(boardId);
           if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
@@ -147,6 +160,13 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       // The heap is fixed when the VM starts: end the running one; the next Run starts afresh.
       const session = sessions.get(VIRTUAL_BOARD_ID);
       if (session) await session.then(s => s.close(), () => undefined);
+    },
+
+    async boardInput({ boardId, input }): Promise<void> {
+      const pending = sessions.get(boardId);
+      if (!pending) throw new Error('the board is not connected: press Run first');
+      const session = await pending;
+      for (const frame of linkInputs(findBoardDefinition(vmBoards.get(boardId) ?? ''), input)) await session.boardInput(frame);
     },
 
     async dispose() {

@@ -37,4 +37,34 @@ describe('output batcher', () => {
     expect((sent[0] as { text: string }).text).toHaveLength(64 << 10);
     batcher.dispose();
   });
+
+  test('pin tables of a board keep only the latest; UART text joins per bus; the order stays', async () => {
+    const sent: DeviceEvent[] = [];
+    const batcher = createOutputBatcher(e => sent.push(e));
+    const pins = (value: number): DeviceEvent => ({ kind: 'pins', boardId: 'a', board: 'virtual', pins: [{ pin: 13, mode: 'output', value }] });
+    const uart = (bus: number, text: string): DeviceEvent => ({ kind: 'uart', boardId: 'a', bus, text });
+    for (let i = 0; i < 100; i++) batcher.emit(pins(i % 2));
+    batcher.emit(output('a', 'tick\n'));
+    batcher.emit(pins(1));
+    batcher.emit(uart(1, 'he'));
+    batcher.emit(uart(1, 'llo'));
+    batcher.emit(uart(2, '!'));
+    batcher.emit(pins(0));
+    expect(sent).toEqual([]);
+    await wait(50);
+    expect(sent).toEqual([pins(1), output('a', 'tick\n'), pins(1), uart(1, 'hello'), uart(2, '!'), pins(0)]);
+  });
+
+  test('output and pin tables taking turns are passed on in bounded batches', () => {
+    const sent: DeviceEvent[] = [];
+    const batcher = createOutputBatcher(e => sent.push(e));
+    for (let i = 0; i < 1000; i++) {
+      batcher.emit(output('a', `${i}\n`));
+      batcher.emit({ kind: 'pins', boardId: 'a', board: 'virtual', pins: [{ pin: 2, mode: 'input', value: i & 1 }] });
+    }
+    expect(sent.length).toBeGreaterThanOrEqual(1792);             // seven full batches of 256 went at once
+    batcher.dispose();
+    expect(sent).toHaveLength(2000);
+    expect(sent.filter(e => e.kind === 'output').map(e => (e as { text: string }).text).join('')).toBe(Array.from({ length: 1000 }, (_, i) => `${i}\n`).join(''));
+  });
 });

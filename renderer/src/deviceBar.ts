@@ -28,12 +28,19 @@ export interface DeviceBarElements {
 export class DeviceBar {
   private boards: BoardInfo[] = [];
   private readonly states = new Map<string, KnownState>();
+  private readonly selectListeners: (() => void)[] = [];
 
   constructor(private readonly el: DeviceBarElements) {
     el.select.addEventListener('change', () => {
       try { localStorage.setItem(CHOSEN_BOARD_KEY, el.select.value); } catch { /* not essential */ }
       this.showState();
+      this.selectListeners.forEach(listener => listener());
     });
+  }
+
+  /** Calls `listener` whenever the selected board may have changed (a pick, a new board list). */
+  onSelect(listener: () => void): void {
+    this.selectListeners.push(listener);
   }
 
   selectedBoard(): BoardInfo | undefined {
@@ -56,6 +63,7 @@ export class DeviceBar {
     if (boards.some(b => b.id === previous && !b.unavailable)) this.el.select.value = previous ?? '';
     this.el.select.disabled = boards.length === 0;
     this.showState();
+    this.selectListeners.forEach(listener => listener());
   }
 
   /** Remembers state events for every board and shows the selected board's. */

@@ -13,6 +13,7 @@ import { createProblemsSummary } from './problemsSummary';
 import { createPlotter } from './plotter/plotter';
 import { createProgramRunner } from './programRunner';
 import { installVirtualRamPicker } from './boards/virtualRamPicker';
+import { createBoardPanel } from './boardPanel/boardPanel';
 import { installBoardsAndBurn } from './burn/installBurn';
 import { installProjects } from './projects/installProjects';
 
@@ -93,7 +94,8 @@ function start(): void {
     clear: byId<HTMLButtonElement>('plot-clear'),
   });
   const repl = createRepl(api, bar, out);
-  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); });
+  const boardPanel = createBoardPanel(api, bar, { pane: byId('board-panel'), workspace: byId('workspace') });
+  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); }, () => boardPanel.programRunning());
   const runProgram = () => void runner.run().finally(() => repl.runSettled());
   installProjects({ api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs') });
 
@@ -104,6 +106,7 @@ function start(): void {
 
   api.onEvent(event => {
     bar.noteEvent(event);
+    boardPanel.noteEvent(event);
     showEvent(event, out, repl.executing() && event.boardId === bar.selectedBoard()?.id);
     repl.noteEvent(event);
     if (event.kind === 'output' && !repl.executing()) plotter.output(event.text);   // the prompt's echoes are no data

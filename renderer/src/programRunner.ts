@@ -15,8 +15,8 @@ export interface ProgramRunner {
 
 const STOP_WAIT_MS = 3000;
 
-/** `onStart`: a program is about to be sent (the plotter starts afresh). */
-export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole, onStart: () => void = () => {}): ProgramRunner {
+/** `onStart`: a program is about to be sent (the plotter starts afresh); `onRunning`: the board has started it. */
+export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole, onStart: () => void = () => {}, onRunning: () => void = () => {}): ProgramRunner {
   let running = false;
 
   /** Run while a program runs: stop it first and wait until the board says it ended. */
@@ -76,7 +76,10 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
       onStart();
       try {
         const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source, ...(modules.length ? { modules } : {}) });
-        if (result.ok) return;
+        if (result.ok) {
+          onRunning();
+          return;
+        }
         if ('diagnostics' in result) out.diagnostics(result.diagnostics);
         else out.error(`Could not run on ${board.name}: ${result.error}`);
       } catch (err) {
