@@ -445,8 +445,11 @@ static Value bi_round(VM *vm, int argc, Value *args) {
 
 bool value_callable(VM *vm, Value v) {
   if (IS_INSTANCE(v)) return class_lookup(value_type(v), AS_STR(str_intern(vm, "__call__", 8))) != UNBOUND_VAL;
-  return IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
-         IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type);
+  if (IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
+      IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type))
+    return true;
+  return IS_OBJ(v) && OBJ_TYPE(v)->methods != NULL &&   /* a native object with __call__ (machine.Pin) */
+         methods_find(OBJ_TYPE(v)->methods, AS_STR(str_intern(vm, "__call__", 8))) != NULL;
 }
 
 static Value bi_callable(VM *vm, int argc, Value *args) {

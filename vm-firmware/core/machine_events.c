@@ -1,5 +1,5 @@
 /* Pin and timer events, from an interrupt handler (or the Virtual board's simulation threads) to
- * the one Python thread that runs the callbacks (machine.py's dispatcher). A bounded ring: when
+ * the one Python thread that runs the callbacks (machine_callbacks.c's dispatcher). A bounded ring: when
  * it is full an event is dropped and counted (machine.irq_dropped()), never blocking the
  * interrupt; the dispatcher reports each burst of drops once on stderr. Everything the interrupt
  * side touches changes under port_irq_save(). */
@@ -8,12 +8,6 @@
 #include "machine.h"
 #include "thread.h"
 
-/* Pins beyond this get no events (a board's table is far smaller). */
-#ifndef VIPER_EVENT_PINS
-#define VIPER_EVENT_PINS 128
-#endif
-
-typedef struct MachineEvent { uint8_t kind, id, flags; } MachineEvent;
 
 static struct {
   MachineEvent queue[VIPER_EVENT_QUEUE];
@@ -135,15 +129,14 @@ static void report_drops(VM *vm, uint32_t dropped) {
   else port_error_write(line, n);
 }
 
-Value machine_events_next(VM *vm) {
+bool machine_events_next(VM *vm, MachineEvent *out) {
   ObjThread *me = thread_current(vm);
-  if (me == NULL) return EXC_VAL;
+  if (me == NULL) return false;
   for (;;) {
-    MachineEvent e;
     bool have = false;
     uint32_t dropped = 0, s = port_irq_save();
     if (ev.tail != ev.head) {
-      e = ev.queue[ev.head % VIPER_EVENT_QUEUE];
+      *out = ev.queue[ev.head % VIPER_EVENT_QUEUE];
       ev.head++;
       have = true;
     } else {
@@ -152,16 +145,9 @@ Value machine_events_next(VM *vm) {
       ev.reported = ev.dropped;
     }
     port_irq_restore(s);
-    if (have) {
-      Value t = tuple_new(vm, 3);
-      if (t == EXC_VAL) return EXC_VAL;
-      AS_TUPLE(t)->items[0] = INT_VAL(e.kind);
-      AS_TUPLE(t)->items[1] = INT_VAL(e.id);
-      AS_TUPLE(t)->items[2] = INT_VAL(e.flags);
-      return t;
-    }
+    if (have) return true;
     if (dropped > 0) report_drops(vm, dropped);
     /* an event's wake is sticky: one that came since the check ends this wait at once */
-    if (!thread_wait(vm, PORT_WAIT_FOREVER)) { machine_events_detach(); return EXC_VAL; }
+    if (!thread_wait(vm, PORT_WAIT_FOREVER)) { machine_events_detach(); return false; }
   }
 }

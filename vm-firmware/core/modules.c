@@ -627,8 +627,10 @@ extern const ObjBuiltin atexit_functions[];     /* modatexit.c */
 extern const ObjBuiltin thread_functions[];     /* modthread.c: _thread */
 bool thread_module_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
 bool atexit_fill(VM *vm, ObjDict *d);
-extern const ObjBuiltin machine_functions[];    /* modmachine.c: _machine, under machine.py and board.py */
+extern const ObjBuiltin machine_functions[];    /* modmachine.c: machine */
 bool machine_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
+extern const ObjBuiltin board_functions[];      /* modboard.c: board */
+bool board_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
 
 static bool put(VM *vm, ObjDict *d, const char *name, Value v) {
   Value key;
@@ -707,6 +709,7 @@ Value module_new(VM *vm, const char *name) {
 
 static bool thread_fill(VM *vm, ObjDict *d) { return thread_module_fill(vm, d, put); }
 static bool machine_module_fill(VM *vm, ObjDict *d) { return machine_fill(vm, d, put); }
+static bool board_module_fill(VM *vm, ObjDict *d) { return board_fill(vm, d, put); }
 
 /* Built-in modules that live in their own files: their functions, and what else goes in. */
 static const struct { const char *name; const ObjBuiltin *functions; bool (*fill)(VM *vm, ObjDict *d); } module_files[] = {
@@ -714,7 +717,8 @@ static const struct { const char *name; const ObjBuiltin *functions; bool (*fill
   {"traceback", traceback_functions, NULL},
   {"atexit", atexit_functions, atexit_fill},
   {"_thread", thread_functions, thread_fill},
-  {"_machine", machine_functions, machine_module_fill},
+  {"machine", machine_functions, machine_module_fill},
+  {"board", board_functions, board_module_fill},
 };
 
 /* __main__ and builtins: modules over the dicts the VM already has. */

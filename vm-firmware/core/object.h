@@ -579,6 +579,7 @@ void weakref_run_callbacks(VM *vm);
  * callback called from C at frame depth depth, reported on stderr ("Exception ignored in"). */
 Value traceback_new(VM *vm, Value exc);
 void traceback_report_ignored(VM *vm, Value where, int depth);
+void traceback_report(VM *vm, int depth);   /* the same without "Exception ignored in" */
 /* modsys.c: sys.stdout & co.; print(file=f); modatexit.c: the handlers, at the program's end. */
 extern const Type textio_type, fileio_type, bufreader_type;
 #define IS_STREAM_TYPE(t) ((t) == &textio_type || (t) == &fileio_type || (t) == &bufreader_type)
