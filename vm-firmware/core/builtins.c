@@ -637,7 +637,7 @@ static Value bi_dir(VM *vm, int argc, Value *args) {
   if (argc == 0) return dir_scope(vm);
   if (IS_INSTANCE(args[0]) || IS_PYCLASS(args[0])) return class_dir(vm, args[0]);
   if (IS_MODULE(args[0])) {   /* its namespace's names */
-    list = value_to_list(vm, OBJ_VAL(AS_MODULE(args[0])->dict));
+    list = module_dir(vm, args[0]);
     if (list == EXC_VAL) return EXC_VAL;
     vm_push_root(vm, list);
     r = list_sort(vm, AS_LIST(list), NONE_VAL, false);

@@ -1154,6 +1154,12 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     CHECK(all);
     all = dict_get_str(src, AS_STR(all));
     if (all == UNBOUND_VAL) {
+      Value done = module_import_star_dir(vm, m, frame->ns);   /* names made on demand (board) */
+      CHECK(done);
+      if (done != UNBOUND_VAL) {
+        sp--;
+        NEXT();
+      }
       for (i = 0; i < src->used; i++) {
         DictEntry *e = &src->entries[i];
         if (e->key == DELETED_VAL || !IS_STR(e->key) || AS_STR(e->key)->chars[0] == '_') continue;

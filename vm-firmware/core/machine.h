@@ -33,6 +33,8 @@ void machine_reset(void);
 /* What the machine module holds besides its functions (machine_functions): the classes. */
 bool machine_fill(VM *vm, ObjDict *d, MachinePut put);
 extern const ObjBuiltin machine_functions[];
+/* A name into a module dict as a key that is not interned (machine_fill says why). */
+bool machine_put(VM *vm, ObjDict *d, const char *name, Value v);
 
 /* How the program set each pin up: a HalPinMode, or one of these. */
 enum { MACHINE_USE_NONE = -1, MACHINE_USE_PWM = 10, MACHINE_USE_ADC = 11 };

@@ -13,6 +13,18 @@
 #include "machine.h"
 #include "thread.h"
 
+/* The dispatcher's Python stack on a board's small heap, in values: room for callbacks a few
+ * calls deep (6 frames), about a third of a thread's default, so that a Nucleo's 28 KB heap has
+ * room for it. A big heap (the desktop's) gives it a thread's default stack. */
+#ifndef VIPER_CALLBACK_STACK_VALUES
+#define VIPER_CALLBACK_STACK_VALUES 96
+#endif
+
+static uint32_t dispatcher_stack_bytes(VM *vm) {
+  bool big = (size_t)(vm->heap_limit - vm->heap_start) >= 2u * 1024u * 1024u;   /* as thread_start */
+  return big ? 0 : VIPER_CALLBACK_STACK_VALUES * (uint32_t)sizeof(Value);
+}
+
 static Value intern(VM *vm, const char *s) { return str_intern(vm, s, strlen(s)); }
 
 /* The machine module's dict (imported now if the program dropped it from sys.modules). */
@@ -95,7 +107,7 @@ static bool start_dispatcher(VM *vm, ObjDict *md, Value callbacks) {
   vm_push_root(vm, targs);
   if ((name = str_from_cstr(vm, "machine.irq")) == EXC_VAL) { gc_root_restore(vm, mark); return false; }
   vm_push_root(vm, name);
-  thread = thread_start(vm, OBJ_VAL(&dispatch_builtin), targs, NONE_VAL, name, PRIO_HIGHEST, true, 0);
+  thread = thread_start(vm, OBJ_VAL(&dispatch_builtin), targs, NONE_VAL, name, PRIO_HIGHEST, true, dispatcher_stack_bytes(vm));
   if (thread == NULL) { gc_root_restore(vm, mark); return false; }
   vm_push_root(vm, OBJ_VAL(thread));
   key = intern(vm, "_dispatcher");

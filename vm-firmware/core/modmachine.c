@@ -158,13 +158,31 @@ static Value m_idle(VM *vm, int argc, Value *args) {
 }
 
 #define FN(cname, min, max) {{&builtin_type}, #cname, m_##cname, min, max, NULL}
-const ObjBuiltin machine_functions[] = {
+static const ObjBuiltin functions[] = {
   FN(unique_id, 0, 0), FN(reset, 0, 0), FN(freq, 0, 0), FN(idle, 0, 0), FN(irq_dropped, 0, 0),
   {{&builtin_type}, NULL, NULL, 0, 0, NULL},
 };
+/* modules.c's table of module functions: none, they go in with machine_fill's keys */
+const ObjBuiltin machine_functions[] = {{{&builtin_type}, NULL, NULL, 0, 0, NULL}};
 
+bool machine_put(VM *vm, ObjDict *d, const char *name, Value v) {
+  Value key;
+  bool ok;
+  vm_push_root(vm, v);
+  key = str_new(vm, name, strlen(name));
+  ok = key != EXC_VAL && dict_set(vm, d, key, v);
+  vm_pop_root(vm);
+  return ok;
+}
+
+/* The module's names go in as keys that are not interned: a program's own names fill the VM's
+ * table of interned names, whose next doubling may not fit a small heap; lookups compare text. */
 bool machine_fill(VM *vm, ObjDict *d, MachinePut put) {
-  return put(vm, d, "Pin", OBJ_VAL(&machine_pin_type)) && put(vm, d, "ADC", OBJ_VAL(&machine_adc_type)) &&
-         put(vm, d, "PWM", OBJ_VAL(&machine_pwm_type)) && put(vm, d, "Timer", OBJ_VAL(&machine_timer_type)) &&
-         machine_bus_fill(vm, d, put);
+  const ObjBuiltin *f;
+  (void)put;
+  for (f = functions; f->name != NULL; f++)
+    if (!machine_put(vm, d, f->name, OBJ_VAL(f))) return false;
+  return machine_put(vm, d, "Pin", OBJ_VAL(&machine_pin_type)) && machine_put(vm, d, "ADC", OBJ_VAL(&machine_adc_type)) &&
+         machine_put(vm, d, "PWM", OBJ_VAL(&machine_pwm_type)) && machine_put(vm, d, "Timer", OBJ_VAL(&machine_timer_type)) &&
+         machine_bus_fill(vm, d, machine_put);
 }

@@ -173,7 +173,13 @@ void traceback_report(VM *vm, int depth) {
   RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, exc);
   list = format_list(vm, exc, NONE_VAL, true, true, depth);
-  if (list != EXC_VAL) error_write_list(vm, list);
+  if (list != EXC_VAL) {
+    error_write_list(vm, list);
+  } else {   /* no room to format it (a MemoryError on a full heap): its name at least */
+    const char *name = exception_type_name(exc);
+    vm_error_write(vm, name, strlen(name));
+    vm_error_write(vm, "\n", 1);
+  }
   gc_root_restore(vm, mark);
   vm->exc = NONE_VAL;
 }
