@@ -1121,6 +1121,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     Value m = sp[-1], v;
     SAVE();
     v = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, name) : value_getattr(vm, m, name);
+    if (v == UNBOUND_VAL && IS_MODULE(m)) v = module_getattr(vm, m, name);   /* its __getattr__ (PEP 562) */
     if (v == EXC_VAL) {   /* sys.modules held another object, without that attribute */
       if (vm_exc_pending_is(vm, &exc_AttributeError)) {
         Value mn = value_getattr(vm, m, AS_STR(str_intern(vm, "__name__", 8)));
