@@ -794,7 +794,7 @@ Value module_getattr(VM *vm, Value module, ObjStr *name) {
   if (v != UNBOUND_VAL) return v;
   if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(AS_MODULE(module)->dict);
   /* PEP 562: a module that makes names on demand (board's pins) has a __getattr__ */
-  if (name->chars[0] != '_' && (hook = module_hook(vm, AS_MODULE(module)->dict, "__getattr__")) != UNBOUND_VAL) {
+  if ((hook = module_hook(vm, AS_MODULE(module)->dict, "__getattr__")) != UNBOUND_VAL) {
     v = OBJ_VAL(name);
     return vm_call(vm, hook, 1, &v);
   }
@@ -857,12 +857,13 @@ Value module_dir(VM *vm, Value module) {
   return hook;
 }
 
-/* from module import * for a module without __all__ whose __dir__ lists names it makes on
- * demand: its public names, each read through its __getattr__. UNBOUND_VAL: it has no __dir__. */
+/* from module import * for a built-in module without __all__ whose native __dir__ lists names
+ * it makes on demand (board's pins): its public names, each read through its __getattr__.
+ * UNBOUND_VAL: not such a module (a Python module's __dir__ is not used, as in CPython). */
 Value module_import_star_dir(VM *vm, Value module, ObjDict *ns) {
   Value names;
   uint32_t i;
-  if (module_hook(vm, AS_MODULE(module)->dict, "__dir__") == UNBOUND_VAL) return UNBOUND_VAL;
+  if (!IS_BUILTIN(module_hook(vm, AS_MODULE(module)->dict, "__dir__"))) return UNBOUND_VAL;
   if ((names = module_dir(vm, module)) == EXC_VAL) return EXC_VAL;
   RootMark mark = gc_root_mark(vm);
   vm_push_root(vm, names);
