@@ -17,7 +17,7 @@
 
 /* A board table has at most this many pins (HalBoardInfo.pin_count is a uint8_t). */
 #define MACHINE_MAX_PINS 256
-/* Pins beyond this get no events (a board's table is far smaller). */
+/* Pins beyond this cannot interrupt (a board's table is far smaller). */
 #ifndef VIPER_EVENT_PINS
 #define VIPER_EVENT_PINS 128
 #endif

@@ -139,6 +139,7 @@ bool machine_events_next(VM *vm, MachineEvent *out) {
       *out = ev.queue[ev.head % VIPER_EVENT_QUEUE];
       ev.head++;
       have = true;
+      ev.waiter = NULL;   /* while callbacks run (one may sleep), events do not wake this thread */
     } else {
       ev.waiter = me->os;
       if (ev.dropped != ev.reported) dropped = ev.dropped - ev.reported;
