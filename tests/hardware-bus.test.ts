@@ -1,7 +1,8 @@
-// machine.UART, I2C and SPI on the Virtual board (issue 12, the bus part).
-// 1. Each program in tests/hardware-bus runs on the host VM without a link, where UART 1's TX is
-//    wired to its RX, and must print exactly NAME.out; then again on the VM built with ASan+UBSan
-//    and a collection at every allocation.
+// machine.UART, I2C and SPI on the Virtual board (issue 12, the bus part), each part on the host
+// VM, on the VM built with ASan+UBSan and a collection at every allocation, and on the VM built
+// with ThreadSanitizer (a report on stderr fails the test):
+// 1. Each program in tests/hardware-bus runs without a link, where UART 1's TX is wired to its
+//    RX, and must print exactly NAME.out.
 // 2. Through the link (a real `viper-vm --link` process and DeviceSession, as the IDE drives it):
 //    what UART 1 writes arrives as UART_OUT frames, what the person types (BOARD_INPUT UART_RX)
 //    is what the program reads, the SHT31 measures what BOARD_INPUT SENSOR set, a STOP ends a
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
 import { openSession } from '../main/devices/connect';
 import { hostVmPath, startVirtualBoard } from '../main/devices/virtualBoard';
-import type { DeviceSession } from '../main/link/session';
+import type { DeviceSession, PinState } from '../main/link/session';
 
 const root = join(__dirname, '..');
 const here = (...p: string[]) => join(__dirname, 'hardware-bus', ...p);
@@ -28,28 +29,46 @@ function imageFile(name: string): string {
   return path;
 }
 
-function runProgram(vm: string, name: string) {
-  const r = spawnSync(vm, [imageFile(name)], { encoding: 'utf8', timeout: 60000 });
-  expect(r.stderr).toBe('');
-  expect(r.stdout).toBe(readFileSync(here(name.replace(/\.py$/, '.out')), 'utf8'));
-  expect(r.signal).toBeNull();
-  expect(r.status).toBe(0);
+/** The sanitizer builds of the host VM: the make target, the binary, its environment. */
+const SANITIZERS = {
+  asan: { target: 'build/asan/viper-vm-stress', binary: 'build/asan/viper-vm-stress', env: {} },
+  // halt_on_error: the first race ends the program with a report
+  tsan: { target: 'tsan', binary: 'build/tsan/viper-vm',
+    env: { TSAN_OPTIONS: `suppressions=${join(root, 'vm-firmware', 'tsan.supp')} halt_on_error=1` } },
+} as const;
+type Which = 'plain' | keyof typeof SANITIZERS;
+const VMS: Which[] = ['plain', 'asan', 'tsan'];
+
+const built = new Map<Which, string | undefined>();
+/** The host VM, or a sanitizer build of it (make rebuilds it when a source changed); undefined
+ * when it cannot be built (its "is built" test fails). */
+function vmOf(which: Which): string | undefined {
+  if (which === 'plain') return hostVmPath();
+  if (!built.has(which)) {
+    const { target, binary } = SANITIZERS[which];
+    const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), target], { encoding: 'utf8', timeout: 900000 });
+    if (r.status !== 0) console.warn(`tests/hardware-bus: make ${target} failed: ${r.stderr}`);
+    built.set(which, r.status === 0 ? join(root, 'vm-firmware', binary) : undefined);
+  }
+  return built.get(which);
 }
+const envOf = (which: Which) => (which === 'plain' ? {} : SANITIZERS[which].env);
 
-describe('UART, I2C and SPI on the host VM (UART 1 looped back)', () => {
-  it('has programs', () => expect(programs.length).toBeGreaterThanOrEqual(5));
-  it.each(programs)('%s', name => runProgram(hostVmPath(), name));
-});
-
-describe('UART, I2C and SPI on the VM built with ASan+UBSan, collecting at every allocation', () => {
+// a sanitizer's report is on stderr, which must be empty
+describe.each(VMS)('UART, I2C and SPI on the host VM (UART 1 looped back), %s', which => {
   let vm: string | undefined;
-  beforeAll(() => {
-    const r = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), 'build/asan/viper-vm-stress'], { encoding: 'utf8', timeout: 900000 });
-    if (r.status !== 0) console.warn(`make build/asan/viper-vm-stress failed: ${r.stderr}`);
-    vm = r.status === 0 ? join(root, 'vm-firmware', 'build', 'asan', 'viper-vm-stress') : undefined;
-  }, 900000);
-  it('is built', () => expect(vm).toBeDefined());
-  it.each(programs)('%s', name => runProgram(vm!, name), 120000);
+  beforeAll(() => { vm = vmOf(which); }, 900000);
+  it('is built, and has programs', () => {
+    expect(vm).toBeDefined();
+    expect(programs.length).toBeGreaterThanOrEqual(6);
+  });
+  it.each(programs)('%s', name => {
+    const r = spawnSync(vm!, [imageFile(name)], { encoding: 'utf8', timeout: 120000, env: { ...process.env, ...envOf(which) } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(here(name.replace(/\.py$/, '.out')), 'utf8'));
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+  }, 120000);
 });
 
 // ---- through the link ---------------------------------------------------------------------------
@@ -70,18 +89,26 @@ async function until(what: () => boolean, ms = 10000): Promise<void> {
 
 const decoder = new TextDecoder('latin1');
 
-describe('the Virtual board\'s buses through the link', () => {
+describe.each(VMS)('the Virtual board\'s buses through the link, %s VM', which => {
   let session: DeviceSession;
   let out = '';
   let vmLog = '';
   const uart: { bus: number; bytes: Uint8Array }[] = [];
   const uartText = () => uart.map(f => decoder.decode(f.bytes)).join('');
 
+  let vm: string | undefined;
+  beforeAll(() => { vm = vmOf(which); }, 900000);
   beforeEach(async () => {
     out = '';
     vmLog = '';
     uart.length = 0;
-    ({ session } = await openSession(startVirtualBoard(t => { vmLog += t; })));
+    const saved = process.env.VIPER_VM;
+    process.env.VIPER_VM = vm;   // startVirtualBoard runs hostVmPath()
+    try {
+      ({ session } = await openSession(startVirtualBoard(t => { vmLog += t; }, [], envOf(which))));
+    } finally {
+      if (saved === undefined) delete process.env.VIPER_VM; else process.env.VIPER_VM = saved;
+    }
     session.on('output', (t: string) => { out += t; });
     session.on('uartOut', (bus: number, bytes: Uint8Array) => { uart.push({ bus, bytes }); });
   });
@@ -154,6 +181,20 @@ describe('the Virtual board\'s buses through the link', () => {
     await session.boardInput({ kind: 'sensor', temperature: -10.5, humidity: 99.99 });
     expect(await session.runToEnd()).toBe('ok');
     expect(out).toBe('21.5 45.0\n30.25 60.0\n-10.5 99.99\n');
+  });
+
+  it('shows the pins of each open bus in BOARD_STATE as "bus", and frees them at deinit()', async () => {
+    const states: PinState[][] = [];
+    session.on('boardState', (pins: PinState[]) => { states.push(pins); });
+    await session.upload(image(
+      'import time\nfrom machine import UART, I2C, SPI\nu = UART(1)\ni = I2C(1)\ns = SPI(1)\ntime.sleep(0.05)\n' +
+      'print(sorted(i.scan()))\ns.deinit()\n'));
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('[68]\n');
+    const shown = (pins: PinState[]) => pins.map(p => `${p.pin}:${p.mode}`).sort().join(' ');
+    // UART 1: tx D1, rx D0; I2C 1: scl D15, sda D14; SPI 1: sck D4, miso D7, mosi D8
+    expect(states.map(shown)).toContain('0:bus 14:bus 15:bus 1:bus 4:bus 7:bus 8:bus');
+    expect(shown(states[states.length - 1])).toBe('0:bus 14:bus 15:bus 1:bus');   // the last state, SPI closed
   });
 
   it('refuses UART_RX for a UART the board lacks, with the reason', async () => {

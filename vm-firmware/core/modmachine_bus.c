@@ -3,9 +3,10 @@
  * meanwhile; I2C and SPI transfers are short and run holding it. */
 #include <string.h>
 
+#include "gen/link_protocol.h"
 #include "hal_bus.h"
+#include "machine.h"
 #include "thread.h"
-#include "vm.h"
 
 enum { ENODEV_ = 19, EIO_ = 5, ETIMEDOUT_ = 110 };   /* MicroPython's errno numbers */
 enum { WAIT_STEP_MS = 2 };   /* how often a waiting read looks again (data comes with the link) */
@@ -87,6 +88,17 @@ static Value raise_errno(VM *vm, int err) {
   return EXC_VAL;
 }
 
+/* The bus's pins in BOARD_STATE: mode "bus" while it is open, unused once closed. */
+static void bus_pins_show(const Type *type, uint8_t id, bool open) {
+  int kind = type == &uart_type ? HAL_BUS_UART : type == &i2c_type ? HAL_BUS_I2C : HAL_BUS_SPI, i, p;
+  for (i = 0; i < hal_board.bus_count; i++) {
+    const HalBusInfo *b = &hal_board.buses[i];
+    if (b->kind != kind || b->id != id) continue;
+    for (p = 0; p < (kind == HAL_BUS_SPI ? 3 : 2); p++) link_board_pin(b->pins[p], open ? PIN_MODE_BUS : PIN_MODE_UNUSED, 0);
+    link_board_changed();
+  }
+}
+
 static bool check_open(VM *vm, ObjBus *b) {
   if (b->open) return true;
   vm_raise_fmt(vm, &exc_ValueError, "I/O operation on closed %s %d (init() opens it again)", OBJ_TYPE(OBJ_VAL(b))->name, b->id);
@@ -145,6 +157,7 @@ static bool uart_open(VM *vm, ObjBus *u) {
   const char *why = hal_uart_open(u->id, u->baud, u->bits, u->parity, u->stop);
   if (why != NULL) { vm_raise_fmt(vm, &exc_ValueError, "UART %d: %s", u->id, why); return false; }
   u->open = true;
+  bus_pins_show(&uart_type, u->id, true);
   return true;
 }
 
@@ -178,6 +191,7 @@ static Value m_bus_deinit(VM *vm, int argc, Value *args) {
     if (t == &uart_type) hal_uart_close(b->id);
     else if (t == &i2c_type) hal_i2c_close(b->id);
     else hal_spi_close(b->id);
+    bus_pins_show(t, b->id, false);
   }
   b->open = false;
   return NONE_VAL;
@@ -344,6 +358,7 @@ static bool i2c_open(VM *vm, ObjBus *b, Value freq) {
   }
   if ((why = hal_i2c_open(b->id, b->baud)) != NULL) { vm_raise_fmt(vm, &exc_ValueError, "I2C %d: %s", b->id, why); return false; }
   b->open = true;
+  bus_pins_show(&i2c_type, b->id, true);
   return true;
 }
 
@@ -576,6 +591,7 @@ static bool spi_open(VM *vm, ObjBus *s) {
   const char *why = hal_spi_open(s->id, s->baud, s->polarity, s->phase);
   if (why != NULL) { vm_raise_fmt(vm, &exc_ValueError, "SPI %d: %s", s->id, why); return false; }
   s->open = true;
+  bus_pins_show(&spi_type, s->id, true);
   return true;
 }
 

@@ -64,7 +64,7 @@ struct Type {
    * among its methods next. */
   Value (*getattr)(VM *vm, Value obj, struct ObjStr *name);
   /* A native class (machine.UART): calling the type calls make, with its keywords (NULL: the
-   * built-in types' own rules in type_call); consts: its class attributes (UART.RTS), read on
+   * built-in types' own rules in type_call); consts: its class constants (SPI.MSB), read on
    * the class and its instances, ended by a NULL name. */
   const struct ObjBuiltin *make;
   const struct TypeConst *consts;
