@@ -94,6 +94,8 @@ void machine_events_open(void);
  * (an exception raised) when the program is being stopped. */
 typedef struct MachineEvent { uint8_t kind, id, flags; } MachineEvent;
 bool machine_events_next(VM *vm, MachineEvent *out);
+/* The dispatcher thread waits for the next event (it has started and has no callback running). */
+bool machine_events_waiting(void);
 /* The dispatcher thread is ending: nothing wakes it any more. */
 void machine_events_detach(void);
 uint32_t machine_events_dropped(void);

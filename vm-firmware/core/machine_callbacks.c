@@ -112,6 +112,10 @@ static bool start_dispatcher(VM *vm, ObjDict *md, Value callbacks) {
   vm_push_root(vm, OBJ_VAL(thread));
   key = intern(vm, "_dispatcher");
   if (key == EXC_VAL || !dict_set(vm, md, key, OBJ_VAL(thread))) { gc_root_restore(vm, mark); return false; }
+  /* Until it waits for events: a Timer started next counts from when its callbacks can run
+   * (a new OS thread may take a while to start, while the timer would fire unheard). */
+  while (!machine_events_waiting() && !thread_over(thread))
+    if (!thread_wait(vm, 1)) { gc_root_restore(vm, mark); return false; }
   gc_root_restore(vm, mark);
   return true;
 }

@@ -96,6 +96,13 @@ void machine_events_pin(int pin, unsigned edges, uint32_t debounce_ms) {
   port_irq_restore(s);
 }
 
+bool machine_events_waiting(void) {
+  uint32_t s = port_irq_save();
+  bool waiting = ev.waiter != NULL;
+  port_irq_restore(s);
+  return waiting;
+}
+
 uint32_t machine_events_dropped(void) {
   uint32_t s = port_irq_save(), n = ev.dropped;
   port_irq_restore(s);
