@@ -1,18 +1,23 @@
 /* Pin and timer events, from an interrupt handler (or the Virtual board's simulation threads) to
  * the one Python thread that runs the callbacks (machine_callbacks.c's dispatcher). A bounded ring: when
  * it is full an event is dropped and counted (machine.irq_dropped()), never blocking the
- * interrupt; the dispatcher reports each burst of drops once on stderr. Everything the interrupt
+ * interrupt; the dispatcher reports each burst of drops once on stderr (when the queue runs dry
+ * or no drop came for BURST_END_MS). Everything the interrupt
  * side touches changes under port_irq_save(). */
 #include <string.h>
 
 #include "machine.h"
 #include "thread.h"
 
+/* A burst of drops is over when none came for this long: reported then, even while the queued
+ * events are still being handled (the program may end before the queue runs dry). */
+#define BURST_END_MS 10
 
 static struct {
   MachineEvent queue[VIPER_EVENT_QUEUE];
   uint32_t head, tail;          /* read at head, written at tail; tail - head = events queued */
   uint32_t dropped, reported;   /* dropped since the program began; how many stderr told of */
+  uint32_t dropped_ms;          /* when the last one was dropped */
   bool open;                    /* false between programs: events are ignored */
   PortThread *waiter;           /* the dispatcher, woken by each event; NULL: none */
   uint8_t edges[VIPER_EVENT_PINS];
@@ -27,6 +32,7 @@ static struct {
 static void push(uint8_t kind, uint8_t id, uint8_t flags) {
   if (ev.tail - ev.head >= VIPER_EVENT_QUEUE) {
     ev.dropped++;
+    ev.dropped_ms = port_ticks_ms();
   } else {
     MachineEvent *e = &ev.queue[ev.tail % VIPER_EVENT_QUEUE];
     e->kind = kind;
@@ -149,12 +155,14 @@ bool machine_events_next(VM *vm, MachineEvent *out) {
       ev.waiter = NULL;   /* while callbacks run (one may sleep), events do not wake this thread */
     } else {
       ev.waiter = me->os;
-      if (ev.dropped != ev.reported) dropped = ev.dropped - ev.reported;
+    }
+    if (ev.dropped != ev.reported && (!have || port_ticks_ms() - ev.dropped_ms >= BURST_END_MS)) {
+      dropped = ev.dropped - ev.reported;
       ev.reported = ev.dropped;
     }
     port_irq_restore(s);
-    if (have) return true;
     if (dropped > 0) report_drops(vm, dropped);
+    if (have) return true;
     /* an event's wake is sticky: one that came since the check ends this wait at once */
     if (!thread_wait(vm, PORT_WAIT_FOREVER)) { machine_events_detach(); return false; }
   }
