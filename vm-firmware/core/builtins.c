@@ -445,8 +445,11 @@ static Value bi_round(VM *vm, int argc, Value *args) {
 
 bool value_callable(VM *vm, Value v) {
   if (IS_INSTANCE(v)) return class_lookup(value_type(v), AS_STR(str_intern(vm, "__call__", 8))) != UNBOUND_VAL;
-  return IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
-         IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type);
+  if (IS_FUNCTION(v) || IS_BUILTIN(v) || IS_TYPE(v, &bound_method_type) || IS_TYPE(v, &type_type) ||
+      IS_TYPE(v, &method_descr_type) || IS_TYPE(v, &method_type))
+    return true;
+  return IS_OBJ(v) && OBJ_TYPE(v)->methods != NULL &&   /* a native object with __call__ (machine.Pin) */
+         methods_find(OBJ_TYPE(v)->methods, AS_STR(str_intern(vm, "__call__", 8))) != NULL;
 }
 
 static Value bi_callable(VM *vm, int argc, Value *args) {
@@ -634,7 +637,7 @@ static Value bi_dir(VM *vm, int argc, Value *args) {
   if (argc == 0) return dir_scope(vm);
   if (IS_INSTANCE(args[0]) || IS_PYCLASS(args[0])) return class_dir(vm, args[0]);
   if (IS_MODULE(args[0])) {   /* its namespace's names */
-    list = value_to_list(vm, OBJ_VAL(AS_MODULE(args[0])->dict));
+    list = module_dir(vm, args[0]);
     if (list == EXC_VAL) return EXC_VAL;
     vm_push_root(vm, list);
     r = list_sort(vm, AS_LIST(list), NONE_VAL, false);

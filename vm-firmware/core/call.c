@@ -344,6 +344,14 @@ static Value call_any(VM *vm, Value callee, int argc, Value *args, int nkw, ObjT
     }
     return type_call(vm, type, argc, args);
   }
+  if (IS_OBJ(callee) && OBJ_TYPE(callee)->methods != NULL) {   /* a native object with __call__ (machine.Pin) */
+    Value name = str_intern(vm, "__call__", 8), bm;
+    const MethodDef *m = name == EXC_VAL ? NULL : methods_find(OBJ_TYPE(callee)->methods, AS_STR(name));
+    if (m != NULL) {
+      if ((bm = bound_method_new(vm, callee, m)) == EXC_VAL) return EXC_VAL;
+      return call_any(vm, bm, argc, args, nkw, kwnames);
+    }
+  }
   return vm_raise_fmt(vm, &exc_TypeError, "'%t' object is not callable", callee);
 }
 

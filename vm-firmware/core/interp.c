@@ -1121,6 +1121,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     Value m = sp[-1], v;
     SAVE();
     v = IS_MODULE(m) ? dict_get_str(AS_MODULE(m)->dict, name) : value_getattr(vm, m, name);
+    if (v == UNBOUND_VAL && IS_MODULE(m)) v = module_getattr(vm, m, name);   /* its __getattr__ (PEP 562) */
     if (v == EXC_VAL) {   /* sys.modules held another object, without that attribute */
       if (vm_exc_pending_is(vm, &exc_AttributeError)) {
         Value mn = value_getattr(vm, m, AS_STR(str_intern(vm, "__name__", 8)));
@@ -1154,6 +1155,12 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     CHECK(all);
     all = dict_get_str(src, AS_STR(all));
     if (all == UNBOUND_VAL) {
+      Value done = module_import_star_dir(vm, m, frame->ns);   /* names made on demand (board) */
+      CHECK(done);
+      if (done != UNBOUND_VAL) {
+        sp--;
+        NEXT();
+      }
       for (i = 0; i < src->used; i++) {
         DictEntry *e = &src->entries[i];
         if (e->key == DELETED_VAL || !IS_STR(e->key) || AS_STR(e->key)->chars[0] == '_') continue;

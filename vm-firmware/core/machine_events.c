@@ -1,19 +1,23 @@
 /* Pin and timer events, from an interrupt handler (or the Virtual board's simulation threads) to
- * the one Python thread that runs the callbacks (machine.py's dispatcher). A bounded ring: when
+ * the one Python thread that runs the callbacks (machine_callbacks.c's dispatcher). A bounded ring: when
  * it is full an event is dropped and counted (machine.irq_dropped()), never blocking the
- * interrupt; the dispatcher reports each burst of drops once on stderr. Everything the interrupt
+ * interrupt; the dispatcher reports each burst of drops once on stderr (when the queue runs dry
+ * or no drop came for BURST_END_MS). Everything the interrupt
  * side touches changes under port_irq_save(). */
 #include <string.h>
 
 #include "machine.h"
 #include "thread.h"
 
-typedef struct MachineEvent { uint8_t kind, id, flags; } MachineEvent;
+/* A burst of drops is over when none came for this long: reported then, even while the queued
+ * events are still being handled (the program may end before the queue runs dry). */
+#define BURST_END_MS 10
 
 static struct {
   MachineEvent queue[VIPER_EVENT_QUEUE];
   uint32_t head, tail;          /* read at head, written at tail; tail - head = events queued */
   uint32_t dropped, reported;   /* dropped since the program began; how many stderr told of */
+  uint32_t dropped_ms;          /* when the last one was dropped */
   bool open;                    /* false between programs: events are ignored */
   PortThread *waiter;           /* the dispatcher, woken by each event; NULL: none */
   uint8_t edges[VIPER_EVENT_PINS];
@@ -28,6 +32,7 @@ static struct {
 static void push(uint8_t kind, uint8_t id, uint8_t flags) {
   if (ev.tail - ev.head >= VIPER_EVENT_QUEUE) {
     ev.dropped++;
+    ev.dropped_ms = port_ticks_ms();
   } else {
     MachineEvent *e = &ev.queue[ev.tail % VIPER_EVENT_QUEUE];
     e->kind = kind;
@@ -101,6 +106,13 @@ void machine_events_pin(int pin, unsigned edges, uint32_t debounce_ms) {
   port_irq_restore(s);
 }
 
+bool machine_events_waiting(void) {
+  uint32_t s = port_irq_save();
+  bool waiting = ev.waiter != NULL;
+  port_irq_restore(s);
+  return waiting;
+}
+
 uint32_t machine_events_dropped(void) {
   uint32_t s = port_irq_save(), n = ev.dropped;
   port_irq_restore(s);
@@ -134,34 +146,28 @@ static void report_drops(VM *vm, uint32_t dropped) {
   else port_error_write(line, n);
 }
 
-Value machine_events_next(VM *vm) {
+bool machine_events_next(VM *vm, MachineEvent *out) {
   ObjThread *me = thread_current(vm);
-  if (me == NULL) return EXC_VAL;
+  if (me == NULL) return false;
   for (;;) {
-    MachineEvent e;
     bool have = false;
     uint32_t dropped = 0, s = port_irq_save();
     if (ev.tail != ev.head) {
-      e = ev.queue[ev.head % VIPER_EVENT_QUEUE];
+      *out = ev.queue[ev.head % VIPER_EVENT_QUEUE];
       ev.head++;
       have = true;
       ev.waiter = NULL;   /* while callbacks run (one may sleep), events do not wake this thread */
     } else {
       ev.waiter = me->os;
-      if (ev.dropped != ev.reported) dropped = ev.dropped - ev.reported;
+    }
+    if (ev.dropped != ev.reported && (!have || port_ticks_ms() - ev.dropped_ms >= BURST_END_MS)) {
+      dropped = ev.dropped - ev.reported;
       ev.reported = ev.dropped;
     }
     port_irq_restore(s);
-    if (have) {
-      Value t = tuple_new(vm, 3);
-      if (t == EXC_VAL) return EXC_VAL;
-      AS_TUPLE(t)->items[0] = INT_VAL(e.kind);
-      AS_TUPLE(t)->items[1] = INT_VAL(e.id);
-      AS_TUPLE(t)->items[2] = INT_VAL(e.flags);
-      return t;
-    }
     if (dropped > 0) report_drops(vm, dropped);
+    if (have) return true;
     /* an event's wake is sticky: one that came since the check ends this wait at once */
-    if (!thread_wait(vm, PORT_WAIT_FOREVER)) { machine_events_detach(); return EXC_VAL; }
+    if (!thread_wait(vm, PORT_WAIT_FOREVER)) { machine_events_detach(); return false; }
   }
 }

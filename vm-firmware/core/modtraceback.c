@@ -166,6 +166,24 @@ void traceback_report_ignored(VM *vm, Value where, int depth) {
   vm->exc = NONE_VAL;
 }
 
+/* The pending exception, raised by a callback the VM called at frame depth depth (a Pin.irq
+ * handler), reported on stderr as traceback.print_exception() writes it, and dropped. */
+void traceback_report(VM *vm, int depth) {
+  Value exc = vm->exc, list;
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, exc);
+  list = format_list(vm, exc, NONE_VAL, true, true, depth);
+  if (list != EXC_VAL) {
+    error_write_list(vm, list);
+  } else {   /* no room to format it (a MemoryError on a full heap): its name at least */
+    const char *name = exception_type_name(exc);
+    vm_error_write(vm, name, strlen(name));
+    vm_error_write(vm, "\n", 1);
+  }
+  gc_root_restore(vm, mark);
+  vm->exc = NONE_VAL;
+}
+
 /* The pending exception, which ended the thread called name, reported on stderr as CPython's
  * threading.excepthook does, and dropped. */
 void traceback_report_thread(VM *vm, Value name) {

@@ -627,8 +627,10 @@ extern const ObjBuiltin atexit_functions[];     /* modatexit.c */
 extern const ObjBuiltin thread_functions[];     /* modthread.c: _thread */
 bool thread_module_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
 bool atexit_fill(VM *vm, ObjDict *d);
-extern const ObjBuiltin machine_functions[];    /* modmachine.c: _machine, under machine.py and board.py */
+extern const ObjBuiltin machine_functions[];    /* modmachine.c: machine */
 bool machine_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
+extern const ObjBuiltin board_no_functions[];   /* modboard.c: board (its fill puts them in) */
+bool board_fill(VM *vm, ObjDict *d, bool (*put)(VM *, ObjDict *, const char *, Value));
 
 static bool put(VM *vm, ObjDict *d, const char *name, Value v) {
   Value key;
@@ -707,6 +709,7 @@ Value module_new(VM *vm, const char *name) {
 
 static bool thread_fill(VM *vm, ObjDict *d) { return thread_module_fill(vm, d, put); }
 static bool machine_module_fill(VM *vm, ObjDict *d) { return machine_fill(vm, d, put); }
+static bool board_module_fill(VM *vm, ObjDict *d) { return board_fill(vm, d, put); }
 
 /* Built-in modules that live in their own files: their functions, and what else goes in. */
 static const struct { const char *name; const ObjBuiltin *functions; bool (*fill)(VM *vm, ObjDict *d); } module_files[] = {
@@ -714,7 +717,8 @@ static const struct { const char *name; const ObjBuiltin *functions; bool (*fill
   {"traceback", traceback_functions, NULL},
   {"atexit", atexit_functions, atexit_fill},
   {"_thread", thread_functions, thread_fill},
-  {"_machine", machine_functions, machine_module_fill},
+  {"machine", machine_functions, machine_module_fill},
+  {"board", board_no_functions, board_module_fill},
 };
 
 /* __main__ and builtins: modules over the dicts the VM already has. */
@@ -779,10 +783,21 @@ Value module_builtin(VM *vm, const ObjStr *name) {
   return ok ? m : EXC_VAL;
 }
 
+/* The module's own function called name (__getattr__, __dir__: PEP 562), or UNBOUND_VAL. */
+static Value module_hook(VM *vm, ObjDict *d, const char *name) {
+  Value key = str_intern(vm, name, strlen(name));
+  return key == EXC_VAL ? UNBOUND_VAL : dict_get_str(d, AS_STR(key));
+}
+
 Value module_getattr(VM *vm, Value module, ObjStr *name) {
-  Value v = dict_get_str(AS_MODULE(module)->dict, name);
+  Value v = dict_get_str(AS_MODULE(module)->dict, name), hook;
   if (v != UNBOUND_VAL) return v;
   if (strcmp(name->chars, "__dict__") == 0) return OBJ_VAL(AS_MODULE(module)->dict);
+  /* PEP 562: a module that makes names on demand (board's pins) has a __getattr__ */
+  if ((hook = module_hook(vm, AS_MODULE(module)->dict, "__getattr__")) != UNBOUND_VAL) {
+    v = OBJ_VAL(name);
+    return vm_call(vm, hook, 1, &v);
+  }
   v = dict_get_str(AS_MODULE(module)->dict, AS_STR(str_intern(vm, "__name__", 8)));
   return vm_raise_fmt(vm, &exc_AttributeError, "module '%s' has no attribute '%s'",
                       IS_STR(v) ? AS_STR(v)->chars : "?", name->chars);
@@ -828,6 +843,38 @@ Value module_import(VM *vm, ObjStr *name) {
     if (!ok) return EXC_VAL;
   }
   return m;
+}
+
+/* dir(module): its namespace's names, or what its own __dir__ returns (PEP 562), unsorted. */
+Value module_dir(VM *vm, Value module) {
+  Value hook = module_hook(vm, AS_MODULE(module)->dict, "__dir__");
+  if (hook == UNBOUND_VAL) return value_to_list(vm, OBJ_VAL(AS_MODULE(module)->dict));
+  hook = vm_call(vm, hook, 0, NULL);
+  if (hook == EXC_VAL) return EXC_VAL;
+  vm_push_root(vm, hook);
+  hook = value_to_list(vm, hook);
+  vm_pop_root(vm);
+  return hook;
+}
+
+/* from module import * for a built-in module without __all__ whose native __dir__ lists names
+ * it makes on demand (board's pins): its public names, each read through its __getattr__.
+ * UNBOUND_VAL: not such a module (a Python module's __dir__ is not used, as in CPython). */
+Value module_import_star_dir(VM *vm, Value module, ObjDict *ns) {
+  Value names;
+  uint32_t i;
+  if (!IS_BUILTIN(module_hook(vm, AS_MODULE(module)->dict, "__dir__"))) return UNBOUND_VAL;
+  if ((names = module_dir(vm, module)) == EXC_VAL) return EXC_VAL;
+  RootMark mark = gc_root_mark(vm);
+  vm_push_root(vm, names);
+  for (i = 0; i < AS_LIST(names)->len; i++) {
+    Value name = AS_LIST(names)->items[i], v;
+    if (!IS_STR(name) || AS_STR(name)->chars[0] == '_') continue;
+    v = module_getattr(vm, module, AS_STR(name));
+    if (v == EXC_VAL || !dict_set(vm, ns, name, v)) { gc_root_restore(vm, mark); return EXC_VAL; }
+  }
+  gc_root_restore(vm, mark);
+  return NONE_VAL;
 }
 
 /* from x import * where sys.modules holds something other than a module (a class, an instance):

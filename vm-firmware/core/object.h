@@ -397,6 +397,8 @@ Value module_new(VM *vm, const char *name);
 Value module_builtin(VM *vm, const ObjStr *name);   /* for import; UNBOUND_VAL: no such module */
 Value module_getattr(VM *vm, Value module, ObjStr *name);
 Value module_import_star_object(VM *vm, Value obj, struct ObjDict *ns);   /* from x import * of a non-module */
+Value module_dir(VM *vm, Value module);   /* dir(module): its names (its __dir__'s when it has one) */
+Value module_import_star_dir(VM *vm, Value module, struct ObjDict *ns);   /* UNBOUND_VAL: no __dir__ */
 
 /* ---- format.c --------------------------------------------------------------------------- */
 bool format_append(VM *vm, Value v, const char *spec, size_t len);  /* format(v, spec) into vm_sb */
@@ -579,6 +581,7 @@ void weakref_run_callbacks(VM *vm);
  * callback called from C at frame depth depth, reported on stderr ("Exception ignored in"). */
 Value traceback_new(VM *vm, Value exc);
 void traceback_report_ignored(VM *vm, Value where, int depth);
+void traceback_report(VM *vm, int depth);   /* the same without "Exception ignored in" */
 /* modsys.c: sys.stdout & co.; print(file=f); modatexit.c: the handlers, at the program's end. */
 extern const Type textio_type, fileio_type, bufreader_type;
 #define IS_STREAM_TYPE(t) ((t) == &textio_type || (t) == &fileio_type || (t) == &bufreader_type)
