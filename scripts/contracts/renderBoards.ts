@@ -47,7 +47,7 @@ export function renderBoard(b: BoardJson): string {
     if (index.has(p.name)) throw new Error(`${b.id}: pin ${p.name} twice`);
     index.set(p.name, i);
   });
-  if (b.pins.length > 255) throw new Error(`${b.id}: more than 255 pins`);
+  if (b.pins.length > 64) throw new Error(`${b.id}: more than 64 pins (MACHINE_MAX_PINS, vm-firmware/core/machine.h)`);
   const pin = (name: string, what: string): number => {
     const i = index.get(name);
     if (i === undefined) throw new Error(`${b.id}: ${what} names pin ${name}, which the board lacks`);

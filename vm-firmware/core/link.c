@@ -313,8 +313,8 @@ static void run_program(LinkServer *ls) {
 /* The link the board's state goes to (one per VM); NULL in standalone mode. */
 static LinkServer *board_link;
 /* Each pin's use as BOARD_STATE reports it (PIN_MODE_*), and its PWM duty or ADC reading. */
-static uint8_t board_mode[256];
-static uint16_t board_value[256];
+static uint8_t board_mode[MACHINE_MAX_PINS];
+static uint16_t board_value[MACHINE_MAX_PINS];
 
 void link_board_pin(int pin, uint8_t mode, uint16_t value) {
   if (pin < 0 || pin >= hal_board.pin_count) return;

@@ -15,8 +15,9 @@
 #define VIPER_EVENT_QUEUE 32
 #endif
 
-/* A board table has at most this many pins (HalBoardInfo.pin_count is a uint8_t). */
-#define MACHINE_MAX_PINS 256
+/* A board table has at most this many pins (scripts/contracts/renderBoards.ts refuses more):
+ * the per-pin tables of machine and the link are this big. */
+#define MACHINE_MAX_PINS 64
 /* Pins beyond this cannot interrupt (a board's table is far smaller). */
 #ifndef VIPER_EVENT_PINS
 #define VIPER_EVENT_PINS 128

@@ -11,7 +11,10 @@
 #define PIN4 PIN1, PIN1, PIN1, PIN1
 #define PIN16 PIN4, PIN4, PIN4, PIN4
 #define PIN64 PIN16, PIN16, PIN16, PIN16
-static const Obj pin_objects[MACHINE_MAX_PINS] = {PIN64, PIN64, PIN64, PIN64};
+#if MACHINE_MAX_PINS != 64
+#error "pin_objects holds 64 pins"
+#endif
+static const Obj pin_objects[MACHINE_MAX_PINS] = {PIN64};
 
 Value machine_pin_object(int pin) { return OBJ_VAL(&pin_objects[pin]); }
 int machine_pin_of(Value v) { return (int)((const Obj *)AS_OBJ(v) - pin_objects); }
