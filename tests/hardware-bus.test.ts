@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
+import { image, until } from '../main/link/testing/programs';
 import { openSession } from '../main/devices/connect';
 import { hostVmPath, startVirtualBoard } from '../main/devices/virtualBoard';
 import type { DeviceSession, PinState } from '../main/link/session';
@@ -73,19 +74,7 @@ describe.each(VMS)('UART, I2C and SPI on the host VM (UART 1 looped back), %s', 
 
 // ---- through the link ---------------------------------------------------------------------------
 
-function image(source: string): Uint8Array {
-  const { image: bytes, diagnostics } = compile(source, 'main.py');
-  if (!bytes) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return bytes;
-}
 
-async function until(what: () => boolean, ms = 10000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 5));
-  }
-}
 
 const decoder = new TextDecoder('latin1');
 

@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
+import { image, until } from '../main/link/testing/programs';
 import { openSession } from '../main/devices/connect';
 import { hostVmPath, startPtyBoard, type PtyBoard } from '../main/devices/virtualBoard';
 import { LINK_ERRORS } from '../main/link/protocol';
@@ -131,19 +132,7 @@ describe.each(['plain', 'asan', 'tsan'] as Which[])('machine and board on the ho
 
 // ---- through the link -------------------------------------------------------------------------
 
-function image(source: string): Uint8Array {
-  const { image: bytes, diagnostics } = compile(source, 'main.py');
-  if (!bytes) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return bytes;
-}
 
-async function until(what: () => boolean, ms = 10000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 describe.each(['plain', 'asan', 'tsan'] as Which[])('the Virtual board through the link (viper-vm --pty), %s VM', which => {
   let board: PtyBoard | undefined;

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '../compiler/src/index';
+import { image, until } from '../main/link/testing/programs';
 import { openSession } from '../main/devices/connect';
 import { hostVmPath, startPtyBoard, type PtyBoard } from '../main/devices/virtualBoard';
 import type { DeviceSession } from '../main/link/session';
@@ -182,25 +183,12 @@ describe.each(Object.keys(SANITIZERS) as Sanitizer[])('threads on the VM built w
 
 // ---- through the link -------------------------------------------------------------------------
 
-function image(source: string, mode: 'exec' | 'single' = 'exec'): Uint8Array {
-  const { image: bytes, diagnostics } = compile(source, mode === 'single' ? '<stdin>' : 'main.py', { mode });
-  if (!bytes) throw new Error(diagnostics.map(d => d.message).join('\n'));
-  return bytes;
-}
-
 function capture(session: DeviceSession): { text: () => string } {
   let out = '';
   session.on('output', (t: string) => { out += t; });
   return { text: () => out };
 }
 
-async function until(what: () => boolean, ms = 10000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 const LINES = `
 def talk(k):

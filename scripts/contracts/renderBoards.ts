@@ -4,15 +4,7 @@
 // after changing a board; tests/contracts.test.ts checks the files are current.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface BoardPin {
-  name: string;
-  port: string;
-  pad: number;
-  adc?: number;
-  pwm?: { timer: number; channel: number; af: number };
-  link?: boolean;
-}
+import type { BoardPin } from '../../compiler/src/hardware/boards';
 
 export interface BoardJson {
   id: string;

@@ -26,3 +26,12 @@ export async function collectRun(session: DeviceSession) {
     session.off('exception', onException);
   }
 }
+
+/** Waits (polling) until what() holds; throws after ms. */
+export async function until(what: () => boolean, ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 5));
+  }
+}
