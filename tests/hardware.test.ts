@@ -62,7 +62,7 @@ const EXPECTED: Record<string, { stdout: string; stderr?: string }> = {
     ].join('\n'),
     // exactly one traceback: the failing callback was turned off (the dispatcher is native: no frame of its own)
     stderr: 'Traceback (most recent call last):\n' +
-      '  File "timer.py", line 28, in broken\nValueError: broken callback\n',
+      '  File "timer.py", line 32, in broken\nValueError: broken callback\n',
   },
   irq: {
     stdout: [

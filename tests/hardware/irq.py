@@ -22,12 +22,12 @@ p.on(); p.off(); p.on(); p.off()
 time.sleep(0.05)
 print(seen == [('D5', Pin.IRQ_RISING)] * 2)
 
-# debounce: edges closer than 50 ms to the last one let through are dropped
+# debounce: edges closer than 300 ms to the last one let through are dropped (ten pulses: far less)
 seen.clear()
-irq = p.irq(handler, Pin.IRQ_RISING, debounce=50)
+irq = p.irq(handler, Pin.IRQ_RISING, debounce=300)
 for i in range(10):
     p.on(); p.off()
-time.sleep(0.06)
+time.sleep(0.35)
 p.on(); p.off()
 time.sleep(0.05)
 print('debounced:', len(seen))
