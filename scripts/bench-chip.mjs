@@ -80,6 +80,13 @@ async function timed(session, source) {
   return { output: run.output.slice(0, at), us: Number(run.output.slice(at + MARK.length).trim()) };
 }
 
+/** "line 3: board 0.1 vs python3 0.10000000000000001" */
+function firstDifference(board, python) {
+  const a = board.split('\n'), b = python.split('\n');
+  const i = a.findIndex((line, k) => line !== b[k]);
+  return `line ${i + 1}: board ${JSON.stringify(a[i] ?? '').slice(0, 60)} vs python3 ${JSON.stringify(b[i] ?? '').slice(0, 60)}`;
+}
+
 const only = process.env.BENCH_ONLY?.split(',');
 const names = readdirSync(dir).filter(f => f.endsWith('.py') && (!only || only.includes(f))).sort();
 const { session } = await openSession(await startQemuBoard({ clock: 'fast' }), { timeoutMs: 5000 });
@@ -99,7 +106,7 @@ try {
     const python = spawnSync('python3', [join(dir, name)], { encoding: 'utf8' });
     const instructions = (r.us - empty.us) * 1000;
     rows.push({ name, instructions });
-    const note = r.output === python.stdout ? '' : 'WRONG OUTPUT (differs from python3)';
+    const note = r.output === python.stdout ? '' : `WRONG OUTPUT: ${firstDifference(r.output, python.stdout)}`;
     console.log(`${name.padEnd(18)} ${instructions.toLocaleString('en-US').padStart(15)} ${wall.padStart(7)}  ${note}`);
   }
 } finally {
