@@ -95,7 +95,7 @@ suite('the conformance corpus on the QEMU board', () => {
     const python3 = expected.get(name)!;
     await session!.upload(images.get(name)!);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = await Promise.race([collectRun(session!), new Promise<undefined>(r => { timer = setTimeout(r, RUN_TIMEOUT_MS); })]);
+    const run = await Promise.race([collectRun(session!), new Promise<undefined>(r => { timer = setTimeout(() => r(undefined), RUN_TIMEOUT_MS); })]);
     clearTimeout(timer);
     if (!run) {
       await session!.stop();                       // the next program must find the board idle
