@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main side. In Electron it crosses the preload
 // bridge (IPC); in browser mode a WebSocket. Both carry the same messages, checked by
 // `parseRequest` (apiTable.ts) before anything acts on them. No Node or Electron imports here.
+import type { BurnMethodId, FeatureLevel, FirmwareState } from '../../compiler/src/hardware/boardFirmware';
 import type { Diagnostic } from '../../compiler/src/diagnostics';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
@@ -107,7 +108,7 @@ export interface ProjectInfo { dir: string; name: string; board: string; files: 
 /** An edit kept by autosave that differs from the file on disk (diskText absent: no such file). */
 export interface RecoveredBuffer { file: string; text: string; savedAt: number; diskText?: string }
 /** Every way a board's firmware block may name (boards/*.json); main/flash may not have a flasher for each yet. */
-export type BurnMethod = 'stm32-uart' | 'samba' | 'stlink-drive' | 'dfu';
+export type BurnMethod = BurnMethodId;
 /** A board the Burn VM dialog offers: how it is burned, whether it was ever tested, whether its image is built. */
 export interface BurnBoardInfo {
   id: string;
@@ -115,8 +116,8 @@ export interface BurnBoardInfo {
   /** First = preferred. */
   methods: BurnMethod[];
   /** 'qemu': tested under QEMU; 'untested': untested on hardware. */
-  state: 'qemu' | 'untested';
-  level: 'minimal' | 'standard' | 'full';
+  state: FirmwareState;
+  level: FeatureLevel;
   /** The built image, or undefined with `buildHint` saying how to build it. */
   image?: { vmVersion: string };
   buildHint: string;

@@ -3,17 +3,19 @@
 // drive; the dialog says whether the board was ever tested (a board *untested on hardware* must be
 // acknowledged before Burn does anything) and, when no image is built, how to build one. A
 // progress bar follows the main side's 'burn' events; Cancel stops it; a failure says what to do.
+import { METHOD_TEXT, STATE_TEXT } from '../../../compiler/src/hardware/boardFirmware';
 import type { BurnBoardInfo, BurnMethod, DeviceEvent, ViperApi } from '../../../main/common/api';
 import type { BoardList } from '../boards/boardList';
 import type { DeviceBar } from '../deviceBar';
 import { button, createModal, el } from '../projects/modal';
 import './burn.css';
 
+/** Each way's name (shared with docs/firmware.md) and what the target field asks for. */
 const METHODS: Record<BurnMethod, { label: string; target: string }> = {
-  'samba': { label: 'SAM-BA bootloader (programming port)', target: 'Serial port of the programming port' },
-  'stlink-drive': { label: 'ST-LINK drive (copy to its NODE_… drive)', target: 'Folder where the board’s USB drive is mounted' },
-  'stm32-uart': { label: 'STM32 ROM bootloader over UART (BOOT0 high)', target: 'Serial port wired to USART1' },
-  'dfu': { label: 'STM32 USB DFU (dfu-util)', target: 'The board in DFU mode (BOOT0 high, user USB port)' },
+  'samba': { label: METHOD_TEXT.samba, target: 'Serial port of the programming port' },
+  'stlink-drive': { label: METHOD_TEXT['stlink-drive'], target: 'Folder where the board’s USB drive is mounted' },
+  'stm32-uart': { label: METHOD_TEXT['stm32-uart'], target: 'Serial port wired to USART1' },
+  'dfu': { label: METHOD_TEXT.dfu, target: 'The board in DFU mode (BOOT0 high, user USB port)' },
 };
 
 const STATES: Record<BurnBoardInfo['state'], string> = {
@@ -24,7 +26,7 @@ const STATES: Record<BurnBoardInfo['state'], string> = {
 
 /** How the board picker names a board: "ST Nucleo-F401RE — untested on hardware". */
 export function boardLabel(b: BurnBoardInfo): string {
-  return `${b.name} — ${b.state === 'qemu' ? 'tested under QEMU' : 'untested on hardware'}`;
+  return `${b.name} — ${STATE_TEXT[b.state]}`;
 }
 
 const PHASES: Record<Extract<DeviceEvent, { kind: 'burn' }>['phase'], string> = {
