@@ -25,7 +25,7 @@ describe('the boards and their USB ids come from boards/*.json', () => {
         const [vid, pid] = id.split(':');
         const found = identifyUsb(vid, pid)!;
         const sharing = BURNABLE_BOARDS.filter(o => o.firmware.usb?.includes(id));
-        if (sharing.length === 1) expect(found).toMatchObject({ board: b.id, flashMethod: b.firmware.burn[0] });
+        if (sharing.length === 1 && id !== '0483:5740') expect(found).toMatchObject({ board: b.id, flashMethod: b.firmware.burn[0] });
         else { expect(found.board).toBeUndefined(); for (const o of sharing) expect(found.name).toContain(o.name); }
       }
     }
@@ -45,6 +45,9 @@ describe('the boards and their USB ids come from boards/*.json', () => {
     expect(identifyUsb('0483', '374b', table)).toEqual({ name: 'ST-LINK/V2-1 (Nucleo-F401RE, Nucleo-F072RB)', flashMethod: 'stlink-drive' });
     expect(identifyUsb('0483', '374b', usbTable(boards.slice(0, 2)))).toEqual({ name: 'Nucleo-F401RE (ST-LINK/V2-1)', board: 'f401', flashMethod: 'stlink-drive' });
     expect(identifyUsb('1a86', '7523', table)).toEqual({ name: 'WCH CH340 USB-serial' });
+    // ST's virtual COM port id names no board even when one board's VM uses it: the VM says which.
+    const cdc = usbTable(firmwareBoards([{ id: 'disc', name: 'STM32F4-Discovery', firmware: block(['0483:5740'], ['dfu']) }]));
+    expect(identifyUsb('0483', '5740', cdc)).toEqual({ name: 'STM32 USB serial port (STM32F4-Discovery)' });
   });
 
   it('refuses a board whose firmware block is malformed', () => {

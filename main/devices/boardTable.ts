@@ -18,12 +18,15 @@ export interface UsbIdentity {
 const ADAPTERS: Record<string, UsbIdentity> = {
   '0483:374b': { name: 'ST-LINK/V2-1', flashMethod: 'stlink-drive' },
   '0483:3752': { name: 'ST-LINK/V2-1', flashMethod: 'stlink-drive' },
-  '0483:3748': { name: 'ST-LINK/V2' },
+  '0483:3748': { name: 'ST-LINK/V2 (STM32F4-Discovery and older Discovery boards: no drive, no serial port)' },
   '0483:374d': { name: 'STLINK-V3', flashMethod: 'stlink-drive' },
   '0483:374e': { name: 'STLINK-V3', flashMethod: 'stlink-drive' },
   '0483:374f': { name: 'STLINK-V3', flashMethod: 'stlink-drive' },
   '0483:3753': { name: 'STLINK-V3', flashMethod: 'stlink-drive' },
   '0483:df11': { name: 'STM32 bootloader (DFU mode)', flashMethod: 'dfu' },
+  // ST's virtual COM port ID, which the STM32F4-Discovery's VM (its USB CDC link) uses, as do
+  // ST's USB examples and many STM32 gadgets: it names no board; the VM's INFO frame does.
+  '0483:5740': { name: 'STM32 USB serial port' },
   '10c4:ea60': { name: 'Silicon Labs CP210x USB-serial' },
   '1a86:7523': { name: 'WCH CH340 USB-serial' },
   '1a86:55d4': { name: 'WCH CH9102 USB-serial' },
@@ -32,6 +35,9 @@ const ADAPTERS: Record<string, UsbIdentity> = {
   '0403:6014': { name: 'FTDI FT232H USB-serial' },
   '0403:6015': { name: 'FTDI FT-X USB-serial' },
 };
+
+/** Ids that sit on so many products that even one board listing them does not make them that board. */
+const NEVER_A_BOARD = new Set(['0483:5740', '10c4:ea60', '1a86:7523', '1a86:55d4', '0403:6001', '0403:6010', '0403:6014', '0403:6015']);
 
 export interface FirmwareBoard { id: string; name: string; firmware: BoardFirmware }
 
@@ -46,7 +52,8 @@ export function firmwareBoards(boards: readonly { id: string; name: string; firm
 /**
  * The USB table: the adapters above, plus every id a board's firmware block lists. An id one
  * board claims means that board (its first burn method); an id several boards claim (an ST-LINK
- * on several Nucleos) names them all and claims none, so the person is asked which it is.
+ * on several Nucleos), or a generic one (NEVER_A_BOARD), names them and claims none: the VM's
+ * answer or the person says which board it is.
  */
 export function usbTable(boards: readonly FirmwareBoard[]): Record<string, UsbIdentity> {
   const claims = new Map<string, FirmwareBoard[]>();
@@ -55,7 +62,7 @@ export function usbTable(boards: readonly FirmwareBoard[]): Record<string, UsbId
   for (const [id, owners] of claims) {
     const adapter = ADAPTERS[id];
     const names = owners.map(b => b.name).join(', ');
-    if (owners.length === 1) {
+    if (owners.length === 1 && !NEVER_A_BOARD.has(id)) {
       const [b] = owners;
       table[id] = { name: adapter ? `${b.name} (${adapter.name})` : b.name, board: b.id, ...(b.firmware.burn.length ? { flashMethod: b.firmware.burn[0] } : {}) };
     } else {
