@@ -544,6 +544,7 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     return;
   case FRAME_STOP:
     send_ack(ls, seq);
+    ls->stop_seen = true;
     if (ls->running) ls->stop_requested = true;
     return;
   case FRAME_RESET:
