@@ -46,7 +46,8 @@
 #ifndef VIPER_HEAP_PLACEMENT
 #define VIPER_HEAP_PLACEMENT
 #endif
-/* Bytes of one program buffer; there are two (the stored program and an upload's staging). */
+/* Bytes of one RAM program buffer; there are two (the stored program and an upload's staging).
+ * Unused with VIPER_FLASH_CHIP (programs are written into flash and run from there). */
 #ifndef VIPER_STORE_SIZE
 #define VIPER_STORE_SIZE          (16u * 1024u)
 #endif
