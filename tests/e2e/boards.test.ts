@@ -123,7 +123,7 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     await expect(ram.isVisible()).resolves.toBe(true);
 
     await page.selectOption('[data-testid="virtual-ram"]', 'nucleo_f401re');
-    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE (28 KB)");
+    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE (48 KB)");
     await pasteProgram(page, TABLE);
     await page.click('#run');
     await waitForConsole(page, 'MemoryError');

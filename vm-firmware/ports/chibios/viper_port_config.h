@@ -3,6 +3,12 @@
 #ifndef VIPER_PORT_CONFIG_H
 #define VIPER_PORT_CONFIG_H
 
+/* Program storage chips (VIPER_FLASH_CHIP, below): defined before the board's header names one. */
+#define VIPER_FLASH_STM32F4       1   /* flash_stm32f4.c: F401/F405/F407 sectors, x32 programming */
+#define VIPER_FLASH_STM32F0       2   /* flash_stm32f0.c: F072 2 KB pages, half-word programming */
+#define VIPER_FLASH_SAM3X         3   /* flash_sam3x.c: SAM3X8E EEFC, 256-byte pages, bank 1 only */
+#define VIPER_FLASH_RAM           4   /* flash_ram.c: flash emulated in RAM kept over a reset (QEMU) */
+
 #include "viper_board.h"
 
 /* ---- identity (INFO frame) -------------------------------------------------------------- */
@@ -40,13 +46,49 @@
 #ifndef VIPER_HEAP_PLACEMENT
 #define VIPER_HEAP_PLACEMENT
 #endif
-/* Bytes of one program buffer; there are two (the stored program and an upload's staging). */
+/* Bytes of one RAM program buffer; there are two (the stored program and an upload's staging).
+ * Unused with VIPER_FLASH_CHIP (programs are written into flash and run from there). */
 #ifndef VIPER_STORE_SIZE
 #define VIPER_STORE_SIZE          (16u * 1024u)
 #endif
 /* REPL entries (0: no REPL). */
 #ifndef VIPER_REPL_ARENA_SIZE
 #define VIPER_REPL_ARENA_SIZE     (8u * 1024u)
+#endif
+
+/* ---- programs kept across a reset (flash_store.c; docs: the chip drivers' headers) -------- *
+ * VIPER_FLASH_CHIP       one of the VIPER_FLASH_* above; unset: programs live in the two RAM
+ *                        buffers of VIPER_STORE_SIZE and are lost at reset.
+ * VIPER_FLASH_STORE_START, VIPER_FLASH_STORE_SIZE
+ *                        the store's absolute address range in the chip's flash: two slots
+ *                        of SIZE / 2, each whole erase blocks (an F4's sectors, an F0's pages,
+ *                        SAM3X pages in bank 1), which the board's linker script keeps out of
+ *                        the firmware. A slot holds one program image (less 32 bytes, or a
+ *                        SAM3X page, for its commit record); the program runs from there.
+ *                        VIPER_FLASH_RAM: START is a nominal address (0), SIZE a multiple of 32 KB.
+ * VIPER_BOOT_SKIP_LINE, VIPER_BOOT_SKIP_LEVEL
+ *                        (optional) the PAL line of the board's button and the level it reads
+ *                        while held (PAL_LOW / PAL_HIGH): held at reset, the stored program does
+ *                        not run at boot. The board file sets the line's mode (input, pull).
+ * VIPER_BOOT_WINDOW_MS   before running a "run at boot" program the link is served this long:
+ *                        a STOP in that time (the IDE's stop button) skips it, so a program that
+ *                        hangs or floods the link never locks anyone out. */
+#ifdef VIPER_FLASH_CHIP
+#if VIPER_FLASH_CHIP < VIPER_FLASH_STM32F4 || VIPER_FLASH_CHIP > VIPER_FLASH_RAM
+#error "VIPER_FLASH_CHIP must be VIPER_FLASH_STM32F4, _STM32F0, _SAM3X or _RAM"
+#endif
+#if VIPER_FLASH_CHIP == VIPER_FLASH_RAM && !defined(VIPER_FLASH_STORE_START)
+#define VIPER_FLASH_STORE_START   0u
+#endif
+#if !defined(VIPER_FLASH_STORE_START) || !defined(VIPER_FLASH_STORE_SIZE)
+#error "VIPER_FLASH_CHIP needs VIPER_FLASH_STORE_START and VIPER_FLASH_STORE_SIZE (the store's flash range)"
+#endif
+#endif
+#ifndef VIPER_BOOT_WINDOW_MS
+#define VIPER_BOOT_WINDOW_MS      1000u
+#endif
+#if defined(VIPER_BOOT_SKIP_LINE) && !defined(VIPER_BOOT_SKIP_LEVEL)
+#error "VIPER_BOOT_SKIP_LINE needs VIPER_BOOT_SKIP_LEVEL (PAL_LOW or PAL_HIGH: the level while held)"
 #endif
 
 /* ---- the VM thread ----------------------------------------------------------------------- */
