@@ -106,7 +106,7 @@ export interface ExampleInfo { id: string; title: string; description: string; t
 export interface ProjectInfo { dir: string; name: string; board: string; files: string[] }
 /** An edit kept by autosave that differs from the file on disk (diskText absent: no such file). */
 export interface RecoveredBuffer { file: string; text: string; savedAt: number; diskText?: string }
-export type BurnMethod = 'stm32-uart' | 'samba' | 'stlink-drive';
+export type BurnMethod = 'stm32-uart' | 'samba' | 'stlink-drive' | 'dfu';
 export type BurnResult = { ok: true; vmVersion: string } | { ok: false; error: string; hint: string; cancelled: boolean };
 
 /** Ports, burning the VM, projects and examples. */

@@ -22,7 +22,7 @@ const MAX_INPUT = 4096;        // typed text for input(); the VM's line buffer i
 const SENSOR_CELSIUS = { min: -45, max: 130 };
 const SENSOR_HUMIDITY = { min: 0, max: 100 };
 
-const BURN_METHODS: readonly BurnMethod[] = ['stm32-uart', 'samba', 'stlink-drive'];
+const BURN_METHODS: readonly BurnMethod[] = ['stm32-uart', 'samba', 'stlink-drive', 'dfu'];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

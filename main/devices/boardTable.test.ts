@@ -27,6 +27,12 @@ describe('identifyUsb', () => {
     expect(identifyUsb('__proto__', '')).toBeUndefined();
   });
 
+  it('takes ST\'s virtual COM port ID for no board in particular: the VM\'s INFO frame names it (the Discovery\'s USB CDC link)', () => {
+    expect(identifyUsb('0483', '5740')).toMatchObject({ name: expect.stringMatching(/STM32 USB serial port/) });
+    expect(identifyUsb('0483', '5740')?.board).toBeUndefined();
+    expect(KNOWN_BOARDS.stm32f4_discovery).toBe('ST STM32F4-Discovery');
+  });
+
   it('every board a table entry names is a known board', () => {
     for (const [vid, pid] of [['2341', '003d'], ['2341', '003e'], ['2a03', '003d'], ['2a03', '003e']]) {
       expect(KNOWN_BOARDS[identifyUsb(vid, pid)!.board!]).toBeDefined();

@@ -11,6 +11,7 @@ const METHODS: Record<BurnMethod, { label: string; target: string }> = {
   'samba': { label: 'SAM-BA bootloader (Arduino Due)', target: 'Serial port of the programming port' },
   'stlink-drive': { label: 'ST-LINK drive (Nucleo, Discovery)', target: 'Folder where the board’s USB drive is mounted' },
   'stm32-uart': { label: 'STM32 serial bootloader (BOOT0 high)', target: 'Serial port wired to USART1' },
+  'dfu': { label: 'STM32 USB DFU bootloader with dfu-util (BOOT0 high)', target: 'Serial number of the bootloader (empty: the only one connected)' },
 };
 
 const PHASES: Record<Extract<DeviceEvent, { kind: 'burn' }>['phase'], string> = {
@@ -21,6 +22,7 @@ const PHASES: Record<Extract<DeviceEvent, { kind: 'burn' }>['phase'], string> = 
 export function defaultMethod(board: string): BurnMethod {
   if (board === 'arduino_due') return 'samba';
   if (board.startsWith('nucleo_')) return 'stlink-drive';
+  if (board === 'stm32f4_discovery') return 'dfu';
   return 'stm32-uart';
 }
 
