@@ -38,10 +38,13 @@ static const uint8_t device_descriptor_data[18] = {
 #define CONFIG_SIZE 67u
 static const uint8_t config_descriptor_data[] = {
   USB_DESC_CONFIGURATION(CONFIG_SIZE, 2, 1, 0,
-                         0x80,   /* bus powered */
-                         50),    /* 100 mA */
-  /* Interface 0: communication class, abstract control model. */
-  USB_DESC_INTERFACE(0, 0, 1, 0x02, 0x02, 0x01, 0),
+                         0xC0,   /* self powered: the board runs from its ST-LINK USB port */
+                         50),    /* 100 mA at most from this one */
+  /* Interface 0: communication class, abstract control model, protocol 0 ("none", not AT
+   * commands): in its strict filter policy (Debian's and Ubuntu's default) Linux's ModemManager
+   * probes an ACM port that claims AT commands as a modem, sending AT probes into the VM's link
+   * and holding the port some 10 s after every plug-in. cdc-acm and usbser bind it all the same. */
+  USB_DESC_INTERFACE(0, 0, 1, 0x02, 0x02, 0x00, 0),
   /* CDC header (bcdCDC 1.10), call management (no call handling; data on interface 1),
    * abstract control management (line coding and control line state), union (0 controls 1). */
   USB_DESC_BYTE(5), USB_DESC_BYTE(0x24), USB_DESC_BYTE(0x00), USB_DESC_BCD(0x0110),
