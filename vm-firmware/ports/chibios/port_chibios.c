@@ -13,15 +13,13 @@
 #include "viper_port_config.h"
 
 #if VIPER_LINK_USB
+#include "link_tx.h"
 #include "usbcfg.h"
 
 #define LINK_CHANNEL ((BaseAsynchronousChannel *)&VIPER_LINK_SDU)
 
-/* TRUE after a write the host did not take in time (nothing reads the port: the IDE is not
- * running, yet the cable is in): later writes take what fits at once and drop the rest, so a
- * program that prints is not slowed to one line per timeout. Cleared when a write finds room
- * again (someone read) and when the host configures the device (plugged in again). */
-static volatile bool link_stalled;
+/* Writes that stop waiting for a host that does not read (link_tx.h says how). */
+static LinkTx link_tx;
 static virtual_timer_t connect_timer;
 
 static void connect_bus(virtual_timer_t *vtp, void *arg) {
@@ -43,22 +41,17 @@ void port_link_start(void) {
   chVTSet(&connect_timer, TIME_MS2I(VIPER_LINK_USB_CONNECT_DELAY_MS), connect_bus, NULL);
 }
 
-void port_link_usb_configured_i(void) { link_stalled = false; }
+void port_link_usb_configured_i(void) { link_tx_reset(&link_tx); }
+
+static size_t usb_write(void *ctx, const uint8_t *data, size_t len, bool wait) {
+  (void)ctx;
+  return chnWriteTimeout(LINK_CHANNEL, data, len, wait ? TIME_MS2I(VIPER_LINK_USB_TX_TIMEOUT_MS) : TIME_IMMEDIATE);
+}
 
 /* Unplugged or not yet configured, SerialUSB's queues are suspended: writes return at once with
  * nothing written, as a UART's bytes go nowhere when nothing listens. */
 void port_link_write(const uint8_t *data, size_t len) {
-  size_t done = 0;
-  if (len == 0u) return;
-  if (link_stalled) {
-    done = chnWriteTimeout(LINK_CHANNEL, data, len, TIME_IMMEDIATE);
-    if (done == 0u) return;
-    link_stalled = false;
-  }
-  if (done < len) {
-    done += chnWriteTimeout(LINK_CHANNEL, data + done, len - done, TIME_MS2I(VIPER_LINK_USB_TX_TIMEOUT_MS));
-    link_stalled = done < len;
-  }
+  (void)link_tx_write(&link_tx, usb_write, NULL, data, len);
 }
 
 bool port_link_has_input(void) {
