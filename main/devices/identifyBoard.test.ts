@@ -32,6 +32,14 @@ describe('identifyBoard', () => {
     } finally { await vm.close(); }
   });
 
+  it('takes the STM32F4-Discovery from its VM behind ST\'s virtual COM port ID (its USB CDC link)', async () => {
+    const vm = await startFakeVm(pair.board, { boardId: 'stm32f4_discovery' });
+    try {
+      const found = await identifyBoard({ path: pair.host, vendorId: '0483', productId: '5740', serialNumber: '375A38663436' }, { probe, memory: new BoardMemory(dir) });
+      expect(found).toMatchObject({ board: 'stm32f4_discovery', source: 'vm', name: expect.stringMatching(/^STM32 USB serial port/) });
+    } finally { await vm.close(); }
+  });
+
   it('asks once for a silent generic adapter, then remembers the answer by serial number', async () => {
     const port = { path: pair.host, vendorId: '10c4', productId: 'ea60', serialNumber: 'A1B2' };
     expect(await identifyBoard(port, { probe, memory: new BoardMemory(dir) })).toEqual({ board: undefined, source: 'ask', name: 'Silicon Labs CP210x USB-serial' });

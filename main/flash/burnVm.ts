@@ -1,6 +1,7 @@
 // Burns the VM image built for `board` through one of the flashers, chosen by method. A method a
 // board's firmware block names but this version has no flasher for is refused with a FlashError.
 import type { BurnMethodId } from '../../compiler/src/hardware/boardFirmware';
+import { DfuFlasher } from './dfu';
 import { loadFirmware } from './firmware';
 import { FlashError, type FlashMethod, type FlashProgress, type Flasher } from './flasher';
 import { SambaFlasher } from './samba';
@@ -10,7 +11,8 @@ import { Stm32UartFlasher } from './stm32Uart';
 export interface BurnRequest {
   board: string;
   method: BurnMethodId;
-  /** A serial port path (stm32-uart, samba) or the mounted drive's folder (stlink-drive). */
+  /** A serial port path (stm32-uart, samba), the mounted drive's folder (stlink-drive), or the
+   *  DFU bootloader's USB serial number ('' or '0483:df11': the only one connected) (dfu). */
   target: string;
   firmwareDir: string;
   signal?: AbortSignal;
@@ -21,6 +23,7 @@ const FLASHERS: Record<FlashMethod, (target: string) => Flasher> = {
   'stm32-uart': path => new Stm32UartFlasher({ path }),
   'samba': path => new SambaFlasher({ path }),
   'stlink-drive': drive => new StlinkDriveFlasher({ drive }),
+  'dfu': device => new DfuFlasher({ device }),
 };
 
 export function hasFlasher(method: string): method is FlashMethod {

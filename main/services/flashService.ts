@@ -1,11 +1,13 @@
 // Burning the VM onto a board. The target is never taken as given: a serial method needs a port
-// that is plugged in now (as listPorts shows it), the ST-LINK method a drive Viper detected, so
-// the API cannot be used to write a firmware image into any folder or device node.
+// that is plugged in now (as listPorts shows it), the ST-LINK method a drive Viper detected, the
+// DFU method a USB serial number (dfu-util picks the device by it), so the API cannot be used to
+// write a firmware image into any folder or device node.
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BurnBoardInfo, BurnMethod, BurnResult, ToolsApi } from '../common/api';
 import { BURNABLE_BOARDS, type FirmwareBoard } from '../devices/boardTable';
 import { burnVm, makeFlasher } from '../flash/burnVm';
+import { STM32_DFU_ID } from '../flash/dfu';
 import { buildHint, firmwareDirFor, readManifest } from '../flash/firmware';
 import { FlashError } from '../flash/flasher';
 import { findStlinkDrives } from '../flash/stlinkDrive';
@@ -28,6 +30,13 @@ export function createFlashService({ emit, prober, listSerialPorts }: ServiceCon
 
   /** Throws unless `target` is something this method may burn through right now. */
   async function checkTarget(method: BurnMethod, target: string): Promise<void> {
+    if (method === 'dfu') {
+      // '' or 0483:df11: the one STM32 bootloader connected; else its serial number (hex digits).
+      if (target !== '' && target !== STM32_DFU_ID && !/^[0-9A-Za-z]{1,64}$/.test(target)) {
+        throw new Error(`"${target}" is not a DFU bootloader's serial number`);
+      }
+      return;
+    }
     if (method === 'stlink-drive') {
       const drives = await findStlinkDrives(driveRoots);
       if (!drives.includes(resolve(target))) {

@@ -15,7 +15,7 @@ const METHODS: Record<BurnMethod, { label: string; target: string }> = {
   'samba': { label: METHOD_TEXT.samba, target: 'Serial port of the programming port' },
   'stlink-drive': { label: METHOD_TEXT['stlink-drive'], target: 'Folder where the board’s USB drive is mounted' },
   'stm32-uart': { label: METHOD_TEXT['stm32-uart'], target: 'Serial port wired to USART1' },
-  'dfu': { label: METHOD_TEXT.dfu, target: 'The board in DFU mode (BOOT0 high, user USB port)' },
+  'dfu': { label: METHOD_TEXT.dfu, target: 'Serial number of the bootloader (empty: the only one connected; BOOT0 high, user USB port)' },
 };
 
 const STATES: Record<BurnBoardInfo['state'], string> = {

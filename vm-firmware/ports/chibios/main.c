@@ -19,11 +19,11 @@ static uint8_t vm_heap[VIPER_HEAP_SIZE] __attribute__((aligned(8))) VIPER_HEAP_P
 static FlashStore flash_store;
 static LinkStorage flash_link;
 #else
-static uint8_t store_a[VIPER_STORE_SIZE] __attribute__((aligned(8)));
-static uint8_t store_b[VIPER_STORE_SIZE] __attribute__((aligned(8)));
+static uint8_t store_a[VIPER_STORE_SIZE] __attribute__((aligned(8))) VIPER_BUFFERS_PLACEMENT;
+static uint8_t store_b[VIPER_STORE_SIZE] __attribute__((aligned(8))) VIPER_BUFFERS_PLACEMENT;
 #endif
 #if VIPER_REPL_ARENA_SIZE > 0
-static uint8_t repl_arena[VIPER_REPL_ARENA_SIZE] __attribute__((aligned(8)));
+static uint8_t repl_arena[VIPER_REPL_ARENA_SIZE] __attribute__((aligned(8))) VIPER_BUFFERS_PLACEMENT;
 #endif
 static VM vm;
 static LinkServer link_server;

@@ -19,9 +19,36 @@
 #error "viper_board.h must define VIPER_CHIP_ID (e.g. \"stm32f401re\")"
 #endif
 
-/* ---- the link: a Serial driver chosen by the board --------------------------------------- */
+/* ---- the link: a Serial driver or a USB CDC port, chosen by the board ---------------------- */
+/* A USB CDC link: the board names its SerialUSB driver (VIPER_LINK_SDU, declared with the USB
+ * configurations in the board's usbcfg.h) and its mcuconf.h sets VIPER_HAL_LINK_USB, which makes
+ * halconf.h enable SerialUSB and the USB driver. Otherwise the link is the Serial driver
+ * VIPER_LINK_SD. */
+#if defined(VIPER_LINK_SDU)
+#define VIPER_LINK_USB            TRUE
+#if HAL_USE_SERIAL_USB != TRUE || HAL_USE_USB != TRUE
+#error "a USB CDC link (VIPER_LINK_SDU) needs VIPER_HAL_LINK_USB TRUE in the board's mcuconf.h"
+#endif
+#if defined(VIPER_LINK_SD)
+#error "a board's link is VIPER_LINK_SD or VIPER_LINK_SDU, not both"
+#endif
+#else
+#define VIPER_LINK_USB            FALSE
 #ifndef VIPER_LINK_SD
-#error "viper_board.h must name the Serial driver of the link (VIPER_LINK_SD, e.g. SD2)"
+#error "viper_board.h must name the link's driver: VIPER_LINK_SD (a Serial driver, e.g. SD2) or VIPER_LINK_SDU (SerialUSB)"
+#endif
+#if HAL_USE_SERIAL != TRUE
+#error "Viper's link needs the Serial driver: HAL_USE_SERIAL TRUE in halconf.h"
+#endif
+#endif
+/* USB: how long after start the device attaches to the bus (ChibiOS's USB_CDC demo waits
+ * 1.5 s: time for the host to notice a device that reset without being unplugged is gone), and
+ * how long a write waits for the host to take bytes before the link counts as stalled. */
+#ifndef VIPER_LINK_USB_CONNECT_DELAY_MS
+#define VIPER_LINK_USB_CONNECT_DELAY_MS 1500u
+#endif
+#ifndef VIPER_LINK_USB_TX_TIMEOUT_MS
+#define VIPER_LINK_USB_TX_TIMEOUT_MS 100u
 #endif
 #ifndef VIPER_LINK_BITRATE
 #define VIPER_LINK_BITRATE        115200
@@ -45,6 +72,12 @@
  * empty: ordinary .bss. */
 #ifndef VIPER_HEAP_PLACEMENT
 #define VIPER_HEAP_PLACEMENT
+#endif
+/* Where the program buffers and the REPL arena go (bytecode: only the CPU reads them, so an
+ * STM32F4's CCM serves, where the heap may not if a driver moves its bytes by DMA); empty:
+ * ordinary .bss. */
+#ifndef VIPER_BUFFERS_PLACEMENT
+#define VIPER_BUFFERS_PLACEMENT
 #endif
 /* Bytes of one RAM program buffer; there are two (the stored program and an upload's staging).
  * Unused with VIPER_FLASH_CHIP (programs are written into flash and run from there). */
@@ -157,9 +190,6 @@
 #endif
 
 /* ---- impossible combinations ------------------------------------------------------------- */
-#if HAL_USE_SERIAL != TRUE
-#error "Viper's link needs the Serial driver: HAL_USE_SERIAL TRUE in halconf.h"
-#endif
 #if CH_CFG_ST_FREQUENCY != 1000
 #error "port_ticks_ms() counts system ticks as milliseconds: CH_CFG_ST_FREQUENCY must be 1000"
 #endif
@@ -188,8 +218,9 @@
 #error "thread_chibios.c needs CH_CFG_USE_WAITEXIT, CH_CFG_USE_EVENTS and CH_CFG_USE_MUTEXES"
 #endif
 
-#if (VIPER_USE_UART1 && STM32_SERIAL_USE_USART1) || (VIPER_USE_UART2 && STM32_SERIAL_USE_USART2) || \
-    (VIPER_USE_UART3 && STM32_SERIAL_USE_USART3) || (VIPER_USE_UART6 && STM32_SERIAL_USE_USART6)
+#if HAL_USE_SERIAL == TRUE && \
+    ((VIPER_USE_UART1 && STM32_SERIAL_USE_USART1) || (VIPER_USE_UART2 && STM32_SERIAL_USE_USART2) || \
+     (VIPER_USE_UART3 && STM32_SERIAL_USE_USART3) || (VIPER_USE_UART6 && STM32_SERIAL_USE_USART6))
 #error "a machine.UART cannot be the link's USART (VIPER_USE_UARTn with STM32_SERIAL_USE_USARTn)"
 #endif
 #if (VIPER_UART_RX_SIZE & (VIPER_UART_RX_SIZE - 1u)) != 0u || VIPER_UART_RX_SIZE > 32768u

@@ -1,6 +1,6 @@
 /* ChibiOS HAL 9.1 configuration for Viper: PAL (with edge callbacks for Pin.irq), the serial
- * driver (the link), PWM, I2C and SPI for the machine module. The ADC and the Python UARTs are
- * driven without a HAL driver (hal_adc_stm32.c, hal_uart_stm32.c say why); timers are the
+ * driver or USB CDC (the link), PWM, I2C and SPI for the machine module. The ADC and the Python
+ * UARTs are driven without a HAL driver (hal_adc_stm32.c, hal_uart_stm32.c say why); timers are the
  * kernel's virtual timers. The MCU's settings (which USART, timers, clocks, interrupt
  * priorities) are in the board's mcuconf.h. */
 #ifndef HALCONF_H
@@ -12,7 +12,19 @@
 #include "mcuconf.h"
 
 #define HAL_USE_PAL                         TRUE
+/* The link: a USART's Serial driver, or a USB CDC serial port (SerialUSB over the USB driver)
+ * where the board's mcuconf.h sets VIPER_HAL_LINK_USB. Both branches are spelt out: ChibiOS's
+ * smart build picks the driver sources it compiles from the text of this file, and an unused
+ * driver's sources compile to nothing. */
+#if defined(VIPER_HAL_LINK_USB) && (VIPER_HAL_LINK_USB == TRUE)
+#define HAL_USE_SERIAL                      FALSE
+#define HAL_USE_SERIAL_USB                  TRUE
+#define HAL_USE_USB                         TRUE
+#else
 #define HAL_USE_SERIAL                      TRUE
+#define HAL_USE_SERIAL_USB                  FALSE
+#define HAL_USE_USB                         FALSE
+#endif
 #define HAL_USE_PWM                         TRUE
 #define HAL_USE_I2C                         TRUE
 #define HAL_USE_SPI                         TRUE
@@ -31,11 +43,9 @@
 #define HAL_USE_MMC_SPI                     FALSE
 #define HAL_USE_RTC                         FALSE
 #define HAL_USE_SDC                         FALSE
-#define HAL_USE_SERIAL_USB                  FALSE
 #define HAL_USE_SIO                         FALSE
 #define HAL_USE_TRNG                        FALSE
 #define HAL_USE_UART                        FALSE
-#define HAL_USE_USB                         FALSE
 #define HAL_USE_WDG                         FALSE
 #define HAL_USE_WSPI                        FALSE
 
@@ -55,5 +65,10 @@
  * whole upload chunk while the VM thread is busy. */
 #define SERIAL_DEFAULT_BITRATE              115200
 #define SERIAL_BUFFERS_SIZE                 1100
+/* USB CDC needs no room for a whole frame: a full queue makes the device NAK the host's next
+ * packet (USB's own flow control), so nothing is lost while the VM thread is busy. */
+#define SERIAL_USB_BUFFERS_SIZE             256
+#define SERIAL_USB_BUFFERS_NUMBER           2
+#define USB_USE_WAIT                        FALSE
 
 #endif /* HALCONF_H */
