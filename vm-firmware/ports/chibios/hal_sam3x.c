@@ -1,0 +1,149 @@
+/* hal.h's pins over PAL on the SAM3X8E (platforms/SAM3X), edges through PAL events (each pad
+ * has its own PIO edge interrupt), and the rest of hal.h for the Arduino Due. UNTESTED on
+ * hardware. The machine module's PWM, UART, I2C and SPI are not written for this chip yet:
+ * the board JSON lists none, so the VM refuses them by name before calling these stubs. */
+#include "ch.h"
+#include "hal.h"
+
+#include "hal_chibios.h"
+#include "viper_port_config.h"
+
+static bool initialised;
+
+ioline_t hal_chibios_line(int pin) {
+  const HalPinInfo *p = &hal_board.pins[pin];
+  return PAL_LINE(SAM3X_PIO(p->port), p->pad);
+}
+
+static bool is_link(int pin) { return (hal_board.pins[pin].caps & HAL_CAP_LINK) != 0; }
+
+void hal_chibios_pin_release(int pin) {
+  if (is_link(pin)) return;
+  palSetLineMode(hal_chibios_line(pin), PAL_MODE_INPUT);
+}
+
+void hal_init(void) {
+  if (initialised) return;
+  initialised = true;
+  hal_reset();
+}
+
+void hal_reset(void) {
+  int pin;
+  hal_chibios_timers_reset();
+  for (pin = 0; pin < hal_board.pin_count; pin++) hal_pin_irq(pin, 0);
+  hal_chibios_adc_reset();
+  for (pin = 0; pin < hal_board.pin_count; pin++) hal_chibios_pin_release(pin);
+}
+
+/* ---- pins ------------------------------------------------------------------------------------ */
+
+/* The SAM3X has pull-ups only: HAL_PULL_DOWN leaves the pin floating (the board notes say so). */
+void hal_pin_setup(int pin, HalPinMode mode, HalPull pull) {
+  iomode_t m;
+  if (is_link(pin)) return;
+  if (mode == HAL_PIN_OUT) m = PAL_MODE_OUTPUT_PUSHPULL;
+  else if (mode == HAL_PIN_OPEN_DRAIN) m = PAL_MODE_OUTPUT_OPENDRAIN;
+  else m = PAL_MODE_INPUT;
+  if (pull == HAL_PULL_UP) m |= PAL_SAM3X_PULLUP;
+  palSetLineMode(hal_chibios_line(pin), m);
+}
+
+void hal_pin_write(int pin, int level) {
+  if (is_link(pin)) return;
+  palWriteLine(hal_chibios_line(pin), level ? PAL_HIGH : PAL_LOW);
+}
+
+int hal_pin_read(int pin) { return palReadLine(hal_chibios_line(pin)) == PAL_HIGH; }
+
+/* From the PIO interrupt (PAL calls it outside the kernel lock): the level now tells the edge. */
+static void pin_edge(void *arg) {
+  int pin = (int)(intptr_t)arg;
+  machine_pin_edge(pin, hal_pin_read(pin));
+}
+
+void hal_pin_irq(int pin, unsigned edges) {
+  ioline_t line;
+  if (is_link(pin)) return;
+  line = hal_chibios_line(pin);
+  if (edges == 0u) {
+    if (palIsLineEventEnabledX(line)) palDisableLineEvent(line);
+    return;
+  }
+  if (palIsLineEventEnabledX(line)) palDisableLineEvent(line);
+  palEnableLineEvent(line, (edges & HAL_EDGE_RISING) && (edges & HAL_EDGE_FALLING) ? PAL_EVENT_MODE_BOTH_EDGES
+                           : (edges & HAL_EDGE_RISING) ? PAL_EVENT_MODE_RISING_EDGE : PAL_EVENT_MODE_FALLING_EDGE);
+  palSetLineCallback(line, pin_edge, (void *)(intptr_t)pin);
+}
+
+/* ---- the chip -------------------------------------------------------------------------------- */
+
+/* The SAM3X's unique id needs an EEFC command run from RAM (flash reads return the id meanwhile):
+ * not yet, the fixed bytes of viper_port_config.h stand in. */
+size_t hal_unique_id(uint8_t *buf, size_t max) {
+  static const uint8_t uid[12] = VIPER_UNIQUE_ID_FIXED;
+  size_t n = max < sizeof uid ? max : sizeof uid;
+  size_t i;
+  for (i = 0; i < n; i++) buf[i] = uid[i];
+  return n;
+}
+
+uint32_t hal_cpu_freq(void) { return SAM3X_MCK; }
+
+void hal_board_reset(void) {
+  NVIC_SystemReset();
+  for (;;) {
+  }
+}
+
+const char *hal_board_input(const uint8_t *payload, size_t len) {
+  (void)payload;
+  (void)len;
+  return "this board's pins are real: the IDE shows them read-only";
+}
+
+size_t hal_board_output(uint8_t *payload, size_t max) {
+  (void)payload;
+  (void)max;
+  return 0;
+}
+
+/* ---- not on this chip yet ------------------------------------------------------------------- */
+
+const char *hal_pwm_setup(int pin, uint32_t freq_hz) {
+  (void)pin;
+  (void)freq_hz;
+  return "no PWM on " VIPER_BOARD_ID " yet";
+}
+void hal_pwm_duty(int pin, uint16_t duty_u16) { (void)pin; (void)duty_u16; }
+void hal_pwm_off(int pin) { (void)pin; }
+
+const char *hal_uart_open(int id, uint32_t baud, int bits, int parity, int stop) {
+  (void)id; (void)baud; (void)bits; (void)parity; (void)stop;
+  return "no machine.UART on " VIPER_BOARD_ID " yet";
+}
+void hal_uart_close(int id) { (void)id; }
+size_t hal_uart_write(int id, const uint8_t *data, size_t len) { (void)id; (void)data; (void)len; return 0; }
+size_t hal_uart_any(int id) { (void)id; return 0; }
+size_t hal_uart_read(int id, uint8_t *buf, size_t max) { (void)id; (void)buf; (void)max; return 0; }
+
+const char *hal_i2c_open(int id, uint32_t freq_hz) {
+  (void)id;
+  (void)freq_hz;
+  return "no I2C on " VIPER_BOARD_ID " yet";
+}
+void hal_i2c_close(int id) { (void)id; }
+int hal_i2c_transfer(int id, uint8_t addr, const uint8_t *tx, size_t tx_len, uint8_t *rx, size_t rx_len, bool stop) {
+  (void)id; (void)addr; (void)tx; (void)tx_len; (void)rx; (void)rx_len; (void)stop;
+  return -19;   /* ENODEV */
+}
+
+const char *hal_spi_open(int id, uint32_t baud, int polarity, int phase) {
+  (void)id; (void)baud; (void)polarity; (void)phase;
+  return "no SPI on " VIPER_BOARD_ID " yet";
+}
+void hal_spi_close(int id) { (void)id; }
+bool hal_spi_transfer(int id, const uint8_t *tx, uint8_t *rx, size_t len, uint8_t fill) {
+  (void)id; (void)tx; (void)rx; (void)len; (void)fill;
+  return false;
+}
