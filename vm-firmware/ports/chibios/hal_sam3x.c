@@ -90,8 +90,10 @@ size_t hal_unique_id(uint8_t *buf, size_t max) {
 
 uint32_t hal_cpu_freq(void) { return SAM3X_MCK; }
 
+/* The reset controller resets the processor and the peripherals (the Cortex-M's SYSRESETREQ
+ * alone may leave the peripherals running): key 0xA5, PROCRST | PERRST. */
 void hal_board_reset(void) {
-  NVIC_SystemReset();
+  SAM3X_RSTC->CR = (0xA5u << 24) | (1u << 0) | (1u << 2);
   for (;;) {
   }
 }

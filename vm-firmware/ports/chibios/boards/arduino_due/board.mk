@@ -3,6 +3,9 @@
 # no SAM3X port: the HAL is Viper's own (platforms/SAM3X). Link: the UART on PA8/PA9, the
 # programming port through the ATmega16U2. Burned by SAM-BA (the IDE's flasher or bossac).
 MCU                   := cortex-m3
+# -Os: the whole firmware must fit flash bank 0 (256 KB, see arduino_due.ld); at -O2 it is
+# 310 KB, at -Os 245 KB.
+USE_OPT               := -Os -ggdb -fomit-frame-pointer
 SAM3X_DIR             := platforms/SAM3X
 VIPER_STARTUP_MK_FILE := $(SAM3X_DIR)/startup.mk
 VIPER_PLATFORM_MK_FILE:= $(SAM3X_DIR)/platform.mk
