@@ -78,13 +78,41 @@ void hal_pin_irq(int pin, unsigned edges) {
 
 /* ---- the chip -------------------------------------------------------------------------------- */
 
-/* The SAM3X's unique id needs an EEFC command run from RAM (flash reads return the id meanwhile):
- * not yet, the fixed bytes of viper_port_config.h stand in. */
+/* The chip's 128-bit unique identifier: after EEFC0's "start read unique identifier" command,
+ * reads of bank 0 return it instead of the code, until "stop read unique identifier". So this
+ * runs from RAM (.ram0_init is copied there at start-up) with every interrupt masked (their
+ * handlers are in bank 0). long_call: RAM is out of a BL's reach from flash. */
+#define EEFC_FCR_KEY    (0x5Au << 24)
+#define EEFC_CMD_STUI   0x0Eu
+#define EEFC_CMD_SPUI   0x0Fu
+#define EEFC_FSR_FRDY   1u
+
+__attribute__((section(".ram0_init.uid"), noinline, long_call))
+static void read_unique_id(uint32_t out[4]) {
+  volatile const uint32_t *bank0 = (volatile const uint32_t *)0x00080000u;
+  unsigned i;
+  SAM3X_EEFC0->FCR = EEFC_FCR_KEY | EEFC_CMD_STUI;
+  while ((SAM3X_EEFC0->FSR & EEFC_FSR_FRDY) != 0u) {   /* FRDY falls: the identifier is readable */
+  }
+  for (i = 0; i < 4u; i++) out[i] = bank0[i];
+  SAM3X_EEFC0->FCR = EEFC_FCR_KEY | EEFC_CMD_SPUI;
+  while ((SAM3X_EEFC0->FSR & EEFC_FSR_FRDY) == 0u) {   /* FRDY rises: the code is back */
+  }
+}
+
 size_t hal_unique_id(uint8_t *buf, size_t max) {
-  static const uint8_t uid[12] = VIPER_UNIQUE_ID_FIXED;
-  size_t n = max < sizeof uid ? max : sizeof uid;
+  static uint32_t uid[4];
+  static bool read;
+  size_t n = max < 12u ? max : 12u;   /* the core's ids are 12 bytes, as the STM32s' */
   size_t i;
-  for (i = 0; i < n; i++) buf[i] = uid[i];
+  if (!read) {
+    uint32_t primask = __get_PRIMASK();
+    __disable_irq();
+    read_unique_id(uid);
+    __set_PRIMASK(primask);
+    read = true;
+  }
+  for (i = 0; i < n; i++) buf[i] = (uint8_t)(uid[i / 4u] >> (8u * (i % 4u)));
   return n;
 }
 

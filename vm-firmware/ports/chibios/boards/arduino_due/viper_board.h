@@ -29,7 +29,7 @@
 #define VIPER_THREAD_POOL_COUNT   2
 #define VIPER_THREAD_WA_SIZE      (4u * 1024u)
 
-/* The SAM3X's 128-bit unique id is read through an EEFC command that must run from RAM: not
- * yet; machine.unique_id() gives viper_port_config.h's fixed bytes. */
+/* machine.unique_id(): the first 12 bytes of the chip's 128-bit unique identifier (hal_sam3x.c
+ * reads it through EEFC0 from RAM). */
 
 #endif
