@@ -43,17 +43,18 @@ describe('the arduino_due image through SAM-BA', () => {
   });
 
   const built = existsSync(BUILT) ? it : it.skip;
-  built('has handlers at the SysTick, UART (id 8) and PIO A-D (ids 11-14) vectors', () => {
+  built('has handlers at the SysTick, UART (id 8), PIO A-D (ids 11-14) and USART 0, 1, 3 (ids 17, 18, 20) vectors', () => {
     const { image } = dueImage();
     const view = new DataView(image.buffer, image.byteOffset);
     const vector = (i: number) => view.getUint32(4 * i, true);
     const unhandled = vector(2);   // NMI: ChibiOS's shared handler of every vector not used
-    for (const [what, i] of [['SysTick', 15], ['UART', 16 + 8], ['PIOA', 16 + 11], ['PIOB', 16 + 12], ['PIOC', 16 + 13], ['PIOD', 16 + 14]] as const) {
+    for (const [what, i] of [['SysTick', 15], ['UART', 16 + 8], ['PIOA', 16 + 11], ['PIOB', 16 + 12], ['PIOC', 16 + 13], ['PIOD', 16 + 14],
+      ['USART0', 16 + 17], ['USART1', 16 + 18], ['USART3', 16 + 20]] as const) {
       expect({ what, handled: vector(i) !== unhandled }).toEqual({ what, handled: true });
       expect(vector(i) & ~1).toBeGreaterThanOrEqual(SAM3X.FLASH_BASE);
       expect(vector(i) & ~1).toBeLessThan(SAM3X.FLASH_BASE + image.length);
     }
-    expect(vector(16 + 17)).toBe(unhandled);   // USART0: not enabled on this board
+    expect(vector(16 + 19)).toBe(unhandled);   // USART2: not used on this board
   });
 
   it('burns at 0x80000 page by page, reads back identical, and boots from flash', async () => {

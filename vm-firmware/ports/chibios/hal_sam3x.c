@@ -1,7 +1,8 @@
 /* hal.h's pins over PAL on the SAM3X8E (platforms/SAM3X), edges through PAL events (each pad
  * has its own PIO edge interrupt), and the rest of hal.h for the Arduino Due. UNTESTED on
- * hardware. The machine module's PWM, UART, I2C and SPI are not written for this chip yet:
- * the board JSON lists none, so the VM refuses them by name before calling these stubs. */
+ * hardware. The machine module's UARTs are in hal_uart_sam3x.c, its ADC in hal_adc_sam3x.c; PWM,
+ * I2C and SPI are not written for this chip yet: the board JSON lists none, so the VM refuses
+ * them by name before calling these stubs. */
 #include "ch.h"
 #include "hal.h"
 
@@ -16,6 +17,13 @@ ioline_t hal_chibios_line(int pin) {
 }
 
 static bool is_link(int pin) { return (hal_board.pins[pin].caps & HAL_CAP_LINK) != 0; }
+
+/* A bus pin to its peripheral: af 0 = peripheral A, 1 = B (the board JSON's "af"). */
+void hal_chibios_pin_af(int pin, unsigned af, bool open_drain) {
+  if (is_link(pin)) return;
+  palSetLineMode(hal_chibios_line(pin), (af == 0u ? PAL_MODE_PERIPHERAL_A : PAL_MODE_PERIPHERAL_B) |
+                 (open_drain ? PAL_SAM3X_OPENDRAIN | PAL_SAM3X_PULLUP : 0u));
+}
 
 void hal_chibios_pin_release(int pin) {
   if (is_link(pin)) return;
@@ -32,6 +40,7 @@ void hal_reset(void) {
   int pin;
   hal_chibios_timers_reset();
   for (pin = 0; pin < hal_board.pin_count; pin++) hal_pin_irq(pin, 0);
+  hal_chibios_uart_reset();
   hal_chibios_adc_reset();
   for (pin = 0; pin < hal_board.pin_count; pin++) hal_chibios_pin_release(pin);
 }
@@ -147,15 +156,6 @@ const char *hal_pwm_setup(int pin, uint32_t freq_hz) {
 }
 void hal_pwm_duty(int pin, uint16_t duty_u16) { (void)pin; (void)duty_u16; }
 void hal_pwm_off(int pin) { (void)pin; }
-
-const char *hal_uart_open(int id, uint32_t baud, int bits, int parity, int stop) {
-  (void)id; (void)baud; (void)bits; (void)parity; (void)stop;
-  return "no machine.UART on " VIPER_BOARD_ID " yet";
-}
-void hal_uart_close(int id) { (void)id; }
-size_t hal_uart_write(int id, const uint8_t *data, size_t len) { (void)id; (void)data; (void)len; return 0; }
-size_t hal_uart_any(int id) { (void)id; return 0; }
-size_t hal_uart_read(int id, uint8_t *buf, size_t max) { (void)id; (void)buf; (void)max; return 0; }
 
 const char *hal_i2c_open(int id, uint32_t freq_hz) {
   (void)id;

@@ -71,6 +71,12 @@ static const HalPinInfo pins[] = {
 };
 
 static const HalAlias aliases[] = {
+  {"TX1", 18},
+  {"RX1", 19},
+  {"TX2", 16},
+  {"RX2", 17},
+  {"TX3", 14},
+  {"RX3", 15},
   {"LED", 13},
   {"L", 13},
   {"RX0", 0},
@@ -144,8 +150,10 @@ static const HalAlias aliases[] = {
 };
 
 static const HalBusInfo buses[] = {
-  {0, 0, {0, 0, 0}, 0},   /* none */
+  {1, 1, {18, 19, 0}, 0},   /* UART 1: tx D18, rx D19 */
+  {1, 2, {16, 17, 0}, 0},   /* UART 2: tx D16, rx D17 */
+  {1, 3, {14, 15, 0}, 1},   /* UART 3: tx D14, rx D15 */
 };
 
-const HalBoardInfo hal_board = {"arduino_due", "Arduino Due", pins, 64, aliases, 70,
-                                buses, 0, 0, 0, 0};
+const HalBoardInfo hal_board = {"arduino_due", "Arduino Due", pins, 64, aliases, 76,
+                                buses, 3, 1, 0, 0};

@@ -15,6 +15,6 @@ VIPER_LDSCRIPT_FILE   := boards/arduino_due/arduino_due.ld
 VIPER_ARCH_MK         := os/common/ports/ARMv7-M/compilers/GCC/mk/port.mk
 # Feature level: full (the default; no VIPER_LEVEL_DEFS).
 VIPER_BOARD_CSRC      := boards/arduino_due/board.c
-# The machine module's hardware on this chip: pins (with edge events) and the ADC; no PWM,
-# UART, I2C or SPI yet (the board JSON lists none, so the VM says the board lacks them).
-VIPER_HAL             := hal_sam3x.c hal_adc_sam3x.c hal_timer_chibios.c board_table.c
+# The machine module's hardware on this chip: pins (with edge events), the ADC and UARTs 1-3;
+# no PWM, I2C or SPI yet (the board JSON lists none, so the VM says the board lacks them).
+VIPER_HAL             := hal_sam3x.c hal_adc_sam3x.c hal_uart_sam3x.c hal_timer_chibios.c board_table.c

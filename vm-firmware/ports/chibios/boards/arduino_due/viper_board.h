@@ -21,8 +21,10 @@
 /* No user button on the Due (only RESET and ERASE): no VIPER_BOOT_SKIP_LINE. STOP from the IDE
  * during the first second after a reset still skips the stored program. */
 
-/* 96 KB of SRAM (SRAM0's mirror + SRAM1, one region): the heap takes what the rest leaves. */
-#define VIPER_HEAP_SIZE           (30u * 1024u)
+/* 96 KB of SRAM (SRAM0's mirror + SRAM1, one region): the heap takes what the rest leaves but
+ * ~2.5 KB for newlib's malloc (the core's strtod). When programs move to flash (the "flash"
+ * part), the two 10 KB program buffers can go to the heap. */
+#define VIPER_HEAP_SIZE           (28u * 1024u)
 #define VIPER_STORE_SIZE          (10u * 1024u)
 #define VIPER_REPL_ARENA_SIZE     (6u * 1024u)
 #define VIPER_VM_THREAD_STACK     (10u * 1024u)
