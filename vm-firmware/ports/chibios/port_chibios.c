@@ -66,12 +66,17 @@ bool port_link_has_input(void) {
 
 #define LINK_CHANNEL ((BaseAsynchronousChannel *)&VIPER_LINK_SD)
 
+/* 8N1; a board whose Serial driver is not an STM32's names its own (VIPER_LINK_SERIAL_CONFIG). */
+#ifdef VIPER_LINK_SERIAL_CONFIG
+static const SerialConfig link_config = VIPER_LINK_SERIAL_CONFIG;
+#else
 static const SerialConfig link_config = {
   VIPER_LINK_BITRATE,
   0,
   USART_CR2_STOP1_BITS,
   0
 };
+#endif
 
 void port_link_start(void) {
   VIPER_LINK_PINS_SETUP();

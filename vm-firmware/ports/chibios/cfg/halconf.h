@@ -25,9 +25,16 @@
 #define HAL_USE_SERIAL_USB                  FALSE
 #define HAL_USE_USB                         FALSE
 #endif
+/* A board's mcuconf.h may turn off what its platform has no driver for (the SAM3X's). */
+#ifndef HAL_USE_PWM
 #define HAL_USE_PWM                         TRUE
+#endif
+#ifndef HAL_USE_I2C
 #define HAL_USE_I2C                         TRUE
+#endif
+#ifndef HAL_USE_SPI
 #define HAL_USE_SPI                         TRUE
+#endif
 
 /* Not used (yet): spelled out so that -Wundef stays quiet. */
 #define HAL_USE_SAFETY                      FALSE
