@@ -43,9 +43,16 @@
  * into these RAM buffers: only small programs fit. */
 #define VIPER_STORE_SIZE          (1u * 1024u)
 #define VIPER_REPL_ARENA_SIZE     0
-#define VIPER_VM_THREAD_STACK     (3u * 1024u)
+/* C stacks, from -fstack-usage of the core at -Os for cortex-m0: the deepest path while a
+ * program runs is link_service (1104 bytes, a 1 KB frame copy) > run_image (240) >
+ * vm_execute (112) > the poll > link_service again (1104) > board_publish (1072) >
+ * link_encode_frame (1048), 4.8 KB with the small frames between; each Python call made from
+ * C adds ~300. A Python thread's poll enters at the second link_service: 3.3 KB. These 1 KB
+ * buffers on the stack are the core's (link.c); until it keeps them elsewhere the stacks
+ * cannot be smaller. */
+#define VIPER_VM_THREAD_STACK     (5u * 1024u + 512u)
 /* One Python thread besides the main program. */
 #define VIPER_THREAD_POOL_COUNT   1
-#define VIPER_THREAD_WA_SIZE      (2u * 1024u)
+#define VIPER_THREAD_WA_SIZE      (3u * 1024u + 768u)
 
 #endif
