@@ -22,6 +22,9 @@ static bool open;
  * phase must last 1.3 µs), high the rest, less the ~1 µs (0.75 µs) the bus's rise time and
  * the input filters add to each period. 100 and 400 kHz give RM0091's own values. */
 #define I2C_KERNEL_HZ 8000000u
+#if defined(STM32_I2C1CLK) && STM32_I2C1CLK != I2C_KERNEL_HZ
+#error "hal_i2c_chibios.c's TIMINGR steps are for an 8 MHz I2C clock: STM32_I2C1SW_HSI in mcuconf.h"
+#endif
 static uint32_t timing(uint32_t freq_hz) {
   bool fast = freq_hz > 100000u;
   uint32_t presc = fast ? 0u : 1u;
