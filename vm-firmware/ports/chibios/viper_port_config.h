@@ -196,14 +196,23 @@
 #if CH_CFG_ST_RESOLUTION != 32
 #error "port_ticks_ms() needs a 32-bit system time (CH_CFG_ST_RESOLUTION 32)"
 #endif
-#if VIPER_HEAP_SIZE < 16384u
-#error "VIPER_HEAP_SIZE below 16 KB leaves no room for a program"
+/* A minimal-level VM (VIPER_LEVEL 0, for 16 KB chips) is smaller on its heap and its C stack:
+ * its boards may go down to 8 KB of heap and a 2 KB VM stack. */
+#if defined(VIPER_LEVEL) && VIPER_LEVEL == 0
+#define VIPER_HEAP_MIN            8192u
+#define VIPER_VM_THREAD_STACK_MIN 2048u
+#else
+#define VIPER_HEAP_MIN            16384u
+#define VIPER_VM_THREAD_STACK_MIN 4096u
+#endif
+#if VIPER_HEAP_SIZE < VIPER_HEAP_MIN
+#error "VIPER_HEAP_SIZE below VIPER_HEAP_MIN (16 KB, 8 KB at the minimal level) leaves no room for a program"
 #endif
 #if VIPER_STORE_SIZE < 1024u
 #error "VIPER_STORE_SIZE must be at least 1 KB"
 #endif
-#if VIPER_VM_THREAD_STACK < 4096u
-#error "VIPER_VM_THREAD_STACK below 4 KB overflows while a program runs"
+#if VIPER_VM_THREAD_STACK < VIPER_VM_THREAD_STACK_MIN
+#error "VIPER_VM_THREAD_STACK below VIPER_VM_THREAD_STACK_MIN (4 KB, 2 KB at the minimal level) overflows while a program runs"
 #endif
 #if VIPER_VM_THREAD_PRIORITY < 4 || VIPER_VM_THREAD_PRIORITY > 252
 #error "VIPER_VM_THREAD_PRIORITY must be between 4 and 252: the PRIO_ levels take two below it, two above, and waiting threads one more"

@@ -69,9 +69,12 @@
 #define SPI_SELECT_MODE                     SPI_SELECT_MODE_NONE
 
 /* The link runs at 115200 baud; its frames are up to ~1 KB, so the receive queue holds a
- * whole upload chunk while the VM thread is busy. */
+ * whole upload chunk while the VM thread is busy. A board short of RAM sets a smaller queue in
+ * its mcuconf.h (the STM32F072's 16 KB). */
 #define SERIAL_DEFAULT_BITRATE              115200
+#ifndef SERIAL_BUFFERS_SIZE
 #define SERIAL_BUFFERS_SIZE                 1100
+#endif
 /* USB CDC needs no room for a whole frame: a full queue makes the device NAK the host's next
  * packet (USB's own flow control), so nothing is lost while the VM thread is busy. */
 #define SERIAL_USB_BUFFERS_SIZE             256
