@@ -2,7 +2,8 @@
 // boards/<id>.json promises: each PWM pin's timer (STM32_PWM_USE_TIMn in mcuconf.h, else
 // hal_pwm_chibios.c answers "no PWM on that pin"), each machine.UART (VIPER_USE_UARTn in
 // viper_board.h), and I2C(1)/SPI(1) (the only buses hal_i2c/spi_chibios.c drive). Checked from
-// the text, so it runs without ChibiOS or an ARM compiler.
+// the text, so it runs without ChibiOS or an ARM compiler. These are the STM32 port files' rules:
+// a board on another platform (the Due's SAM3X, whose machine.UARTs are always built) has its own.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,7 +20,8 @@ interface Board {
 
 const boards: Board[] = readdirSync(join(root, 'boards')).filter(f => f.endsWith('.json'))
   .map(f => JSON.parse(readFileSync(join(root, 'boards', f), 'utf8')) as Board)
-  .filter(b => existsSync(join(portBoards, b.id, 'board.mk')));
+  .filter(b => existsSync(join(portBoards, b.id, 'board.mk')))
+  .filter(b => !/^VIPER_PLATFORM_MK_FILE\b/m.test(readFileSync(join(portBoards, b.id, 'board.mk'), 'utf8')));
 
 /** Whether `name` is #defined TRUE (or with no value) in the text. */
 function enabled(text: string, name: string): boolean {

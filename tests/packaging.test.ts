@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { appPaths, RESOURCE_NAMES, shippedPaths, type AppPathsInput } from '../main/electron/appPaths';
-import { identifyUsb } from '../main/devices/boardTable';
+import { firmwareBoards, usbTable } from '../main/devices/boardTable';
 
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
@@ -183,17 +183,14 @@ describe('electron-builder.yml covers what the packaged app opens', () => {
 
 // ---- the udev rule the .deb installs ----
 
-/** The USB IDs in boardTable.ts, in table order, with their names (read from its source). */
+/** The USB IDs of the board table (its adapters and every id a board's firmware block lists), with their names. */
 function boardTableIds(): { id: string; name: string }[] {
-  const source = read('main/devices/boardTable.ts');
-  const ids = [...source.matchAll(/'([0-9a-f]{4}:[0-9a-f]{4})':\s*\{\s*name:\s*'([^']*)'/g)].map(m => ({ id: m[1], name: m[2] }));
-  for (const { id, name } of ids) expect(identifyUsb(id.slice(0, 4), id.slice(5))?.name).toBe(name);   // the parse agrees with the table
-  return ids;
+  return Object.entries(usbTable(firmwareBoards())).map(([id, { name }]) => ({ id, name }));
 }
 
 function udevRules(ids: { id: string; name: string }[]): string {
   const lines = [
-    '# Viper: USB boards and USB-serial adapters it knows (main/devices/boardTable.ts).',
+    '# Viper: USB boards and USB-serial adapters it knows (main/devices/boardTable.ts, boards/*.json).',
     '# The person logged in at the computer may open them (uaccess: no dialout group needed), and',
     '# ModemManager leaves them alone (it would probe a new serial port with AT commands).',
     '# Installed by the .deb to /usr/lib/udev/rules.d. Generated: tests/packaging.test.ts fails when it',

@@ -13,8 +13,11 @@ export interface VirtualRamChoice {
 
 export const VIRTUAL_RAM_CHOICES: readonly VirtualRamChoice[] = [
   { id: 'desktop', label: 'Desktop RAM (64 MB)' },
+  { id: 'arduino_due', label: 'Arduino Due (48 KB)', heapBytes: 48 * 1024 },
+  { id: 'nucleo_f072rb', label: 'Nucleo-F072RB (8 KB)', heapBytes: 8 * 1024 },
   { id: 'nucleo_f401re', label: 'Nucleo-F401RE (48 KB)', heapBytes: 48 * 1024 },
   { id: 'qemu_netduinoplus2', label: 'Netduino Plus 2 (64 KB)', heapBytes: 64 * 1024 },
+  { id: 'stm32f4_discovery', label: 'STM32F4-Discovery (64 KB)', heapBytes: 64 * 1024 },
 ];
 
 export const DEFAULT_VIRTUAL_RAM = 'desktop';

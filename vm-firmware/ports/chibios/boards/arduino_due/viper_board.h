@@ -22,10 +22,8 @@
  * during the first second after a reset still skips the stored program. */
 
 /* 96 KB of SRAM (SRAM0's mirror + SRAM1, one region): the heap takes what the rest leaves but
- * ~2.5 KB for newlib's malloc (the core's strtod). When programs move to flash (the "flash"
- * part), the two 10 KB program buffers can go to the heap. */
-#define VIPER_HEAP_SIZE           (28u * 1024u)
-#define VIPER_STORE_SIZE          (10u * 1024u)
+ * ~2.5 KB for newlib's malloc (the core's strtod). Programs run from flash: no RAM buffers. */
+#define VIPER_HEAP_SIZE           (48u * 1024u)
 #define VIPER_REPL_ARENA_SIZE     (6u * 1024u)
 #define VIPER_VM_THREAD_STACK     (10u * 1024u)
 #define VIPER_THREAD_POOL_COUNT   2
