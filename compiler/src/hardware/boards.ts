@@ -26,6 +26,8 @@ export interface BoardDefinition {
   spi: BoardBus[];
   default?: { uart?: number; i2c?: number; spi?: number };
   virtual?: Record<string, unknown>;
+  /** How the board's firmware is built (issue #13); `level` is the VM's feature level (none: full). */
+  firmware?: { level?: string; [key: string]: unknown };
 }
 
 export const BOARDS: readonly BoardDefinition[] = BOARD_FILES as unknown as BoardDefinition[];
