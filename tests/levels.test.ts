@@ -57,3 +57,28 @@ test('the full VM runs the same program with big ints, sets and bytes', () => {
   expect(r.out).toContain("b'\\x00\\x00\\x00'");
   expect(r.out).toContain('{0, 1, 2}');
 });
+
+describe('viper run --board: the board\'s level at compile time', () => {
+  const { BOARDS } = require('../compiler/src/hardware/boards') as typeof import('../compiler/src/hardware/boards');
+  const small = BOARDS.find(b => b.firmware?.level === 'minimal');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 30000 });
+
+  test('an unknown board is a usage error', () => {
+    const r = cli('run', join(root, 'tests', 'levels', 'minimal-has.py'), '--board', 'no_such_board');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown board no_such_board');
+  });
+
+  test('a full board runs what minimal lacks', () => {
+    const r = cli('run', join(root, 'tests', 'levels', 'minimal-lacks.py'), '--board', 'nucleo_f401re');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('{0, 1, 2}');
+  });
+
+  (small ? test : test.skip)(`a minimal board refuses sets before running (${small?.id ?? 'no minimal board yet'})`, () => {
+    const r = cli('run', join(root, 'tests', 'levels', 'minimal-lacks.py'), '--board', small!.id);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/minimal-lacks\.py:13:\d+: .*sets are not available on .* \(minimal VM\)/);
+  });
+});
