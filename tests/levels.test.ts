@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const root = join(__dirname, '..');
 const bin = join(root, 'bin', 'viper.js');
 const minimalVm = join(root, 'vm-firmware', 'build', 'posix-minimal', 'viper-vm');
+const standardVm = join(root, 'vm-firmware', 'build', 'posix-standard', 'viper-vm');
 
 function run(file: string, vm?: string) {
   const env = { ...process.env };
@@ -16,7 +17,7 @@ function run(file: string, vm?: string) {
 }
 
 beforeAll(() => {
-  const m = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), 'host', 'host-minimal'], { encoding: 'utf8' });
+  const m = spawnSync('make', ['-s', '-C', join(root, 'vm-firmware'), 'host', 'host-minimal', 'host-standard'], { encoding: 'utf8' });
   if (m.status !== 0) throw new Error(m.stderr);
 }, 600_000);
 
@@ -48,6 +49,16 @@ test('minimal refuses what it lacks with clear errors and keeps running', () => 
     '2.500 1234.6 1.234568e+04',
     'still running',
   ]);
+});
+
+test('standard has big ints, sets and bytes, not memoryview', () => {
+  const r = run('minimal-lacks.py', standardVm);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('44601490397061246283071436545296723011960832');
+  expect(r.out).toContain('{0, 1, 2}');
+  expect(r.out).toContain("bytearray(b'\\x00\\x00')");
+  expect(r.out).toContain('NotImplementedError: memoryview is not available in this VM (standard level)');
+  expect(r.out).toContain('2.500 1234.6 1.234568e+04');
 });
 
 test('the full VM runs the same program with big ints, sets and bytes', () => {
