@@ -11,7 +11,14 @@ const out = await build({
   bundle: true, write: false, format: 'esm', platform: 'node',
 });
 const mod = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
-for (const { path, text } of [...mod.renderHeaders(), ...mod.renderBoards(join(root, 'boards'))]) {
+let files;
+try {
+  files = [...mod.renderHeaders(), ...mod.renderBoards(join(root, 'boards'))];   // all checked before anything is written
+} catch (err) {
+  console.error(`gen-contracts: ${err.message}`);
+  process.exit(1);
+}
+for (const { path, text } of files) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
   console.log('wrote', path);

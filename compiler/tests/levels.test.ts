@@ -7,7 +7,7 @@ import { boardById, type BoardDefinition } from '../src/hardware/boards';
 const board = (level?: string): BoardDefinition => ({
   id: 'small_board', name: 'Small Board', pins: [], aliases: {}, uart: [], i2c: [], spi: [],
   ...(level ? { firmware: { level } } : {}),
-});
+} as BoardDefinition);
 const errors = (source: string, b?: string | BoardDefinition) =>
   check(source, 'main.py', { board: b }).filter(d => d.code === 'V5004').map(d => `${d.line}:${d.column} ${d.severity} ${d.message}`);
 

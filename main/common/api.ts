@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main side. In Electron it crosses the preload
 // bridge (IPC); in browser mode a WebSocket. Both carry the same messages, checked by
 // `parseRequest` (apiTable.ts) before anything acts on them. No Node or Electron imports here.
+import type { BurnMethodId, FeatureLevel, FirmwareState } from '../../compiler/src/hardware/boardFirmware';
 import type { Diagnostic } from '../../compiler/src/diagnostics';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
@@ -106,7 +107,21 @@ export interface ExampleInfo { id: string; title: string; description: string; t
 export interface ProjectInfo { dir: string; name: string; board: string; files: string[] }
 /** An edit kept by autosave that differs from the file on disk (diskText absent: no such file). */
 export interface RecoveredBuffer { file: string; text: string; savedAt: number; diskText?: string }
-export type BurnMethod = 'stm32-uart' | 'samba' | 'stlink-drive';
+/** Every way a board's firmware block may name (boards/*.json); main/flash may not have a flasher for each yet. */
+export type BurnMethod = BurnMethodId;
+/** A board the Burn VM dialog offers: how it is burned, whether it was ever tested, whether its image is built. */
+export interface BurnBoardInfo {
+  id: string;
+  name: string;
+  /** First = preferred. */
+  methods: BurnMethod[];
+  /** 'qemu': tested under QEMU; 'untested': untested on hardware. */
+  state: FirmwareState;
+  level: FeatureLevel;
+  /** The built image, or undefined with `buildHint` saying how to build it. */
+  image?: { vmVersion: string };
+  buildHint: string;
+}
 export type BurnResult = { ok: true; vmVersion: string } | { ok: false; error: string; hint: string; cancelled: boolean };
 
 /** Ports, burning the VM, projects and examples. */
@@ -139,6 +154,8 @@ export interface ToolsApi {
   deleteFile(params: { dir: string; file: string }): Promise<void>;
   /** Renames a module (never main.py, never over an existing file); its autosaved copy follows. */
   renameFile(params: { dir: string; file: string; to: string }): Promise<void>;
+  /** The boards Viper has firmware for, with their burn methods, state and whether an image is built. */
+  listBurnBoards(): Promise<BurnBoardInfo[]>;
   /** Progress arrives as 'burn' events. `target`: a port listPorts gave, or a detected ST-LINK drive. */
   burnVm(params: { board: string; method: BurnMethod; target: string }): Promise<BurnResult>;
   cancelBurn(params: { target: string }): Promise<void>;

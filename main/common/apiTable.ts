@@ -3,6 +3,7 @@
 // the dispatcher (services/dispatch.ts) are all derived from it, so a method exists everywhere or
 // nowhere: the table's type is a mapped type over Method, and a method missing here fails tsc.
 // No Node or Electron imports here.
+import { BURN_METHODS as BOARD_BURN_METHODS } from '../../compiler/src/hardware/boardFirmware';
 import type { BoardPanelInput, BurnMethod, Method, ModuleSource, ParamsOf, Request } from './api';
 import { isModuleFile, isProjectFile, isReservedName, MANIFEST_FILE } from './moduleFile';
 import { findVirtualRam, VIRTUAL_RAM_CHOICES } from './virtualRam';
@@ -22,7 +23,7 @@ const MAX_INPUT = 4096;        // typed text for input(); the VM's line buffer i
 const SENSOR_CELSIUS = { min: -45, max: 130 };
 const SENSOR_HUMIDITY = { min: 0, max: 100 };
 
-const BURN_METHODS: readonly BurnMethod[] = ['stm32-uart', 'samba', 'stlink-drive'];
+const BURN_METHODS: readonly BurnMethod[] = BOARD_BURN_METHODS;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -240,6 +241,7 @@ export const API_TABLE: { readonly [M in Method]: Validator<M> } = {
   },
 
   // ---- burning the VM ----
+  listBurnBoards: noParams,
   burnVm(params) {
     checkKeys(params, ['board', 'method', 'target']);
     const method = checkString(params, 'method', MAX_QUERY);

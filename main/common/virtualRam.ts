@@ -13,7 +13,7 @@ export interface VirtualRamChoice {
 
 export const VIRTUAL_RAM_CHOICES: readonly VirtualRamChoice[] = [
   { id: 'desktop', label: 'Desktop RAM (64 MB)' },
-  { id: 'nucleo_f401re', label: 'Nucleo-F401RE (28 KB)', heapBytes: 28 * 1024 },
+  { id: 'nucleo_f401re', label: 'Nucleo-F401RE (48 KB)', heapBytes: 48 * 1024 },
   { id: 'qemu_netduinoplus2', label: 'Netduino Plus 2 (64 KB)', heapBytes: 64 * 1024 },
 ];
 

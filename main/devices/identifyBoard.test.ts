@@ -7,6 +7,7 @@ import { identifyBoard } from './identifyBoard';
 import { probeVm } from './probeVm';
 import { openPtyPair, type PtyPair } from './testing/ptyPair';
 import { startFakeVm } from './testing/fakeVm';
+import { boardWithOwnUsbId } from './testing/usbBoards';
 
 describe('identifyBoard', () => {
   let dir: string;
@@ -15,11 +16,12 @@ describe('identifyBoard', () => {
   afterEach(async () => { await pair.close(); rmSync(dir, { recursive: true, force: true }); });
   const probe = (path: string) => probeVm(path, { timeoutMs: 200 });
 
-  it('knows a Due from its USB ID without probing', async () => {
+  it('knows a board from its own USB ID without probing', async () => {
     const memory = new BoardMemory(dir);
-    const found = await identifyBoard({ path: '/dev/does-not-exist', vendorId: '2341', productId: '003d' },
+    const own = boardWithOwnUsbId();
+    const found = await identifyBoard({ path: '/dev/does-not-exist', vendorId: own.vendorId, productId: own.productId },
       { probe: async () => { throw new Error('must not probe'); }, memory });
-    expect(found).toMatchObject({ board: 'arduino_due', source: 'usb' });
+    expect(found).toMatchObject({ board: own.board, source: 'usb' });
   });
 
   it('takes the board from a VM that answers behind a generic adapter', async () => {
@@ -27,6 +29,14 @@ describe('identifyBoard', () => {
     try {
       const found = await identifyBoard({ path: pair.host, vendorId: '1a86', productId: '7523' }, { probe, memory: new BoardMemory(dir) });
       expect(found).toMatchObject({ board: 'stm32f103_uart', source: 'vm', name: 'WCH CH340 USB-serial', vm: { vmVersion: '0.3.1' } });
+    } finally { await vm.close(); }
+  });
+
+  it('takes the STM32F4-Discovery from its VM behind ST\'s virtual COM port ID (its USB CDC link)', async () => {
+    const vm = await startFakeVm(pair.board, { boardId: 'stm32f4_discovery' });
+    try {
+      const found = await identifyBoard({ path: pair.host, vendorId: '0483', productId: '5740', serialNumber: '375A38663436' }, { probe, memory: new BoardMemory(dir) });
+      expect(found).toMatchObject({ board: 'stm32f4_discovery', source: 'vm', name: expect.stringMatching(/^STM32 USB serial port/) });
     } finally { await vm.close(); }
   });
 

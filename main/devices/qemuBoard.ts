@@ -44,6 +44,8 @@ export interface QemuBoardOptions {
   /** QEMU's own messages (never program output). */
   onLog?: (text: string) => void;
   firmware?: string;
+  /** Tests: open QEMU's monitor on a unix socket (QemuTransport.monitor, e.g. system_reset). */
+  monitor?: boolean;
   /** How long to wait for QEMU to open its serial socket. */
   startTimeoutMs?: number;
   /**
@@ -101,6 +103,18 @@ export class QemuTransport implements Transport {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** Tests: one command to QEMU's monitor (startQemuBoard({ monitor: true })), e.g. 'system_reset'. */
+  monitor(command: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(join(this.dir, 'monitor'));
+      socket.once('error', reject);
+      socket.once('connect', () => {
+        socket.write(`${command}\n`);
+        setTimeout(() => { socket.end(); resolve(); }, 200);   // the prompt's answer is not needed
+      });
+    });
+  }
+
   private finish(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
@@ -109,9 +123,9 @@ export class QemuTransport implements Transport {
 }
 
 /** QEMU's command line for the firmware, its serial0 on a unix socket at socketPath. */
-export function qemuArgs(firmware: string, socketPath: string, clock: 'realtime' | 'fast' = 'realtime'): string[] {
+export function qemuArgs(firmware: string, socketPath: string, clock: 'realtime' | 'fast' = 'realtime', monitorPath?: string): string[] {
   return [
-    '-M', QEMU_MACHINE, '-nographic', '-monitor', 'none',
+    '-M', QEMU_MACHINE, '-nographic', '-monitor', monitorPath ? `unix:${monitorPath},server=on,wait=off` : 'none',
     '-kernel', firmware,
     // wait=on: QEMU starts the CPU only once we hold the socket, so no early output is lost.
     '-serial', `unix:${socketPath},server=on,wait=on`,
@@ -130,7 +144,7 @@ export async function startQemuBoard(options: QemuBoardOptions = {}): Promise<Qe
   }
   const dir = mkdtempSync(join(tmpdir(), 'viper-qemu-'));
   const socketPath = join(dir, 'serial0');
-  const child = spawn(qemu, qemuArgs(firmware, socketPath, options.clock), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(qemu, qemuArgs(firmware, socketPath, options.clock, options.monitor ? join(dir, 'monitor') : undefined), { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const onLog = (b: Buffer) => { const text = b.toString(); log += text; options.onLog?.(text); };
   child.stdout?.on('data', onLog);

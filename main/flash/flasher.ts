@@ -1,6 +1,6 @@
 // What every way of burning the VM onto a board has in common: progress, cancel, verify, and
 // errors that say what happened and what the person can do about it.
-export type FlashMethod = 'stm32-uart' | 'samba' | 'stlink-drive';
+export type FlashMethod = 'stm32-uart' | 'samba' | 'stlink-drive' | 'dfu';
 export type FlashPhase = 'connect' | 'erase' | 'write' | 'verify' | 'boot';
 
 export interface FlashProgress { phase: FlashPhase; done: number; total: number }

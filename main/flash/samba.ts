@@ -62,6 +62,7 @@ export class SambaFlasher implements Flasher {
       await this.command('V#');
       const version = await this.readLine('V#');
       if (!/SAM-?BA|v\d/i.test(version)) throw new FlashError(`the port answered, but not like SAM-BA ("${version.trim()}")`, HINT_NO_SAMBA);
+      await this.checkChip();
       progress({ phase: 'connect', done: 1, total: 1 });
 
       for (const eefc of SAM3X.EEFC) await this.writeWord(eefc + SAM3X.FMR, 6 << 8);   // 6 wait states while writing
@@ -87,6 +88,18 @@ export class SambaFlasher implements Flasher {
       progress({ phase: 'boot', done: 1, total: 1 });
     } finally {
       await this.link.close();
+    }
+  }
+
+  /** The Due's SAM3X8E, or a SAM3X8/SAM3A8 like it (CHIPID_CIDR: architecture 0x83-0x86, 512 KiB
+   *  of flash); anything else would take this image at the wrong addresses or not at all. */
+  private async checkChip(): Promise<void> {
+    const cidr = await this.readWord(SAM3X.CHIPID_CIDR);
+    const arch = (cidr >>> 20) & 0xff;
+    const flashSize = (cidr >>> 8) & 0xf;
+    if (arch < 0x83 || arch > 0x86 || flashSize !== 0xa) {
+      throw new FlashError(`the chip on this port is not a SAM3X8 like the Due's (its CHIPID is 0x${hex(cidr)})`,
+        'This image is for the Arduino Due: pick the board plugged in, or plug in the Due.');
     }
   }
 

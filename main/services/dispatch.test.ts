@@ -86,6 +86,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DeviceEvent } from '../common/api';
 import { createViperService, type ViperService } from './viperService';
+import { BURNABLE_BOARDS } from '../devices/boardTable';
+import { boardWithOwnUsbId } from '../devices/testing/usbBoards';
+import { hasFlasher } from '../flash/burnVm';
+import { createFlashService } from './flashService';
+
+const own = boardWithOwnUsbId();
 
 describe('dispatch of tools methods', () => {
   it.each([
@@ -144,7 +150,7 @@ describe('dispatch of tools methods', () => {
       service = createViperService({
         examplesDir: resolve(__dirname, '../../examples'), projectsDir: join(tmp, 'projects'), firmwareDir: join(tmp, 'firmware'),
         settingsDir: join(tmp, 'settings'),
-        listPorts: async () => [{ path: '/dev/ttyACM0', vendorId: '2341', productId: '003d' }, { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' }],
+        listPorts: async () => [{ path: '/dev/ttyACM0', vendorId: own.vendorId, productId: own.productId }, { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' }],
         probePort: async () => undefined,   // these paths may be this machine's real ports: never send them a HELLO
         stlinkDriveRoots: [tmp],
       });
@@ -154,7 +160,7 @@ describe('dispatch of tools methods', () => {
 
     it('lists ports with what the USB ID says', async () => {
       expect(await dispatch(service, { id: 1, method: 'listPorts' })).toEqual({ id: 1, result: [
-        { path: '/dev/ttyACM0', vendorId: '2341', productId: '003d', usbName: 'Arduino Due (programming port)', board: 'arduino_due', vm: { status: 'probing' } },
+        { path: '/dev/ttyACM0', vendorId: own.vendorId, productId: own.productId, usbName: own.usbName, board: own.board, vm: { status: 'probing' } },
         { path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523', usbName: 'WCH CH340 USB-serial', vm: { status: 'probing' } },
       ] });   // whether a VM answers comes later (main/services/portProbing.test.ts)
     });
@@ -173,9 +179,10 @@ describe('dispatch of tools methods', () => {
     it('remembers the board a person names for a generic adapter, and only a known board', async () => {
       expect(await dispatch(service, { id: 1, method: 'setPortBoard', params: { path: '/dev/ttyUSB0', board: 'toaster' } })).toMatchObject({ error: expect.stringMatching(/not a board Viper knows/) });
       expect(await dispatch(service, { id: 2, method: 'setPortBoard', params: { path: '/dev/ttyUSB9', board: 'nucleo_f401re' } })).toMatchObject({ error: expect.stringMatching(/no port/) });
-      expect(await dispatch(service, { id: 3, method: 'setPortBoard', params: { path: '/dev/ttyUSB0', board: 'stm32f103_uart' } })).toEqual({ id: 3, result: null });
-      expect(await service.listPorts()).toContainEqual(expect.objectContaining({ path: '/dev/ttyUSB0', board: 'stm32f103_uart' }));
-      expect(await service.listKnownBoards()).toMatchObject({ arduino_due: 'Arduino Due' });
+      expect(await dispatch(service, { id: 3, method: 'setPortBoard', params: { path: '/dev/ttyUSB0', board: 'nucleo_f401re' } })).toEqual({ id: 3, result: null });
+      expect(await service.listPorts()).toContainEqual(expect.objectContaining({ path: '/dev/ttyUSB0', board: 'nucleo_f401re' }));
+      expect(await service.listKnownBoards()).toMatchObject({ nucleo_f401re: 'ST Nucleo-F401RE' });
+      expect(await service.listKnownBoards()).not.toHaveProperty('qemu_netduinoplus2');   // started, never plugged in
     });
 
     it('runs REPL entries on the Virtual board: echo, names kept until reset, errors as data', async () => {
@@ -236,6 +243,37 @@ describe('dispatch of tools methods', () => {
       await service.deleteFile({ dir: a.dir, file: 'sensors.py' });
       expect((await service.openProject({ dir: a.dir })).files).toEqual(['main.py', 'viper.json']);
       expect(await service.recoverBuffers({ dir: a.dir })).toEqual([]);
+    });
+
+    it('lists each board with firmware, its methods and state, and whether its image is built', async () => {
+      const before = await service.listBurnBoards();
+      expect(before.map(b => b.id)).toEqual(BURNABLE_BOARDS.map(b => b.id));
+      expect(before.map(b => b.id)).not.toContain('qemu_netduinoplus2');      // QEMU boards are started, not burned
+      for (const b of before) {
+        const f = BURNABLE_BOARDS.find(x => x.id === b.id)!.firmware;
+        expect(b).toEqual({ id: b.id, name: expect.any(String), methods: f.burn, state: f.state, level: f.level,
+          buildHint: expect.stringContaining(`make -C vm-firmware firmware BOARD=${b.id} CHIBIOS=`) });   // no image: how to build one
+      }
+      expect(before.find(b => b.id === 'nucleo_f401re')).toMatchObject({ methods: ['stlink-drive', 'stm32-uart'], state: 'untested' });
+      const bin = Buffer.alloc(100, 1);
+      writeFileSync(join(tmp, 'firmware', 'f401.bin'), bin);
+      writeFileSync(join(tmp, 'firmware', 'manifest.json'), JSON.stringify({ images: [{ board: 'nucleo_f401re', vmVersion: '0.4.0', file: 'f401.bin', sha256: createHash('sha256').update(bin).digest('hex') }] }));
+      expect((await service.listBurnBoards()).find(b => b.id === 'nucleo_f401re')).toMatchObject({ image: { vmVersion: '0.4.0' } });
+    });
+
+    it('refuses a board without firmware, a method the board lacks, and one this version cannot burn by yet', async () => {
+      expect(await service.burnVm({ board: 'qemu_netduinoplus2', method: 'stm32-uart', target: '/dev/ttyUSB0' }))
+        .toMatchObject({ ok: false, error: 'Viper has no firmware for a board "qemu_netduinoplus2"' });
+      expect(await service.burnVm({ board: 'nucleo_f401re', method: 'samba', target: '/dev/ttyUSB0' }))
+        .toMatchObject({ ok: false, error: 'ST Nucleo-F401RE is not burned by samba', hint: 'Its ways: stlink-drive, stm32-uart.' });
+      // A board whose block names dfu before main/flash has a flasher for it: a clear refusal, nothing touched.
+      const dfuBoard = { id: 'dfu_board', name: 'A DFU board', firmware: { ...BURNABLE_BOARDS[0].firmware, burn: ['dfu' as const], state: 'untested' as const } };
+      const flash = createFlashService({ emit: () => {}, flush: () => {}, prober: { hold: async () => {}, release: () => {} } as never, listSerialPorts: async () => [] },
+        [join(tmp, 'firmware')], [tmp], [dfuBoard]);
+      expect(await flash.listBurnBoards()).toEqual([expect.objectContaining({ id: 'dfu_board', methods: ['dfu'] })]);
+      const dfu = await flash.burnVm({ board: 'dfu_board', method: 'dfu', target: 'anything' });
+      if (hasFlasher('dfu')) expect(dfu).toMatchObject({ ok: false, error: expect.not.stringMatching(/cannot burn by dfu/) });
+      else expect(dfu).toEqual({ ok: false, error: 'this version of Viper cannot burn by dfu yet', hint: expect.stringContaining('Pick another way'), cancelled: false });
     });
 
     it('burns the VM onto an ST-LINK drive with progress events, and explains a missing image', async () => {

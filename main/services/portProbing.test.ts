@@ -27,7 +27,7 @@ describe('listPorts with background VM probing', () => {
     board = await startPtyBoard();
     [silent, noisy, adapter] = await Promise.all([openPtyPair(), openPtyPair(), openPtyPair()]);
     const garbage = await startGarbageBoard(noisy.board);
-    const fake = await startFakeVm(adapter.board, { boardId: 'stm32f103_uart' });
+    const fake = await startFakeVm(adapter.board, { boardId: 'nucleo_f401re' });
     closeOthers = async () => { await garbage.close(); await fake.close(); };
     plugged = [{ path: board.path }, { path: silent.host }, { path: noisy.host }, { path: adapter.host, vendorId: '1a86', productId: '7523' }, { path: '/dev/ttyNOPE9' }];
     probed.length = 0;
@@ -67,7 +67,7 @@ describe('listPorts with background VM probing', () => {
       { path: silent.host, vm: { status: 'none' } },
       { path: noisy.host, vm: { status: 'none' } },
       // A generic adapter whose VM names a board Viper knows: no need to ask the person.
-      { path: adapter.host, vendorId: '1a86', productId: '7523', usbName: 'WCH CH340 USB-serial', board: 'stm32f103_uart', vm: { status: 'ready', vmVersion: '0.3.1', boardId: 'stm32f103_uart' } },
+      { path: adapter.host, vendorId: '1a86', productId: '7523', usbName: 'WCH CH340 USB-serial', board: 'nucleo_f401re', vm: { status: 'ready', vmVersion: '0.3.1', boardId: 'nucleo_f401re' } },
       { path: '/dev/ttyNOPE9', vm: { status: 'none' } },
     ]);
     await service.listPorts();

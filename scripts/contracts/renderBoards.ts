@@ -4,6 +4,7 @@
 // after changing a board; tests/contracts.test.ts checks the files are current.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkFirmware } from '../../compiler/src/hardware/boardFirmware';
 import type { BoardPin } from '../../compiler/src/hardware/boards';
 
 export interface BoardJson {
@@ -15,6 +16,8 @@ export interface BoardJson {
   i2c?: { id: number; scl: string; sda: string; af: number }[];
   spi?: { id: number; sck: string; miso: string; mosi: string; af: number }[];
   default?: { uart?: number; i2c?: number; spi?: number };
+  /** Checked here too (boardFirmware.ts), so no generator writes anything for a malformed board. */
+  firmware?: unknown;
 }
 
 // hal.h's values
@@ -39,6 +42,7 @@ export function renderBoard(b: BoardJson): string {
     if (index.has(p.name)) throw new Error(`${b.id}: pin ${p.name} twice`);
     index.set(p.name, i);
   });
+  checkFirmware(b.id, b.firmware);
   if (b.pins.length > 64) throw new Error(`${b.id}: more than 64 pins (MACHINE_MAX_PINS, vm-firmware/core/machine.h)`);
   const pin = (name: string, what: string): number => {
     const i = index.get(name);

@@ -1,15 +1,18 @@
 // End-to-end journeys through the board picker and Burn VM in real Chromium: serial ports appear
 // and go within ~2 s, a generic USB-serial adapter asks once which board it is, a port where a VM
 // answers (found in the background) is "VM vX ready" and asks nothing, and burning where
-// no VM image exists says how to build one. (Burning against a simulated bootloader is covered by
-// jest in main/flash.)
+// no VM image exists says how to build one. The Burn VM dialog offers each board with firmware
+// (boards/*.json) with its methods and its state, and an untested board must be acknowledged.
+// (Burning against a simulated bootloader is covered by jest in main/flash.)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { BURNABLE_BOARDS } from '../../main/devices/boardTable';
 import type { PortInfo } from '../../main/devices/portInfo';
 import { probeVm } from '../../main/devices/probeVm';
 import { startFakeVm } from '../../main/devices/testing/fakeVm';
+import { boardWithOwnUsbId } from '../../main/devices/testing/usbBoards';
 import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
@@ -18,7 +21,10 @@ import {
 
 jest.setTimeout(90_000);
 
-const DUE: PortInfo = { path: '/dev/ttyACM7', vendorId: '2341', productId: '003d', serialNumber: 'DUE1' };
+// A board whose USB id says which it is (the Arduino Due's programming port when boards/ has it).
+const own = boardWithOwnUsbId();
+const OWN: PortInfo = { path: '/dev/ttyACM7', vendorId: own.vendorId, productId: own.productId, serialNumber: 'OWN1' };
+const OWN_LABEL = `${own.name} — /dev/ttyACM7`;
 const CH340: PortInfo = { path: '/dev/ttyUSB3', vendorId: '1a86', productId: '7523' };
 
 describeWithChromium('boards and Burn VM in Chromium', () => {
@@ -46,20 +52,20 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
   const option = (text: string) => page.locator('#board-select option', { hasText: text });
 
   test('ports appear and go within 2 s; a generic adapter asks once which board it is', async () => {
-    plugged = [DUE];
+    plugged = [OWN];
     let since = Date.now();
-    await option('Arduino Due — /dev/ttyACM7').waitFor({ state: 'attached', timeout: 2500 });
+    await option(OWN_LABEL).waitFor({ state: 'attached', timeout: 2500 });
     expect(Date.now() - since).toBeLessThan(2500);
 
-    plugged = [DUE, CH340];
+    plugged = [OWN, CH340];
     await option('WCH CH340 USB-serial — /dev/ttyUSB3').waitFor({ state: 'attached', timeout: 2500 });
     await page.selectOption('#board-select', '/dev/ttyUSB3');
     await page.locator('[data-testid="which-board"]').waitFor();
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-which-board.png') });
-    await page.selectOption('[data-testid="which-board-select"]', 'stm32f103_uart');
+    await page.selectOption('[data-testid="which-board-select"]', 'nucleo_f401re');
     await page.click('[data-testid="which-board-ok"]');
-    await option('"Blue Pill" (UART bootloader) — /dev/ttyUSB3').waitFor({ state: 'attached' });
-    expect(JSON.parse(readFileSync(join(ide.tmp, 'settings', 'boards.json'), 'utf8')).devices).toEqual({ 'path:/dev/ttyUSB3': 'stm32f103_uart' });
+    await option('ST Nucleo-F401RE — /dev/ttyUSB3').waitFor({ state: 'attached' });
+    expect(JSON.parse(readFileSync(join(ide.tmp, 'settings', 'boards.json'), 'utf8')).devices).toEqual({ 'path:/dev/ttyUSB3': 'nucleo_f401re' });
 
     // Choosing it again does not ask again.
     await page.selectOption('#board-select', 'virtual');
@@ -69,7 +75,7 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
 
     since = Date.now();
     plugged = [CH340];
-    await option('Arduino Due').waitFor({ state: 'detached', timeout: 2500 });
+    await option(OWN_LABEL).waitFor({ state: 'detached', timeout: 2500 });
     expect(Date.now() - since).toBeLessThan(2500);
   });
 
@@ -77,7 +83,7 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     const board = await startPtyBoard();
     const silent = await openPtyPair();                        // a port where nobody answers
     const adapter = await openPtyPair();                       // a CH340 whose VM says which board it is
-    const fake = await startFakeVm(adapter.board, { boardId: 'stm32f103_uart' });
+    const fake = await startFakeVm(adapter.board, { boardId: 'nucleo_f401re' });
     try {
       const since = Date.now();
       plugged = [{ path: board.path }, { path: silent.host }, { path: adapter.host, vendorId: '1a86', productId: '7523' }];
@@ -85,7 +91,7 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
       await ready.waitFor({ state: 'attached', timeout: 2500 });
       expect(Date.now() - since).toBeLessThan(2500);           // listed, probed and shown within one poll
       expect(await ready.textContent()).toMatch(/ · VM v\d+\.\d+\.\d+ ready$/);
-      await option(`"Blue Pill" (UART bootloader) — ${adapter.host} · VM v0.3.1 ready`).waitFor({ state: 'attached', timeout: 2500 });
+      await option(`ST Nucleo-F401RE — ${adapter.host} · VM v0.3.1 ready`).waitFor({ state: 'attached', timeout: 2500 });
       await expect(option(silent.host).textContent()).resolves.toBe(`Serial port — ${silent.host}`);
 
       await page.selectOption('#board-select', board.path);
@@ -109,15 +115,15 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
   test('the Virtual board emulates a board\'s RAM: MemoryError where the desktop runs; the choice is kept', async () => {
     const TABLE = 'table = {i: str(i) for i in range(20000)}\nprint(len(table), table[19999])\n';
     const ram = page.locator('[data-testid="virtual-ram"]');
-    plugged = [DUE];
-    await option('Arduino Due — /dev/ttyACM7').waitFor({ state: 'attached' });
+    plugged = [OWN];
+    await option(OWN_LABEL).waitFor({ state: 'attached' });
     await page.selectOption('#board-select', '/dev/ttyACM7');
     await expect(ram.isHidden()).resolves.toBe(true);            // a real board has the RAM it has
     await page.selectOption('#board-select', 'virtual');
     await expect(ram.isVisible()).resolves.toBe(true);
 
     await page.selectOption('[data-testid="virtual-ram"]', 'nucleo_f401re');
-    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE (28 KB)");
+    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE (48 KB)");
     await pasteProgram(page, TABLE);
     await page.click('#run');
     await waitForConsole(page, 'MemoryError');
@@ -132,21 +138,39 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     await waitForConsole(page, '20000 19999');
   });
 
-  test('Burn VM without a firmware image says how to build one', async () => {
-    plugged = [DUE];
-    await option('Arduino Due — /dev/ttyACM7').waitFor({ state: 'attached', timeout: 2500 });
+  test('Burn VM offers each board with its methods and state, and without an image says how to build one', async () => {
+    plugged = [OWN];
+    await option(OWN_LABEL).waitFor({ state: 'attached', timeout: 2500 });
     await page.selectOption('#board-select', '/dev/ttyACM7');
     await page.click('[data-testid="burn"]');
     await page.locator('[data-testid="burn-dialog"]').waitFor();
-    // Picked up from the port: the board, its usual method, the port.
-    await expect(page.inputValue('[data-testid="burn-board"]')).resolves.toBe('arduino_due');
-    await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe('samba');
+    // Picked up from the port: the board, its preferred method, the port.
+    await expect(page.inputValue('[data-testid="burn-board"]')).resolves.toBe(own.board);
+    await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe(BURNABLE_BOARDS.find(b => b.id === own.board)!.firmware.burn[0]);
     await expect(page.inputValue('[data-testid="burn-target"]')).resolves.toBe('/dev/ttyACM7');
+
+    // Every board with firmware, named with its state; each with its own methods, first = preferred.
+    const offered = await page.locator('[data-testid="burn-board"] option').evaluateAll(os => os.map(o => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(offered).toEqual(BURNABLE_BOARDS.map(b => [b.id, `${b.name} — ${b.firmware.state === 'qemu' ? 'tested under QEMU' : 'untested on hardware'}`]));
+    for (const b of BURNABLE_BOARDS) {
+      await page.selectOption('[data-testid="burn-board"]', b.id);
+      const methods = await page.locator('[data-testid="burn-method"] option').evaluateAll(os => os.map(o => (o as HTMLOptionElement).value));
+      expect([b.id, methods]).toEqual([b.id, b.firmware.burn]);
+      await expect(page.locator('[data-testid="burn-state"]').innerText()).resolves.toMatch(b.firmware.state === 'qemu' ? /^Tested under QEMU/ : /^Untested on hardware/);
+      await expect(page.locator('[data-testid="burn-untested-ok"]').isVisible()).resolves.toBe(b.firmware.state === 'untested');
+      await expect(page.locator('[data-testid="burn-image"]').innerText()).resolves.toContain(`make -C vm-firmware firmware BOARD=${b.id}`);
+    }
 
     // A Nucleo through its ST-LINK drive, with no image built for it.
     await page.selectOption('[data-testid="burn-board"]', 'nucleo_f401re');
     await expect(page.inputValue('[data-testid="burn-method"]')).resolves.toBe('stlink-drive');
+    await expect(page.locator('[data-testid="burn-image"]').innerText()).resolves.toMatch(/^No VM image is built for this board yet/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-burn-untested.png') });
     await page.fill('[data-testid="burn-target"]', join(ide.tmp, 'elsewhere'));   // not a drive Viper found
+    await page.click('[data-testid="burn-start"]');                               // untested, not acknowledged: nothing happens
+    await page.locator('[data-testid="burn-error"]', { hasText: 'untested on hardware: tick the box' }).waitFor();
+    await expect(page.locator('[data-testid="burn-phase"]').innerText()).resolves.toBe('');
+    await page.check('[data-testid="burn-untested-ok"]');
     await page.click('[data-testid="burn-start"]');
     await page.locator('[data-testid="burn-error"]', { hasText: 'not an ST-LINK drive Viper found' }).waitFor();
     await page.fill('[data-testid="burn-target"]', join(ide.tmp, 'media', 'NODE_F401RE'));

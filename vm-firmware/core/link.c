@@ -434,29 +434,43 @@ static const char *check_format(const uint8_t *image, size_t len) {
                                         : "image format is older than this VM: update the IDE";
 }
 
+static bool in_place(const LinkServer *ls) { return ls->storage != NULL && ls->storage->begin != NULL; }
+
+static void storage_failed(LinkServer *ls, uint8_t seq) {
+  ls->uploading = false;
+  send_error(ls, seq, LINK_ERR_STORAGE, "could not write program storage; the previous program stays");
+}
+
 static void handle_upload_end(LinkServer *ls, uint8_t seq) {
   const char *why;
-  uint8_t *t;
+  const uint8_t *image = ls->staging;
   ls->uploading = false;
   if (ls->up_received != ls->up_size) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, "upload incomplete"); return; }
-  if (crc32(ls->staging, ls->up_size) != ls->up_crc) {
+  if (in_place(ls) && (image = ls->storage->finish(ls->storage->ctx)) == NULL) { storage_failed(ls, seq); return; }
+  if (crc32(image, ls->up_size) != ls->up_crc) {
     send_error(ls, seq, LINK_ERR_CRC_MISMATCH, "image CRC mismatch");
     return;
   }
-  why = check_format(ls->staging, ls->up_size);
+  why = check_format(image, ls->up_size);
   if (why != NULL) { send_error(ls, seq, LINK_ERR_IMAGE_VERSION, why); return; }
   /* No program runs now, so the VM heap is free to serve as the verifier's scratch. */
   ls->vm_live = false;
-  why = image_verify(ls->staging, ls->up_size, ls->heap, ls->heap_size);
+  why = image_verify(image, ls->up_size, ls->heap, ls->heap_size);
   if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, why); return; }
-  if (ls->storage != NULL && ls->storage->commit != NULL &&
-      !ls->storage->commit(ls->storage->ctx, ls->staging, ls->up_size, ls->up_crc, ls->up_flags)) {
-    send_error(ls, seq, LINK_ERR_STORAGE, "could not write program storage; the previous program stays");
-    return;
+  if (in_place(ls)) {
+    if (!ls->storage->seal(ls->storage->ctx, ls->up_size, ls->up_crc, ls->up_flags)) { storage_failed(ls, seq); return; }
+    ls->store = image;
+  } else {
+    uint8_t *t;
+    if (ls->storage != NULL && ls->storage->commit != NULL &&
+        !ls->storage->commit(ls->storage->ctx, ls->staging, ls->up_size, ls->up_crc, ls->up_flags)) {
+      storage_failed(ls, seq);
+      return;
+    }
+    t = ls->store_buf;
+    ls->store = ls->store_buf = ls->staging;
+    ls->staging = t;
   }
-  t = ls->store;
-  ls->store = ls->staging;
-  ls->staging = t;
   ls->store_len = ls->up_size;
   ls->store_crc = ls->up_crc;
   ls->store_flags = ls->up_flags;
@@ -530,6 +544,7 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     return;
   case FRAME_STOP:
     send_ack(ls, seq);
+    ls->stop_seen = true;
     if (ls->running) ls->stop_requested = true;
     return;
   case FRAME_RESET:
@@ -555,6 +570,13 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     if (len != 8 && len != 9) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "UPLOAD_BEGIN needs size and CRC"); return; }
     size = get_u32(p);
     if (size > ls->store_cap) { ls->uploading = false; send_error(ls, seq, LINK_ERR_TOO_BIG, "image larger than program storage"); return; }
+    ls->uploading = false;
+    /* in place: erase the slot not in force now, before the first chunk (it may take a while:
+     * the host waits for this ACK). Nothing runs from that slot: RUN's namespace, which EXEC
+     * goes on using, is the program in force's. */
+    if (in_place(ls)) {
+      if (!ls->storage->begin(ls->storage->ctx, size)) { storage_failed(ls, seq); return; }
+    }
     ls->uploading = true;
     ls->up_size = size;
     ls->up_crc = get_u32(p + 4);
@@ -577,7 +599,11 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     }
     if (offset != ls->up_received) { send_error(ls, seq, LINK_ERR_BAD_OFFSET, "chunk offset is not the bytes received so far"); return; }
     if (n > ls->up_size - ls->up_received) { send_error(ls, seq, LINK_ERR_TOO_BIG, "chunk runs past the announced size"); return; }
-    memcpy(ls->staging + offset, p + 4, n);
+    if (in_place(ls)) {
+      if (!ls->storage->write(ls->storage->ctx, p + 4, n)) { storage_failed(ls, seq); return; }
+    } else {
+      memcpy(ls->staging + offset, p + 4, n);
+    }
     ls->up_received += n;
     ls->last_offset = offset;
     ls->last_len = n;
@@ -608,7 +634,7 @@ void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *st
   ls->vm = vm;
   ls->heap = heap;
   ls->heap_size = heap_size;
-  ls->store = store_a;
+  ls->store = ls->store_buf = store_a;
   ls->staging = store_b;
   ls->store_cap = store_cap;
   ls->board_id = board_id;
@@ -630,7 +656,12 @@ bool link_set_program(LinkServer *ls, const uint8_t *image, size_t len, uint8_t 
   if (len > ls->store_cap || check_format(image, len) != NULL ||
       image_verify(image, len, ls->heap, ls->heap_size) != NULL)
     return false;
-  memcpy(ls->store, image, len);
+  if (ls->store_buf != NULL) {
+    memcpy(ls->store_buf, image, len);
+    ls->store = ls->store_buf;
+  } else {
+    ls->store = image;   /* in place */
+  }
   ls->store_len = len;
   ls->store_crc = crc32(image, len);
   ls->store_flags = (uint8_t)(flags & PROGRAM_FLAG_RUN_AT_BOOT);

@@ -40,11 +40,22 @@ long link_receive_byte(LinkReceiver *rx, uint8_t byte, uint8_t *type, uint8_t *s
 
 /* ---- the server ------------------------------------------------------------------------- */
 
-/* Where a port keeps the stored program across resets (flash, a file). commit() must be
- * atomic: after a crash or power loss the port's next boot finds either the previous
- * program or the new one, never a mixture. Optional: without it programs live in RAM. */
+/* Where a port keeps the stored program across resets (flash, a file). Either way a crash
+ * or power loss leaves the port's next boot with the previous program or the new one, never a
+ * mixture. Optional: without it programs live in RAM. Two kinds:
+ * - staged in RAM (store_file.c): the upload is assembled in the RAM buffer and commit()
+ *   stores it whole, atomically;
+ * - in place (flash_store.c): begin/write/finish/seal set, commit NULL. begin(len) prepares
+ *   the slot not in force; write() programs each chunk there as it arrives (in order, any
+ *   length); finish() returns where the whole upload can be read (its CRC, format and the
+ *   verifier are checked there), NULL on a failure; seal() makes it the program in force.
+ *   The program then runs where it is stored, so the port gives link_init no RAM buffers. */
 typedef struct LinkStorage {
   bool (*commit)(void *ctx, const uint8_t *image, uint32_t len, uint32_t crc, uint8_t flags);
+  bool (*begin)(void *ctx, uint32_t len);
+  bool (*write)(void *ctx, const uint8_t *data, uint32_t n);
+  const uint8_t *(*finish)(void *ctx);
+  bool (*seal)(void *ctx, uint32_t len, uint32_t crc, uint8_t flags);
   void *ctx;
 } LinkStorage;
 
@@ -64,8 +75,10 @@ typedef struct LinkServer {
   uint8_t answer[200];
   size_t answer_len;
 
-  /* program storage: the stored program and the staging buffer of an upload */
-  uint8_t *store, *staging;
+  /* program storage: the stored program (a RAM buffer, or in place in flash) and the RAM
+   * buffer an upload is staged in (NULL with in-place storage) */
+  const uint8_t *store;
+  uint8_t *store_buf, *staging;
   size_t store_cap, store_len;
   uint32_t store_crc;
   uint8_t store_flags;        /* PROGRAM_FLAG_RUN_AT_BOOT */
@@ -81,6 +94,7 @@ typedef struct LinkServer {
   void *heap;
   size_t heap_size;
   bool running, stop_requested;
+  bool stop_seen;             /* a STOP came (even with nothing running): the boot window's skip */
   bool vm_live;               /* vm holds a namespace that EXEC goes on using */
   uint8_t out[LINK_MAX_PAYLOAD];
   size_t out_len;
@@ -103,7 +117,8 @@ typedef struct LinkServer {
   uint32_t board_sent_ms;
 } LinkServer;
 
-/* store_a and store_b are two buffers of store_cap bytes each. vm is storage for the VM that
+/* store_a and store_b are two buffers of store_cap bytes each (both NULL when in-place storage
+ * will be set: store_cap is then its slot's capacity). vm is storage for the VM that
  * runs programs over heap. arena (may be NULL) holds REPL entries. */
 void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *store_a,
                uint8_t *store_b, size_t store_cap, const char *board_id, const char *chip_id);
@@ -111,7 +126,8 @@ void link_set_arena(LinkServer *ls, uint8_t *arena, size_t cap);
 void link_set_storage(LinkServer *ls, const LinkStorage *storage);
 
 /* Install a program found in the port's storage at boot (already checked by the port:
- * its CRC matched). Returns false if it does not fit or fails the verifier. */
+ * its CRC matched): copied into the RAM buffer, or used where it is with in-place storage
+ * (image must then stay readable). Returns false if it does not fit or fails the verifier. */
 bool link_set_program(LinkServer *ls, const uint8_t *image, size_t len, uint8_t flags);
 
 /* Run the stored program if it was uploaded with "run at boot"; returns true if it ran. */

@@ -20,6 +20,8 @@ void tests_codec(void);
 void tests_interp(void);
 void tests_loader(void);
 void tests_link(void);
+void tests_flash(void);
+void tests_link_tx(void);
 
 int main(int argc, char **argv) {
   if (argc > 1) vectors_path = argv[1];
@@ -27,6 +29,8 @@ int main(int argc, char **argv) {
   tests_loader();
   tests_interp();
   tests_link();
+  tests_flash();
+  tests_link_tx();
   printf("C tests: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

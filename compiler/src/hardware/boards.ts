@@ -1,5 +1,6 @@
 // Board definitions (boards/<id>.json, the same data the VM's pin table is generated from) and
 // the questions the editor asks of them: which names a board's pins have, which can do ADC or PWM.
+import type { BoardFirmware } from './boardFirmware';
 import { BOARD_FILES } from './boards.generated';
 
 export interface BoardPin {
@@ -26,8 +27,8 @@ export interface BoardDefinition {
   spi: BoardBus[];
   default?: { uart?: number; i2c?: number; spi?: number };
   virtual?: Record<string, unknown>;
-  /** How the board's firmware is built (issue #13); `level` is the VM's feature level (none: full). */
-  firmware?: { level?: string; [key: string]: unknown };
+  /** The VM image built for it and how it gets there (absent: no firmware, e.g. the Virtual board). */
+  firmware?: BoardFirmware;
 }
 
 export const BOARDS: readonly BoardDefinition[] = BOARD_FILES as unknown as BoardDefinition[];

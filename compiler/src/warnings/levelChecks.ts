@@ -3,11 +3,11 @@
 // raise NotImplementedError or OverflowError there; the compiler says so first, with the place.
 import type * as A from '../ast';
 import { CATALOGUE } from '../catalogue';
+import type { FeatureLevel } from '../hardware/boardFirmware';
 import type { BoardDefinition } from '../hardware/boards';
 import type { Scope } from '../scopes';
 import type { WarningContext } from './context';
 
-export type FeatureLevel = 'minimal' | 'standard' | 'full';
 const RANK: Record<FeatureLevel, number> = { minimal: 0, standard: 1, full: 2 };
 
 /** The level a board's firmware is built at; boards without a firmware block run the full VM. */

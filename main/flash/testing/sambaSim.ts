@@ -10,6 +10,8 @@ export interface SambaSimOptions {
   silentAfterPages?: number;
   /** Delay each page write, to give a test time to cancel. */
   pageDelayMs?: number;
+  /** CHIPID_CIDR (default the SAM3X8E's, 0x285E0A60). */
+  chipId?: number;
 }
 
 const RAM_BASE = 0x20000000;
@@ -55,7 +57,7 @@ export class SambaSim {
       if (addr === base + SAM3X.FRR) return this.frr[bank];
       if (addr === base + SAM3X.FMR) return 0;
     }
-    if (addr === SAM3X.CHIPID_CIDR) return 0x285e0a60;   // SAM3X8E
+    if (addr === SAM3X.CHIPID_CIDR) return this.o.chipId ?? 0x285e0a60;   // SAM3X8E
     const bytes = this.read(addr, 4);
     return new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
   }

@@ -1,4 +1,5 @@
-/* hal.h's PWM over ChibiOS's PWM driver: TIM1..TIM5, four channels each, active high. The
+/* hal.h's PWM over ChibiOS's PWM driver: the timers the board's mcuconf.h enables
+ * (STM32_PWM_USE_TIMn, e.g. TIM1..TIM5 on an F4, TIM1/2/3/14/16/17 on an F0), active high. The
  * channels of one timer share its frequency: a new frequency restarts the timer and keeps each
  * running channel's duty. */
 #include "ch.h"
@@ -10,6 +11,7 @@
 #define FREQ_MAX   1000000u
 
 typedef struct {
+  uint8_t number;             /* TIMn */
   PWMDriver *driver;
   uint32_t clock;             /* the timer's input clock */
   PWMConfig config;           /* the driver keeps a pointer to it while started */
@@ -18,17 +20,41 @@ typedef struct {
   uint8_t active;             /* channels driving a pin, a bit each */
 } PwmTimer;
 
-static PwmTimer timers[6] = {
-  [1] = {&PWMD1, STM32_TIMCLK2, {0}, 0, {0}, 0},
-  [2] = {&PWMD2, STM32_TIMCLK1, {0}, 0, {0}, 0},
-  [3] = {&PWMD3, STM32_TIMCLK1, {0}, 0, {0}, 0},
-  [4] = {&PWMD4, STM32_TIMCLK1, {0}, 0, {0}, 0},
-  [5] = {&PWMD5, STM32_TIMCLK1, {0}, 0, {0}, 0},
+/* The enabled timers only (a PWMConfig is some 70 bytes); TIMCLK2 clocks the APB2 timers
+ * (TIM1, TIM9..11, TIM15..17). */
+static PwmTimer timers[] = {
+#if STM32_PWM_USE_TIM1
+  {1, &PWMD1, STM32_TIMCLK2, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM2
+  {2, &PWMD2, STM32_TIMCLK1, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM3
+  {3, &PWMD3, STM32_TIMCLK1, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM4
+  {4, &PWMD4, STM32_TIMCLK1, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM5
+  {5, &PWMD5, STM32_TIMCLK1, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM14
+  {14, &PWMD14, STM32_TIMCLK1, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM16
+  {16, &PWMD16, STM32_TIMCLK2, {0}, 0, {0}, 0},
+#endif
+#if STM32_PWM_USE_TIM17
+  {17, &PWMD17, STM32_TIMCLK2, {0}, 0, {0}, 0},
+#endif
 };
+#define TIMER_COUNT (sizeof timers / sizeof timers[0])
 
 static PwmTimer *timer_of(int pin) {
-  unsigned t = hal_board.pins[pin].pwm_timer;
-  return t < 6u && timers[t].driver != NULL ? &timers[t] : NULL;
+  unsigned i, t = hal_board.pins[pin].pwm_timer;
+  for (i = 0; i < TIMER_COUNT; i++)
+    if (timers[i].number == t) return &timers[i];
+  return NULL;
 }
 
 static pwmcnt_t width(const PwmTimer *t, uint16_t duty) {
@@ -93,9 +119,8 @@ void hal_pwm_off(int pin) {
 
 void hal_chibios_pwm_reset(void) {
   unsigned i;
-  for (i = 0; i < 6u; i++) {
+  for (i = 0; i < TIMER_COUNT; i++) {
     PwmTimer *t = &timers[i];
-    if (t->driver == NULL) continue;
     if (t->freq != 0u) pwmStop(t->driver);
     t->freq = 0;
     t->active = 0;

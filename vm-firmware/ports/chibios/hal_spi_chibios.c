@@ -9,6 +9,19 @@
 static SPIConfig config;
 static bool open;
 
+/* SPI1's clock: PCLK2 on an STM32F4, the one PCLK on an F0. */
+#if defined(STM32_PCLK2)
+#define SPI1_CLOCK STM32_PCLK2
+#else
+#define SPI1_CLOCK STM32_PCLK
+#endif
+/* An "SPIv2" (STM32F0) sets the frame size in CR2 (DS = 7: 8 bits); an SPIv1 has 8 by default. */
+#if defined(SPI_CR2_DS)
+#define CR2_8_BITS (SPI_CR2_DS_2 | SPI_CR2_DS_1 | SPI_CR2_DS_0)
+#else
+#define CR2_8_BITS 0u
+#endif
+
 static const HalBusInfo *bus_info(int id) {
   unsigned i;
   for (i = 0; i < hal_board.bus_count; i++)
@@ -21,13 +34,13 @@ const char *hal_spi_open(int id, uint32_t baud, int polarity, int phase) {
   unsigned br = 0;
   if (b == NULL || id != 1) return "no such SPI bus on this board";
   if (baud == 0u) return "baudrate must be positive";
-  /* SCK = PCLK2 / 2^(br+1): the fastest that is not above baud (the slowest, PCLK2/256, else). */
-  while (br < 7u && STM32_PCLK2 / (2u << br) > baud) br++;
+  /* SCK = clock / 2^(br+1): the fastest that is not above baud (the slowest, clock/256, else). */
+  while (br < 7u && SPI1_CLOCK / (2u << br) > baud) br++;
   if (open) spiStop(&SPID1);
   config.data_cb = NULL;
   config.error_cb = NULL;
   config.cr1 = (uint16_t)((br << SPI_CR1_BR_Pos) | (polarity ? SPI_CR1_CPOL : 0u) | (phase ? SPI_CR1_CPHA : 0u));
-  config.cr2 = 0;
+  config.cr2 = (uint16_t)CR2_8_BITS;
   hal_chibios_pin_af(b->pins[0], b->af, false);
   hal_chibios_pin_af(b->pins[1], b->af, false);
   hal_chibios_pin_af(b->pins[2], b->af, false);

@@ -1,4 +1,5 @@
-/* hal_bus.h's UARTs on an STM32F4 "USARTv1": UART(n) is USARTn/UARTn, received by interrupt into
+/* hal_bus.h's UARTs on an STM32 USART, the F4's "USARTv1" (SR/DR) or the F0's "USARTv2"
+ * (ISR/RDR/TDR, errors cleared through ICR): UART(n) is USARTn/UARTn, received by interrupt into
  * a small ring, transmitted by polling. The board's viper_board.h enables each (VIPER_USE_UARTn).
  *
  * Why not ChibiOS's Serial driver (as the link uses): its queues take SERIAL_BUFFERS_SIZE (1.1 KB,
@@ -13,6 +14,32 @@
 #include "viper_port_config.h"
 
 #define RX_SIZE VIPER_UART_RX_SIZE
+
+/* The two register layouts, named once. */
+#if defined(USART_ISR_RXNE)                       /* USARTv2 (STM32F0) */
+#define STATUS(r)         ((r)->ISR)
+#define RECEIVED(r)       ((r)->RDR)
+#define SEND(r, b)        ((r)->TDR = (b))
+#define ST_RXNE           USART_ISR_RXNE
+#define ST_TXE            USART_ISR_TXE
+#define ST_TC             USART_ISR_TC
+#define ST_ERRORS         (USART_ISR_ORE | USART_ISR_NE | USART_ISR_FE | USART_ISR_PE)
+/* Reading RDR does not clear an error flag there: an overrun would raise the interrupt forever. */
+#define CLEAR_ERRORS(r)   ((r)->ICR = USART_ICR_ORECF | USART_ICR_NCF | USART_ICR_FECF | USART_ICR_PECF)
+#define CR1_9BITS         USART_CR1_M0
+#define PCLK_OF(apb2)     ((void)(apb2), STM32_PCLK)   /* one APB; USART1 on PCLK (mcuconf.h) */
+#else                                             /* USARTv1 (STM32F1/F2/F4) */
+#define STATUS(r)         ((r)->SR)
+#define RECEIVED(r)       ((r)->DR)
+#define SEND(r, b)        ((r)->DR = (b))
+#define ST_RXNE           USART_SR_RXNE
+#define ST_TXE            USART_SR_TXE
+#define ST_TC             USART_SR_TC
+#define ST_ERRORS         (USART_SR_ORE | USART_SR_NE | USART_SR_FE | USART_SR_PE)
+#define CLEAR_ERRORS(r)   ((void)0)   /* reading DR after SR clears them */
+#define CR1_9BITS         USART_CR1_M
+#define PCLK_OF(apb2)     ((apb2) ? STM32_PCLK2 : STM32_PCLK1)
+#endif
 
 typedef struct {
   uint8_t id;
@@ -84,14 +111,15 @@ static void clock(Uart *u, bool on) {
   }
 }
 
-/* A received byte (or an error, which reading DR after SR clears) into the ring; a full ring
- * drops the byte: the reader is too slow. */
+/* A received byte (or an error, cleared) into the ring; a full ring drops the byte: the reader
+ * is too slow. */
 static void serve(Uart *u) {
-  uint32_t sr = u->regs->SR;
-  if (sr & (USART_SR_RXNE | USART_SR_ORE | USART_SR_NE | USART_SR_FE | USART_SR_PE)) {
-    uint8_t b = (uint8_t)u->regs->DR;
+  uint32_t sr = STATUS(u->regs);
+  if (sr & (ST_RXNE | ST_ERRORS)) {
+    uint8_t b = (uint8_t)RECEIVED(u->regs);
     uint16_t next = (uint16_t)((u->head + 1u) & (RX_SIZE - 1u));
-    if ((sr & USART_SR_RXNE) && next != u->tail) {
+    CLEAR_ERRORS(u->regs);
+    if ((sr & ST_RXNE) && next != u->tail) {
       u->rx[u->head] = b;
       u->head = next;
     }
@@ -128,14 +156,14 @@ const char *hal_uart_open(int id, uint32_t baud, int bits, int parity, int stop)
   const HalBusInfo *b = bus_info(id);
   uint32_t pclk, cr1 = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
   if (u == NULL || b == NULL) return "no such UART on this board";
-  pclk = u->apb2 ? STM32_PCLK2 : STM32_PCLK1;
+  pclk = PCLK_OF(u->apb2);
   if (baud < 300u || baud > pclk / 16u) return "baudrate out of range";
   /* The word length counts the parity bit: 8 data bits, or 7 or 8 with parity. */
   if (parity == 0 && bits == 8) {
   } else if (parity != 0 && bits == 7) {
     cr1 |= USART_CR1_PCE;
   } else if (parity != 0 && bits == 8) {
-    cr1 |= USART_CR1_PCE | USART_CR1_M;
+    cr1 |= USART_CR1_PCE | CR1_9BITS;
   } else {
     return "bits must be 8, or 7 or 8 with parity";
   }
@@ -160,7 +188,7 @@ void hal_uart_close(int id) {
   const HalBusInfo *b = bus_info(id);
   if (u == NULL || !u->open) return;
   /* What is on its way goes out first. */
-  while ((u->regs->SR & USART_SR_TC) == 0u) {
+  while ((STATUS(u->regs) & ST_TC) == 0u) {
   }
   nvicDisableVector(u->irq);
   u->regs->CR1 = 0;
@@ -177,9 +205,9 @@ size_t hal_uart_write(int id, const uint8_t *data, size_t len) {
   size_t i;
   if (u == NULL || !u->open) return 0;
   for (i = 0; i < len; i++) {
-    while ((u->regs->SR & USART_SR_TXE) == 0u) {
+    while ((STATUS(u->regs) & ST_TXE) == 0u) {
     }
-    u->regs->DR = data[i];
+    SEND(u->regs, data[i]);
   }
   return len;
 }

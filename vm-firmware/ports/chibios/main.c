@@ -8,26 +8,74 @@
 #include "port.h"
 #include "port_chibios.h"
 #include "viper_port_config.h"
+#ifdef VIPER_FLASH_CHIP
+#include "flash_chibios.h"
+#include "flash_store.h"
+#endif
 
 static uint8_t vm_heap[VIPER_HEAP_SIZE] __attribute__((aligned(8))) VIPER_HEAP_PLACEMENT;
-static uint8_t store_a[VIPER_STORE_SIZE] __attribute__((aligned(8)));
-static uint8_t store_b[VIPER_STORE_SIZE] __attribute__((aligned(8)));
+#ifdef VIPER_FLASH_CHIP
+/* programs are written into flash and run from there: no RAM buffers */
+static FlashStore flash_store;
+static LinkStorage flash_link;
+#else
+static uint8_t store_a[VIPER_STORE_SIZE] __attribute__((aligned(8))) VIPER_BUFFERS_PLACEMENT;
+static uint8_t store_b[VIPER_STORE_SIZE] __attribute__((aligned(8))) VIPER_BUFFERS_PLACEMENT;
+#endif
 #if VIPER_REPL_ARENA_SIZE > 0
-static uint8_t repl_arena[VIPER_REPL_ARENA_SIZE] __attribute__((aligned(8)));
+static uint8_t repl_arena[VIPER_REPL_ARENA_SIZE] __attribute__((aligned(8))) VIPER_BUFFERS_PLACEMENT;
 #endif
 static VM vm;
 static LinkServer link_server;
 
 static THD_WORKING_AREA(vm_thread_area, VIPER_VM_THREAD_STACK);
 
+#ifdef VIPER_FLASH_CHIP
+/* The stored program, installed where it lies in flash. A store range that does not fit the
+ * chip's blocks leaves a capacity of 0: every upload is then refused as too big. */
+static void open_store(void) {
+  const uint8_t *image;
+  uint32_t len;
+  uint8_t flags;
+  bool ok = flash_store_init(&flash_store, &viper_flash_device, VIPER_FLASH_STORE_START, VIPER_FLASH_STORE_SIZE);
+  link_init(&link_server, &vm, vm_heap, sizeof vm_heap, NULL, NULL, ok ? flash_store.cap : 0u,
+            VIPER_BOARD_ID, VIPER_CHIP_ID);
+  if (!ok) return;
+  flash_store_link(&flash_store, &flash_link);
+  link_set_storage(&link_server, &flash_link);
+  if (flash_store_load(&flash_store, &image, &len, &flags)) (void)link_set_program(&link_server, image, len, flags);
+}
+
+/* Run the stored program at boot if it asks to, unless the board's button is held or a STOP
+ * arrives while the link is served for VIPER_BOOT_WINDOW_MS first. */
+static void boot_program(void) {
+  uint32_t start = port_ticks_ms();
+  if (!(link_server.store_flags & PROGRAM_FLAG_RUN_AT_BOOT) || !link_server.have_program) return;
+#ifdef VIPER_BOOT_SKIP_LINE
+  if (palReadLine(VIPER_BOOT_SKIP_LINE) == VIPER_BOOT_SKIP_LEVEL) return;
+#endif
+  while (port_ticks_ms() - start < VIPER_BOOT_WINDOW_MS) {
+    if (link_service(&link_server) == 0) port_link_wait(10);
+    if (link_server.stop_seen) return;
+  }
+  (void)link_boot(&link_server);
+}
+#endif
+
 static THD_FUNCTION(vm_thread, arg) {
   (void)arg;
+#ifdef VIPER_FLASH_CHIP
+  open_store();
+#else
   link_init(&link_server, &vm, vm_heap, sizeof vm_heap, store_a, store_b, sizeof store_a,
             VIPER_BOARD_ID, VIPER_CHIP_ID);
+#endif
 #if VIPER_REPL_ARENA_SIZE > 0
   link_set_arena(&link_server, repl_arena, sizeof repl_arena);
 #endif
-  /* Programs live in RAM for now: nothing survives a reset, so there is nothing to boot. */
+#ifdef VIPER_FLASH_CHIP
+  boot_program();
+#endif
   for (;;) {
     if (link_service(&link_server) == 0) port_link_wait(VIPER_LINK_IDLE_WAIT_MS);
   }

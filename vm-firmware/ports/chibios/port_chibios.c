@@ -1,6 +1,8 @@
-/* port.h over ChibiOS/RT and its HAL: the link is a Serial driver (the board picks which),
- * received through the driver's interrupt-driven input queue and sent through its output
- * queue, or by polling where the board says so (QEMU). Ticks are the kernel's system time. */
+/* port.h over ChibiOS/RT and its HAL. The link is the board's choice: a Serial driver (a USART),
+ * received through the driver's interrupt-driven input queue and sent through its output queue
+ * or by polling where the board says so (QEMU); or a USB CDC serial port (ChibiOS's SerialUSB,
+ * the board's usbcfg.c), read and written through the same BaseChannel interface. Ticks are the
+ * kernel's system time. */
 #include <string.h>
 
 #include "ch.h"
@@ -10,12 +12,71 @@
 #include "port_chibios.h"
 #include "viper_port_config.h"
 
+#if VIPER_LINK_USB
+#include "link_tx.h"
+#include "usbcfg.h"
+
+#define LINK_CHANNEL ((BaseAsynchronousChannel *)&VIPER_LINK_SDU)
+
+/* Writes that stop waiting for a host that does not read (link_tx.h says how). */
+static LinkTx link_tx;
+static virtual_timer_t connect_timer;
+
+static void connect_bus(virtual_timer_t *vtp, void *arg) {
+  (void)vtp;
+  (void)arg;
+  usbConnectBus(viper_sdu_config.usbp);   /* a register write: safe from the timer's ISR */
+}
+
+void port_link_start(void) {
+  viper_usb_serial_number_init();
+  sduObjectInit(&VIPER_LINK_SDU);
+  sduStart(&VIPER_LINK_SDU, &viper_sdu_config);
+  /* Off the bus first: after a reset without unplugging, the host must see the device leave
+   * before it enumerates it again. A timer, not a sleep, attaches it: the VM (and a program
+   * stored to run at boot) starts now, its output dropped until a host configures the port. */
+  usbDisconnectBus(viper_sdu_config.usbp);
+  usbStart(viper_sdu_config.usbp, &viper_usb_config);
+  chVTObjectInit(&connect_timer);
+  chVTSet(&connect_timer, TIME_MS2I(VIPER_LINK_USB_CONNECT_DELAY_MS), connect_bus, NULL);
+}
+
+void port_link_usb_configured_i(void) { link_tx_reset(&link_tx); }
+
+static size_t usb_write(void *ctx, const uint8_t *data, size_t len, bool wait) {
+  (void)ctx;
+  return chnWriteTimeout(LINK_CHANNEL, data, len, wait ? TIME_MS2I(VIPER_LINK_USB_TX_TIMEOUT_MS) : TIME_IMMEDIATE);
+}
+
+/* Unplugged or not yet configured, SerialUSB's queues are suspended: writes return at once with
+ * nothing written, as a UART's bytes go nowhere when nothing listens. */
+void port_link_write(const uint8_t *data, size_t len) {
+  (void)link_tx_write(&link_tx, usb_write, NULL, data, len);
+}
+
+bool port_link_has_input(void) {
+  bool empty;
+  chSysLock();
+  empty = ibqIsEmptyI(&VIPER_LINK_SDU.ibqueue);
+  chSysUnlock();
+  return !empty;
+}
+
+#else /* the link is a Serial driver */
+
+#define LINK_CHANNEL ((BaseAsynchronousChannel *)&VIPER_LINK_SD)
+
+/* 8N1; a board whose Serial driver is not an STM32's names its own (VIPER_LINK_SERIAL_CONFIG). */
+#ifdef VIPER_LINK_SERIAL_CONFIG
+static const SerialConfig link_config = VIPER_LINK_SERIAL_CONFIG;
+#else
 static const SerialConfig link_config = {
   VIPER_LINK_BITRATE,
   0,
   USART_CR2_STOP1_BITS,
   0
 };
+#endif
 
 void port_link_start(void) {
   VIPER_LINK_PINS_SETUP();
@@ -31,24 +92,28 @@ void port_link_write(const uint8_t *data, size_t len) {
 #endif
 }
 
+bool port_link_has_input(void) { return !sdGetWouldBlock(&VIPER_LINK_SD); }
+
+#endif
+
+/* Neither kind ever closes for good: a UART cannot, and an unplugged USB port reads as empty
+ * until the host configures it again. */
 int port_link_read(uint8_t *buf, size_t max) {
   if (max == 0u) return 0;
-  return (int)sdReadTimeout(&VIPER_LINK_SD, buf, max, TIME_IMMEDIATE);   /* a UART never closes */
+  return (int)chnReadTimeout(LINK_CHANNEL, buf, max, TIME_IMMEDIATE);
 }
 
-/* The driver raises CHN_INPUT_AVAILABLE when a byte comes to an empty queue: a listener learns
- * of bytes without taking one, so waiting never competes with the reader (the interpreter-lock
- * holder, which may be another thread). */
+/* Both drivers raise CHN_INPUT_AVAILABLE when bytes come (a Serial driver: to an empty queue;
+ * SerialUSB: with every packet): a listener learns of bytes without taking one, so waiting
+ * never competes with the reader (the interpreter-lock holder, which may be another thread). */
 void port_link_listen(event_listener_t *listener) {
-  chEvtRegisterMaskWithFlags(chnGetEventSource(&VIPER_LINK_SD), listener, PORT_LINK_EVENT, CHN_INPUT_AVAILABLE);
+  chEvtRegisterMaskWithFlags(chnGetEventSource(LINK_CHANNEL), listener, PORT_LINK_EVENT, CHN_INPUT_AVAILABLE);
 }
 
 void port_link_unlisten(event_listener_t *listener) {
-  chEvtUnregister(chnGetEventSource(&VIPER_LINK_SD), listener);
+  chEvtUnregister(chnGetEventSource(LINK_CHANNEL), listener);
   chEvtGetAndClearEvents(PORT_LINK_EVENT);
 }
-
-bool port_link_has_input(void) { return !sdGetWouldBlock(&VIPER_LINK_SD); }
 
 void port_link_wait(uint32_t ms) {
   event_listener_t listener;

@@ -18,9 +18,18 @@
 #define VIPER_USE_UART1           TRUE
 #define VIPER_UNIQUE_ID_ADDRESS   0x1FFF7A10u
 
-/* 96 KB of SRAM. Programs live in RAM for now (lost at reset). */
-#define VIPER_HEAP_SIZE           (28u * 1024u)
-#define VIPER_STORE_SIZE          (10u * 1024u)
+/* Programs are kept in flash sectors 1 and 2 (two 16 KB slots) and run from there: the
+ * board's linker script (stm32f401re_store.ld) keeps the firmware out of them. The blue user
+ * button B1 (PC13, pulled up, low while pressed) held at reset skips the run-at-boot program. */
+#define VIPER_FLASH_CHIP          VIPER_FLASH_STM32F4
+#define VIPER_FLASH_STORE_START   0x08004000u
+#define VIPER_FLASH_STORE_SIZE    (32u * 1024u)
+#define VIPER_BOOT_SKIP_LINE      LINE_BUTTON
+#define VIPER_BOOT_SKIP_LEVEL     PAL_LOW
+
+/* 96 KB of SRAM. With programs in flash, the heap has the 20 KB the two RAM program buffers
+ * took before (28 KB then). */
+#define VIPER_HEAP_SIZE           (48u * 1024u)
 #define VIPER_REPL_ARENA_SIZE     (6u * 1024u)
 #define VIPER_VM_THREAD_STACK     (10u * 1024u)
 /* Two Python threads besides the main program: 8.3 KB, taken from the heap (32 KB before), the

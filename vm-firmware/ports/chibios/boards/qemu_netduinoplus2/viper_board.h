@@ -24,13 +24,14 @@
 /* Memory: the VM's heap fills the 64 KB QEMU has where a real F405 has CCM (0x10000000 there,
  * 0x20020000 in QEMU 7.2: qemu_stm32f405.ld); the rest is in the 128 KB SRAM. A program that
  * imports machine and board has used ~50 KB of it before its first line (measured: 19 KB the
- * VM's own, 15 KB the modules' code, 9 KB importing machine, 7 KB board). Programs and REPL entries live in RAM for
- * now: a program is lost at reset. */
+ * VM's own, 15 KB the modules' code, 9 KB importing machine, 7 KB board). */
 #define VIPER_HEAP_SIZE           (64u * 1024u)
 #define VIPER_HEAP_PLACEMENT      __attribute__((section(".ram4_clear")))
-/* With the heap out of the SRAM, programs (whose images carry the machine and board modules'
- * code when they import them) get 16 KB buffers again, REPL entries 12 KB. */
-#define VIPER_STORE_SIZE          (16u * 1024u)
+/* Programs: QEMU's flash is read-only and its flash interface unimplemented, so the program
+ * store (two 16 KB slots, run in place) is flash emulated in SRAM that survives QEMU's
+ * system_reset (flash_ram.c): the same code as a real chip's flash store. */
+#define VIPER_FLASH_CHIP          VIPER_FLASH_RAM
+#define VIPER_FLASH_STORE_SIZE    (32u * 1024u)
 #define VIPER_REPL_ARENA_SIZE     (12u * 1024u)
 /* Three Python threads besides the main program (the machine module's callbacks take one). */
 #define VIPER_THREAD_POOL_COUNT   3
