@@ -40,6 +40,7 @@ export const CATALOGUE = {
   UNDEFINED_NAME: 'V5001',
   BOARD_MISMATCH: 'V5002',
   WRONG_ARGUMENT_COUNT: 'V5003',
+  LEVEL_LACKS: 'V5004',
 } as const;
 
 /** Nesting deeper than the compiler's own stack (CPython: RecursionError during compilation). */

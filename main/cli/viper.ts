@@ -4,7 +4,9 @@
 // 3 the board could not be reached or refused the program, 130 stopped by Ctrl-C.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { compileProject, disassemble, formatDiagnostic, importedModules } from '../../compiler/src/index';
+import { check, compileProject, disassemble, formatDiagnostic, importedModules } from '../../compiler/src/index';
+import { boardById } from '../../compiler/src/hardware/boards';
+import { CATALOGUE } from '../../compiler/src/catalogue';
 import { formatTraceback } from '../common/traceback';
 import { openSession } from '../devices/connect';
 import { heapArgs, parseHeapSize, startVirtualBoard } from '../devices/virtualBoard';
@@ -14,9 +16,9 @@ import { listPortsCommand } from './ports';
 import { replCommand } from './repl';
 
 const USAGE = `usage:
-  viper run FILE.py [--port PATH | --heap SIZE]
+  viper run FILE.py [--port PATH | --heap SIZE] [--board ID]
                                        compile FILE.py and run it (Virtual board, or the board on PATH)
-  viper upload FILE.py --port PATH [--boot]
+  viper upload FILE.py --port PATH [--boot] [--board ID]
                                        store FILE.py on the board without running it
                                        (--boot: the board runs it whenever it starts)
   viper repl [--port PATH]             an interactive prompt on the board (or the Virtual board)
@@ -24,13 +26,15 @@ const USAGE = `usage:
   viper compile FILE.py -o OUT.vbc     write the compiled image
   viper disasm FILE.vbc                print an image in readable form
 options: --baud N (default 115200)
+         --board ID (run, upload: what that board's VM lacks, its feature level, is a compile error)
          --heap SIZE (run and repl on the Virtual board: its RAM, e.g. 96k or 2m, to check that a
                       program fits a board; by default the heap grows to 64m)
 exit codes: 0 ok, 1 uncaught exception, 2 compile or usage error, 3 board error, 130 stopped (Ctrl-C)`;
 
 class UsageError extends Error {}
 
-function compileFile(path: string): Uint8Array | undefined {
+/** Compile a program; with `board`, what that board's VM lacks (its feature level) is an error. */
+function compileFile(path: string, board?: string): Uint8Array | undefined {
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
@@ -53,19 +57,28 @@ function compileFile(path: string): Uint8Array | undefined {
     }
   }
   const { image, diagnostics } = compileProject(files, basename(path));
+  if (image && board !== undefined) {
+    for (const [file, text] of Object.entries(files)) {
+      diagnostics.push(...check(text, file, { board }).filter(d => d.code === CATALOGUE.LEVEL_LACKS));
+    }
+  }
   for (const d of diagnostics) {
     process.stderr.write(formatDiagnostic({ ...d, file: d.file === basename(path) ? path : join(dirname(path), d.file) }) + '\n');
   }
-  return image;
+  return diagnostics.some(d => d.severity === 'error') ? undefined : image;
 }
 
 /** --port PATH, --baud N, and flags, taken out of args. */
-function takeOptions(args: string[], flags: string[] = []): { rest: string[]; port?: string; ports: string[]; baud: number; heap?: number; flags: Set<string> } {
+function takeOptions(args: string[], flags: string[] = []): { rest: string[]; port?: string; ports: string[]; baud: number; heap?: number; board?: string; flags: Set<string> } {
   const rest: string[] = [], ports: string[] = [], set = new Set<string>();
-  let baud = 115200, heap: number | undefined;
+  let baud = 115200, heap: number | undefined, board: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--port' || a === '--baud' || (a === '--heap' && flags.includes(a))) {
+    if (a === '--board' && flags.includes(a)) {
+      if (i + 1 >= args.length) throw new UsageError('--board needs a board id');
+      board = args[++i];
+      if (!boardById(board)) throw new UsageError(`unknown board ${board}`);
+    } else if (a === '--port' || a === '--baud' || (a === '--heap' && flags.includes(a))) {
       if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
       if (a === '--heap') {
         if ((heap = parseHeapSize(args[++i])) === undefined) throw new UsageError('--heap needs a size from 24k to 1g, such as 96k or 2m');
@@ -77,7 +90,7 @@ function takeOptions(args: string[], flags: string[] = []): { rest: string[]; po
   }
   const port = ports[ports.length - 1];
   if (heap !== undefined && port !== undefined) throw new UsageError('--heap is for the Virtual board (a real board has the RAM it has)');
-  return { rest, port, ports, baud, heap, flags: set };
+  return { rest, port, ports, baud, heap, board, flags: set };
 }
 
 /** A session with the board on `port`, or with a fresh Virtual board (of `heap` bytes, if given). */
@@ -134,15 +147,15 @@ async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'run': {
-      const o = takeOptions(rest, ['--heap']);
+      const o = takeOptions(rest, ['--heap', '--board']);
       if (o.rest.length !== 1) throw new UsageError('viper run takes one file');
-      const image = compileFile(o.rest[0]);
+      const image = compileFile(o.rest[0], o.board);
       return image ? runOnBoard(image, o.port, o.baud, o.heap) : 2;
     }
     case 'upload': {
-      const o = takeOptions(rest, ['--boot']);
+      const o = takeOptions(rest, ['--boot', '--board']);
       if (o.rest.length !== 1 || !o.port) throw new UsageError('viper upload takes one file and --port PATH');
-      const image = compileFile(o.rest[0]);
+      const image = compileFile(o.rest[0], o.board);
       return image ? uploadToBoard(image, o.port, o.baud, o.flags.has('--boot')) : 2;
     }
     case 'repl': {

@@ -6,6 +6,7 @@
 
 #include "gen/opcodes.h"
 #include "vm.h"
+#if VIPER_HAS_ARRAY   /* config.h: the level leaves it out (level_stubs.c answers for it) */
 
 enum { K_SIGNED, K_UNSIGNED, K_FLOAT, K_CHAR };
 
@@ -777,3 +778,4 @@ const Type array_type = {{&type_type}, "array", NULL, array_trace, array_methods
     .print = array_print, .hash = value_unhashable, .len = array_len, .getitem = array_getitem,
     .setitem = array_setitem, .getiter = array_iter, .contains = array_contains,
     .getattr = buffer_getattr};
+#endif   /* VIPER_HAS_ARRAY */

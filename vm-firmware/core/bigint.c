@@ -7,6 +7,7 @@
 
 #include "gen/opcodes.h"
 #include "vm.h"
+#if VIPER_HAS_BIGINT   /* config.h: the level leaves it out (level_stubs.c answers for it) */
 
 typedef uint16_t digit;
 #define DBITS 16
@@ -847,3 +848,4 @@ static void bigint_print(VM *vm, Value v, bool repr) { (void)repr; int_write_bas
 
 const Type bigint_type = {{&type_type}, "int", NULL, NULL, NULL,
     .print = bigint_print, .hash = bigint_hash};
+#endif   /* VIPER_HAS_BIGINT */

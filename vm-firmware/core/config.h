@@ -8,6 +8,31 @@
 #define VIPER_VERSION_PATCH 0
 #define VIPER_VERSION_STRING "0.1.0"
 
+/* Feature levels, chosen per board (MicroPython's ROM levels): what the VM carries.
+ *  minimal:  small ints (overflow raises OverflowError), floats, str, list, tuple, dict, functions,
+ *            closures, classes, exceptions, generators, machine, board, _thread;
+ *  standard: + big ints, set/frozenset, bytes/bytearray, full str formatting (format specs, %);
+ *  full:     + array, memoryview, weakref, atexit (everything; the host VM). */
+#define VIPER_LEVEL_MINIMAL  0
+#define VIPER_LEVEL_STANDARD 1
+#define VIPER_LEVEL_FULL     2
+#ifndef VIPER_LEVEL
+#define VIPER_LEVEL VIPER_LEVEL_FULL
+#endif
+#if VIPER_LEVEL < VIPER_LEVEL_MINIMAL || VIPER_LEVEL > VIPER_LEVEL_FULL
+#error "VIPER_LEVEL must be VIPER_LEVEL_MINIMAL (0), VIPER_LEVEL_STANDARD (1) or VIPER_LEVEL_FULL (2)"
+#endif
+#define VIPER_HAS_BIGINT      (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)
+#define VIPER_HAS_SET         (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)
+#define VIPER_HAS_BYTES       (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)
+#define VIPER_HAS_FULL_FORMAT (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)
+#define VIPER_HAS_ARRAY       (VIPER_LEVEL >= VIPER_LEVEL_FULL)
+#define VIPER_HAS_MEMORYVIEW  (VIPER_LEVEL >= VIPER_LEVEL_FULL)
+#define VIPER_HAS_WEAKREF     (VIPER_LEVEL >= VIPER_LEVEL_FULL)
+#define VIPER_HAS_ATEXIT      (VIPER_LEVEL >= VIPER_LEVEL_FULL)
+/* The name a level's error messages use ("sets are not available in the minimal VM"). */
+#define VIPER_LEVEL_NAME (VIPER_LEVEL == VIPER_LEVEL_MINIMAL ? "minimal" : VIPER_LEVEL == VIPER_LEVEL_STANDARD ? "standard" : "full")
+
 /* Dispatch by computed goto (GCC/Clang "labels as values") or by a plain switch. */
 #ifndef VIPER_COMPUTED_GOTO
 #  if defined(__GNUC__)

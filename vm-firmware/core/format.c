@@ -250,6 +250,7 @@ static bool format_int(VM *vm, Value v, Spec *s) {
 
 /* ---- floats ---------------------------------------------------------------------------- */
 
+#if VIPER_HAS_BIGINT
 /* round(|d| * 10^s) to the nearest integer, ties to even, exactly. */
 static Value scaled_round(VM *vm, double d, int s) {
   int e;
@@ -296,6 +297,24 @@ static bool scaled_digits(VM *vm, double d, int s) {
   int_write_base(vm, q, 10);
   return true;
 }
+#else
+/* Without big ints the product is rounded in doubles: right to about 15 significant digits
+ * (CPython's exact rounding may differ in the last digit of longer outputs). */
+static bool scaled_digits(VM *vm, double d, int s) {
+  double p = nearbyint(fabs(d) * pow(10.0, s));
+  char buf[20];
+  size_t i = sizeof buf;
+  uint64_t q;
+  if (!(p < 1.8e19)) {
+    vm_raise_fmt(vm, &exc_OverflowError, "too many digits to format without big ints (%s level)", VIPER_LEVEL_NAME);
+    return false;
+  }
+  q = (uint64_t)p;
+  do { buf[--i] = (char)('0' + q % 10); q /= 10; } while (q != 0);
+  vm_sb_add(vm, buf + i, sizeof buf - i);
+  return true;
+}
+#endif
 
 /* 'f': |d| with prec digits after the point (no sign). */
 static bool fixed(VM *vm, double d, int prec, bool alt) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vm.h"
+#if VIPER_HAS_MEMORYVIEW   /* config.h: the level leaves it out (level_stubs.c answers for it) */
 
 typedef struct ObjMemview {
   Obj obj;
@@ -325,3 +326,4 @@ static const MethodDef memview_methods[] = {
 const Type memoryview_type = {{&type_type}, "memoryview", NULL, memview_trace, memview_methods,
     .len = memview_len, .getitem = memview_getitem, .setitem = memview_setitem,
     .getiter = memview_iter, .getattr = buffer_getattr};
+#endif   /* VIPER_HAS_MEMORYVIEW */

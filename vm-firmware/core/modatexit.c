@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vm.h"
+#if VIPER_HAS_ATEXIT   /* config.h: the level leaves it out (level_stubs.c answers for it) */
 
 static Value handlers_of(VM *vm, ObjDict *module_dict) {
   Value key = str_intern(vm, "_handlers", 9);
@@ -114,3 +115,4 @@ void atexit_run(VM *vm) {
   gc_root_restore(vm, mark);
   raise_state_restore(vm, &saved);   /* the program's own uncaught exception, still to be printed */
 }
+#endif   /* VIPER_HAS_ATEXIT */

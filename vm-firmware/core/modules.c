@@ -713,9 +713,13 @@ static bool board_module_fill(VM *vm, ObjDict *d) { return board_fill(vm, d, put
 
 /* Built-in modules that live in their own files: their functions, and what else goes in. */
 static const struct { const char *name; const ObjBuiltin *functions; bool (*fill)(VM *vm, ObjDict *d); } module_files[] = {
+#if VIPER_HAS_WEAKREF
   {"_weakref", weakref_functions, NULL},
+#endif
   {"traceback", traceback_functions, NULL},
+#if VIPER_HAS_ATEXIT
   {"atexit", atexit_functions, atexit_fill},
+#endif
   {"_thread", thread_functions, thread_fill},
   {"machine", machine_functions, machine_module_fill},
   {"board", board_no_functions, board_module_fill},
@@ -756,7 +760,7 @@ Value module_builtin(VM *vm, const ObjStr *name) {
   }
   int which = strcmp(name->chars, "math") == 0 ? 1 : strcmp(name->chars, "time") == 0 ? 2 :
               strcmp(name->chars, "sys") == 0 ? 3 : strcmp(name->chars, "_stdlib") == 0 ? 4 :
-              strcmp(name->chars, "gc") == 0 ? 5 : strcmp(name->chars, "array") == 0 ? 6 : 0;
+              strcmp(name->chars, "gc") == 0 ? 5 : strcmp(name->chars, "array") == 0 && VIPER_HAS_ARRAY ? 6 : 0;
   if (which == 0) return UNBOUND_VAL;
   m = module_new(vm, name->chars);
   if (m == EXC_VAL) return EXC_VAL;
@@ -772,10 +776,12 @@ Value module_builtin(VM *vm, const ObjStr *name) {
     ok = put_functions(vm, d, modlib_functions);
   } else if (which == 5) {
     ok = put_functions(vm, d, gc_functions);
+#if VIPER_HAS_ARRAY
   } else if (which == 6) {   /* array.c */
     Value codes = str_from_cstr(vm, "bBuhHiIlLqQfd");
     ok = codes != EXC_VAL && put(vm, d, "typecodes", codes) && put(vm, d, "array", OBJ_VAL(&array_type)) &&
          put(vm, d, "ArrayType", OBJ_VAL(&array_type));
+#endif
   } else {
     ok = fill_sys(vm, d);
   }

@@ -8,6 +8,7 @@
 
 #include "port.h"
 #include "vm.h"
+#if VIPER_HAS_WEAKREF   /* config.h: the level leaves it out (level_stubs.c answers for it) */
 
 typedef struct ObjWeakRef {
   Obj obj;
@@ -138,3 +139,4 @@ void weakref_run_callbacks(VM *vm) {
   raise_state_restore(vm, &saved);
   vm->weak_running = false;
 }
+#endif   /* VIPER_HAS_WEAKREF */

@@ -200,14 +200,14 @@ extern const Type exc_BaseException, exc_Exception, exc_TypeError, exc_ValueErro
 
 #define IS_STR(v)      IS_TYPE(v, &str_type)
 #define AS_STR(v)      ((ObjStr *)AS_OBJ(v))
-#define IS_BIGINT(v)   IS_TYPE(v, &bigint_type)
+#define IS_BIGINT(v)   (VIPER_HAS_BIGINT && IS_TYPE(v, &bigint_type))   /* constant false: the code goes */
 #define AS_BIGINT(v)   ((ObjBigInt *)AS_OBJ(v))
 #define IS_ANYINT(v)   (IS_INTLIKE(v) || IS_BIGINT(v))   /* bool, small int or bigint */
-#define IS_SET(v)      IS_TYPE(v, &set_type)
-#define IS_FROZENSET(v) IS_TYPE(v, &frozenset_type)
-#define IS_ANYSET(v)   (IS_OBJ(v) && (OBJ_TYPE(v) == &set_type || OBJ_TYPE(v) == &frozenset_type))
+#define IS_SET(v)      (VIPER_HAS_SET && IS_TYPE(v, &set_type))
+#define IS_FROZENSET(v) (VIPER_HAS_SET && IS_TYPE(v, &frozenset_type))
+#define IS_ANYSET(v)   (VIPER_HAS_SET && IS_OBJ(v) && (OBJ_TYPE(v) == &set_type || OBJ_TYPE(v) == &frozenset_type))
 #define AS_SET(v)      ((ObjSet *)AS_OBJ(v))
-#define IS_BYTESLIKE(v) (IS_OBJ(v) && (OBJ_TYPE(v) == &bytes_type || OBJ_TYPE(v) == &bytearray_type))
+#define IS_BYTESLIKE(v) (VIPER_HAS_BYTES && IS_OBJ(v) && (OBJ_TYPE(v) == &bytes_type || OBJ_TYPE(v) == &bytearray_type))
 #define AS_BYTES(v)    ((ObjBytes *)AS_OBJ(v))
 #define IS_MODULE(v)   IS_TYPE(v, &module_type)
 #define AS_MODULE(v)   ((ObjModule *)AS_OBJ(v))

@@ -5,6 +5,7 @@
 
 #include "gen/opcodes.h"
 #include "vm.h"
+#if VIPER_HAS_SET   /* config.h: the level leaves it out (level_stubs.c answers for it) */
 
 #define MINSIZE 8
 #define LINEAR_PROBES 9
@@ -688,3 +689,4 @@ const Type frozenset_type = {{&type_type}, "frozenset", NULL, set_trace, frozens
 
 const Type set_iter_type = {{&type_type}, "set_iterator", NULL, iter_trace, NULL,
     .getiter = iter_self, .iternext = set_iternext};
+#endif   /* VIPER_HAS_SET */

@@ -12,4 +12,6 @@ export interface WarningContext {
   /** The board selected in the device bar, when the editor knows its definition. */
   board?: BoardDefinition;
   warn(code: DiagnosticCode, message: string, at: Span): void;
+  /** An error: what the board's VM lacks (its feature level) would fail there for certain. */
+  error(code: DiagnosticCode, message: string, at: Span): void;
 }

@@ -11,6 +11,7 @@ import { Bindings } from './bindings';
 import { checkBoardUse } from './boardChecks';
 import type { WarningContext } from './context';
 import { HardwareNames } from './hardwareNames';
+import { checkLevelUse } from './levelChecks';
 import { checkUndefinedName } from './undefinedNames';
 import { walkModule } from './walk';
 
@@ -21,10 +22,12 @@ export function collectWarnings(module: A.Module, scopes: ScopeTable, source: So
     hardware: new HardwareNames(bindings),
     board,
     warn: (code, message, at) => sink.warning(code, message, source.line(at.start), source.column(at.start), source.line(at.end), source.column(at.end)),
+    error: (code, message, at) => sink.error(code, message, source.line(at.start), source.column(at.start), source.line(at.end), source.column(at.end)),
   };
   walkModule(module, scopes, (node, scope) => {
     checkUndefinedName(node, scope, cx);
     checkBoardUse(node, scope, cx);
     checkArgumentCount(node, scope, cx);
+    checkLevelUse(node, scope, cx);
   });
 }
