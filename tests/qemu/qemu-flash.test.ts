@@ -20,7 +20,7 @@ suite('programs kept across a reset on the QEMU board', () => {
     if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
   }, 600_000);
 
-  it('runs a run-at-boot program after system_reset; STOP in the first second skips it; a reset mid-upload keeps it', async () => {
+  it('runs a run-at-boot program after system_reset; STOP in the first second skips it; a reset mid-upload keeps it; a RUN in that second runs it once', async () => {
     // real time: the boot window is a real second (the fast clock skips idle time)
     const transport = await startQemuBoard({ monitor: true });
     const { session } = await openSession(transport, { timeoutMs: 2000 });
@@ -51,6 +51,15 @@ suite('programs kept across a reset on the QEMU board', () => {
       await until(() => output.includes('booted 42\n'), 15000);
       await upload;
       expect(output).not.toContain('new');
+
+      // RUN right after a reset: the program runs once, for the host, and not again when the
+      // boot window closes
+      await new Promise(r => setTimeout(r, 1500));
+      output = '';
+      await transport.monitor('system_reset');
+      await session.runToEnd();
+      await new Promise(r => setTimeout(r, 2500));
+      expect(output).toBe('booted 42\n');
     } finally {
       await session.close();
     }

@@ -544,7 +544,7 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     return;
   case FRAME_STOP:
     send_ack(ls, seq);
-    ls->stop_seen = true;
+    ls->boot_cancelled = true;
     if (ls->running) ls->stop_requested = true;
     return;
   case FRAME_RESET:
@@ -559,6 +559,7 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     return;
   case FRAME_UPLOAD_BEGIN: case FRAME_UPLOAD_CHUNK: case FRAME_UPLOAD_END: case FRAME_RUN: case FRAME_EXEC:
     if (ls->running) { send_error(ls, seq, LINK_ERR_BUSY, "a program is running"); return; }
+    ls->boot_cancelled = true;   /* the host has taken over: the boot program must not follow */
     break;
   default:
     send_error(ls, seq, LINK_ERR_UNKNOWN_TYPE, "unknown frame type");

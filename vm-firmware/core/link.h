@@ -94,7 +94,7 @@ typedef struct LinkServer {
   void *heap;
   size_t heap_size;
   bool running, stop_requested;
-  bool stop_seen;             /* a STOP came (even with nothing running): the boot window's skip */
+  bool boot_cancelled;        /* a STOP, an upload, RUN or EXEC came: the boot window's skip */
   bool vm_live;               /* vm holds a namespace that EXEC goes on using */
   uint8_t out[LINK_MAX_PAYLOAD];
   size_t out_len;

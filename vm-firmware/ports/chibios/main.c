@@ -46,8 +46,9 @@ static void open_store(void) {
   if (flash_store_load(&flash_store, &image, &len, &flags)) (void)link_set_program(&link_server, image, len, flags);
 }
 
-/* Run the stored program at boot if it asks to, unless the board's button is held or a STOP
- * arrives while the link is served for VIPER_BOOT_WINDOW_MS first. */
+/* Run the stored program at boot if it asks to, unless the board's button is held or, while the
+ * link is served for VIPER_BOOT_WINDOW_MS first, a STOP arrives or the host starts something of
+ * its own (an upload, RUN, EXEC). */
 static void boot_program(void) {
   uint32_t start = port_ticks_ms();
   if (!(link_server.store_flags & PROGRAM_FLAG_RUN_AT_BOOT) || !link_server.have_program) return;
@@ -56,7 +57,7 @@ static void boot_program(void) {
 #endif
   while (port_ticks_ms() - start < VIPER_BOOT_WINDOW_MS) {
     if (link_service(&link_server) == 0) port_link_wait(10);
-    if (link_server.stop_seen) return;
+    if (link_server.boot_cancelled) return;
   }
   (void)link_boot(&link_server);
 }
