@@ -61,6 +61,13 @@ async function coreSize(cpu, level) {
 function boardSizes() {
   const chibios = process.env.CHIBIOS;
   if (!chibios) return null;
+  /** Why a build failed, in a table cell: the linker's overflow when the image does not fit. */
+  const linkError = (text) => {
+    const overflow = [...text.matchAll(/region `?(\w+)'? overflowed by (\d+) bytes/g)].map(m => `${m[1]} overflowed by ${m[2]} bytes`);
+    if (overflow.length) return `does not fit: ${overflow.join(', ')}`;
+    if (/cannot move location counter backwards/.test(text)) return 'does not fit: RAM overflows (the linker stops before measuring flash)';
+    return text.trim().split('\n').slice(-3).join(' ');
+  };
   const boards = readdirSync(join(vm, 'ports', 'chibios', 'boards'))
     .filter((b) => b !== 'common' && existsSync(join(vm, 'ports', 'chibios', 'boards', b, 'board.mk'))).sort();
   const rows = [];
@@ -71,7 +78,7 @@ function boardSizes() {
     const level = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')).firmware?.level ?? 'full' : 'full';
     const opt = /USE_OPT\s*[:?]?=\s*(.*)/.exec(readFileSync(join(vm, 'ports', 'chibios', 'boards', board, 'board.mk'), 'utf8'));
     rows.push(m ? { board, level, flash: +m[1], ram: +m[2], opt: opt ? opt[1].trim() : '-O2 (Makefile default)' }
-      : { board, level, error: (p.stderr || p.stdout || '').trim().split('\n').slice(-3).join(' ') });
+      : { board, level, error: linkError(`${p.stderr}\n${p.stdout}`) });
   }
   return rows;
 }
