@@ -166,6 +166,14 @@ export function check(source: string, file: string, options: CheckOptions = {}):
   return sink.sorted();
 }
 
+/** What the board's VM lacks (its feature level, boards/<id>.json) that a program's files use:
+ * errors (V5004) with their place; none for a board at full or one this compiler does not know. */
+export function levelErrors(files: Record<string, string>, boardId: string): Diagnostic[] {
+  const board = boardById(boardId);
+  if (!board?.firmware || board.firmware.level === 'full') return [];
+  return Object.entries(files).flatMap(([file, text]) => check(text, file, { board }).filter(d => d.code === CATALOGUE.LEVEL_LACKS));
+}
+
 /** A readable listing of an image; throws if the image is malformed. */
 export function disassemble(image: Uint8Array): string {
   return disassembleImage(image);

@@ -1,7 +1,7 @@
 // Feature levels at compile time (compiler/src/warnings/levelChecks.ts): with a board whose
 // firmware is built at minimal or standard (boards/<id>.json firmware.level), what its VM lacks
 // is an error with its place; full boards and no board at all say nothing.
-import { check } from '../src/index';
+import { check, levelErrors } from '../src/index';
 import { boardById, type BoardDefinition } from '../src/hardware/boards';
 
 const board = (level?: string): BoardDefinition => ({
@@ -56,4 +56,13 @@ test('full boards, boards without a firmware block and no board say nothing', ()
 
 test('a shadowed name is the program\'s own, not the built-in', () => {
   expect(errors('def set(x):\n    return x\nset(1)\n', board('minimal'))).toEqual([]);
+});
+
+test('levelErrors checks every file of a project against the board the VM names', () => {
+  const files = { 'main.py': 'import sensor\nprint(sensor.read())\n', 'sensor.py': 'def read():\n    return {1, 2}\n' };
+  expect(levelErrors(files, 'nucleo_f072rb').map(d => `${d.file}:${d.line}:${d.column} ${d.message}`))
+    .toEqual([expect.stringMatching(/^sensor\.py:2:12 sets are not available on ST Nucleo-F072RB/)]);
+  expect(levelErrors(files, 'nucleo_f401re')).toEqual([]);   // full
+  expect(levelErrors(files, 'virtual')).toEqual([]);         // no firmware block: the host VM is full
+  expect(levelErrors(files, 'no_such_board')).toEqual([]);
 });

@@ -4,9 +4,8 @@
 // 3 the board could not be reached or refused the program, 130 stopped by Ctrl-C.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { check, compileProject, disassemble, formatDiagnostic, importedModules } from '../../compiler/src/index';
+import { compileProject, disassemble, formatDiagnostic, importedModules, levelErrors } from '../../compiler/src/index';
 import { boardById } from '../../compiler/src/hardware/boards';
-import { CATALOGUE } from '../../compiler/src/catalogue';
 import { formatTraceback } from '../common/traceback';
 import { openSession } from '../devices/connect';
 import { heapArgs, parseHeapSize, startVirtualBoard } from '../devices/virtualBoard';
@@ -57,11 +56,7 @@ function compileFile(path: string, board?: string): Uint8Array | undefined {
     }
   }
   const { image, diagnostics } = compileProject(files, basename(path));
-  if (image && board !== undefined) {
-    for (const [file, text] of Object.entries(files)) {
-      diagnostics.push(...check(text, file, { board }).filter(d => d.code === CATALOGUE.LEVEL_LACKS));
-    }
-  }
+  if (image && board !== undefined) diagnostics.push(...levelErrors(files, board));
   for (const d of diagnostics) {
     process.stderr.write(formatDiagnostic({ ...d, file: d.file === basename(path) ? path : join(dirname(path), d.file) }) + '\n');
   }

@@ -1,5 +1,5 @@
 // Boards: one device session per board, opened on first use; run, stop, REPL entries, input.
-import { compile, compileProject } from '../../compiler/src/index';
+import { compile, compileProject, levelErrors } from '../../compiler/src/index';
 import type { BoardInfo, DeviceApi, ExecResult, RunResult } from '../common/api';
 import { openSession } from '../devices/connect';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
@@ -102,6 +102,9 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       if (!image) return { ok: false, diagnostics };
       try {
         const session = await connect(boardId);
+        // the VM named its board: what that board's level lacks is refused here, with its place
+        const lacking = levelErrors(files, vmBoards.get(boardId) ?? '');
+        if (lacking.length) return { ok: false, diagnostics: lacking };
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
         let shown = -1;
         await session.upload(image, { onProgress: (sent, total) => {
