@@ -8,12 +8,12 @@
 
 #include "hal_chibios.h"
 #include "viper_port_config.h"
+#include "uart_ring.h"
 
 #if SAM3X_SERIAL_USE_USART0 || SAM3X_SERIAL_USE_USART1 || SAM3X_SERIAL_USE_USART3
 #error "machine.UART owns USART0, USART1 and USART3: the Serial driver must not"
 #endif
 
-#define RX_SIZE VIPER_UART_RX_SIZE
 
 #define US_MR_CHRL(bits)    ((uint32_t)((bits) - 5) << 6)   /* 7 or 8 data bits: 2, 3 */
 #define US_MR_PAR_EVEN      (0U << 9)
@@ -25,14 +25,13 @@ typedef struct {
   uint8_t pid;                  /* peripheral id: clock and vector */
   sam3x_uart_t *regs;
   bool open;
-  volatile uint16_t head, tail; /* head: the ISR's, tail: the reader's */
-  uint8_t rx[RX_SIZE];
+  UartRing rx;
 } Uart;
 
 static Uart uarts[] = {
-  {1, SAM3X_ID_USART0, SAM3X_USART0, false, 0, 0, {0}},
-  {2, SAM3X_ID_USART1, SAM3X_USART1, false, 0, 0, {0}},
-  {3, SAM3X_ID_USART3, SAM3X_USART3, false, 0, 0, {0}},
+  {1, SAM3X_ID_USART0, SAM3X_USART0, false, {0, 0, {0}}},
+  {2, SAM3X_ID_USART1, SAM3X_USART1, false, {0, 0, {0}}},
+  {3, SAM3X_ID_USART3, SAM3X_USART3, false, {0, 0, {0}}},
 };
 #define UART_COUNT (sizeof uarts / sizeof uarts[0])
 
@@ -55,12 +54,7 @@ static void serve(Uart *u) {
   uint32_t sr = u->regs->SR;
   if ((sr & (UART_SR_OVRE | UART_SR_FRAME | UART_SR_PARE)) != 0u) u->regs->CR = UART_CR_RSTSTA;
   if ((sr & UART_SR_RXRDY) != 0u) {
-    uint8_t b = (uint8_t)u->regs->RHR;
-    uint16_t next = (uint16_t)((u->head + 1u) & (RX_SIZE - 1u));
-    if (next != u->tail) {
-      u->rx[u->head] = b;
-      u->head = next;
-    }
+    uart_ring_put(&u->rx, (uint8_t)u->regs->RHR);
   }
 }
 
@@ -86,7 +80,7 @@ const char *hal_uart_open(int id, uint32_t baud, int bits, int parity, int stop)
        (stop == 2 ? US_MR_NBSTOP_2 : 0u);
   if (u->open) hal_uart_close(id);
   sam3x_peripheral_clock_enable(u->pid);
-  u->head = u->tail = 0;
+  uart_ring_clear(&u->rx);
   u->regs->IDR = 0xFFFFFFFFu;
   u->regs->CR = UART_CR_RSTRX | UART_CR_RSTTX | UART_CR_RXDIS | UART_CR_TXDIS | UART_CR_RSTSTA;
   u->regs->MR = mr;
@@ -133,18 +127,13 @@ size_t hal_uart_write(int id, const uint8_t *data, size_t len) {
 size_t hal_uart_any(int id) {
   Uart *u = find(id);
   if (u == NULL || !u->open) return 0;
-  return (size_t)((u->head - u->tail) & (RX_SIZE - 1u));
+  return uart_ring_count(&u->rx);
 }
 
 size_t hal_uart_read(int id, uint8_t *buf, size_t max) {
   Uart *u = find(id);
-  size_t n = 0;
   if (u == NULL || !u->open) return 0;
-  while (n < max && u->tail != u->head) {
-    buf[n++] = u->rx[u->tail];
-    u->tail = (uint16_t)((u->tail + 1u) & (RX_SIZE - 1u));
-  }
-  return n;
+  return uart_ring_take(&u->rx, buf, max);
 }
 
 void hal_chibios_uart_reset(void) {

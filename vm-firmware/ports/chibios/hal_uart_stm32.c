@@ -12,8 +12,8 @@
 
 #include "hal_chibios.h"
 #include "viper_port_config.h"
+#include "uart_ring.h"
 
-#define RX_SIZE VIPER_UART_RX_SIZE
 
 /* The two register layouts, named once. */
 #if defined(USART_ISR_RXNE)                       /* USARTv2 (STM32F0) */
@@ -47,30 +47,29 @@ typedef struct {
   uint8_t irq;
   bool apb2;                   /* clocked by PCLK2 (USART1, USART6), else PCLK1 */
   bool open;
-  volatile uint16_t head, tail; /* head: the ISR's, tail: the reader's */
-  uint8_t rx[RX_SIZE];
+  UartRing rx;
 } Uart;
 
 static Uart uarts[] = {
 #if VIPER_USE_UART1
-  {1, USART1, STM32_USART1_NUMBER, true, false, 0, 0, {0}},
+  {1, USART1, STM32_USART1_NUMBER, true, false, {0, 0, {0}}},
 #endif
 #if VIPER_USE_UART2
-  {2, USART2, STM32_USART2_NUMBER, false, false, 0, 0, {0}},
+  {2, USART2, STM32_USART2_NUMBER, false, false, {0, 0, {0}}},
 #endif
 #if VIPER_USE_UART3
-  {3, USART3, STM32_USART3_NUMBER, false, false, 0, 0, {0}},
+  {3, USART3, STM32_USART3_NUMBER, false, false, {0, 0, {0}}},
 #endif
 #if VIPER_USE_UART4
-  {4, UART4, STM32_UART4_NUMBER, false, false, 0, 0, {0}},
+  {4, UART4, STM32_UART4_NUMBER, false, false, {0, 0, {0}}},
 #endif
 #if VIPER_USE_UART5
-  {5, UART5, STM32_UART5_NUMBER, false, false, 0, 0, {0}},
+  {5, UART5, STM32_UART5_NUMBER, false, false, {0, 0, {0}}},
 #endif
 #if VIPER_USE_UART6
-  {6, USART6, STM32_USART6_NUMBER, true, false, 0, 0, {0}},
+  {6, USART6, STM32_USART6_NUMBER, true, false, {0, 0, {0}}},
 #endif
-  {0, NULL, 0, false, false, 0, 0, {0}}   /* the end */
+  {0, NULL, 0, false, false, {0, 0, {0}}}   /* the end */
 };
 
 static Uart *find(int id) {
@@ -117,12 +116,8 @@ static void serve(Uart *u) {
   uint32_t sr = STATUS(u->regs);
   if (sr & (ST_RXNE | ST_ERRORS)) {
     uint8_t b = (uint8_t)RECEIVED(u->regs);
-    uint16_t next = (uint16_t)((u->head + 1u) & (RX_SIZE - 1u));
     CLEAR_ERRORS(u->regs);
-    if ((sr & ST_RXNE) && next != u->tail) {
-      u->rx[u->head] = b;
-      u->head = next;
-    }
+    if (sr & ST_RXNE) uart_ring_put(&u->rx, b);
   }
 }
 
@@ -170,7 +165,7 @@ const char *hal_uart_open(int id, uint32_t baud, int bits, int parity, int stop)
   if (parity == 1) cr1 |= USART_CR1_PS;   /* odd */
   if (u->open) hal_uart_close(id);
   clock(u, true);
-  u->head = u->tail = 0;
+  uart_ring_clear(&u->rx);
   u->regs->CR1 = 0;
   u->regs->BRR = (pclk + baud / 2u) / baud;   /* oversampling by 16 */
   u->regs->CR2 = stop == 2 ? USART_CR2_STOP_1 : 0u;
@@ -215,18 +210,13 @@ size_t hal_uart_write(int id, const uint8_t *data, size_t len) {
 size_t hal_uart_any(int id) {
   Uart *u = find(id);
   if (u == NULL || !u->open) return 0;
-  return (size_t)((u->head - u->tail) & (RX_SIZE - 1u));
+  return uart_ring_count(&u->rx);
 }
 
 size_t hal_uart_read(int id, uint8_t *buf, size_t max) {
   Uart *u = find(id);
-  size_t n = 0;
   if (u == NULL || !u->open) return 0;
-  while (n < max && u->tail != u->head) {
-    buf[n++] = u->rx[u->tail];
-    u->tail = (uint16_t)((u->tail + 1u) & (RX_SIZE - 1u));
-  }
-  return n;
+  return uart_ring_take(&u->rx, buf, max);
 }
 
 void hal_chibios_uart_reset(void) {
