@@ -187,6 +187,17 @@ Value bytes_contains(VM *vm, Value c, Value item) {
 
 Value bytes_percent(VM *vm, Value fmt, Value args);   /* format.c */
 
+bool bytes_buffer(Value v, Buffer *b) {
+  if (!IS_BYTESLIKE(v)) return false;
+  b->data = AS_BYTES(v)->data;
+  b->len = AS_BYTES(v)->len;
+  b->stride = 1;
+  b->itemsize = 1;
+  b->format = 'B';
+  b->writable = IS_TYPE(v, &bytearray_type);
+  return true;
+}
+
 /* a + b, a * n, a % args; UNBOUND_VAL when not for bytes. */
 Value bytes_binary(VM *vm, int op, Value a, Value b) {
   int base = op & ~BINOP_INPLACE;

@@ -57,21 +57,13 @@ Value memview_make(VM *vm, int argc, Value *args) { (void)argc; (void)args; retu
 bool memview_equal(VM *vm, Value a, Value b) { (void)vm; (void)a; (void)b; return false; }
 bool buffer_get(VM *vm, Value v, Buffer *b) {
   (void)vm;
-#if VIPER_HAS_BYTES
   if (IS_INSTANCE(v) && class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);   /* a subclass's value */
-  if (IS_BYTESLIKE(v)) {
-    b->data = AS_BYTES(v)->data;
-    b->len = AS_BYTES(v)->len;
-    b->stride = 1;
-    b->itemsize = 1;
-    b->format = 'B';
-    b->writable = IS_TYPE(v, &bytearray_type);
-    return true;
-  }
+#if VIPER_HAS_BYTES
+  return bytes_buffer(v, b);
 #else
-  (void)v; (void)b;
-#endif
+  (void)b;
   return false;
+#endif
 }
 void buffer_copy(const Buffer *b, uint8_t *dst) { if (b->len) memcpy(dst, b->data, (size_t)b->len * b->itemsize); }
 Value buffer_getattr(VM *vm, Value v, ObjStr *name) { (void)vm; (void)v; (void)name; return UNBOUND_VAL; }

@@ -54,15 +54,7 @@ static bool writable(Value base) { return !IS_TYPE(base, &bytes_type); }
 
 bool buffer_get(VM *vm, Value v, Buffer *b) {
   if (IS_INSTANCE(v) && class_builtin_value(v) != UNBOUND_VAL) v = class_builtin_value(v);   /* a subclass's value */
-  if (IS_BYTESLIKE(v)) {
-    b->data = AS_BYTES(v)->data;
-    b->len = AS_BYTES(v)->len;
-    b->stride = 1;
-    b->itemsize = 1;
-    b->format = 'B';
-    b->writable = IS_TYPE(v, &bytearray_type);
-    return true;
-  }
+  if (bytes_buffer(v, b)) return true;
   if (IS_TYPE(v, &array_type)) return array_buffer(v, b);
   if (IS_MEMVIEW(v)) {
     ObjMemview *m = AS_MEMVIEW(v);

@@ -367,6 +367,7 @@ typedef struct Buffer {
   bool writable;
 } Buffer;
 bool buffer_get(VM *vm, Value v, Buffer *b);        /* false (nothing raised): v is no buffer */
+bool bytes_buffer(Value v, Buffer *b);   /* a bytes or bytearray as a buffer; false: v is neither */
 void buffer_copy(const Buffer *b, uint8_t *dst);    /* its len * itemsize bytes, in item order */
 Value buffer_getattr(VM *vm, Value v, ObjStr *name);   /* m.itemsize, a.typecode...; UNBOUND_VAL: none */
 

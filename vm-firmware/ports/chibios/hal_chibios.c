@@ -17,17 +17,10 @@ ioline_t hal_chibios_line(int pin) {
   return PAL_LINE((stm32_gpio_t *)(GPIOA_BASE + 0x400u * p->port), p->pad);
 }
 
-static bool is_link(int pin) { return (hal_board.pins[pin].caps & HAL_CAP_LINK) != 0; }
-
 void hal_chibios_pin_af(int pin, unsigned af, bool open_drain) {
-  if (is_link(pin)) return;
+  if (hal_chibios_is_link(pin)) return;
   palSetLineMode(hal_chibios_line(pin), PAL_MODE_ALTERNATE(af) | PAL_STM32_OSPEED_HIGHEST |
                  (open_drain ? PAL_STM32_OTYPE_OPENDRAIN | PAL_STM32_PUPDR_PULLUP : 0u));
-}
-
-void hal_chibios_pin_release(int pin) {
-  if (is_link(pin)) return;
-  palSetLineMode(hal_chibios_line(pin), PAL_MODE_INPUT);
 }
 
 void hal_init(void) {
@@ -55,7 +48,7 @@ void hal_reset(void) {
 
 void hal_pin_setup(int pin, HalPinMode mode, HalPull pull) {
   iomode_t m;
-  if (is_link(pin)) return;
+  if (hal_chibios_is_link(pin)) return;
   m = pull == HAL_PULL_UP ? PAL_STM32_PUPDR_PULLUP : pull == HAL_PULL_DOWN ? PAL_STM32_PUPDR_PULLDOWN : 0u;
   if (mode == HAL_PIN_OUT) m |= PAL_STM32_MODE_OUTPUT | PAL_STM32_OTYPE_PUSHPULL;
   else if (mode == HAL_PIN_OPEN_DRAIN) m |= PAL_STM32_MODE_OUTPUT | PAL_STM32_OTYPE_OPENDRAIN;
@@ -63,23 +56,10 @@ void hal_pin_setup(int pin, HalPinMode mode, HalPull pull) {
   palSetLineMode(hal_chibios_line(pin), m);
 }
 
-void hal_pin_write(int pin, int level) {
-  if (is_link(pin)) return;
-  palWriteLine(hal_chibios_line(pin), level ? PAL_HIGH : PAL_LOW);
-}
-
-int hal_pin_read(int pin) { return palReadLine(hal_chibios_line(pin)) == PAL_HIGH; }
-
-/* From the EXTI interrupt (PAL calls it outside the kernel lock): the level now tells the edge. */
-static void pin_edge(void *arg) {
-  int pin = (int)(intptr_t)arg;
-  machine_pin_edge(pin, hal_pin_read(pin));
-}
-
 void hal_pin_irq(int pin, unsigned edges) {
   ioline_t line;
   unsigned pad = hal_board.pins[pin].pad;
-  if (is_link(pin) || pad >= 16u) return;
+  if (hal_chibios_is_link(pin) || pad >= 16u) return;
   line = hal_chibios_line(pin);
   if (edges == 0u) {
     if (exti_pin[pad] != (uint8_t)pin) return;   /* another pin of that pad number has the line */
@@ -90,9 +70,7 @@ void hal_pin_irq(int pin, unsigned edges) {
   /* One line per pad number: a pin of the same pad on another port loses its events. */
   if (exti_pin[pad] != NO_PIN) palDisableLineEvent(hal_chibios_line(exti_pin[pad]));
   exti_pin[pad] = (uint8_t)pin;
-  palEnableLineEvent(line, (edges & HAL_EDGE_RISING) && (edges & HAL_EDGE_FALLING) ? PAL_EVENT_MODE_BOTH_EDGES
-                           : (edges & HAL_EDGE_RISING) ? PAL_EVENT_MODE_RISING_EDGE : PAL_EVENT_MODE_FALLING_EDGE);
-  palSetLineCallback(line, pin_edge, (void *)(intptr_t)pin);
+  hal_chibios_line_events(line, pin, edges);
 }
 
 /* ---- the chip -------------------------------------------------------------------------------- */

@@ -13,6 +13,10 @@ ioline_t hal_chibios_line(int pin);
 void hal_chibios_pin_af(int pin, unsigned af, bool open_drain);
 /* A pin back to an input without pull (link pins are never touched). */
 void hal_chibios_pin_release(int pin);
+/* Whether the pin is the link's (hal_pins_pal.c: never touched). */
+bool hal_chibios_is_link(int pin);
+/* The pin's edges on its line call machine_pin_edge (hal_pins_pal.c). */
+void hal_chibios_line_events(ioline_t line, int pin, unsigned edges);
 
 /* Each part back to its reset state (hal_reset) and its drivers stopped. */
 void hal_chibios_adc_reset(void);

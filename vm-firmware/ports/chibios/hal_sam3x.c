@@ -16,18 +16,11 @@ ioline_t hal_chibios_line(int pin) {
   return PAL_LINE(SAM3X_PIO(p->port), p->pad);
 }
 
-static bool is_link(int pin) { return (hal_board.pins[pin].caps & HAL_CAP_LINK) != 0; }
-
 /* A bus pin to its peripheral: af 0 = peripheral A, 1 = B (the board JSON's "af"). */
 void hal_chibios_pin_af(int pin, unsigned af, bool open_drain) {
-  if (is_link(pin)) return;
+  if (hal_chibios_is_link(pin)) return;
   palSetLineMode(hal_chibios_line(pin), (af == 0u ? PAL_MODE_PERIPHERAL_A : PAL_MODE_PERIPHERAL_B) |
                  (open_drain ? PAL_SAM3X_OPENDRAIN | PAL_SAM3X_PULLUP : 0u));
-}
-
-void hal_chibios_pin_release(int pin) {
-  if (is_link(pin)) return;
-  palSetLineMode(hal_chibios_line(pin), PAL_MODE_INPUT);
 }
 
 void hal_init(void) {
@@ -50,7 +43,7 @@ void hal_reset(void) {
 /* The SAM3X has pull-ups only: HAL_PULL_DOWN leaves the pin floating (the board notes say so). */
 void hal_pin_setup(int pin, HalPinMode mode, HalPull pull) {
   iomode_t m;
-  if (is_link(pin)) return;
+  if (hal_chibios_is_link(pin)) return;
   if (mode == HAL_PIN_OUT) m = PAL_MODE_OUTPUT_PUSHPULL;
   else if (mode == HAL_PIN_OPEN_DRAIN) m = PAL_MODE_OUTPUT_OPENDRAIN;
   else m = PAL_MODE_INPUT;
@@ -58,31 +51,16 @@ void hal_pin_setup(int pin, HalPinMode mode, HalPull pull) {
   palSetLineMode(hal_chibios_line(pin), m);
 }
 
-void hal_pin_write(int pin, int level) {
-  if (is_link(pin)) return;
-  palWriteLine(hal_chibios_line(pin), level ? PAL_HIGH : PAL_LOW);
-}
-
-int hal_pin_read(int pin) { return palReadLine(hal_chibios_line(pin)) == PAL_HIGH; }
-
-/* From the PIO interrupt (PAL calls it outside the kernel lock): the level now tells the edge. */
-static void pin_edge(void *arg) {
-  int pin = (int)(intptr_t)arg;
-  machine_pin_edge(pin, hal_pin_read(pin));
-}
-
 void hal_pin_irq(int pin, unsigned edges) {
   ioline_t line;
-  if (is_link(pin)) return;
+  if (hal_chibios_is_link(pin)) return;
   line = hal_chibios_line(pin);
   if (edges == 0u) {
     if (palIsLineEventEnabledX(line)) palDisableLineEvent(line);
     return;
   }
   if (palIsLineEventEnabledX(line)) palDisableLineEvent(line);
-  palEnableLineEvent(line, (edges & HAL_EDGE_RISING) && (edges & HAL_EDGE_FALLING) ? PAL_EVENT_MODE_BOTH_EDGES
-                           : (edges & HAL_EDGE_RISING) ? PAL_EVENT_MODE_RISING_EDGE : PAL_EVENT_MODE_FALLING_EDGE);
-  palSetLineCallback(line, pin_edge, (void *)(intptr_t)pin);
+  hal_chibios_line_events(line, pin, edges);
 }
 
 /* ---- the chip -------------------------------------------------------------------------------- */

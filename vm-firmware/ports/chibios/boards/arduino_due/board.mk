@@ -17,4 +17,4 @@ VIPER_ARCH_MK         := os/common/ports/ARMv7-M/compilers/GCC/mk/port.mk
 VIPER_BOARD_CSRC      := boards/arduino_due/board.c
 # The machine module's hardware on this chip: pins (with edge events), the ADC and UARTs 1-3;
 # no PWM, I2C or SPI yet (the board JSON lists none, so the VM says the board lacks them).
-VIPER_HAL             := hal_sam3x.c hal_adc_sam3x.c hal_uart_sam3x.c hal_timer_chibios.c board_table.c
+VIPER_HAL             := hal_pins_pal.c hal_sam3x.c hal_adc_sam3x.c hal_uart_sam3x.c hal_timer_chibios.c board_table.c
