@@ -7,11 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileProject, formatDiagnostic, levelErrors } from '../compiler/src/index';
+import { CATALOGUE, check, compileProject, formatDiagnostic, levelErrors } from '../compiler/src/index';
 import { BOARDS } from '../compiler/src/hardware/boards';
 import { exampleProblems, type ExampleMeta } from './examples/contract';
 import { runOnVirtualBoard } from './examples/runOnVirtualBoard';
 import { runFailures } from './examples/checks';
+import { usesMismatches } from './examples/uses';
 
 const ROOT = join(__dirname, '..', 'examples');
 
@@ -36,12 +37,19 @@ function eachOf<T extends readonly unknown[]>(table: T[], name: string, fn: (...
 }
 const boardsOf = (meta: ExampleMeta) => (meta.boards.includes('any') ? BOARDS.map(b => b.id) : meta.boards);
 
-/** The image of an example's project, or the diagnostics that stop it (errors, and for `board`
- * what that board's firmware level lacks). */
+/** The image of an example's project, or the diagnostics that stop it: errors, and for `board`
+ * what that board's firmware level lacks and the pins and buses it does not have (the editor's
+ * warnings: the program would raise ValueError there). */
 function build(e: Example, board?: string): { image?: Uint8Array; errors: string[] } {
   const { image, diagnostics } = compileProject(e.files, 'main.py');
-  const all = [...diagnostics, ...(image && board ? levelErrors(e.files, board) : [])];
-  const errors = all.filter(d => d.severity === 'error').map(d => formatDiagnostic(d));
+  const all = diagnostics.filter(d => d.severity === 'error');
+  if (image && board) {
+    all.push(...levelErrors(e.files, board));
+    for (const [file, text] of Object.entries(e.files)) {
+      all.push(...check(text, file, { board }).filter(d => d.code === CATALOGUE.BOARD_MISMATCH));
+    }
+  }
+  const errors = all.map(d => formatDiagnostic(d));
   return { image: errors.length ? undefined : image, errors };
 }
 
@@ -55,6 +63,13 @@ describe('every example folder is valid', () => {
   });
 });
 
+describe("every example's uses says what its program uses", () => {
+  eachOf(valid.map(e => [e.id, e] as [string, Example]), '%s', (_id, e) => {
+    expect(usesMismatches(metaOf(e).uses, e.files)).toEqual([]);
+  });
+});
+
+// a board that lacks a pin or a bus the example names fails it: list the boards it suits instead of "any"
 describe('every example compiles for every board it names', () => {
   const cases = valid.flatMap(e => boardsOf(metaOf(e)).map(board => [`${e.id} on ${board}`, e, board] as [string, Example, string]));
   eachOf(cases, '%s', (_name, e, board) => {

@@ -3,10 +3,11 @@
 import { exampleProblems, virtualPinIndex, type ExampleTest } from './contract';
 import { runFailures, toggles } from './checks';
 import type { RunRecord } from './runOnVirtualBoard';
+import { usesMismatches } from './uses';
 
 const LED = virtualPinIndex('LED'), LED2 = virtualPinIndex('LED2');
 const run = (over: Partial<RunRecord>): RunRecord =>
-  ({ status: 'ok', endedAtMs: 1000, output: '', exceptions: [], states: [], vmStderr: '', ...over });
+  ({ status: 'ok', endedAtMs: 1000, output: '', exceptions: [], states: [], uartOut: {}, vmStderr: '', ...over });
 /** An LED toggled `n` times over the run, one BOARD_STATE per level. */
 const blinking = (n: number) => Array.from({ length: n + 1 }, (_, i) => ({ atMs: i * 10, pins: [{ pin: LED, mode: 'output' as const, value: i % 2 }] }));
 
@@ -55,6 +56,11 @@ describe('runFailures', () => {
       .toEqual(["LED2's duty_u16 spanned 0..30000, not 0..65535"]);
     expect(runFailures({ pwm: { LED2: { minDuty: 0, maxDuty: 100 } } }, run({}))).toEqual(['LED2 was never driven by PWM']);
   });
+
+  it('finds each text in what a UART sent', () => {
+    expect(runFailures({ uartOut: { 1: ['> ', 'hi'] } }, run({ uartOut: { 1: '> hi\r\n' } }))).toEqual([]);
+    expect(runFailures({ uartOut: { 1: ['bye'] } }, run({ uartOut: { 1: '> hi' } }))).toEqual(['UART 1 never sent "bye" (it sent "> hi")']);
+  });
 });
 
 describe('exampleProblems', () => {
@@ -73,6 +79,18 @@ describe('exampleProblems', () => {
     expect(exampleProblems(good, ['app.py'])).toEqual(['no main.py']);
     expect(exampleProblems({ ...good, test: { runMs: 1000, inputs: [{ atMs: 0, pin: 'NOPE', level: 1 }], contains: ['x'] } }, ['main.py']))
       .toEqual(['test: inputs[0]: no pin "NOPE" on the Virtual board']);
-    expect(exampleProblems({ ...good, test: { runMs: 1000 } }, ['main.py'])).toEqual(['test: checks nothing: give stdout, lines, contains, plot, pins or pwm']);
+    expect(exampleProblems({ ...good, test: { runMs: 1000 } }, ['main.py'])).toEqual(['test: checks nothing: give stdout, lines, contains, plot, pins, pwm or uartOut']);
+  });
+});
+
+describe('usesMismatches', () => {
+  it('reads the machine classes, board buses and thread modules a program uses', () => {
+    const files = { 'main.py': 'from machine import Pin, PWM\nimport board, _thread\n# a Timer would be nice\nled = PWM(Pin(board.LED2))\nu = board.UART()\n' };
+    expect(usesMismatches(['pin', 'pwm', 'uart', 'threads'], files)).toEqual([]);
+    expect(usesMismatches(['pin', 'timer'], files)).toEqual([
+      'uses lacks "pwm": the program uses PWM', 'uses lacks "uart": the program uses UART',
+      'uses lacks "threads": the program uses a thread module', 'uses lists "timer" but the program does not use it',
+    ]);
+    expect(usesMismatches([], { 'main.py': '# Pin(3) in a comment\nimport threadless\n' })).toEqual([]);
   });
 });

@@ -73,5 +73,9 @@ export function runFailures(test: ExampleTest, record: RunRecord): string[] {
       if (lowest > minDuty || highest < maxDuty) fail(`${name}'s duty_u16 spanned ${lowest}..${highest}, not ${minDuty}..${maxDuty}`);
     }
   }
+  for (const [id, texts] of Object.entries(test.uartOut ?? {})) {
+    const sent = record.uartOut[Number(id)] ?? '';
+    for (const text of texts) if (!sent.includes(text)) fail(`UART ${id} never sent ${JSON.stringify(text)} (it sent ${JSON.stringify(sent.slice(0, 200))})`);
+  }
   return failures;
 }

@@ -32,6 +32,9 @@ export interface ExampleTest {
   pins?: Record<string, { togglesPerSecond: [number, number] }>;
   /** The duty_u16 seen over the run goes at least as low as minDuty and as high as maxDuty. */
   pwm?: Record<string, { minDuty: number; maxDuty: number }>;
+  /** Beyond the brief's contract: each text appears in what the program sent on UART n (the
+   * IDE shows it in the UART console tab, not in the program's console). */
+  uartOut?: Record<string, string[]>;
 }
 
 export interface ExampleMeta {
@@ -50,7 +53,7 @@ export interface ExampleMeta {
 /** A program that ends must end within this long. */
 export const END_WITHIN_MS = 20000;
 const FIELDS = ['title', 'description', 'tags', 'level', 'boards', 'uses', 'wiring', 'virtual', 'expect', 'test'];
-const TEST_FIELDS = ['runMs', 'inputs', 'stdout', 'lines', 'contains', 'plot', 'pins', 'pwm'];
+const TEST_FIELDS = ['runMs', 'inputs', 'stdout', 'lines', 'contains', 'plot', 'pins', 'pwm', 'uartOut'];
 const INPUT_KINDS = ['pin', 'analog', 'sensor', 'uart'] as const;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -143,12 +146,19 @@ function testProblems(test: unknown): string[] {
       }
     }
   }
+  if (test.uartOut !== undefined) {
+    if (!isObject(test.uartOut)) bad('uartOut must be an object of UART id -> texts it sends');
+    else for (const [id, texts] of Object.entries(test.uartOut)) {
+      if (!VIRTUAL_BOARD.uart.some(u => String(u.id) === id)) bad(`uartOut: no UART ${id} on the Virtual board`);
+      if (!isStringArray(texts)) bad(`uartOut.${id} must be a list of texts`);
+    }
+  }
   if (test.inputs !== undefined) {
     if (!Array.isArray(test.inputs)) bad('inputs must be a list');
     else test.inputs.forEach((input, i) => problems.push(...inputProblems(input).map(p => `inputs[${i}]: ${p}`)));
   }
-  const checks = ['stdout', 'lines', 'contains', 'plot', 'pins', 'pwm'].filter(k => test[k] !== undefined);
-  if (checks.length === 0) bad('checks nothing: give stdout, lines, contains, plot, pins or pwm');
+  const checks = ['stdout', 'lines', 'contains', 'plot', 'pins', 'pwm', 'uartOut'].filter(k => test[k] !== undefined);
+  if (checks.length === 0) bad('checks nothing: give stdout, lines, contains, plot, pins, pwm or uartOut');
   return problems;
 }
 

@@ -18,6 +18,8 @@ export interface RunRecord {
   exceptions: ExceptionReport[];
   /** Every BOARD_STATE, with when it arrived (ms after the run started). */
   states: { atMs: number; pins: PinState[] }[];
+  /** What the program sent on each UART (UART_OUT), by UART id. */
+  uartOut: Record<number, string>;
   /** What the VM wrote on its stderr (diagnostics; a healthy run writes none). */
   vmStderr: string;
 }
@@ -46,10 +48,15 @@ export async function runOnVirtualBoard(image: Uint8Array, test: ExampleTest): P
   board.child.stderr!.on('data', (b: Buffer) => { vmStderr += b; });
   const { session } = await openSession(await SerialTransport.open(board.path), { timeoutMs: 1000 });
   try {
-    const record: RunRecord = { status: 'timeout', endedAtMs: 0, output: '', exceptions: [], states: [], vmStderr: '' };
+    const record: RunRecord = { status: 'timeout', endedAtMs: 0, output: '', exceptions: [], states: [], uartOut: {}, vmStderr: '' };
     let start = Date.now();
     session.on('output', t => { record.output += t; });
     session.on('exception', r => record.exceptions.push(r));
+    const decoders = new Map<number, TextDecoder>();
+    session.on('uartOut', (bus, bytes) => {
+      if (!decoders.has(bus)) decoders.set(bus, new TextDecoder());
+      record.uartOut[bus] = (record.uartOut[bus] ?? '') + decoders.get(bus)!.decode(bytes, { stream: true });
+    });
     session.on('boardState', pins => record.states.push({ atMs: Date.now() - start, pins }));
     await session.upload(image);
     let ended: DoneStatus | undefined;
