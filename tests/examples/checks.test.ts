@@ -2,7 +2,7 @@
 // each check passes what it should and fails what it should.
 import { exampleProblems, virtualPinIndex, type ExampleTest } from './contract';
 import { runFailures, toggles } from './checks';
-import type { RunRecord } from './runOnVirtualBoard';
+import { boardInputOf, type RunRecord } from './runOnVirtualBoard';
 import { usesMismatches } from './uses';
 
 const LED = virtualPinIndex('LED'), LED2 = virtualPinIndex('LED2');
@@ -92,5 +92,14 @@ describe('usesMismatches', () => {
       'uses lacks "threads": the program uses a thread module', 'uses lists "timer" but the program does not use it',
     ]);
     expect(usesMismatches([], { 'main.py': '# Pin(3) in a comment\nimport threadless\n' })).toEqual([]);
+  });
+});
+
+describe('boardInputOf', () => {
+  it("turns a test's inputs into BOARD_INPUT with the Virtual board's pin numbers", () => {
+    expect(boardInputOf({ atMs: 0, pin: 'BUTTON', level: 1 })).toEqual({ kind: 'pin', pin: virtualPinIndex('D2'), level: 1 });
+    expect(boardInputOf({ atMs: 0, analog: 'KNOB', value: 40000 })).toEqual({ kind: 'analog', pin: virtualPinIndex('A0'), value: 40000 });
+    expect(boardInputOf({ atMs: 0, sensor: { temperature: 21.5, humidity: 40 } })).toEqual({ kind: 'sensor', temperature: 21.5, humidity: 40 });
+    expect(boardInputOf({ atMs: 0, uart: 1, text: 'hé\n' })).toEqual({ kind: 'uart', bus: 1, bytes: new Uint8Array([0x68, 0xc3, 0xa9, 0x0a]) });
   });
 });
