@@ -69,8 +69,7 @@ describe("every example's uses says what its program uses", () => {
   });
 });
 
-// a board that lacks a pin or a bus the example names fails it: list the boards it suits instead of "any"
-describe('every example compiles for every board it names', () => {
+describe('every example compiles for every board it names ("any": all of boards/; a pin or bus a board lacks fails it, so name the boards it suits)', () => {
   const cases = valid.flatMap(e => boardsOf(metaOf(e)).map(board => [`${e.id} on ${board}`, e, board] as [string, Example, string]));
   eachOf(cases, '%s', (_name, e, board) => {
     expect(build(e, board).errors).toEqual([]);
