@@ -3,15 +3,14 @@
 # Open the Plotter and turn the knob: the lines show the min, max and mean of the last 5 s.
 import time
 
-from machine import ADC
-import board
+from machine import ADC, Pin
 
 
 class RingBuffer:
     """The last `size` values added; adding to a full buffer replaces the oldest."""
 
     def __init__(self, size):
-        self.values = [0.0] * size   # the list never grows: no allocation while logging
+        self.values = [0.0] * size   # made full size once: the log never grows
         self.size = size
         self.count = 0               # how many values it holds, up to size
         self.next = 0                # where the next value goes
@@ -43,7 +42,7 @@ class RingBuffer:
 
 SAMPLE_MS = 250
 log = RingBuffer(20)   # 20 readings of 250 ms: the last 5 seconds
-knob = ADC(board.KNOB)
+knob = ADC(Pin('A0'))   # the KNOB on the Virtual board
 print(f'logging the knob every {SAMPLE_MS} ms, keeping the last {log.size} readings')
 
 while True:

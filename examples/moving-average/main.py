@@ -2,8 +2,7 @@
 # last few. Open the Plotter and turn the knob: the average follows it, smoothly and late.
 import time
 
-from machine import ADC
-import board
+from machine import ADC, Pin
 
 
 def readings(adc, period_ms):
@@ -23,7 +22,7 @@ def moving_average(stream, size):
         yield value, sum(window) / len(window)
 
 
-knob = ADC(board.KNOB)
+knob = ADC(Pin('A0'))   # the KNOB on the Virtual board
 # The pipeline pulls one reading at a time: nothing is read before it is needed.
 for volts, average in moving_average(readings(knob, 50), 10):
     print(f'knob:{volts:.2f} average:{average:.2f}')
