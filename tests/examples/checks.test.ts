@@ -75,4 +75,13 @@ describe('exampleProblems', () => {
       .toEqual(['test: inputs[0]: no pin "NOPE" on the Virtual board']);
     expect(exampleProblems({ ...good, test: { runMs: 1000 } }, ['main.py'])).toEqual(['test: checks nothing: give stdout, lines, contains, plot, pins or pwm']);
   });
+  it('takes a sensor that is connected or not, nothing else', () => {
+    const withSensor = (sensor: unknown) => ({ ...good, test: { runMs: 1000, inputs: [{ atMs: 0, sensor }], contains: ['x'] } });
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40 }), ['main.py'])).toEqual([]);
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, connected: false }), ['main.py'])).toEqual([]);
+    const wrong = ['test: inputs[0]: sensor must be { temperature, humidity, connected? } (humidity 0..100, connected true/false)'];
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, connected: 0 }), ['main.py'])).toEqual(wrong);
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, unplugged: true }), ['main.py'])).toEqual(wrong);
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 140 }), ['main.py'])).toEqual(wrong);
+  });
 });
