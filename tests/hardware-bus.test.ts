@@ -172,6 +172,33 @@ describe.each(VMS)('the Virtual board\'s buses through the link, %s VM', which =
     expect(out).toBe('21.5 45.0\n30.25 60.0\n-10.5 99.99\n');
   });
 
+  it('has the SHT31 answer nothing while BOARD_INPUT SENSOR says it is disconnected, and measure again once connected', async () => {
+    const probe =
+      'from machine import I2C\ni2c = I2C(1)\nprint(i2c.scan())\ntry:\n' +
+      '    d = i2c.readfrom_mem(0x44, 0x2400, 6, addrsize=16)\n    print(round(-45 + 175 * (d[0] << 8 | d[1]) / 65535, 2))\n' +
+      'except OSError as e:\n    print(e)\n';
+    await session.boardInput({ kind: 'sensor', temperature: 25, humidity: 50, connected: false });
+    await session.upload(image(probe));
+    expect(await session.runToEnd()).toBe('ok');
+    await session.boardInput({ kind: 'sensor', temperature: 26, humidity: 50, connected: true });
+    expect(await session.runToEnd()).toBe('ok');
+    await session.boardInput({ kind: 'sensor', temperature: 21.5, humidity: 45 });   // no connected byte: connected
+    expect(await session.runToEnd()).toBe('ok');
+    expect(out).toBe('[]\n[Errno 19] ENODEV\n[68]\n26.0\n[68]\n21.5\n');
+  });
+
+  it('takes a disconnected sensor\'s measurement away: a read after the command finds nothing', async () => {
+    await session.upload(image(
+      'import time\nfrom machine import I2C\ni2c = I2C(1)\ni2c.writeto(0x44, b"\\x24\\x00")\nprint("measuring")\n' +
+      'time.sleep(1)\ntry:\n    i2c.readfrom(0x44, 6)\nexcept OSError as e:\n    print(e)\n'));
+    const done = session.runToEnd();
+    await until(() => out.includes('measuring\n'));
+    await session.boardInput({ kind: 'sensor', temperature: 21.5, humidity: 45, connected: false });
+    await session.boardInput({ kind: 'sensor', temperature: 21.5, humidity: 45, connected: true });
+    expect(await done).toBe('ok');
+    expect(out).toBe('measuring\n[Errno 19] ENODEV\n');
+  });
+
   it('shows the pins of each open bus in BOARD_STATE as "bus", and frees them at deinit()', async () => {
     const states: PinState[][] = [];
     session.on('boardState', (pins: PinState[]) => { states.push(pins); });

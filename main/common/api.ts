@@ -64,12 +64,13 @@ export interface DeviceApi {
 }
 
 /** What the board panel does to the Virtual board (a BOARD_INPUT frame, docs/link-protocol.md).
- *  Pins are indexes into the board's definition (boards/<id>.json); temperature in °C, humidity in %. */
+ *  Pins are indexes into the board's definition (boards/<id>.json); temperature in °C, humidity in %;
+ *  a sensor with `connected: false` answers nothing (its wire came loose); left out, it is connected. */
 export type BoardPanelInput =
   | { kind: 'snapshot' }
   | { kind: 'pin'; pin: number; level: 0 | 1 }
   | { kind: 'analog'; pin: number; value: number }
-  | { kind: 'sensor'; temperature: number; humidity: number }
+  | { kind: 'sensor'; temperature: number; humidity: number; connected?: boolean }
   | { kind: 'uart'; bus: number; text: string };
 
 /** How a pin in use is, from a BOARD_STATE frame: level 0/1, a PWM duty (0..65535) or an ADC reading. */

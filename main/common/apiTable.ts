@@ -117,11 +117,13 @@ function checkBoardInput(raw: unknown): BoardPanelInput {
       checkKeys(raw, ['kind', 'pin', 'value']);
       return { kind: 'analog', pin: checkInteger(raw, 'pin', 0, 255), value: checkInteger(raw, 'value', 0, 65535) };
     case 'sensor':
-      checkKeys(raw, ['kind', 'temperature', 'humidity']);
+      checkKeys(raw, ['kind', 'temperature', 'humidity', 'connected']);
+      if (raw.connected !== undefined && typeof raw.connected !== 'boolean') throw new Error('"connected" must be true or false');
       return {
         kind: 'sensor',
         temperature: checkNumber(raw, 'temperature', SENSOR_CELSIUS.min, SENSOR_CELSIUS.max),
         humidity: checkNumber(raw, 'humidity', SENSOR_HUMIDITY.min, SENSOR_HUMIDITY.max),
+        ...(raw.connected === undefined ? {} : { connected: raw.connected }),
       };
     case 'uart': {
       checkKeys(raw, ['kind', 'bus', 'text']);

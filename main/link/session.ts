@@ -98,7 +98,7 @@ export type BoardInput =
   | { kind: 'snapshot' }
   | { kind: 'pin'; pin: number; level: 0 | 1 }
   | { kind: 'analog'; pin: number; value: number }
-  | { kind: 'sensor'; temperature: number; humidity: number }
+  | { kind: 'sensor'; temperature: number; humidity: number; connected?: boolean }
   | { kind: 'uart'; bus: number; bytes: Uint8Array }
   | { kind: 'pulses'; pin: number; count: number; periodUs: number };
 
@@ -112,7 +112,11 @@ export function encodeBoardInput(input: BoardInput): Uint8Array {
     case 'snapshot': return bytes([k.SNAPSHOT]);
     case 'pin': return bytes([k.PIN_LEVEL, input.pin, input.level]);
     case 'analog': return bytes([k.ANALOG, input.pin], u16(input.value));
-    case 'sensor': return bytes([k.SENSOR], u16(Math.round(input.temperature * 100) & 0xffff), u16(Math.round(input.humidity * 100)));
+    case 'sensor': {
+      const measured = bytes([k.SENSOR], u16(Math.round(input.temperature * 100) & 0xffff), u16(Math.round(input.humidity * 100)));
+      // the connected byte only when it is said: a VM older than it takes the 5-byte form
+      return input.connected === undefined ? measured : bytes([...measured], [input.connected ? 1 : 0]);
+    }
     case 'uart': return bytes([k.UART_RX, input.bus], [...input.bytes]);
     case 'pulses': return bytes([k.PULSES, input.pin], u16(input.count), u32(input.periodUs));
   }

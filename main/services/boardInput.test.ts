@@ -27,6 +27,8 @@ describe('boardInput requests', () => {
     [{ kind: 'analog', pin: 17, value: 65535 }],
     [{ kind: 'sensor', temperature: -45, humidity: 100 }],
     [{ kind: 'sensor', temperature: 21.57, humidity: 45.5 }],
+    [{ kind: 'sensor', temperature: 21.5, humidity: 45, connected: false }],
+    [{ kind: 'sensor', temperature: 21.5, humidity: 45, connected: true }],
     [{ kind: 'uart', bus: 1, text: 'hello\n' }],
   ])('passes %j on, checked', async input => {
     const { api, calls } = recording();
@@ -51,6 +53,7 @@ describe('boardInput requests', () => {
     ['a temperature beyond the sensor', { boardId: 'virtual', input: { kind: 'sensor', temperature: 200, humidity: 40 } }, /"temperature" must be a number from -45 to 130/],
     ['a temperature that is NaN', { boardId: 'virtual', input: { kind: 'sensor', temperature: Number.NaN, humidity: 40 } }, /"temperature" must be a number/],
     ['a humidity over 100 %', { boardId: 'virtual', input: { kind: 'sensor', temperature: 20, humidity: 101 } }, /"humidity" must be a number from 0 to 100/],
+    ['a sensor connected as 0', { boardId: 'virtual', input: { kind: 'sensor', temperature: 20, humidity: 40, connected: 0 } }, /"connected" must be true or false/],
     ['empty UART text', { boardId: 'virtual', input: { kind: 'uart', bus: 1, text: '' } }, /"text" must not be empty/],
     ['oversized UART text', { boardId: 'virtual', input: { kind: 'uart', bus: 1, text: 'x'.repeat(4097) } }, /longer than 4096/],
     ['UART bytes as an array', { boardId: 'virtual', input: { kind: 'uart', bus: 1, text: [104, 105] } }, /"text" must be a string/],

@@ -199,7 +199,10 @@ describeWithChromium('the board panel in Chromium', () => {
       '    rh = 100 * ((d[3] << 8) | d[4]) / 65535',
       '    return round(t, 1), round(rh)',
       'while True:',
-      '    print("sht31", *measure())',
+      '    try:',
+      '        print("sht31", *measure())',
+      '    except OSError as e:',
+      '        print("sht31 gone:", e)',
       '    time.sleep_ms(100)',
     ].join('\n'), 'sht31 21.5 45');
     await page.fill('[data-testid="sensor-temperature"]', '30.2');
@@ -211,6 +214,12 @@ describeWithChromium('the board panel in Chromium', () => {
     await page.fill('[data-testid="sensor-temperature"]', '300');
     await page.press('[data-testid="sensor-temperature"]', 'Enter');
     expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="sensor-temperature"]')!.matches(':invalid'))).toBe(true);
+    await page.click('#clear-console');
+    await waitForConsole(page, 'sht31 30.2 60');
+    // Unticked, the sensor answers nothing (its wire came loose); ticked again, it measures what it did.
+    await page.uncheck('[data-testid="sensor-connected"]');
+    await waitForConsole(page, 'sht31 gone: [Errno 19] ENODEV');
+    await page.check('[data-testid="sensor-connected"]');
     await page.click('#clear-console');
     await waitForConsole(page, 'sht31 30.2 60');
   });

@@ -12,7 +12,7 @@ export interface TestInput {
   atMs: number;
   pin?: string; level?: 0 | 1;              // press (1) / release (0) a button
   analog?: string; value?: number;          // turn a knob: 0..65535
-  sensor?: { temperature: number; humidity: number };
+  sensor?: { temperature: number; humidity: number; connected?: boolean };   // connected false: unplugged
   uart?: number; text?: string;             // bytes arriving on that UART
 }
 
@@ -189,8 +189,10 @@ function inputProblems(input: unknown): string[] {
     }
     case 'sensor': {
       const s = input.sensor;
-      if (!isObject(s) || !isNumber(s.temperature) || !isNumber(s.humidity) || s.humidity < 0 || s.humidity > 100) {
-        problems.push('sensor must be { temperature, humidity } (humidity 0..100)');
+      if (!isObject(s) || !isNumber(s.temperature) || !isNumber(s.humidity) || s.humidity < 0 || s.humidity > 100 ||
+          (s.connected !== undefined && typeof s.connected !== 'boolean') ||
+          Object.keys(s).some(k => !['temperature', 'humidity', 'connected'].includes(k))) {
+        problems.push('sensor must be { temperature, humidity, connected? } (humidity 0..100, connected true/false)');
       }
       break;
     }

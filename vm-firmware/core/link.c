@@ -394,7 +394,8 @@ static const char *check_board_input(const uint8_t *p, size_t len) {
     if (p[1] >= hal_board.pin_count) return "no such pin";
     return hal_board.pins[p[1]].caps & HAL_CAP_ADC ? NULL : "that pin has no ADC";
   case BOARD_INPUT_SENSOR:
-    return len == 5 ? NULL : "SENSOR needs a temperature and a humidity";
+    if (len == 6 && p[5] > 1) return "SENSOR's connected byte must be 0 or 1";
+    return len == 5 || len == 6 ? NULL : "SENSOR needs a temperature and a humidity (and may say whether it is connected)";
   case BOARD_INPUT_UART_RX:
     if (len < 2) return "UART_RX needs a bus id";
     return is_uart(p[1]) ? NULL : "no such UART";

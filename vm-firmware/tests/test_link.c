@@ -382,6 +382,27 @@ static void test_board_input(void) {
   EXPECT(error_code(&frames[7]) == LINK_ERR_BAD_PAYLOAD && frames[7].seq == 9);
 }
 
+/* SENSOR: temperature and humidity, then optionally whether the sensor is connected (0/1). */
+static void test_board_input_sensor(void) {
+  static const uint8_t unplugged[] = {BOARD_INPUT_SENSOR, 0x66, 0x08, 0x94, 0x11, 0},
+                       bad_connected[] = {BOARD_INPUT_SENSOR, 0x66, 0x08, 0x94, 0x11, 2},
+                       short_sensor[] = {BOARD_INPUT_SENSOR, 0x66, 0x08, 0x94},
+                       long_sensor[] = {BOARD_INPUT_SENSOR, 0x66, 0x08, 0x94, 0x11, 1, 0};
+  setup();
+  send(FRAME_BOARD_INPUT, 1, unplugged, sizeof unplugged);
+  send(FRAME_BOARD_INPUT, 2, bad_connected, sizeof bad_connected);
+  send(FRAME_BOARD_INPUT, 3, short_sensor, sizeof short_sensor);
+  send(FRAME_BOARD_INPUT, 4, long_sensor, sizeof long_sensor);
+  pump();
+  EXPECT(nframes == 4);
+  if (nframes != 4) return;
+  /* well formed: the board-less build refuses it as the board's own answer */
+  EXPECT(error_code(&frames[0]) == LINK_ERR_BAD_STATE && memcmp(frames[0].payload + 2, "this build has no board", 23) == 0);
+  EXPECT(error_code(&frames[1]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[1].payload + 2, "SENSOR's connected byte must be 0 or 1", 38) == 0);
+  EXPECT(error_code(&frames[2]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[2].payload + 2, "SENSOR needs", 12) == 0);
+  EXPECT(error_code(&frames[3]) == LINK_ERR_BAD_PAYLOAD && memcmp(frames[3].payload + 2, "SENSOR needs", 12) == 0);
+}
+
 void tests_store(void);
 void tests_link(void);
 void tests_link(void) {
@@ -399,5 +420,6 @@ void tests_link(void) {
   run_test("link v2: STATUS, run-at-boot flag, boot", test_status_and_boot_flag);
   run_test("link v2: wrong image format version refused", test_wrong_image_version);
   run_test("link: BOARD_INPUT checked, SNAPSHOT -> BOARD_STATE, a board-less build refuses", test_board_input);
+  run_test("link: BOARD_INPUT SENSOR with and without its connected byte", test_board_input_sensor);
   tests_store();
 }

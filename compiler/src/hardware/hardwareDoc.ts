@@ -57,7 +57,8 @@ buttons and knobs reach the program.
   what you type there arrives; run without the IDE (\`viper-vm file.img\`), TX is looped back to RX.
 - **I2C 1** (scl D15, sda D14): an SHT31 temperature and humidity sensor at 0x44 (68); command
   0x2400 returns 6 bytes (temperature, CRC-8, humidity, CRC-8); the panel sets its values
-  (21.5 °C and 45 % until changed).
+  (21.5 °C and 45 % until changed) and can disconnect it: then it answers nothing (OSError
+  ENODEV), as a sensor whose wire came loose.
 - **SPI 1** (sck D4, miso D7, mosi D8): a device that echoes each byte it receives.
 - **4 timers** for \`machine.Timer\`.
 `;

@@ -108,7 +108,9 @@ function createButton(label: string, pinName: string, pin: number, send: (input:
   return { element, release };
 }
 
-/** The SHT31's temperature and humidity, as the person sets them (sent when a field is committed: Enter, or leaving it). */
+/** The SHT31's temperature and humidity, as the person sets them (sent when a field is committed:
+ * Enter, or leaving it), and whether it is connected: unticked, it answers nothing, as a sensor whose
+ * wire came loose, so a program's recovery from OSError can be tried. */
 function createSensor(spec: VirtualParts['sensor'], send: (input: BoardPanelInput, key?: string) => void) {
   const field = (testId: string, value: number, min: number, max: number, step: string) => {
     const input = el('input', { className: 'sensor-field', testId });
@@ -118,18 +120,26 @@ function createSensor(spec: VirtualParts['sensor'], send: (input: BoardPanelInpu
   };
   const temperature = field('sensor-temperature', spec.temperature, -45, 130, '0.1');
   const humidity = field('sensor-humidity', spec.humidity, 0, 100, '0.5');
-  const changed = () => Number(temperature.value) !== spec.temperature || Number(humidity.value) !== spec.humidity;
+  const connected = el('input', { className: 'sensor-connected', testId: 'sensor-connected' });
+  Object.assign(connected, { type: 'checkbox', checked: true });
+  let measures = { temperature: spec.temperature, humidity: spec.humidity };   // the last valid values
+  const changed = () => measures.temperature !== spec.temperature || measures.humidity !== spec.humidity || !connected.checked;
+  const sendState = () => send({ kind: 'sensor', ...measures, connected: connected.checked }, 'sensor');
   const sendValues = () => {
     if (!temperature.checkValidity() || !humidity.checkValidity()) return;   // the field shows it is wrong; nothing goes
-    send({ kind: 'sensor', temperature: Number(temperature.value), humidity: Number(humidity.value) }, 'sensor');
+    measures = { temperature: Number(temperature.value), humidity: Number(humidity.value) };
+    sendState();
   };
   for (const input of [temperature, humidity]) {
     input.addEventListener('change', sendValues);
     input.addEventListener('keydown', event => { if (event.key === 'Enter') sendValues(); });
   }
+  connected.addEventListener('change', sendState);   // with the last valid values, whatever a field holds now
   const element = el('fieldset', { className: 'board-sensor', testId: 'board-sensor' },
     el('legend', { text: `Sensor (SHT31 at 0x${spec.address.toString(16)}, I2C ${spec.bus})` }),
     el('label', {}, temperature, ' °C'),
-    el('label', {}, humidity, ' %RH'));
-  return { element, resend: () => { if (changed()) sendValues(); } };
+    el('label', {}, humidity, ' %RH'),
+    el('label', { className: 'sensor-connected-label' }, connected, ' connected'));
+  connected.title = 'Untick to disconnect the sensor: it answers nothing (OSError ENODEV) until ticked again';
+  return { element, resend: () => { if (changed()) sendState(); } };
 }

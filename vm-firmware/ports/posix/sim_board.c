@@ -309,7 +309,7 @@ const char *hal_board_input(const uint8_t *p, size_t len) {
     pthread_mutex_unlock(&lock);
     return NULL;
   case BOARD_INPUT_SENSOR:
-    sim_sensor_set((int16_t)get_u16(p + 1), get_u16(p + 3));
+    sim_sensor_set((int16_t)get_u16(p + 1), get_u16(p + 3), len < 6 || p[5] != 0);   /* no 6th byte: connected */
     return NULL;
   case BOARD_INPUT_UART_RX:
     sim_uart_receive(p[1], p + 2, len - 2);
@@ -324,6 +324,8 @@ const char *hal_board_input(const uint8_t *p, size_t len) {
 /* ---- until sim_bus.c is built in: a board without buses ----------------------------------- */
 
 __attribute__((weak)) void sim_uart_receive(int bus, const uint8_t *data, size_t len) { (void)bus; (void)data; (void)len; }
-__attribute__((weak)) void sim_sensor_set(int16_t t_centi, uint16_t rh_centi) { (void)t_centi; (void)rh_centi; }
+__attribute__((weak)) void sim_sensor_set(int16_t t_centi, uint16_t rh_centi, bool connected) {
+  (void)t_centi; (void)rh_centi; (void)connected;
+}
 __attribute__((weak)) void sim_bus_reset(void) {}
 __attribute__((weak)) size_t hal_board_output(uint8_t *payload, size_t max) { (void)payload; (void)max; return 0; }

@@ -2,7 +2,8 @@
  * - UART 1: serving the link, what the program writes goes to the IDE's console tab as
  *   UART_OUT (hal_board_output) and what the person types there comes back as UART_RX
  *   (sim_uart_receive); without a link (viper-vm file.img) TX is wired to RX, a jumper.
- * - I2C 1: an SHT31 temperature/humidity sensor at 0x44 whose values the person sets.
+ * - I2C 1: an SHT31 temperature/humidity sensor at 0x44 whose values the person sets, and
+ *   which the person can disconnect (then nothing answers at 0x44).
  * - SPI 1: a device that answers each byte with the byte it got (MISO = MOSI).
  * The link, the VM's threads and the board's own threads reach this state: one mutex. */
 #include <pthread.h>
@@ -23,6 +24,7 @@ static bool uart_is_open, i2c_is_open, spi_is_open;
 static Ring uart_rx, uart_tx;   /* uart_tx: waiting to go to the IDE */
 static int16_t sensor_t = 2150;   /* 0.01 °C */
 static uint16_t sensor_rh = 4500;   /* 0.01 % */
+static bool sensor_connected = true;
 static uint8_t sht_out[6];   /* what the next read returns: a measurement or the status */
 static size_t sht_out_len;
 
@@ -169,10 +171,12 @@ static bool sht_command(uint16_t cmd) {
   }
 }
 
-void sim_sensor_set(int16_t t_centi, uint16_t rh_centi) {
+void sim_sensor_set(int16_t t_centi, uint16_t rh_centi, bool connected) {
   pthread_mutex_lock(&bus_lock);
   sensor_t = t_centi;
   sensor_rh = rh_centi > 10000 ? 10000 : rh_centi;
+  if (!connected) sht_out_len = 0;   /* a measurement it had ready is lost with the power */
+  sensor_connected = connected;
   pthread_mutex_unlock(&bus_lock);
 }
 
@@ -192,7 +196,7 @@ void hal_i2c_close(int id) {
   pthread_mutex_unlock(&bus_lock);
 }
 
-/* Only 0x44 answers. A write is a 2-byte command; a read returns what the last command
+/* Only 0x44 answers, while the sensor is connected. A write is a 2-byte command; a read returns what the last command
  * prepared (a measurement is read once); reading with nothing prepared is NACKed, as the chip
  * does while it has no result. */
 int hal_i2c_transfer(int id, uint8_t addr, const uint8_t *tx, size_t tx_len, uint8_t *rx, size_t rx_len, bool stop) {
@@ -201,7 +205,7 @@ int hal_i2c_transfer(int id, uint8_t addr, const uint8_t *tx, size_t tx_len, uin
   (void)stop;
   if (id != SIM_BUS) return -E_NODEV;
   pthread_mutex_lock(&bus_lock);
-  if (!i2c_is_open || addr != SHT31_ADDR) r = -E_NODEV;
+  if (!i2c_is_open || addr != SHT31_ADDR || !sensor_connected) r = -E_NODEV;
   else if (tx_len > 0 && (tx_len != 2 || !sht_command((uint16_t)(tx[0] << 8 | tx[1])))) r = -E_IO;
   else if (rx_len > 0 && sht_out_len == 0) r = -E_NODEV;
   else if (rx_len > 0) {
