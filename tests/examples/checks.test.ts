@@ -1,0 +1,78 @@
+// The example runner's checks (checks.ts) and metadata rules (contract.ts) on made-up runs:
+// each check passes what it should and fails what it should.
+import { exampleProblems, virtualPinIndex, type ExampleTest } from './contract';
+import { runFailures, toggles } from './checks';
+import type { RunRecord } from './runOnVirtualBoard';
+
+const LED = virtualPinIndex('LED'), LED2 = virtualPinIndex('LED2');
+const run = (over: Partial<RunRecord>): RunRecord =>
+  ({ status: 'ok', endedAtMs: 1000, output: '', exceptions: [], states: [], vmStderr: '', ...over });
+/** An LED toggled `n` times over the run, one BOARD_STATE per level. */
+const blinking = (n: number) => Array.from({ length: n + 1 }, (_, i) => ({ atMs: i * 10, pins: [{ pin: LED, mode: 'output' as const, value: i % 2 }] }));
+
+describe('runFailures', () => {
+  it('wants the exact stdout of a program that ends, and no exception', () => {
+    expect(runFailures({ stdout: 'a\n' }, run({ output: 'a\n' }))).toEqual([]);
+    expect(runFailures({ stdout: 'a\n' }, run({ output: 'a' }))).toHaveLength(1);
+    expect(runFailures({ stdout: 'a\n' }, run({ output: 'a\n', exceptions: [{ type: 'ValueError', message: 'x', frames: [] }] })))
+      .toEqual(['uncaught exception: ValueError: x']);
+    expect(runFailures({ stdout: '' }, run({ status: 'timeout' }))[0]).toMatch(/did not end within 20 s/);
+  });
+
+  it('wants a program with runMs stopped, not ended', () => {
+    const test: ExampleTest = { runMs: 1000, contains: ['x'] };
+    expect(runFailures(test, run({ status: 'stopped', output: 'x' }))).toEqual([]);
+    expect(runFailures(test, run({ status: 'ok', output: 'x', endedAtMs: 300 }))).toEqual(['ended by itself after 300 ms: runMs is for programs that loop forever']);
+    expect(runFailures(test, run({ status: 'stopped', output: 'y' }))).toEqual(['output lacks "x"']);
+  });
+
+  it('matches lines in order; fewer lines fail, more are fine', () => {
+    const test: ExampleTest = { lines: ['^on$', '^off$'] };
+    expect(runFailures(test, run({ output: 'on\noff\non\n' }))).toEqual([]);
+    expect(runFailures(test, run({ output: 'on\n' }))).toEqual(['line 2 missing (wanted /^off$/); the output has 1 lines']);
+    expect(runFailures(test, run({ output: 'off\non\n' }))).toHaveLength(2);
+  });
+
+  it('counts plotted lines and holds their values to the range', () => {
+    const test: ExampleTest = { plot: { min: 0, max: 3.3, atLeast: 2 } };
+    expect(runFailures(test, run({ output: 'start\n1.5\nvolts: 2.0\n' }))).toEqual([]);
+    expect(runFailures(test, run({ output: 'start\n1.5\n' }))).toEqual(['the plotter would draw 1 lines, fewer than 2']);
+    expect(runFailures(test, run({ output: '1.5\n4.0\n' }))).toEqual(['plotted values outside [0, 3.3]: 4']);
+  });
+
+  it('measures toggles a second from BOARD_STATE', () => {
+    expect(toggles(run({ states: blinking(4) }), LED)).toBe(4);
+    const test: ExampleTest = { pins: { LED: { togglesPerSecond: [3, 5] } } };
+    expect(runFailures(test, run({ states: blinking(4) }))).toEqual([]);
+    expect(runFailures(test, run({ states: blinking(8) }))).toEqual(['LED toggled 8.00 times a second, not within [3, 5]']);
+    expect(runFailures(test, run({ states: [] }))).toHaveLength(1);
+  });
+
+  it('wants the PWM duty to span the range', () => {
+    const states = [0, 30000, 65535].map((value, i) => ({ atMs: i, pins: [{ pin: LED2, mode: 'pwm' as const, value }] }));
+    expect(runFailures({ pwm: { LED2: { minDuty: 0, maxDuty: 65535 } } }, run({ states }))).toEqual([]);
+    expect(runFailures({ pwm: { LED2: { minDuty: 0, maxDuty: 65535 } } }, run({ states: states.slice(0, 2) })))
+      .toEqual(["LED2's duty_u16 spanned 0..30000, not 0..65535"]);
+    expect(runFailures({ pwm: { LED2: { minDuty: 0, maxDuty: 100 } } }, run({}))).toEqual(['LED2 was never driven by PWM']);
+  });
+});
+
+describe('exampleProblems', () => {
+  const good = {
+    title: 'Blink', description: 'The LED on and off.', tags: ['pins'], level: 'beginner', boards: ['any'], uses: ['pin'],
+    wiring: '', virtual: true, expect: 'The LED blinks.', test: { runMs: 1000, pins: { LED: { togglesPerSecond: [1, 3] } } },
+  };
+  it('accepts a complete example', () => expect(exampleProblems(good, ['main.py'])).toEqual([]));
+  it('names each problem', () => {
+    expect(exampleProblems({ ...good, level: 'expert' }, ['main.py'])).toEqual(['level must be one of beginner, intermediate, advanced']);
+    expect(exampleProblems({ ...good, uses: ['gpio'] }, ['main.py'])).toEqual(['uses: "gpio" is not one of pin adc pwm uart i2c spi timer threads']);
+    expect(exampleProblems({ ...good, test: undefined }, ['main.py'])).toEqual(['a test is needed (virtual is true)']);
+    expect(exampleProblems({ ...good, test: undefined, virtual: false }, ['main.py'])).toEqual([]);
+    expect(exampleProblems({ ...good, expect: ' ' }, ['main.py'])).toEqual(['expect must say what a person sees']);
+    expect(exampleProblems({ ...good, boards: ['nosuch'] }, ['main.py'])).toEqual(['boards: no board "nosuch" in boards/', 'virtual is true but boards has neither "any" nor "virtual"']);
+    expect(exampleProblems(good, ['app.py'])).toEqual(['no main.py']);
+    expect(exampleProblems({ ...good, test: { runMs: 1000, inputs: [{ atMs: 0, pin: 'NOPE', level: 1 }], contains: ['x'] } }, ['main.py']))
+      .toEqual(['test: inputs[0]: no pin "NOPE" on the Virtual board']);
+    expect(exampleProblems({ ...good, test: { runMs: 1000 } }, ['main.py'])).toEqual(['test: checks nothing: give stdout, lines, contains, plot, pins or pwm']);
+  });
+});
