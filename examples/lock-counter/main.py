@@ -6,21 +6,24 @@
 # Without a lock, another thread can update the total in between, and that
 # update is lost when the first thread writes back its stale value.
 # With a lock, one thread at a time does the whole read-and-write.
-import threading
+#
+# (threading.Lock() is the same lock; _thread's is used here because the
+# threading module makes a program too big for most boards' program store.)
+import _thread
 import time
 
 THREADS = 2     # boards have room for a few threads only: 2 besides the main program on most
 UPDATES = 100   # per thread
 
 total = 0
-lock = threading.Lock()
+lock = _thread.allocate_lock()
 
 
 def add_unsafely():
     global total
     for _ in range(UPDATES):
         value = total          # read...
-        time.sleep(0.001)      # ...something slow happens here...
+        time.sleep_ms(1)       # ...something slow happens here...
         total = value + 1      # ...and write back: another thread may have updated total meanwhile
 
 
@@ -29,16 +32,14 @@ def add_safely():
     for _ in range(UPDATES):
         with lock:             # only one thread at a time gets past this line
             value = total
-            time.sleep(0.001)
+            time.sleep_ms(1)
             total = value + 1
 
 
 def run(worker):
     global total
     total = 0
-    workers = [threading.Thread(target=worker) for _ in range(THREADS)]
-    for w in workers:
-        w.start()
+    workers = [thread(worker) for _ in range(THREADS)]   # each starts at once
     for w in workers:
         w.join()               # wait until every thread has finished
     return total

@@ -5,6 +5,9 @@
 # them out and prints them. Neither waits for the other to be ready: the
 # queue keeps the readings in between, in the order they were put in.
 # On the Virtual board, turn the KNOB while it runs.
+#
+# The queue module (and the threading module it uses) makes a program of
+# about 24 KB, more than most boards keep: this one is for the Virtual board.
 from machine import ADC
 import board
 import queue
