@@ -87,6 +87,11 @@ static void sleep_polling(PortThread *self, uint32_t ms) {
   pfd[1].fd = port_posix_link_fd();
   pfd[1].events = POLLIN;
   pfd[0].revents = pfd[1].revents = 0;
+  /* self->woken is false (port_thread_sleep checked it under this lock): bytes in the pipe are
+   * from wakes already taken through the condition variable (the interpreter lock handed while
+   * waiting for it); left there, they would end this sleep at once. */
+  while (read(self->wake[0], drain, sizeof drain) > 0) {
+  }
   pthread_mutex_unlock(&sched);
   poll(pfd, 2, ms == PORT_WAIT_FOREVER ? -1 : (int)(ms > 0x7FFFFFFFu ? 0x7FFFFFFF : ms));
   while (read(self->wake[0], drain, sizeof drain) > 0) {
