@@ -1,0 +1,2 @@
+words = {"red", "green", "red", "blue"}
+print(len(words))
