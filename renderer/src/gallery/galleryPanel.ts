@@ -86,7 +86,7 @@ export function createGallery({ api, openProject, selectedBoard, showBoardPanel 
       el('div', { className: 'gallery-card-head' }, el('span', { className: 'gallery-card-title', text: example.title }), level),
       el('div', { className: 'gallery-card-description', text: example.description }),
       el('div', { className: 'gallery-uses', testId: 'example-uses', text: usesWords(example.uses) }),
-      el('div', { className: 'gallery-wiring', testId: 'example-wiring', text: wiringWords(example) }),
+      ...(example.uses.length || example.wiring ? [el('div', { className: 'gallery-wiring', testId: 'example-wiring', text: wiringWords(example) })] : []),
       el('div', { className: 'gallery-expect', testId: 'example-expect' }, el('span', { className: 'gallery-label', text: 'You see: ' }), example.expect));
     if (example.cannotRun) {
       item.classList.add('cannot-run');
