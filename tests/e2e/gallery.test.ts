@@ -52,7 +52,7 @@ describeWithChromium('the gallery and projects in Chromium', () => {
     const hello = page.locator('[data-testid="example-card"][data-example-id="hello"]');
     await expect(hello.locator('[data-testid="example-level"]').innerText()).resolves.toMatch(/^beginner$/i);
     await expect(hello.locator('[data-testid="example-uses"]').innerText()).resolves.toBe('Pure Python');
-    await expect(hello.locator('[data-testid="example-expect"]').innerText()).resolves.toBe('You see: The console prints "hello 3".');
+    await expect(hello.locator('[data-testid="example-expect"]').innerText()).resolves.toBe(`You see: ${JSON.parse(readFileSync(join(ROOT, 'examples', 'hello', 'example.json'), 'utf8')).expect}`);
     const knob = page.locator('[data-testid="example-card"][data-example-id="knob-volts"]');
     await expect(knob.locator('[data-testid="example-uses"]').innerText()).resolves.toBe('Uses analog input (ADC)');
     await expect(knob.locator('[data-testid="example-wiring"]').innerText()).resolves.toBe('On a real board, connect a potentiometer on KNOB (A0); the Virtual board has it built in');
