@@ -79,6 +79,7 @@ describe('example gallery', () => {
       'i2c-scan': 'runs', 'knob-volts': 'runs', 'led-blink': 'runs', 'led-fade': 'runs', 'unique-words': 'runs',
     });
     expect((await queryExamples(FIXTURES, { board: 'virtual' })).map(e => e.id)).toEqual(['i2c-scan', 'knob-volts', 'led-blink', 'led-fade', 'unique-words']);
+    expect((await queryExamples(FIXTURES, { board: 'virtual', all: true })).map(e => e.id)).toEqual(['i2c-scan', 'knob-volts', 'led-blink', 'led-fade', 'unique-words', 'due-buzzer']);   // greyed last
   });
 
   it('a board without PWM or I2C, or without the pins an example names, cannot run it', async () => {

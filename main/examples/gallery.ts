@@ -79,18 +79,18 @@ async function cannotRun(root: string, example: Example, board: string): Promise
 }
 
 /** The gallery's answer to a query: searched, then, for a board, filtered to what it can run
- *  (or, with `all`, everything with `cannotRun` on what it cannot). Throws for an unknown board. */
+ *  (or, with `all`, everything: what it cannot run last, with `cannotRun`). Throws for an unknown board. */
 export async function queryExamples(root: string, query: ExampleQuery): Promise<GalleryEntry[]> {
   const found = searchExamples(await listExamples(root), query);
   if (!query.board) return found;
   if (!boardById(query.board)) throw new Error(`Viper knows no board "${query.board}"`);
-  const entries: GalleryEntry[] = [];
+  const runnable: GalleryEntry[] = [], greyed: GalleryEntry[] = [];
   for (const example of found) {
     const reasons = await cannotRun(root, example, query.board);
-    if (!reasons.length) entries.push(example);
-    else if (query.all) entries.push({ ...example, cannotRun: reasons });
+    if (!reasons.length) runnable.push(example);
+    else if (query.all) greyed.push({ ...example, cannotRun: reasons });
   }
-  return entries;
+  return [...runnable, ...greyed];   // what the board can run first
 }
 
 /** Copies example `id` into a new, writable project folder `name` in `parent`; returns its path. */
