@@ -45,11 +45,16 @@ export function whyBoardCannotRun(meta: ExampleMeta, files: Record<string, strin
   const missing = missingParts(board, meta.uses);
   if (missing.length) reasons.push(`${board.name} has no ${missing.map(use => PART_NAME[use]).join(', ')}`);
   // What levelErrors(files, boardId) finds, and the pins and buses the files name that the board
-  // lacks, from one check of each file.
+  // lacks, from one check of each file; one reason a message and file, with every line it is on.
   for (const [file, text] of Object.entries(files)) {
+    const lines = new Map<string, number[]>();
     for (const d of check(text, file, { board })) {
-      if (d.code === CATALOGUE.LEVEL_LACKS || d.code === CATALOGUE.BOARD_MISMATCH) reasons.push(`${d.message} (${file} line ${d.line})`);
+      if (d.code !== CATALOGUE.LEVEL_LACKS && d.code !== CATALOGUE.BOARD_MISMATCH) continue;
+      const at = lines.get(d.message) ?? [];
+      if (!at.includes(d.line)) at.push(d.line);
+      lines.set(d.message, at);
     }
+    for (const [message, at] of lines) reasons.push(`${message} (${file} line${at.length > 1 ? 's' : ''} ${at.join(', ')})`);
   }
-  return [...new Set(reasons)];
+  return reasons;
 }

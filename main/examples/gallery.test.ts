@@ -97,7 +97,7 @@ describe('example gallery', () => {
 
   it('a board whose VM lacks a feature the files use cannot run them (levelErrors)', async () => {
     const f072 = await fit('nucleo_f072rb');
-    expect(f072['unique-words']).toEqual(['sets are not available on ST Nucleo-F072RB (minimal VM) (main.py line 1)']);
+    expect(f072['unique-words']).toEqual(['sets are not available on ST Nucleo-F072RB (minimal VM) (main.py lines 1, 3)']);   // one reason, each line
     expect(f072['led-blink']).toBe('runs');
     expect((await fit('nucleo_f401re'))['unique-words']).toBe('runs');   // the same chip family at full
   });
