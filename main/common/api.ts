@@ -3,7 +3,7 @@
 // `parseRequest` (apiTable.ts) before anything acts on them. No Node or Electron imports here.
 import type { BurnMethodId, FeatureLevel, FirmwareState } from '../../compiler/src/hardware/boardFirmware';
 import type { Diagnostic } from '../../compiler/src/diagnostics';
-import type { ExampleLevel, ExampleUse } from '../examples/exampleMeta';
+import type { ExampleLevel, ExampleUse } from './exampleMeta';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
 export type BoardState = 'disconnected' | 'connecting' | 'ready' | 'running' | 'busy';

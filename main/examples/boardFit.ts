@@ -5,7 +5,7 @@
 // buses the files name exist on it (the editor's V5002 warnings).
 import { CATALOGUE, check } from '../../compiler/src/index';
 import { boardById, type BoardDefinition } from '../../compiler/src/hardware/boards';
-import type { ExampleMeta, ExampleUse } from './exampleMeta';
+import type { ExampleMeta, ExampleUse } from '../common/exampleMeta';
 
 /** The Virtual board's definition id (boards/virtual.json). */
 export const VIRTUAL_BOARD_DEFINITION = 'virtual';

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openProject } from '../projects/project';
-import { checkExampleMeta } from './exampleMeta';
+import { checkExampleMeta } from '../common/exampleMeta';
 import { cloneExample, listExamples, queryExamples, readExamples, searchExamples } from './gallery';
 
 const EXAMPLES = resolve(__dirname, '../../examples');

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../projects/atomicWrite';
 import { checkFolderName, MANIFEST } from '../projects/project';
 import { boardById } from '../../compiler/src/hardware/boards';
 import { whyBoardCannotRun } from './boardFit';
-import { checkExampleMeta, type ExampleMeta } from './exampleMeta';
+import { checkExampleMeta, type ExampleMeta } from '../common/exampleMeta';
 
 export interface Example extends ExampleMeta {
   id: string;            // the folder name

@@ -1,6 +1,6 @@
-// An example's metadata (examples/<id>/example.json) checked field by field: the gallery shows
-// only examples whose every field is right, and names the first wrong one of each it leaves out.
-// The `test` block belongs to tests/examples.test.ts and is not read here.
+// An example's metadata (examples/<id>/example.json), shared by the main side's gallery and the
+// renderer, checked field by field: the gallery shows only examples whose every field is right
+// and names the first wrong one of each it leaves out. The `test` block is tests/examples.test.ts's.
 
 /** How far along a person should be to follow it. */
 export const EXAMPLE_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
