@@ -6,6 +6,7 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { PortInfo } from '../../main/devices/portInfo';
 import {
   chooseBoard, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, ROOT, settle, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
@@ -13,23 +14,27 @@ import {
 jest.setTimeout(90_000);
 
 const FIXTURES = join(ROOT, 'tests', 'gallery');
+// An Arduino Due on its programming port (its USB id says which board it is); never opened here.
+const DUE: PortInfo = { path: '/dev/ttyACM9', vendorId: '2341', productId: '003d', serialNumber: 'DUE1' };
 
 describeWithChromium('the gallery and projects in Chromium', () => {
   let ide: Ide;
   let context: BrowserContext;
   let page: Page;
+  let plugged: PortInfo[] = [];
 
   beforeAll(async () => {
     ide = await startIde('viper-e2e-gallery-', tmp => {
       const examplesDir = join(tmp, 'examples');
       cpSync(join(ROOT, 'examples'), examplesDir, { recursive: true });
       for (const fixture of readdirSync(FIXTURES)) cpSync(join(FIXTURES, fixture), join(examplesDir, fixture), { recursive: true });
-      return { listPorts: async () => [], examplesDir };
+      return { listPorts: async () => plugged, probePort: async () => undefined, examplesDir };
     });
   });
   afterAll(() => stopIde(ide));
 
   beforeEach(async () => {
+    plugged = [];
     ({ context, page } = await openIde(ide));
     await chooseBoard(page, 'Virtual board');
   });
@@ -186,6 +191,26 @@ describeWithChromium('the gallery and projects in Chromium', () => {
     const median = gaps[Math.floor(gaps.length / 2)];
     expect(median).toBeGreaterThan(150);
     expect(median).toBeLessThan(400);
+  });
+
+  test('with a real board selected, the gallery lists what it can run; a cloned LED example shows its board panel', async () => {
+    plugged = [DUE];
+    await page.locator('#board-select option', { hasText: 'Arduino Due' }).waitFor({ state: 'attached', timeout: 5000 });
+    await page.selectOption('#board-select', DUE.path);
+    await expect(page.locator('[data-testid="board-panel"]').isVisible()).resolves.toBe(false);   // nothing reported yet
+    await page.click('[data-testid="open-gallery"]');
+    await cards().first().waitFor();
+    await expect(page.locator('[data-testid="gallery-board"]').inputValue()).resolves.toBe('arduino_due');
+    await listed(['led-fade', 'knob-volts'], false);
+    await listed(['due-buzzer', 'led-blink'], true);
+
+    await card('led-blink').locator('[data-testid="use-example"]').click();
+    await page.fill('[data-testid="project-name-dialog-input"]', 'Due blink');
+    await page.click('[data-testid="project-name-dialog-ok"]');
+    await waitForProject('Due blink');
+    expect(readFileSync(join(ide.tmp, 'projects', 'Due blink', 'viper.json'), 'utf8')).toMatch(/"board": "arduino_due"/);
+    await page.locator('[data-testid="board-panel"]').waitFor();
+    await expect(page.locator('[data-testid="board-heading"]').innerText()).resolves.toBe('Arduino Due — /dev/ttyACM9 · read-only');
   });
 
   test('Ctrl+S saves into the project; unsaved edits come back after the page dies', async () => {
