@@ -119,7 +119,7 @@ describeWithChromium('the gallery and projects in Chromium', () => {
 
     await page.check('[data-testid="gallery-show-all"]');
     await listed(['due-buzzer'], true);
-    const greyedOnVirtual = await greyedIds();   // the shipped examples all run there; a fixture is for the Due only
+    const greyedOnVirtual = await greyedIds();   // a fixture is for the Due only
     expect(greyedOnVirtual).toContain('due-buzzer');
     expect(greyedOnVirtual).not.toContain('led-blink');
     expect(greyedOnVirtual).not.toContain('hello');
