@@ -3,6 +3,7 @@
 // `parseRequest` (apiTable.ts) before anything acts on them. No Node or Electron imports here.
 import type { BurnMethodId, FeatureLevel, FirmwareState } from '../../compiler/src/hardware/boardFirmware';
 import type { Diagnostic } from '../../compiler/src/diagnostics';
+import type { ExampleLevel, ExampleUse } from './exampleMeta';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
 export type BoardState = 'disconnected' | 'connecting' | 'ready' | 'running' | 'busy';
@@ -104,7 +105,27 @@ export type PortVm =
   | { status: 'probing' | 'none' | 'in-use' }
   | { status: 'ready'; vmVersion: string; boardId: string };
 
-export interface ExampleInfo { id: string; title: string; description: string; tags: string[]; boards: string[]; files: string[] }
+/** An example of the gallery (examples/<id>/example.json; main/examples/exampleMeta.ts says each field). */
+export interface ExampleInfo {
+  id: string;
+  title: string;
+  description: string;
+  tags: string[];
+  level: ExampleLevel;
+  /** Board ids it is written for; "any" for every board. */
+  boards: string[];
+  /** What of the board it needs; [] for pure Python. */
+  uses: ExampleUse[];
+  /** What a real board needs connected beyond itself; "" for nothing. */
+  wiring: string;
+  /** Runs on the Virtual board as written. */
+  virtual: boolean;
+  /** What a person sees when it runs. */
+  expect: string;
+  files: string[];
+  /** Listed for a board with `all`: why that board cannot run it (absent: it can). */
+  cannotRun?: string[];
+}
 export interface ProjectInfo { dir: string; name: string; board: string; files: string[] }
 /** An edit kept by autosave that differs from the file on disk (diskText absent: no such file). */
 export interface RecoveredBuffer { file: string; text: string; savedAt: number; diskText?: string }
@@ -133,7 +154,9 @@ export interface ToolsApi {
   setPortBoard(params: { path: string; board: string }): Promise<void>;
   /** Boards a generic adapter may be said to belong to: id → the name a person sees. */
   listKnownBoards(): Promise<Record<string, string>>;
-  listExamples(params: { text?: string; tag?: string; board?: string }): Promise<ExampleInfo[]>;
+  /** Examples matching `text` (title or tag) and `tag`; for a `board` (an id of boards/*.json) only
+   *  those it can run, or with `all` every one, those it cannot run carrying `cannotRun`. */
+  listExamples(params: { text?: string; tag?: string; board?: string; all?: boolean }): Promise<ExampleInfo[]>;
   cloneExample(params: { id: string; name: string; board: string }): Promise<ProjectInfo>;
   createProject(params: { name: string; board: string }): Promise<ProjectInfo>;
   /** Opens a project the main side knows: made or cloned by Viper, in the recent list, or picked by the person. */

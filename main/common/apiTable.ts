@@ -205,11 +205,15 @@ export const API_TABLE: { readonly [M in Method]: Validator<M> } = {
 
   // ---- examples ----
   listExamples(params) {
-    checkKeys(params, ['text', 'tag', 'board']);
-    const query: { text?: string; tag?: string; board?: string } = {};
+    checkKeys(params, ['text', 'tag', 'board', 'all']);
+    const query: { text?: string; tag?: string; board?: string; all?: boolean } = {};
     for (const key of ['text', 'tag', 'board'] as const) {
       const v = checkOptionalString(params, key, MAX_QUERY);
       if (v !== undefined) query[key] = v;
+    }
+    if (params.all !== undefined) {
+      if (typeof params.all !== 'boolean') throw new Error('"all" must be true or false');
+      query.all = params.all;
     }
     return query;
   },

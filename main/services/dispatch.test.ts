@@ -98,6 +98,7 @@ describe('dispatch of tools methods', () => {
     ['listPorts with parameters', { id: 1, method: 'listPorts', params: { all: true } }, /unexpected parameter "all"/],
     ['a non-string search text', { id: 2, method: 'listExamples', params: { text: 5 } }, /"text" must be a string/],
     ['an oversized tag', { id: 3, method: 'listExamples', params: { tag: 'x'.repeat(201) } }, /longer than 200/],
+    ['a show-all that is not a boolean', { id: 3, method: 'listExamples', params: { board: 'virtual', all: 'yes' } }, /"all" must be true or false/],
     ['a clone without a name', { id: 4, method: 'cloneExample', params: { id: 'hello', board: 'virtual' } }, /"name" must be a string/],
     ['a clone with an empty name', { id: 5, method: 'cloneExample', params: { id: 'hello', name: '  ', board: 'virtual' } }, /"name" must not be empty/],
     ['openProject with a number', { id: 6, method: 'openProject', params: { dir: 1 } }, /"dir" must be a string/],

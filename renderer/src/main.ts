@@ -97,7 +97,11 @@ function start(): void {
   const boardPanel = createBoardPanel(api, bar, { pane: byId('board-panel'), workspace: byId('workspace') });
   const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); }, () => boardPanel.programRunning());
   const runProgram = () => void runner.run().finally(() => repl.runSettled());
-  installProjects({ api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs') });
+  installProjects({
+    api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs'),
+    selectedBoard: () => boardDefinitionId(bar.selectedBoard(), boardList.port(boardSelect.value)),
+    showBoardPanel: example => boardPanel.reveal(example.uses.includes('uart') ? 'uart' : 'board'),
+  });
 
   byId('run').addEventListener('click', runProgram);
   byId('reset').addEventListener('click', () => void repl.reset());

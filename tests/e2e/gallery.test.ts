@@ -1,24 +1,40 @@
 // End-to-end journeys through the gallery and projects in real Chromium: browse and search the
-// examples, clone one into a new project under a temp folder, run it on the Virtual board, save,
-// and get unsaved edits back after the page dies.
-import { readFileSync } from 'node:fs';
+// examples, filter them by what the board can run, clone one into a new project under a temp
+// folder, run it on the Virtual board (an LED example: the board panel shows, its LED blinks),
+// save, and get unsaved edits back after the page dies. The gallery holds the shipped examples
+// and the fixtures of tests/gallery/ (the ones with bad metadata are left out).
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { PortInfo } from '../../main/devices/portInfo';
 import {
   chooseBoard, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, ROOT, settle, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
 
 jest.setTimeout(90_000);
 
+const FIXTURES = join(ROOT, 'tests', 'gallery');
+// An Arduino Due on its programming port (its USB id says which board it is); never opened here.
+const DUE: PortInfo = { path: '/dev/ttyACM9', vendorId: '2341', productId: '003d', serialNumber: 'DUE1' };
+
 describeWithChromium('the gallery and projects in Chromium', () => {
   let ide: Ide;
   let context: BrowserContext;
   let page: Page;
+  let plugged: PortInfo[] = [];
 
-  beforeAll(async () => { ide = await startIde('viper-e2e-gallery-', () => ({ listPorts: async () => [] })); });
+  beforeAll(async () => {
+    ide = await startIde('viper-e2e-gallery-', tmp => {
+      const examplesDir = join(tmp, 'examples');
+      cpSync(join(ROOT, 'examples'), examplesDir, { recursive: true });
+      for (const fixture of readdirSync(FIXTURES)) cpSync(join(FIXTURES, fixture), join(examplesDir, fixture), { recursive: true });
+      return { listPorts: async () => plugged, probePort: async () => undefined, examplesDir };
+    });
+  });
   afterAll(() => stopIde(ide));
 
   beforeEach(async () => {
+    plugged = [];
     ({ context, page } = await openIde(ide));
     await chooseBoard(page, 'Virtual board');
   });
@@ -35,16 +51,26 @@ describeWithChromium('the gallery and projects in Chromium', () => {
     await cards().first().waitFor();
     const all = await cardTitles();
     expect(all.length).toBeGreaterThanOrEqual(5);
-    expect(all).toEqual(expect.arrayContaining(['Countdown', 'Hello']));
+    expect(all).toEqual(expect.arrayContaining(['Countdown', 'Hello', 'LED blink']));
+    expect(all).not.toContain('Bad level');   // bad metadata: left out
+    // Each card says its level, what it uses, what to connect and what a person sees.
+    const hello = page.locator('[data-testid="example-card"][data-example-id="hello"]');
+    await expect(hello.locator('[data-testid="example-level"]').innerText()).resolves.toMatch(/^beginner$/i);
+    await expect(hello.locator('[data-testid="example-uses"]').innerText()).resolves.toBe('Pure Python');
+    await expect(hello.locator('[data-testid="example-expect"]').innerText()).resolves.toBe(`You see: ${JSON.parse(readFileSync(join(ROOT, 'examples', 'hello', 'example.json'), 'utf8')).expect}`);
+    const knob = page.locator('[data-testid="example-card"][data-example-id="knob-volts"]');
+    await expect(knob.locator('[data-testid="example-uses"]').innerText()).resolves.toBe('Uses analog input (ADC)');
+    await expect(knob.locator('[data-testid="example-wiring"]').innerText()).resolves.toBe('On a real board, connect a potentiometer on KNOB (A0); the Virtual board has it built in');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-gallery.png') });
 
     // Search matches titles and tags.
+    const total = all.length;
     await page.fill('[data-testid="gallery-search"]', 'count');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="example-card"]').length === 2);
-    expect((await cardTitles()).sort()).toEqual(['Countdown', 'Word count']);
+    await page.waitForFunction(n => document.querySelectorAll('[data-testid="example-card"]').length < n, total);
+    expect(await cardTitles()).toEqual(expect.arrayContaining(['Countdown', 'Word count']));
     await page.fill('[data-testid="gallery-search"]', 'loops');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="example-card"] .gallery-card-title')].some(t => t.textContent === 'Countdown')
-      && document.querySelectorAll('[data-testid="example-card"]').length < 9);
+    await page.waitForFunction(n => [...document.querySelectorAll('[data-testid="example-card"] .gallery-card-title')].some(t => t.textContent === 'Countdown')
+      && !document.querySelector('[data-example-id="hello"]') && document.querySelectorAll('[data-testid="example-card"]').length < n, total);
     const byTag = await cardTitles();
     expect(byTag).toContain('Countdown');
     expect(byTag).not.toContain('Hello');
@@ -76,16 +102,118 @@ describeWithChromium('the gallery and projects in Chromium', () => {
     await page.click('[data-testid="project-name-dialog-cancel"]');
   });
 
-  test('filters by board', async () => {
+  const card = (id: string) => page.locator(`[data-testid="example-card"][data-example-id="${id}"]`);
+  const shownIds = () => page.locator('[data-testid="example-card"]').evaluateAll(cards => cards.map(c => (c as HTMLElement).dataset.exampleId));
+  const greyedIds = () => page.locator('[data-testid="example-card"].cannot-run').evaluateAll(cards => cards.map(c => (c as HTMLElement).dataset.exampleId));
+  const listed = (ids: string[], present: boolean) => page.waitForFunction(([want, on]) =>
+    (want as string[]).every(id => !!document.querySelector(`[data-testid="example-card"][data-example-id="${id}"]`) === on), [ids, present] as const);
+
+  test('lists what the selected board can run; Show all greys the rest with the reason', async () => {
     await page.click('[data-testid="open-gallery"]');
     await cards().first().waitFor();
-    const all = (await cardTitles()).length;
+    // The device bar's board (the Virtual board) is the filter: an example for a real board only is left out.
+    await expect(page.locator('[data-testid="gallery-board"]').inputValue()).resolves.toBe('virtual');
+    await listed(['led-blink', 'led-fade', 'knob-volts', 'hello'], true);
+    expect(await shownIds()).not.toContain('due-buzzer');
+    await page.locator('[data-testid="gallery-status"]', { hasText: 'for Virtual board' }).waitFor();
+
+    await page.check('[data-testid="gallery-show-all"]');
+    await listed(['due-buzzer'], true);
+    const greyedOnVirtual = await greyedIds();   // a fixture is for the Due only
+    expect(greyedOnVirtual).toContain('due-buzzer');
+    expect(greyedOnVirtual).not.toContain('led-blink');
+    expect(greyedOnVirtual).not.toContain('hello');
+    await expect(card('due-buzzer').locator('[data-testid="example-cannot-run"]').innerText()).resolves
+      .toBe('Not on Virtual board: written for Arduino Due; needs a real board with a buzzer between D5 and GND');
+    await page.locator('[data-testid="gallery-status"]', { hasText: `${greyedOnVirtual.length} greyed: it cannot run them` }).waitFor();
+
+    // Another board: the Due has no PWM and no I2C, and no pin named KNOB.
+    await page.uncheck('[data-testid="gallery-show-all"]');
     await page.locator('[data-testid="gallery-board"] option', { hasText: 'Arduino Due' }).waitFor({ state: 'attached' });
     await page.selectOption('[data-testid="gallery-board"]', { label: 'Arduino Due' });
-    // Examples for "any" board stay; there are no board-specific examples yet, so nothing drops out.
-    await page.waitForFunction(n => document.querySelectorAll('[data-testid="example-card"]').length === n, all);
+    await listed(['led-fade', 'i2c-scan', 'knob-volts'], false);
+    await listed(['due-buzzer', 'led-blink', 'hello'], true);
+    await page.check('[data-testid="gallery-show-all"]');
+    await listed(['led-fade'], true);
+    expect((await greyedIds()).sort()).toEqual(expect.arrayContaining(['i2c-scan', 'knob-volts', 'led-fade']));
+    expect(await greyedIds()).not.toContain('led-blink');
+    await expect(card('led-fade').locator('[data-testid="example-cannot-run"]').innerText()).resolves.toMatch(/^Not on Arduino Due: Arduino Due has no PWM pins; pin LED2 not on arduino_due/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-gallery-show-all.png') });
+
+    // All boards: nothing is greyed; a search that finds nothing says so.
+    await page.selectOption('[data-testid="gallery-board"]', { value: '' });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="example-card"].cannot-run'));
+    await listed(['due-buzzer', 'led-fade'], true);
+    await expect(page.locator('[data-testid="gallery-show-all"]').isVisible()).resolves.toBe(false);
     await page.fill('[data-testid="gallery-search"]', 'no such example');
     await page.locator('[data-testid="gallery-status"]', { hasText: 'No example matches' }).waitFor();
+  });
+
+  test('clone an example that uses the LED: the project opens with the board panel on its board tab, the LED blinks', async () => {
+    // The person was looking at the UART console: a pure-Python example leaves it there ...
+    await page.locator('[data-testid="board-panel"]').waitFor();
+    await page.click('[data-testid="board-tab-uart-1"]');
+    await page.click('[data-testid="open-gallery"]');
+    await card('countdown').locator('[data-testid="use-example"]').click();
+    await page.fill('[data-testid="project-name-dialog-input"]', 'Plain');
+    await page.click('[data-testid="project-name-dialog-ok"]');
+    await waitForProject('Plain');
+    await expect(page.locator('[data-testid="board-tab-board"]').getAttribute('aria-selected')).resolves.toBe('false');
+
+    // ... one that uses the LED turns the panel to the board, its LED in view.
+    await page.click('[data-testid="open-gallery"]');
+    await card('led-blink').locator('[data-testid="use-example"]').click();
+    await page.fill('[data-testid="project-name-dialog-input"]', 'Blinky');
+    await page.click('[data-testid="project-name-dialog-ok"]');
+    await waitForProject('Blinky');
+    expect(readFileSync(join(ide.tmp, 'projects', 'Blinky', 'viper.json'), 'utf8')).toMatch(/"board": "virtual"/);
+    await expect(page.locator('[data-testid="board-panel"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="board-tab-board"]').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('[data-testid="led-D13"]').isVisible()).resolves.toBe(true);
+
+    // Run it: the panel's LED goes on and off at the program's rate (250 ms each way).
+    await page.evaluate(() => {
+      const led = document.querySelector<HTMLElement>('[data-testid="led-D13"]')!;
+      const changes: { at: number; lit: string }[] = [];
+      (window as unknown as { ledChanges: typeof changes }).ledChanges = changes;
+      new MutationObserver(() => changes.push({ at: performance.now(), lit: led.dataset.lit ?? '' }))
+        .observe(led, { attributes: true, attributeFilter: ['data-lit'] });
+    });
+    await page.click('#run');
+    await waitForConsole(page, 'off');
+    const toggles = async () => {
+      const changes = await page.evaluate(() => (window as unknown as { ledChanges: { at: number; lit: string }[] }).ledChanges);
+      return changes.filter((c, i) => i === 0 || c.lit !== changes[i - 1].lit);   // a redraw at the same level is no toggle
+    };
+    for (let i = 0; i < 100 && (await toggles()).length < 9; i++) await page.waitForTimeout(100);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-gallery-blink.png') });
+    await page.click('#stop');
+    const seen = await toggles();
+    expect(seen.length).toBeGreaterThanOrEqual(9);
+    const gaps = seen.slice(1).map((c, i) => c.at - seen[i].at).sort((a, b) => a - b);
+    const median = gaps[Math.floor(gaps.length / 2)];
+    expect(median).toBeGreaterThan(150);
+    expect(median).toBeLessThan(400);
+  });
+
+  test('with a real board selected, the gallery lists what it can run; a cloned LED example shows its board panel', async () => {
+    plugged = [DUE];
+    await page.locator('#board-select option', { hasText: 'Arduino Due' }).waitFor({ state: 'attached', timeout: 5000 });
+    await page.selectOption('#board-select', DUE.path);
+    await expect(page.locator('[data-testid="board-panel"]').isVisible()).resolves.toBe(false);   // nothing reported yet
+    await page.click('[data-testid="open-gallery"]');
+    await cards().first().waitFor();
+    await expect(page.locator('[data-testid="gallery-board"]').inputValue()).resolves.toBe('arduino_due');
+    await listed(['led-fade', 'knob-volts'], false);
+    await listed(['due-buzzer', 'led-blink'], true);
+
+    await card('led-blink').locator('[data-testid="use-example"]').click();
+    await page.fill('[data-testid="project-name-dialog-input"]', 'Due blink');
+    await page.click('[data-testid="project-name-dialog-ok"]');
+    await waitForProject('Due blink');
+    expect(readFileSync(join(ide.tmp, 'projects', 'Due blink', 'viper.json'), 'utf8')).toMatch(/"board": "arduino_due"/);
+    await page.locator('[data-testid="board-panel"]').waitFor();
+    await expect(page.locator('[data-testid="board-heading"]').innerText()).resolves.toBe('Arduino Due — /dev/ttyACM9 · read-only');
   });
 
   test('Ctrl+S saves into the project; unsaved edits come back after the page dies', async () => {

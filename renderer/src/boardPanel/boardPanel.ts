@@ -24,6 +24,9 @@ export interface BoardPanel {
   programStarted(): void;
   /** The board has started the program, from a fresh VM whose knobs and sensor are at their defaults. */
   programRunning(): void;
+  /** Shows the pane on `tab` for the selected board even before it reports a pin (a cloned
+   *  example that uses the board); the UART tab only on the Virtual board. */
+  reveal(tab: 'board' | 'uart'): void;
 }
 
 /** What one board last reported. */
@@ -66,6 +69,7 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardP
   const title = el('div', { className: 'pane-title' }, heading, el('span', { className: 'spacer' }), boardTab, uartTab);
   elements.pane.replaceChildren(title, boardPage, uartPage);
   let tab: 'board' | 'uart' = 'board';
+  let revealedFor: string | undefined;    // the board the pane was asked to show, reports or not
   const showTab = (which: 'board' | 'uart') => {
     tab = which;
     boardPage.hidden = which !== 'board';
@@ -85,7 +89,7 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardP
     const board: BoardInfo | undefined = bar.selectedBoard();
     const seen = board ? reported.get(board.id) : undefined;
     const isVirtual = board?.kind === 'virtual';
-    const visible = isVirtual || (seen !== undefined && seen.pins.size > 0);
+    const visible = isVirtual || (seen !== undefined && seen.pins.size > 0) || (board !== undefined && board.id === revealedFor);
     elements.pane.hidden = !visible;
     elements.workspace.classList.toggle('with-board', visible);
     if (!visible || !board) return;
@@ -163,6 +167,13 @@ export function createBoardPanel(api: ViperApi, bar: DeviceBar, elements: BoardP
       // keeping the knobs across a reset (as it keeps the sensor's values) would close that gap.
       note.textContent = '';                              // "press Run first" is old news
       if (virtualId()) parts.resendSettings();
+    },
+    reveal(which) {
+      const board = bar.selectedBoard();
+      if (!board) return;
+      revealedFor = board.id;
+      showTab(which === 'uart' && board.kind === 'virtual' ? 'uart' : 'board');
+      render();
     },
   };
 }

@@ -1,6 +1,6 @@
 // Puts the project controls in the top bar (#project-bar): the open project's name, Examples,
 // Projects and Save; draws the editor's file tabs; reopens the last project on start.
-import type { ViperApi } from '../../../main/common/api';
+import type { ExampleInfo, ViperApi } from '../../../main/common/api';
 import type { ProgramConsole } from '../console/programConsole';
 import type { ProgramEditor } from '../editor/createEditor';
 import { createFileTabs } from '../editor/fileTabs';
@@ -16,9 +16,13 @@ export interface InstallProjectsOptions {
   bar: HTMLElement;
   /** Where the file tabs go. */
   tabs: HTMLElement;
+  /** The selected board's definition id (boards/<id>.json), when known: the gallery lists what it can run. */
+  selectedBoard(): string | undefined;
+  /** Shows the board panel for a cloned example that uses the board. */
+  showBoardPanel(example: ExampleInfo): void;
 }
 
-export function installProjects({ api, editor, out, bar, tabs }: InstallProjectsOptions): ProjectSession {
+export function installProjects({ api, editor, out, bar, tabs, selectedBoard, showBoardPanel }: InstallProjectsOptions): ProjectSession {
   const nameLabel = el('span', { className: 'project-name', testId: 'project-name' });
   const board = () => session.current()?.board ?? 'virtual';
   const fileTabs = createFileTabs({
@@ -35,7 +39,7 @@ export function installProjects({ api, editor, out, bar, tabs }: InstallProjects
   const openProject = async (project: Parameters<ProjectSession['open']>[0]) => {
     try { await session.open(project); } catch (err) { out.error(`Could not open ${project.name}: ${(err as Error).message}`); }
   };
-  const gallery = createGallery({ api, openProject });
+  const gallery = createGallery({ api, openProject, selectedBoard, showBoardPanel });
   const projects = createProjectsPanel({ api, openProject, board });
 
   const save = button('Save', 'save', () => void session.save(), 'small');

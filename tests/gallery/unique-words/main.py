@@ -1,0 +1,4 @@
+words = {"red", "green", "red", "blue"}
+print(len(words))
+colours = {"red", "green"}
+print(sorted(words | colours))
