@@ -1,0 +1,80 @@
+// Every Python block in the docs (docs/*.md, and the README) compiles; a block followed by the
+// output it prints (a ```text block right after it, or marked ```python run) runs on the host VM
+// — the Virtual board's VM — and must print exactly that. Blocks marked ```python fragment stand
+// for pieces of a program and are left out; they must stay rare. tests/docs/codeBlocks.ts says
+// how blocks are marked.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile, formatDiagnostic } from '../compiler/src/index';
+import { hostVmPath } from '../main/devices/virtualBoard';
+import { pythonBlocks, type PythonBlock } from './docs/codeBlocks';
+
+const root = join(__dirname, '..');
+const scratch = mkdtempSync(join(tmpdir(), 'viper-docs-code-'));
+const docs = [
+  ...readdirSync(join(root, 'docs')).filter(f => f.endsWith('.md')).sort().map(f => `docs/${f}`),
+  'README.md',
+];
+const blocks: PythonBlock[] = docs.flatMap(doc => pythonBlocks(doc, readFileSync(join(root, doc), 'utf8')));
+const named = (kind: PythonBlock['kind']) => blocks.filter(b => b.kind === kind).map(b => [`${b.doc}:${b.line}`, b] as const);
+
+function compiled(block: PythonBlock): Uint8Array {
+  const { image, diagnostics } = compile(block.source, 'main.py');
+  const errors = diagnostics.filter(d => d.severity === 'error');
+  if (!image || errors.length) {
+    throw new Error(`${block.doc}:${block.line} does not compile:\n${errors.map(d => formatDiagnostic(d)).join('\n')}`);
+  }
+  return image;
+}
+
+test('the docs hold Python blocks, some of them run, and few are fragments', () => {
+  expect(named('compile').length + named('run').length).toBeGreaterThanOrEqual(10);
+  expect(named('run').length).toBeGreaterThanOrEqual(5);
+  expect(named('fragment').length * 5).toBeLessThanOrEqual(blocks.length);
+});
+
+describe('every Python block in the docs compiles', () => {
+  it.each([...named('compile'), ...named('run')])('%s', (_name, block) => {
+    expect(compiled(block).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a block shown with its output prints exactly that on the Virtual board', () => {
+  it.each(named('run'))('%s', (name, block) => {
+    const imagePath = join(scratch, name.replace(/[^a-z0-9]+/gi, '-') + '.vbc');
+    writeFileSync(imagePath, compiled(block));
+    const run = spawnSync(hostVmPath(), [imagePath], { encoding: 'utf8', timeout: 20_000 });
+    // The console shows stdout and then, for a program that stops with an exception, its traceback.
+    expect(run.stdout + run.stderr).toBe(block.output);
+    expect(run.status).toBe(/^Traceback \(most recent call last\):$/m.test(block.output!) ? 1 : 0);
+  });
+});
+
+describe('how blocks are marked', () => {
+  const md = [
+    'Intro.', '```python', 'print(1)', '```', '', '```text', '1', '```',
+    '```python', 'x = 2', '```', 'Some words.', '```text', 'not its output', '```',
+    '```python fragment', '    return x', '```',
+    '```sh', 'npm test', '```',
+  ].join('\n');
+
+  test('output right after a block makes it run; words between do not; fragments are kept apart', () => {
+    expect(pythonBlocks('d.md', md)).toEqual([
+      { doc: 'd.md', line: 2, kind: 'run', source: 'print(1)\n', output: '1\n' },
+      { doc: 'd.md', line: 9, kind: 'compile', source: 'x = 2\n' },
+      { doc: 'd.md', line: 16, kind: 'fragment', source: '    return x\n' },
+    ]);
+  });
+
+  test('"python run" without output, an unknown marking and an open block are refused', () => {
+    expect(() => pythonBlocks('d.md', '```python run\nprint(1)\n```\n')).toThrow('d.md:1: a "python run" block needs');
+    expect(() => pythonBlocks('d.md', '```python maybe\nprint(1)\n```\n')).toThrow('unknown marking "python maybe"');
+    expect(() => pythonBlocks('d.md', '```python\nprint(1)\n')).toThrow('never closed');
+  });
+
+  test('a block that does not compile is reported with its place', () => {
+    expect(() => compiled({ doc: 'd.md', line: 7, kind: 'compile', source: 'print(1 +)\n' })).toThrow(/^d\.md:7 does not compile:\nmain\.py:1:/);
+  });
+});
