@@ -5,9 +5,9 @@
 // ```python fragment stand for pieces of a program and are left out; they must stay rare.
 // tests/docs/codeBlocks.ts says how blocks are marked.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { compile, disassemble, formatDiagnostic } from '../compiler/src/index';
 import { hostVmPath } from '../main/devices/virtualBoard';
 import { pythonBlocks, type PythonBlock } from './docs/codeBlocks';
@@ -72,6 +72,16 @@ test("architecture.md's disassembly is what the compiler makes of its example no
   expect(example && listing).toBeTruthy();
   const { image } = compile(example!.source, 'area.py');
   expect(listing![1]).toBe(disassemble(image!));
+});
+
+test('every picture a doc shows is there, and getting-started.md\'s are taken by its journey', () => {
+  const shown = docs.flatMap(doc => [...readFileSync(join(root, doc), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+\.png)\)/g)]
+    .map(m => join(root, dirname(doc), m[1])));
+  expect(shown.filter(path => !existsSync(path))).toEqual([]);
+  const journey = readFileSync(join(root, 'tests', 'e2e', 'getting-started.test.ts'), 'utf8');
+  const taken = [...journey.matchAll(/picture\('([a-z-]+)'\)/g)].map(m => `images/getting-started-${m[1]}.png`).sort();
+  const gettingStarted = [...readFileSync(join(root, 'docs', 'getting-started.md'), 'utf8').matchAll(/\]\((images\/[^)]+)\)/g)].map(m => m[1]).sort();
+  expect(gettingStarted).toEqual(taken);
 });
 
 describe('how blocks are marked', () => {
