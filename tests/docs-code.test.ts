@@ -61,7 +61,8 @@ describe('a block shown with its output prints exactly that on the Virtual board
     const sourcePath = join(scratch, name.replace(/[^a-z0-9]+/gi, '-') + '.py');
     writeFileSync(sourcePath, block.source);
     const run = spawnSync('python3', [sourcePath], { encoding: 'utf8', timeout: 20_000 });
-    expect(run.stdout).toBe(block.output);
+    // A traceback is compared on the VM only: CPython's quotes the source lines, Viper's cannot.
+    expect(run.stdout).toBe(block.output!.split(/^Traceback \(most recent call last\):$/m)[0]);
   });
 });
 

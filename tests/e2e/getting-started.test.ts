@@ -1,7 +1,7 @@
 // The journey docs/getting-started.md walks through, in real Chromium on the Virtual board, taking
 // the doc's pictures as it goes (docs/images/getting-started-*.png, 1100×700) so they show the IDE
-// as it is: a first program, a blink with the board panel, a board plugged in, the Burn VM dialog,
-// an example from the gallery, the REPL and the plotter. The programs typed are the doc's own
+// as it is: a first program, a traceback, a blink with the board panel, a board plugged in, the
+// Burn VM dialog, an example from the gallery, the REPL and the plotter. The programs typed are the doc's own
 // blocks (found by their first line), so the doc, its pictures and this journey cannot disagree.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { boardWithOwnUsbId } from '../../main/devices/testing/usbBoards';
 import { BURNABLE_BOARDS } from '../../main/devices/boardTable';
 import { pythonBlocks } from '../docs/codeBlocks';
 import {
-  chooseBoard, consoleText, describeWithChromium, type Ide, pasteProgram, ROOT, settle, startIde, stopIde, waitForConsole,
+  chooseBoard, consoleText, describeWithChromium, exceptionMarkLine, type Ide, pasteProgram, ROOT, settle, startIde, stopIde,
+  waitForConsole, waitForConsoleText,
 } from './harness';
 
 jest.setTimeout(180_000);
@@ -84,7 +85,17 @@ describeWithChromium('getting started, as docs/getting-started.md tells it', () 
     await picture('first-program');
   });
 
-  test('2. a blink drives the LED on the board panel', async () => {
+  test('2. an exception shows as a traceback and marks its line', async () => {
+    await page.click('#clear-console');
+    await pasteProgram(page, docProgram('# A mistake the editor cannot see'));
+    await page.click('#run');
+    const shown = await waitForConsoleText(page, 'IndexError: list index out of range');
+    expect(shown).toMatch(/21\.5\s+Traceback \(most recent call last\):\s+File "main\.py", line 4, in <module>\s+IndexError/);
+    expect(await settle(() => exceptionMarkLine(page), 4, 5000)).toBe(4);
+    await picture('traceback');
+  });
+
+  test('3. a blink drives the LED on the board panel', async () => {
     await page.locator('[data-testid="board-panel"]').waitFor();
     await run(docProgram('# Blink the LED'), 'on');
     const lit = () => page.getAttribute('[data-testid="led-D13"]', 'data-lit');
@@ -99,7 +110,7 @@ describeWithChromium('getting started, as docs/getting-started.md tells it', () 
     await stop();
   });
 
-  test('3. a board plugged in appears in the board picker', async () => {
+  test('4. a board plugged in appears in the board picker', async () => {
     plugged = [PLUGGED];
     const label = `${own.name} — ${PLUGGED.path}`;
     await page.locator('#board-select option', { hasText: label }).waitFor({ state: 'attached', timeout: 2500 });
@@ -108,7 +119,7 @@ describeWithChromium('getting started, as docs/getting-started.md tells it', () 
     await picture('board-plugged');
   });
 
-  test('4. Burn VM lists the boards, each with its methods and whether it is tested', async () => {
+  test('5. Burn VM lists the boards, each with its methods and whether it is tested', async () => {
     await page.click('[data-testid="burn"]');
     await page.locator('[data-testid="burn-dialog"]').waitFor();
     await expect(page.inputValue('[data-testid="burn-board"]')).resolves.toBe(own.board);   // taken from the port
@@ -122,7 +133,7 @@ describeWithChromium('getting started, as docs/getting-started.md tells it', () 
     await chooseBoard(page, 'Virtual board');
   });
 
-  test('5. an example from the gallery becomes a project and runs', async () => {
+  test('6. an example from the gallery becomes a project and runs', async () => {
     await page.click('[data-testid="open-gallery"]');
     await page.locator('[data-testid="example-card"][data-example-id="countdown"]').waitFor();
     await picture('gallery');
@@ -136,7 +147,7 @@ describeWithChromium('getting started, as docs/getting-started.md tells it', () 
     await picture('example');
   });
 
-  test('6. the REPL answers in the console', async () => {
+  test('7. the REPL answers in the console', async () => {
     await page.click('#clear-console');
     await page.click('#console');
     await page.keyboard.press('Enter');
@@ -152,7 +163,7 @@ describeWithChromium('getting started, as docs/getting-started.md tells it', () 
     await picture('repl');
   });
 
-  test('7. numbers printed a line at a time are drawn by the plotter', async () => {
+  test('8. numbers printed a line at a time are drawn by the plotter', async () => {
     await run(docProgram('# Two waves for the plotter'), 'done');
     expect(await settle(() => page.getAttribute('#plotter', 'data-points'), '100')).toBe('100');
     expect(await page.getAttribute('#plotter', 'data-series')).toBe('2');
