@@ -129,6 +129,8 @@ const CONDITION: ApiClass = {
   signature: '(lock=None)',
   doc: 'Lets threads wait until another one notifies them; used inside `with cond:`.',
   methods: [
+    fn('acquire', '(blocking=True, timeout=-1)', "Takes the condition's lock (what `with cond:` does)."),
+    fn('release', '()', "Gives the condition's lock back."),
     fn('wait', '(timeout=None)', 'Releases the lock, waits for a notify (or timeout seconds), takes the lock again; False on timeout.'),
     fn('wait_for', '(predicate, timeout=None)', 'Waits until predicate() is true; its last value.'),
     fn('notify', '(n=1)', 'Wakes up to n waiting threads.'),
