@@ -84,7 +84,7 @@ function apiReference(): string {
   ].join('\n');
 }
 
-function pinRow(board: BoardDefinition, pin: BoardPin, number: number): string {
+export function pinRow(board: BoardDefinition, pin: BoardPin, number: number): string {
   const aliases = Object.entries(board.aliases).filter(([, real]) => real === pin.name).map(([a]) => a);
   const buses = (['uart', 'i2c', 'spi'] as const).flatMap(kind => (board[kind] ?? []).flatMap(bus =>
     Object.entries(bus).filter(([role, name]) => role !== 'id' && role !== 'af' && name === pin.name)

@@ -17,7 +17,7 @@ export interface ApiFunction {
 export interface ApiConstant { name: string; doc: string }
 export interface ApiClass {
   name: string;
-  /** The constructor's signature. */
+  /** The constructor's signature; '' for a type a program does not call (a lock). */
   signature: string;
   doc: string;
   methods: ApiFunction[];

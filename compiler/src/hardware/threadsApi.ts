@@ -50,8 +50,8 @@ export const THREAD_BUILTINS: ApiModule = {
 
 const LOCK: ApiClass = {
   name: 'LockType',
-  signature: '()',
-  doc: 'A lock: one thread holds it at a time (also a `with` statement).',
+  signature: '',   // not called: allocate_lock() and threading.Lock() make locks
+  doc: "A lock, as allocate_lock() and threading.Lock() make it: one thread holds it at a time; `with lock:` holds it for a block.",
   methods: [
     fn('acquire', '(blocking=True, timeout=-1)', 'Takes the lock, waiting for it unless blocking is False (at most timeout seconds); whether it was taken.'),
     fn('acquire_lock', '(blocking=True, timeout=-1)', 'The same as acquire.'),
@@ -307,4 +307,5 @@ export const TIME: ApiModule = {
   constants: [],
 };
 
-export const THREADS_MODULES: readonly ApiModule[] = [THREAD_BUILTINS, TIME, THREAD_MODULE, THREADING, QUEUE];
+/** In the order docs/api.md gives them. */
+export const THREADS_MODULES: readonly ApiModule[] = [TIME, THREAD_BUILTINS, THREAD_MODULE, THREADING, QUEUE];
