@@ -13,6 +13,8 @@ tutorials run: pins, analog inputs, PWM, UART, I2C, SPI and timers. The \`board\
 selected board's pins (\`board.LED\`, \`board.D13\`) and its default buses. The editor completes
 this API, shows each name's signature and one line on hover, and warns as you type of what would
 fail on the selected board: a pin it lacks, a wrong number of arguments, a name nothing defines.
+Every name at a glance, with the threads and \`time\` too: [api.md](api.md); each board's burning,
+recovery and pins: [boards.md](boards.md).
 
 \`\`\`python
 from machine import Pin, Timer
