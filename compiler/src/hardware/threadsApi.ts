@@ -203,8 +203,8 @@ const BARRIER: ApiClass = {
 
 const LOCAL: ApiClass = {
   name: 'local',
-  signature: '()',
-  doc: 'An object whose attributes each thread sees its own values of.',
+  signature: '(*args, **kwargs)',
+  doc: "An object whose attributes each thread sees its own values of (arguments only for a subclass's __init__).",
   methods: [],
   constants: [],
 };
