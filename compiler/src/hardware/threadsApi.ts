@@ -11,7 +11,7 @@ const fn = (name: string, signature: string, doc: string, returns?: ApiClass): A
 const k = (name: string, doc: string): ApiConstant => ({ name, doc });
 
 const PRIORITIES: ApiConstant[] = [
-  k('PRIO_LOWEST', 'Thread priority 1, the lowest: runs only when nothing else can.'),
+  k('PRIO_LOWEST', 'Thread priority 1, the lowest: runs only while no thread of higher priority is ready.'),
   k('PRIO_LOWER', 'Thread priority 2.'),
   k('PRIO_NORMAL', "Thread priority 3, the main program's and the default."),
   k('PRIO_HIGHER', 'Thread priority 4.'),
