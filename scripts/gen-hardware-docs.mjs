@@ -1,10 +1,12 @@
-// Writes what the hardware API's definitions and the board files (boards/*.json) generate:
-// compiler/src/hardware/boards.generated.ts (the boards the editor knows) and docs/hardware.md
-// (the API reference, each board's pin map, the Virtual board), and docs/firmware.md's boards
-// section (from each board's `firmware` block, checked first: a malformed block stops the run
-// before anything is written). tests/hardware-docs.test.ts and tests/firmware-docs.test.ts fail
-// when these are stale. The Markdown comes from compiler/src/hardware/hardwareDoc.ts,
-// bundled here by esbuild because Node runs no TypeScript.
+// Writes what the API tables and the board files (boards/*.json) generate:
+// compiler/src/hardware/boards.generated.ts (the boards the editor knows), docs/hardware.md
+// (the hardware API, each board's pin map, the Virtual board), docs/api.md (every name of machine,
+// board, time, thread, _thread, threading and queue), docs/boards.md (each board: MCU, burning,
+// recovering, pins, what is tested) and docs/firmware.md's boards section (from each board's
+// `firmware` block, checked first: a malformed block stops the run before anything is written).
+// tests/hardware-docs.test.ts, tests/api-docs.test.ts and tests/firmware-docs.test.ts fail when
+// these are stale. The Markdown comes from compiler/src/hardware/hardwareDoc.ts, apiDoc.ts and
+// scripts/contracts/renderBoardsDoc.ts, bundled here by esbuild because Node runs no TypeScript.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,9 +28,11 @@ async function load(entry) {
 
 const { withBoardsSection } = await load('scripts/contracts/renderFirmwareDoc.ts');
 const firmwarePath = join(root, 'docs/firmware.md');
-let firmwareDoc;
+const { boardsMarkdown } = await load('scripts/contracts/renderBoardsDoc.ts');
+let firmwareDoc, boardsDoc;
 try {
   firmwareDoc = withBoardsSection(readFileSync(firmwarePath, 'utf8'), boards);
+  boardsDoc = boardsMarkdown(boards);
 } catch (err) {
   console.error(`gen-hardware-docs: ${err.message}`);
   process.exit(1);
@@ -43,5 +47,7 @@ export const BOARD_FILES = [${files.map(ident).join(', ')}];
 writeFileSync(join(root, 'compiler/src/hardware/boards.generated.ts'), index);
 
 writeFileSync(join(root, 'docs/hardware.md'), (await load('compiler/src/hardware/hardwareDoc.ts')).hardwareMarkdown());
+writeFileSync(join(root, 'docs/api.md'), (await load('compiler/src/hardware/apiDoc.ts')).apiMarkdown());
+writeFileSync(join(root, 'docs/boards.md'), boardsDoc);
 writeFileSync(firmwarePath, firmwareDoc);
-console.log(`wrote compiler/src/hardware/boards.generated.ts, docs/hardware.md and docs/firmware.md's boards section (${files.length} boards)`);
+console.log(`wrote compiler/src/hardware/boards.generated.ts, docs/hardware.md, docs/api.md, docs/boards.md and docs/firmware.md's boards section (${files.length} boards)`);

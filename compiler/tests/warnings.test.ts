@@ -142,6 +142,23 @@ describe('wrong argument counts', () => {
       .toEqual(["3:1 V5003 write() missing 1 required positional argument: 'buf'"]);
   });
 
+  it('counts time, _thread, threading and queue from their table, objects a function returns included', () => {
+    const source = 'import time, threading, _thread\nfrom queue import Queue\ntime.sleep_ms()\ntime.ticks_diff(1)\n' +
+      'lock = threading.Lock()\nlock.acquire(True, 1, 2)\nq = Queue(4)\nq.put()\n_thread.start_new_thread(print)\n' +
+      'threading.Event(1)\nt = threading.Thread(target=print, prio=PRIO_HIGHER)\nt.set_prio()\n' +
+      'time.sleep_ms(5)\nlock.acquire()\nq.put(1, timeout=2)\nthreading.local()\n';
+    expect(said(source)).toEqual([
+      "3:1 V5003 sleep_ms() missing 1 required positional argument: 'ms'",
+      "4:1 V5003 ticks_diff() missing 1 required positional argument: 'old'",
+      '6:1 V5003 acquire() takes from 0 to 2 positional arguments but 3 were given',
+      "8:1 V5003 put() missing 1 required positional argument: 'item'",
+      "9:1 V5003 start_new_thread() missing 1 required positional argument: 'args'",
+      '10:1 V5003 Event() takes 0 positional arguments but 1 was given',
+      "12:1 V5003 set_prio() missing 1 required positional argument: 'prio'",
+    ]);
+    expect(said('import time\ntime = None\ntime.sleep_ms()\n')).toEqual([]);   // rebound: not the module
+  });
+
   it('counts built-ins the program does not shadow', () => {
     expect(said('len(1, 2)\nisinstance(3)\nprint(1, 2, 3)\nrange(1, 2, 3, 4)\n')).toEqual([
       '1:1 V5003 len() takes 1 positional argument but 2 were given',

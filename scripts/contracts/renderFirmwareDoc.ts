@@ -18,7 +18,7 @@ export function firmwareBoards(boards: readonly FirmwareBoard[]): { board: Firmw
 }
 
 /** How a person gets back a board whose stored program hangs or floods the link. */
-function recovery(board: FirmwareBoard, f: BoardFirmware): string {
+export function recovery(board: FirmwareBoard, f: BoardFirmware): string {
   const stop = 'press STOP in the IDE within the first second after reset';
   if (f.state === 'qemu') return `${stop}; programs live in RAM under QEMU, so restarting QEMU clears them`;
   const button = board.aliases?.BUTTON;

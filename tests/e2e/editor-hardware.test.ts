@@ -1,6 +1,7 @@
 // The editor and the hardware API in Chromium: with the Virtual board picked in the device bar,
 // a pin it lacks is warned of as you type (the VM's own words) and the warning goes when the pin
-// is one it has, hovering a name shows its signature, and `board.` completes the board's pins.
+// is one it has, hovering a name shows its signature, and `board.` completes the board's pins; the
+// threads API and `time` are completed and described from the same kind of table.
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chooseBoard, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde } from './harness';
@@ -67,5 +68,26 @@ describeWithChromium('the editor knows the hardware API', () => {
     expect(labels.some(l => l.startsWith('LED'))).toBe(true);
     expect(labels.some(l => l.startsWith('LED2'))).toBe(true);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-editor-board-completion.png') });
+  });
+
+  test('completes a queue\'s methods and describes time.sleep_ms and PRIO_HIGHER on hover', async () => {
+    await pasteProgram(page, 'import time, queue\nq = queue.Queue(4)\nworker = thread(print, prio=PRIO_HIGHER)\ntime.sleep_ms(10)\n');
+    await hoverWord(page, 4, 'sleep_ms');
+    const doc = page.locator('[data-testid="hover-doc"]');
+    await doc.waitFor();
+    expect(await doc.innerText()).toContain('time.sleep_ms(ms)');
+    await page.mouse.move(0, 0);
+    await doc.waitFor({ state: 'detached' });
+    await hoverWord(page, 3, 'PRIO_HIGHER');
+    await doc.waitFor();
+    expect(await doc.innerText()).toContain('Thread priority 4.');
+
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('q.put_');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await list.waitFor();
+    const labels = await list.locator('li').allInnerTexts();
+    expect(labels.some(l => l.startsWith('put_nowait'))).toBe(true);
+    expect(labels.some(l => l.startsWith('print'))).toBe(false);   // after a dot: the object's members only
   });
 });

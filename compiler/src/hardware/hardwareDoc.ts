@@ -13,6 +13,8 @@ tutorials run: pins, analog inputs, PWM, UART, I2C, SPI and timers. The \`board\
 selected board's pins (\`board.LED\`, \`board.D13\`) and its default buses. The editor completes
 this API, shows each name's signature and one line on hover, and warns as you type of what would
 fail on the selected board: a pin it lacks, a wrong number of arguments, a name nothing defines.
+Every name at a glance, with the threads and \`time\` too: [api.md](api.md); each board's burning,
+recovery and pins: [boards.md](boards.md).
 
 \`\`\`python
 from machine import Pin, Timer
@@ -85,7 +87,7 @@ function apiReference(): string {
   ].join('\n');
 }
 
-function pinRow(board: BoardDefinition, pin: BoardPin, number: number): string {
+export function pinRow(board: BoardDefinition, pin: BoardPin, number: number): string {
   const aliases = Object.entries(board.aliases).filter(([, real]) => real === pin.name).map(([a]) => a);
   const buses = (['uart', 'i2c', 'spi'] as const).flatMap(kind => (board[kind] ?? []).flatMap(bus =>
     Object.entries(bus).filter(([role, name]) => role !== 'id' && role !== 'af' && name === pin.name)

@@ -1,20 +1,29 @@
 // The hardware API as the editor knows it: the `machine` module's functions, classes, methods and
 // constants (MicroPython's names and behaviour) and what every `board` module has besides its pins.
-// One table feeds the completions, the hover, the argument-count warnings and docs/hardware.md;
-// tests/hardware-api.test.ts compares it with the VM's own dir() of each class.
+// One table feeds the completions, the hover, the argument-count warnings, docs/hardware.md and
+// docs/api.md; tests/hardware-api.test.ts compares it with the VM's own dir() of each class.
+// The threads and time modules are described the same way in threadsApi.ts.
 //
 // A signature is written as in MicroPython's docs, without `self`: `[x]` is an optional positional
 // argument, `name=default` one with a default, names after `*` are keyword-only.
 
-export interface ApiFunction { name: string; signature: string; doc: string }
+export interface ApiFunction {
+  name: string;
+  signature: string;
+  doc: string;
+  /** The class of what a call returns, when the editor should know its members (`lock = Lock()`). */
+  returns?: ApiClass;
+}
 export interface ApiConstant { name: string; doc: string }
 export interface ApiClass {
   name: string;
-  /** The constructor's signature. */
+  /** The constructor's signature; '' for a type a program does not call (a lock). */
   signature: string;
   doc: string;
   methods: ApiFunction[];
   constants: ApiConstant[];
+  /** What an instance has besides its methods (`t.name`, `t.ident`). */
+  attributes?: ApiConstant[];
 }
 export interface ApiModule { name: string; doc: string; functions: ApiFunction[]; classes: ApiClass[]; constants: ApiConstant[] }
 

@@ -1,19 +1,22 @@
-// What an expression means in terms of the hardware API, as far as the text shows it: the
-// machine or board module, one of machine's classes or functions, an instance made by calling a
-// class (`led = Pin('LED')`, bound once), or a board pin by name (`board.LED`, `Pin('LED')`).
+// What an expression means in terms of the API tables, as far as the text shows it: the machine
+// or board module (or time, _thread, threading, queue: threadsApi.ts), one of a module's classes or
+// functions, an instance made by calling a class (`led = Pin('LED')`, bound once) or a function
+// whose table says what it returns (`lock = threading.Lock()`), or a board pin by name
+// (`board.LED`, `Pin('LED')`).
 import * as A from '../ast';
+import { apiModule, IMPORTABLE_MODULES } from '../hardware/apiModules';
 import { MACHINE, BOARD_MODULE, type ApiClass, type ApiFunction } from '../hardware/machineApi';
 import type { Scope } from '../scopes';
 import type { Bindings } from './bindings';
 
 export type HardwareMeaning =
-  | { kind: 'module'; module: 'machine' | 'board' }
+  | { kind: 'module'; module: string }   // 'machine', 'board', 'time', 'threading', ...
   | { kind: 'class'; cls: ApiClass }
   | { kind: 'function'; fn: ApiFunction }
   | { kind: 'instance'; cls: ApiClass; made: A.Call }
   | { kind: 'boardName'; name: string };   // board.X or `from board import X`: a pin, alias or board function
 
-const HARDWARE_MODULES = new Set(['machine', 'board']);
+const API_MODULE_NAMES = new Set(IMPORTABLE_MODULES.map(m => m.name));
 
 /** The machine class a board function makes: board.UART() → UART. */
 export function busMadeBy(fn: ApiFunction): ApiClass | undefined {
@@ -30,8 +33,8 @@ export class HardwareNames {
     if (e.kind === 'Call') {
       const callee = this.meaning(e.func, scope, depth + 1);
       if (callee?.kind === 'class') return { kind: 'instance', cls: callee.cls, made: e };
-      const bus = callee?.kind === 'function' ? busMadeBy(callee.fn) : undefined;   // board.UART() is a machine.UART
-      if (bus) return { kind: 'instance', cls: bus, made: e };
+      const made = callee?.kind === 'function' ? busMadeBy(callee.fn) ?? callee.fn.returns : undefined;   // board.UART() is a machine.UART
+      if (made) return { kind: 'instance', cls: made, made: e };
     }
     return undefined;
   }
@@ -57,8 +60,8 @@ export class HardwareNames {
   /** 'machine', 'machine.Pin', 'board.LED'. */
   private qualified(name: string): HardwareMeaning | undefined {
     const [head, ...rest] = name.split('.');
-    if (!HARDWARE_MODULES.has(head)) return undefined;
-    let m: HardwareMeaning | undefined = { kind: 'module', module: head as 'machine' | 'board' };
+    if (!API_MODULE_NAMES.has(head)) return undefined;
+    let m: HardwareMeaning | undefined = { kind: 'module', module: head };
     for (const part of rest) m = this.member(m, part);
     return m;
   }
@@ -69,9 +72,10 @@ export class HardwareNames {
       const fn = BOARD_MODULE.functions.find(f => f.name === attr);
       return fn ? { kind: 'function', fn } : { kind: 'boardName', name: attr };
     }
-    const cls = MACHINE.classes.find(c => c.name === attr);
+    const module = apiModule(of.module);
+    const cls = module?.classes.find(c => c.name === attr);
     if (cls) return { kind: 'class', cls };
-    const fn = MACHINE.functions.find(f => f.name === attr);
+    const fn = module?.functions.find(f => f.name === attr);
     return fn ? { kind: 'function', fn } : undefined;
   }
 }

@@ -1,9 +1,11 @@
 // Completions for what a Viper program can name: the VM's built-in functions, types and
 // exceptions (vm-firmware/core/builtins.c, console.c and modthread.c; completions.test.ts fails if one offered
 // here is not there), Python's keywords, and the names the program itself defines (lang-python's local
-// source). CPython built-ins the VM lacks are deliberately not offered.
+// source). CPython built-ins the VM lacks are deliberately not offered. thread() and the PRIO_ levels
+// come from the threads API table (compiler/src/hardware/threadsApi.ts), as docs/api.md does.
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import { localCompletionSource } from '@codemirror/lang-python';
+import { THREAD_BUILTINS } from '../../../compiler/src/hardware/threadsApi';
 
 const fn = (label: string, detail: string, info: string): Completion => ({ label, type: 'function', detail, info, apply: label });
 
@@ -41,11 +43,11 @@ export const BUILTIN_FUNCTIONS: Completion[] = [
   fn('setattr', '(obj, name, value)', 'Sets the attribute.'),
   fn('delattr', '(obj, name)', 'Deletes the attribute.'),
   fn('dir', '(obj)', 'The names obj has.'),
-  fn('thread', '(fn, *args, prio=PRIO_NORMAL, size=None)', 'Starts fn(*args) in a new thread; a higher prio preempts lower ones.'),
+  ...THREAD_BUILTINS.functions.map(f => fn(f.name, f.signature, f.doc)),
 ];
 
 /** The thread priorities, lowest to highest. */
-export const BUILTIN_CONSTANTS = ['PRIO_LOWEST', 'PRIO_LOWER', 'PRIO_NORMAL', 'PRIO_HIGHER', 'PRIO_HIGHEST'];
+export const BUILTIN_CONSTANTS = THREAD_BUILTINS.constants.map(c => c.name);
 
 export const BUILTIN_TYPES = [
   'int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
@@ -69,7 +71,7 @@ const OPTIONS: Completion[] = [
   ...BUILTIN_FUNCTIONS,
   ...BUILTIN_TYPES.map(label => ({ label, type: 'class', detail: 'type' })),
   ...BUILTIN_EXCEPTIONS.map(label => ({ label, type: 'class', detail: 'exception' })),
-  ...BUILTIN_CONSTANTS.map(label => ({ label, type: 'constant', detail: 'thread priority' })),
+  ...THREAD_BUILTINS.constants.map(c => ({ label: c.name, type: 'constant', detail: 'thread priority', info: c.doc })),
   ...KEYWORDS.map(label => ({ label, type: 'keyword' })),
 ];
 

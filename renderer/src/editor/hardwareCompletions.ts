@@ -1,13 +1,16 @@
-// Completions after a dot and in `from machine import ...`: the hardware API's members
-// (hardwareSymbols.ts) and the selected board's pins after `board.`.
+// Completions after a dot, after `import ` and in `from machine import ...`: the API tables'
+// modules and members (hardwareSymbols.ts: machine, board, time, _thread, threading, queue) and
+// the selected board's pins after `board.`.
 import type { CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
-import { BOARD_MODULE, MACHINE } from '../../../compiler/src/hardware/machineApi';
-import { hardwareNames, membersOf, resolveChain } from './hardwareSymbols';
+import { apiModule, IMPORTABLE_MODULES } from '../../../compiler/src/hardware/apiModules';
+import { hardwareNames, membersOf, resolveChain, type Member } from './hardwareSymbols';
 
 /** Whether `before` (a line's text up to the cursor) ends in a comment or an open string. */
 export function inCommentOrString(before: string): boolean {
   return before.includes('#') || /^[^"']*(["'])(?:[^"'\\]|\\.)*$/.test(before);
 }
+
+const MODULE_NAMES: Member[] = IMPORTABLE_MODULES.map(m => ({ label: m.name, type: 'class', detail: 'module', info: m.doc }));
 
 export function hardwareCompletions(boardId: () => string | undefined): CompletionSource {
   return (context: CompletionContext): CompletionResult | null => {
@@ -15,12 +18,18 @@ export function hardwareCompletions(boardId: () => string | undefined): Completi
     const before = line.text.slice(0, context.pos - line.from);
     if (inCommentOrString(before)) return null;
     const text = context.state.doc.toString();
-    const imported = /^\s*from\s+(machine|board)\s+import\s+(?:\(?[\w\s,]*,\s*)?(\w*)$/.exec(before);
-    let members;
+    const importing = /^\s*(?:import\s+(?:[\w.]+\s*(?:as\s+\w+\s*)?,\s*)*|from\s+)(\w*)$/.exec(before);
+    const imported = /^\s*from\s+([\w.]+)\s+import\s+(?:\(?[\w\s,]*,\s*)?(\w*)$/.exec(before);
+    const importedFrom = imported ? apiModule(imported[1]) : undefined;
+    let members: Member[];
     let partial: string;
-    if (imported) {
+    if (importing) {
+      partial = importing[1];
+      members = MODULE_NAMES;
+    } else if (imported) {
+      if (!importedFrom || importedFrom.name === 'builtins') return null;
       partial = imported[2];
-      members = membersOf({ kind: 'module', module: imported[1] === 'machine' ? MACHINE : BOARD_MODULE }, boardId());
+      members = membersOf({ kind: 'module', module: importedFrom }, boardId());
     } else {
       const dotted = /([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(before);
       if (!dotted) return null;

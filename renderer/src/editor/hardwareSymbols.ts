@@ -1,34 +1,48 @@
-// What a dotted name in the editor means in the hardware API (compiler/src/hardware/machineApi.ts):
-// `machine`, `machine.Pin`, `Pin.OUT`, `led.value` (led = Pin(...)), `board.LED`. Read from the
-// text with line patterns rather than the parser, because the text is mid-edit (`machine.` alone
-// does not parse) when completions and hovers are wanted.
-import { BOARD_MODULE, MACHINE, type ApiClass, type ApiConstant, type ApiFunction, type ApiModule } from '../../../compiler/src/hardware/machineApi';
+// What a dotted name in the editor means in the API tables (compiler/src/hardware/machineApi.ts
+// and threadsApi.ts): `machine`, `machine.Pin`, `Pin.OUT`, `led.value` (led = Pin(...)),
+// `board.LED`, `threading.Thread`, `lock.acquire` (lock = Lock()), `thread`, `PRIO_HIGHEST`. Read from
+// the text with line patterns rather than the parser, because the text is mid-edit (`machine.`
+// alone does not parse) when completions and hovers are wanted.
+import { MACHINE, type ApiClass, type ApiConstant, type ApiFunction, type ApiModule } from '../../../compiler/src/hardware/machineApi';
+import { API_MODULES, IMPORTABLE_MODULES, moduleOfClass } from '../../../compiler/src/hardware/apiModules';
+import { THREAD_BUILTINS } from '../../../compiler/src/hardware/threadsApi';
 import { boardById, findPin, type BoardDefinition, type BoardPin } from '../../../compiler/src/hardware/boards';
 
 export type HardwareSymbol =
   | { kind: 'module'; module: ApiModule }
   | { kind: 'class'; cls: ApiClass }
   | { kind: 'instance'; cls: ApiClass }
-  | { kind: 'function'; fn: ApiFunction; owner: string }     // owner: 'machine', 'board', 'Pin'
+  | { kind: 'function'; fn: ApiFunction; owner: string }     // owner: 'machine', 'board', 'Pin', 'builtins'
   | { kind: 'constant'; constant: ApiConstant; owner: string }
   | { kind: 'pin'; name: string; pin: BoardPin; board: BoardDefinition };
 
-const MODULES: Record<string, ApiModule> = { machine: MACHINE, board: BOARD_MODULE };
+const MODULES: Record<string, ApiModule> = Object.fromEntries(API_MODULES.map(m => [m.name, m]));
+const IMPORTABLE = new Set(IMPORTABLE_MODULES.map(m => m.name));
 
-/** The names a program's text binds to hardware: 'machine', 'machine.Pin', 'board.LED', or 'new machine.Pin' for `led = Pin(...)`. */
+/** What a program names without importing: machine and board (offered before the import is
+ * typed), thread() and the PRIO_ levels (built-ins). */
+function defaultNames(): Map<string, string> {
+  const names = new Map<string, string>([['machine', 'machine'], ['board', 'board']]);
+  for (const member of memberNames(THREAD_BUILTINS)) names.set(member, `builtins.${member}`);
+  return names;
+}
+
+/** The names a program's text binds to the API: 'machine', 'machine.Pin', 'board.LED', or
+ * 'new machine.Pin' for `led = Pin(...)` ('new threading.Lock' for `lock = Lock()`: a call of a
+ * function whose table entry says what it returns). */
 export function hardwareNames(text: string): Map<string, string> {
-  const names = new Map<string, string>([['machine', 'machine'], ['board', 'board']]);   // offered even before the import is typed
+  const names = defaultNames();
   for (const line of text.split('\n')) {
     let m = /^\s*import\s+([\w.\s,]+?)\s*(?:#.*)?$/.exec(line);
     if (m) {
       for (const part of m[1].split(',')) {
         const [name, alias] = part.trim().split(/\s+as\s+/);
-        if (name in MODULES) names.set(alias ?? name, name);
+        if (IMPORTABLE.has(name)) names.set(alias ?? name, name);
       }
       continue;
     }
-    m = /^\s*from\s+(machine|board)\s+import\s+\(?([\w\s,*]+)\)?/.exec(line);
-    if (m) {
+    m = /^\s*from\s+([\w.]+)\s+import\s+\(?([\w\s,*]+)\)?/.exec(line);
+    if (m && IMPORTABLE.has(m[1])) {
       const module = m[1];
       for (const part of m[2].split(',')) {
         const [name, alias] = part.trim().split(/\s+as\s+/);
@@ -41,7 +55,7 @@ export function hardwareNames(text: string): Map<string, string> {
     if (m) {
       const made = qualifiedName(names, m[2].split('.'));
       const maker = made ? resolveQualified(made) : undefined;
-      if (maker?.kind === 'class') names.set(m[1], `new ${made}`);
+      if (maker?.kind === 'class' || (maker?.kind === 'function' && maker.fn.returns)) names.set(m[1], `new ${made}`);
       else if (maker?.kind === 'function' && maker.owner === 'board' && MACHINE.classes.some(c => c.name === maker.fn.name)) {
         names.set(m[1], `new machine.${maker.fn.name}`);   // board.UART() makes a machine.UART
       }
@@ -68,10 +82,17 @@ function resolveQualified(qualified: string, board?: BoardDefinition): HardwareS
   let symbol: HardwareSymbol | undefined = { kind: 'module', module };
   for (const [i, part] of path.entries()) {
     symbol = member(symbol, part, board);
-    if (made && i === 0 && symbol?.kind === 'class') symbol = { kind: 'instance', cls: symbol.cls };
+    if (made && i === path.length - 1) symbol = instanceMade(symbol);
     if (!symbol) return undefined;
   }
   return symbol;
+}
+
+/** What calling `maker` makes: an instance of a class, or of the class a function returns. */
+function instanceMade(maker: HardwareSymbol | undefined): HardwareSymbol | undefined {
+  if (maker?.kind === 'class') return { kind: 'instance', cls: maker.cls };
+  if (maker?.kind === 'function' && maker.fn.returns) return { kind: 'instance', cls: maker.fn.returns };
+  return maker;
 }
 
 /** What `chain` (['machine', 'Pin', 'OUT']) means in a program whose text bound `names`. */
@@ -95,7 +116,8 @@ function member(of: HardwareSymbol | undefined, name: string, board?: BoardDefin
   if (of.kind === 'class' || of.kind === 'instance') {
     const fn = of.cls.methods.find(f => f.name === name);
     if (fn) return { kind: 'function', fn, owner: of.cls.name };
-    const constant = of.cls.constants.find(c => c.name === name);
+    const constant = of.cls.constants.find(c => c.name === name)
+      ?? (of.kind === 'instance' ? of.cls.attributes?.find(a => a.name === name) : undefined);
     return constant && { kind: 'constant', constant, owner: of.cls.name };
   }
   return undefined;
@@ -127,6 +149,8 @@ export function membersOf(symbol: HardwareSymbol | undefined, boardId?: string):
     return [
       ...symbol.cls.methods.map(f => ({ label: f.name, type: 'function' as const, detail: f.signature, info: f.doc })),
       ...symbol.cls.constants.map(c => ({ label: c.name, type: 'constant' as const, detail: '', info: c.doc })),
+      ...(symbol.kind === 'instance' ? symbol.cls.attributes ?? [] : [])
+        .map(a => ({ label: a.name, type: 'variable' as const, detail: 'attribute', info: a.doc })),
     ];
   }
   return [];
@@ -143,10 +167,21 @@ export function pinSummary(board: BoardDefinition, name: string, pin: BoardPin):
 export function describe(symbol: HardwareSymbol): { title: string; doc: string } {
   switch (symbol.kind) {
     case 'module': return { title: `module ${symbol.module.name}`, doc: symbol.module.doc };
-    case 'class': return { title: `class machine.${symbol.cls.name}${symbol.cls.signature}`, doc: symbol.cls.doc };
-    case 'instance': return { title: `machine.${symbol.cls.name} object`, doc: symbol.cls.doc };
-    case 'function': return { title: `${symbol.owner}.${symbol.fn.name}${symbol.fn.signature}`, doc: symbol.fn.doc };
-    case 'constant': return { title: `${symbol.owner}.${symbol.constant.name}`, doc: symbol.constant.doc };
+    case 'class': return { title: `class ${qualifiedClass(symbol.cls)}${symbol.cls.signature}`, doc: symbol.cls.doc };
+    case 'instance': return { title: `${qualifiedClass(symbol.cls)} object`, doc: symbol.cls.doc };
+    case 'function': return { title: `${ownerPrefix(symbol.owner)}${symbol.fn.name}${symbol.fn.signature}`, doc: symbol.fn.doc };
+    case 'constant': return { title: `${ownerPrefix(symbol.owner)}${symbol.constant.name}`, doc: symbol.constant.doc };
     case 'pin': return { title: `board.${symbol.name}: machine.Pin`, doc: pinSummary(symbol.board, symbol.name, symbol.pin) };
   }
+}
+
+/** 'machine.Pin', 'threading.Thread'; a class no module lists (what thread() returns) by its name alone. */
+function qualifiedClass(cls: ApiClass): string {
+  const module = moduleOfClass(cls);
+  return module ? `${module.name}.${cls.name}` : cls.name;
+}
+
+/** A built-in is named without a module: `thread(...)`, `PRIO_HIGHEST`. */
+function ownerPrefix(owner: string): string {
+  return owner === 'builtins' ? '' : `${owner}.`;
 }
