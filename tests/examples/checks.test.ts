@@ -81,6 +81,15 @@ describe('exampleProblems', () => {
       .toEqual(['test: inputs[0]: no pin "NOPE" on the Virtual board']);
     expect(exampleProblems({ ...good, test: { runMs: 1000 } }, ['main.py'])).toEqual(['test: checks nothing: give stdout, lines, contains, plot, pins, pwm or uartOut']);
   });
+  it('takes a sensor that is connected or not, nothing else', () => {
+    const withSensor = (sensor: unknown) => ({ ...good, test: { runMs: 1000, inputs: [{ atMs: 0, sensor }], contains: ['x'] } });
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40 }), ['main.py'])).toEqual([]);
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, connected: false }), ['main.py'])).toEqual([]);
+    const wrong = ['test: inputs[0]: sensor must be { temperature, humidity, connected? } (humidity 0..100, connected true/false)'];
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, connected: 0 }), ['main.py'])).toEqual(wrong);
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, unplugged: true }), ['main.py'])).toEqual(wrong);
+    expect(exampleProblems(withSensor({ temperature: 20, humidity: 140 }), ['main.py'])).toEqual(wrong);
+  });
 });
 
 describe('usesMismatches', () => {
@@ -101,14 +110,5 @@ describe('boardInputOf', () => {
     expect(boardInputOf({ atMs: 0, analog: 'KNOB', value: 40000 })).toEqual({ kind: 'analog', pin: virtualPinIndex('A0'), value: 40000 });
     expect(boardInputOf({ atMs: 0, sensor: { temperature: 21.5, humidity: 40 } })).toEqual({ kind: 'sensor', temperature: 21.5, humidity: 40 });
     expect(boardInputOf({ atMs: 0, uart: 1, text: 'hé\n' })).toEqual({ kind: 'uart', bus: 1, bytes: new Uint8Array([0x68, 0xc3, 0xa9, 0x0a]) });
-  });
-  it('takes a sensor that is connected or not, nothing else', () => {
-    const withSensor = (sensor: unknown) => ({ ...good, test: { runMs: 1000, inputs: [{ atMs: 0, sensor }], contains: ['x'] } });
-    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40 }), ['main.py'])).toEqual([]);
-    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, connected: false }), ['main.py'])).toEqual([]);
-    const wrong = ['test: inputs[0]: sensor must be { temperature, humidity, connected? } (humidity 0..100, connected true/false)'];
-    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, connected: 0 }), ['main.py'])).toEqual(wrong);
-    expect(exampleProblems(withSensor({ temperature: 20, humidity: 40, unplugged: true }), ['main.py'])).toEqual(wrong);
-    expect(exampleProblems(withSensor({ temperature: 20, humidity: 140 }), ['main.py'])).toEqual(wrong);
   });
 });

@@ -2,10 +2,7 @@
 // tests/examples.test.ts holds every folder in examples/ to it.
 import { BOARDS, findPin, type BoardDefinition } from '../../compiler/src/hardware/boards';
 
-export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
-export const USES = ['pin', 'adc', 'pwm', 'uart', 'i2c', 'spi', 'timer', 'threads'] as const;
-export type Level = typeof LEVELS[number];
-export type Use = typeof USES[number];
+import { EXAMPLE_LEVELS as LEVELS, EXAMPLE_USES as USES, type ExampleLevel as Level, type ExampleUse as Use } from '../../main/common/exampleMeta';
 
 /** What a person does, `atMs` after the run starts (exactly one of pin, analog, sensor, uart). */
 export interface TestInput {

@@ -1,7 +1,7 @@
 // What of the board an example's program uses, read from its source: the machine classes it
 // names, board.UART()/I2C()/SPI(), and the thread modules it imports. example.json's `uses` must
 // say the same, since the gallery offers an example only to boards that have what it uses.
-import type { Use } from './contract';
+import type { ExampleUse as Use } from '../../main/common/exampleMeta';
 
 const CLASSES: Record<string, Use> = { Pin: 'pin', ADC: 'adc', PWM: 'pwm', UART: 'uart', I2C: 'i2c', SPI: 'spi', Timer: 'timer' };
 const THREAD_MODULES = /^\s*(?:import\s[^\n]*\b|from\s+)(?:_thread|threading|thread)\b/m;
