@@ -1,21 +1,27 @@
 // Boards: one device session per board, opened on first use; run, stop, REPL entries, input.
 import { compile, compileProject, levelErrors } from '../../compiler/src/index';
-import type { BoardInfo, DeviceApi, ExecResult, RunResult } from '../common/api';
+import type { BoardInfo, DeviceApi, ExecResult, RunResult, StoredProgram } from '../common/api';
 import { openSession } from '../devices/connect';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
 import { DEFAULT_VIRTUAL_RAM, findVirtualRam } from '../common/virtualRam';
 import { heapArgs, startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability } from '../devices/virtualBoard';
 import { SerialTransport } from '../link/serialTransport';
-import type { DeviceSession } from '../link/session';
+import type { DeviceSession, VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 import { findBoardDefinition } from '../common/boardDefinitions';
 import { linkInputs } from './boardInput';
 import type { ServiceContext } from './serviceContext';
 
+/** What INFO says the board keeps; a v1 VM's INFO has no program flags. */
+function storedProgram(info: VmInfo): StoredProgram {
+  return info.programStored === undefined ? { keeps: false } : { keeps: true, stored: info.programStored, runAtBoot: info.runAtBoot ?? false };
+}
+
 export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
   const vmBoards = new Map<string, string>();         // the board id each session's VM reported ("virtual")
+  const keepsPrograms = new Map<string, boolean>();   // whether each session's VM reports its stored program (v2)
   let virtualRam = DEFAULT_VIRTUAL_RAM;
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
@@ -73,10 +79,13 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         s.on('close', reason => {
           sessions.delete(boardId);
           vmBoards.delete(boardId);
+          keepsPrograms.delete(boardId);
           if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
         emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
+        keepsPrograms.set(boardId, info.programStored !== undefined);
+        emit({ kind: 'program', boardId, program: storedProgram(info) });
         return s;
       });
       session.catch(() => sessions.delete(boardId));
@@ -93,7 +102,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       return boards;
     },
 
-    async run({ boardId, file, source, modules = [] }): Promise<RunResult> {
+    async run({ boardId, file, source, modules = [], runAtBoot = false }): Promise<RunResult> {
       // The program's modules travel with it; what it imports is compiled into one image.
       const files: Record<string, string> = Object.create(null);
       for (const m of modules) files[m.file] = m.source;
@@ -105,14 +114,21 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         // the VM named its board: what that board's level lacks is refused here, with its place
         const lacking = levelErrors(files, vmBoards.get(boardId) ?? '');
         if (lacking.length) return { ok: false, diagnostics: lacking };
+        if (runAtBoot && !keepsPrograms.get(boardId)) {
+          return { ok: false, error: 'the VM on this board is too old to run a program at boot: burn the VM that comes with this IDE onto it, or untick "run at boot"' };
+        }
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
         let shown = -1;
-        await session.upload(image, { onProgress: (sent, total) => {
+        await session.upload(image, { runAtBoot, onProgress: (sent, total) => {
           const percent = Math.floor(sent * 100 / total);
           if (percent === shown) return;
           shown = percent;
           emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
         } });
+        if (keepsPrograms.get(boardId)) {                // what the board now keeps, as it says itself
+          const { programStored, runAtBoot: atBoot } = await session.status();
+          emit({ kind: 'program', boardId, program: { keeps: true, stored: programStored, runAtBoot: atBoot } });
+        }
         emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
         await session.run();
         return { ok: true };
