@@ -17,6 +17,30 @@ function storedProgram(info: VmInfo): StoredProgram {
   return info.programStored === undefined ? { keeps: false } : { keeps: true, stored: info.programStored, runAtBoot: info.runAtBoot ?? false };
 }
 
+async function bootProgramRunning(session: DeviceSession, info: VmInfo): Promise<boolean> {
+  return info.runAtBoot === true && (await session.status()).state === 'running';
+}
+
+/** How long a program the IDE did not start (a board's boot program) gets to end after STOP. */
+const BOOT_STOP_MS = 3000;
+
+/** Stops a program that runs without the IDE having started it, and waits until it has ended. */
+async function stopWhatRuns(session: DeviceSession): Promise<void> {
+  if ((await session.status()).state !== 'running') return;
+  let cleanup = () => {};
+  const ended = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the program running on the board did not stop within ${BOOT_STOP_MS / 1000} s: ` +
+      'reset the board while holding its button (or press Stop within its first second) to skip it')), BOOT_STOP_MS);
+    const onDone = () => resolve();
+    session.once('done', onDone);
+    cleanup = () => { clearTimeout(timer); session.off('done', onDone); };
+  });
+  try {
+    await session.stop();
+    await ended;
+  } finally { cleanup(); }
+}
+
 export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
@@ -58,7 +82,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         if (isSerial(boardId)) prober.release(boardId);
         throw err;
       }));
-      session = opened.then(({ session: s, info }) => {
+      session = opened.then(async ({ session: s, info }) => {
         readyDetails.set(boardId, `VM v${info.vmVersion}`);
         if (isSerial(boardId)) prober.noteSession(boardId, info);
         vmBoards.set(boardId, info.boardId);
@@ -83,9 +107,12 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
           if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
-        emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
         keepsPrograms.set(boardId, info.programStored !== undefined);
         emit({ kind: 'program', boardId, program: storedProgram(info) });
+        // A board that started with a program stored to run at boot may be running it: say so, so
+        // that Stop works and Run stops it first.
+        if (await bootProgramRunning(s, info)) emit({ kind: 'state', boardId, state: 'running', detail: 'the program stored to run at boot' });
+        else emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
         return s;
       });
       session.catch(() => sessions.delete(boardId));
@@ -117,6 +144,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         if (runAtBoot && !keepsPrograms.get(boardId)) {
           return { ok: false, error: 'the VM on this board is too old to run a program at boot: burn the VM that comes with this IDE onto it, or untick "run at boot"' };
         }
+        if (keepsPrograms.get(boardId)) await stopWhatRuns(session);   // the boot program would refuse the upload (BUSY)
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
         let shown = -1;
         await session.upload(image, { runAtBoot, onProgress: (sent, total) => {

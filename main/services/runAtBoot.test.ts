@@ -30,13 +30,19 @@ describe('run at boot', () => {
     storeFile = join(tmp, 'board.store');
     plugged = [];
     events = [];
-    service = createViperService({
+    service = newService();
+  });
+
+  function newService(): ViperService {
+    const created = createViperService({
       projectsDir: join(tmp, 'projects'), settingsDir: join(tmp, 'settings'),
       listPorts: async () => plugged.map(path => ({ path })),
       probePort: async () => undefined,      // no background probe competing for the pty
     });
-    service.onEvent(e => events.push(e));
-  });
+    created.onEvent(e => events.push(e));
+    return created;
+  }
+
   afterEach(async () => {
     await service.dispose();
     await board?.stop();
@@ -60,12 +66,20 @@ describe('run at boot', () => {
 
   const programEvents = (boardId: string) => events.flatMap(e => e.kind === 'program' && e.boardId === boardId ? [e.program] : []);
 
+  /** Restarts the board (a reset, or power): the IDE lets go of the port, as when the cable is pulled. */
+  async function restart(): Promise<string> {
+    await service.dispose();
+    await board!.stop();
+    const path = await plugIn();
+    events = [];
+    service = newService();
+    return path;
+  }
+
   /** Restarts the board (a reset, or power) and reads what it printed by itself within `ms`:
    *  the pty keeps those frames for whoever opens it. */
   async function restartAndListen(ms: number): Promise<{ output: string; runs: number; runAtBoot: boolean; stored: boolean }> {
-    await service.dispose();                 // the IDE lets go of the port, as when the cable is pulled
-    await board!.stop();
-    const path = await plugIn();
+    const path = await restart();
     await new Promise(r => setTimeout(r, ms));
     const decoder = new TextDecoder();
     let output = '', runs = 0;
@@ -110,13 +124,26 @@ describe('run at boot', () => {
   it('the board reconnected tells the IDE that it keeps a program to run at boot', async () => {
     const path = await plugIn();
     expect(await runToDone(path, true)).toBe('ok');
-    await restartAndListen(300);
-    events = [];
-    service = createViperService({ projectsDir: join(tmp, 'projects'), settingsDir: join(tmp, 'settings'), listPorts: async () => plugged.map(p => ({ path: p })), probePort: async () => undefined });
-    service.onEvent(e => events.push(e));
-    const again = board!.path;
+    const again = await restart();
     expect(await service.exec({ boardId: again, source: '1 + 1' })).toEqual({ ok: true });
     expect(programEvents(again)).toEqual([{ keeps: true, stored: true, runAtBoot: true }]);
+  }, 20000);
+
+  it('the board restarted running a program that never ends: the IDE shows it running, Run stops it and runs the new one', async () => {
+    const path = await plugIn();
+    const forever = 'import time\nwhile True:\n    print("tick")\n    time.sleep_ms(20)\n';
+    expect(await service.run({ boardId: path, file: 'main.py', source: forever, runAtBoot: true })).toEqual({ ok: true });
+    const again = await restart();
+    const dones = () => events.filter(e => e.kind === 'done').map(e => e.kind === 'done' && e.status);
+    expect(await service.run({ boardId: again, file: 'main.py', source: PROGRAM })).toEqual({ ok: true });   // no BUSY: the boot program was stopped first
+    for (const until = Date.now() + 5000; dones().length < 2 && Date.now() < until;) await new Promise(r => setTimeout(r, 20));
+    const states = events.flatMap(e => e.kind === 'state' ? [`${e.state}${e.detail ? ` ${e.detail}` : ''}`] : []);
+    expect(states.slice(0, 2)).toEqual(['connecting', 'running the program stored to run at boot']);
+    expect(dones()).toEqual(['stopped', 'ok']);
+    const output = events.filter(e => e.kind === 'output').map(e => e.kind === 'output' && e.text).join('');
+    expect(output.endsWith('booted 42\n')).toBe(true);
+    expect(output.replace(/(tick\n)*/, '')).toBe('booted 42\n');   // the boot program's ticks, then the new program
+    expect(programEvents(again).at(-1)).toEqual({ keeps: true, stored: true, runAtBoot: false });
   }, 20000);
 
   describe('on a board whose VM is too old to say what it keeps (link protocol v1)', () => {
