@@ -16,7 +16,7 @@ import { boardWithOwnUsbId } from '../../main/devices/testing/usbBoards';
 import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
-  describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsole,
+  consoleText, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -79,8 +79,9 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     expect(Date.now() - since).toBeLessThan(2500);
   });
 
-  test('a port where a VM answers is listed as ready, asks nothing, and runs a program (the host VM on a pty)', async () => {
-    const board = await startPtyBoard();
+  test('a port where a VM answers is listed as ready, asks nothing, runs a program, and keeps one to run at boot (the host VM on a pty)', async () => {
+    const storeFile = join(ide.tmp, 'board.store');           // its flash: kept across its restarts
+    let board = await startPtyBoard({ storeFile, autorun: true });
     const silent = await openPtyPair();                        // a port where nobody answers
     const adapter = await openPtyPair();                       // a CH340 whose VM says which board it is
     const fake = await startFakeVm(adapter.board, { boardId: 'nucleo_f401re' });
@@ -106,6 +107,41 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
       await page.click('#run');
       await waitForConsole(page, 'over the wire 42');
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-serial-run.png') });
+
+      // Keep it on the board: ticked, Run stores the program to run whenever the board starts.
+      const keep = page.locator('[data-testid="run-at-boot"]');
+      const kept = page.locator('[data-testid="board-program"]');
+      await expect(keep.isVisible()).resolves.toBe(true);
+      await expect(keep.isChecked()).resolves.toBe(false);
+      await settle(() => kept.innerText(), 'program stored');
+      await keep.check();
+      await pasteProgram(page, 'import time\nwhile True:\n    print("tick")\n    time.sleep_ms(500)\n');
+      await page.click('#run');
+      // the note is wider than the console: compared without the line breaks and spaces of its wrapping
+      const unwrapped = async () => (await consoleText(page)).replace(/\s+/g, '');
+      const noteThenTick = ',kepttorunatboot──tick';
+      await settle(async () => (await unwrapped()).includes(noteThenTick), true);
+      await expect(unwrapped()).resolves.toContain(noteThenTick);
+      await settle(() => kept.innerText(), 'program runs at boot');
+      await page.screenshot({ path: join(RESULTS_DIR, 'e2e-run-at-boot.png') });
+      await page.click('#stop');
+      await waitForConsole(page, '── stopped ──');
+
+      // The board restarts (reset, power) and runs its program by itself; the IDE finds it running,
+      // and Run stops it before sending the new one.
+      await board.stop();
+      board = await startPtyBoard({ storeFile, autorun: true });
+      plugged = [{ path: board.path }];
+      await option(`Serial port — ${board.path} · VM v`).waitFor({ state: 'attached', timeout: 5000 });
+      await page.selectOption('#board-select', board.path);
+      await keep.uncheck();
+      await typeProgram(page, 'print("replaced", 6 * 7)');
+      await page.click('#run');
+      const shown = await waitForConsole(page, 'replaced 42');
+      const lastRun = shown.slice(shown.lastIndexOf('── running main.py'));
+      expect(lastRun.indexOf('── stopped ──')).toBeGreaterThan(0);                        // the boot program, stopped
+      expect(lastRun.indexOf('── stopped ──')).toBeLessThan(lastRun.indexOf('replaced 42'));
+      await settle(() => kept.innerText(), 'program stored');
     } finally {
       await fake.close();
       await Promise.all([board.stop(), silent.close(), adapter.close()]);

@@ -9,7 +9,7 @@ describe('the run-at-boot switch', () => {
     expect(storedProgramText(undefined)).toBe('');
     expect(storedProgramText({ keeps: true, stored: false, runAtBoot: false })).toBe('no program stored');
     expect(storedProgramText({ keeps: true, stored: true, runAtBoot: false })).toBe('program stored');
-    expect(storedProgramText({ keeps: true, stored: true, runAtBoot: true })).toBe('program stored · runs at boot');
+    expect(storedProgramText({ keeps: true, stored: true, runAtBoot: true })).toBe('program runs at boot');
     expect(storedProgramText({ keeps: false })).toBe('VM too old for run at boot');
   });
 
@@ -39,7 +39,7 @@ describe('the run-at-boot switch', () => {
 
     const program = (boardId: string, runAtBoot: boolean): DeviceEvent => ({ kind: 'program', boardId, program: { keeps: true, stored: true, runAtBoot } });
     sw.noteEvent(program(SERIAL.id, true));                // the board already runs its program at boot
-    expect([el.box.checked, el.program.textContent, sw.runAtBoot()]).toEqual([true, 'program stored · runs at boot', true]);
+    expect([el.box.checked, el.program.textContent, sw.runAtBoot()]).toEqual([true, 'program runs at boot', true]);
 
     tick(false);                                           // the person says no
     sw.noteEvent(program(SERIAL.id, true));

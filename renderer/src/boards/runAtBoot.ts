@@ -9,7 +9,7 @@ export function storedProgramText(program: StoredProgram | undefined): string {
   if (!program) return '';
   if (!program.keeps) return 'VM too old for run at boot';
   if (!program.stored) return 'no program stored';
-  return program.runAtBoot ? 'program stored · runs at boot' : 'program stored';
+  return program.runAtBoot ? 'program runs at boot' : 'program stored';
 }
 
 export type RunAtBootOffer = { shown: false } | { shown: true; enabled: boolean; title: string };
