@@ -1,4 +1,6 @@
 // Boards: one device session per board, opened on first use; run, stop, REPL entries, input.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { compile, compileProject, levelErrors } from '../../compiler/src/index';
 import type { BoardInfo, DeviceApi, ExecResult, RunResult, StoredProgram } from '../common/api';
 import { openSession } from '../devices/connect';
@@ -41,7 +43,13 @@ async function stopWhatRuns(session: DeviceSession): Promise<void> {
   } finally { cleanup(); }
 }
 
-export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
+export interface BoardsOptions {
+  /** Where the Virtual board keeps its program across its restarts, as a board keeps it in flash
+   *  (absent: it starts empty each time). It then runs a program stored to run at boot when it starts. */
+  virtualStoreFile?: string;
+}
+
+export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext, options: BoardsOptions = {}): DeviceApi & { dispose(): Promise<void> } {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
   const vmBoards = new Map<string, string>();         // the board id each session's VM reported ("virtual")
@@ -53,7 +61,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     if (boardId === VIRTUAL_BOARD_ID) {
       const virtual = virtualBoardAvailability();
       if (!virtual.available) throw new Error(virtual.reason);
-      return startVirtualBoard(undefined, heapArgs(findVirtualRam(virtualRam)?.heapBytes));
+      return startVirtualBoard(undefined, [...heapArgs(findVirtualRam(virtualRam)?.heapBytes), ...virtualStoreArgs()]);
     }
     if (boardId === QEMU_BOARD_ID) {
       const qemu = qemuBoardAvailability();
@@ -71,6 +79,12 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     }
   }
 
+  function virtualStoreArgs(): string[] {
+    if (!options.virtualStoreFile) return [];
+    mkdirSync(dirname(options.virtualStoreFile), { recursive: true });
+    return ['--store-file', options.virtualStoreFile, '--autorun'];
+  }
+
   const isSerial = (boardId: string) => boardId !== VIRTUAL_BOARD_ID && boardId !== QEMU_BOARD_ID;
 
   function connect(boardId: string): Promise<DeviceSession> {
@@ -78,7 +92,9 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     if (!session) {
       emit({ kind: 'state', boardId, state: 'connecting' });
       // A port's hold (taken by transportFor) ends with the session, or here if no session came of it.
-      const opened = transportFor(boardId).then(transport => openSession(transport).catch(err => {
+      // its output from the start: a board running its boot program prints before it answers HELLO
+      const listen = (s: DeviceSession) => { s.on('output', text => emit({ kind: 'output', boardId, text })); };
+      const opened = transportFor(boardId).then(transport => openSession(transport, undefined, listen).catch(err => {
         if (isSerial(boardId)) prober.release(boardId);
         throw err;
       }));
@@ -86,7 +102,6 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         readyDetails.set(boardId, `VM v${info.vmVersion}`);
         if (isSerial(boardId)) prober.noteSession(boardId, info);
         vmBoards.set(boardId, info.boardId);
-        s.on('output', text => emit({ kind: 'output', boardId, text }));
         s.on('boardState', pins => emit({ kind: 'pins', boardId, board: info.boardId, pins }));
         const uartDecoders = new Map<number, TextDecoder>();   // per bus: a character may span frames
         s.on('uartOut', (bus, bytes) => {

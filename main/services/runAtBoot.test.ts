@@ -146,6 +146,40 @@ describe('run at boot', () => {
     expect(programEvents(again).at(-1)).toEqual({ keeps: true, stored: true, runAtBoot: false });
   }, 20000);
 
+  describe('on the Virtual board, which keeps its program in the settings folder', () => {
+    const outputText = () => events.filter(e => e.kind === 'output').map(e => e.kind === 'output' && e.text).join('');
+    const dones = () => events.filter(e => e.kind === 'done').map(e => e.kind === 'done' && e.status);
+    async function until(test: () => boolean, ms = 5000): Promise<void> {
+      for (const end = Date.now() + ms; !test() && Date.now() < end;) await new Promise(r => setTimeout(r, 20));
+    }
+
+    it('started again, it runs the program stored to run at boot; Run stops it first', async () => {
+      const forever = 'import time\nwhile True:\n    print("tick")\n    time.sleep_ms(20)\n';
+      expect(await service.run({ boardId: 'virtual', file: 'main.py', source: forever, runAtBoot: true })).toEqual({ ok: true });
+      await until(() => outputText().includes('tick'));
+      await service.setVirtualBoardRam({ ram: 'nucleo_f401re' });   // a new heap: the VM starts again
+      events = [];
+      expect(await service.run({ boardId: 'virtual', file: 'main.py', source: PROGRAM })).toEqual({ ok: true });
+      await until(() => dones().length >= 2);
+      const states = events.flatMap(e => e.kind === 'state' ? [`${e.state}${e.detail ? ` ${e.detail}` : ''}`] : []);
+      expect(states.slice(0, 2)).toEqual(['connecting', 'running the program stored to run at boot']);
+      expect(dones()).toEqual(['stopped', 'ok']);
+      expect(outputText()).toMatch(/^(tick\n)+booted 42\n$/);
+      expect(programEvents('virtual')).toEqual([{ keeps: true, stored: true, runAtBoot: true }, { keeps: true, stored: true, runAtBoot: false }]);
+    }, 20000);
+
+    it('the IDE started again finds it keeping the program, and shows what it printed at boot', async () => {
+      expect(await runToDone('virtual', true)).toBe('ok');
+      await service.dispose();
+      events = [];
+      service = newService();                                  // the same settings folder
+      expect(await service.run({ boardId: 'virtual', file: 'main.py', source: 'print("then", 1)\n' })).toEqual({ ok: true });
+      await until(() => outputText().includes('then 1'));
+      expect(outputText()).toBe('booted 42\nthen 1\n');     // the boot program's output is not lost
+      expect(programEvents('virtual')[0]).toEqual({ keeps: true, stored: true, runAtBoot: true });
+    }, 20000);
+  });
+
   describe('on a board whose VM is too old to say what it keeps (link protocol v1)', () => {
     let pair: PtyPair;
     let fake: { close(): Promise<void> };
