@@ -17,7 +17,7 @@ describe('the run-at-boot switch', () => {
     expect(runAtBootOffer(undefined, undefined)).toEqual({ shown: false });
     expect(runAtBootOffer({ ...VIRTUAL, unavailable: 'Windows' }, undefined)).toEqual({ shown: false });
     expect(runAtBootOffer(SERIAL, undefined)).toMatchObject({ shown: true, enabled: true, title: expect.stringMatching(/hold the board's button/) });
-    expect(runAtBootOffer(VIRTUAL, undefined)).toMatchObject({ shown: true, enabled: true, title: expect.stringMatching(/Virtual board keeps the program while it runs/) });
+    expect(runAtBootOffer(VIRTUAL, undefined)).toMatchObject({ shown: true, enabled: true, title: expect.stringMatching(/Virtual board keeps it in Viper's settings/) });
     expect(runAtBootOffer(SERIAL, { keeps: false })).toMatchObject({ shown: true, enabled: false, title: expect.stringMatching(/too old .* burn the VM/) });
   });
 

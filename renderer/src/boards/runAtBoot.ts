@@ -24,7 +24,7 @@ export function runAtBootOffer(board: BoardInfo | undefined, program: StoredProg
     return { shown: true, enabled: false, title: 'The VM on this board is too old to keep a program to run at boot: burn the VM that comes with Viper onto it.' };
   }
   const note = board.kind === 'virtual'
-    ? ' The Virtual board keeps the program while it runs; Viper starts it empty.'
+    ? ' The Virtual board keeps it in Viper\'s settings, as a board keeps it in flash, and runs it whenever Viper starts the Virtual board.'
     : board.kind === 'qemu' ? ' The QEMU board keeps it across its resets; Viper starts it empty.' : '';
   return { shown: true, enabled: true, title: HOW_IT_WORKS + note };
 }
