@@ -8,7 +8,8 @@ import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard }
 import { DEFAULT_VIRTUAL_RAM, findVirtualRam } from '../common/virtualRam';
 import { heapArgs, startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability } from '../devices/virtualBoard';
 import { SerialTransport } from '../link/serialTransport';
-import type { DeviceSession, VmInfo } from '../link/session';
+import { LINK_ERRORS } from '../link/protocol';
+import { LinkError, type DeviceSession, type VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 import { findBoardDefinition } from '../common/boardDefinitions';
 import { linkInputs } from './boardInput';
@@ -83,6 +84,12 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     if (!options.virtualStoreFile) return [];
     mkdirSync(dirname(options.virtualStoreFile), { recursive: true });
     return ['--store-file', options.virtualStoreFile, '--autorun'];
+  }
+
+  /** After a request failed: a board that refused it because a program runs (its boot program) is still running. */
+  function emitFailedState(boardId: string, err: unknown): void {
+    const busy = err instanceof LinkError && err.code === LINK_ERRORS.BUSY;
+    emit({ kind: 'state', boardId, state: !sessions.has(boardId) ? 'disconnected' : busy ? 'running' : 'ready' });
   }
 
   const isSerial = (boardId: string) => boardId !== VIRTUAL_BOARD_ID && boardId !== QEMU_BOARD_ID;
@@ -176,7 +183,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         await session.run();
         return { ok: true };
       } catch (err) {
-        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        emitFailedState(boardId, err);
         return { ok: false, error: (err as Error).message };
       }
     },
@@ -197,7 +204,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         flush(boardId);                                  // and passed on, before the answer
         return { ok: true };
       } catch (err) {
-        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        emitFailedState(boardId, err);
         return { ok: false, error: (err as Error).message };
       }
     },

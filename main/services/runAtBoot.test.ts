@@ -180,6 +180,19 @@ describe('run at boot', () => {
     }, 20000);
   });
 
+  it('a prompt entry while the boot program runs is refused, saying why; after Stop it runs', async () => {
+    const path = await plugIn();
+    const forever = 'import time\nwhile True:\n    time.sleep_ms(20)\n';
+    expect(await service.run({ boardId: path, file: 'main.py', source: forever, runAtBoot: true })).toEqual({ ok: true });
+    const again = await restart();
+    expect(await service.exec({ boardId: again, source: '1 + 1' })).toEqual({ ok: false, error: expect.stringMatching(/a program is running/) });
+    expect(events).toContainEqual({ kind: 'state', boardId: again, state: 'running', detail: 'the program stored to run at boot' });
+    expect(events.filter(e => e.kind === 'state').at(-1)).toEqual({ kind: 'state', boardId: again, state: 'running' });   // still: Stop stays offered
+    await service.stop({ boardId: again });
+    for (const end = Date.now() + 3000; !events.some(e => e.kind === 'done') && Date.now() < end;) await new Promise(r => setTimeout(r, 20));
+    expect(await service.exec({ boardId: again, source: '1 + 1' })).toEqual({ ok: true });
+  }, 20000);
+
   describe('on a board whose VM is too old to say what it keeps (link protocol v1)', () => {
     let pair: PtyPair;
     let fake: { close(): Promise<void> };
