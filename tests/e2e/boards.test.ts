@@ -174,6 +174,31 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     await waitForConsole(page, '20000 19999');
   });
 
+  test('the Virtual board keeps a program to run at boot: started again, it runs it, and Run stops it first', async () => {
+    await page.selectOption('#board-select', 'virtual');
+    const keep = page.locator('[data-testid="run-at-boot"]');
+    await keep.check();
+    await pasteProgram(page, 'import time\nwhile True:\n    print("from boot")\n    time.sleep_ms(300)\n');
+    await page.click('#run');
+    await waitForConsole(page, 'from boot');
+    await settle(() => page.locator('[data-testid="board-program"]').innerText(), 'program runs at boot');
+
+    await page.selectOption('[data-testid="virtual-ram"]', 'nucleo_f401re');   // the Virtual board starts again
+    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE");
+    await page.click('#clear-console');
+    await keep.uncheck();
+    await typeProgram(page, 'print("fresh", 1)');
+    await page.click('#run');
+    const shown = (await waitForConsole(page, 'fresh 1')).split('\n').map(l => l.trim()).filter(Boolean);
+    // it printed at its start, was stopped for the new program, which then ran
+    expect(shown.indexOf('from boot')).toBeGreaterThanOrEqual(0);
+    expect(shown.indexOf('from boot')).toBeLessThan(shown.indexOf('── stopped ──'));
+    expect(shown.indexOf('── stopped ──')).toBeLessThan(shown.indexOf('fresh 1'));
+    await settle(() => page.locator('[data-testid="board-program"]').innerText(), 'program stored');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-virtual-run-at-boot.png') });
+    await page.selectOption('[data-testid="virtual-ram"]', 'desktop');
+  });
+
   test('Burn VM offers each board with its methods and state, and without an image says how to build one', async () => {
     plugged = [OWN];
     await option(OWN_LABEL).waitFor({ state: 'attached', timeout: 2500 });
