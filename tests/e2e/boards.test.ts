@@ -16,7 +16,7 @@ import { boardWithOwnUsbId } from '../../main/devices/testing/usbBoards';
 import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
-  consoleText, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, typeProgram, waitForConsole,
+  boardState, consoleText, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -126,6 +126,9 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-run-at-boot.png') });
       await page.click('#stop');
       await waitForConsole(page, '── stopped ──');
+      // idle, Stop stays offered: pressed within a second of a reset, it skips the boot program
+      await settle(async () => (await boardState(page)).state, 'ready');
+      await expect(page.locator('#stop').isEnabled()).resolves.toBe(true);
 
       // The board restarts (reset, power) and runs its program by itself; the IDE finds it running,
       // and Run stops it before sending the new one.
@@ -195,6 +198,7 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     expect(shown.indexOf('from boot')).toBeLessThan(shown.indexOf('── stopped ──'));
     expect(shown.indexOf('── stopped ──')).toBeLessThan(shown.indexOf('fresh 1'));
     await settle(() => page.locator('[data-testid="board-program"]').innerText(), 'program stored');
+    await expect(page.locator('#stop').isEnabled()).resolves.toBe(false);   // nothing runs, nothing to skip at boot
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-virtual-run-at-boot.png') });
     await page.selectOption('[data-testid="virtual-ram"]', 'desktop');
   });
