@@ -48,7 +48,8 @@ export type ExecResult =
 export interface DeviceApi {
   listBoards(): Promise<BoardInfo[]>;
   /** Compiles `file` with the project's other `modules` (what it imports comes along), stores it on
-   *  the board and runs it. `runAtBoot`: the board also runs it whenever it starts (a reset, power). */
+   *  the board and runs it. `runAtBoot` true: the board also runs it whenever it starts (a reset,
+   *  power); false: it does not; absent: as the program it replaces (as the board reported it). */
   run(params: { boardId: string; file: string; source: string; modules?: ModuleSource[]; runAtBoot?: boolean }): Promise<RunResult>;
   stop(params: { boardId: string }): Promise<void>;
   /** Runs one REPL entry (complete statements) and resolves when it has ended. */

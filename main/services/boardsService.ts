@@ -54,7 +54,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
   const vmBoards = new Map<string, string>();         // the board id each session's VM reported ("virtual")
-  const keepsPrograms = new Map<string, boolean>();   // whether each session's VM reports its stored program (v2)
+  const programs = new Map<string, StoredProgram>();  // what each session's VM last said it keeps
   let virtualRam = DEFAULT_VIRTUAL_RAM;
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
@@ -78,6 +78,11 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       prober.release(boardId);
       throw err;
     }
+  }
+
+  function noteProgram(boardId: string, program: StoredProgram): void {
+    programs.set(boardId, program);
+    emit({ kind: 'program', boardId, program });
   }
 
   function virtualStoreArgs(): string[] {
@@ -125,12 +130,11 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         s.on('close', reason => {
           sessions.delete(boardId);
           vmBoards.delete(boardId);
-          keepsPrograms.delete(boardId);
+          programs.delete(boardId);
           if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
-        keepsPrograms.set(boardId, info.programStored !== undefined);
-        emit({ kind: 'program', boardId, program: storedProgram(info) });
+        noteProgram(boardId, storedProgram(info));
         // A board that started with a program stored to run at boot may be running it: say so, so
         // that Stop works and Run stops it first.
         if (await bootProgramRunning(s, info)) emit({ kind: 'state', boardId, state: 'running', detail: 'the program stored to run at boot' });
@@ -151,7 +155,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       return boards;
     },
 
-    async run({ boardId, file, source, modules = [], runAtBoot = false }): Promise<RunResult> {
+    async run({ boardId, file, source, modules = [], runAtBoot: asked }): Promise<RunResult> {
       // The program's modules travel with it; what it imports is compiled into one image.
       const files: Record<string, string> = Object.create(null);
       for (const m of modules) files[m.file] = m.source;
@@ -163,10 +167,13 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         // the VM named its board: what that board's level lacks is refused here, with its place
         const lacking = levelErrors(files, vmBoards.get(boardId) ?? '');
         if (lacking.length) return { ok: false, diagnostics: lacking };
-        if (runAtBoot && !keepsPrograms.get(boardId)) {
+        const kept = programs.get(boardId);
+        if (asked && !kept?.keeps) {
           return { ok: false, error: 'the VM on this board is too old to run a program at boot: burn the VM that comes with this IDE onto it, or untick "run at boot"' };
         }
-        if (keepsPrograms.get(boardId)) await stopWhatRuns(session);   // the boot program would refuse the upload (BUSY)
+        if (kept?.keeps) await stopWhatRuns(session);   // the boot program would refuse the upload (BUSY)
+        // not asked: as the program it replaces (a board that runs its program at boot goes on doing so)
+        const runAtBoot = asked ?? (kept?.keeps === true && kept.runAtBoot);
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
         let shown = -1;
         await session.upload(image, { runAtBoot, onProgress: (sent, total) => {
@@ -175,9 +182,9 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
           shown = percent;
           emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
         } });
-        if (keepsPrograms.get(boardId)) {                // what the board now keeps, as it says itself
+        if (kept?.keeps) {                               // what the board now keeps, as it says itself
           const { programStored, runAtBoot: atBoot } = await session.status();
-          emit({ kind: 'program', boardId, program: { keeps: true, stored: programStored, runAtBoot: atBoot } });
+          noteProgram(boardId, { keeps: true, stored: programStored, runAtBoot: atBoot });
         }
         emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
         await session.run();

@@ -121,6 +121,14 @@ describe('run at boot', () => {
     expect(await restartAndListen(500)).toEqual({ output: '', runs: 0, runAtBoot: false, stored: true });
   }, 20000);
 
+  it('a Run that does not say leaves it as the board had it', async () => {
+    const path = await plugIn();
+    expect(await runToDone(path, true)).toBe('ok');
+    expect(await runToDone(path)).toBe('ok');              // no runAtBoot: as the program it replaces
+    expect(programEvents(path).at(-1)).toEqual({ keeps: true, stored: true, runAtBoot: true });
+    expect(await restartAndListen(500)).toEqual({ output: 'booted 42\n', runs: 1, runAtBoot: true, stored: true });
+  }, 20000);
+
   it('the board reconnected tells the IDE that it keeps a program to run at boot', async () => {
     const path = await plugIn();
     expect(await runToDone(path, true)).toBe('ok');
@@ -143,7 +151,7 @@ describe('run at boot', () => {
     const output = events.filter(e => e.kind === 'output').map(e => e.kind === 'output' && e.text).join('');
     expect(output.endsWith('booted 42\n')).toBe(true);
     expect(output.replace(/(tick\n)*/, '')).toBe('booted 42\n');   // the boot program's ticks, then the new program
-    expect(programEvents(again).at(-1)).toEqual({ keeps: true, stored: true, runAtBoot: false });
+    expect(programEvents(again).at(-1)).toEqual({ keeps: true, stored: true, runAtBoot: true });   // not asked otherwise
   }, 20000);
 
   describe('on the Virtual board, which keeps its program in the settings folder', () => {
@@ -165,7 +173,7 @@ describe('run at boot', () => {
       expect(states.slice(0, 2)).toEqual(['connecting', 'running the program stored to run at boot']);
       expect(dones()).toEqual(['stopped', 'ok']);
       expect(outputText()).toMatch(/^(tick\n)+booted 42\n$/);
-      expect(programEvents('virtual')).toEqual([{ keeps: true, stored: true, runAtBoot: true }, { keeps: true, stored: true, runAtBoot: false }]);
+      expect(programEvents('virtual')).toEqual([{ keeps: true, stored: true, runAtBoot: true }, { keeps: true, stored: true, runAtBoot: true }]);
     }, 20000);
 
     it('the IDE started again finds it keeping the program, and shows what it printed at boot', async () => {

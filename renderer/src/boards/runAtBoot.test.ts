@@ -35,7 +35,8 @@ describe('the run-at-boot switch', () => {
     let board: BoardInfo | undefined = SERIAL;
     const sw = createRunAtBootSwitch(el, () => board);
     sw.refresh();
-    expect([el.label.hidden, el.box.checked, el.program.textContent, sw.runAtBoot()]).toEqual([false, false, '', false]);
+    // nothing known, nothing chosen: Run leaves it to what the board has
+    expect([el.label.hidden, el.box.checked, el.program.textContent, sw.runAtBoot()]).toEqual([false, false, '', undefined]);
 
     const program = (boardId: string, runAtBoot: boolean): DeviceEvent => ({ kind: 'program', boardId, program: { keeps: true, stored: true, runAtBoot } });
     sw.noteEvent(program(SERIAL.id, true));                // the board already runs its program at boot
@@ -47,7 +48,7 @@ describe('the run-at-boot switch', () => {
 
     board = VIRTUAL;                                       // another board: its own switch
     sw.refresh();
-    expect([el.box.checked, el.program.textContent]).toEqual([false, '']);
+    expect([el.box.checked, el.program.textContent, sw.runAtBoot()]).toEqual([false, '', undefined]);
     tick(true);
     board = SERIAL;
     sw.refresh();

@@ -38,8 +38,9 @@ export interface RunAtBootElements {
 }
 
 export interface RunAtBootSwitch {
-  /** Whether Run should ask the selected board to run the program at boot. */
-  runAtBoot(): boolean;
+  /** Whether Run should ask the selected board to run the program at boot; undefined while the
+   *  person has not set the switch and the board has not said: the board then keeps what it had. */
+  runAtBoot(): boolean | undefined;
   /** The selected board may have changed: show its switch and stored program. */
   refresh(): void;
   noteEvent(event: DeviceEvent): void;
@@ -48,7 +49,8 @@ export interface RunAtBootSwitch {
 /**
  * `selected` gives the selected board. The switch is remembered per board; until the person sets
  * it for a board, it follows what that board reports (a board already running its program at
- * boot keeps doing so when Run sends it a new one).
+ * boot keeps doing so when Run sends it a new one), and before the board has said anything Run
+ * leaves the choice to what the board has.
  */
 export function createRunAtBootSwitch(el: RunAtBootElements, selected: () => BoardInfo | undefined): RunAtBootSwitch {
   const programs = new Map<string, StoredProgram>();
@@ -74,7 +76,9 @@ export function createRunAtBootSwitch(el: RunAtBootElements, selected: () => Boa
   return {
     runAtBoot() {
       const board = selected();
-      return !!board && !el.box.disabled && !el.label.hidden && el.box.checked;
+      if (!board || el.box.disabled || el.label.hidden) return false;
+      if (!chosen.has(board.id) && !programs.has(board.id)) return undefined;
+      return el.box.checked;
     },
     refresh,
     noteEvent(event) {
