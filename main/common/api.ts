@@ -48,8 +48,10 @@ export type ExecResult =
 /** Boards: list them, run a program, stop it, talk to them interactively. */
 export interface DeviceApi {
   listBoards(): Promise<BoardInfo[]>;
-  /** Compiles `file` with the project's other `modules` (what it imports comes along) and runs it. */
-  run(params: { boardId: string; file: string; source: string; modules?: ModuleSource[] }): Promise<RunResult>;
+  /** Compiles `file` with the project's other `modules` (what it imports comes along), stores it on
+   *  the board and runs it. `runAtBoot` true: the board also runs it whenever it starts (a reset,
+   *  power); false: it does not; absent: as the program it replaces (as the board reported it). */
+  run(params: { boardId: string; file: string; source: string; modules?: ModuleSource[]; runAtBoot?: boolean }): Promise<RunResult>;
   stop(params: { boardId: string }): Promise<void>;
   /** Runs one REPL entry (complete statements) and resolves when it has ended. */
   exec(params: { boardId: string; source: string }): Promise<ExecResult>;
@@ -73,6 +75,12 @@ export type BoardPanelInput =
   | { kind: 'analog'; pin: number; value: number }
   | { kind: 'sensor'; temperature: number; humidity: number; connected?: boolean }
   | { kind: 'uart'; bus: number; text: string };
+
+/** A board's program storage as its VM reports it (INFO / STATE). `keeps: false`: its VM is too
+ *  old to say (link protocol v1), so it cannot be asked to run a program at boot. */
+export type StoredProgram =
+  | { keeps: true; stored: boolean; runAtBoot: boolean }
+  | { keeps: false };
 
 /** How a pin in use is, from a BOARD_STATE frame: level 0/1, a PWM duty (0..65535) or an ADC reading. */
 export type PinModeName = 'unused' | 'input' | 'output' | 'open_drain' | 'pwm' | 'adc' | 'bus';
@@ -195,7 +203,9 @@ export type DeviceEvent =
   /** The board's pins in use, the whole table (`board`: the VM's board id, whose definition names them). */
   | { kind: 'pins'; boardId: string; board: string; pins: PinReport[] }
   /** Text a UART of the Virtual board sent (UTF-8 decoded across frames). */
-  | { kind: 'uart'; boardId: string; bus: number; text: string };
+  | { kind: 'uart'; boardId: string; bus: number; text: string }
+  /** What the board keeps in its program storage: said when a session opens (INFO) and after each upload. */
+  | { kind: 'program'; boardId: string; program: StoredProgram };
 
 // ---- wire messages ----
 

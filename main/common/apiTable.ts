@@ -40,6 +40,12 @@ function checkOptionalString(params: Record<string, unknown>, key: string, max: 
   return params[key] === undefined ? undefined : checkString(params, key, max);
 }
 
+function checkOptionalBoolean(params: Record<string, unknown>, key: string): boolean | undefined {
+  const v = params[key];
+  if (v !== undefined && typeof v !== 'boolean') throw new Error(`"${key}" must be true or false`);
+  return v;
+}
+
 function checkNonEmpty(params: Record<string, unknown>, key: string, max: number): string {
   const v = checkString(params, key, max);
   if (!v.trim()) throw new Error(`"${key}" must not be empty`);
@@ -163,14 +169,18 @@ export const API_TABLE: { readonly [M in Method]: Validator<M> } = {
   // ---- boards ----
   listBoards: noParams,
   run(params) {
-    checkKeys(params, ['boardId', 'file', 'source', 'modules']);
+    checkKeys(params, ['boardId', 'file', 'source', 'modules', 'runAtBoot']);
     const run = {
       boardId: checkString(params, 'boardId', MAX_NAME),
       file: checkString(params, 'file', MAX_NAME),
       source: checkString(params, 'source', MAX_SOURCE),
     };
-    if (params.modules === undefined) return run;
-    return { ...run, modules: checkModules(params.modules, run.file, run.source.length) };
+    const runAtBoot = checkOptionalBoolean(params, 'runAtBoot');
+    return {
+      ...run,
+      ...(params.modules === undefined ? {} : { modules: checkModules(params.modules, run.file, run.source.length) }),
+      ...(runAtBoot === undefined ? {} : { runAtBoot }),
+    };
   },
   stop: boardOnly,
   exec(params) {

@@ -3,8 +3,12 @@ import { IMAGE_FORMAT_VERSION } from '../../compiler/src/bytecode/format';
 import { DeviceSession, LinkError, type SessionOptions, type VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 
-export async function openSession(transport: Transport, options?: SessionOptions): Promise<{ session: DeviceSession; info: VmInfo }> {
+/** `beforeHello` may listen to the session before it says anything: a board that starts its boot
+ *  program at once prints before it answers. */
+export async function openSession(transport: Transport, options?: SessionOptions,
+  beforeHello?: (session: DeviceSession) => void): Promise<{ session: DeviceSession; info: VmInfo }> {
   const session = new DeviceSession(transport, options);
+  beforeHello?.(session);
   try {
     const info = await session.hello();
     if (info.imageFormatVersion !== IMAGE_FORMAT_VERSION) {

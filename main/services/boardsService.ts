@@ -1,21 +1,60 @@
 // Boards: one device session per board, opened on first use; run, stop, REPL entries, input.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { compile, compileProject, levelErrors } from '../../compiler/src/index';
-import type { BoardInfo, DeviceApi, ExecResult, RunResult } from '../common/api';
+import type { BoardInfo, DeviceApi, ExecResult, RunResult, StoredProgram } from '../common/api';
 import { openSession } from '../devices/connect';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
 import { DEFAULT_VIRTUAL_RAM, findVirtualRam } from '../common/virtualRam';
 import { heapArgs, startVirtualBoard, VIRTUAL_BOARD_ID, virtualBoardAvailability } from '../devices/virtualBoard';
 import { SerialTransport } from '../link/serialTransport';
-import type { DeviceSession } from '../link/session';
+import { LINK_ERRORS } from '../link/protocol';
+import { LinkError, type DeviceSession, type VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 import { findBoardDefinition } from '../common/boardDefinitions';
 import { linkInputs } from './boardInput';
 import type { ServiceContext } from './serviceContext';
 
-export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext): DeviceApi & { dispose(): Promise<void> } {
+/** What INFO says the board keeps; a v1 VM's INFO has no program flags. */
+function storedProgram(info: VmInfo): StoredProgram {
+  return info.programStored === undefined ? { keeps: false } : { keeps: true, stored: info.programStored, runAtBoot: info.runAtBoot ?? false };
+}
+
+async function bootProgramRunning(session: DeviceSession, info: VmInfo): Promise<boolean> {
+  return info.runAtBoot === true && (await session.status()).state === 'running';
+}
+
+/** How long a program the IDE did not start (a board's boot program) gets to end after STOP. */
+const BOOT_STOP_MS = 3000;
+
+/** Stops a program that runs without the IDE having started it, and waits until it has ended. */
+async function stopWhatRuns(session: DeviceSession): Promise<void> {
+  if ((await session.status()).state !== 'running') return;
+  let cleanup = () => {};
+  const ended = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the program running on the board did not stop within ${BOOT_STOP_MS / 1000} s: ` +
+      'reset the board while holding its button (or press Stop within its first second) to skip it')), BOOT_STOP_MS);
+    const onDone = () => resolve();
+    session.once('done', onDone);
+    cleanup = () => { clearTimeout(timer); session.off('done', onDone); };
+  });
+  try {
+    await session.stop();
+    await ended;
+  } finally { cleanup(); }
+}
+
+export interface BoardsOptions {
+  /** Where the Virtual board keeps its program across its restarts, as a board keeps it in flash
+   *  (absent: it starts empty each time). It then runs a program stored to run at boot when it starts. */
+  virtualStoreFile?: string;
+}
+
+export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext, options: BoardsOptions = {}): DeviceApi & { dispose(): Promise<void> } {
   const sessions = new Map<string, Promise<DeviceSession>>();
   const readyDetails = new Map<string, string>();     // "VM v0.1.0", what 'ready' says for a board
   const vmBoards = new Map<string, string>();         // the board id each session's VM reported ("virtual")
+  const programs = new Map<string, StoredProgram>();  // what each session's VM last said it keeps
   let virtualRam = DEFAULT_VIRTUAL_RAM;
 
   /** The Virtual board, or a serial port that is plugged in now (never any other path). */
@@ -23,7 +62,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     if (boardId === VIRTUAL_BOARD_ID) {
       const virtual = virtualBoardAvailability();
       if (!virtual.available) throw new Error(virtual.reason);
-      return startVirtualBoard(undefined, heapArgs(findVirtualRam(virtualRam)?.heapBytes));
+      return startVirtualBoard(undefined, [...heapArgs(findVirtualRam(virtualRam)?.heapBytes), ...virtualStoreArgs()]);
     }
     if (boardId === QEMU_BOARD_ID) {
       const qemu = qemuBoardAvailability();
@@ -41,6 +80,23 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     }
   }
 
+  function noteProgram(boardId: string, program: StoredProgram): void {
+    programs.set(boardId, program);
+    emit({ kind: 'program', boardId, program });
+  }
+
+  function virtualStoreArgs(): string[] {
+    if (!options.virtualStoreFile) return [];
+    mkdirSync(dirname(options.virtualStoreFile), { recursive: true });
+    return ['--store-file', options.virtualStoreFile, '--autorun'];
+  }
+
+  /** After a request failed: a board that refused it because a program runs (its boot program) is still running. */
+  function emitFailedState(boardId: string, err: unknown): void {
+    const busy = err instanceof LinkError && err.code === LINK_ERRORS.BUSY;
+    emit({ kind: 'state', boardId, state: !sessions.has(boardId) ? 'disconnected' : busy ? 'running' : 'ready' });
+  }
+
   const isSerial = (boardId: string) => boardId !== VIRTUAL_BOARD_ID && boardId !== QEMU_BOARD_ID;
 
   function connect(boardId: string): Promise<DeviceSession> {
@@ -48,15 +104,16 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     if (!session) {
       emit({ kind: 'state', boardId, state: 'connecting' });
       // A port's hold (taken by transportFor) ends with the session, or here if no session came of it.
-      const opened = transportFor(boardId).then(transport => openSession(transport).catch(err => {
+      // its output from the start: a board running its boot program prints before it answers HELLO
+      const listen = (s: DeviceSession) => { s.on('output', text => emit({ kind: 'output', boardId, text })); };
+      const opened = transportFor(boardId).then(transport => openSession(transport, undefined, listen).catch(err => {
         if (isSerial(boardId)) prober.release(boardId);
         throw err;
       }));
-      session = opened.then(({ session: s, info }) => {
+      session = opened.then(async ({ session: s, info }) => {
         readyDetails.set(boardId, `VM v${info.vmVersion}`);
         if (isSerial(boardId)) prober.noteSession(boardId, info);
         vmBoards.set(boardId, info.boardId);
-        s.on('output', text => emit({ kind: 'output', boardId, text }));
         s.on('boardState', pins => emit({ kind: 'pins', boardId, board: info.boardId, pins }));
         const uartDecoders = new Map<number, TextDecoder>();   // per bus: a character may span frames
         s.on('uartOut', (bus, bytes) => {
@@ -73,10 +130,15 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         s.on('close', reason => {
           sessions.delete(boardId);
           vmBoards.delete(boardId);
+          programs.delete(boardId);
           if (isSerial(boardId)) prober.release(boardId);
           emit({ kind: 'state', boardId, state: 'disconnected', detail: reason });
         });
-        emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
+        noteProgram(boardId, storedProgram(info));
+        // A board that started with a program stored to run at boot may be running it: say so, so
+        // that Stop works and Run stops it first.
+        if (await bootProgramRunning(s, info)) emit({ kind: 'state', boardId, state: 'running', detail: 'the program stored to run at boot' });
+        else emit({ kind: 'state', boardId, state: 'ready', detail: `VM v${info.vmVersion}` });
         return s;
       });
       session.catch(() => sessions.delete(boardId));
@@ -93,7 +155,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       return boards;
     },
 
-    async run({ boardId, file, source, modules = [] }): Promise<RunResult> {
+    async run({ boardId, file, source, modules = [], runAtBoot: asked }): Promise<RunResult> {
       // The program's modules travel with it; what it imports is compiled into one image.
       const files: Record<string, string> = Object.create(null);
       for (const m of modules) files[m.file] = m.source;
@@ -105,19 +167,30 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         // the VM named its board: what that board's level lacks is refused here, with its place
         const lacking = levelErrors(files, vmBoards.get(boardId) ?? '');
         if (lacking.length) return { ok: false, diagnostics: lacking };
+        const kept = programs.get(boardId);
+        if (asked && !kept?.keeps) {
+          return { ok: false, error: 'the VM on this board is too old to run a program at boot: burn the VM that comes with this IDE onto it, or untick "run at boot"' };
+        }
+        if (kept?.keeps) await stopWhatRuns(session);   // the boot program would refuse the upload (BUSY)
+        // not asked: as the program it replaces (a board that runs its program at boot goes on doing so)
+        const runAtBoot = asked ?? (kept?.keeps === true && kept.runAtBoot);
         emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
         let shown = -1;
-        await session.upload(image, { onProgress: (sent, total) => {
+        await session.upload(image, { runAtBoot, onProgress: (sent, total) => {
           const percent = Math.floor(sent * 100 / total);
           if (percent === shown) return;
           shown = percent;
           emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
         } });
+        if (kept?.keeps) {                               // what the board now keeps, as it says itself
+          const { programStored, runAtBoot: atBoot } = await session.status();
+          noteProgram(boardId, { keeps: true, stored: programStored, runAtBoot: atBoot });
+        }
         emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
         await session.run();
         return { ok: true };
       } catch (err) {
-        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        emitFailedState(boardId, err);
         return { ok: false, error: (err as Error).message };
       }
     },
@@ -138,7 +211,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
         flush(boardId);                                  // and passed on, before the answer
         return { ok: true };
       } catch (err) {
-        emit({ kind: 'state', boardId, state: sessions.has(boardId) ? 'ready' : 'disconnected' });
+        emitFailedState(boardId, err);
         return { ok: false, error: (err as Error).message };
       }
     },

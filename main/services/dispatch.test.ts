@@ -23,6 +23,16 @@ describe('dispatch', () => {
     expect(got).toEqual({ ...RUN, modules });
   });
 
+  it('passes a run\'s "run at boot" on when it is true or false, and leaves it out when absent', async () => {
+    const got: unknown[] = [];
+    const api = fakeMainApi({ async run(p: unknown) { got.push(p); return { ok: true as const }; } });
+    for (const runAtBoot of [true, false, undefined]) {
+      expect(await dispatch(api, { id: 1, method: 'run', params: { ...RUN, runAtBoot } })).toEqual({ id: 1, result: { ok: true } });
+    }
+    expect(got).toEqual([{ ...RUN, runAtBoot: true }, { ...RUN, runAtBoot: false }, RUN]);
+    expect(got[2]).not.toHaveProperty('runAtBoot');
+  });
+
   it('calls the method a valid message names', async () => {
     const { api, calls } = recordingApi();
     expect(await dispatch(api, { id: 1, method: 'run', params: { boardId: 'virtual', file: 'main.py', source: 'print(1)' } }))
@@ -63,6 +73,9 @@ describe('dispatch', () => {
     ['a module named like the program', { id: 25, method: 'run', params: { ...RUN, modules: [{ file: 'main.py', source: '' }] } }, /names main.py twice/],
     ['a module with an extra key', { id: 26, method: 'run', params: { ...RUN, modules: [{ file: 'a.py', source: '', mode: 0o755 }] } }, /unexpected parameter "mode"/],
     ['a module without a source', { id: 27, method: 'run', params: { ...RUN, modules: [{ file: 'a.py' }] } }, /"source" must be a string/],
+    ['"run at boot" as a string', { id: 30, method: 'run', params: { ...RUN, runAtBoot: 'true' } }, /"runAtBoot" must be true or false/],
+    ['"run at boot" as a number', { id: 31, method: 'run', params: { ...RUN, runAtBoot: 1 } }, /"runAtBoot" must be true or false/],
+    ['"run at boot" as null', { id: 32, method: 'run', params: { ...RUN, runAtBoot: null } }, /"runAtBoot" must be true or false/],
     ['too many modules', { id: 28, method: 'run', params: { ...RUN, modules: Array.from({ length: 65 }, (_, i) => ({ file: `m${i}.py`, source: '' })) } }, /more than 64 files/],
     ['modules too large together', { id: 29, method: 'run', params: { ...RUN, modules: Array.from({ length: 5 }, (_, i) => ({ file: `m${i}.py`, source: 'x'.repeat(1 << 20) })) } }, /longer than 4194304/],
   ])('rejects %s', async (_what, message, error) => {

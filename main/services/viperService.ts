@@ -39,6 +39,9 @@ export interface ServiceOptions {
   stlinkDriveRoots?: string[];
 }
 
+/** The Virtual board's program storage, in the settings folder: it keeps its program as a board does. */
+export const VIRTUAL_STORE_FILE = 'virtual-board.store';
+
 export interface ViperService extends MainApi {
   onEvent: ViperApi['onEvent'];
   dispose(): Promise<void>;
@@ -61,7 +64,7 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     prober: new PortProber({ probe: options.probePort ?? (path => probeVm(path, { timeoutMs: 400 })), deadlineMs: 2000 }),
   };
 
-  const { dispose: closeSessions, ...boards } = createBoardsService(context);
+  const { dispose: closeSessions, ...boards } = createBoardsService(context, { virtualStoreFile: join(settingsDir, VIRTUAL_STORE_FILE) });
   const projects = createProjectsService({ projectsDir, recent: new RecentProjects(settingsDir), pickFolder: options.pickFolder });
   const { adopt, ...projectsApi } = projects;
   const api: MainApi = {      // a method missing here fails type checking

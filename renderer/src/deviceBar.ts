@@ -3,6 +3,7 @@
 import type { BoardInfo, BoardState, DeviceEvent } from '../../main/common/api';
 
 const CHOSEN_BOARD_KEY = 'viper.board';
+const STOP_TITLE = 'Stop the program';
 
 const STATE_LABELS: Record<BoardState, string> = {
   disconnected: 'disconnected',
@@ -28,6 +29,9 @@ export interface DeviceBarElements {
 export class DeviceBar {
   private boards: BoardInfo[] = [];
   private readonly states = new Map<string, KnownState>();
+  /** Connected boards that keep a program to run at boot: Stop is offered even while they are
+   *  idle, since a STOP within a second of their reset skips that program (docs/firmware.md). */
+  private readonly bootBoards = new Set<string>();
   private readonly selectListeners: (() => void)[] = [];
 
   constructor(private readonly el: DeviceBarElements) {
@@ -70,7 +74,14 @@ export class DeviceBar {
   noteEvent(event: DeviceEvent): void {
     const known = this.states.get(event.boardId);
     if (event.kind === 'done' && known) known.finished = true;
+    if (event.kind === 'program') {
+      if (event.program.keeps && event.program.stored && event.program.runAtBoot) this.bootBoards.add(event.boardId);
+      else this.bootBoards.delete(event.boardId);
+      if (event.boardId === this.el.select.value) this.showState();
+      return;
+    }
     if (event.kind !== 'state') return;
+    if (event.state === 'disconnected') this.bootBoards.delete(event.boardId);
     // The board may finish a short program before the main side has announced it running:
     // 'running' after 'done' (and no upload in between) is news from the past.
     if (event.state === 'running' && known?.finished) return;
@@ -93,7 +104,11 @@ export class DeviceBar {
     const board = this.selectedBoard();
     this.el.virtualRam.hidden = board?.kind !== 'virtual';
     const stoppable = known?.state === 'running' || known?.state === 'busy';
-    this.el.stop.disabled = !stoppable;
+    const skipsBoot = known?.state === 'ready' && this.bootBoards.has(this.el.select.value);
+    this.el.stop.disabled = !stoppable && !skipsBoot;
+    this.el.stop.title = skipsBoot && !stoppable
+      ? 'This board runs its program at boot: press Stop within a second of resetting it to skip the program'
+      : STOP_TITLE;
     this.el.reset.disabled = !board || known?.state === 'connecting';
     if (!known) {
       // Nothing has happened yet: a Virtual board starts on the first Run; a real board is

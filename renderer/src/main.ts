@@ -12,6 +12,7 @@ import { boardDefinitionId, followSelectedBoard } from './editor/followBoard';
 import { createProblemsSummary } from './problemsSummary';
 import { createPlotter } from './plotter/plotter';
 import { createProgramRunner } from './programRunner';
+import { createRunAtBootSwitch } from './boards/runAtBoot';
 import { installVirtualRamPicker } from './boards/virtualRamPicker';
 import { createBoardPanel } from './boardPanel/boardPanel';
 import { installBoardsAndBurn } from './burn/installBurn';
@@ -95,7 +96,10 @@ function start(): void {
   });
   const repl = createRepl(api, bar, out);
   const boardPanel = createBoardPanel(api, bar, { pane: byId('board-panel'), workspace: byId('workspace') });
-  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); }, () => boardPanel.programRunning());
+  const bootSwitch = createRunAtBootSwitch({ label: byId('run-at-boot-label'), box: byId<HTMLInputElement>('run-at-boot'), program: byId('board-program') }, () => bar.selectedBoard());
+  bar.onSelect(() => bootSwitch.refresh());
+  const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); }, () => boardPanel.programRunning(),
+    () => bootSwitch.runAtBoot());
   const runProgram = () => void runner.run().finally(() => repl.runSettled());
   installProjects({
     api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs'),
@@ -110,6 +114,7 @@ function start(): void {
 
   api.onEvent(event => {
     bar.noteEvent(event);
+    bootSwitch.noteEvent(event);
     boardPanel.noteEvent(event);
     showEvent(event, out, repl.executing() && event.boardId === bar.selectedBoard()?.id);
     repl.noteEvent(event);

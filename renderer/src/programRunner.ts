@@ -15,8 +15,11 @@ export interface ProgramRunner {
 
 const STOP_WAIT_MS = 3000;
 
-/** `onStart`: a program is about to be sent (the plotter starts afresh); `onRunning`: the board has started it. */
-export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole, onStart: () => void = () => {}, onRunning: () => void = () => {}): ProgramRunner {
+/** `onStart`: a program is about to be sent (the plotter starts afresh); `onRunning`: the board has started it;
+ *  `runAtBoot`: whether the board should also run it whenever it starts (the device bar's switch;
+ *  undefined: as the program it replaces). */
+export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: DeviceBar, out: ProgramConsole, onStart: () => void = () => {}, onRunning: () => void = () => {},
+  runAtBoot: () => boolean | undefined = () => undefined): ProgramRunner {
   let running = false;
 
   /** Run while a program runs: stop it first and wait until the board says it ended. */
@@ -72,10 +75,11 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
         bar.setRunPending(false);
         return;
       }
-      out.note(`── running ${PROGRAM_FILE} on ${board.name} ──`);
+      const atBoot = runAtBoot();
+      out.note(`── running ${PROGRAM_FILE} on ${board.name}${atBoot ? ', kept to run at boot' : ''} ──`);
       onStart();
       try {
-        const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source, ...(modules.length ? { modules } : {}) });
+        const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source, ...(modules.length ? { modules } : {}), ...(atBoot === undefined ? {} : { runAtBoot: atBoot }) });
         if (result.ok) {
           onRunning();
           return;

@@ -16,7 +16,7 @@ import { boardWithOwnUsbId } from '../../main/devices/testing/usbBoards';
 import { openPtyPair } from '../../main/devices/testing/ptyPair';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
-  describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, startIde, stopIde, typeProgram, waitForConsole,
+  boardState, consoleText, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, typeProgram, waitForConsole,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -79,8 +79,9 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     expect(Date.now() - since).toBeLessThan(2500);
   });
 
-  test('a port where a VM answers is listed as ready, asks nothing, and runs a program (the host VM on a pty)', async () => {
-    const board = await startPtyBoard();
+  test('a port where a VM answers is listed as ready, asks nothing, runs a program, and keeps one to run at boot (the host VM on a pty)', async () => {
+    const storeFile = join(ide.tmp, 'board.store');           // its flash: kept across its restarts
+    let board = await startPtyBoard({ storeFile, autorun: true });
     const silent = await openPtyPair();                        // a port where nobody answers
     const adapter = await openPtyPair();                       // a CH340 whose VM says which board it is
     const fake = await startFakeVm(adapter.board, { boardId: 'nucleo_f401re' });
@@ -106,6 +107,44 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
       await page.click('#run');
       await waitForConsole(page, 'over the wire 42');
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-serial-run.png') });
+
+      // Keep it on the board: ticked, Run stores the program to run whenever the board starts.
+      const keep = page.locator('[data-testid="run-at-boot"]');
+      const kept = page.locator('[data-testid="board-program"]');
+      await expect(keep.isVisible()).resolves.toBe(true);
+      await expect(keep.isChecked()).resolves.toBe(false);
+      await settle(() => kept.innerText(), 'program stored');
+      await keep.check();
+      await pasteProgram(page, 'import time\nwhile True:\n    print("tick")\n    time.sleep_ms(500)\n');
+      await page.click('#run');
+      // the note is wider than the console: compared without the line breaks and spaces of its wrapping
+      const unwrapped = async () => (await consoleText(page)).replace(/\s+/g, '');
+      const noteThenTick = ',kepttorunatboot──tick';
+      await settle(async () => (await unwrapped()).includes(noteThenTick), true);
+      await expect(unwrapped()).resolves.toContain(noteThenTick);
+      await settle(() => kept.innerText(), 'program runs at boot');
+      await page.screenshot({ path: join(RESULTS_DIR, 'e2e-run-at-boot.png') });
+      await page.click('#stop');
+      await waitForConsole(page, '── stopped ──');
+      // idle, Stop stays offered: pressed within a second of a reset, it skips the boot program
+      await settle(async () => (await boardState(page)).state, 'ready');
+      await expect(page.locator('#stop').isEnabled()).resolves.toBe(true);
+
+      // The board restarts (reset, power) and runs its program by itself; the IDE finds it running,
+      // and Run stops it before sending the new one.
+      await board.stop();
+      board = await startPtyBoard({ storeFile, autorun: true });
+      plugged = [{ path: board.path }];
+      await option(`Serial port — ${board.path} · VM v`).waitFor({ state: 'attached', timeout: 5000 });
+      await page.selectOption('#board-select', board.path);
+      await keep.uncheck();
+      await typeProgram(page, 'print("replaced", 6 * 7)');
+      await page.click('#run');
+      const shown = await waitForConsole(page, 'replaced 42');
+      const lastRun = shown.slice(shown.lastIndexOf('── running main.py'));
+      expect(lastRun.indexOf('── stopped ──')).toBeGreaterThan(0);                        // the boot program, stopped
+      expect(lastRun.indexOf('── stopped ──')).toBeLessThan(lastRun.indexOf('replaced 42'));
+      await settle(() => kept.innerText(), 'program stored');
     } finally {
       await fake.close();
       await Promise.all([board.stop(), silent.close(), adapter.close()]);
@@ -136,6 +175,32 @@ describeWithChromium('boards and Burn VM in Chromium', () => {
     await page.selectOption('[data-testid="virtual-ram"]', 'desktop');
     await page.click('#run');
     await waitForConsole(page, '20000 19999');
+  });
+
+  test('the Virtual board keeps a program to run at boot: started again, it runs it, and Run stops it first', async () => {
+    await page.selectOption('#board-select', 'virtual');
+    const keep = page.locator('[data-testid="run-at-boot"]');
+    await keep.check();
+    await pasteProgram(page, 'import time\nwhile True:\n    print("from boot")\n    time.sleep_ms(300)\n');
+    await page.click('#run');
+    await waitForConsole(page, 'from boot');
+    await settle(() => page.locator('[data-testid="board-program"]').innerText(), 'program runs at boot');
+
+    await page.selectOption('[data-testid="virtual-ram"]', 'nucleo_f401re');   // the Virtual board starts again
+    await waitForConsole(page, "The Virtual board's heap is now Nucleo-F401RE");
+    await page.click('#clear-console');
+    await keep.uncheck();
+    await typeProgram(page, 'print("fresh", 1)');
+    await page.click('#run');
+    const shown = (await waitForConsole(page, 'fresh 1')).split('\n').map(l => l.trim()).filter(Boolean);
+    // it printed at its start, was stopped for the new program, which then ran
+    expect(shown.indexOf('from boot')).toBeGreaterThanOrEqual(0);
+    expect(shown.indexOf('from boot')).toBeLessThan(shown.indexOf('── stopped ──'));
+    expect(shown.indexOf('── stopped ──')).toBeLessThan(shown.indexOf('fresh 1'));
+    await settle(() => page.locator('[data-testid="board-program"]').innerText(), 'program stored');
+    await expect(page.locator('#stop').isEnabled()).resolves.toBe(false);   // nothing runs, nothing to skip at boot
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-virtual-run-at-boot.png') });
+    await page.selectOption('[data-testid="virtual-ram"]', 'desktop');
   });
 
   test('Burn VM offers each board with its methods and state, and without an image says how to build one', async () => {
