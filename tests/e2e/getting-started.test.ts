@@ -3,6 +3,8 @@
 // as it is: a first program, a traceback, a blink with the board panel, a board plugged in, the
 // Burn VM dialog, an example from the gallery, the REPL and the plotter. The programs typed are the doc's own
 // blocks (found by their first line), so the doc, its pictures and this journey cannot disagree.
+// The pictures go to test-results/getting-started/ on every run (pixels differ run to run: a
+// cursor, a blink) and into docs/images/ with UPDATE_DOCS_IMAGES=1, when the UI has changed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +14,14 @@ import { boardWithOwnUsbId } from '../../main/devices/testing/usbBoards';
 import { BURNABLE_BOARDS } from '../../main/devices/boardTable';
 import { pythonBlocks } from '../docs/codeBlocks';
 import {
-  chooseBoard, consoleText, describeWithChromium, exceptionMarkLine, type Ide, pasteProgram, ROOT, settle, startIde, stopIde,
+  chooseBoard, consoleText, RESULTS_DIR, describeWithChromium, exceptionMarkLine, type Ide, pasteProgram, ROOT, settle, startIde, stopIde,
   waitForConsole, waitForConsoleText,
 } from './harness';
 
 jest.setTimeout(180_000);
 
 const DOC = join(ROOT, 'docs', 'getting-started.md');
-const IMAGES = join(ROOT, 'docs', 'images');
+const IMAGES = process.env.UPDATE_DOCS_IMAGES === '1' ? join(ROOT, 'docs', 'images') : join(RESULTS_DIR, 'getting-started');
 
 /** The doc's Python block whose first line is `firstLine`. */
 function docProgram(firstLine: string): string {
