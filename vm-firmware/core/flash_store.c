@@ -46,28 +46,32 @@ static bool whole_blocks(const FlashDevice *dev, uint32_t start, uint32_t size) 
 
 /* The slot's record when it is intact and its image matches its CRC; else NULL. */
 static const uint8_t *valid_record(const FlashStore *fs, int slot) {
-  const uint8_t *rec = mapped(fs, fs->slot[slot] + fs->record_at);
+  const uint8_t *rec = mapped(fs, fs->slot[slot] + fs->record_at[slot]);
   uint32_t len = get32(rec + 8);
   if (memcmp(rec, "VPFS", 4) != 0 || get32(rec + 28) != crc32(rec, 28)) return NULL;
   if (len > fs->cap || crc32(mapped(fs, fs->slot[slot]), len) != get32(rec + 12)) return NULL;
   return rec;
 }
 
-bool flash_store_init(FlashStore *fs, const FlashDevice *dev, uint32_t start, uint32_t size) {
-  uint32_t half = size / 2, unit = dev->unit, rec_area;
+bool flash_store_init(FlashStore *fs, const FlashDevice *dev, const FlashSlots *slots) {
+  uint32_t unit = dev->unit, rec_area, a = slots->a_start, b = slots->b_start;
+  uint32_t a_size = slots->a_size, b_size = slots->b_size, smaller;
   int i;
-  if (unit == 0 || unit > FLASH_MAX_UNIT || (unit & (unit - 1)) != 0 || size % 2 != 0 ||
-      !whole_blocks(dev, start, half) || !whole_blocks(dev, start + half, half))
+  if (unit == 0 || unit > FLASH_MAX_UNIT || (unit & (unit - 1)) != 0 ||
+      !whole_blocks(dev, a, a_size) || !whole_blocks(dev, b, b_size) ||
+      (a < b ? b - a < a_size : a - b < b_size))   /* they overlap */
     return false;
   rec_area = (FLASH_RECORD_SIZE + unit - 1) / unit * unit;
-  if (half <= rec_area) return false;
+  smaller = a_size < b_size ? a_size : b_size;
+  if (smaller <= rec_area) return false;
   memset(fs, 0, sizeof *fs);
   fs->dev = dev;
-  fs->slot[0] = start;
-  fs->slot[1] = start + half;
-  fs->slot_size = half;
-  fs->record_at = half - rec_area;
-  fs->cap = fs->record_at;
+  fs->slot[0] = a;
+  fs->slot[1] = b;
+  fs->record_at[0] = a_size - rec_area;
+  fs->record_at[1] = b_size - rec_area;
+  fs->record_area = rec_area;
+  fs->cap = smaller - rec_area;
   fs->active = -1;
   fs->target = -1;
   for (i = 0; i < 2; i++) {
@@ -100,17 +104,18 @@ static bool program(FlashStore *fs, uint32_t addr, const uint8_t *data, uint32_t
 
 bool flash_store_begin(FlashStore *fs, uint32_t len) {
   uint32_t slot, at, b, n;
+  int target = fs->active == 0 ? 1 : 0;
   fs->target = -1;
   if (len > fs->cap) return false;
-  slot = fs->slot[fs->active == 0 ? 1 : 0];
+  slot = fs->slot[target];
   fs->failed = false;
   /* the record's block first: from then on the slot is invalid until its new record */
-  if (!flash_block_at(fs->dev, slot + fs->record_at, &b, &n) || !fs->dev->erase(fs->dev->ctx, b))
+  if (!flash_block_at(fs->dev, slot + fs->record_at[target], &b, &n) || !fs->dev->erase(fs->dev->ctx, b))
     return false;
   for (at = slot; at < b; at += n) {
     if (!flash_block_at(fs->dev, at, &at, &n) || !fs->dev->erase(fs->dev->ctx, at)) return false;
   }
-  fs->target = fs->active == 0 ? 1 : 0;
+  fs->target = target;
   fs->size = len;
   fs->written = 0;
   fs->pending_len = 0;
@@ -161,7 +166,7 @@ const uint8_t *flash_store_finish(FlashStore *fs) {
 
 bool flash_store_commit(FlashStore *fs, uint32_t len, uint32_t crc, uint8_t flags) {
   uint8_t rec[FLASH_MAX_UNIT];
-  uint32_t area = fs->slot_size - fs->record_at;
+  uint32_t area = fs->record_area;
   if (fs->target < 0 || fs->failed || len != fs->size || fs->written != len || fs->pending_len > 0)
     return false;
   memset(rec, 0xFF, area);
@@ -173,7 +178,7 @@ bool flash_store_commit(FlashStore *fs, uint32_t len, uint32_t crc, uint8_t flag
   put32(rec + 20, 0);
   put32(rec + 24, 0);
   put32(rec + 28, crc32(rec, 28));
-  if (!program(fs, fs->slot[fs->target] + fs->record_at, rec, area)) return false;
+  if (!program(fs, fs->slot[fs->target] + fs->record_at[fs->target], rec, area)) return false;
   fs->active = fs->target;
   fs->sequence++;
   fs->target = -1;

@@ -1,5 +1,6 @@
 /* The stored program in a chip's internal flash: two slots and a commit record at the end of
- * each. An upload goes straight into the slot not in force (erased first, its record first of
+ * each. The slots may differ in size (an STM32F4's three 16 KB sectors and its 64 KB one): a
+ * program may take what the smaller holds. An upload goes straight into the slot not in force (erased first, its record first of
  * all), chunk by chunk as it arrives; the record, written last, names its length, CRC, flags
  * and a sequence number one above the program in force. Boot takes the valid slot with the
  * highest sequence number (valid: the record's own CRC and the image's CRC match). A power
@@ -19,10 +20,10 @@
 
 typedef struct FlashStore {
   const FlashDevice *dev;
-  uint32_t slot[2];          /* address of each slot (whole erase blocks, same size) */
-  uint32_t slot_size;
-  uint32_t record_at;        /* offset of the record in a slot (its last unit-aligned bytes) */
-  uint32_t cap;              /* image bytes a slot holds */
+  uint32_t slot[2];          /* address of each slot (whole erase blocks) */
+  uint32_t record_at[2];     /* offset of the record in each slot (its last unit-aligned bytes) */
+  uint32_t record_area;      /* bytes of a record: 32 rounded up to the programming unit */
+  uint32_t cap;              /* image bytes a program may have: the smaller slot less its record */
   int active;                /* the slot in force, -1: none */
   uint32_t sequence;         /* its record's sequence number */
   /* the upload being written */
@@ -33,9 +34,15 @@ typedef struct FlashStore {
   bool failed;               /* an erase or program failed: this upload cannot commit */
 } FlashStore;
 
-/* Two slots over [start, start + size): each half must be whole erase blocks of the device.
- * Reads the records. False (with nothing done) when the range does not fit those rules. */
-bool flash_store_init(FlashStore *fs, const FlashDevice *dev, uint32_t start, uint32_t size);
+/* Where a store's two slots lie: each [start, start + size) whole erase blocks of the device,
+ * the two apart (nothing else may share their blocks: an erase takes a whole block). */
+typedef struct FlashSlots {
+  uint32_t a_start, a_size, b_start, b_size;
+} FlashSlots;
+
+/* The store over those slots; reads the records. False (with nothing done) when the slots do
+ * not fit those rules or a slot cannot hold more than its record. */
+bool flash_store_init(FlashStore *fs, const FlashDevice *dev, const FlashSlots *slots);
 
 /* The program in force, where it is mapped. False when there is none. */
 bool flash_store_load(FlashStore *fs, const uint8_t **image, uint32_t *len, uint8_t *flags);
