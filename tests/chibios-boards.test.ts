@@ -58,3 +58,35 @@ describe.each(boards.map(b => [b.id, b] as const))('%s', (_id, board) => {
     expect(seen.filter((s, i) => seen.indexOf(s) !== i)).toEqual([]);
   });
 });
+
+// A board's `programBytes` (boards/<id>.json) is what its firmware's store takes: the smaller
+// program slot of viper_board.h less the slot's commit record (32 bytes; a SAM3X page, 256).
+// The compiler refuses a bigger image by it, so the two must not drift apart.
+const storeBoards = readdirSync(join(root, 'boards')).filter(f => f.endsWith('.json'))
+  .map(f => JSON.parse(readFileSync(join(root, 'boards', f), 'utf8')) as { id: string; firmware?: { programBytes?: number } })
+  .filter(b => b.firmware && existsSync(join(portBoards, b.id, 'viper_board.h')));
+
+/** The value of `#define name <bytes>` as written there: `0u`, `0x08004000u`, `(48u * 1024u)`. */
+function defined(text: string, name: string): number {
+  const m = new RegExp(`^#define\\s+${name}\\s+(\\(?\\s*(0x[0-9a-fA-F]+|\\d+)u?(\\s*\\*\\s*(\\d+)u?)?\\s*\\)?)`, 'm').exec(text);
+  if (!m) throw new Error(`${name} is not defined as a number of bytes`);
+  return Number(m[2]) * (m[4] ? Number(m[4]) : 1);
+}
+
+test('every board with a store says how big a program may be', () => {
+  expect(storeBoards.map(b => b.id).sort()).toEqual(['arduino_due', 'nucleo_f072rb', 'nucleo_f401re', 'qemu_netduinoplus2', 'stm32f4_discovery']);
+});
+
+describe.each(storeBoards.map(b => [b.id, b] as const))('%s program slots', (_id, board) => {
+  const viperBoard = readFileSync(join(portBoards, board.id, 'viper_board.h'), 'utf8');
+  test('programBytes is the smaller slot less its commit record', () => {
+    const a = defined(viperBoard, 'VIPER_FLASH_SLOT_A_SIZE'), b = defined(viperBoard, 'VIPER_FLASH_SLOT_B_SIZE');
+    const record = /VIPER_FLASH_CHIP\s+VIPER_FLASH_SAM3X/.test(viperBoard) ? 256 : 32;
+    expect(board.firmware!.programBytes).toBe(Math.min(a, b) - record);
+  });
+  test('the slots do not overlap', () => {
+    const a = defined(viperBoard, 'VIPER_FLASH_SLOT_A_START'), as = defined(viperBoard, 'VIPER_FLASH_SLOT_A_SIZE');
+    const b = defined(viperBoard, 'VIPER_FLASH_SLOT_B_START'), bs = defined(viperBoard, 'VIPER_FLASH_SLOT_B_SIZE');
+    expect(a + as <= b || b + bs <= a).toBe(true);
+  });
+});

@@ -22,6 +22,9 @@ export interface BoardFirmware {
   ramKB: number;
   level: FeatureLevel;
   link: string;
+  /** Bytes a program image may have on the board: what the smaller of its two program slots
+   * holds less the slot's commit record (viper_board.h's VIPER_FLASH_SLOT_*). */
+  programBytes: number;
   /** VID:PID (lower-case hex) a person's computer sees when the board is plugged in. */
   usb?: string[];
   burn: BurnMethodId[];
@@ -43,7 +46,7 @@ export const METHOD_TEXT: Record<BurnMethodId, string> = {
 };
 
 const CORES = ['cortex-m0', 'cortex-m0plus', 'cortex-m3', 'cortex-m4', 'cortex-m7'];
-const KEYS = ['mcu', 'core', 'flashKB', 'ramKB', 'level', 'link', 'usb', 'burn', 'state'];
+const KEYS = ['mcu', 'core', 'flashKB', 'ramKB', 'level', 'link', 'programBytes', 'usb', 'burn', 'state'];
 
 function oneOf<T extends string>(board: string, key: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
@@ -60,6 +63,13 @@ function text(board: string, key: string, value: unknown): string {
 function kilobytes(board: string, key: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > 65536) {
     throw new Error(`boards/${board}.json: firmware.${key} is ${JSON.stringify(value)}, not a whole number of KB (1..65536)`);
+  }
+  return value;
+}
+
+function bytes(board: string, key: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1024 || value > 16 * 1024 * 1024) {
+    throw new Error(`boards/${board}.json: firmware.${key} is ${JSON.stringify(value)}, not a whole number of bytes (1024..16 MB)`);
   }
   return value;
 }
@@ -92,6 +102,7 @@ export function checkFirmware(board: string, raw: unknown): BoardFirmware | unde
     ramKB: kilobytes(board, 'ramKB', f.ramKB),
     level: oneOf(board, 'level', f.level, FEATURE_LEVELS),
     link: text(board, 'link', f.link),
+    programBytes: bytes(board, 'programBytes', f.programBytes),
     ...(usb ? { usb } : {}),
     burn,
     state,

@@ -13,23 +13,26 @@
 #if VIPER_FLASH_CHIP == VIPER_FLASH_RAM
 
 #define RAM_BLOCK 16384u
+/* slot A then slot B, one piece of RAM from nominal address 0 */
+#define RAM_FLASH_SIZE (VIPER_FLASH_SLOT_A_SIZE + VIPER_FLASH_SLOT_B_SIZE)
 
-#if VIPER_FLASH_STORE_SIZE % (2u * RAM_BLOCK) != 0u
-#error "VIPER_FLASH_RAM: VIPER_FLASH_STORE_SIZE must be a multiple of 32 KB (two slots of 16 KB blocks)"
+#if VIPER_FLASH_SLOT_A_START != 0u || VIPER_FLASH_SLOT_B_START != VIPER_FLASH_SLOT_A_SIZE || \
+    VIPER_FLASH_SLOT_A_SIZE % RAM_BLOCK != 0u || VIPER_FLASH_SLOT_B_SIZE % RAM_BLOCK != 0u
+#error "VIPER_FLASH_RAM: slot A at 0, slot B right after it, each a multiple of 16 KB"
 #endif
 
-static uint8_t ram_flash[VIPER_FLASH_STORE_SIZE] __attribute__((aligned(8), section(".ram0")));
-static const FlashRegion ram_blocks[] = {{VIPER_FLASH_STORE_SIZE / RAM_BLOCK, RAM_BLOCK}};
+static uint8_t ram_flash[RAM_FLASH_SIZE] __attribute__((aligned(8), section(".ram0")));
+static const FlashRegion ram_blocks[] = {{RAM_FLASH_SIZE / RAM_BLOCK, RAM_BLOCK}};
 
 static bool ram_erase(void *ctx, uint32_t addr) {
   (void)ctx;
-  if ((addr - VIPER_FLASH_STORE_START) % RAM_BLOCK != 0u) return false;
-  memset(&ram_flash[addr - VIPER_FLASH_STORE_START], 0xFF, RAM_BLOCK);
+  if (addr % RAM_BLOCK != 0u || addr >= RAM_FLASH_SIZE) return false;
+  memset(&ram_flash[addr], 0xFF, RAM_BLOCK);
   return true;
 }
 
 static bool ram_program(void *ctx, uint32_t addr, const uint8_t *data, uint32_t len) {
-  uint8_t *p = &ram_flash[addr - VIPER_FLASH_STORE_START];
+  uint8_t *p = &ram_flash[addr];
   uint32_t i;
   (void)ctx;
   if (addr % 4u != 0u || len % 4u != 0u) return false;
@@ -38,7 +41,7 @@ static bool ram_program(void *ctx, uint32_t addr, const uint8_t *data, uint32_t 
 }
 
 const FlashDevice viper_flash_device = {
-  VIPER_FLASH_STORE_START, ram_flash, ram_blocks, 1, 4, ram_erase, ram_program, NULL,
+  0u, ram_flash, ram_blocks, 1, 4, ram_erase, ram_program, NULL,
 };
 
 #endif

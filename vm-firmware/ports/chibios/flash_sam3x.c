@@ -4,7 +4,7 @@
  * tests run against (tests/flash_sim.c, SIM_SAM3X8E). A page (256 bytes) is written by filling
  * the controller's latch buffer (32-bit writes anywhere in the page's addresses) and then the
  * "erase and write page" command (EWP); "erase" is EWP of a page of 0xFF. The store must lie in
- * bank 1 (the board's VIPER_FLASH_STORE_START >= 0xC0000) while the firmware runs from bank 0,
+ * bank 1 (the board's VIPER_FLASH_SLOT_A/B_START >= 0xC0000) while the firmware runs from bank 0,
  * so the CPU never reads the bank being written. */
 #include <string.h>
 
@@ -14,7 +14,7 @@
 
 #if VIPER_FLASH_CHIP == VIPER_FLASH_SAM3X
 
-#if VIPER_FLASH_STORE_START < 0xC0000u
+#if VIPER_FLASH_SLOT_A_START < 0xC0000u || VIPER_FLASH_SLOT_B_START < 0xC0000u
 #error "the SAM3X program store must be in flash bank 1 (0xC0000 on): the firmware runs from bank 0"
 #endif
 

@@ -31,13 +31,15 @@ static LinkServer link_server;
 static THD_WORKING_AREA(vm_thread_area, VIPER_VM_THREAD_STACK);
 
 #ifdef VIPER_FLASH_CHIP
-/* The stored program, installed where it lies in flash. A store range that does not fit the
- * chip's blocks leaves a capacity of 0: every upload is then refused as too big. */
+/* The stored program, installed where it lies in flash. Slots that do not fit the chip's
+ * blocks leave a capacity of 0: every upload is then refused as too big. */
 static void open_store(void) {
   const uint8_t *image;
   uint32_t len;
   uint8_t flags;
-  bool ok = flash_store_init(&flash_store, &viper_flash_device, VIPER_FLASH_STORE_START, VIPER_FLASH_STORE_SIZE);
+  static const FlashSlots slots = {VIPER_FLASH_SLOT_A_START, VIPER_FLASH_SLOT_A_SIZE,
+                                   VIPER_FLASH_SLOT_B_START, VIPER_FLASH_SLOT_B_SIZE};
+  bool ok = flash_store_init(&flash_store, &viper_flash_device, &slots);
   link_init(&link_server, &vm, vm_heap, sizeof vm_heap, NULL, NULL, ok ? flash_store.cap : 0u,
             VIPER_BOARD_ID, VIPER_CHIP_ID);
   if (!ok) return;

@@ -92,13 +92,15 @@
 /* ---- programs kept across a reset (flash_store.c; docs: the chip drivers' headers) -------- *
  * VIPER_FLASH_CHIP       one of the VIPER_FLASH_* above; unset: programs live in the two RAM
  *                        buffers of VIPER_STORE_SIZE and are lost at reset.
- * VIPER_FLASH_STORE_START, VIPER_FLASH_STORE_SIZE
- *                        the store's absolute address range in the chip's flash: two slots
- *                        of SIZE / 2, each whole erase blocks (an F4's sectors, an F0's pages,
- *                        SAM3X pages in bank 1), which the board's linker script keeps out of
- *                        the firmware. A slot holds one program image (less 32 bytes, or a
- *                        SAM3X page, for its commit record); the program runs from there.
- *                        VIPER_FLASH_RAM: START is a nominal address (0), SIZE a multiple of 32 KB.
+ * VIPER_FLASH_SLOT_A_START, VIPER_FLASH_SLOT_A_SIZE, VIPER_FLASH_SLOT_B_START, VIPER_FLASH_SLOT_B_SIZE
+ *                        the two program slots' absolute address ranges in the chip's flash,
+ *                        each whole erase blocks (an F4's sectors, an F0's pages, SAM3X pages
+ *                        in bank 1), which the board's linker script keeps out of the firmware.
+ *                        They may differ in size: a program image may have what the smaller
+ *                        holds less its commit record (32 bytes, a SAM3X page), the board's
+ *                        `programBytes` in boards/<id>.json; it runs from its slot.
+ *                        VIPER_FLASH_RAM: nominal addresses from 0, B right after A, sizes
+ *                        multiples of 16 KB.
  * VIPER_BOOT_SKIP_LINE, VIPER_BOOT_SKIP_LEVEL
  *                        (optional) the PAL line of the board's button and the level it reads
  *                        while held (PAL_LOW / PAL_HIGH): held at reset, the stored program does
@@ -110,11 +112,12 @@
 #if VIPER_FLASH_CHIP < VIPER_FLASH_STM32F4 || VIPER_FLASH_CHIP > VIPER_FLASH_RAM
 #error "VIPER_FLASH_CHIP must be VIPER_FLASH_STM32F4, _STM32F0, _SAM3X or _RAM"
 #endif
-#if VIPER_FLASH_CHIP == VIPER_FLASH_RAM && !defined(VIPER_FLASH_STORE_START)
-#define VIPER_FLASH_STORE_START   0u
+#if !defined(VIPER_FLASH_SLOT_A_START) || !defined(VIPER_FLASH_SLOT_A_SIZE) || \
+    !defined(VIPER_FLASH_SLOT_B_START) || !defined(VIPER_FLASH_SLOT_B_SIZE)
+#error "VIPER_FLASH_CHIP needs VIPER_FLASH_SLOT_A_START/_SIZE and VIPER_FLASH_SLOT_B_START/_SIZE (the slots' flash ranges)"
 #endif
-#if !defined(VIPER_FLASH_STORE_START) || !defined(VIPER_FLASH_STORE_SIZE)
-#error "VIPER_FLASH_CHIP needs VIPER_FLASH_STORE_START and VIPER_FLASH_STORE_SIZE (the store's flash range)"
+#if defined(VIPER_FLASH_STORE_START) || defined(VIPER_FLASH_STORE_SIZE)
+#error "VIPER_FLASH_STORE_START/SIZE are gone: name each slot (VIPER_FLASH_SLOT_A_START/_SIZE, _B_)"
 #endif
 #endif
 #ifndef VIPER_BOOT_WINDOW_MS

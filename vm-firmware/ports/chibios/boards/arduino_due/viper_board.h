@@ -12,12 +12,15 @@
 
 /* Pin.irq: every pad has its own edge interrupt; board.c sets nothing else at start. */
 
-/* Program storage in flash (the "flash" part's SAM3X EEFC driver): the last 64 KB of bank 1,
- * two 32 KB slots. arduino_due.ld keeps the whole firmware in bank 0, so code goes on being
+/* Program storage in flash (the SAM3X EEFC driver, flash_sam3x.c): the last 128 KB of bank 1,
+ * two 64 KB slots, so a program may have 64 KB less its record page (boards/arduino_due.json's
+ * programBytes). arduino_due.ld keeps the whole firmware in bank 0, so code goes on being
  * fetched from bank 0 while EEFC1 erases and writes a page of bank 1. */
 #define VIPER_FLASH_CHIP          VIPER_FLASH_SAM3X
-#define VIPER_FLASH_STORE_START   0x000F0000u
-#define VIPER_FLASH_STORE_SIZE    (64u * 1024u)
+#define VIPER_FLASH_SLOT_A_START  0x000E0000u
+#define VIPER_FLASH_SLOT_A_SIZE   (64u * 1024u)
+#define VIPER_FLASH_SLOT_B_START  0x000F0000u
+#define VIPER_FLASH_SLOT_B_SIZE   (64u * 1024u)
 /* No user button on the Due (only RESET and ERASE): no VIPER_BOOT_SKIP_LINE. STOP from the IDE
  * during the first second after a reset still skips the stored program. */
 

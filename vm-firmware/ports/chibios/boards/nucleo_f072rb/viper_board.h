@@ -31,8 +31,10 @@
  * linker script (stm32f072rb_viper.ld) gives the firmware only the first 96 KB. Holding the user
  * button B1 (PC13, reads low while pressed) at reset skips the stored program. */
 #define VIPER_FLASH_CHIP          VIPER_FLASH_STM32F0
-#define VIPER_FLASH_STORE_START   0x08018000u
-#define VIPER_FLASH_STORE_SIZE    (32u * 1024u)
+#define VIPER_FLASH_SLOT_A_START  0x08018000u
+#define VIPER_FLASH_SLOT_A_SIZE   (16u * 1024u)
+#define VIPER_FLASH_SLOT_B_START  0x0801C000u
+#define VIPER_FLASH_SLOT_B_SIZE   (16u * 1024u)
 #define VIPER_BOOT_SKIP_LINE      LINE_BUTTON
 #define VIPER_BOOT_SKIP_LEVEL     PAL_LOW
 

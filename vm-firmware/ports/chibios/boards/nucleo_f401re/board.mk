@@ -6,7 +6,7 @@ VIPER_CHIBIOS_BOARD  := ST_NUCLEO64_F401RE
 VIPER_STARTUP_MK     := startup_stm32f4xx.mk
 VIPER_PLATFORM_MK    := os/hal/ports/STM32/STM32F4xx/platform.mk
 VIPER_LDSCRIPT       := STM32F401xE.ld
-# flash sectors 1-2 hold the stored programs: the firmware goes around them
+# flash sectors 1-4 hold the stored programs: the firmware goes around them
 VIPER_LDSCRIPT_FILE  := boards/nucleo_f401re/stm32f401re_store.ld
 VIPER_ARCH_MK        := os/common/ports/ARMv7-M/compilers/GCC/mk/port.mk
 VIPER_BOARD_CSRC     :=

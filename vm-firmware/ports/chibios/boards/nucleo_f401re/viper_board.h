@@ -18,12 +18,16 @@
 #define VIPER_USE_UART1           TRUE
 #define VIPER_UNIQUE_ID_ADDRESS   0x1FFF7A10u
 
-/* Programs are kept in flash sectors 1 and 2 (two 16 KB slots) and run from there: the
- * board's linker script (stm32f401re_store.ld) keeps the firmware out of them. The blue user
- * button B1 (PC13, pulled up, low while pressed) held at reset skips the run-at-boot program. */
+/* Programs are kept in flash and run from there: slot A is sectors 1-3 (48 KB), slot B sector 4
+ * (64 KB), so a program may have 48 KB less its 32-byte record (boards/nucleo_f401re.json's
+ * programBytes); the board's linker script (stm32f401re_store.ld) keeps the firmware out of
+ * them. The blue user button B1 (PC13, pulled up, low while pressed) held at reset skips the
+ * run-at-boot program. */
 #define VIPER_FLASH_CHIP          VIPER_FLASH_STM32F4
-#define VIPER_FLASH_STORE_START   0x08004000u
-#define VIPER_FLASH_STORE_SIZE    (32u * 1024u)
+#define VIPER_FLASH_SLOT_A_START  0x08004000u
+#define VIPER_FLASH_SLOT_A_SIZE   (48u * 1024u)
+#define VIPER_FLASH_SLOT_B_START  0x08010000u
+#define VIPER_FLASH_SLOT_B_SIZE   (64u * 1024u)
 #define VIPER_BOOT_SKIP_LINE      LINE_BUTTON
 #define VIPER_BOOT_SKIP_LEVEL     PAL_LOW
 

@@ -28,10 +28,16 @@
 #define VIPER_HEAP_SIZE           (64u * 1024u)
 #define VIPER_HEAP_PLACEMENT      __attribute__((section(".ram4_clear")))
 /* Programs: QEMU's flash is read-only and its flash interface unimplemented, so the program
- * store (two 16 KB slots, run in place) is flash emulated in SRAM that survives QEMU's
- * system_reset (flash_ram.c): the same code as a real chip's flash store. */
+ * store (two 32 KB slots, run in place) is flash emulated in SRAM that survives QEMU's
+ * system_reset (flash_ram.c): the same code as a real chip's flash store. A program may have
+ * 32 KB less its 32-byte record (boards/qemu_netduinoplus2.json's programBytes). The 64 KB
+ * come out of the 128 KB SRAM (the heap is in the other 64 KB), which leaves ~6 KB for
+ * newlib's malloc (the core's strtod). */
 #define VIPER_FLASH_CHIP          VIPER_FLASH_RAM
-#define VIPER_FLASH_STORE_SIZE    (32u * 1024u)
+#define VIPER_FLASH_SLOT_A_START  0u
+#define VIPER_FLASH_SLOT_A_SIZE   (32u * 1024u)
+#define VIPER_FLASH_SLOT_B_START  (32u * 1024u)
+#define VIPER_FLASH_SLOT_B_SIZE   (32u * 1024u)
 #define VIPER_REPL_ARENA_SIZE     (12u * 1024u)
 /* Three Python threads besides the main program (the machine module's callbacks take one). */
 #define VIPER_THREAD_POOL_COUNT   3

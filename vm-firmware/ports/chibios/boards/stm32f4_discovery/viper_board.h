@@ -15,14 +15,17 @@
 #define VIPER_USE_UART2           TRUE
 #define VIPER_UNIQUE_ID_ADDRESS   0x1FFF7A10u
 
-/* Programs are kept in flash sectors 1 and 2 (two 16 KB slots, the Nucleo-F401RE's layout) and
- * run from there: stm32f407vg_viper.ld keeps the firmware out of them and says why not the
- * 128 KB sectors at the end. The user button B1 (PA0, pulled down on the board, high while
+/* Programs are kept in flash and run from there, the Nucleo-F401RE's layout: slot A is sectors
+ * 1-3 (48 KB), slot B sector 4 (64 KB), so a program may have 48 KB less its 32-byte record
+ * (boards/stm32f4_discovery.json's programBytes); stm32f407vg_viper.ld keeps the firmware out
+ * of them and says why not the 128 KB sectors at the end. The user button B1 (PA0, pulled down on the board, high while
  * pressed) held at reset skips the run-at-boot program: over USB the IDE cannot send its STOP
  * within the first second (the port attaches 1.5 s after reset). */
 #define VIPER_FLASH_CHIP          VIPER_FLASH_STM32F4
-#define VIPER_FLASH_STORE_START   0x08004000u
-#define VIPER_FLASH_STORE_SIZE    (32u * 1024u)
+#define VIPER_FLASH_SLOT_A_START  0x08004000u
+#define VIPER_FLASH_SLOT_A_SIZE   (48u * 1024u)
+#define VIPER_FLASH_SLOT_B_START  0x08010000u
+#define VIPER_FLASH_SLOT_B_SIZE   (64u * 1024u)
 #define VIPER_BOOT_SKIP_LINE      LINE_BUTTON
 #define VIPER_BOOT_SKIP_LEVEL     PAL_HIGH
 
