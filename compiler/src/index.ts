@@ -82,6 +82,12 @@ function moduleImports(module: Module): string[] {
  * into the same image as module "helpers". Imports of other names (math, time, sys) are left to
  * the VM. Diagnostics carry the file they belong to. */
 export function compileProject(files: Record<string, string>, entry: string): CompileResult {
+  return buildProject(files, entry, true);
+}
+
+/** compileProject; withLibrary false leaves the library modules out (to weigh them). `library`:
+ * the library modules that went in. */
+function buildProject(files: Record<string, string>, entry: string, withLibrary: boolean): CompileResult & { library?: string[] } {
   const units: ModuleUnit[] = [];
   const diagnostics: Diagnostic[] = [];
   // The entry runs as __main__; imported again by name it is a second, separate module (as in CPython).
@@ -103,12 +109,13 @@ export function compileProject(files: Record<string, string>, entry: string): Co
     diagnostics.push(...sink.sorted());
   }
   if (diagnostics.some(d => d.severity === 'error')) return { diagnostics };
-  addLibrary(units);
+  const own = units.length;
+  if (withLibrary) addLibrary(units);
   const image = generateProject(units);
   const all = units.flatMap(u => u.sink.sorted());
   if (all.some(d => d.severity === 'error')) return { diagnostics: all };
   try {
-    return { image: writeImage(image), diagnostics: all };
+    return { image: writeImage(image), diagnostics: all, library: units.slice(own).map(u => u.name) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const sink = new DiagnosticSink(entry);
@@ -167,11 +174,35 @@ export function check(source: string, file: string, options: CheckOptions = {}):
 }
 
 /** What the board's VM lacks (its feature level, boards/<id>.json) that a program's files use:
- * errors (V5004) with their place; none for a board at full or one this compiler does not know. */
-export function levelErrors(files: Record<string, string>, boardId: string): Diagnostic[] {
+ * errors (V5004) with their place; and an error (V4002) when the program's image is bigger than
+ * the board keeps (its firmware's programBytes), saying what makes it big. None for a board this
+ * compiler does not know. `entry`: the file that runs (main.py, else the first). */
+export function levelErrors(files: Record<string, string>, boardId: string, entry?: string): Diagnostic[] {
   const board = boardById(boardId);
-  if (!board?.firmware || board.firmware.level === 'full') return [];
-  return Object.entries(files).flatMap(([file, text]) => check(text, file, { board }).filter(d => d.code === CATALOGUE.LEVEL_LACKS));
+  if (!board?.firmware) return [];
+  const lacking = board.firmware.level === 'full' ? []
+    : Object.entries(files).flatMap(([file, text]) => check(text, file, { board }).filter(d => d.code === CATALOGUE.LEVEL_LACKS));
+  const main = entry ?? ('main.py' in files ? 'main.py' : Object.keys(files)[0]);
+  return main === undefined ? lacking : [...lacking, ...sizeErrors(files, main, board)];
+}
+
+/** V4002 when the program's image is bigger than `board` keeps. */
+function sizeErrors(files: Record<string, string>, entry: string, board: BoardDefinition): Diagnostic[] {
+  const limit = board.firmware!.programBytes;
+  const whole = buildProject(files, entry, true);
+  if (!whole.image || whole.image.length <= limit) return [];
+  const kb = (n: number): string => (n < 1024 ? `${n} bytes` : `${Math.round(n / 1024)} KB`);
+  let why = '';
+  if (whole.library?.length) {
+    const own = buildProject(files, entry, false).image?.length ?? 0;
+    const names = whole.library.length === 1 ? whole.library[0]
+      : `${whole.library.slice(0, -1).join(', ')} and ${whole.library[whole.library.length - 1]}`;
+    why = ` (the library module${whole.library.length === 1 ? '' : 's'} ${names} add${whole.library.length === 1 ? 's' : ''} ${kb(whole.image.length - own)} of it, your own code ${kb(own)})`;
+  }
+  const sink = new DiagnosticSink(entry);
+  sink.error(CATALOGUE.TOO_BIG_FOR_BOARD,
+    `the program is too big for the ${board.name}: compiled it takes ${whole.image.length} bytes${why}, and the board keeps programs of up to ${limit} bytes (${kb(limit)})`, 1, 1);
+  return sink.sorted();
 }
 
 /** A readable listing of an image; throws if the image is malformed. */

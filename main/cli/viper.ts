@@ -56,7 +56,7 @@ function compileFile(path: string, board?: string): Uint8Array | undefined {
     }
   }
   const { image, diagnostics } = compileProject(files, basename(path));
-  if (image && board !== undefined) diagnostics.push(...levelErrors(files, board));
+  if (image && board !== undefined) diagnostics.push(...levelErrors(files, board, basename(path)));
   for (const d of diagnostics) {
     process.stderr.write(formatDiagnostic({ ...d, file: d.file === basename(path) ? path : join(dirname(path), d.file) }) + '\n');
   }

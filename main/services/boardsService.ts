@@ -164,8 +164,9 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       if (!image) return { ok: false, diagnostics };
       try {
         const session = await connect(boardId);
-        // the VM named its board: what that board's level lacks is refused here, with its place
-        const lacking = levelErrors(files, vmBoards.get(boardId) ?? '');
+        // the VM named its board: what that board's level lacks, or a program bigger than it keeps,
+        // is refused here, with its place
+        const lacking = levelErrors(files, vmBoards.get(boardId) ?? '', file);
         if (lacking.length) return { ok: false, diagnostics: lacking };
         const kept = programs.get(boardId);
         if (asked && !kept?.keeps) {
