@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'tests', 'benchmarks');
-const PROGRAM_BUFFER = 16 * 1024;       // qemu_netduinoplus2's program buffer
+// qemu_netduinoplus2's program slot (boards/<id>.json's programBytes)
+const PROGRAM_BUFFER = JSON.parse(readFileSync(join(root, 'boards', 'qemu_netduinoplus2.json'), 'utf8')).firmware.programBytes;
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 600_000);
 
 // The TypeScript the IDE uses (compiler, QEMU board, link session), bundled for Node.

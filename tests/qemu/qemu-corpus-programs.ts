@@ -1,8 +1,8 @@
 // Which programs of the conformance corpus (tests/conformance) run on the QEMU board's firmware
 // in tests/qemu/qemu-corpus.test.ts, and why the others are left out: the one place to say so.
 //
-// The rule: of the programs whose image fits the board's program buffer (16 KB on
-// qemu_netduinoplus2) and that are not in LEFT_OUT, every QEMU_CORPUS_STRIDE-th in name order,
+// The rule: of the programs whose image fits the board's program slot (32 KB less its
+// record on qemu_netduinoplus2) and that are not in LEFT_OUT, every QEMU_CORPUS_STRIDE-th in name order,
 // so the sample spreads over every part of the language and the suite stays near a minute on a
 // busy machine. VIPER_QEMU_CORPUS=all runs every one of them (299 in December, 2.5 minutes).
 

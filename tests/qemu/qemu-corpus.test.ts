@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProject } from '../../compiler/src/index';
+import { boardById } from '../../compiler/src/hardware/boards';
 import type { ExceptionReport } from '../../main/common/api';
 import { openSession } from '../../main/devices/connect';
 import { findQemu, QEMU_BOARD_ID, qemuFirmwarePath, startQemuBoard } from '../../main/devices/qemuBoard';
@@ -17,9 +18,9 @@ import type { DeviceSession, VmInfo } from '../../main/link/session';
 import { collectRun } from '../../main/link/testing/programs';
 import { chooseQemuCorpus } from './qemu-corpus-programs';
 
-// qemu_netduinoplus2's program slot: 16 KB of its emulated flash less the slot's 32-byte commit
-// record (flash_store.c); checked against the board's INFO below
-const PROGRAM_BUFFER = 16 * 1024 - 32;
+// qemu_netduinoplus2's program slot: 32 KB of its emulated flash less the slot's 32-byte commit
+// record (flash_store.c), its boards/<id>.json programBytes; checked against the board's INFO below
+const PROGRAM_BUFFER = boardById(QEMU_BOARD_ID)!.firmware!.programBytes;
 const RUN_TIMEOUT_MS = 30_000;
 
 const missing = [
