@@ -572,6 +572,14 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     if (len != 8 && len != 9) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "UPLOAD_BEGIN needs size and CRC"); return; }
     size = get_u32(p);
     if (size > ls->store_cap) { ls->uploading = false; send_error(ls, seq, LINK_ERR_TOO_BIG, "image larger than program storage"); return; }
+    /* resent (its ACK came later than the host waited: erasing a 64 KB sector or a SAM3X slot
+     * takes over a second): the slot is erased and nothing written yet, so ACK it again, as
+     * the first, without erasing twice */
+    if (ls->uploading && seq == ls->up_begin_seq && ls->up_received == 0 && !ls->have_last_chunk &&
+        size == ls->up_size && get_u32(p + 4) == ls->up_crc) {
+      send_ack(ls, seq);
+      return;
+    }
     ls->uploading = false;
     /* in place: erase the slot not in force now, before the first chunk (it may take a while:
      * the host waits for this ACK). Nothing runs from that slot: RUN's namespace, which EXEC
@@ -584,6 +592,7 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
     ls->up_crc = get_u32(p + 4);
     ls->up_flags = len == 9 ? (uint8_t)(p[8] & PROGRAM_FLAG_RUN_AT_BOOT) : 0;
     ls->up_received = 0;
+    ls->up_begin_seq = seq;
     ls->have_last_chunk = false;
     send_ack(ls, seq);
     return;

@@ -87,6 +87,7 @@ typedef struct LinkServer {
   bool uploading;
   uint32_t up_size, up_crc, up_received, last_offset, last_len;
   uint8_t up_flags;
+  uint8_t up_begin_seq;       /* the UPLOAD_BEGIN that started this upload */
   bool have_last_chunk;
 
   /* running: a program (RUN) or a REPL entry (EXEC) */

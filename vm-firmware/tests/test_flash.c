@@ -329,6 +329,39 @@ static void test_link_storage_failure(void) {
   flash_sim_free(&s);
 }
 
+/* The erase at UPLOAD_BEGIN may outlast the host's wait (a 64 KB sector: ~0.55 s, 1.1 s at
+ * most): the host sends it again with the same sequence number. The second is ACKed without a
+ * second erase; a new BEGIN (another sequence number) erases again. */
+static void test_link_resent_begin(void) {
+  FlashSim s;
+  FlashStore fs;
+  LinkStorage storage;
+  uint8_t one[512], p[9], seq = 7;
+  size_t n1 = build_hello(one, sizeof one, "once");
+  unsigned long after_first;
+  flash_sim_init(&s, SIM_STM32F401);
+  boot(&fs, &s, &storage);
+  put32(p, (uint32_t)n1);
+  put32(p + 4, crc32(one, n1));
+  p[8] = 0;
+  send(FRAME_UPLOAD_BEGIN, seq, p, 9);
+  pump();
+  EXPECT(ngot == 1 && got[0].type == FRAME_ACK && got[0].seq == seq);
+  after_first = s.steps;
+  EXPECT(after_first == 3);   /* slot A: sectors 3 (its record), 1, 2 */
+  send(FRAME_UPLOAD_BEGIN, seq, p, 9);   /* resent */
+  pump();
+  EXPECT(ngot == 1 && got[0].type == FRAME_ACK && got[0].seq == seq && s.steps == after_first);
+  seq++;
+  upload(one, n1, &seq, true);   /* a new upload: its own BEGIN erases again, then it commits */
+  pump();
+  EXPECT(s.steps > after_first + 3 && got[ngot - 1].type == FRAME_ACK);
+  send(FRAME_RUN, seq++, NULL, 0);
+  pump();
+  EXPECT(printed("once 3\n") && s.errors == 0);
+  flash_sim_free(&s);
+}
+
 void tests_flash(void);
 void tests_flash(void) {
   run_test("flash store: slots of any sizes, each whole erase blocks of the chip, apart", test_geometry);
@@ -336,4 +369,5 @@ void tests_flash(void) {
   run_test("flash store: power cut at every erase/program step: old or new, never a mixture", test_power_cuts);
   run_test("flash store via link: upload, reset, boot in place; interrupted upload keeps the old", test_link_upload_reset_run);
   run_test("flash store via link: a chip failure mid-upload is STORAGE, the old program stays", test_link_storage_failure);
+  run_test("flash store via link: a resent UPLOAD_BEGIN is ACKed again without a second erase", test_link_resent_begin);
 }
