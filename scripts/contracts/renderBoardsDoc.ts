@@ -5,7 +5,7 @@
 import { checkFirmware, METHOD_TEXT, STATE_TEXT, type BurnMethodId } from '../../compiler/src/hardware/boardFirmware';
 import type { BoardDefinition } from '../../compiler/src/hardware/boards';
 import { pinRow } from '../../compiler/src/hardware/hardwareDoc';
-import { recovery } from './renderFirmwareDoc';
+import { programSize, recovery } from './renderFirmwareDoc';
 
 /** What a person does to burn by each method, in the IDE's Burn VM dialog (main/flash/*). */
 const BURN_STEPS: Record<BurnMethodId, string> = {
@@ -95,6 +95,7 @@ function boardSection(board: BoardDefinition): string {
   const f = checkFirmware(board.id, board.firmware);
   const facts = f
     ? `**MCU** ${f.mcu} (${f.core}), ${kb(f.flashKB)} of flash, ${kb(f.ramKB)} of RAM · **feature level** ${f.level} · ` +
+      `**largest program** ${programSize(f.programBytes)} · ` +
       `**link to the IDE** ${f.link} · **state** ${STATE_TEXT[f.state]}.`
     : '**MCU** none: the host VM on your computer · **link to the IDE** a pseudo-terminal the IDE opens.';
   return [

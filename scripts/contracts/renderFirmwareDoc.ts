@@ -27,9 +27,15 @@ export function recovery(board: FirmwareBoard, f: BoardFirmware): string {
 
 function kb(n: number): string { return n >= 1024 && n % 1024 === 0 ? `${n / 1024} MB` : `${n} KB`; }
 
+/** A program image's limit as a person weighs it: 49120 → "49,120 bytes (a 48 KB slot less its 32-byte record)". */
+export function programSize(bytes: number): string {
+  const slot = Math.ceil(bytes / 1024);
+  return `${bytes.toLocaleString('en-US')} bytes (a ${slot} KB slot less its ${slot * 1024 - bytes}-byte record)`;
+}
+
 export function renderBoardsSection(boards: readonly FirmwareBoard[]): string {
   const rows = firmwareBoards(boards);
-  const table = rows.map(({ board, firmware: f }) => `| \`${board.id}\` (${board.name}) | ${f.mcu}, ${f.core} | ${kb(f.flashKB)} / ${kb(f.ramKB)} | ${f.link} | ${f.level} | ${
+  const table = rows.map(({ board, firmware: f }) => `| \`${board.id}\` (${board.name}) | ${f.mcu}, ${f.core} | ${kb(f.flashKB)} / ${kb(f.ramKB)} | ${programSize(f.programBytes)} | ${f.link} | ${f.level} | ${
     f.burn.length ? f.burn.map(m => `\`${m}\``).join(', ') : 'none: QEMU starts it'} | *${STATE_TEXT[f.state]}* |`);
   const perBoard = rows.map(({ board, firmware: f }) =>
     `- \`${board.id}\`: build with \`make -C vm-firmware firmware BOARD=${board.id} CHIBIOS=<path>\`. ` +
@@ -38,8 +44,8 @@ export function renderBoardsSection(boards: readonly FirmwareBoard[]): string {
   return [
     BOARDS_BEGIN,
     '<!-- Generated from boards/*.json (their "firmware" blocks) by scripts/gen-hardware-docs.mjs: edit the JSON, then `npm run gen`. -->',
-    '| board | MCU, core | flash / RAM | link to the IDE | feature level | burn methods (first = preferred) | state |',
-    '|---|---|---|---|---|---|---|',
+    '| board | MCU, core | flash / RAM | largest program | link to the IDE | feature level | burn methods (first = preferred) | state |',
+    '|---|---|---|---|---|---|---|---|',
     ...table,
     '',
     'Burn methods: ' + Object.entries(METHOD_TEXT).map(([id, t]) => `\`${id}\` = ${t}`).join('; ') + '.',

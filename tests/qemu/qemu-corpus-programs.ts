@@ -16,6 +16,14 @@ export const LEFT_OUT: Readonly<Record<string, string>> = {
   'lib_functools_memo_solver.py': 'MemoryError: the memo tables outgrow the 64 KB heap',
   'lib_random_dice_sim.py': 'MemoryError: its simulation lists outgrow the 64 KB heap',
   'lib_set_algebra_big.py': 'MemoryError: its big sets outgrow the 64 KB heap',
+  // Images of 16-32 KB, which the 32 KB slots take and the 16 KB ones refused: loading them and
+  // the library modules they import needs more than the 64 KB heap (the loader copies every
+  // name and code object into it). Seen on the firmware, December:
+  'collections_namedtuple_table.py': 'MemoryError importing collections (a 21.7 KB image): the 64 KB heap',
+  'lib_struct_sensor_json.py': 'MemoryError in json.dumps (a 20.6 KB image): the 64 KB heap',
+  'threads_event_sequence.py': 'MemoryError importing threading (an 18.2 KB image): the 64 KB heap',
+  'threads_queue_join.py': 'MemoryError importing queue and threading (a 25.9 KB image): the 64 KB heap',
+  'threads_subclass_run.py': 'MemoryError importing threading (a 19.2 KB image): the 64 KB heap',
   'recursion_deep_programs.py': 'RecursionError: the board\'s call depth is lower than the desktop VM\'s 1000 frames',
   // A 32-bit chip: ssize_t is 32 bits, as in CPython on a 32-bit machine.
   'lib_range.py': 'range(2 ** 40, ...) raises OverflowError: a range\'s bounds are C ssize_t, 32 bits on the chip',
