@@ -4,7 +4,7 @@ import { BURNABLE_BOARDS, firmwareBoards, identifyUsb, KNOWN_BOARDS, usbTable } 
 import { boardWithOwnUsbId } from './testing/usbBoards';
 
 const block = (usb: string[], burn: string[]) => checkFirmware('x', {
-  mcu: 'M', core: 'cortex-m4', flashKB: 512, ramKB: 96, level: 'full', link: 'USART2', usb, burn, state: 'untested' })!;
+  mcu: 'M', core: 'cortex-m4', flashKB: 512, ramKB: 96, level: 'full', link: 'USART2', programBytes: 49120, usb, burn, state: 'untested' })!;
 
 describe('the boards and their USB ids come from boards/*.json', () => {
   it('knows exactly the boards that have firmware and can be burned', () => {
@@ -53,6 +53,11 @@ describe('the boards and their USB ids come from boards/*.json', () => {
   it('refuses a board whose firmware block is malformed', () => {
     expect(() => firmwareBoards([{ id: 'bad', name: 'Bad', firmware: { ...block([], ['samba']), burn: ['jtag'] } }]))
       .toThrow('boards/bad.json: firmware.burn[0] is "jtag"');
+    expect(() => firmwareBoards([{ id: 'bad', name: 'Bad', firmware: { ...block([], ['samba']), programBytes: 48.5 } }]))
+      .toThrow('boards/bad.json: firmware.programBytes is 48.5, not a whole number of bytes');
+    const { programBytes: _none, ...without } = block([], ['samba']);
+    expect(() => firmwareBoards([{ id: 'bad', name: 'Bad', firmware: without as never }]))
+      .toThrow('boards/bad.json: firmware.programBytes is undefined');
   });
 });
 
