@@ -92,4 +92,15 @@ describe('viper run --board: the board\'s level at compile time', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/minimal-lacks\.py:13:\d+: .*sets are not available on .* \(minimal VM\)/);
   });
+
+  test('a program bigger than the board keeps is refused before running, saying what is big and the limit', () => {
+    const program = join(root, 'tests', 'levels', 'threads-and-queue.py');
+    const f072 = cli('run', program, '--board', 'nucleo_f072rb');
+    expect(f072.status).toBe(2);
+    expect(f072.stdout).toBe('');
+    expect(f072.stderr).toMatch(/threads-and-queue\.py:1:1: error: the program is too big for the ST Nucleo-F072RB: compiled it takes \d+ bytes \(the library modules threading, queue and heapq add 2\d KB of it, your own code \d+ bytes\), and the board keeps programs of up to 16352 bytes \(16 KB\)/);
+    const f401 = cli('run', program, '--board', 'nucleo_f401re');   // 48 KB slots: it fits (and runs on the Virtual board)
+    expect(f401.stderr).toBe('');
+    expect(f401.stdout).toBe('queued [0, 1, 4]\n');
+  });
 });
