@@ -68,6 +68,10 @@ static void test_geometry(void) {
   /* unequal slots: a program may have what the smaller holds; each record ends its slot */
   EXPECT(init(&fs, &s, 0x08004000u, 49152u, 0x08010000u, 65536u) && fs.cap == 49152u - FLASH_RECORD_SIZE);
   EXPECT(fs.record_at[0] == 49152u - FLASH_RECORD_SIZE && fs.record_at[1] == 65536u - FLASH_RECORD_SIZE);
+  /* the sector numbers flash_stm32f4.c erases by (SNB): slot A's 1-3, slot B's 4 */
+  EXPECT(flash_block_index(&s.dev, 0x08004000u) == 1 && flash_block_index(&s.dev, 0x0800C000u) == 3);
+  EXPECT(flash_block_index(&s.dev, 0x08010000u) == 4 && flash_block_index(&s.dev, 0x08020000u) == 5);
+  EXPECT(flash_block_index(&s.dev, 0x08010004u) == -1);
   EXPECT(init(&fs, &s, 0x08010000u, 65536u, 0x08004000u, 49152u) && fs.cap == 49152u - FLASH_RECORD_SIZE);
   EXPECT(init(&fs, &s, 0x08004000u, 16384u, 0x08008000u, 16384u) && fs.cap == 16384u - FLASH_RECORD_SIZE);
   EXPECT(!init(&fs, &s, 0x08004000u, 49152u, 0x08010000u, 32768u));    /* half of sector 4 */
