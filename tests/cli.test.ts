@@ -92,6 +92,13 @@ describe('viper compile', () => {
     expect(dump.code).toBe(0);
     expect(dump.stdout).toMatch(/LOAD_NAME/);
   });
+
+  it('stops quietly when the reader of its output goes away (disasm | head -1)', () => {
+    viper('compile', file('big.py', 'import threading\n'), '-o', 'big.vbc');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" disasm big.vbc | head -1`], { encoding: 'utf8', cwd: dir, timeout: 20000 });
+    expect(r.stdout).toMatch(/^image: \d+ bytes/);
+    expect(r.stderr).toBe('');
+  });
 });
 
 describe('viper with a board on a serial port', () => {

@@ -185,6 +185,12 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
+// `viper disasm x.vbc | head`: the reader went away; stop quietly, as a Unix command does.
+process.stdout.on('error', err => {
+  if ((err as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   code => { process.exitCode = code; },
   err => {

@@ -3,7 +3,7 @@
 // `parseRequest` (apiTable.ts) before anything acts on them. No Node or Electron imports here.
 import type { BurnMethodId, FeatureLevel, FirmwareState } from '../../compiler/src/hardware/boardFirmware';
 import type { Diagnostic } from '../../compiler/src/diagnostics';
-import type { ExampleLevel, ExampleUse } from './exampleMeta';
+import type { ExampleMeta } from './exampleMeta';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
 export type BoardState = 'disconnected' | 'connecting' | 'ready' | 'running' | 'busy';
@@ -113,23 +113,9 @@ export type PortVm =
   | { status: 'probing' | 'none' | 'in-use' }
   | { status: 'ready'; vmVersion: string; boardId: string };
 
-/** An example of the gallery (examples/<id>/example.json; main/examples/exampleMeta.ts says each field). */
-export interface ExampleInfo {
+/** An example of the gallery: its example.json's fields (main/common/exampleMeta.ts says each). */
+export interface ExampleInfo extends ExampleMeta {
   id: string;
-  title: string;
-  description: string;
-  tags: string[];
-  level: ExampleLevel;
-  /** Board ids it is written for; "any" for every board. */
-  boards: string[];
-  /** What of the board it needs; [] for pure Python. */
-  uses: ExampleUse[];
-  /** What a real board needs connected beyond itself; "" for nothing. */
-  wiring: string;
-  /** Runs on the Virtual board as written. */
-  virtual: boolean;
-  /** What a person sees when it runs. */
-  expect: string;
   files: string[];
   /** Listed for a board with `all`: why that board cannot run it (absent: it can). */
   cannotRun?: string[];

@@ -101,6 +101,9 @@ describe('usesMismatches', () => {
       'uses lacks "threads": the program uses a thread module', 'uses lists "timer" but the program does not use it',
     ]);
     expect(usesMismatches([], { 'main.py': '# Pin(3) in a comment\nimport threadless\n' })).toEqual([]);
+    expect(usesMismatches([], { 'main.py': 'def spin(): pass\nthread(spin, prio=PRIO_LOWEST)\n' })).toEqual(['uses lacks "threads": the program uses thread()']);
+    expect(usesMismatches([], { 'main.py': 'import queue\n' })).toEqual(['uses lacks "threads": the program uses a thread module']);
+    expect(usesMismatches([], { 'main.py': 'worker.thread(1)\nmy_thread(2)\n' })).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-// The device bar's "Keep on board: run at boot" switch, and what the selected board keeps in its
+// The device bar's "Run at boot" switch, and what the selected board keeps in its
 // program storage (the 'program' events: INFO when a session opens, STATE after each upload).
 // Every kind of board stores the program Run sends; a board whose VM is too old to report it
 // (link protocol v1) cannot be asked to run it at boot, and the switch says so.

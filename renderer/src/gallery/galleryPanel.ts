@@ -2,7 +2,7 @@
 // (level, the board's parts, wiring, what a person sees), list what the selected board can run
 // (or all, greyed with the reason), and "Use this example" to copy one into a new project the
 // person names, opened in the editor with the board panel shown when it uses the hardware.
-import { boardById } from '../../../compiler/src/hardware/boards';
+import { BOARDS, boardById } from '../../../compiler/src/hardware/boards';
 import type { ExampleInfo, ProjectInfo, ViperApi } from '../../../main/common/api';
 import { ask, button, createModal, el } from '../projects/modal';
 import { boardsWords, usesHardware, usesWords, wiringWords } from './exampleWords';
@@ -42,7 +42,9 @@ export function createGallery({ api, openProject, selectedBoard, showBoardPanel 
   const list = el('ul', { className: 'gallery-list', testId: 'gallery-list' });
   modal.body.append(el('div', { className: 'gallery-filters' }, search, boardFilter, showAllLabel), status, list);
 
-  const boardNames: Record<string, string> = { virtual: 'Virtual board' };
+  // every board's name, for the cards' "Written for …" (the filter lists only the burnable ones)
+  const boardNames: Record<string, string> = Object.fromEntries(BOARDS.map(b => [b.id, b.name]));
+  boardNames.virtual = 'Virtual board';
   let boardsLoaded = false;
   let boardPicked = false;    // the person chose a board here: it no longer follows the device bar
   let query = 0;              // answers to older queries are dropped
