@@ -1,7 +1,7 @@
 /* The stored program in a chip's internal flash: two slots and a commit record at the end of
  * each. The slots may differ in size (an STM32F4's three 16 KB sectors and its 64 KB one): a
- * program may take what the smaller holds. An upload goes straight into the slot not in force (erased first, its record first of
- * all), chunk by chunk as it arrives; the record, written last, names its length, CRC, flags
+ * program may take what the smaller holds. An upload goes straight into the slot not in force
+ * (erased first, its record's block first of all), chunk by chunk as it arrives; the record, written last, names its length, CRC, flags
  * and a sequence number one above the program in force. Boot takes the valid slot with the
  * highest sequence number (valid: the record's own CRC and the image's CRC match). A power
  * cut at any point leaves the program in force untouched and the new one without a valid
