@@ -12,6 +12,7 @@ import { probeVm } from '../../main/devices/probeVm';
 import { startPtyBoard } from '../../main/devices/virtualBoard';
 import {
   chooseBoard, consoleText, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, waitForConsole,
+  watchLed, ledChanges,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -73,13 +74,7 @@ describeWithChromium('the board panel in Chromium', () => {
 
   test('blink makes the panel\'s LED change state at the program\'s rate; LED2 glows with its PWM duty', async () => {
     // Every change of the LED, timed in the page as it is drawn.
-    await page.evaluate(() => {
-      const led = document.querySelector<HTMLElement>('[data-testid="led-D13"]')!;
-      const changes: { at: number; lit: string }[] = [];
-      (window as unknown as { ledChanges: typeof changes }).ledChanges = changes;
-      new MutationObserver(() => changes.push({ at: performance.now(), lit: led.dataset.lit ?? '' }))
-        .observe(led, { attributes: true, attributeFilter: ['data-lit'] });
-    });
+    await watchLed(page);
     await run([
       'import time',
       'from machine import Pin, PWM',
@@ -92,7 +87,7 @@ describeWithChromium('the board panel in Chromium', () => {
       'print("blinked")',
     ].join('\n'), 'blinking');
     await waitForConsole(page, 'blinked');
-    const changes = await page.evaluate(() => (window as unknown as { ledChanges: { at: number; lit: string }[] }).ledChanges);
+    const changes = await ledChanges(page);
     const toggles = changes.filter((c, i) => i === 0 || c.lit !== changes[i - 1].lit);
     // 16 toggles 200 ms apart; the panel shows (nearly) each of them, at about that pace.
     expect(toggles.length).toBeGreaterThanOrEqual(12);

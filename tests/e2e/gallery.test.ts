@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { PortInfo } from '../../main/devices/portInfo';
 import {
   chooseBoard, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, ROOT, settle, startIde, stopIde, typeProgram, waitForConsole,
+  watchLed, ledChanges,
 } from './harness';
 
 jest.setTimeout(90_000);
@@ -172,17 +173,11 @@ describeWithChromium('the gallery and projects in Chromium', () => {
     await expect(page.locator('[data-testid="led-D13"]').isVisible()).resolves.toBe(true);
 
     // Run it: the panel's LED goes on and off at the program's rate (250 ms each way).
-    await page.evaluate(() => {
-      const led = document.querySelector<HTMLElement>('[data-testid="led-D13"]')!;
-      const changes: { at: number; lit: string }[] = [];
-      (window as unknown as { ledChanges: typeof changes }).ledChanges = changes;
-      new MutationObserver(() => changes.push({ at: performance.now(), lit: led.dataset.lit ?? '' }))
-        .observe(led, { attributes: true, attributeFilter: ['data-lit'] });
-    });
+    await watchLed(page);
     await page.click('#run');
     await waitForConsole(page, 'off');
     const toggles = async () => {
-      const changes = await page.evaluate(() => (window as unknown as { ledChanges: { at: number; lit: string }[] }).ledChanges);
+      const changes = await ledChanges(page);
       return changes.filter((c, i) => i === 0 || c.lit !== changes[i - 1].lit);   // a redraw at the same level is no toggle
     };
     for (let i = 0; i < 100 && (await toggles()).length < 9; i++) await page.waitForTimeout(100);

@@ -231,3 +231,21 @@ export async function boardState(page: Page): Promise<{ state: string; text: str
     return { state: el?.dataset.state ?? '', text: el?.textContent ?? '' };
   });
 }
+
+/** A change of the board panel's LED (led-D13), timed in the page as it is drawn. */
+export interface LedChange { at: number; lit: string }
+
+/** Starts recording every change of the panel's LED; ledChanges reads what was recorded. */
+export function watchLed(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const led = document.querySelector<HTMLElement>('[data-testid="led-D13"]')!;
+    const changes: { at: number; lit: string }[] = [];
+    (window as unknown as { ledChanges: typeof changes }).ledChanges = changes;
+    new MutationObserver(() => changes.push({ at: performance.now(), lit: led.dataset.lit ?? '' }))
+      .observe(led, { attributes: true, attributeFilter: ['data-lit'] });
+  });
+}
+
+export function ledChanges(page: Page): Promise<LedChange[]> {
+  return page.evaluate(() => (window as unknown as { ledChanges: { at: number; lit: string }[] }).ledChanges);
+}
