@@ -339,13 +339,12 @@ static Value m_enumerate(VM *vm, int argc, Value *args) {
   return list;
 }
 
-/* stack_size([size]) -> the size new threads got so far (0: the default); size sets it */
+/* stack_size([size]) -> the size new threads got so far (0: the default), and sets it to size;
+ * left out, size is 0, as in CPython: stack_size() alone puts the default back. */
 static Value m_stack_size(VM *vm, int argc, Value *args) {
-  uint32_t before = vm->thread_stack_bytes, size;
-  if (argc > 0) {
-    if (!size_arg(vm, args[0], &size)) return EXC_VAL;
-    vm->thread_stack_bytes = size;
-  }
+  uint32_t before = vm->thread_stack_bytes, size = 0;
+  if (argc > 0 && !size_arg(vm, args[0], &size)) return EXC_VAL;
+  vm->thread_stack_bytes = size;
   return INT_VAL((vint)before);
 }
 
