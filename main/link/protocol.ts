@@ -22,6 +22,15 @@ export const FRAME_TYPES = {
   STATUS: 0x09,
   EXEC: 0x0a,
   BOARD_INPUT: 0x0b,
+  DEBUG_SET: 0x0c,
+  DEBUG_BREAKPOINTS: 0x0d,
+  DEBUG_PAUSE: 0x0e,
+  DEBUG_RESUME: 0x0f,
+  DEBUG_THREADS: 0x10,
+  DEBUG_STACK: 0x11,
+  DEBUG_SCOPES: 0x12,
+  DEBUG_VARIABLES: 0x13,
+  DEBUG_EVALUATE: 0x14,
   ACK: 0x80,
   INFO: 0x81,
   ERROR: 0x82,
@@ -31,6 +40,8 @@ export const FRAME_TYPES = {
   STATE: 0x86,
   BOARD_STATE: 0x87,
   UART_OUT: 0x88,
+  DEBUG_STOPPED: 0x89,
+  DEBUG_REPLY: 0x8a,
 } as const;
 export type FrameTypeName = keyof typeof FRAME_TYPES;
 
@@ -98,4 +109,42 @@ export const PIN_MODES = {
   PWM: 4,
   ADC: 5,
   BUS: 6,
+} as const;
+
+/** DEBUG_SET's flags byte: the debugger is attached, and on which exceptions the program stops. */
+export const DEBUG_FLAGS = {
+  ATTACHED: 0x01,
+  BREAK_UNCAUGHT: 0x02,
+  BREAK_RAISED: 0x04,
+} as const;
+
+/** Why a program stopped, in DEBUG_STOPPED frames. */
+export const DEBUG_STOP_REASONS = {
+  BREAKPOINT: 0,
+  STEP: 1,
+  PAUSE: 2,
+  EXCEPTION: 3,
+  RAISED: 4,
+} as const;
+
+/** How DEBUG_RESUME goes on. */
+export const DEBUG_RESUME_HOW = {
+  CONTINUE: 0,
+  NEXT: 1,
+  STEP_IN: 2,
+  STEP_OUT: 3,
+} as const;
+
+/** The scopes DEBUG_SCOPES lists for a frame. */
+export const DEBUG_SCOPE_KINDS = {
+  LOCALS: 0,
+  GLOBALS: 1,
+  CLOSURE: 2,
+} as const;
+
+/** A thread's state in DEBUG_THREADS. */
+export const DEBUG_THREAD_STATES = {
+  READY: 0,
+  STOPPED: 1,
+  BLOCKED: 2,
 } as const;

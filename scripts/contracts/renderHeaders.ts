@@ -2,7 +2,7 @@
 // Run `npm run gen` after changing a contract; tests/contracts.test.ts checks they are current.
 import { OPCODES, BINARY_OPS, BINARY_OP_INPLACE, UNARY_OPS, COMPARE_OPS, FUNC_ATTRS, operandSize } from '../../compiler/src/bytecode/opcodes';
 import { IMAGE_MAGIC, IMAGE_FORMAT_VERSION, IMAGE_HEADER_SIZE, CONST_KINDS, CODE_FLAGS } from '../../compiler/src/bytecode/format';
-import { LINK_PROTOCOL_VERSION, LINK_MAX_PAYLOAD, LINK_MAX_CHUNK, LINK_WINDOW, FRAME_TYPES, LINK_ERRORS, DONE_STATUS, EXCEPTION_LED, PROGRAM_FLAGS, VM_STATES, BOARD_INPUT_KINDS, PIN_MODES } from '../../main/link/protocol';
+import { LINK_PROTOCOL_VERSION, LINK_MAX_PAYLOAD, LINK_MAX_CHUNK, LINK_WINDOW, FRAME_TYPES, LINK_ERRORS, DONE_STATUS, EXCEPTION_LED, PROGRAM_FLAGS, VM_STATES, BOARD_INPUT_KINDS, PIN_MODES, DEBUG_FLAGS, DEBUG_STOP_REASONS, DEBUG_RESUME_HOW, DEBUG_SCOPE_KINDS, DEBUG_THREAD_STATES } from '../../main/link/protocol';
 
 export { renderBoards } from './renderBoards';   // the boards' C tables, written beside these
 
@@ -81,6 +81,11 @@ function linkHeader(): string {
     defines('VM_STATE_', VM_STATES),
     defines('BOARD_INPUT_', BOARD_INPUT_KINDS),
     defines('PIN_MODE_', PIN_MODES),
+    defines('DEBUG_FLAG_', DEBUG_FLAGS),
+    defines('DEBUG_STOP_', DEBUG_STOP_REASONS),
+    defines('DEBUG_RESUME_', DEBUG_RESUME_HOW),
+    defines('DEBUG_SCOPE_', DEBUG_SCOPE_KINDS),
+    defines('DEBUG_THREAD_', DEBUG_THREAD_STATES),
   ].join('\n'));
 }
 

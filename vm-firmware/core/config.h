@@ -30,6 +30,10 @@
 #define VIPER_HAS_MEMORYVIEW  (VIPER_LEVEL >= VIPER_LEVEL_FULL)
 #define VIPER_HAS_WEAKREF     (VIPER_LEVEL >= VIPER_LEVEL_FULL)
 #define VIPER_HAS_ATEXIT      (VIPER_LEVEL >= VIPER_LEVEL_FULL)
+/* breakpoints, stepping and inspection over the link (debug.h); minimal boards lack the room */
+#ifndef VIPER_DEBUGGER
+#define VIPER_DEBUGGER        (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)
+#endif
 /* The name a level's error messages use ("sets are not available in the minimal VM"). */
 #define VIPER_LEVEL_NAME (VIPER_LEVEL == VIPER_LEVEL_MINIMAL ? "minimal" : VIPER_LEVEL == VIPER_LEVEL_STANDARD ? "standard" : "full")
 
