@@ -1,0 +1,91 @@
+// The IDE's debug sessions: one DAP adapter (main/debug/adapter.ts) per board, made afresh by each
+// `initialize`, fed the renderer's checked requests and passing its events on as 'debug' device
+// events. What the adapter calls back for (prepare: compile and upload without RUN) is the
+// boards service's run path, so the console, board panel and state events work as in a Run.
+import { basename } from 'node:path';
+import type { DebugProtocol as DP } from '@vscode/debugprotocol';
+import type { DebugRequest } from '../common/debugRequest';
+import type { DeviceEvent } from '../common/api';
+import type { DeviceSession } from '../link/session';
+
+/** What the adapter's launch asks for (DebugLaunchArgs of main/debug/adapter.ts). */
+export interface DebugLaunch { program: string; sources?: Record<string, string>; stopOnEntry?: boolean }
+export interface DebugPrepared { session: DeviceSession; files: Record<string, string>; entry: string }
+/** The adapter's DebugTarget, as the boards service provides it. */
+export interface AdapterTarget { prepare(args: DebugLaunch): Promise<DebugPrepared>; forwardOutput: boolean }
+/** The part of DebugAdapter the IDE uses. */
+export interface AdapterHandle {
+  handle(request: DP.Request): Promise<DP.Response>;
+  onEvent(listener: (event: DP.Event) => void): () => void;
+  dispose(): Promise<void>;
+}
+export type AdapterFactory = (target: AdapterTarget) => AdapterHandle;
+
+export interface DebugSessions {
+  request(boardId: string, request: DebugRequest, target: () => AdapterTarget): Promise<DP.Response>;
+  /** Detaches every session (the IDE is closing): programs go on running. */
+  dispose(): Promise<void>;
+}
+
+/** Source paths the renderer sees are file names of the project: never a path on this machine. */
+function projectNames<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(projectNames) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'source' && typeof v === 'object' && v !== null) {
+      const { name, path } = v as DP.Source;
+      const file = path ? basename(path) : name;
+      out[key] = file === undefined ? {} : { name: file, path: file };
+    } else out[key] = projectNames(v);
+  }
+  return out as T;
+}
+
+function failure(seq: number, command: string, message: string): DP.Response {
+  return { seq: 0, type: 'response', request_seq: seq, command, success: false, message };
+}
+
+export function createDebugSessions(makeAdapter: AdapterFactory | undefined, emit: (event: DeviceEvent) => void): DebugSessions {
+  const adapters = new Map<string, { adapter: AdapterHandle; unsubscribe: () => void }>();
+  let seq = 1;
+
+  async function end(boardId: string): Promise<void> {
+    const open = adapters.get(boardId);
+    if (!open) return;
+    adapters.delete(boardId);
+    open.unsubscribe();
+    await open.adapter.dispose().catch(() => undefined);
+  }
+
+  function start(boardId: string, target: AdapterTarget): AdapterHandle {
+    const adapter = makeAdapter!(target);
+    const unsubscribe = adapter.onEvent(event => {
+      emit({ kind: 'debug', boardId, event: projectNames(event) });
+      if (event.event === 'terminated' && adapters.get(boardId)?.adapter === adapter) {
+        adapters.delete(boardId);
+        unsubscribe();
+      }
+    });
+    adapters.set(boardId, { adapter, unsubscribe });
+    return adapter;
+  }
+
+  return {
+    async request(boardId, { command, arguments: args }, target) {
+      const request: DP.Request = { seq: seq++, type: 'request', command, ...(args ? { arguments: args } : {}) };
+      if (!makeAdapter) return failure(request.seq, command, 'this Viper was built without the debugger');
+      let adapter = adapters.get(boardId)?.adapter;
+      if (command === 'initialize') {
+        await end(boardId);                 // a new session replaces the board's last one
+        adapter = start(boardId, target());
+      }
+      if (!adapter) return failure(request.seq, command, 'no debug session on this board: press Debug to start one');
+      return projectNames(await adapter.handle(request));
+    },
+
+    async dispose() {
+      await Promise.all([...adapters.keys()].map(end));
+    },
+  };
+}
