@@ -8,9 +8,10 @@ import { createDebugSessions, type AdapterHandle, type AdapterTarget } from './d
 import { fakeMainApi } from './testing/fakeMainApi';
 
 describe('debug requests from the renderer', () => {
+  const answer: DP.Response = { seq: 0, type: 'response', request_seq: 1, command: 'x', success: true };
   function recording() {
     const calls: unknown[] = [];
-    return { calls, api: fakeMainApi({ async debug(p: unknown) { calls.push(p); return { success: true }; } }) };
+    return { calls, api: fakeMainApi({ async debug(p: unknown) { calls.push(p); return answer; } }) };
   }
   const launch = { program: 'main.py', sources: { 'main.py': 'import helper\n', 'helper.py': 'x = 1\n' }, stopOnEntry: false };
 
@@ -27,7 +28,7 @@ describe('debug requests from the renderer', () => {
     [{ command: 'disconnect', arguments: { terminateDebuggee: true } }],
   ])('passes %j on', async request => {
     const { api, calls } = recording();
-    expect(await dispatch(api, { id: 1, method: 'debug', params: { boardId: 'virtual', request } })).toEqual({ id: 1, result: { success: true } });
+    expect(await dispatch(api, { id: 1, method: 'debug', params: { boardId: 'virtual', request } })).toEqual({ id: 1, result: answer });
     expect(calls).toEqual([{ boardId: 'virtual', request }]);
   });
 
