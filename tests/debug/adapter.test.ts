@@ -1,0 +1,165 @@
+// The adapter against a scripted VM (a fake link that answers the debug frames as the protocol
+// says): what the real VM cannot easily be made to do — a malformed reply, a board refusing
+// breakpoints, the link closing mid-session — and the adapter's own bookkeeping.
+import type { DebugLaunchArgs, DebugTarget } from '../../main/debug/adapter';
+import { DebugAdapter } from '../../main/debug/adapter';
+import { decodeFrame, encodeFrame } from '../../main/link/frame';
+import { FRAME_TYPES, LINK_ERRORS } from '../../main/link/protocol';
+import { DeviceSession } from '../../main/link/session';
+import type { Transport } from '../../main/link/transport';
+import { DapTestClient } from './client';
+
+const str16 = (s: string) => { const b = Buffer.from(s); return [b.length & 0xff, b.length >> 8, ...b]; };
+const u16 = (v: number) => [v & 0xff, v >> 8];
+const u32 = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24];
+
+/** A VM that keeps what it is told and answers from `replies` (frame type -> payload or error code). */
+class ScriptedVm implements Transport {
+  readonly received: Array<{ type: number; payload: Uint8Array }> = [];
+  replies = new Map<number, (payload: Uint8Array) => number[] | { error: number }>();
+  private listener: (bytes: Uint8Array) => void = () => {};
+  private closeListener: (reason: string) => void = () => {};
+  private buffer: number[] = [];
+
+  write(bytes: Uint8Array): void {
+    for (const b of bytes) {
+      if (b !== 0) { this.buffer.push(b); continue; }
+      const frame = decodeFrame(Uint8Array.from(this.buffer));
+      this.buffer = [];
+      if (!frame) continue;
+      this.received.push({ type: frame.type, payload: frame.payload });
+      const reply = this.replies.get(frame.type)?.(frame.payload) ?? [];
+      if ('error' in reply) this.send(FRAME_TYPES.ERROR, [...u16(reply.error)], frame.seq);
+      else this.send(reply.length ? FRAME_TYPES.DEBUG_REPLY : FRAME_TYPES.ACK, reply, frame.seq);
+    }
+  }
+  send(type: number, payload: number[], seq = 0): void {
+    const wire = encodeFrame({ type, seq, payload: Uint8Array.from(payload) });
+    setImmediate(() => this.listener(wire));
+  }
+  stop(line: number, reason = 0, file = 'main.py'): void { this.send(FRAME_TYPES.DEBUG_STOPPED, [reason, ...u32(1), ...str16(file), ...u16(line)]); }
+  onData(listener: (bytes: Uint8Array) => void): void { this.listener = listener; }
+  onClose(listener: (reason: string) => void): void { this.closeListener = listener; }
+  async close(): Promise<void> { this.closeListener('closed by the test'); }
+  sent(type: number): Uint8Array[] { return this.received.filter(f => f.type === type).map(f => f.payload); }
+}
+
+function setup(files: Record<string, string>) {
+  const vm = new ScriptedVm();
+  const session = new DeviceSession(vm, { timeoutMs: 200, attempts: 1 });
+  const target: DebugTarget = {
+    forwardOutput: true,
+    prepare: async (_args: DebugLaunchArgs) => ({ session, files, entry: 'main.py' }),
+  };
+  const client = new DapTestClient(new DebugAdapter(target));
+  // one frame of the stopped thread, id 7
+  vm.replies.set(FRAME_TYPES.DEBUG_STACK, () => [...u16(1), 1, ...u16(7), ...str16('main.py'), ...str16('<module>'), ...u16(2)]);
+  return { vm, client };
+}
+
+describe('the adapter against a scripted VM', () => {
+  it('answers initialize with its capabilities and both exception filters', async () => {
+    const { client } = setup({ 'main.py': 'x = 1\n' });
+    const caps = await client.request('initialize', { adapterID: 'viper' });
+    expect(caps).toMatchObject({ supportsConditionalBreakpoints: true, supportsHitConditionalBreakpoints: true, supportsLogPoints: true,
+      supportsConfigurationDoneRequest: true, supportsEvaluateForHovers: true });
+    expect(caps.exceptionBreakpointFilters.map((f: { filter: string; default: boolean }) => [f.filter, f.default])).toEqual([['uncaught', true], ['raised', false]]);
+  });
+
+  it('sends the flags, then each file\'s lines, then RUN, at configurationDone', async () => {
+    const { vm, client } = setup({ 'main.py': 'import helper\nx = 1\n\ny = 2\n', 'helper.py': 'def f():\n    return 1\n' });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 3 }, { line: 2 }], 'helper.py': [{ line: 2 }] }, filters: ['uncaught', 'raised'] });
+    const types = vm.received.map(f => f.type);
+    expect(types).toEqual([FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.RUN]);
+    expect([...vm.sent(FRAME_TYPES.DEBUG_SET)[0]]).toEqual([0x07]);
+    expect([...vm.sent(FRAME_TYPES.DEBUG_BREAKPOINTS)[0]]).toEqual([...str16('main.py'), 2, ...u16(2), ...u16(4)]);
+    expect([...vm.sent(FRAME_TYPES.DEBUG_BREAKPOINTS)[1]]).toEqual([...str16('helper.py'), 1, ...u16(2)]);
+  });
+
+  it('refuses breakpoints in a file that is not part of the program, and bad hit counts', async () => {
+    const { client } = setup({ 'main.py': 'x = 1\n' });
+    const placed = await client.start('main.py', { breakpoints: { 'other.py': [{ line: 1 }], 'main.py': [{ line: 1, hitCondition: 'often' }] } });
+    expect(placed['other.py'][0]).toMatchObject({ verified: false, message: 'other.py is not part of the program' });
+    expect(placed['main.py'][0]).toMatchObject({ verified: false, message: expect.stringContaining('hit count "often"') });
+  });
+
+  it('says plainly when the board has no room for more breakpoints', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    await client.start('main.py');
+    vm.replies.set(FRAME_TYPES.DEBUG_BREAKPOINTS, () => ({ error: LINK_ERRORS.TOO_BIG }));
+    const answer = await client.raw('setBreakpoints', { source: { path: 'main.py' }, breakpoints: [{ line: 1 }] });
+    expect(answer).toMatchObject({ success: false, message: "too many breakpoints for this board's debugger (1 in main.py)" });
+  });
+
+  it('counts hits only when the condition holds, and resumes silently otherwise', async () => {
+    const { vm, client } = setup({ 'main.py': 'for i in range(9):\n    x = i\n' });
+    let i = 0;
+    vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => [1, ...str16('bool'), ...str16(i % 2 ? 'True' : 'False'), ...u32(0), ...u32(0)]);
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 2, condition: 'i % 2', hitCondition: '2' }] } });
+    for (i = 0; i < 4; i++) {
+      vm.stop(2);
+      await new Promise(r => setTimeout(r, 20));
+    }
+    const stop = await client.waitFor('stopped');
+    expect(stop).toMatchObject({ reason: 'breakpoint', threadId: 1, allThreadsStopped: true });
+    expect(client.events.filter(e => e.event === 'stopped')).toHaveLength(1);     // i = 3: the second odd i
+    expect(vm.sent(FRAME_TYPES.DEBUG_RESUME)).toHaveLength(3);                    // 0, 1 (first hit), 2 resumed
+  });
+
+  it('stops when a condition raises, and says why', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => [0, ...str16('NameError'), ...str16("NameError: name 'q' is not defined"), ...u32(0), ...u32(0)]);
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 2, condition: 'q > 1' }] } });
+    vm.stop(2);
+    expect(await client.waitFor('stopped')).toMatchObject({ text: 'the condition "q > 1" raised NameError: name \'q\' is not defined' });
+  });
+
+  it('fails a request whose reply is malformed, and goes on', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 1 }] } });
+    vm.stop(1);
+    await client.waitFor('stopped');
+    vm.replies.set(FRAME_TYPES.DEBUG_SCOPES, () => [1, 9, ...u32(1), ...u32(1)]);
+    expect(await client.raw('scopes', { frameId: 7 })).toMatchObject({ success: false, message: 'malformed scopes: unknown scope kind 9' });
+    vm.replies.set(FRAME_TYPES.DEBUG_SCOPES, () => [1, 0, ...u32(3), ...u32(2)]);
+    expect((await client.request('scopes', { frameId: 7 })).scopes).toEqual([
+      { name: 'Locals', presentationHint: 'locals', variablesReference: 3, namedVariables: 2, expensive: false },
+    ]);
+  });
+
+  it('refuses inspection while the program runs', async () => {
+    const { client } = setup({ 'main.py': 'x = 1\n' });
+    await client.start('main.py');
+    expect(await client.raw('stackTrace', { threadId: 1 })).toMatchObject({ success: false, message: 'the program is running: pause it first' });
+    expect(await client.raw('stepIn', { threadId: 1 })).toMatchObject({ success: false });
+    expect(await client.raw('restartFrame', {})).toMatchObject({ success: false, message: 'the restartFrame request is not supported' });
+  });
+
+  it('reports the program\'s end and the link closing', async () => {
+    const { vm, client } = setup({ 'main.py': 'print(1)\n' });
+    await client.start('main.py');
+    vm.send(FRAME_TYPES.STDOUT, [...Buffer.from('1\n')]);
+    vm.send(FRAME_TYPES.DONE, [0]);
+    expect(await client.waitFor('exited')).toEqual({ exitCode: 0 });
+    await client.waitFor('terminated');
+    expect(client.output('stdout')).toBe('1\n');
+
+    const second = setup({ 'main.py': 'while True: pass\n' });
+    await second.client.start('main.py');
+    await second.vm.close();
+    await second.client.waitFor('terminated');
+    expect(second.client.output('important')).toBe('The board disconnected: closed by the test\n');
+    expect(second.client.events.some(e => e.event === 'exited')).toBe(false);
+  });
+
+  it('detaches on dispose and stops the program on disconnect', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    await client.start('main.py');
+    await client.adapter.dispose();
+    expect([...vm.sent(FRAME_TYPES.DEBUG_SET).pop()!]).toEqual([0]);
+    const other = setup({ 'main.py': 'x = 1\n' });
+    await other.client.start('main.py');
+    await other.client.request('disconnect', {});
+    expect(other.vm.received.pop()!.type).toBe(FRAME_TYPES.STOP);
+  });
+});
