@@ -14,7 +14,8 @@ import { LinkError, type DeviceSession, type VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 import { findBoardDefinition } from '../common/boardDefinitions';
 import { linkInputs } from './boardInput';
-import { createDebugSessions, type AdapterFactory, type AdapterTarget } from './debugSessions';
+import type { DebugTarget } from '../debug/adapter';
+import { createDebugSessions, type AdapterFactory } from './debugSessions';
 import type { ServiceContext } from './serviceContext';
 
 /** What INFO says the board keeps; a v1 VM's INFO has no program flags. */
@@ -189,7 +190,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
 
   /** What a board's debug adapter calls to start a session: the run path; the adapter sends RUN
    *  (configurationDone), and the console already shows the program's output. */
-  function debugTarget(boardId: string): AdapterTarget {
+  function debugTarget(boardId: string): DebugTarget {
     return {
       forwardOutput: false,
       async prepare({ program, sources = {} }) {

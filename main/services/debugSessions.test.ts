@@ -3,8 +3,9 @@
 // its events passed on as 'debug' device events with project file names, never paths.
 import type { DebugProtocol as DP } from '@vscode/debugprotocol';
 import type { DeviceEvent } from '../common/api';
+import type { DebugTarget } from '../debug/adapter';
 import { dispatch } from './dispatch';
-import { createDebugSessions, type AdapterHandle, type AdapterTarget } from './debugSessions';
+import { createDebugSessions, type AdapterHandle } from './debugSessions';
 import { fakeMainApi } from './testing/fakeMainApi';
 
 describe('debug requests from the renderer', () => {
@@ -70,12 +71,12 @@ describe('debug sessions per board', () => {
     const send = (event: string, body: unknown) => { for (const l of listeners) l({ seq: 0, type: 'event', event, body }); };
     return { adapter, handled, send, disposed: () => disposed };
   }
-  const target: AdapterTarget = { forwardOutput: false, prepare: async () => { throw new Error('not here'); } };
+  const target: DebugTarget = { forwardOutput: false, prepare: async () => { throw new Error('not here'); } };
 
   it('makes an adapter at initialize, answers through it, passes its events on with file names only', async () => {
     const made = [fakeAdapter(), fakeAdapter()];
     const events: DeviceEvent[] = [];
-    const targets: AdapterTarget[] = [];
+    const targets: DebugTarget[] = [];
     const sessions = createDebugSessions(t => { targets.push(t); return made[targets.length - 1].adapter; }, e => events.push(e));
 
     const before = await sessions.request('virtual', { command: 'threads' }, () => target);

@@ -6,23 +6,14 @@ import { basename } from 'node:path';
 import type { DebugProtocol as DP } from '@vscode/debugprotocol';
 import type { DebugRequest } from '../common/debugRequest';
 import type { DeviceEvent } from '../common/api';
-import type { DeviceSession } from '../link/session';
+import type { DebugAdapter, DebugTarget } from '../debug/adapter';
 
-/** What the adapter's launch asks for (DebugLaunchArgs of main/debug/adapter.ts). */
-export interface DebugLaunch { program: string; sources?: Record<string, string>; stopOnEntry?: boolean }
-export interface DebugPrepared { session: DeviceSession; files: Record<string, string>; entry: string }
-/** The adapter's DebugTarget, as the boards service provides it. */
-export interface AdapterTarget { prepare(args: DebugLaunch): Promise<DebugPrepared>; forwardOutput: boolean }
-/** The part of DebugAdapter the IDE uses. */
-export interface AdapterHandle {
-  handle(request: DP.Request): Promise<DP.Response>;
-  onEvent(listener: (event: DP.Event) => void): () => void;
-  dispose(): Promise<void>;
-}
-export type AdapterFactory = (target: AdapterTarget) => AdapterHandle;
+/** The part of DebugAdapter the IDE uses (tests give a fake). */
+export type AdapterHandle = Pick<DebugAdapter, 'handle' | 'onEvent' | 'dispose'>;
+export type AdapterFactory = (target: DebugTarget) => AdapterHandle;
 
 export interface DebugSessions {
-  request(boardId: string, request: DebugRequest, target: () => AdapterTarget): Promise<DP.Response>;
+  request(boardId: string, request: DebugRequest, target: () => DebugTarget): Promise<DP.Response>;
   /** Detaches every session (the IDE is closing): programs go on running. */
   dispose(): Promise<void>;
 }
@@ -58,7 +49,7 @@ export function createDebugSessions(makeAdapter: AdapterFactory | undefined, emi
     await open.adapter.dispose().catch(() => undefined);
   }
 
-  function start(boardId: string, target: AdapterTarget): AdapterHandle {
+  function start(boardId: string, target: DebugTarget): AdapterHandle {
     const adapter = makeAdapter!(target);
     const unsubscribe = adapter.onEvent(event => {
       emit({ kind: 'debug', boardId, event: projectNames(event) });
