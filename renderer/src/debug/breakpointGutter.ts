@@ -31,6 +31,16 @@ class BreakpointMarker extends GutterMarker {
   }
 }
 
+/** Gives the gutter its width; never shown. */
+class SpacerMarker extends GutterMarker {
+  override toDOM(): Node {
+    const dot = document.createElement('span');
+    dot.className = 'cm-breakpoint';
+    dot.textContent = '●';
+    return dot;
+  }
+}
+
 /** Sets (options) or removes (null) the breakpoint on the line at `pos`. */
 export const setBreakpoint = StateEffect.define<{ pos: number; options: BreakpointOptions | null }>({
   map: (value, mapping) => ({ ...value, pos: mapping.mapPos(value.pos) }),
@@ -94,7 +104,7 @@ export function breakpointGutter({ onChange, editOptions }: BreakpointGutterOpti
     gutter({
       class: 'cm-breakpoint-gutter',
       markers: view => view.state.field(breakpointField),
-      initialSpacer: () => new BreakpointMarker({}, true),
+      initialSpacer: () => new SpacerMarker(),
       domEventHandlers: {
         mousedown(view, line, event) {
           if ((event as MouseEvent).button !== 0) return false;

@@ -81,14 +81,22 @@ export function createDebugger({ api, out, pane, debugButton, boardId }: Debugge
     editor.applyEffects(file, [setStoppedLine.of({ line: frame.line, note, exception })], frame.line);
   }
 
+  function sendBreakpoints(file: string): Promise<void> {
+    clearTimeout(sendTimers.get(file));
+    sendTimers.delete(file);
+    const current = editor?.stateOf(file);
+    if (!current) return Promise.resolve();
+    return session.setBreakpoints(file, breakpointsOf(current)).catch(err => out.error(`Breakpoints in ${file}: ${(err as Error).message}`));
+  }
+
   function breakpointsChanged(state: EditorState): void {
     const file = state.facet(fileOfState);
     clearTimeout(sendTimers.get(file));
-    sendTimers.set(file, setTimeout(() => {
-      const current = editor?.stateOf(file);
-      if (current) void session.setBreakpoints(file, breakpointsOf(current)).catch(err => out.error(`Breakpoints in ${file}: ${(err as Error).message}`));
-    }, SEND_DELAY_MS));
+    sendTimers.set(file, setTimeout(() => void sendBreakpoints(file), SEND_DELAY_MS));
   }
+
+  /** Breakpoint changes still waiting for the typing pause go out before the program goes on. */
+  const flushBreakpoints = () => Promise.all([...sendTimers.keys()].map(sendBreakpoints));
 
   function allBreakpoints(): Map<string, Breakpoint[]> {
     const all = new Map<string, Breakpoint[]>();
@@ -107,10 +115,10 @@ export function createDebugger({ api, out, pane, debugButton, boardId }: Debugge
 
   const act = (what: () => Promise<void>) => () => void what().catch(err => out.error(`Debugger: ${(err as Error).message}`));
   const actions = {
-    continue: act(() => session.continue()),
-    next: act(() => session.next()),
-    stepIn: act(() => session.stepIn()),
-    stepOut: act(() => session.stepOut()),
+    continue: act(() => flushBreakpoints().then(() => session.continue())),
+    next: act(() => flushBreakpoints().then(() => session.next())),
+    stepIn: act(() => flushBreakpoints().then(() => session.stepIn())),
+    stepOut: act(() => flushBreakpoints().then(() => session.stepOut())),
     pause: act(() => session.pause()),
     stop: act(() => session.stop()),
   };

@@ -1,0 +1,112 @@
+// End-to-end journey through the debugger in real Chromium with the real service and the Virtual
+// board: a click in the gutter sets a breakpoint, Debug stops the program there (the line
+// highlighted, the frame's locals shown), a watch follows a variable as F5 continues and F10
+// steps over, a hover shows a value, and with the breakpoint cleared the program runs to its end.
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  chooseBoard, consoleText, describeWithChromium, type Ide, openIde, pasteProgram, RESULTS_DIR, settle, startIde, stopIde, waitForConsoleText,
+} from './harness';
+
+jest.setTimeout(90_000);
+
+const PROGRAM = [
+  'def add_up(n):',
+  '    total = 0',
+  '    for i in range(n):',
+  '        total = total + i',
+  '    return total',
+  '',
+  'print("sum", add_up(4))',
+].join('\n');
+
+/** The 1-based line the debugger marks as where the program stopped, or 0. */
+function stoppedLine(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('#editor .cm-line')];
+    return lines.findIndex(l => l.classList.contains('cm-debugLine')) + 1;
+  });
+}
+
+/** Clicks the breakpoint gutter beside a 1-based line, as a person would. */
+async function clickGutter(page: Page, line: number): Promise<void> {
+  const box = await page.locator('#editor .cm-line').nth(line - 1).boundingBox();
+  const gutter = await page.locator('#editor .cm-breakpoint-gutter').boundingBox();
+  if (!box || !gutter) throw new Error('the editor shows no such line or no breakpoint gutter');
+  await page.mouse.click(gutter.x + gutter.width / 2, box.y + box.height / 2);
+}
+
+/** Waits for the debugger to stop at `line`; on failure says what the console shows. */
+async function stopsAt(page: Page, line: number): Promise<void> {
+  if (await settle(() => stoppedLine(page), line) === line) return;
+  throw new Error(`the debugger did not stop at line ${line} (it marks ${await stoppedLine(page)}); the console shows:\n${await consoleText(page)}`);
+}
+
+const variable = (page: Page, name: string) =>
+  page.locator(`[data-testid="debug-variables"] [data-testid="variable"][data-name="${name}"] > [data-testid="variable-value"]`);
+const watchValue = (page: Page, expression: string) =>
+  page.locator(`[data-testid="watch"][data-expression="${expression}"] [data-testid="watch-value"]`);
+const phase = (page: Page) => page.getAttribute('[data-testid="debug-panel"]', 'data-phase');
+
+describeWithChromium('the debugger in Chromium', () => {
+  let ide: Ide;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => { ide = await startIde('viper-e2e-debugger-', () => ({ listPorts: async () => [] })); });
+  afterAll(() => stopIde(ide));
+  beforeEach(async () => {
+    ({ context, page } = await openIde(ide));
+    await chooseBoard(page, 'Virtual board');
+  });
+  afterEach(() => context.close());
+
+  test('breakpoint by a click, Debug, the line and locals, a watch through F5 and F10, run to the end', async () => {
+    await pasteProgram(page, PROGRAM);
+    await clickGutter(page, 4);
+    await expect(page.locator('#editor [data-testid="breakpoint"]').count()).resolves.toBe(1);
+
+    await page.click('[data-testid="debug"]');
+    await stopsAt(page, 4);
+    await expect(phase(page)).resolves.toBe('stopped');
+    await expect(page.locator('[data-testid="debug-status"]').innerText()).resolves.toContain('main.py:4');
+    await expect(variable(page, 'n').innerText()).resolves.toBe('4');
+    await expect(variable(page, 'total').innerText()).resolves.toBe('0');
+    await expect(variable(page, 'i').innerText()).resolves.toBe('0');
+    await expect(page.locator('[data-testid="stack-frame"]').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^add_up\s*main\.py:4$/), expect.stringMatching(/^<module>\s*main\.py:7$/),
+    ]);
+
+    await page.fill('[data-testid="watch-input"]', 'total * 10');
+    await page.press('[data-testid="watch-input"]', 'Enter');
+    await expect(settle(() => watchValue(page, 'total * 10').innerText(), '0')).resolves.toBe('0');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-stopped.png') });
+
+    // F5 goes on to the breakpoint's next hit: the loop's second turn
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('F5');
+    await expect(settle(() => variable(page, 'i').innerText(), '1')).resolves.toBe('1');
+    expect(await stoppedLine(page)).toBe(4);
+
+    // F10 runs line 4 and stops at the loop's head: total has grown, and the watch with it
+    await page.keyboard.press('F10');
+    await stopsAt(page, 3);
+    await expect(settle(() => variable(page, 'total').innerText(), '1')).resolves.toBe('1');
+    await expect(settle(() => watchValue(page, 'total * 10').innerText(), '10')).resolves.toBe('10');
+
+    // hovering a name while stopped shows its value
+    const totalOnLine4 = page.locator('#editor .cm-line').nth(3).getByText('total').first();
+    await totalOnLine4.hover();
+    await expect(page.locator('[data-testid="debug-hover"]').innerText()).resolves.toBe('total = 1');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-stepped.png') });
+
+    // the breakpoint off, Continue runs the program to its end
+    await clickGutter(page, 4);
+    await expect(page.locator('#editor [data-testid="breakpoint"]').count()).resolves.toBe(0);
+    await page.click('[data-testid="debug-continue"]');
+    await waitForConsoleText(page, 'sum 6');
+    await expect(settle(() => phase(page), 'idle')).resolves.toBe('idle');
+    expect(await stoppedLine(page)).toBe(0);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-finished.png') });
+  });
+});
