@@ -56,6 +56,9 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
   });
 
   const showStop = async (): Promise<void> => {
+    try { await showWhere(); } catch (err) { process.stdout.write(`*** ${(err as Error).message}\n`); }
+  };
+  const showWhere = async (): Promise<void> => {
     const { stackFrames } = await request<DP.StackTraceResponse['body']>('stackTrace', { threadId: stopped!.threadId, startFrame: 0, levels: 1 });
     frame = stackFrames[0];
     if (stopped!.reason === 'exception') process.stdout.write(`Exception: ${stopped!.text}\n`);
@@ -69,6 +72,9 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
     return name ? files[name].split('\n')[line - 1] : undefined;
   };
 
+  // the iterator is taken at once: it buffers lines that arrive while the program starts
+  const rl = createInterface({ input: process.stdin, terminal: interactive, prompt: '(viper) ' });
+  const lines = rl[Symbol.asyncIterator]();
   await request('initialize', { adapterID: 'viper', clientID: 'viper-debug', linesStartAt1: true, columnsStartAt1: true });
   const initialized = new Promise<void>(r => { const off = adapter.onEvent(e => { if (e.event === 'initialized') { off(); r(); } }); });
   const stop = waitForStop();
@@ -76,6 +82,7 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
     await request('launch', { program: path, stopOnEntry: true });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
+    rl.close();
     await target.close();
     return 2;
   }
@@ -85,7 +92,6 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
   await request('configurationDone');
   await stop;
 
-  const rl = createInterface({ input: process.stdin, terminal: interactive, prompt: '(viper) ' });
   const prompt = () => { if (interactive) rl.prompt(); };
   if (stopped) await showStop();
   prompt();
@@ -98,7 +104,8 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
     if (stopped) await showStop();
   };
   try {
-    for await (const raw of rl) {
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      const raw = next.value;
       const line = raw.trim();
       if (!line) { prompt(); continue; }
       if (ended) break;

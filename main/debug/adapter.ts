@@ -270,9 +270,15 @@ export class DebugAdapter {
 
   private async resume(how: number, threadId: number | undefined): Promise<void> {
     const stop = this.mustBeStopped();
-    await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, threadId ?? stop.thread));
+    // running from now: the next DEBUG_STOPPED may arrive right behind the ACK, before this goes on
     this.running();
-    this.send('continued', { threadId: threadId ?? stop.thread, allThreadsContinued: true });
+    try {
+      await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, threadId ?? stop.thread));
+    } catch (err) {
+      this.stop ??= stop;
+      throw err;
+    }
+    if (!this.stop) this.send('continued', { threadId: threadId ?? stop.thread, allThreadsContinued: true });
   }
 
   private async disconnect(terminate: boolean): Promise<void> {
@@ -430,7 +436,6 @@ export class DebugAdapter {
 }
 
 function messageOf(err: unknown): string {
-  if (err instanceof LinkError && err.code === LINK_ERRORS.BAD_STATE) return 'the program is not stopped';
   return err instanceof Error ? err.message : String(err);
 }
 
