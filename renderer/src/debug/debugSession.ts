@@ -44,6 +44,8 @@ export class DebugSession {
   private view: StopView | null = null;
   private readonly waiters = new Map<string, (event: DP.Event) => void>();
   private readonly sentBreakpoints = new Map<string, string>();
+  /** The adapter has said `initialized`: breakpoints and filters may go to it. */
+  private configurable = false;
 
   constructor(private readonly api: ViperApi, private readonly listener: DebugListener) {}
 
@@ -52,8 +54,8 @@ export class DebugSession {
   stopView(): StopView | null { return this.view; }
 
   /** Starts a session: the caller has checked the files. Rejects with what went wrong (a compile error, the board). */
-  async start(boardId: string, program: string, sources: Record<string, string>, breakpoints: Map<string, Breakpoint[]>,
-    exceptionFilters: string[]): Promise<void> {
+  async start(boardId: string, program: string, sources: Record<string, string>, breakpoints: () => Map<string, Breakpoint[]>,
+    exceptionFilters: () => string[]): Promise<void> {
     if (this.phaseNow !== 'idle') await this.stop().catch(() => undefined);
     this.boardId = boardId;
     this.sentBreakpoints.clear();
@@ -64,8 +66,10 @@ export class DebugSession {
       const initialized = this.nextEvent('initialized');
       const launched = this.request('launch', { program, sources });
       await Promise.race([initialized, launched.then(() => initialized)]);
-      for (const [file, list] of breakpoints) if (list.length) await this.setBreakpoints(file, list);
-      await this.request('setExceptionBreakpoints', { filters: exceptionFilters });
+      // read now: what changed while the program was uploading goes too
+      this.configurable = true;
+      for (const [file, list] of breakpoints()) if (list.length) await this.setBreakpoints(file, list);
+      await this.request('setExceptionBreakpoints', { filters: exceptionFilters() });
       await this.request('configurationDone');
       await launched;
       if (this.phaseNow === 'starting') this.setPhase('running');
@@ -77,7 +81,7 @@ export class DebugSession {
 
   /** Sends a file's breakpoints when they differ from what the adapter has. */
   async setBreakpoints(file: string, list: Breakpoint[]): Promise<void> {
-    if (this.phaseNow === 'idle') return;
+    if (!this.configurable) return;                 // start() sends them once the adapter asks
     const key = JSON.stringify(list);
     if (this.sentBreakpoints.get(file) === key) return;
     this.sentBreakpoints.set(file, key);
@@ -89,7 +93,7 @@ export class DebugSession {
   }
 
   async setExceptionFilters(filters: string[]): Promise<void> {
-    if (this.phaseNow !== 'idle' && this.phaseNow !== 'starting') await this.request('setExceptionBreakpoints', { filters });
+    if (this.configurable) await this.request('setExceptionBreakpoints', { filters });
   }
 
   continue(): Promise<void> { return this.resume('continue'); }
@@ -200,6 +204,7 @@ export class DebugSession {
   }
 
   private finish(message?: string): void {
+    this.configurable = false;
     if (this.phaseNow === 'idle') return;
     this.view = null;
     this.setPhase('idle');

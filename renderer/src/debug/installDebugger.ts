@@ -109,8 +109,8 @@ export function createDebugger({ api, out, pane, debugButton, boardId }: Debugge
 
   async function start(): Promise<void> {
     if (!runner || !panel) return;
-    const filters = panel.exceptionFilters();
-    await runner.debug((board, sources) => session.start(board, 'main.py', sources, allBreakpoints(), filters));
+    const filters = () => panel!.exceptionFilters();
+    await runner.debug((board, sources) => session.start(board, 'main.py', sources, allBreakpoints, filters));
   }
 
   const act = (what: () => Promise<void>) => () => void what().catch(err => out.error(`Debugger: ${(err as Error).message}`));
