@@ -281,7 +281,7 @@ export class DebugAdapter {
       this.stop ??= stop;
       throw err;
     }
-    if (!this.stop) this.send('continued', { threadId: threadId ?? stop.thread, allThreadsContinued: true });
+    if (!this.stop && !this.ended) this.send('continued', { threadId: threadId ?? stop.thread, allThreadsContinued: true });
   }
 
   private async disconnect(terminate: boolean): Promise<void> {
