@@ -37,6 +37,8 @@ export const EXCEPTION_FILTERS: DP.ExceptionBreakpointsFilter[] = [
 
 /** Variables fetched at most for one request without a count (a client pages bigger ones). */
 const MAX_VARIABLES = 1000;
+/** How long a disconnect waits for the stopped program's DONE. */
+const STOP_WAIT_MS = 2000;
 const EXIT_CODES: Record<DoneStatus, number> = { ok: 0, exception: 1, stopped: 130, error: 3 };
 const RESUME: Record<string, number> = {
   continue: DEBUG_RESUME_HOW.CONTINUE, next: DEBUG_RESUME_HOW.NEXT, stepIn: DEBUG_RESUME_HOW.STEP_IN, stepOut: DEBUG_RESUME_HOW.STEP_OUT,
@@ -64,6 +66,7 @@ export class DebugAdapter {
   /** DEBUG_STOPPED frames are handled one after another (a condition is evaluated at each). */
   private stops: Promise<void> = Promise.resolve();
   private ended = false;
+  private onEnd = () => {};
 
   constructor(private readonly target: DebugTarget) {}
 
@@ -278,15 +281,25 @@ export class DebugAdapter {
       this.stop ??= stop;
       throw err;
     }
-    if (!this.stop) this.send('continued', { threadId: threadId ?? stop.thread, allThreadsContinued: true });
+    if (!this.stop && !this.ended) this.send('continued', { threadId: threadId ?? stop.thread, allThreadsContinued: true });
   }
 
   private async disconnect(terminate: boolean): Promise<void> {
     const session = this.session;
-    this.release();
-    if (!session || session.closed || this.ended) return;
-    if (terminate) await session.stop();
-    else await session.debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(0));
+    if (!session || session.closed || this.ended) { this.release(); return; }
+    if (!terminate) {
+      this.release();
+      await session.debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(0));
+      return;
+    }
+    // the program's end (exited 130, terminated) is told before the answer, when it comes soon
+    const ended = new Promise<void>(resolve => { this.onEnd = resolve; });
+    try {
+      await session.stop();
+      await Promise.race([ended, new Promise(resolve => setTimeout(resolve, STOP_WAIT_MS))]);
+    } finally {
+      this.release();
+    }
   }
 
   // ---- stops ----
@@ -403,6 +416,7 @@ export class DebugAdapter {
     if (exitCode !== undefined) this.send('exited', { exitCode });
     this.send('terminated');
     this.release();
+    this.onEnd();
   }
 
   private release(): void {

@@ -23,7 +23,8 @@ print('total', total)
 const MODULE_MAIN = `import helper
 
 def outer(n):
-    return helper.double(n) + 1
+    r = helper.double(n)
+    return r + 1
 
 print(outer(20))
 `;
@@ -81,14 +82,14 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(stop.frame).toMatchObject({ name: 'double', line: 2, source: { name: 'helper.py', path: join(dir, 'helper.py') } });
       expect(stop.locals).toEqual({ x: '20' });
       const stack = await client.request('stackTrace', { threadId: stop.threadId });
-      expect(stack.stackFrames.map((f: { name: string; line: number }) => `${f.name}:${f.line}`)).toEqual(['double:2', 'outer:4', '<module>:6']);
+      expect(stack.stackFrames.map((f: { name: string; line: number }) => `${f.name}:${f.line}`)).toEqual(['double:2', 'outer:4', '<module>:7']);
       expect(stack.totalFrames).toBe(3);
       await client.request('next', { threadId: stop.threadId });
       let next = await client.stopped();
       expect(next).toMatchObject({ reason: 'step', frame: { name: 'double', line: 3 }, locals: { x: '20', y: '40' } });
-      await client.request('stepOut', { threadId: next.threadId });
+      await client.request('stepOut', { threadId: next.threadId });   // the next line in the caller
       next = await client.stopped();
-      expect(next.frame).toMatchObject({ name: 'outer', line: 4 });
+      expect(next).toMatchObject({ frame: { name: 'outer', line: 5 }, locals: { n: '20', r: '40' } });
       await client.request('continue', { threadId: next.threadId });
       await client.waitFor('terminated');
       expect(client.output('stdout')).toBe('41\n');
@@ -107,6 +108,11 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       await client.request('stepIn', { threadId: stop.threadId });
       stop = await client.stopped();
       expect(stop.frame).toMatchObject({ name: 'gen', line: 3 });
+      expect(stop.locals).toMatchObject({ n: '2', k: '0' });
+      await client.request('continue', { threadId: stop.threadId });
+      stop = await client.stopped();                  // the loop's line again, for its next item
+      expect(stop).toMatchObject({ reason: 'breakpoint', frame: { line: 5 }, locals: { v: '0' } });
+      await client.request('setBreakpoints', { source: { path: join(dir, 'main.py') }, breakpoints: [] });
       await client.request('continue', { threadId: stop.threadId });
       await client.waitFor('terminated');
       expect(client.output('stdout')).toBe('0\n10\n');
