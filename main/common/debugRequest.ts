@@ -14,7 +14,7 @@ const MAX_PROJECT = 4 << 20;
 const MAX_FILES = 64;
 const MAX_EXPRESSION = 4096;        // a watch or a condition; its image must fit one link frame
 const MAX_BREAKPOINTS = 256;        // per file: more than any person sets
-const MAX_ID = 0x7fffffff;          // thread, frame and variable references are the VM's u32s
+const MAX_ID = 0xffffffff;          // thread idents, frame ids and variable references are the VM's u32s
 const MAX_LINE = 1 << 20;
 
 type Args = Record<string, unknown>;

@@ -42,6 +42,26 @@ async function stopsAt(page: Page, line: number): Promise<void> {
   throw new Error(`the debugger did not stop at line ${line} (it marks ${await stoppedLine(page)}); the console shows:\n${await consoleText(page)}`);
 }
 
+/** The middle of the first `word` on a 1-based line of the editor, where a pointer would hover it. */
+async function wordPoint(page: Page, line: number, word: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(([index, wanted]) => {
+    const row = document.querySelectorAll('#editor .cm-line')[index];
+    const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  }, [line - 1, word] as const);
+  if (!point) throw new Error(`line ${line} of the editor does not show ${word}`);
+  return point;
+}
+
 const variable = (page: Page, name: string) =>
   page.locator(`[data-testid="debug-variables"] [data-testid="variable"][data-name="${name}"] > [data-testid="variable-value"]`);
 const watchValue = (page: Page, expression: string) =>
@@ -95,8 +115,9 @@ describeWithChromium('the debugger in Chromium', () => {
     await expect(settle(() => watchValue(page, 'total * 10').innerText(), '10')).resolves.toBe('10');
 
     // hovering a name while stopped shows its value
-    const totalOnLine4 = page.locator('#editor .cm-line').nth(3).getByText('total').first();
-    await totalOnLine4.hover();
+    const word = await wordPoint(page, 4, 'total');
+    await page.mouse.move(word.x - 2, word.y);
+    await page.mouse.move(word.x, word.y);
     await expect(page.locator('[data-testid="debug-hover"]').innerText()).resolves.toBe('total = 1');
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-stepped.png') });
 
