@@ -92,6 +92,7 @@ describe('debug sessions per board', () => {
     made[0].send('output', { output: 'x\n', source: { path: '/tmp/abc/main.py' } });
     expect(events).toEqual([
       { kind: 'debug', boardId: 'virtual', event: { seq: 0, type: 'event', event: 'stopped', body: { reason: 'breakpoint', threadId: 1 } } },
+      { kind: 'state', boardId: 'virtual', state: 'running', detail: 'paused by the debugger' },
       { kind: 'debug', boardId: 'virtual', event: { seq: 0, type: 'event', event: 'output', body: { output: 'x\n', source: { name: 'main.py', path: 'main.py' } } } },
     ]);
 
@@ -99,7 +100,7 @@ describe('debug sessions per board', () => {
     await sessions.request('virtual', { command: 'initialize', arguments: {} }, () => target);
     expect(made[0].disposed()).toBe(1);
     made[0].send('stopped', { reason: 'pause', threadId: 1 });
-    expect(events).toHaveLength(2);
+    expect(events).toHaveLength(3);
 
     // after 'terminated' the board has no session until the next initialize
     made[1].send('terminated', {});

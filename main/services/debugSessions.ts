@@ -53,6 +53,9 @@ export function createDebugSessions(makeAdapter: AdapterFactory | undefined, emi
     const adapter = makeAdapter!(target);
     const unsubscribe = adapter.onEvent(event => {
       emit({ kind: 'debug', boardId, event: projectNames(event) });
+      // the device bar says whether the program is paused; it runs again at 'continued'
+      if (event.event === 'stopped') emit({ kind: 'state', boardId, state: 'running', detail: 'paused by the debugger' });
+      if (event.event === 'continued') emit({ kind: 'state', boardId, state: 'running', detail: 'under the debugger' });
       if (event.event === 'terminated' && adapters.get(boardId)?.adapter === adapter) {
         adapters.delete(boardId);
         unsubscribe();

@@ -121,14 +121,17 @@ export function createDebugPanel(pane: HTMLElement, session: DebugSession, actio
   }
 
   /** One variable: name = value, with a toggle that fetches its children when it has any. */
-  function variableRow(v: { name: string; value: string; type?: string; variablesReference: number; indexedVariables?: number }, depth: number): HTMLElement {
+  function variableRow(v: { name: string; value?: string; type?: string; variablesReference: number; indexedVariables?: number }, depth: number): HTMLElement {
     const row = el('div', { className: 'debug-row debug-variable', testId: 'variable' });
     row.dataset.name = v.name;
     row.style.paddingLeft = `${6 + depth * 12}px`;
     const toggle = el('span', { className: 'debug-toggle', text: v.variablesReference > 0 ? '▸' : '' });
-    const value = el('span', { className: 'debug-value', testId: 'variable-value', text: v.value });
-    if (v.type) value.title = v.type;
-    row.append(toggle, el('span', { className: 'debug-name', text: v.name }), ' = ', value);
+    row.append(toggle, el('span', { className: 'debug-name', text: v.name }));
+    if (v.value !== undefined) {                      // a scope has none
+      const value = el('span', { className: 'debug-value', testId: 'variable-value', text: v.value });
+      if (v.type) value.title = v.type;
+      row.append(' = ', value);
+    }
     const wrap = el('div', {}, row);
     if (v.variablesReference > 0) {
       let open = false;
@@ -160,7 +163,7 @@ export function createDebugPanel(pane: HTMLElement, session: DebugSession, actio
 
   function drawVariables(view: StopView): void {
     const sections = view.scopes.map((scope: DP.Scope, i) => {
-      const head = variableRow({ name: scope.name, value: '', variablesReference: scope.variablesReference }, 0);
+      const head = variableRow({ name: scope.name, variablesReference: scope.variablesReference }, 0);
       head.firstElementChild!.classList.add('debug-scope');
       head.dataset.scope = scope.name;
       if (i === 0) (head.firstElementChild as HTMLElement).click();   // the innermost scope open, the others on request
