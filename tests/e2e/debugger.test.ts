@@ -130,4 +130,70 @@ describeWithChromium('the debugger in Chromium', () => {
     expect(await stoppedLine(page)).toBe(0);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-finished.png') });
   });
+
+  test('a conditional breakpoint in a module opens its tab; a frame of main.py is shown on a click; an uncaught exception stops with its message', async () => {
+    // a module belongs to a project: "+" makes the project first
+    await page.click('[data-testid="new-file"]');
+    await page.fill('[data-testid="new-project-input"]', 'Debugged');
+    await page.click('[data-testid="new-project-ok"]');
+    await page.fill('[data-testid="new-module-input"]', 'helper');
+    await page.click('[data-testid="new-module-ok"]');
+    await page.locator('[data-testid="new-module"]').waitFor({ state: 'detached' });
+    await pasteProgram(page, 'def scale(x):\n    y = x * 2\n    return y\n');
+
+    // right-click: the breakpoint stops only when x == 3
+    const box = await page.locator('#editor .cm-line').nth(1).boundingBox();
+    const gutter = await page.locator('#editor .cm-breakpoint-gutter').boundingBox();
+    await page.mouse.click(gutter!.x + gutter!.width / 2, box!.y + box!.height / 2, { button: 'right' });
+    await page.fill('[data-testid="breakpoint-condition"]', 'x == 3');
+    await page.click('[data-testid="breakpoint-dialog-ok"]');
+    await expect(page.getAttribute('#editor [data-testid="breakpoint"]', 'data-kind')).resolves.toBe('conditional');
+
+    await page.click('[data-testid="file-tab"][data-file="main.py"]');
+    await pasteProgram(page, 'import helper\nfor k in range(5):\n    v = helper.scale(k)\nprint("last", v)\nraise ValueError("bad value " + str(v))\n');
+    await page.click('[data-testid="debug"]');
+
+    await stopsAt(page, 2);
+    await expect(page.getAttribute('[data-testid="file-tab"][aria-selected="true"]', 'data-file')).resolves.toBe('helper.py');
+    await expect(variable(page, 'x').innerText()).resolves.toBe('3');
+    await expect(page.locator('[data-testid="stack-frame"]').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^scale\s*helper\.py:2$/), expect.stringMatching(/^<module>\s*main\.py:3$/),
+    ]);
+
+    // the caller's frame: main.py's tab at its line, its names
+    await page.locator('[data-testid="stack-frame"]').nth(1).click();
+    await expect(settle(() => page.getAttribute('[data-testid="file-tab"][aria-selected="true"]', 'data-file'), 'main.py')).resolves.toBe('main.py');
+    await stopsAt(page, 3);
+    const globals = page.locator('[data-testid="variable"][data-name="Globals"]');
+    if (await globals.locator('.debug-toggle').innerText() === '▸') await globals.click();   // a module's frame opens with them
+    await expect(variable(page, 'k').innerText()).resolves.toBe('3');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-module.png') });
+
+    // uncaught: it stops at the raise, saying what was raised
+    await page.click('[data-testid="debug-continue"]');
+    await stopsAt(page, 5);
+    await expect(page.locator('[data-testid="debug-status"]').innerText()).resolves.toContain('ValueError: bad value 8');
+    await expect(page.locator('#editor [data-testid="debug-note"]').innerText()).resolves.toContain('ValueError: bad value 8');
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-exception.png') });
+    await page.click('[data-testid="debug-continue"]');
+    await waitForConsoleText(page, 'ValueError: bad value 8');
+    await expect(settle(() => phase(page), 'idle')).resolves.toBe('idle');
+  });
+
+  test('pause stops a busy loop where it is; stop ends it', async () => {
+    await pasteProgram(page, 'n = 0\nwhile True:\n    n = n + 1\n');
+    await page.click('[data-testid="debug"]');
+    await expect(settle(() => phase(page), 'running')).resolves.toBe('running');
+    await page.click('[data-testid="debug-pause"]');
+    await expect(settle(() => phase(page), 'stopped')).resolves.toBe('stopped');
+    expect([2, 3]).toContain(await stoppedLine(page));
+    await expect(page.locator('[data-testid="debug-status"]').innerText()).resolves.toContain('paused (pause)');
+    await expect(page.locator('#board-state').innerText()).resolves.toContain('paused by the debugger');
+    await page.fill('[data-testid="watch-input"]', 'n > 0');
+    await page.press('[data-testid="watch-input"]', 'Enter');
+    await expect(settle(() => watchValue(page, 'n > 0').innerText(), 'True')).resolves.toBe('True');
+    await page.click('[data-testid="debug-stop"]');
+    await expect(settle(() => phase(page), 'idle')).resolves.toBe('idle');
+    await waitForConsoleText(page, '── stopped ──');
+  });
 });
