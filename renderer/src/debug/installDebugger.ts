@@ -34,9 +34,11 @@ export interface DebuggerOptions {
   debugButton: HTMLButtonElement;
   /** The board chosen in the device bar. */
   boardId(): string | undefined;
+  /** Debug has returned (started, or failed): the console's prompt may come back. */
+  settled(): void;
 }
 
-export function createDebugger({ api, out, pane, debugButton, boardId }: DebuggerOptions): Debugger {
+export function createDebugger({ api, out, pane, debugButton, boardId, settled }: DebuggerOptions): Debugger {
   let editor: ProgramEditor | undefined;
   let runner: ProgramRunner | undefined;
   let panel: DebugPanel | undefined;
@@ -110,7 +112,7 @@ export function createDebugger({ api, out, pane, debugButton, boardId }: Debugge
   async function start(): Promise<void> {
     if (!runner || !panel) return;
     const filters = () => panel!.exceptionFilters();
-    await runner.debug((board, sources) => session.start(board, 'main.py', sources, allBreakpoints, filters));
+    await runner.debug((board, sources) => session.start(board, 'main.py', sources, allBreakpoints, filters)).finally(settled);
   }
 
   const act = (what: () => Promise<void>) => () => void what().catch(err => out.error(`Debugger: ${(err as Error).message}`));

@@ -20,6 +20,7 @@ class StopNote extends WidgetType {
 }
 
 const stoppedLineDecoration = Decoration.line({ class: 'cm-debugLine', attributes: { 'data-testid': 'debug-line' } });
+const exceptionLineDecoration = Decoration.line({ class: 'cm-debugLine cm-debugLine-exception', attributes: { 'data-testid': 'debug-line' } });
 
 const field = StateField.define<DecorationSet>({
   create: () => Decoration.none,
@@ -29,7 +30,7 @@ const field = StateField.define<DecorationSet>({
       const at = effect.value;
       if (!at || at.line < 1 || at.line > tr.state.doc.lines) return Decoration.none;
       const line = tr.state.doc.line(at.line);
-      const ranges = [stoppedLineDecoration.range(line.from)];
+      const ranges = [(at.exception ? exceptionLineDecoration : stoppedLineDecoration).range(line.from)];
       if (at.note) ranges.push(Decoration.widget({ widget: new StopNote(at.note, at.exception ?? false), side: 1 }).range(line.to));
       return Decoration.set(ranges);
     }
@@ -40,6 +41,7 @@ const field = StateField.define<DecorationSet>({
 
 const look = EditorView.baseTheme({
   '.cm-debugLine': { backgroundColor: 'rgba(255, 204, 102, 0.18) !important', boxShadow: 'inset 3px 0 0 #ffcc66' },
+  '.cm-debugLine-exception': { backgroundColor: 'rgba(255, 107, 107, 0.18) !important', boxShadow: 'inset 3px 0 0 #ff6b6b' },
   '.cm-debugNote': { color: '#ffcc66', marginLeft: '2em', fontStyle: 'italic', fontFamily: 'var(--sans)', fontSize: '12px' },
   '.cm-debugNote-exception': { color: '#ff8787' },
 });
