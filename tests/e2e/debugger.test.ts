@@ -186,6 +186,7 @@ describeWithChromium('the debugger in Chromium', () => {
     await expect(settle(() => phase(page), 'running')).resolves.toBe('running');
     await page.click('[data-testid="debug-pause"]');
     await expect(settle(() => phase(page), 'stopped')).resolves.toBe('stopped');
+    await settle(async () => await stoppedLine(page) > 0, true);   // marked once the stack has been read
     expect([2, 3]).toContain(await stoppedLine(page));
     await expect(page.locator('[data-testid="debug-status"]').innerText()).resolves.toContain('paused (pause)');
     await expect(page.locator('#board-state').innerText()).resolves.toContain('paused by the debugger');
