@@ -164,6 +164,7 @@ describeWithChromium('the debugger in Chromium', () => {
     await page.locator('[data-testid="stack-frame"]').nth(1).click();
     await expect(settle(() => page.getAttribute('[data-testid="file-tab"][aria-selected="true"]', 'data-file'), 'main.py')).resolves.toBe('main.py');
     await stopsAt(page, 3);
+    await expect(page.locator('[data-testid="debug-status"]').innerText()).resolves.toBe('paused (breakpoint) at helper.py:2 · showing <module> at main.py:3');
     const globals = page.locator('[data-testid="variable"][data-name="Globals"]');
     if (await globals.locator('.debug-toggle').innerText() === '▸') await globals.click();   // a module's frame opens with them
     await expect(variable(page, 'k').innerText()).resolves.toBe('3');

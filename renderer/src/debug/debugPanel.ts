@@ -214,8 +214,11 @@ export function createDebugPanel(pane: HTMLElement, session: DebugSession, actio
         void drawWatches();
         return;
       }
-      const where = view.frame ? ` at ${view.frame.source?.name ?? '?'}:${view.frame.line}` : '';
-      status.textContent = view.reason === 'exception' ? `stopped on an exception${where}: ${view.text ?? ''}` : `paused (${view.reason})${where}`;
+      const at = (frame: DP.StackFrame | undefined) => (frame ? `${frame.source?.name ?? '?'}:${frame.line}` : '');
+      const top = view.stacks.get(view.threadId)?.[0];
+      const where = top ? ` at ${at(top)}` : '';
+      const viewing = view.frame && view.frame !== top ? ` · showing ${view.frame.name} at ${at(view.frame)}` : '';
+      status.textContent = (view.reason === 'exception' ? `stopped on an exception${where}: ${view.text ?? ''}` : `paused (${view.reason})${where}`) + viewing;
       status.dataset.reason = view.reason;
       drawStack(view);
       drawVariables(view);
