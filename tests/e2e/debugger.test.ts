@@ -197,5 +197,10 @@ describeWithChromium('the debugger in Chromium', () => {
     await page.click('[data-testid="debug-stop"]');
     await expect(settle(() => phase(page), 'idle')).resolves.toBe('idle');
     await waitForConsoleText(page, '── stopped ──');
+
+    // the board is free: a plain Run works
+    await pasteProgram(page, 'print("after the debugger")\n');
+    await page.click('#run');
+    await waitForConsoleText(page, 'after the debugger');
   });
 });
