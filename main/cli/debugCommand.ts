@@ -140,7 +140,7 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
           case 'bt': case 'where': {
             const { stackFrames } = await request<DP.StackTraceResponse['body']>('stackTrace', { threadId: stopped?.threadId ?? 1 });
             for (const f of [...stackFrames].reverse()) {
-              process.stdout.write(`${f === frame ? '>' : ' '} ${f.source?.name}(${f.line})${f.name}()\n`);
+              process.stdout.write(`${f.id === frame?.id ? '>' : ' '} ${f.source?.name}(${f.line})${f.name}()\n`);
             }
             break;
           }

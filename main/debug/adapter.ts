@@ -63,6 +63,8 @@ export class DebugAdapter {
   /** The stop the client was told of (undefined while running). */
   private stop?: DebugStop;
   private threads: DebugThread[] = [];
+  /** The client's last NEXT or STEP_OUT: its thread and that thread's frame count when it began. */
+  private step?: { how: number; thread: number; depth: number };
   /** DEBUG_STOPPED frames are handled one after another (a condition is evaluated at each). */
   private stops: Promise<void> = Promise.resolve();
   private ended = false;
@@ -273,10 +275,13 @@ export class DebugAdapter {
 
   private async resume(how: number, threadId: number | undefined): Promise<void> {
     const stop = this.mustBeStopped();
+    const thread = threadId ?? stop.thread;
+    this.step = how === DEBUG_RESUME_HOW.NEXT || how === DEBUG_RESUME_HOW.STEP_OUT
+      ? { how, thread, depth: (await this.top(thread)).depth } : undefined;
     // running from now: the next DEBUG_STOPPED may arrive right behind the ACK, before this goes on
     this.running();
     try {
-      await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, threadId ?? stop.thread));
+      await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, thread));
     } catch (err) {
       this.stop ??= stop;
       throw err;
@@ -319,13 +324,17 @@ export class DebugAdapter {
       if (reason !== 'entry') {
         const decided = await this.decide(stop);
         if (!decided.stop) {
-          await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(DEBUG_RESUME_HOW.CONTINUE, stop.thread));
+          await this.goOn(stop);
           return;
         }
         hit = decided.hit;
         description = decided.why;
       }
+    } else if (stop.reason === 'step' && this.step?.thread === stop.thread && !(await this.stepDone(stop.thread))) {
+      await this.goOn(stop);
+      return;
     }
+    this.step = undefined;
     this.stop = stop;
     this.send('stopped', { reason, threadId: stop.thread, allThreadsStopped: true, description, text: description,
       ...(hit.length ? { hitBreakpointIds: hit.map(b => b.id) } : {}) });
@@ -335,7 +344,7 @@ export class DebugAdapter {
   private async decide(stop: DebugStop): Promise<{ stop: boolean; hit: Breakpoint[]; why?: string }> {
     const here = this.breakpoints.at(stop.file, stop.line);
     if (!here.length) return { stop: true, hit: [] };   // a stop the VM had before a change reached it
-    const frameId = here.some(b => b.condition || b.logMessage) ? await this.topFrame(stop.thread) : undefined;
+    const frameId = here.some(b => b.condition || b.logMessage) ? (await this.top(stop.thread)).frameId : undefined;
     const hit: Breakpoint[] = [];
     let why: string | undefined;
     for (const b of here) {
@@ -367,9 +376,25 @@ export class DebugAdapter {
     this.send('output', { category: 'console', output: text + '\n' });
   }
 
-  private async topFrame(thread: number): Promise<number | undefined> {
+  /** Resumes a stop the client is not told of. A step of the client's that a breakpoint cut short
+   *  goes on out of the deeper frames (the VM knows only the step it was last given). */
+  private async goOn(stop: DebugStop): Promise<void> {
+    const stepping = this.step?.thread === stop.thread && !(await this.stepDone(stop.thread));
+    if (!stepping) this.step = undefined;
+    const how = stepping ? DEBUG_RESUME_HOW.STEP_OUT : DEBUG_RESUME_HOW.CONTINUE;
+    await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, stop.thread));
+  }
+
+  /** Whether the client's step is where it was going: NEXT at its frame or a caller, STEP_OUT in a caller. */
+  private async stepDone(thread: number): Promise<boolean> {
+    const { depth } = await this.top(thread);
+    return this.step!.how === DEBUG_RESUME_HOW.NEXT ? depth <= this.step!.depth : depth < this.step!.depth;
+  }
+
+  /** A thread's innermost frame and how many frames it has. */
+  private async top(thread: number): Promise<{ frameId?: number; depth: number }> {
     const stack = decodeStack(await this.link().debugRequest(FRAME_TYPES.DEBUG_STACK, encodeStack(thread, 0, 1)));
-    return stack.frames[0]?.id;
+    return { frameId: stack.frames[0]?.id, depth: stack.total };
   }
 
   // ---- the link ----

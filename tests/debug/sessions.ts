@@ -148,6 +148,21 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(client.events.filter(e => e.event === 'stopped')).toHaveLength(2);
     }, timeoutMs);
 
+    it('finishes a step that a breakpoint with a false condition interrupted', async () => {
+      await open();
+      const dir = programFolder({ 'main.py': 'def average(values):\n    total = 0\n    for v in values:\n        total += v\n    return total / len(values)\n\nresult = average([3, 5, 10])\nprint(result)\n' });
+      const main = join(dir, 'main.py');
+      await client.start(main, { breakpoints: { [main]: [{ line: 4, condition: 'v == 5' }] } });
+      let stop = await client.stopped();
+      expect(stop.locals).toMatchObject({ v: '5', total: '3' });
+      await client.request('stepOut', { threadId: stop.threadId });     // line 4 comes again (v = 10), condition false
+      stop = await client.stopped();
+      expect(stop).toMatchObject({ reason: 'step', frame: { name: '<module>', line: 8 }, locals: { result: '6.0' } });
+      await client.request('continue', { threadId: stop.threadId });
+      await client.waitFor('terminated');
+      expect(client.output('stdout')).toBe('6.0\n');
+    }, timeoutMs);
+
     it('shows an uncaught exception as a stop with its message, then ends the program', async () => {
       await open();
       const dir = programFolder({ 'main.py': 'def check(v):\n    if v > 2:\n        raise ValueError("too big: " + str(v))\n\nfor n in range(5):\n    check(n)\n' });
