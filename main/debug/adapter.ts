@@ -298,11 +298,13 @@ export class DebugAdapter {
       return;
     }
     // the program's end (exited 130, terminated) is told before the answer, when it comes soon
-    const ended = new Promise<void>(resolve => { this.onEnd = resolve; });
+    let timer: NodeJS.Timeout | undefined;
+    const ended = new Promise<void>(resolve => { this.onEnd = resolve; timer = setTimeout(resolve, STOP_WAIT_MS); });
     try {
       await session.stop();
-      await Promise.race([ended, new Promise(resolve => setTimeout(resolve, STOP_WAIT_MS))]);
+      await ended;
     } finally {
+      clearTimeout(timer);
       this.release();
     }
   }
@@ -426,6 +428,7 @@ export class DebugAdapter {
   }
 
   private mustBeStopped(): DebugStop {
+    if (this.ended) throw new RequestError('the program has ended');
     if (!this.stop) throw new RequestError('the program is running: pause it first');
     return this.stop;
   }

@@ -223,6 +223,13 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(Number(stop.locals.n)).toBeGreaterThan(0);
       await client.request('disconnect', { terminateDebuggee: true });
       expect(await client.waitFor('exited')).toEqual({ exitCode: 130 });
+      await client.waitFor('terminated');
+      // the board is idle, without the debugger: the program runs again (stopped again by the test)
+      const session = target.session!;
+      const again = collectRun(session);
+      await new Promise(r => setTimeout(r, 200));
+      await session.stop();
+      expect((await again).status).toBe('stopped');
     }, timeoutMs);
 
     it('shows every thread when one stops', async () => {
