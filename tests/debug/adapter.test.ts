@@ -41,12 +41,14 @@ class ScriptedVm implements Transport {
   onData(listener: (bytes: Uint8Array) => void): void { this.listener = listener; }
   onClose(listener: (reason: string) => void): void { this.closeListener = listener; }
   async close(): Promise<void> { this.closeListener('closed by the test'); }
+  dropped = () => 0;
   sent(type: number): Uint8Array[] { return this.received.filter(f => f.type === type).map(f => f.payload); }
 }
 
 function setup(files: Record<string, string>) {
   const vm = new ScriptedVm();
   const session = new DeviceSession(vm, { timeoutMs: 200, attempts: 1 });
+  vm.dropped = () => session.droppedFrames;
   const target: DebugTarget = {
     forwardOutput: true,
     prepare: async (_args: DebugLaunchArgs) => ({ session, files, entry: 'main.py' }),
@@ -125,6 +127,17 @@ describe('the adapter against a scripted VM', () => {
     expect((await client.request('scopes', { frameId: 7 })).scopes).toEqual([
       { name: 'Locals', presentationHint: 'locals', variablesReference: 3, namedVariables: 2, expensive: false },
     ]);
+  });
+
+  it('drops a malformed DEBUG_STOPPED (counted), and takes the next good one', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 1 }] } });
+    vm.send(FRAME_TYPES.DEBUG_STOPPED, [0, 1, 0]);
+    vm.send(FRAME_TYPES.DEBUG_STOPPED, [7, ...u32(1), ...str16('main.py'), ...u16(1)]);
+    vm.stop(1);
+    expect(await client.waitFor('stopped')).toMatchObject({ reason: 'breakpoint' });
+    expect(client.events.filter(e => e.event === 'stopped')).toHaveLength(1);
+    expect(vm.dropped()).toBe(2);
   });
 
   it('refuses inspection while the program runs', async () => {
