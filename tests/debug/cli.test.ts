@@ -139,6 +139,23 @@ describe('viper debug', () => {
     expect(r.code).toBe(130);
   }, 30000);
 
+  it('pauses the running program on Ctrl-C', async () => {
+    const dir = programFolder({ 'spin.py': 'n = 0\nwhile True:\n    n += 1\n' });
+    const child = spawn(process.execPath, [bin, 'debug', join(dir, 'spin.py')]);
+    let stdout = '';
+    child.stdout.on('data', b => { stdout += b; });
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    const until = async (text: string) => { while (!stdout.includes(text)) await new Promise(r => setTimeout(r, 20)); };
+    await until('-> n = 0\n');
+    child.stdin.write('c\n');
+    await new Promise(r => setTimeout(r, 300));
+    child.kill('SIGINT');
+    await until('> spin.py(');
+    child.stdin.write('p n > 0\nq\n');
+    expect(await exited).toBe(130);
+    expect(stdout).toMatch(/> spin\.py\([23]\)<module>\(\)\n-> .+\nTrue\n/);
+  }, 30000);
+
   it('refuses a program that does not compile, with its place', async () => {
     const dir = programFolder({ 'bad.py': 'def f(:\n' });
     const r = await viper('', 'debug', join(dir, 'bad.py'));
