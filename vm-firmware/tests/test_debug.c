@@ -252,6 +252,125 @@ static void test_pause_loop_and_sleep(void) {
   EXPECT(S.done == DONE_STOPPED);
 }
 
+static void test_exception_stops(void) {
+  /* uncaught only: the caught one passes, the uncaught one stops where it is raised */
+  begin("c");
+  set_flags(DEBUG_FLAG_ATTACHED | DEBUG_FLAG_BREAK_UNCAUGHT);
+  run("uncaught");
+  EXPECT_STR(stops_text(), "E main.py:3");
+  EXPECT_STR(S.stops[0].exc, "ValueError: too big: 2");
+  EXPECT(S.done == DONE_EXCEPTION);   /* resumed: it ends the program as without the debugger */
+
+  /* raised: every one, the caught one too */
+  begin("cc");
+  set_flags(DEBUG_FLAG_ATTACHED | DEBUG_FLAG_BREAK_RAISED);
+  run("uncaught");
+  EXPECT_STR(stops_text(), "R main.py:3, R main.py:3");
+  EXPECT_STR(S.stops[0].exc, "ValueError: too big: 5");
+
+  begin("c");
+  set_flags(DEBUG_FLAG_ATTACHED | DEBUG_FLAG_BREAK_RAISED);
+  run("raised");
+  EXPECT_STR(stops_text(), "R main.py:2");   /* raised inside int(): the line that called it */
+  EXPECT_STR(S.out, "ok\n");
+  EXPECT(S.done == DONE_OK);
+
+  begin("c");
+  set_flags(DEBUG_FLAG_ATTACHED | DEBUG_FLAG_BREAK_UNCAUGHT);
+  run("raised");
+  EXPECT(S.nstops == 0);
+  EXPECT(S.done == DONE_OK);
+}
+
+static void test_threads(void) {
+  static const uint16_t in_worker[] = {5}, after_join[] = {10};
+  begin("cc");
+  set_flags(DEBUG_FLAG_ATTACHED);
+  set_breakpoints("main.py", in_worker, 1);
+  set_breakpoints("main.py", after_join, 1);   /* replaces line 5 */
+  set_breakpoints("main.py", in_worker, 1);
+  run("threads");
+  EXPECT_STR(stops_text(), "B main.py:5");
+  EXPECT(S.nstops == 1 && S.stops[0].thread != 1);   /* the worker, not the main thread (1) */
+  EXPECT_STR(S.out, "joined\n");
+  EXPECT(S.done == DONE_OK);
+
+  /* a step in the main thread while the worker hits its breakpoint first */
+  {
+    static const uint16_t at_start[] = {8};
+    begin("nc");
+    set_flags(DEBUG_FLAG_ATTACHED);
+    set_breakpoints("helper.py", in_worker, 1);   /* another file's: never hit */
+    set_breakpoints("main.py", at_start, 1);
+    run("threads");
+    EXPECT_STR(stops_text(), "B main.py:8, S main.py:9");
+    EXPECT(S.nstops == 2 && S.stops[0].thread == S.stops[1].thread);
+  }
+}
+
+static void test_detach_and_resend(void) {
+  static const uint16_t in_add[] = {3};
+  /* detach while stopped: the program goes on without the debugger */
+  begin("d");
+  set_flags(DEBUG_FLAG_ATTACHED);
+  set_breakpoints("main.py", in_add, 1);
+  run("breakpoints");
+  EXPECT_STR(stops_text(), "B main.py:3");
+  EXPECT_STR(S.out, "3 6\n");
+  EXPECT(S.done == DONE_OK);
+
+  /* a resent RESUME is answered again and acted on once: the next stop waits for its own */
+  begin("rcc");
+  set_flags(DEBUG_FLAG_ATTACHED);
+  set_breakpoints("main.py", in_add, 1);
+  run("breakpoints");
+  EXPECT_STR(stops_text(), "B main.py:3, B main.py:3, B main.py:3");
+  EXPECT(S.done == DONE_OK);
+  {
+    int i, acks_of_first = 0;
+    for (i = 0; i + 1 < S.nanswers; i++)
+      if (S.answers[i].type == FRAME_ACK && S.answers[i + 1].type == FRAME_ACK && S.answers[i].seq == S.answers[i + 1].seq)
+        acks_of_first++;
+    EXPECT(acks_of_first == 1);
+    EXPECT(errors_with(LINK_ERR_BAD_STATE) == 0);
+  }
+
+  /* the link closing while stopped: the debugger lets go */
+  begin("_");
+  set_flags(DEBUG_FLAG_ATTACHED);
+  set_breakpoints("main.py", in_add, 1);
+  run("breakpoints");
+  EXPECT(S.nstops == 1);
+  EXPECT(ls.closed);
+}
+
+static void test_requests_checked(void) {
+  static const uint8_t bad_bp[] = {7, 0, 'm', 'a'}, short_bp[] = {2, 0, 'a', '.', 1, 3};
+  static const uint16_t many[300] = {0};
+  static const uint8_t resume[5] = {0, 1, 0, 0, 0}, bad_how[5] = {9, 1, 0, 0, 0}, flags_bad = 0x80;
+  static const uint8_t stack[8] = {1, 0, 0, 0, 0, 0, 0, 0};
+  begin("");
+  send(FRAME_DEBUG_BREAKPOINTS, bad_bp, sizeof bad_bp);        /* file runs past the payload */
+  send(FRAME_DEBUG_BREAKPOINTS, short_bp, sizeof short_bp);    /* one line announced, half given */
+  set_breakpoints("main.py", many, 255);                       /* over the table */
+  send(FRAME_DEBUG_SET, &flags_bad, 1);
+  send(FRAME_DEBUG_SET, NULL, 0);
+  send(FRAME_DEBUG_RESUME, bad_how, 5);
+  send(FRAME_DEBUG_RESUME, resume, 5);                         /* not stopped */
+  send(FRAME_DEBUG_PAUSE, NULL, 0);                            /* nothing runs */
+  send(FRAME_DEBUG_THREADS, NULL, 0);                          /* not stopped */
+  send(FRAME_DEBUG_STACK, stack, 8);
+  send(FRAME_DEBUG_EVALUATE, stack, 8);
+  set_breakpoints("main.py", many, 3);                         /* fine */
+  while (link_service(&ls) > 0) {}
+  host();
+  EXPECT(S.nanswers == 12);
+  EXPECT(errors_with(LINK_ERR_BAD_PAYLOAD) == 5);
+  EXPECT(errors_with(LINK_ERR_TOO_BIG) == (VIPER_DEBUG_BREAKPOINTS < 255 ? 1 : 0));
+  EXPECT(errors_with(LINK_ERR_BAD_STATE) == 5);
+  EXPECT(S.answers[11].type == FRAME_ACK);
+}
+
 #endif
 
 void tests_debug(void);
@@ -260,6 +379,10 @@ void tests_debug(void) {
   run_test("debug: breakpoints in main and in a module", test_breakpoints_main_and_module);
   run_test("debug: step over, in, out", test_step_over_in_out);
   run_test("debug: step into a module's function and a generator", test_step_into_module_and_generator);
+  run_test("debug: uncaught and raised exception stops", test_exception_stops);
+  run_test("debug: a breakpoint in a thread, a step in main", test_threads);
+  run_test("debug: detach while stopped, a resent RESUME acts once, the link closing", test_detach_and_resend);
+  run_test("debug: malformed and untimely requests refused", test_requests_checked);
   run_test("debug: pause in while True and in time.sleep, STOP while stopped", test_pause_loop_and_sleep);
 #endif
 }
