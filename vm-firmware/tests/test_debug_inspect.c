@@ -349,6 +349,35 @@ static void stage_after(VM *vm) {
   const char *why = NULL;
   EXPECT(strncmp(threads_text(reply, debug_reply_threads(vm, reply, sizeof reply, &why)), "1:stopped:MainThread", 20) == 0);
   EXPECT_STR(evaluate(vm, 0xffff, EXPR_N, sizeof EXPR_N), "raised NameError = NameError: name 'n' is not defined");
+  /* an image of two modules would add to the program's: refused before it is loaded */
+  {
+    size_t n = eval_image(EXPR_N, sizeof EXPR_N), at = IMAGE_HEADER_SIZE + 2, i;
+    for (i = 0; i < sizeof EVAL_NAMES / sizeof EVAL_NAMES[0]; i++) at += 2 + strlen(EVAL_NAMES[i]);
+    EXPECT(eval_img[at] == 1 && eval_img[at + 1] == 0);
+    eval_img[at] = 2;
+    EXPECT(debug_reply_evaluate(vm, 0xffff, eval_img, n, reply, sizeof reply, &why) == -1);
+  }
+}
+
+/* Values whose repr is unusual: a 1-tuple, a cycle, a cut inside a UTF-8 character, a __repr__
+ * that raises, a dict cut after its first items. */
+static void stage_odd_values(VM *vm) {
+  EXPECT_STR(stack(vm, 1, 0, 1), "total=2|1 main.py odd_values 74");
+  EXPECT_STR(scopes(vm, 1), "locals=6|globals=17");
+  EXPECT_STR(variables(vm, scope_refs[0], 1, 0, sizeof reply, NULL),
+             "total=6 count=5|one: tuple = (1,) #1/1|loop: list = [1, [...]] #2/2"
+             "|euros: str = '\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x80\xA6"
+             "|bad: Bad = <__repr__ raised ValueError: no repr>"
+             "|big: dict = {0: '0', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5', 6: '6', 7: '7', 8: '8', 9: '9', 10: '10', 11: '11', 12: '12', 13: '1\xE2\x80\xA6 #3/100");
+  EXPECT(vm->exc == NONE_VAL);
+  /* the cycle's inner list is the same reference */
+  EXPECT_STR(variables(vm, 2, 0, 0, sizeof reply, NULL), "total=2 count=2|0: int = 1|1: list = [1, [...]] #2/2");
+  EXPECT_STR(variables(vm, 3, 98, 0, sizeof reply, NULL), "total=100 count=2|98: str = '98'|99: str = '99'");
 }
 
 static Value probe(VM *vm, int argc, Value *args) {
@@ -359,6 +388,7 @@ static Value probe(VM *vm, int argc, Value *args) {
   case 3: stage_class_body(vm); break;
   case 4: stage_threads(vm); break;
   case 5: stage_after(vm); break;
+  case 6: stage_odd_values(vm); break;
   default: EXPECT(!"an unknown stage");
   }
   debug_inspect_forget(vm);   /* as at a resume */
@@ -384,7 +414,7 @@ static void test_paused_program(void) {
     fprintf(stderr, "    the program failed: %.*s\n", (int)vm.sb_len, vm.sb);
   }
   EXPECT(r == VM_OK);
-  EXPECT(stages_run == 5);
+  EXPECT(stages_run == 6);
 }
 
 void tests_debug_inspect(void) {
