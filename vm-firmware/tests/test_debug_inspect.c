@@ -1,5 +1,6 @@
 /* debug_inspect.c: the DEBUG_REPLY payloads of a paused program. The program
- * (tests/debug_inspect/main.py, compiled into debug_inspect_images.h) calls probe(n), a native
+ * (tests/debug_programs/inspect/main.py, which the Makefile compiles into
+ * build/debug-images/inspect.vbc) calls probe(n), a native
  * registered here; the VM is paused inside it as under a debugger's stop, and stage n asserts
  * the replies byte for byte (decoded strictly into text, plus raw bytes where the layout itself
  * is the point). */
@@ -14,8 +15,6 @@
 #include "vm.h"
 
 #if VIPER_DEBUGGER
-
-#include "debug_inspect_images.h"
 
 static uint8_t heap[512 * 1024];
 static uint8_t scratch[16 * 1024];
@@ -398,17 +397,30 @@ static Value probe(VM *vm, int argc, Value *args) {
 
 static const ObjBuiltin probe_builtin = {{&builtin_type}, "probe", probe, 1, 1, NULL};
 
+static uint8_t image[16384];
+
+static size_t read_image(const char *path) {
+  FILE *f = fopen(path, "rb");
+  size_t n;
+  if (f == NULL) { fprintf(stderr, "    %s missing (make builds it from tests/debug_programs)\n", path); return 0; }
+  n = fread(image, 1, sizeof image, f);
+  fclose(f);
+  return n;
+}
+
 static void test_paused_program(void) {
   static VM vm;
   Value name;
   VmResult r;
-  EXPECT(image_verify(image_main, sizeof image_main, scratch, sizeof scratch) == NULL);
+  size_t n = read_image("build/debug-images/inspect.vbc");
+  EXPECT(n > 0 && image_verify(image, n, scratch, sizeof scratch) == NULL);
+  if (n == 0) return;
   EXPECT(vm_init(&vm, heap, sizeof heap, capture, NULL));
   name = str_intern(&vm, "probe", 5);
   EXPECT(name != EXC_VAL && dict_set(&vm, vm.builtins, name, OBJ_VAL(&probe_builtin)));
   out_len = 0;
   stages_run = 0;
-  r = vm_run_image(&vm, image_main, sizeof image_main);
+  r = vm_run_image(&vm, image, n);
   if (r != VM_OK) {
     vm_format_exception(&vm);
     fprintf(stderr, "    the program failed: %.*s\n", (int)vm.sb_len, vm.sb);
