@@ -151,6 +151,15 @@ export class DebugAdapter {
     this.session = session;
     this.files = files;
     this.entry = entry;
+    try {
+      await session.debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(0));   // does this VM have the debugger?
+    } catch (err) {
+      if (err instanceof LinkError && err.code === LINK_ERRORS.UNKNOWN_TYPE) {
+        throw new RequestError('the VM on this board has no debugger (its firmware is built at the minimal level): ' +
+          'Run works; to debug, use the Virtual board or burn a standard or full firmware');
+      }
+      throw err;
+    }
     this.subscribe(session);
     queueMicrotask(() => this.send('initialized'));
   }
@@ -250,6 +259,7 @@ export class DebugAdapter {
   }
 
   private async evaluateRequest(args: DP.EvaluateArguments): Promise<DP.EvaluateResponse['body']> {
+    this.mustBeStopped();
     const result = await this.evaluate(args.expression, args.frameId);
     if (!result.ok) throw new RequestError(result.value);
     return { result: result.value, type: result.type, variablesReference: result.reference,

@@ -72,8 +72,9 @@ describe('the adapter against a scripted VM', () => {
     const { vm, client } = setup({ 'main.py': 'import helper\nx = 1\n\ny = 2\n', 'helper.py': 'def f():\n    return 1\n' });
     await client.start('main.py', { breakpoints: { 'main.py': [{ line: 3 }, { line: 2 }], 'helper.py': [{ line: 2 }] }, filters: ['uncaught', 'raised'] });
     const types = vm.received.map(f => f.type);
-    expect(types).toEqual([FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.RUN]);
-    expect([...vm.sent(FRAME_TYPES.DEBUG_SET)[0]]).toEqual([0x07]);
+    // launch asks whether the VM has the debugger (DEBUG_SET 0); configurationDone attaches and runs
+    expect(types).toEqual([FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.RUN]);
+    expect(vm.sent(FRAME_TYPES.DEBUG_SET).map(p => [...p])).toEqual([[0], [0x07]]);
     expect([...vm.sent(FRAME_TYPES.DEBUG_BREAKPOINTS)[0]]).toEqual([...str16('main.py'), 2, ...u16(2), ...u16(4)]);
     expect([...vm.sent(FRAME_TYPES.DEBUG_BREAKPOINTS)[1]]).toEqual([...str16('helper.py'), 1, ...u16(2)]);
   });
@@ -140,11 +141,20 @@ describe('the adapter against a scripted VM', () => {
     expect(vm.dropped()).toBe(2);
   });
 
+  it('says so at launch when the board\'s VM has no debugger (minimal level)', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_SET, () => ({ error: LINK_ERRORS.UNKNOWN_TYPE }));
+    await client.request('initialize', { adapterID: 'viper' });
+    const launch = await client.raw('launch', { program: 'main.py' });
+    expect(launch).toMatchObject({ success: false, message: expect.stringMatching(/^the VM on this board has no debugger \(its firmware is built at the minimal level\)/) });
+  });
+
   it('refuses inspection while the program runs', async () => {
     const { client } = setup({ 'main.py': 'x = 1\n' });
     await client.start('main.py');
     expect(await client.raw('stackTrace', { threadId: 1 })).toMatchObject({ success: false, message: 'the program is running: pause it first' });
     expect(await client.raw('stepIn', { threadId: 1 })).toMatchObject({ success: false });
+    expect(await client.raw('evaluate', { expression: 'x' })).toMatchObject({ success: false, message: 'the program is running: pause it first' });
     expect(await client.raw('restartFrame', {})).toMatchObject({ success: false, message: 'the restartFrame request is not supported' });
   });
 
