@@ -4,6 +4,7 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DebugProtocol as DP } from '@vscode/debugprotocol';
 import { compile } from '../../compiler/src/index';
+import { librarySource } from '../../compiler/src/stdlib.generated';
 import { formatTraceback } from '../common/traceback';
 import { DEBUG_FLAGS, DEBUG_RESUME_HOW, FRAME_TYPES, LINK_ERRORS } from '../link/protocol';
 import { LinkError, type DeviceSession, type DoneStatus } from '../link/session';
@@ -56,6 +57,8 @@ export class DebugAdapter {
   /** Where viper dap's files are: image names map to paths under it. The IDE's are plain names. */
   private folder?: string;
   private readonly breakpoints = new BreakpointTable();
+  /** Library modules shown by reference: reference n is libraryRefs[n - 1]. */
+  private readonly libraryRefs: string[] = [];
   private exceptionFilters = new Set(['uncaught']);
   private configured = false;
   private stopOnEntry = false;
@@ -113,6 +116,7 @@ export class DebugAdapter {
       case 'variables': return this.variables(args as DP.VariablesArguments);
       case 'evaluate': return this.evaluateRequest(args as DP.EvaluateArguments);
       case 'exceptionInfo': return this.exceptionInfo();
+      case 'source': return this.sourceText(args as DP.SourceArguments);
       case 'continue': case 'next': case 'stepIn': case 'stepOut':
         await this.resume(RESUME[command], (args as DP.ContinueArguments).threadId);
         return command === 'continue' ? { allThreadsContinued: true } : undefined;
@@ -475,10 +479,23 @@ export class DebugAdapter {
     return path;
   }
 
+  /** A DAP source: a program file by its path (viper dap) or name (the IDE); a library module
+   *  (lib/threading.py) by a reference the `source` request answers with its text. */
   private sourceOf(file: string): DP.Source {
     const name = file.split('/').pop()!;
-    if (!(file in this.files)) return { name, path: file, presentationHint: 'deemphasize', origin: 'Viper library' };
-    return { name, path: this.folder ? join(this.folder, file) : file };
+    if (file in this.files) return { name, path: this.folder ? join(this.folder, file) : file };
+    const module = /^lib\/(\w+)\.py$/.exec(file)?.[1];
+    if (module === undefined || librarySource(module) === undefined) return { name };
+    let reference = this.libraryRefs.indexOf(module) + 1;
+    if (reference === 0) reference = this.libraryRefs.push(module);
+    return { name, sourceReference: reference, presentationHint: 'deemphasize', origin: 'Viper library' };
+  }
+
+  private sourceText(args: DP.SourceArguments): DP.SourceResponse['body'] {
+    const module = this.libraryRefs[(args.source?.sourceReference ?? args.sourceReference) - 1];
+    const content = module === undefined ? undefined : librarySource(module);
+    if (content === undefined) throw new RequestError('no such source');
+    return { content, mimeType: 'text/x-python' };
   }
 
   private send(event: string, body?: unknown): void {

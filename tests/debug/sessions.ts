@@ -118,6 +118,22 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(client.output('stdout')).toBe('0\n10\n');
     }, timeoutMs);
 
+    it('steps into a library module and shows its text by reference', async () => {
+      await open();
+      const dir = programFolder({ 'main.py': 'import bisect\nat = bisect.bisect_left([1, 3, 5], 4)\nprint(at)\n' });
+      await client.start(join(dir, 'main.py'), { breakpoints: { [join(dir, 'main.py')]: [{ line: 2 }] } });
+      let stop = await client.stopped();
+      await client.request('stepIn', { threadId: stop.threadId });
+      stop = await client.stopped();
+      expect(stop.frame).toMatchObject({ name: 'bisect_left', source: { name: 'bisect.py', origin: 'Viper library', presentationHint: 'deemphasize' } });
+      const source = await client.request('source', { source: stop.frame.source, sourceReference: stop.frame.source!.sourceReference });
+      expect(source.content.split('\n')[stop.frame.line - 1]).toMatch(/\S/);
+      expect(source.content).toContain('def bisect_left(a, x, lo=0, hi=None, *, key=None):');
+      await client.request('continue', { threadId: stop.threadId });
+      await client.waitFor('terminated');
+      expect(client.output('stdout')).toBe('2\n');
+    }, timeoutMs);
+
     it('stops on entry', async () => {
       await open();
       const dir = programFolder({ 'main.py': '# a comment\n\nx = 1\nprint(x)\n' });
