@@ -70,6 +70,9 @@ export class DebugAdapter {
   private step?: { how: number; thread: number; depth: number };
   /** DEBUG_STOPPED frames are handled one after another (a condition is evaluated at each). */
   private stops: Promise<void> = Promise.resolve();
+  /** A stop is being looked at (a condition, a step's depth); a pause meanwhile makes it the client's. */
+  private deciding = false;
+  private pauseAsked = false;
   private ended = false;
   private onEnd = () => {};
 
@@ -122,6 +125,7 @@ export class DebugAdapter {
         return command === 'continue' ? { allThreadsContinued: true } : undefined;
       case 'pause': {
         if (this.stop) return undefined;   // already stopped: nothing to do
+        if (this.deciding) { this.pauseAsked = true; return undefined; }   // stopped already, the client not told yet
         await this.link().debugRequest(FRAME_TYPES.DEBUG_PAUSE);
         return undefined;
       }
@@ -327,6 +331,17 @@ export class DebugAdapter {
 
   private async onStopped(stop: DebugStop): Promise<void> {
     if (this.ended) return;
+    this.deciding = true;
+    try {
+      await this.report(stop);
+    } finally {
+      this.deciding = false;
+      this.pauseAsked = false;
+    }
+  }
+
+  /** Tells the client of a stop, or resumes the program when the stop is not for the client. */
+  private async report(stop: DebugStop): Promise<void> {
     let reason: string = stop.reason, description: string | undefined, hit: Breakpoint[] = [];
     if (stop.reason === 'exception' || stop.reason === 'raised') {
       reason = 'exception';
@@ -339,14 +354,15 @@ export class DebugAdapter {
       }
       if (reason !== 'entry') {
         const decided = await this.decide(stop);
-        if (!decided.stop) {
+        if (this.pauseAsked && !decided.stop) reason = 'pause';   // the client paused while the adapter decided
+        else if (!decided.stop) {
           await this.goOn(stop);
           return;
         }
         hit = decided.hit;
         description = decided.why;
       }
-    } else if (stop.reason === 'step' && this.step?.thread === stop.thread && !(await this.stepDone(stop.thread))) {
+    } else if (stop.reason === 'step' && this.step?.thread === stop.thread && !this.pauseAsked && !(await this.stepDone(stop.thread))) {
       await this.goOn(stop);
       return;
     }

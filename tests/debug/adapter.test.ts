@@ -109,6 +109,19 @@ describe('the adapter against a scripted VM', () => {
     expect(vm.sent(FRAME_TYPES.DEBUG_RESUME)).toHaveLength(3);                    // 0, 1 (first hit), 2 resumed
   });
 
+  it('makes a stop the client\'s when it pauses while a condition is being evaluated', async () => {
+    const { vm, client } = setup({ 'main.py': 'while True:\n    x = 1\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => {
+      void client.raw('pause', { threadId: 1 });
+      return [1, ...str16('bool'), ...str16('False'), ...u32(0), ...u32(0)];
+    });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 2, condition: 'x > 5' }] } });
+    vm.stop(2);
+    expect(await client.waitFor('stopped')).toMatchObject({ reason: 'pause', threadId: 1 });
+    expect(vm.sent(FRAME_TYPES.DEBUG_RESUME)).toHaveLength(0);
+    expect(vm.sent(FRAME_TYPES.DEBUG_PAUSE)).toHaveLength(0);
+  });
+
   it('stops when a condition raises, and says why', async () => {
     const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
     vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => [0, ...str16('NameError'), ...str16("NameError: name 'q' is not defined"), ...u32(0), ...u32(0)]);
