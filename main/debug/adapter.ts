@@ -6,7 +6,7 @@ import type { DebugProtocol as DP } from '@vscode/debugprotocol';
 import { compile } from '../../compiler/src/index';
 import { librarySource } from '../../compiler/src/stdlib.generated';
 import { formatTraceback } from '../common/traceback';
-import { DEBUG_FLAGS, DEBUG_RESUME_HOW, FRAME_TYPES, LINK_ERRORS } from '../link/protocol';
+import { DEBUG_FLAGS, DEBUG_RESUME_HOW, FRAME_TYPES, LINK_ERRORS, LINK_MAX_PAYLOAD } from '../link/protocol';
 import { LinkError, type DeviceSession, type DoneStatus } from '../link/session';
 import { BreakpointTable, parseHitCondition, parseLogMessage, type Breakpoint } from './breakpoints';
 import {
@@ -281,7 +281,11 @@ export class DebugAdapter {
       const d = diagnostics.find(x => x.severity === 'error');
       throw new RequestError(`SyntaxError: ${d?.message ?? 'not an expression'}`);
     }
-    return decodeEvaluation(await this.link().debugRequest(FRAME_TYPES.DEBUG_EVALUATE, encodeEvaluate(frameId ?? GLOBALS_FRAME, image)));
+    const payload = encodeEvaluate(frameId ?? GLOBALS_FRAME, image);
+    if (payload.length > LINK_MAX_PAYLOAD) {
+      throw new RequestError(`this expression compiles to ${image.length} bytes, more than one request carries (${LINK_MAX_PAYLOAD - 2}): shorten it`);
+    }
+    return decodeEvaluation(await this.link().debugRequest(FRAME_TYPES.DEBUG_EVALUATE, payload));
   }
 
   private exceptionInfo(): DP.ExceptionInfoResponse['body'] {

@@ -137,6 +137,8 @@ describe('the adapter against a scripted VM', () => {
     await client.waitFor('stopped');
     vm.replies.set(FRAME_TYPES.DEBUG_SCOPES, () => [1, 9, ...u32(1), ...u32(1)]);
     expect(await client.raw('scopes', { frameId: 7 })).toMatchObject({ success: false, message: 'malformed scopes: unknown scope kind 9' });
+    const long = await client.raw('evaluate', { expression: Array.from({ length: 300 }, (_, k) => `v${k}`).join(' + '), frameId: 7 });
+    expect(long).toMatchObject({ success: false, message: expect.stringMatching(/^this expression compiles to \d+ bytes, more than one request carries \(1022\): shorten it$/) });
     vm.replies.set(FRAME_TYPES.DEBUG_SCOPES, () => [1, 0, ...u32(3), ...u32(2)]);
     expect((await client.request('scopes', { frameId: 7 })).scopes).toEqual([
       { name: 'Locals', presentationHint: 'locals', variablesReference: 3, namedVariables: 2, expensive: false },
