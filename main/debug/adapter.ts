@@ -38,6 +38,7 @@ export const EXCEPTION_FILTERS: DP.ExceptionBreakpointsFilter[] = [
 
 /** Variables fetched at most for one request without a count (a client pages bigger ones). */
 const MAX_VARIABLES = 1000;
+const TOO_MANY = "more breakpoints than this board's debugger keeps (32 lines in all on a board): remove some";
 /** How long a disconnect waits for the stopped program's DONE. */
 const STOP_WAIT_MS = 2000;
 const EXIT_CODES: Record<DoneStatus, number> = { ok: 0, exception: 1, stopped: 130, error: 3 };
@@ -193,9 +194,11 @@ export class DebugAdapter {
   private async setBreakpoints(args: DP.SetBreakpointsArguments): Promise<DP.SetBreakpointsResponse['body']> {
     const file = this.imageName(args.source);
     const asked = args.breakpoints ?? (args.lines ?? []).map(line => ({ line }));
-    const breakpoints = this.breakpoints.set(file, this.files[file], asked)
+    let breakpoints = this.breakpoints.set(file, this.files[file], asked)
       .map(b => ({ ...b, source: this.sourceOf(file) }));
-    if (this.configured) await this.sendBreakpoints(file);
+    if (this.configured && !(await this.sendBreakpoints(file))) {
+      breakpoints = breakpoints.map(b => ({ ...b, verified: false, message: TOO_MANY }));
+    }
     return { breakpoints };
   }
 
@@ -214,7 +217,13 @@ export class DebugAdapter {
     await this.sendFlags();
     const files = new Set([...this.breakpoints.files(), ...(this.entryLine ? [this.entry] : [])]);
     this.configured = true;
-    for (const file of files) await this.sendBreakpoints(file);
+    for (const file of files) {
+      if (await this.sendBreakpoints(file)) continue;
+      // the program runs anyway; the client greys that file's breakpoints out
+      for (const b of this.breakpoints.of(file)) {
+        this.send('breakpoint', { reason: 'changed', breakpoint: { id: b.id, verified: false, line: b.line, message: TOO_MANY, source: this.sourceOf(file) } });
+      }
+    }
     await session.run();
   }
 
@@ -442,15 +451,15 @@ export class DebugAdapter {
     await this.link().debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(flags));
   }
 
-  private async sendBreakpoints(file: string): Promise<void> {
+  /** Sends a file's lines; false when the VM's table has no room for them. */
+  private async sendBreakpoints(file: string): Promise<boolean> {
     const lines = this.breakpoints.linesOf(file);
     if (file === this.entry && this.entryLine !== undefined && !lines.includes(this.entryLine)) lines.push(this.entryLine);
     try {
       await this.link().debugRequest(FRAME_TYPES.DEBUG_BREAKPOINTS, encodeBreakpoints(file, lines));
+      return true;
     } catch (err) {
-      if (err instanceof LinkError && err.code === LINK_ERRORS.TOO_BIG) {
-        throw new RequestError(`too many breakpoints for this board's debugger (${lines.length} in ${file})`);
-      }
+      if (err instanceof LinkError && err.code === LINK_ERRORS.TOO_BIG) return false;
       throw err;
     }
   }

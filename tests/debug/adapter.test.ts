@@ -86,12 +86,18 @@ describe('the adapter against a scripted VM', () => {
     expect(placed['main.py'][0]).toMatchObject({ verified: false, message: expect.stringContaining('hit count "often"') });
   });
 
-  it('says plainly when the board has no room for more breakpoints', async () => {
-    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
-    await client.start('main.py');
+  it('says plainly when the board has no room for more breakpoints, and runs the program anyway', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n', 'helper.py': 'z = 3\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_BREAKPOINTS, p => (p[2] === 'h'.charCodeAt(0) ? { error: LINK_ERRORS.TOO_BIG } : []));
+    await client.start('main.py', { breakpoints: { 'helper.py': [{ line: 1 }] } });
+    expect(await client.waitFor('breakpoint')).toMatchObject({ reason: 'changed', breakpoint: { verified: false, line: 1, message: expect.stringMatching(/^more breakpoints than this board's debugger keeps/) } });
+    expect(vm.received.pop()!.type).toBe(FRAME_TYPES.RUN);
     vm.replies.set(FRAME_TYPES.DEBUG_BREAKPOINTS, () => ({ error: LINK_ERRORS.TOO_BIG }));
-    const answer = await client.raw('setBreakpoints', { source: { path: 'main.py' }, breakpoints: [{ line: 1 }] });
-    expect(answer).toMatchObject({ success: false, message: "too many breakpoints for this board's debugger (1 in main.py)" });
+    const answer = await client.request('setBreakpoints', { source: { path: 'main.py' }, breakpoints: [{ line: 1 }, { line: 2 }] });
+    expect(answer.breakpoints).toEqual([
+      expect.objectContaining({ verified: false, line: 1, message: expect.stringMatching(/^more breakpoints/) }),
+      expect.objectContaining({ verified: false, line: 2 }),
+    ]);
   });
 
   it('counts hits only when the condition holds, and resumes silently otherwise', async () => {
