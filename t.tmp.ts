@@ -5,14 +5,16 @@ import { join } from 'node:path';
 (async () => {
   const target = new FileTarget();
   const c = new DapTestClient(new DebugAdapter(target));
-  c.adapter.onEvent(e => console.log('EVENT', JSON.stringify(e)));
-  const dir = programFolder({ 'main.py': 'def gen(n):\n    for k in range(n):\n        yield k * 10\n\nfor v in gen(2):\n    print(v)\n' });
-  await c.start(join(dir, 'main.py'), { breakpoints: { [join(dir, 'main.py')]: [{ line: 5 }] } });
-  for (const cmd of ['stepIn', 'stepIn', 'continue', 'continue', 'continue']) {
-    const s = await c.stopped().catch(() => undefined);
-    if (!s) break;
-    console.log('STOP', s.reason, s.frame.name, s.frame.line, JSON.stringify(s.locals));
-    await c.request(cmd, { threadId: s.threadId });
-  }
+  const dir = programFolder({ 'main.py': 'import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.01)\n' });
+  await c.start(join(dir, 'main.py'));
+  await new Promise(r => setTimeout(r, 300));
+  console.log(await c.raw('evaluate', { expression: 'n', context: 'repl' }));
+  console.log(await c.raw('threads'));
+  console.log(await c.raw('pause', { threadId: 1 }));
+  const s = await c.stopped();
+  console.log(s.frame, s.locals);
+  console.log(await c.raw('evaluate', { expression: 'n', context: 'repl' }));
+  console.log(JSON.stringify(await c.raw('threads')));
+  await c.request('disconnect', {});
   await target.close();
 })();

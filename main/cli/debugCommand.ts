@@ -95,14 +95,27 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
   const prompt = () => { if (interactive) rl.prompt(); };
   if (stopped) await showStop();
   prompt();
+  let running = false;
   const step = async (command: string) => {
     const next = waitForStop();
     const threadId = stopped?.threadId;
     stopped = undefined;
-    await request(command, { threadId });
-    await next;
+    running = true;
+    try {
+      await request(command, { threadId });
+      await next;
+    } finally {
+      running = false;
+    }
     if (stopped) await showStop();
   };
+  // Ctrl-C while the program runs pauses it, as in pdb; at the prompt it stops the program
+  const onInterrupt = () => {
+    if (running) void request('pause', { threadId: 1 }).catch(() => undefined);
+    else void request('disconnect', { terminateDebuggee: true }).catch(() => undefined);
+  };
+  rl.on('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   try {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
       const raw = next.value;
@@ -140,7 +153,7 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
           case 'bt': case 'where': {
             const { stackFrames } = await request<DP.StackTraceResponse['body']>('stackTrace', { threadId: stopped?.threadId ?? 1 });
             for (const f of [...stackFrames].reverse()) {
-              process.stdout.write(`${f === frame ? '>' : ' '} ${f.source?.name}(${f.line})${f.name}()\n`);
+              process.stdout.write(`${f.id === frame?.id ? '>' : ' '} ${f.source?.name}(${f.line})${f.name}()\n`);
             }
             break;
           }
@@ -168,6 +181,7 @@ export async function debugCommand(path: string, board: BoardChoice): Promise<nu
     }
     if (!ended) await request('disconnect', { terminateDebuggee: true }).catch(() => undefined);   // stdin ended
   } finally {
+    process.off('SIGINT', onInterrupt);
     rl.close();
     await target.close();
   }

@@ -4,8 +4,9 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DebugProtocol as DP } from '@vscode/debugprotocol';
 import { compile } from '../../compiler/src/index';
+import { librarySource } from '../../compiler/src/stdlib.generated';
 import { formatTraceback } from '../common/traceback';
-import { DEBUG_FLAGS, DEBUG_RESUME_HOW, FRAME_TYPES, LINK_ERRORS } from '../link/protocol';
+import { DEBUG_FLAGS, DEBUG_RESUME_HOW, FRAME_TYPES, LINK_ERRORS, LINK_MAX_PAYLOAD } from '../link/protocol';
 import { LinkError, type DeviceSession, type DoneStatus } from '../link/session';
 import { BreakpointTable, parseHitCondition, parseLogMessage, type Breakpoint } from './breakpoints';
 import {
@@ -37,6 +38,7 @@ export const EXCEPTION_FILTERS: DP.ExceptionBreakpointsFilter[] = [
 
 /** Variables fetched at most for one request without a count (a client pages bigger ones). */
 const MAX_VARIABLES = 1000;
+const TOO_MANY = "more breakpoints than this board's debugger keeps (32 lines in all on a board): remove some";
 /** How long a disconnect waits for the stopped program's DONE. */
 const STOP_WAIT_MS = 2000;
 const EXIT_CODES: Record<DoneStatus, number> = { ok: 0, exception: 1, stopped: 130, error: 3 };
@@ -56,6 +58,8 @@ export class DebugAdapter {
   /** Where viper dap's files are: image names map to paths under it. The IDE's are plain names. */
   private folder?: string;
   private readonly breakpoints = new BreakpointTable();
+  /** Library modules shown by reference: reference n is libraryRefs[n - 1]. */
+  private readonly libraryRefs: string[] = [];
   private exceptionFilters = new Set(['uncaught']);
   private configured = false;
   private stopOnEntry = false;
@@ -63,8 +67,13 @@ export class DebugAdapter {
   /** The stop the client was told of (undefined while running). */
   private stop?: DebugStop;
   private threads: DebugThread[] = [];
+  /** The client's last NEXT or STEP_OUT: its thread and that thread's frame count when it began. */
+  private step?: { how: number; thread: number; depth: number };
   /** DEBUG_STOPPED frames are handled one after another (a condition is evaluated at each). */
   private stops: Promise<void> = Promise.resolve();
+  /** A stop is being looked at (a condition, a step's depth); a pause meanwhile makes it the client's. */
+  private deciding = false;
+  private pauseAsked = false;
   private ended = false;
   private onEnd = () => {};
 
@@ -111,11 +120,13 @@ export class DebugAdapter {
       case 'variables': return this.variables(args as DP.VariablesArguments);
       case 'evaluate': return this.evaluateRequest(args as DP.EvaluateArguments);
       case 'exceptionInfo': return this.exceptionInfo();
+      case 'source': return this.sourceText(args as DP.SourceArguments);
       case 'continue': case 'next': case 'stepIn': case 'stepOut':
         await this.resume(RESUME[command], (args as DP.ContinueArguments).threadId);
         return command === 'continue' ? { allThreadsContinued: true } : undefined;
       case 'pause': {
         if (this.stop) return undefined;   // already stopped: nothing to do
+        if (this.deciding) { this.pauseAsked = true; return undefined; }   // stopped already, the client not told yet
         await this.link().debugRequest(FRAME_TYPES.DEBUG_PAUSE);
         return undefined;
       }
@@ -149,6 +160,15 @@ export class DebugAdapter {
     this.session = session;
     this.files = files;
     this.entry = entry;
+    try {
+      await session.debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(0));   // does this VM have the debugger?
+    } catch (err) {
+      if (err instanceof LinkError && err.code === LINK_ERRORS.UNKNOWN_TYPE) {
+        throw new RequestError('the VM on this board has no debugger (its firmware is built at the minimal level): ' +
+          'Run works; to debug, use the Virtual board or burn a standard or full firmware');
+      }
+      throw err;
+    }
     this.subscribe(session);
     queueMicrotask(() => this.send('initialized'));
   }
@@ -174,9 +194,11 @@ export class DebugAdapter {
   private async setBreakpoints(args: DP.SetBreakpointsArguments): Promise<DP.SetBreakpointsResponse['body']> {
     const file = this.imageName(args.source);
     const asked = args.breakpoints ?? (args.lines ?? []).map(line => ({ line }));
-    const breakpoints = this.breakpoints.set(file, this.files[file], asked)
+    let breakpoints = this.breakpoints.set(file, this.files[file], asked)
       .map(b => ({ ...b, source: this.sourceOf(file) }));
-    if (this.configured) await this.sendBreakpoints(file);
+    if (this.configured && !(await this.sendBreakpoints(file))) {
+      breakpoints = breakpoints.map(b => ({ ...b, verified: false, message: TOO_MANY }));
+    }
     return { breakpoints };
   }
 
@@ -195,7 +217,13 @@ export class DebugAdapter {
     await this.sendFlags();
     const files = new Set([...this.breakpoints.files(), ...(this.entryLine ? [this.entry] : [])]);
     this.configured = true;
-    for (const file of files) await this.sendBreakpoints(file);
+    for (const file of files) {
+      if (await this.sendBreakpoints(file)) continue;
+      // the program runs anyway; the client greys that file's breakpoints out
+      for (const b of this.breakpoints.of(file)) {
+        this.send('breakpoint', { reason: 'changed', breakpoint: { id: b.id, verified: false, line: b.line, message: TOO_MANY, source: this.sourceOf(file) } });
+      }
+    }
     await session.run();
   }
 
@@ -248,6 +276,7 @@ export class DebugAdapter {
   }
 
   private async evaluateRequest(args: DP.EvaluateArguments): Promise<DP.EvaluateResponse['body']> {
+    this.mustBeStopped();
     const result = await this.evaluate(args.expression, args.frameId);
     if (!result.ok) throw new RequestError(result.value);
     return { result: result.value, type: result.type, variablesReference: result.reference,
@@ -261,7 +290,11 @@ export class DebugAdapter {
       const d = diagnostics.find(x => x.severity === 'error');
       throw new RequestError(`SyntaxError: ${d?.message ?? 'not an expression'}`);
     }
-    return decodeEvaluation(await this.link().debugRequest(FRAME_TYPES.DEBUG_EVALUATE, encodeEvaluate(frameId ?? GLOBALS_FRAME, image)));
+    const payload = encodeEvaluate(frameId ?? GLOBALS_FRAME, image);
+    if (payload.length > LINK_MAX_PAYLOAD) {
+      throw new RequestError(`this expression compiles to ${image.length} bytes, more than one request carries (${LINK_MAX_PAYLOAD - 2}): shorten it`);
+    }
+    return decodeEvaluation(await this.link().debugRequest(FRAME_TYPES.DEBUG_EVALUATE, payload));
   }
 
   private exceptionInfo(): DP.ExceptionInfoResponse['body'] {
@@ -273,10 +306,13 @@ export class DebugAdapter {
 
   private async resume(how: number, threadId: number | undefined): Promise<void> {
     const stop = this.mustBeStopped();
+    const thread = threadId ?? stop.thread;
+    this.step = how === DEBUG_RESUME_HOW.NEXT || how === DEBUG_RESUME_HOW.STEP_OUT
+      ? { how, thread, depth: (await this.top(thread)).depth } : undefined;
     // running from now: the next DEBUG_STOPPED may arrive right behind the ACK, before this goes on
     this.running();
     try {
-      await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, threadId ?? stop.thread));
+      await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, thread));
     } catch (err) {
       this.stop ??= stop;
       throw err;
@@ -293,11 +329,13 @@ export class DebugAdapter {
       return;
     }
     // the program's end (exited 130, terminated) is told before the answer, when it comes soon
-    const ended = new Promise<void>(resolve => { this.onEnd = resolve; });
+    let timer: NodeJS.Timeout | undefined;
+    const ended = new Promise<void>(resolve => { this.onEnd = resolve; timer = setTimeout(resolve, STOP_WAIT_MS); });
     try {
       await session.stop();
-      await Promise.race([ended, new Promise(resolve => setTimeout(resolve, STOP_WAIT_MS))]);
+      await ended;
     } finally {
+      clearTimeout(timer);
       this.release();
     }
   }
@@ -306,6 +344,17 @@ export class DebugAdapter {
 
   private async onStopped(stop: DebugStop): Promise<void> {
     if (this.ended) return;
+    this.deciding = true;
+    try {
+      await this.report(stop);
+    } finally {
+      this.deciding = false;
+      this.pauseAsked = false;
+    }
+  }
+
+  /** Tells the client of a stop, or resumes the program when the stop is not for the client. */
+  private async report(stop: DebugStop): Promise<void> {
     let reason: string = stop.reason, description: string | undefined, hit: Breakpoint[] = [];
     if (stop.reason === 'exception' || stop.reason === 'raised') {
       reason = 'exception';
@@ -318,14 +367,19 @@ export class DebugAdapter {
       }
       if (reason !== 'entry') {
         const decided = await this.decide(stop);
-        if (!decided.stop) {
-          await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(DEBUG_RESUME_HOW.CONTINUE, stop.thread));
+        if (this.pauseAsked && !decided.stop) reason = 'pause';   // the client paused while the adapter decided
+        else if (!decided.stop) {
+          await this.goOn(stop);
           return;
         }
         hit = decided.hit;
         description = decided.why;
       }
+    } else if (stop.reason === 'step' && this.step?.thread === stop.thread && !this.pauseAsked && !(await this.stepDone(stop.thread))) {
+      await this.goOn(stop);
+      return;
     }
+    this.step = undefined;
     this.stop = stop;
     this.send('stopped', { reason, threadId: stop.thread, allThreadsStopped: true, description, text: description,
       ...(hit.length ? { hitBreakpointIds: hit.map(b => b.id) } : {}) });
@@ -335,7 +389,7 @@ export class DebugAdapter {
   private async decide(stop: DebugStop): Promise<{ stop: boolean; hit: Breakpoint[]; why?: string }> {
     const here = this.breakpoints.at(stop.file, stop.line);
     if (!here.length) return { stop: true, hit: [] };   // a stop the VM had before a change reached it
-    const frameId = here.some(b => b.condition || b.logMessage) ? await this.topFrame(stop.thread) : undefined;
+    const frameId = here.some(b => b.condition || b.logMessage) ? (await this.top(stop.thread)).frameId : undefined;
     const hit: Breakpoint[] = [];
     let why: string | undefined;
     for (const b of here) {
@@ -367,9 +421,25 @@ export class DebugAdapter {
     this.send('output', { category: 'console', output: text + '\n' });
   }
 
-  private async topFrame(thread: number): Promise<number | undefined> {
+  /** Resumes a stop the client is not told of. A step of the client's that a breakpoint cut short
+   *  goes on out of the deeper frames (the VM knows only the step it was last given). */
+  private async goOn(stop: DebugStop): Promise<void> {
+    const stepping = this.step?.thread === stop.thread && !(await this.stepDone(stop.thread));
+    if (!stepping) this.step = undefined;
+    const how = stepping ? DEBUG_RESUME_HOW.STEP_OUT : DEBUG_RESUME_HOW.CONTINUE;
+    await this.link().debugRequest(FRAME_TYPES.DEBUG_RESUME, encodeResume(how, stop.thread));
+  }
+
+  /** Whether the client's step is where it was going: NEXT at its frame or a caller, STEP_OUT in a caller. */
+  private async stepDone(thread: number): Promise<boolean> {
+    const { depth } = await this.top(thread);
+    return this.step!.how === DEBUG_RESUME_HOW.NEXT ? depth <= this.step!.depth : depth < this.step!.depth;
+  }
+
+  /** A thread's innermost frame and how many frames it has. */
+  private async top(thread: number): Promise<{ frameId?: number; depth: number }> {
     const stack = decodeStack(await this.link().debugRequest(FRAME_TYPES.DEBUG_STACK, encodeStack(thread, 0, 1)));
-    return stack.frames[0]?.id;
+    return { frameId: stack.frames[0]?.id, depth: stack.total };
   }
 
   // ---- the link ----
@@ -381,15 +451,15 @@ export class DebugAdapter {
     await this.link().debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(flags));
   }
 
-  private async sendBreakpoints(file: string): Promise<void> {
+  /** Sends a file's lines; false when the VM's table has no room for them. */
+  private async sendBreakpoints(file: string): Promise<boolean> {
     const lines = this.breakpoints.linesOf(file);
     if (file === this.entry && this.entryLine !== undefined && !lines.includes(this.entryLine)) lines.push(this.entryLine);
     try {
       await this.link().debugRequest(FRAME_TYPES.DEBUG_BREAKPOINTS, encodeBreakpoints(file, lines));
+      return true;
     } catch (err) {
-      if (err instanceof LinkError && err.code === LINK_ERRORS.TOO_BIG) {
-        throw new RequestError(`too many breakpoints for this board's debugger (${lines.length} in ${file})`);
-      }
+      if (err instanceof LinkError && err.code === LINK_ERRORS.TOO_BIG) return false;
       throw err;
     }
   }
@@ -401,6 +471,7 @@ export class DebugAdapter {
   }
 
   private mustBeStopped(): DebugStop {
+    if (this.ended) throw new RequestError('the program has ended');
     if (!this.stop) throw new RequestError('the program is running: pause it first');
     return this.stop;
   }
@@ -437,10 +508,23 @@ export class DebugAdapter {
     return path;
   }
 
+  /** A DAP source: a program file by its path (viper dap) or name (the IDE); a library module
+   *  (lib/threading.py) by a reference the `source` request answers with its text. */
   private sourceOf(file: string): DP.Source {
     const name = file.split('/').pop()!;
-    if (!(file in this.files)) return { name, path: file, presentationHint: 'deemphasize', origin: 'Viper library' };
-    return { name, path: this.folder ? join(this.folder, file) : file };
+    if (file in this.files) return { name, path: this.folder ? join(this.folder, file) : file };
+    const module = /^lib\/(\w+)\.py$/.exec(file)?.[1];
+    if (module === undefined || librarySource(module) === undefined) return { name };
+    let reference = this.libraryRefs.indexOf(module) + 1;
+    if (reference === 0) reference = this.libraryRefs.push(module);
+    return { name, sourceReference: reference, presentationHint: 'deemphasize', origin: 'Viper library' };
+  }
+
+  private sourceText(args: DP.SourceArguments): DP.SourceResponse['body'] {
+    const module = this.libraryRefs[(args.source?.sourceReference ?? args.sourceReference) - 1];
+    const content = module === undefined ? undefined : librarySource(module);
+    if (content === undefined) throw new RequestError('no such source');
+    return { content, mimeType: 'text/x-python' };
   }
 
   private send(event: string, body?: unknown): void {

@@ -82,6 +82,8 @@ export class BreakpointTable {
 
   files(): string[] { return [...this.byFile.keys()]; }
 
+  of(file: string): Breakpoint[] { return this.byFile.get(file) ?? []; }
+
   at(file: string, line: number): Breakpoint[] { return (this.byFile.get(file) ?? []).filter(b => b.line === line); }
 
   /** The first line with code of a source, or undefined. */

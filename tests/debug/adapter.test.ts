@@ -41,12 +41,14 @@ class ScriptedVm implements Transport {
   onData(listener: (bytes: Uint8Array) => void): void { this.listener = listener; }
   onClose(listener: (reason: string) => void): void { this.closeListener = listener; }
   async close(): Promise<void> { this.closeListener('closed by the test'); }
+  dropped = () => 0;
   sent(type: number): Uint8Array[] { return this.received.filter(f => f.type === type).map(f => f.payload); }
 }
 
 function setup(files: Record<string, string>) {
   const vm = new ScriptedVm();
   const session = new DeviceSession(vm, { timeoutMs: 200, attempts: 1 });
+  vm.dropped = () => session.droppedFrames;
   const target: DebugTarget = {
     forwardOutput: true,
     prepare: async (_args: DebugLaunchArgs) => ({ session, files, entry: 'main.py' }),
@@ -70,8 +72,9 @@ describe('the adapter against a scripted VM', () => {
     const { vm, client } = setup({ 'main.py': 'import helper\nx = 1\n\ny = 2\n', 'helper.py': 'def f():\n    return 1\n' });
     await client.start('main.py', { breakpoints: { 'main.py': [{ line: 3 }, { line: 2 }], 'helper.py': [{ line: 2 }] }, filters: ['uncaught', 'raised'] });
     const types = vm.received.map(f => f.type);
-    expect(types).toEqual([FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.RUN]);
-    expect([...vm.sent(FRAME_TYPES.DEBUG_SET)[0]]).toEqual([0x07]);
+    // launch asks whether the VM has the debugger (DEBUG_SET 0); configurationDone attaches and runs
+    expect(types).toEqual([FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_SET, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.DEBUG_BREAKPOINTS, FRAME_TYPES.RUN]);
+    expect(vm.sent(FRAME_TYPES.DEBUG_SET).map(p => [...p])).toEqual([[0], [0x07]]);
     expect([...vm.sent(FRAME_TYPES.DEBUG_BREAKPOINTS)[0]]).toEqual([...str16('main.py'), 2, ...u16(2), ...u16(4)]);
     expect([...vm.sent(FRAME_TYPES.DEBUG_BREAKPOINTS)[1]]).toEqual([...str16('helper.py'), 1, ...u16(2)]);
   });
@@ -83,12 +86,18 @@ describe('the adapter against a scripted VM', () => {
     expect(placed['main.py'][0]).toMatchObject({ verified: false, message: expect.stringContaining('hit count "often"') });
   });
 
-  it('says plainly when the board has no room for more breakpoints', async () => {
-    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
-    await client.start('main.py');
+  it('says plainly when the board has no room for more breakpoints, and runs the program anyway', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n', 'helper.py': 'z = 3\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_BREAKPOINTS, p => (p[2] === 'h'.charCodeAt(0) ? { error: LINK_ERRORS.TOO_BIG } : []));
+    await client.start('main.py', { breakpoints: { 'helper.py': [{ line: 1 }] } });
+    expect(await client.waitFor('breakpoint')).toMatchObject({ reason: 'changed', breakpoint: { verified: false, line: 1, message: expect.stringMatching(/^more breakpoints than this board's debugger keeps/) } });
+    expect(vm.received.pop()!.type).toBe(FRAME_TYPES.RUN);
     vm.replies.set(FRAME_TYPES.DEBUG_BREAKPOINTS, () => ({ error: LINK_ERRORS.TOO_BIG }));
-    const answer = await client.raw('setBreakpoints', { source: { path: 'main.py' }, breakpoints: [{ line: 1 }] });
-    expect(answer).toMatchObject({ success: false, message: "too many breakpoints for this board's debugger (1 in main.py)" });
+    const answer = await client.request('setBreakpoints', { source: { path: 'main.py' }, breakpoints: [{ line: 1 }, { line: 2 }] });
+    expect(answer.breakpoints).toEqual([
+      expect.objectContaining({ verified: false, line: 1, message: expect.stringMatching(/^more breakpoints/) }),
+      expect.objectContaining({ verified: false, line: 2 }),
+    ]);
   });
 
   it('counts hits only when the condition holds, and resumes silently otherwise', async () => {
@@ -106,6 +115,19 @@ describe('the adapter against a scripted VM', () => {
     expect(vm.sent(FRAME_TYPES.DEBUG_RESUME)).toHaveLength(3);                    // 0, 1 (first hit), 2 resumed
   });
 
+  it('makes a stop the client\'s when it pauses while a condition is being evaluated', async () => {
+    const { vm, client } = setup({ 'main.py': 'while True:\n    x = 1\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => {
+      void client.raw('pause', { threadId: 1 });
+      return [1, ...str16('bool'), ...str16('False'), ...u32(0), ...u32(0)];
+    });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 2, condition: 'x > 5' }] } });
+    vm.stop(2);
+    expect(await client.waitFor('stopped')).toMatchObject({ reason: 'pause', threadId: 1 });
+    expect(vm.sent(FRAME_TYPES.DEBUG_RESUME)).toHaveLength(0);
+    expect(vm.sent(FRAME_TYPES.DEBUG_PAUSE)).toHaveLength(0);
+  });
+
   it('stops when a condition raises, and says why', async () => {
     const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
     vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => [0, ...str16('NameError'), ...str16("NameError: name 'q' is not defined"), ...u32(0), ...u32(0)]);
@@ -121,10 +143,31 @@ describe('the adapter against a scripted VM', () => {
     await client.waitFor('stopped');
     vm.replies.set(FRAME_TYPES.DEBUG_SCOPES, () => [1, 9, ...u32(1), ...u32(1)]);
     expect(await client.raw('scopes', { frameId: 7 })).toMatchObject({ success: false, message: 'malformed scopes: unknown scope kind 9' });
+    const long = await client.raw('evaluate', { expression: Array.from({ length: 300 }, (_, k) => `v${k}`).join(' + '), frameId: 7 });
+    expect(long).toMatchObject({ success: false, message: expect.stringMatching(/^this expression compiles to \d+ bytes, more than one request carries \(1022\): shorten it$/) });
     vm.replies.set(FRAME_TYPES.DEBUG_SCOPES, () => [1, 0, ...u32(3), ...u32(2)]);
     expect((await client.request('scopes', { frameId: 7 })).scopes).toEqual([
       { name: 'Locals', presentationHint: 'locals', variablesReference: 3, namedVariables: 2, expensive: false },
     ]);
+  });
+
+  it('drops a malformed DEBUG_STOPPED (counted), and takes the next good one', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 1 }] } });
+    vm.send(FRAME_TYPES.DEBUG_STOPPED, [0, 1, 0]);
+    vm.send(FRAME_TYPES.DEBUG_STOPPED, [7, ...u32(1), ...str16('main.py'), ...u16(1)]);
+    vm.stop(1);
+    expect(await client.waitFor('stopped')).toMatchObject({ reason: 'breakpoint' });
+    expect(client.events.filter(e => e.event === 'stopped')).toHaveLength(1);
+    expect(vm.dropped()).toBe(2);
+  });
+
+  it('says so at launch when the board\'s VM has no debugger (minimal level)', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' });
+    vm.replies.set(FRAME_TYPES.DEBUG_SET, () => ({ error: LINK_ERRORS.UNKNOWN_TYPE }));
+    await client.request('initialize', { adapterID: 'viper' });
+    const launch = await client.raw('launch', { program: 'main.py' });
+    expect(launch).toMatchObject({ success: false, message: expect.stringMatching(/^the VM on this board has no debugger \(its firmware is built at the minimal level\)/) });
   });
 
   it('refuses inspection while the program runs', async () => {
@@ -132,6 +175,7 @@ describe('the adapter against a scripted VM', () => {
     await client.start('main.py');
     expect(await client.raw('stackTrace', { threadId: 1 })).toMatchObject({ success: false, message: 'the program is running: pause it first' });
     expect(await client.raw('stepIn', { threadId: 1 })).toMatchObject({ success: false });
+    expect(await client.raw('evaluate', { expression: 'x' })).toMatchObject({ success: false, message: 'the program is running: pause it first' });
     expect(await client.raw('restartFrame', {})).toMatchObject({ success: false, message: 'the restartFrame request is not supported' });
   });
 

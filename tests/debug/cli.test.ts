@@ -14,7 +14,8 @@ const AVERAGE = `def average(values):
         total += v
     return total / len(values)
 
-print(average([3, 5, 10]))
+result = average([3, 5, 10])
+print(result)
 `;
 
 function viper(input: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -113,15 +114,16 @@ describe('viper dap', () => {
 describe('viper debug', () => {
   it('runs a scripted session: breakpoint with a condition, print, return, continue', async () => {
     const dir = programFolder({ 'avg.py': AVERAGE });
-    const r = await viper('b 4 if v > 4\nc\np total, v\nbt\nr\nc\n', 'debug', join(dir, 'avg.py'));
+    const r = await viper('b 4 if v == 5\nc\np total, v\nbt\nr\np result\nc\n', 'debug', join(dir, 'avg.py'));
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
       '> avg.py(1)<module>()', '-> def average(values):',
-      'Breakpoint 1 at avg.py:4 if v > 4',
+      'Breakpoint 1 at avg.py:4 if v == 5',
       '> avg.py(4)average()', '-> total += v',
       '(3, 5)',
       '  avg.py(7)<module>()', '> avg.py(4)average()',
-      '> avg.py(7)<module>()', '-> print(average([3, 5, 10]))',
+      '> avg.py(8)<module>()', '-> print(result)',
+      '6.0',
       '6.0', 'The program exited (code 0).', '',
     ].join('\n'));
     expect(r.code).toBe(0);
@@ -137,10 +139,27 @@ describe('viper debug', () => {
     expect(r.code).toBe(130);
   }, 30000);
 
+  it('pauses the running program on Ctrl-C', async () => {
+    const dir = programFolder({ 'spin.py': 'n = 0\nwhile True:\n    n += 1\n' });
+    const child = spawn(process.execPath, [bin, 'debug', join(dir, 'spin.py')]);
+    let stdout = '';
+    child.stdout.on('data', b => { stdout += b; });
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    const until = async (text: string) => { while (!stdout.includes(text)) await new Promise(r => setTimeout(r, 20)); };
+    await until('-> n = 0\n');
+    child.stdin.write('c\n');
+    await new Promise(r => setTimeout(r, 300));
+    child.kill('SIGINT');
+    await until('> spin.py(');
+    child.stdin.write('p n > 0\nq\n');
+    expect(await exited).toBe(130);
+    expect(stdout).toMatch(/> spin\.py\([23]\)<module>\(\)\n-> .+\nTrue\n/);
+  }, 30000);
+
   it('refuses a program that does not compile, with its place', async () => {
     const dir = programFolder({ 'bad.py': 'def f(:\n' });
     const r = await viper('', 'debug', join(dir, 'bad.py'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^${join(dir, 'bad.py')}:1:7: `));
+    expect(r.stderr).toMatch(new RegExp(`^${join(dir, 'bad.py')}:1:\\d+: error: `));
   }, 30000);
 });

@@ -118,6 +118,22 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(client.output('stdout')).toBe('0\n10\n');
     }, timeoutMs);
 
+    it('steps into a library module and shows its text by reference', async () => {
+      await open();
+      const dir = programFolder({ 'main.py': 'import bisect\nat = bisect.bisect_left([1, 3, 5], 4)\nprint(at)\n' });
+      await client.start(join(dir, 'main.py'), { breakpoints: { [join(dir, 'main.py')]: [{ line: 2 }] } });
+      let stop = await client.stopped();
+      await client.request('stepIn', { threadId: stop.threadId });
+      stop = await client.stopped();
+      expect(stop.frame).toMatchObject({ name: 'bisect_left', source: { name: 'bisect.py', origin: 'Viper library', presentationHint: 'deemphasize' } });
+      const source = await client.request('source', { source: stop.frame.source, sourceReference: stop.frame.source!.sourceReference });
+      expect(source.content.split('\n')[stop.frame.line - 1]).toMatch(/\S/);
+      expect(source.content).toContain('def bisect_left(a, x, lo=0, hi=None, *, key=None):');
+      await client.request('continue', { threadId: stop.threadId });
+      await client.waitFor('terminated');
+      expect(client.output('stdout')).toBe('2\n');
+    }, timeoutMs);
+
     it('stops on entry', async () => {
       await open();
       const dir = programFolder({ 'main.py': '# a comment\n\nx = 1\nprint(x)\n' });
@@ -146,6 +162,21 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(client.output('console')).toBe('i = 7, x = 49, {literal}\ni = 8, x = 64, {literal}\ni = 9, x = 81, {literal}\n');
       expect(client.output('stdout')).toBe('end\n');
       expect(client.events.filter(e => e.event === 'stopped')).toHaveLength(2);
+    }, timeoutMs);
+
+    it('finishes a step that a breakpoint with a false condition interrupted', async () => {
+      await open();
+      const dir = programFolder({ 'main.py': 'def average(values):\n    total = 0\n    for v in values:\n        total += v\n    return total / len(values)\n\nresult = average([3, 5, 10])\nprint(result)\n' });
+      const main = join(dir, 'main.py');
+      await client.start(main, { breakpoints: { [main]: [{ line: 4, condition: 'v == 5' }] } });
+      let stop = await client.stopped();
+      expect(stop.locals).toMatchObject({ v: '5', total: '3' });
+      await client.request('stepOut', { threadId: stop.threadId });     // line 4 comes again (v = 10), condition false
+      stop = await client.stopped();
+      expect(stop).toMatchObject({ reason: 'step', frame: { name: '<module>', line: 8 }, locals: { result: '6.0' } });
+      await client.request('continue', { threadId: stop.threadId });
+      await client.waitFor('terminated');
+      expect(client.output('stdout')).toBe('6.0\n');
     }, timeoutMs);
 
     it('shows an uncaught exception as a stop with its message, then ends the program', async () => {
@@ -208,6 +239,13 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(Number(stop.locals.n)).toBeGreaterThan(0);
       await client.request('disconnect', { terminateDebuggee: true });
       expect(await client.waitFor('exited')).toEqual({ exitCode: 130 });
+      await client.waitFor('terminated');
+      // the board is idle, without the debugger: the program runs again (stopped again by the test)
+      const session = target.session!;
+      const again = collectRun(session);
+      await new Promise(r => setTimeout(r, 200));
+      await session.stop();
+      expect((await again).status).toBe('stopped');
     }, timeoutMs);
 
     it('shows every thread when one stops', async () => {

@@ -1,5 +1,7 @@
 // The debug frames' payloads, byte for byte as docs/link-protocol.md#debugging lays them out,
 // and the decoders' refusal of short, long and malformed payloads.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   DebugWireError, decodeEvaluation, decodeScopes, decodeStack, decodeStopped, decodeThreads, decodeVariables,
   encodeBreakpoints, encodeDebugSet, encodeEvaluate, encodeResume, encodeScopes, encodeStack, encodeVariables,
@@ -88,5 +90,32 @@ describe('DEBUG_REPLY', () => {
   it('never throws anything but a DebugWireError on any truncation of a valid reply', () => {
     const valid = bytes('0500' + '02' + '0300' + str16('main.py') + str16('f') + '0400' + '0100' + str16('main.py') + str16('<module>') + '0900');
     for (let n = 0; n < valid.length; n++) expect(() => decodeStack(valid.subarray(0, n))).toThrow(DebugWireError);
+  });
+});
+
+describe('the shared link vectors (tests/vectors/link-frames.txt, read by the C tests too)', () => {
+  const vectors = new Map(readFileSync(join(__dirname, '..', 'vectors', 'link-frames.txt'), 'utf8').split('\n')
+    .filter(l => l.startsWith('frame debug-')).map(l => l.split(/\s+/)).map(([, name, , , payload]) => [name, payload === '-' ? '' : payload]));
+
+  it('encodes the requests as the vectors have them', () => {
+    expect(hex(encodeDebugSet(0x03))).toBe(vectors.get('debug-set-attached-uncaught'));
+    expect(hex(encodeDebugSet(0))).toBe(vectors.get('debug-set-detach'));
+    expect(hex(encodeBreakpoints('main.py', [3, 10]))).toBe(vectors.get('debug-breakpoints'));
+    expect(hex(encodeBreakpoints('helper.py', []))).toBe(vectors.get('debug-breakpoints-clear'));
+    expect(hex(encodeResume(1, 1))).toBe(vectors.get('debug-resume-next'));
+    expect(hex(encodeStack(1, 0, 20))).toBe(vectors.get('debug-stack'));
+    expect(hex(encodeScopes(1))).toBe(vectors.get('debug-scopes'));
+    expect(hex(encodeVariables(3, 0, 0))).toBe(vectors.get('debug-variables'));
+    expect(hex(encodeEvaluate(0xffff, bytes('56495052')))).toBe(vectors.get('debug-evaluate-globals'));
+  });
+
+  it('decodes the VM\'s frames of the vectors', () => {
+    expect(decodeStopped(bytes(vectors.get('debug-stopped-breakpoint')!))).toEqual({ reason: 'breakpoint', thread: 1, file: 'main.py', line: 3 });
+    expect(decodeStopped(bytes(vectors.get('debug-stopped-exception')!))).toEqual({
+      reason: 'exception', thread: 2, file: 'main.py', line: 3, exception: { type: 'ValueError', message: 'too big: 2' },
+    });
+    expect(decodeThreads(bytes(vectors.get('debug-reply-threads')!))).toEqual([
+      { ident: 1, state: 'stopped', name: 'MainThread' }, { ident: 2, state: 'blocked', name: 'Thread-1' },
+    ]);
   });
 });

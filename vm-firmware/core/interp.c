@@ -262,6 +262,7 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
 #pragma GCC diagnostic ignored "-Wpedantic"
 #define CASE(name) op_##name:
 #define NEXT()     goto *table[*ip++]
+#define NEXT_FROM_OUTSIDE() NEXT()
 #define LOOP_BEGIN NEXT();
 #define LOOP_END
 #if VIPER_DEBUGGER
@@ -272,10 +273,11 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
 #else
 #define CASE(name) case OP_##name:
 #define NEXT()     continue
+#define NEXT_FROM_OUTSIDE() goto next_op   /* continue would be the unwinding loop's */
 #if VIPER_DEBUGGER
-#define LOOP_BEGIN for (;;) { if (debug_checking) { ip++; goto debug_check; } resume_op: switch (*ip++) {
+#define LOOP_BEGIN for (;;) { next_op: if (debug_checking) { ip++; goto debug_check; } resume_op: switch (*ip++) {
 #else
-#define LOOP_BEGIN for (;;) { switch (*ip++) {
+#define LOOP_BEGIN for (;;) { next_op: switch (*ip++) {
 #endif
 #define LOOP_END   default: port_fatal("invalid opcode"); } }
 #define PICK_TABLE() ((void)0)
@@ -1380,7 +1382,7 @@ error_unwind:
         f->ip = f->code->code + b.handler;
         vm->sp = sp;
         LOAD();
-        NEXT();
+        NEXT_FROM_OUTSIDE();
       }
       vm->frame_count--;
     }

@@ -555,7 +555,7 @@ static bool debug_stopped(void *ctx, VM *vm, uint8_t reason, uint32_t thread, Ob
 /* A DEBUG_REPLY built by debug_inspect.c into ls->payload, or the ERROR it gives. */
 static void send_debug_reply(LinkServer *ls, uint8_t seq, long n, const char *why) {
   if (n >= 0) send_answer(ls, FRAME_DEBUG_REPLY, seq, ls->payload, (size_t)n);
-  else send_error(ls, seq, n == -2 ? LINK_ERR_BAD_STATE : LINK_ERR_BAD_PAYLOAD, why != NULL ? why : "bad request");
+  else send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, why != NULL ? why : "bad request");
 }
 
 /* A verified image's code objects: names, modules, then the count. */
