@@ -203,4 +203,22 @@ describeWithChromium('the debugger in Chromium', () => {
     await page.click('#run');
     await waitForConsoleText(page, 'after the debugger');
   });
+
+  test('a big list opens a page at a time', async () => {
+    await pasteProgram(page, 'items = list(range(250))\nprint(len(items))\n');
+    await clickGutter(page, 2);
+    await page.click('[data-testid="debug"]');
+    await stopsAt(page, 2);
+    await page.locator('[data-testid="variable"][data-name="items"]').click();
+    const shown = page.locator('[data-testid="variable"][data-name="items"] + div > div > [data-testid="variable"]');
+    await expect(settle(() => shown.count(), 100)).resolves.toBe(100);
+    await expect(variable(page, '99').innerText()).resolves.toBe('99');
+    await page.click('[data-testid="variables-more"]');
+    await expect(settle(() => shown.count(), 200)).resolves.toBe(200);
+    await page.click('[data-testid="variables-more"]');
+    await expect(settle(() => shown.count(), 250)).resolves.toBe(250);
+    await expect(page.locator('[data-testid="variables-more"]').count()).resolves.toBe(0);
+    await page.click('[data-testid="debug-continue"]');
+    await waitForConsoleText(page, '250');
+  });
 });

@@ -141,19 +141,22 @@ export function createDebugPanel(pane: HTMLElement, session: DebugSession, actio
         open = !open;
         toggle.textContent = open ? '▾' : '▸';
         if (!open) { children.replaceChildren(); return; }
-        void fillChildren(children, v.variablesReference, depth + 1, v.indexedVariables !== undefined && v.indexedVariables > VARIABLES_PAGE ? 0 : undefined);
+        const paged = v.indexedVariables !== undefined && v.indexedVariables > VARIABLES_PAGE;
+        void fillChildren(children, v.variablesReference, depth + 1, paged ? { start: 0, total: v.indexedVariables! } : undefined);
       });
     }
     return wrap;
   }
 
   /** A container's items, a page at a time when it is big. */
-  async function fillChildren(into: HTMLElement, reference: number, depth: number, start: number | undefined): Promise<void> {
+  async function fillChildren(into: HTMLElement, reference: number, depth: number, page?: { start: number; total: number }): Promise<void> {
     try {
-      const vars = await session.variables(reference, start);
+      const vars = await session.variables(reference, page?.start);
       into.append(...vars.map(child => variableRow(child, depth)));
-      if (start !== undefined && vars.length === VARIABLES_PAGE) {
-        const more = button(`more (from ${start + VARIABLES_PAGE})…`, 'variables-more', () => { more.remove(); void fillChildren(into, reference, depth, start + VARIABLES_PAGE); }, 'small');
+      const next = page && page.start + VARIABLES_PAGE;
+      if (page && next! < page.total) {
+        const more = button(`${next}–${Math.min(next! + VARIABLES_PAGE, page.total) - 1} of ${page.total}…`, 'variables-more',
+          () => { more.remove(); void fillChildren(into, reference, depth, { start: next!, total: page.total }); }, 'small');
         into.append(more);
       }
     } catch (err) {
