@@ -83,7 +83,7 @@ function start(): void {
   const showProblems = createProblemsSummary(byId('problems'), (line, column) => editor.reveal(line, column));
   const debug = createDebugger({
     api, out, pane: byId('debug-panel'), debugButton: byId<HTMLButtonElement>('debug'),
-    boardId: () => bar.selectedBoard()?.id, settled: () => repl.runSettled(),
+    settled: () => repl.runSettled(),
   });
   const editor = createEditor({
     parent: byId('editor'),

@@ -75,7 +75,7 @@ export function createDebugPanel(pane: HTMLElement, session: DebugSession, actio
       section('Exceptions', ...exceptionBoxes.map(b => b.label))),
   );
 
-  let watches: string[] = JSON.parse(stored(WATCHES_KEY, '[]')) as string[];
+  const watches = storedWatches();
   let shownView: StopView | null = null;
   const saveWatches = () => store(WATCHES_KEY, JSON.stringify(watches));
 
@@ -230,6 +230,16 @@ export function createDebugPanel(pane: HTMLElement, session: DebugSession, actio
     exceptionFilters: () => exceptionBoxes.filter(b => b.box.checked).map(b => b.kind),
     onExceptionFiltersChange: listener => { filterListeners.push(listener); },
   };
+}
+
+/** The watches kept from the last session; anything else in their place is dropped. */
+function storedWatches(): string[] {
+  try {
+    const list: unknown = JSON.parse(stored(WATCHES_KEY, '[]'));
+    return Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Double-click a watch's text to edit it in place: Enter keeps it (empty removes it), Escape gives up. */

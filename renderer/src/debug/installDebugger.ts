@@ -32,13 +32,11 @@ export interface DebuggerOptions {
   out: ProgramConsole;
   pane: HTMLElement;
   debugButton: HTMLButtonElement;
-  /** The board chosen in the device bar. */
-  boardId(): string | undefined;
   /** Debug has returned (started, or failed): the console's prompt may come back. */
   settled(): void;
 }
 
-export function createDebugger({ api, out, pane, debugButton, boardId, settled }: DebuggerOptions): Debugger {
+export function createDebugger({ api, out, pane, debugButton, settled }: DebuggerOptions): Debugger {
   let editor: ProgramEditor | undefined;
   let runner: ProgramRunner | undefined;
   let panel: DebugPanel | undefined;
@@ -176,11 +174,6 @@ export function createDebugger({ api, out, pane, debugButton, boardId, settled }
       panel = createDebugPanel(pane, session, actions);
       panel.onExceptionFiltersChange(() => void session.setExceptionFilters(panel!.exceptionFilters()).catch(err => out.error(`Debugger: ${(err as Error).message}`)));
     },
-    noteEvent(event) {
-      if (event.kind === 'state' && event.boardId === boardId() && event.state === 'disconnected' && session.board() === event.boardId) {
-        void session.stop().catch(() => undefined);
-      }
-      session.noteEvent(event);
-    },
+    noteEvent: event => session.noteEvent(event),   // a board that goes away ends the session with the adapter's 'terminated'
   };
 }
