@@ -221,4 +221,29 @@ describeWithChromium('the debugger in Chromium', () => {
     await page.click('[data-testid="debug-continue"]');
     await waitForConsoleText(page, '250');
   });
+
+  test('threads: all stop together, each one\'s stack is shown on request', async () => {
+    await pasteProgram(page, [
+      'import _thread',
+      'import time',
+      'def spin():',
+      '    while True:',
+      '        time.sleep(0.01)',
+      '_thread.start_new_thread(spin, ())',
+      'time.sleep(0.1)',
+      'x = 1',
+      'print("x", x)',
+    ].join('\n'));
+    await clickGutter(page, 8);
+    await page.click('[data-testid="debug"]');
+    await stopsAt(page, 8);
+    await expect(page.locator('.debug-thread').count()).resolves.toBe(2);
+    await expect(page.locator('[data-testid="stack-frame"]').allInnerTexts()).resolves.toEqual([expect.stringMatching(/^<module>\s*main\.py:8$/)]);
+    await page.click('[data-testid="thread-stack"]');
+    await expect(settle(() => page.locator('[data-testid="stack-frame"]').count(), 2)).resolves.toBe(2);
+    await expect(page.locator('[data-testid="stack-frame"]').nth(1).innerText()).resolves.toMatch(/^spin\s*main\.py:[45]$/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-debugger-threads.png') });
+    await page.click('[data-testid="debug-stop"]');
+    await expect(settle(() => phase(page), 'idle')).resolves.toBe('idle');
+  });
 });
