@@ -196,15 +196,11 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
       async prepare({ program, sources = {} }) {
         const files: Record<string, string> = Object.create(null);
         for (const [name, text] of Object.entries(sources)) files[name] = text;
-        try {
-          const prepared = await prepareProgram(boardId, files, program, undefined);
-          if (!prepared.ok) throw new Error('diagnostics' in prepared ? prepared.diagnostics.filter(d => d.severity === 'error').map(formatDiagnostic).join('\n') : prepared.error);
-          emit({ kind: 'state', boardId, state: 'running', detail: 'under the debugger' });
-          return { session: prepared.session, files, entry: program };
-        } catch (err) {
-          emitFailedState(boardId, err);
-          throw err;
-        }
+        const prepared = await prepareProgram(boardId, files, program, undefined).catch(err => { emitFailedState(boardId, err); throw err; });
+        // refused before anything ran (as a Run's diagnostics): the board's state is unchanged
+        if (!prepared.ok) throw new Error('diagnostics' in prepared ? prepared.diagnostics.filter(d => d.severity === 'error').map(formatDiagnostic).join('\n') : prepared.error);
+        emit({ kind: 'state', boardId, state: 'running', detail: 'under the debugger' });
+        return { session: prepared.session, files, entry: program };
       },
     };
   }

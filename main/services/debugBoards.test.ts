@@ -42,6 +42,7 @@ describe('debugging on the Virtual board through the service', () => {
     const launched = await request('launch', { program: 'main.py', sources: { 'main.py': 'import helper\n', 'helper.py': 'def f(:\n' } });
     expect(launched.success).toBe(false);
     expect(launched.message).toMatch(/^helper\.py:1:\d+: error: /);
+    expect(events.filter(e => e.kind === 'state')).toEqual([]);           // nothing was sent: the board is as it was
   });
 
   it('uploads without running until configurationDone, stops at a module breakpoint, shows it paused, ends', async () => {
