@@ -1,5 +1,5 @@
-// What Run and Stop do. Run sends main.py with the project's other modules (the service compiles
-// what it imports). It checks every file first and refuses to send a program with errors,
+// What Run, Debug and Stop do. Run sends main.py with the project's other modules (the service
+// compiles what it imports); Debug sends the same to the debugger's launch. It checks every file first and refuses to send a program with errors,
 // showing the same diagnostics the editor shows, in the console where the output would go.
 import type { BoardInfo, ModuleSource, ViperApi } from '../../main/common/api';
 import { isModuleFile } from '../../main/common/moduleFile';
