@@ -38,6 +38,8 @@ export const EXCEPTION_FILTERS: DP.ExceptionBreakpointsFilter[] = [
 
 /** Variables fetched at most for one request without a count (a client pages bigger ones). */
 const MAX_VARIABLES = 1000;
+/** DEBUG_BREAKPOINTS counts a file's lines in a byte. */
+const MAX_LINES_PER_REQUEST = 255;
 const TOO_MANY = "more breakpoints than this board's debugger keeps (32 lines in all on a board): remove some";
 /** How long a disconnect waits for the stopped program's DONE. */
 const STOP_WAIT_MS = 2000;
@@ -455,6 +457,7 @@ export class DebugAdapter {
   private async sendBreakpoints(file: string): Promise<boolean> {
     const lines = this.breakpoints.linesOf(file);
     if (file === this.entry && this.entryLine !== undefined && !lines.includes(this.entryLine)) lines.push(this.entryLine);
+    if (lines.length > MAX_LINES_PER_REQUEST) return false;
     try {
       await this.link().debugRequest(FRAME_TYPES.DEBUG_BREAKPOINTS, encodeBreakpoints(file, lines));
       return true;
