@@ -205,6 +205,7 @@ export class DebugAdapter {
   }
 
   private async setExceptionBreakpoints(args: DP.SetExceptionBreakpointsArguments): Promise<DP.SetExceptionBreakpointsResponse['body']> {
+    if (!Array.isArray(args.filters)) throw new RequestError('setExceptionBreakpoints needs "filters": uncaught, raised or none');
     const unknown = args.filters.filter(f => !EXCEPTION_FILTERS.some(e => e.filter === f));
     if (unknown.length) throw new RequestError(`unknown exception filter ${unknown.join(', ')}: the filters are uncaught and raised`);
     this.exceptionFilters = new Set(args.filters);
