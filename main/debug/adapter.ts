@@ -350,6 +350,13 @@ export class DebugAdapter {
     this.deciding = true;
     try {
       await this.report(stop);
+    } catch (err) {
+      // deciding failed (the link faltered): the program is stopped, so the client is told
+      if (!this.ended && !this.stop) {
+        this.stop = stop;
+        this.send('stopped', { reason: stop.reason === 'raised' ? 'exception' : stop.reason, threadId: stop.thread, allThreadsStopped: true,
+          description: messageOf(err), text: messageOf(err) });
+      }
     } finally {
       this.deciding = false;
       this.pauseAsked = false;
