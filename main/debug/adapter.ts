@@ -166,8 +166,8 @@ export class DebugAdapter {
       await session.debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(0));   // does this VM have the debugger?
     } catch (err) {
       if (err instanceof LinkError && err.code === LINK_ERRORS.UNKNOWN_TYPE) {
-        throw new RequestError('the VM on this board has no debugger (its firmware is built at the minimal level): ' +
-          'Run works; to debug, use the Virtual board or burn a standard or full firmware');
+        throw new RequestError('the VM on this board has no debugger (a minimal-level firmware, or a board without room for it): ' +
+          'Run works; to debug, use the Virtual board or a standard or full firmware');
       }
       throw err;
     }
