@@ -38,6 +38,8 @@ export const EXCEPTION_FILTERS: DP.ExceptionBreakpointsFilter[] = [
 
 /** Variables fetched at most for one request without a count (a client pages bigger ones). */
 const MAX_VARIABLES = 1000;
+/** DEBUG_BREAKPOINTS counts a file's lines in a byte. */
+const MAX_LINES_PER_REQUEST = 255;
 const TOO_MANY = "more breakpoints than this board's debugger keeps (32 lines in all on a board): remove some";
 /** How long a disconnect waits for the stopped program's DONE. */
 const STOP_WAIT_MS = 2000;
@@ -164,8 +166,8 @@ export class DebugAdapter {
       await session.debugRequest(FRAME_TYPES.DEBUG_SET, encodeDebugSet(0));   // does this VM have the debugger?
     } catch (err) {
       if (err instanceof LinkError && err.code === LINK_ERRORS.UNKNOWN_TYPE) {
-        throw new RequestError('the VM on this board has no debugger (its firmware is built at the minimal level): ' +
-          'Run works; to debug, use the Virtual board or burn a standard or full firmware');
+        throw new RequestError('the VM on this board has no debugger (a minimal-level firmware, or a board without room for it): ' +
+          'Run works; to debug, use the Virtual board or a standard or full firmware');
       }
       throw err;
     }
@@ -203,6 +205,7 @@ export class DebugAdapter {
   }
 
   private async setExceptionBreakpoints(args: DP.SetExceptionBreakpointsArguments): Promise<DP.SetExceptionBreakpointsResponse['body']> {
+    if (!Array.isArray(args.filters)) throw new RequestError('setExceptionBreakpoints needs "filters": uncaught, raised or none');
     const unknown = args.filters.filter(f => !EXCEPTION_FILTERS.some(e => e.filter === f));
     if (unknown.length) throw new RequestError(`unknown exception filter ${unknown.join(', ')}: the filters are uncaught and raised`);
     this.exceptionFilters = new Set(args.filters);
@@ -347,6 +350,13 @@ export class DebugAdapter {
     this.deciding = true;
     try {
       await this.report(stop);
+    } catch (err) {
+      // deciding failed (the link faltered): the program is stopped, so the client is told
+      if (!this.ended && !this.stop) {
+        this.stop = stop;
+        this.send('stopped', { reason: stop.reason === 'raised' ? 'exception' : stop.reason, threadId: stop.thread, allThreadsStopped: true,
+          description: messageOf(err), text: messageOf(err) });
+      }
     } finally {
       this.deciding = false;
       this.pauseAsked = false;
@@ -455,6 +465,7 @@ export class DebugAdapter {
   private async sendBreakpoints(file: string): Promise<boolean> {
     const lines = this.breakpoints.linesOf(file);
     if (file === this.entry && this.entryLine !== undefined && !lines.includes(this.entryLine)) lines.push(this.entryLine);
+    if (lines.length > MAX_LINES_PER_REQUEST) return false;
     try {
       await this.link().debugRequest(FRAME_TYPES.DEBUG_BREAKPOINTS, encodeBreakpoints(file, lines));
       return true;

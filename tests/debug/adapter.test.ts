@@ -128,6 +128,15 @@ describe('the adapter against a scripted VM', () => {
     expect(vm.sent(FRAME_TYPES.DEBUG_PAUSE)).toHaveLength(0);
   });
 
+  it('tells the client of a stop it could not decide (a failed request), with why', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 2, condition: 'x > 0' }] } });
+    vm.replies.set(FRAME_TYPES.DEBUG_STACK, () => [0xff]);
+    vm.stop(2);
+    expect(await client.waitFor('stopped')).toMatchObject({ reason: 'breakpoint', text: expect.stringMatching(/^malformed stack: /) });
+    expect(vm.sent(FRAME_TYPES.DEBUG_RESUME)).toHaveLength(0);
+  });
+
   it('stops when a condition raises, and says why', async () => {
     const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
     vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => [0, ...str16('NameError'), ...str16("NameError: name 'q' is not defined"), ...u32(0), ...u32(0)]);
@@ -167,7 +176,7 @@ describe('the adapter against a scripted VM', () => {
     vm.replies.set(FRAME_TYPES.DEBUG_SET, () => ({ error: LINK_ERRORS.UNKNOWN_TYPE }));
     await client.request('initialize', { adapterID: 'viper' });
     const launch = await client.raw('launch', { program: 'main.py' });
-    expect(launch).toMatchObject({ success: false, message: expect.stringMatching(/^the VM on this board has no debugger \(its firmware is built at the minimal level\)/) });
+    expect(launch).toMatchObject({ success: false, message: expect.stringMatching(/^the VM on this board has no debugger \(a minimal-level firmware, or a board without room for it\): Run works/) });
   });
 
   it('refuses inspection while the program runs', async () => {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import type { DebugProtocol as DP } from '@vscode/debugprotocol';
 import { DapReader, encodeDapMessage } from '../../main/debug/dapStream';
+import { startPtyBoard } from '../../main/devices/virtualBoard';
 import { programFolder } from './client';
 
 const bin = join(__dirname, '..', '..', 'bin', 'viper.js');
@@ -96,6 +97,24 @@ describe('viper dap', () => {
     expect(await exited).toBe(0);
   }, 30000);
 
+  it('debugs the board on --port (the Virtual board on a pty, opened as a serial port)', async () => {
+    const board = await startPtyBoard();
+    try {
+      const dir = programFolder({ 'avg.py': AVERAGE });
+      const dap = new DapProcess('--port', board.path);
+      const exited = dap.exited();
+      await dap.request('initialize', { adapterID: 'viper' });
+      expect((await dap.request('launch', { program: join(dir, 'avg.py'), stopOnEntry: true })).success).toBe(true);
+      await dap.event('initialized');
+      await dap.request('configurationDone');
+      expect((await dap.event('stopped')).body).toMatchObject({ reason: 'entry' });
+      expect((await dap.request('disconnect', { terminateDebuggee: true })).success).toBe(true);
+      expect(await exited).toBe(0);
+    } finally {
+      await board.stop();
+    }
+  }, 30000);
+
   it('answers a launch that does not compile with the error, and a malformed message on stderr', async () => {
     const dir = programFolder({ 'bad.py': 'x = (1,\n' });
     const dap = new DapProcess();
@@ -154,6 +173,14 @@ describe('viper debug', () => {
     child.stdin.write('p n > 0\nq\n');
     expect(await exited).toBe(130);
     expect(stdout).toMatch(/> spin\.py\([23]\)<module>\(\)\n-> .+\nTrue\n/);
+  }, 30000);
+
+  it('shows where an uncaught exception stopped the program, then its traceback', async () => {
+    const dir = programFolder({ 'boom.py': 'def f(n):\n    return 10 // n\n\nf(0)\n' });
+    const r = await viper('c\np n\nc\n', 'debug', join(dir, 'boom.py'));
+    expect(r.stdout).toContain('Exception: ZeroDivisionError: integer division or modulo by zero\n> boom.py(2)f()\n-> return 10 // n\n0\n');
+    expect(r.stderr).toContain('ZeroDivisionError: integer division or modulo by zero');
+    expect(r.code).toBe(1);
   }, 30000);
 
   it('refuses a program that does not compile, with its place', async () => {

@@ -263,6 +263,24 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       await client.waitFor('terminated');
     }, timeoutMs);
 
+    it('greys out the breakpoints beyond the board\'s table and runs the program', async () => {
+      await open();
+      const lines = (n: number, name: string) => Array.from({ length: n }, (_, k) => `${name} = ${k}`).join('\n') + '\n';
+      // 20 lines fit a board's 32 and the Virtual board's 256; 250 more fit neither
+      const dir = programFolder({ 'main.py': 'import helper\n' + lines(18, 'a') + 'print("done")\n', 'helper.py': lines(250, 'b') });
+      const all = (n: number) => Array.from({ length: n }, (_, k) => ({ line: k + 1 }));
+      await client.start(join(dir, 'main.py'), { breakpoints: { [join(dir, 'main.py')]: all(20), [join(dir, 'helper.py')]: all(250) } });
+      const greyed = await client.waitFor('breakpoint');
+      expect(greyed).toMatchObject({ reason: 'changed', breakpoint: { verified: false, message: expect.stringMatching(/^more breakpoints than this board's debugger keeps/) } });
+      expect(greyed.breakpoint.source.name).toBe('helper.py');
+      const stop = await client.stopped();                 // main.py's fitted: they stop the program
+      await client.request('setBreakpoints', { source: { path: join(dir, 'main.py') }, breakpoints: [] });
+      await client.request('setBreakpoints', { source: { path: join(dir, 'helper.py') }, breakpoints: [] });
+      await client.request('continue', { threadId: stop.threadId });
+      await client.waitFor('terminated');
+      expect(client.output('stdout')).toBe('done\n');
+    }, timeoutMs);
+
     it('leaves the board usable after a client goes away while stopped', async () => {
       await open();
       const dir = programFolder({ 'main.py': 'for i in range(3):\n    print(i)\n' });
