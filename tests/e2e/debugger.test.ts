@@ -114,6 +114,17 @@ describeWithChromium('the debugger in Chromium', () => {
     await expect(settle(() => variable(page, 'total').innerText(), '1')).resolves.toBe('1');
     await expect(settle(() => watchValue(page, 'total * 10').innerText(), '10')).resolves.toBe('10');
 
+    // a watch is edited in place (double-click) and removed with its ×; one that raises says why
+    await page.dblclick('[data-testid="watch"][data-expression="total * 10"] .debug-name');
+    await page.fill('[data-testid="watch-edit"]', 'total + n');
+    await page.press('[data-testid="watch-edit"]', 'Enter');
+    await expect(settle(() => watchValue(page, 'total + n').innerText(), '5')).resolves.toBe('5');
+    await page.fill('[data-testid="watch-input"]', 'missing + 1');
+    await page.press('[data-testid="watch-input"]', 'Enter');
+    await expect(settle(async () => /NameError/.test(await watchValue(page, 'missing + 1').innerText()), true)).resolves.toBe(true);
+    await page.click('[data-testid="watch"][data-expression="missing + 1"] [data-testid="watch-remove"]');
+    await expect(page.locator('[data-testid="watch"]').count()).resolves.toBe(1);
+
     // hovering a name while stopped shows its value
     const word = await wordPoint(page, 4, 'total');
     await page.mouse.move(word.x - 2, word.y);
