@@ -215,11 +215,17 @@ describeWithChromium('the debugger in Chromium', () => {
     await waitForConsoleText(page, 'after the debugger');
   });
 
-  test('a big list opens a page at a time', async () => {
-    await pasteProgram(page, 'items = list(range(250))\nprint(len(items))\n');
+  test('a breakpoint on a comment moves to the next line with code; a big list opens a page at a time', async () => {
+    await pasteProgram(page, 'items = list(range(250))\n# the list is ready\nprint(len(items))\n');
     await clickGutter(page, 2);
     await page.click('[data-testid="debug"]');
-    await stopsAt(page, 2);
+    await stopsAt(page, 3);
+    const marked = () => page.evaluate(() => {
+      const lines = [...document.querySelectorAll('#editor .cm-line')].map(l => l.getBoundingClientRect().top);
+      const dot = document.querySelector('#editor [data-testid="breakpoint"]')?.closest('.cm-gutterElement')?.getBoundingClientRect().top;
+      return dot === undefined ? 0 : lines.findIndex(top => Math.abs(top - dot) < 2) + 1;
+    });
+    await expect(settle(marked, 3)).resolves.toBe(3);
     await page.locator('[data-testid="variable"][data-name="items"]').click();
     const shown = page.locator('[data-testid="variable"][data-name="items"] + div > div > [data-testid="variable"]');
     await expect(settle(() => shown.count(), 100)).resolves.toBe(100);
