@@ -18,10 +18,12 @@ export function generate(module: A.Module, scopes: ScopeTable, source: SourceTex
 export interface ModuleUnit { module: A.Module; scopes: ScopeTable; source: SourceText; file: string; name: string; sink: DiagnosticSink }
 
 /** Several modules in one image: one names table, one list of code objects. */
-/** docstrings: false leaves them out of the image (each costs its text in flash); __doc__ is None. */
-export function generateProject(units: ModuleUnit[], options: { docstrings?: boolean } = {}): Image {
+/** docstrings: false leaves them out of the image (each costs its text in flash); __doc__ is None.
+ *  evaluate: the module is one expression whose value its code returns (the debugger's 'eval'). */
+export function generateProject(units: ModuleUnit[], options: { docstrings?: boolean; evaluate?: boolean } = {}): Image {
   const builder = new ImageBuilder(units[0].scopes, units[0].source, units[0].sink);
   builder.docstrings = options.docstrings ?? true;
+  builder.evaluate = options.evaluate ?? false;
   for (const u of units) builder.addModule(u);
   return builder.image();
 }
@@ -51,6 +53,7 @@ class ImageBuilder {
 
   private modules: { name: number; file: number; code: number }[] = [];
   docstrings = true;
+  evaluate = false;
 
   /** The module being built has `from __future__ import annotations`: annotations are kept as strings. */
   futureAnnotations = false;
@@ -90,6 +93,11 @@ class ImageBuilder {
   private build(module: A.Module): number {
     const index = this.reserveCode();
     const compiler = new CodeCompiler(this, this.scopes.scopeOf(module), 1);
+    if (this.evaluate) {
+      const line = module.body.length ? module.body[0].end_lineno : 1;
+      this.codes[index] = compiler.evaluation(module.body[0] as A.ExprStmt, line);
+      return index;
+    }
     // __doc__ = the module's docstring (the VM starts every module with __doc__ None)
     const doc = docstringOf(module.body);
     if (doc !== undefined && this.docstrings) compiler.storeDoc(doc);
@@ -163,6 +171,14 @@ class CodeCompiler {
       this.image.error(`'${name}' is too large: ${e.message}`, span as A.Span, CATALOGUE.TOO_LARGE);
       return empty;
     }
+  }
+
+  /** An 'eval' module's code: the expression's value is what it returns. */
+  evaluation(s: A.ExprStmt, lastLine: number): CodeObject {
+    this.line = s.lineno;
+    this.expr(s.value);
+    this.emit('RETURN_VALUE');
+    return this.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, s, false);
   }
 
   // ---- emit helpers ----

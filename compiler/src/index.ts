@@ -15,9 +15,11 @@ import { collectWarnings } from './warnings';
 
 export interface CompileResult { image?: Uint8Array; diagnostics: Diagnostic[] }
 /** 'single': one interactive-prompt entry; top-level expression values are echoed (their repr,
- * unless None) through the VM's `__displayhook__`, as Python's REPL does. */
+ * unless None) through the VM's `__displayhook__`, as Python's REPL does. 'eval': one expression
+ * (the debugger's watch, hover and console); the image's main code returns its value, and its
+ * names are looked up as a module's are (LOAD_NAME), in the scope the VM runs it in. */
 export interface CompileOptions {
-  mode?: 'exec' | 'single';
+  mode?: 'exec' | 'single' | 'eval';
   /** false: leave docstrings out of the image (they cost their text in flash); __doc__ is then None. */
   docstrings?: boolean;
 }
@@ -32,7 +34,17 @@ function frontEnd(source: string, file: string, options: CompileOptions = {}, wi
   const module = parse(text, tokens, sink);
   if (sink.hasErrors) return { sink }; // later stages would only repeat the syntax errors
   if (options.mode === 'single') module.body = module.body.map(echoExpression);
+  if (options.mode === 'eval' && (module.body.length !== 1 || module.body[0].kind !== 'Expr')) {
+    const at = module.body.find(st => st.kind !== 'Expr') ?? module.body[1];
+    sink.error(CATALOGUE.INVALID_SYNTAX, 'an expression is expected here (a name, a call, x + 1), not a statement',
+      at ? text.line(at.start) : 1, at ? text.column(at.start) : 1);
+    return { sink };
+  }
   const scopes = analyzeScopes(module, text, sink);
+  if (options.mode === 'eval') {
+    const image = generateProject([{ module, scopes, source: text, file, name: '__main__', sink }], { evaluate: true });
+    return { image: sink.hasErrors ? undefined : image, sink };
+  }
   if (!withLibrary) return { image: generate(module, scopes, text, file, sink), sink };
   const units: ModuleUnit[] = [{ module, scopes, source: text, file, name: '__main__', sink }];
   addLibrary(units);
@@ -51,6 +63,25 @@ export function compile(source: string, file: string, options: CompileOptions = 
     sink.error(CATALOGUE.TOO_LARGE, `the program is too large for the image format: ${e.message}`, 1, 1);
     return { diagnostics: sink.sorted() };
   }
+}
+
+/** The lines of a source that have code (where the VM can stop), ascending; empty when it does
+ *  not compile. A debugger moves a breakpoint on a blank line or a comment to the next of these. */
+export function executableLines(source: string, file: string): number[] {
+  const { image } = frontEnd(source, file, {}, false);
+  const lines = new Set<number>();
+  for (const code of image?.codes ?? []) {
+    // each entry starts a run of instructions at its line; an empty run (a delta split in steps) has no code
+    let address = 0, line = code.firstLine;
+    const t = code.lineTable;
+    for (let i = 0; i + 1 < t.length; i += 2) {
+      if (t[i] > 0) lines.add(line);
+      address += t[i];
+      line += (t[i + 1] << 24) >> 24;
+    }
+    if (address < code.code.length) lines.add(line);
+  }
+  return [...lines].sort((a, b) => a - b);
 }
 
 /** Names of the modules a program imports (`import x`, `from x import y`), in order of appearance. */

@@ -4,14 +4,17 @@
 // 3 the board could not be reached or refused the program, 130 stopped by Ctrl-C.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { compileProject, disassemble, formatDiagnostic, importedModules, levelErrors } from '../../compiler/src/index';
+import { compileProject, disassemble, formatDiagnostic, levelErrors } from '../../compiler/src/index';
 import { boardById } from '../../compiler/src/hardware/boards';
 import { formatTraceback } from '../common/traceback';
 import { openSession } from '../devices/connect';
 import { heapArgs, parseHeapSize, startVirtualBoard } from '../devices/virtualBoard';
 import type { DeviceSession, DoneStatus } from '../link/session';
 import { SerialTransport } from '../link/serialTransport';
+import { dapCommand } from './dap';
+import { debugCommand } from './debugCommand';
 import { listPortsCommand } from './ports';
+import { readProgramFiles, UnreadableFileError } from './programFiles';
 import { replCommand } from './repl';
 
 const USAGE = `usage:
@@ -21,6 +24,8 @@ const USAGE = `usage:
                                        store FILE.py on the board without running it
                                        (--boot: the board runs it whenever it starts)
   viper repl [--port PATH]             an interactive prompt on the board (or the Virtual board)
+  viper debug FILE.py [--port PATH]    debug FILE.py at a pdb-like prompt (h lists its commands)
+  viper dap [--port PATH]              a Debug Adapter Protocol server on stdin/stdout (for editors)
   viper ports [--port PATH ...]        list serial ports and the boards identified on them
   viper compile FILE.py -o OUT.vbc     write the compiled image
   viper disasm FILE.vbc                print an image in readable form
@@ -34,26 +39,13 @@ class UsageError extends Error {}
 
 /** Compile a program; with `board`, what that board's VM lacks (its feature level) is an error. */
 function compileFile(path: string, board?: string): Uint8Array | undefined {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
   // Sibling .py files the program imports (and those they import) go into the same image.
-  const files: Record<string, string> = { [basename(path)]: source };
-  const queue = [source];
-  while (queue.length) {
-    for (const name of importedModules(queue.pop()!)) {
-      const file = name + '.py';
-      if (file in files) continue;
-      try {
-        files[file] = readFileSync(join(dirname(path), file), 'utf8');
-        queue.push(files[file]);
-      } catch {
-        // not a project file: a built-in module (math, time, sys) or an ImportError at run time
-      }
-    }
+  let files: Record<string, string>;
+  try {
+    ({ files } = readProgramFiles(path));
+  } catch (err) {
+    if (err instanceof UnreadableFileError) throw new UsageError(err.message);
+    throw err;
   }
   const { image, diagnostics } = compileProject(files, basename(path));
   if (image && board !== undefined) diagnostics.push(...levelErrors(files, board, basename(path)));
@@ -157,6 +149,16 @@ async function main(args: string[]): Promise<number> {
       const o = takeOptions(rest, ['--heap']);
       if (o.rest.length !== 0) throw new UsageError('viper repl takes no file');
       return replCommand(await connectBoard(o.port, o.baud, o.heap));
+    }
+    case 'debug': {
+      const o = takeOptions(rest);
+      if (o.rest.length !== 1) throw new UsageError('viper debug takes one file');
+      return debugCommand(o.rest[0], { port: o.port, baud: o.baud });
+    }
+    case 'dap': {
+      const o = takeOptions(rest);
+      if (o.rest.length !== 0) throw new UsageError('viper dap takes no file: the client names it in its launch request');
+      return dapCommand({ port: o.port, baud: o.baud });
     }
     case 'ports': {
       const o = takeOptions(rest);

@@ -3,6 +3,7 @@
 // `parseRequest` (apiTable.ts) before anything acts on them. No Node or Electron imports here.
 import type { BurnMethodId, FeatureLevel, FirmwareState } from '../../compiler/src/hardware/boardFirmware';
 import type { Diagnostic } from '../../compiler/src/diagnostics';
+import type { DebugEvent, DebugRequest, DebugResponse } from './debugRequest';
 import type { ExampleMeta } from './exampleMeta';
 
 export type BoardKind = 'virtual' | 'serial' | 'qemu';
@@ -64,6 +65,11 @@ export interface DeviceApi {
   /** Presses a button, turns a knob, sets the sensor or types into a UART of the Virtual board
    *  (its board panel); only while a session to it is open. A real board's pins are read-only. */
   boardInput(params: { boardId: string; input: BoardPanelInput }): Promise<void>;
+  /** One DAP request to the board's debug adapter (main/debug/adapter.ts), answered with its DAP
+   *  response (a failure is `success: false` with a message). A `launch` (files named as the
+   *  project names them, the editor's text) compiles and uploads as Run does, and starts a new
+   *  debug session on that board. The adapter's DAP events arrive as 'debug' events. */
+  debug(params: { boardId: string; request: DebugRequest }): Promise<DebugResponse>;
 }
 
 /** What the board panel does to the Virtual board (a BOARD_INPUT frame, docs/link-protocol.md).
@@ -191,7 +197,9 @@ export type DeviceEvent =
   /** Text a UART of the Virtual board sent (UTF-8 decoded across frames). */
   | { kind: 'uart'; boardId: string; bus: number; text: string }
   /** What the board keeps in its program storage: said when a session opens (INFO) and after each upload. */
-  | { kind: 'program'; boardId: string; program: StoredProgram };
+  | { kind: 'program'; boardId: string; program: StoredProgram }
+  /** A DAP event of the board's debug session (stopped, continued, output, exited, terminated…). */
+  | { kind: 'debug'; boardId: string; event: DebugEvent };
 
 // ---- wire messages ----
 

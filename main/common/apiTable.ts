@@ -5,6 +5,7 @@
 // No Node or Electron imports here.
 import { BURN_METHODS as BOARD_BURN_METHODS } from '../../compiler/src/hardware/boardFirmware';
 import type { BoardPanelInput, BurnMethod, Method, ModuleSource, ParamsOf, Request } from './api';
+import { checkDebugRequest } from './debugRequest';
 import { isModuleFile, isProjectFile, isReservedName, MANIFEST_FILE } from './moduleFile';
 import { findVirtualRam, VIRTUAL_RAM_CHOICES } from './virtualRam';
 
@@ -203,6 +204,10 @@ export const API_TABLE: { readonly [M in Method]: Validator<M> } = {
   boardInput(params) {
     checkKeys(params, ['boardId', 'input']);
     return { boardId: checkString(params, 'boardId', MAX_NAME), input: checkBoardInput(params.input) };
+  },
+  debug(params) {
+    checkKeys(params, ['boardId', 'request']);
+    return { boardId: checkString(params, 'boardId', MAX_NAME), request: checkDebugRequest(params.request) };
   },
 
   // ---- ports ----

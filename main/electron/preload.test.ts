@@ -35,6 +35,7 @@ test.each(API_METHODS.map(m => [m]))('%s crosses as a checked request on the one
     run: { boardId: 'virtual', file: 'main.py', source: '' }, stop: { boardId: 'virtual' },
     exec: { boardId: 'virtual', source: '1+1' }, reset: { boardId: 'virtual' }, sendInput: { boardId: 'virtual', text: 'Ada\n' },
     setVirtualBoardRam: { ram: 'desktop' }, boardInput: { boardId: 'virtual', input: { kind: 'pin', pin: 2, level: 1 } },
+    debug: { boardId: 'virtual', request: { command: 'pause', arguments: { threadId: 1 } } },
     setPortBoard: { path: '/dev/ttyUSB0', board: 'arduino_due' }, listExamples: { text: 'blink' },
     cloneExample: { id: 'hello', name: 'Mine', board: 'virtual' }, createProject: { name: 'Mine', board: 'virtual' },
     openProject: { dir: '/p' }, readFile: { dir: '/p', file: 'main.py' }, saveFile: { dir: '/p', file: 'main.py', text: '' },

@@ -6,6 +6,7 @@ import type { ExceptionReport, TracebackFrame } from '../common/api';
 import { encodeFrame, FrameReader, type Frame } from './frame';
 import { DONE_STATUS, EXCEPTION_LED, FRAME_TYPES, LINK_ERRORS, LINK_MAX_CHUNK, LINK_MAX_PAYLOAD, PROGRAM_FLAGS, VM_STATES, BOARD_INPUT_KINDS, PIN_MODES } from './protocol';
 import { PayloadReader } from './payload';
+import { decodeStopped, type DebugStop } from '../debug/wire';
 import type { Transport } from './transport';
 
 export interface VmInfo {
@@ -86,6 +87,8 @@ export interface SessionEvents {
   boardState: [pins: PinState[]];
   /** Bytes a UART of the Virtual board sent (UART_OUT). */
   uartOut: [bus: number, bytes: Uint8Array];
+  /** The program stopped for the debugger (DEBUG_STOPPED). */
+  debugStopped: [stop: DebugStop];
 }
 
 /** One pin of a BOARD_STATE frame: its index in the board's definition (boards/<id>.json). */
@@ -259,18 +262,26 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
   /** Press a button, turn a knob, set the sensor, type into the UART (the Virtual board's). */
   async boardInput(input: BoardInput): Promise<void> { await this.request(FRAME_TYPES.BOARD_INPUT, encodeBoardInput(input)); }
 
+  /** A debug frame (FRAME_TYPES.DEBUG_*): resolves with the DEBUG_REPLY payload, or an empty one
+   *  for an ACK; an ERROR rejects with a LinkError carrying its code. */
+  async debugRequest(type: number, payload: Uint8Array = new Uint8Array()): Promise<Uint8Array> {
+    if (type < FRAME_TYPES.DEBUG_SET || type > FRAME_TYPES.DEBUG_EVALUATE) throw new LinkError(`0x${type.toString(16)} is not a debug frame`);
+    const frame = await this.request(type, payload, [FRAME_TYPES.ACK, FRAME_TYPES.DEBUG_REPLY]);
+    return frame.type === FRAME_TYPES.ACK ? new Uint8Array() : frame.payload;
+  }
+
   async stop(): Promise<void> { await this.request(FRAME_TYPES.STOP, new Uint8Array()); }
   async reset(): Promise<void> { await this.request(FRAME_TYPES.RESET, new Uint8Array()); }
 
   async close(): Promise<void> { await this.transport.close(); }
 
-  private request(type: number, payload: Uint8Array, expect: number = FRAME_TYPES.ACK): Promise<Frame> {
+  private request(type: number, payload: Uint8Array, expect: number | number[] = FRAME_TYPES.ACK): Promise<Frame> {
     const next = this.queue.then(() => this.exchange(type, payload, expect));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async exchange(type: number, payload: Uint8Array, expect: number): Promise<Frame> {
+  private async exchange(type: number, payload: Uint8Array, expect: number | number[]): Promise<Frame> {
     const seq = this.nextSeq;
     this.nextSeq = (this.nextSeq + 1) & 0xff;
     const wire = encodeFrame({ type, seq, payload });
@@ -284,7 +295,7 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
         throw new LinkError(`the board did not answer (${this.attempts} tries of ${this.timeoutMs} ms)`);
       }
       if (frame.type === FRAME_TYPES.ERROR) throw errorFromFrame(frame);
-      if (frame.type !== expect) throw new LinkError(`unexpected answer of type 0x${frame.type.toString(16)}`);
+      if (!(Array.isArray(expect) ? expect.includes(frame.type) : frame.type === expect)) throw new LinkError(`unexpected answer of type 0x${frame.type.toString(16)}`);
       return frame;
     }
   }
@@ -306,6 +317,7 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
       case FRAME_TYPES.INFO:
       case FRAME_TYPES.STATE:
       case FRAME_TYPES.ERROR:
+      case FRAME_TYPES.DEBUG_REPLY:
         if (this.pending && this.pending.seq === frame.seq) this.pending.resolve(frame);
         return; // a late answer to a request already resent is ignored
       case FRAME_TYPES.STDOUT:
@@ -333,6 +345,12 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
         if (frame.payload.length < 1) { this.reader.dropped++; return; }
         this.emit('uartOut', frame.payload[0], frame.payload.slice(1));
         return;
+      case FRAME_TYPES.DEBUG_STOPPED: {
+        let stop: DebugStop;
+        try { stop = decodeStopped(frame.payload); } catch { this.reader.dropped++; return; }
+        this.emit('debugStopped', stop);
+        return;
+      }
       case FRAME_TYPES.DONE:
         this.chain = [];                                 // a chain cut short by a lost frame ends with its run
         this.emit('done', DONE_NAMES[frame.payload[0]] ?? 'error');

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { compile, compileProject, levelErrors } from '../../compiler/src/index';
+import { formatDiagnostic } from '../../compiler/src/diagnostics';
 import type { BoardInfo, DeviceApi, ExecResult, RunResult, StoredProgram } from '../common/api';
 import { openSession } from '../devices/connect';
 import { QEMU_BOARD_ID, QEMU_BOARD_NAME, qemuBoardAvailability, startQemuBoard } from '../devices/qemuBoard';
@@ -13,6 +14,8 @@ import { LinkError, type DeviceSession, type VmInfo } from '../link/session';
 import type { Transport } from '../link/transport';
 import { findBoardDefinition } from '../common/boardDefinitions';
 import { linkInputs } from './boardInput';
+import type { DebugTarget } from '../debug/adapter';
+import { createDebugSessions, type AdapterFactory } from './debugSessions';
 import type { ServiceContext } from './serviceContext';
 
 /** What INFO says the board keeps; a v1 VM's INFO has no program flags. */
@@ -48,6 +51,8 @@ export interface BoardsOptions {
   /** Where the Virtual board keeps its program across its restarts, as a board keeps it in flash
    *  (absent: it starts empty each time). It then runs a program stored to run at boot when it starts. */
   virtualStoreFile?: string;
+  /** Makes a board's DAP adapter (main/debug/adapter.ts); absent: `debug` answers that there is no debugger. */
+  debugAdapter?: AdapterFactory;
 }
 
 export function createBoardsService({ emit, flush, prober, listSerialPorts }: ServiceContext, options: BoardsOptions = {}): DeviceApi & { dispose(): Promise<void> } {
@@ -96,6 +101,8 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     const busy = err instanceof LinkError && err.code === LINK_ERRORS.BUSY;
     emit({ kind: 'state', boardId, state: !sessions.has(boardId) ? 'disconnected' : busy ? 'running' : 'ready' });
   }
+
+  const debugSessions = createDebugSessions(options.debugAdapter, emit);
 
   const isSerial = (boardId: string) => boardId !== VIRTUAL_BOARD_ID && boardId !== QEMU_BOARD_ID;
 
@@ -147,6 +154,57 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     return session;
   }
 
+  /** Run's path without its RUN: compiles `files` (what `file` imports comes along), refuses what
+   *  the board's level lacks or cannot keep, stops what runs and uploads. Throws when the board
+   *  cannot take it (the caller says so). */
+  async function prepareProgram(boardId: string, files: Record<string, string>, file: string, asked: boolean | undefined)
+    : Promise<{ ok: true; session: DeviceSession } | Exclude<RunResult, { ok: true }>> {
+    const { image, diagnostics } = Object.keys(files).length > 1 ? compileProject(files, file) : compile(files[file], file);
+    if (!image) return { ok: false, diagnostics };
+    const session = await connect(boardId);
+    // the VM named its board: what that board's level lacks, or a program bigger than it keeps,
+    // is refused here, with its place
+    const lacking = levelErrors(files, vmBoards.get(boardId) ?? '', file);
+    if (lacking.length) return { ok: false, diagnostics: lacking };
+    const kept = programs.get(boardId);
+    if (asked && !kept?.keeps) {
+      return { ok: false, error: 'the VM on this board is too old to run a program at boot: burn the VM that comes with this IDE onto it, or untick "run at boot"' };
+    }
+    if (kept?.keeps) await stopWhatRuns(session);   // the boot program would refuse the upload (BUSY)
+    // not asked: as the program it replaces (a board that runs its program at boot goes on doing so)
+    const runAtBoot = asked ?? (kept?.keeps === true && kept.runAtBoot);
+    emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
+    let shown = -1;
+    await session.upload(image, { runAtBoot, onProgress: (sent, total) => {
+      const percent = Math.floor(sent * 100 / total);
+      if (percent === shown) return;
+      shown = percent;
+      emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
+    } });
+    if (kept?.keeps) {                               // what the board now keeps, as it says itself
+      const { programStored, runAtBoot: atBoot } = await session.status();
+      noteProgram(boardId, { keeps: true, stored: programStored, runAtBoot: atBoot });
+    }
+    return { ok: true, session };
+  }
+
+  /** What a board's debug adapter calls to start a session: the run path; the adapter sends RUN
+   *  (configurationDone), and the console already shows the program's output. */
+  function debugTarget(boardId: string): DebugTarget {
+    return {
+      forwardOutput: false,
+      async prepare({ program, sources = {} }) {
+        const files: Record<string, string> = Object.create(null);
+        for (const [name, text] of Object.entries(sources)) files[name] = text;
+        const prepared = await prepareProgram(boardId, files, program, undefined).catch(err => { emitFailedState(boardId, err); throw err; });
+        // refused before anything ran (as a Run's diagnostics): the board's state is unchanged
+        if (!prepared.ok) throw new Error('diagnostics' in prepared ? prepared.diagnostics.filter(d => d.severity === 'error').map(formatDiagnostic).join('\n') : prepared.error);
+        emit({ kind: 'state', boardId, state: 'running', detail: 'under the debugger' });
+        return { session: prepared.session, files, entry: program };
+      },
+    };
+  }
+
   return {
     async listBoards(): Promise<BoardInfo[]> {
       const virtual = virtualBoardAvailability();
@@ -156,44 +214,23 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     },
 
     async run({ boardId, file, source, modules = [], runAtBoot: asked }): Promise<RunResult> {
-      // The program's modules travel with it; what it imports is compiled into one image.
       const files: Record<string, string> = Object.create(null);
       for (const m of modules) files[m.file] = m.source;
       files[file] = source;
-      const { image, diagnostics } = modules.length ? compileProject(files, file) : compile(source, file);
-      if (!image) return { ok: false, diagnostics };
       try {
-        const session = await connect(boardId);
-        // the VM named its board: what that board's level lacks, or a program bigger than it keeps,
-        // is refused here, with its place
-        const lacking = levelErrors(files, vmBoards.get(boardId) ?? '', file);
-        if (lacking.length) return { ok: false, diagnostics: lacking };
-        const kept = programs.get(boardId);
-        if (asked && !kept?.keeps) {
-          return { ok: false, error: 'the VM on this board is too old to run a program at boot: burn the VM that comes with this IDE onto it, or untick "run at boot"' };
-        }
-        if (kept?.keeps) await stopWhatRuns(session);   // the boot program would refuse the upload (BUSY)
-        // not asked: as the program it replaces (a board that runs its program at boot goes on doing so)
-        const runAtBoot = asked ?? (kept?.keeps === true && kept.runAtBoot);
-        emit({ kind: 'state', boardId, state: 'busy', detail: 'uploading' });
-        let shown = -1;
-        await session.upload(image, { runAtBoot, onProgress: (sent, total) => {
-          const percent = Math.floor(sent * 100 / total);
-          if (percent === shown) return;
-          shown = percent;
-          emit({ kind: 'state', boardId, state: 'busy', detail: `uploading ${percent}%` });
-        } });
-        if (kept?.keeps) {                               // what the board now keeps, as it says itself
-          const { programStored, runAtBoot: atBoot } = await session.status();
-          noteProgram(boardId, { keeps: true, stored: programStored, runAtBoot: atBoot });
-        }
+        const prepared = await prepareProgram(boardId, files, file, asked);
+        if (!prepared.ok) return prepared;
         emit({ kind: 'state', boardId, state: 'running' });  // before RUN: a short program's 'done' may beat RUN's ACK
-        await session.run();
+        await prepared.session.run();
         return { ok: true };
       } catch (err) {
         emitFailedState(boardId, err);
         return { ok: false, error: (err as Error).message };
       }
+    },
+
+    async debug({ boardId, request }) {
+      return debugSessions.request(boardId, request, () => debugTarget(boardId));
     },
 
     async stop({ boardId }): Promise<void> {
@@ -247,6 +284,7 @@ export function createBoardsService({ emit, flush, prober, listSerialPorts }: Se
     },
 
     async dispose() {
+      await debugSessions.dispose();
       const all = [...sessions.values()];
       sessions.clear();
       await Promise.all(all.map(p => p.then(s => s.close(), () => undefined)));

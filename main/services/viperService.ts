@@ -12,6 +12,7 @@ import { PortProber } from '../devices/portProber';
 import { probeVm } from '../devices/probeVm';
 import type { VmInfo } from '../link/session';
 import { RecentProjects } from '../projects/recentProjects';
+import { DebugAdapter } from '../debug/adapter';
 import { createBoardsService } from './boardsService';
 import type { MainApi } from './dispatch';
 import { createExamplesService } from './examplesService';
@@ -64,7 +65,10 @@ export function createViperService(options: ServiceOptions = {}): ViperService {
     prober: new PortProber({ probe: options.probePort ?? (path => probeVm(path, { timeoutMs: 400 })), deadlineMs: 2000 }),
   };
 
-  const { dispose: closeSessions, ...boards } = createBoardsService(context, { virtualStoreFile: join(settingsDir, VIRTUAL_STORE_FILE) });
+  const { dispose: closeSessions, ...boards } = createBoardsService(context, {
+    virtualStoreFile: join(settingsDir, VIRTUAL_STORE_FILE),
+    debugAdapter: target => new DebugAdapter(target),
+  });
   const projects = createProjectsService({ projectsDir, recent: new RecentProjects(settingsDir), pickFolder: options.pickFolder });
   const { adopt, ...projectsApi } = projects;
   const api: MainApi = {      // a method missing here fails type checking

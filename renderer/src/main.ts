@@ -17,6 +17,7 @@ import { installVirtualRamPicker } from './boards/virtualRamPicker';
 import { createBoardPanel } from './boardPanel/boardPanel';
 import { installBoardsAndBurn } from './burn/installBurn';
 import { installProjects } from './projects/installProjects';
+import { createDebugger } from './debug/installDebugger';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -80,10 +81,15 @@ function start(): void {
   // The editor, the problems line and the runner refer to each other; the closures below only
   // run after all three exist.
   const showProblems = createProblemsSummary(byId('problems'), (line, column) => editor.reveal(line, column));
+  const debug = createDebugger({
+    api, out, pane: byId('debug-panel'), debugButton: byId<HTMLButtonElement>('debug'),
+    settled: () => repl.runSettled(),
+  });
   const editor = createEditor({
     parent: byId('editor'),
     onRun: () => runProgram(),
     onDiagnostics: showProblems,
+    extensions: debug.extensions,
   });
   const plotter = createPlotter({
     panel: byId('plotter'),
@@ -101,6 +107,7 @@ function start(): void {
   const runner = createProgramRunner(api, editor, bar, out, () => { plotter.reset(); repl.programStarted(); boardPanel.programStarted(); }, () => boardPanel.programRunning(),
     () => bootSwitch.runAtBoot());
   const runProgram = () => void runner.run().finally(() => repl.runSettled());
+  debug.attach(editor, runner);
   installProjects({
     api, editor, out, bar: byId('project-bar'), tabs: byId('file-tabs'),
     selectedBoard: () => boardDefinitionId(bar.selectedBoard(), boardList.port(boardSelect.value)),
@@ -114,6 +121,7 @@ function start(): void {
 
   api.onEvent(event => {
     bar.noteEvent(event);
+    debug.noteEvent(event);
     bootSwitch.noteEvent(event);
     boardPanel.noteEvent(event);
     showEvent(event, out, repl.executing() && event.boardId === bar.selectedBoard()?.id);

@@ -1,7 +1,7 @@
-// What Run and Stop do. Run sends main.py with the project's other modules (the service compiles
-// what it imports). It checks every file first and refuses to send a program with errors,
+// What Run, Debug and Stop do. Run sends main.py with the project's other modules (the service
+// compiles what it imports); Debug sends the same to the debugger's launch. It checks every file first and refuses to send a program with errors,
 // showing the same diagnostics the editor shows, in the console where the output would go.
-import type { ModuleSource, ViperApi } from '../../main/common/api';
+import type { BoardInfo, ModuleSource, ViperApi } from '../../main/common/api';
 import { isModuleFile } from '../../main/common/moduleFile';
 import type { ProgramConsole } from './console/programConsole';
 import type { DeviceBar } from './deviceBar';
@@ -10,6 +10,9 @@ import type { ProgramEditor } from './editor/createEditor';
 
 export interface ProgramRunner {
   run(): Promise<void>;
+  /** Run's checks and preparation, then `start` instead of a Run: the debugger's launch, with
+   *  every file's text (main.py and the project's modules) as the editor has it. */
+  debug(start: (boardId: string, sources: Record<string, string>) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,43 +45,56 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
     }
   }
 
+  /** Checks every file, stops what runs, then `go`; a failure is said in the console. */
+  async function send(verb: 'running' | 'debugging', go: (board: BoardInfo, source: string, modules: ModuleSource[], atBoot: boolean | undefined) => Promise<void>): Promise<void> {
+    if (running) return;
+    const board = bar.selectedBoard();
+    if (!board) {
+      out.error('No board is selected: pick one in the Board list above.');
+      return;
+    }
+    const source = editor.source(PROGRAM_FILE);
+    const modules: ModuleSource[] = editor.files()
+      .filter(file => file !== PROGRAM_FILE && isModuleFile(file))
+      .map(file => ({ file, source: editor.source(file) }));
+    editor.markException(null);                      // the last run's exception is old news
+    // A broken module stops the run too: main.py may import it (the service would refuse it).
+    const diagnostics = [checkSource(source, PROGRAM_FILE), ...modules.map(m => checkSource(m.source, m.file))].flat();
+    editor.checkNow();
+    const press = verb === 'running' ? 'Run' : 'Debug';
+    if (hasErrors(diagnostics)) {
+      out.diagnostics(diagnostics);
+      out.note(`${PROGRAM_FILE} was not run: fix the error${diagnostics.length > 1 ? 's' : ''} above, then press ${press} again.`);
+      return;
+    }
+    out.diagnostics(diagnostics);                    // warnings, if any; they do not stop a run
+    running = true;
+    bar.setRunPending(true);
+    try {
+      const state = bar.selectedState();
+      if (state === 'running' || state === 'busy') await stopAndWait(board.id);
+    } catch (err) {
+      out.error(`Could not stop the program running on ${board.name}: ${(err as Error).message}`);
+      running = false;
+      bar.setRunPending(false);
+      return;
+    }
+    const atBoot = runAtBoot();
+    out.note(`── ${verb} ${PROGRAM_FILE} on ${board.name}${atBoot && verb === 'running' ? ', kept to run at boot' : ''} ──`);
+    onStart();
+    try {
+      await go(board, source, modules, atBoot);
+    } catch (err) {
+      out.error(`Could not ${verb === 'running' ? 'run' : 'debug'} on ${board.name}: ${(err as Error).message}`);
+    } finally {
+      running = false;
+      bar.setRunPending(false);
+    }
+  }
+
   return {
-    async run() {
-      if (running) return;
-      const board = bar.selectedBoard();
-      if (!board) {
-        out.error('No board is selected: pick one in the Board list above.');
-        return;
-      }
-      const source = editor.source(PROGRAM_FILE);
-      const modules: ModuleSource[] = editor.files()
-        .filter(file => file !== PROGRAM_FILE && isModuleFile(file))
-        .map(file => ({ file, source: editor.source(file) }));
-      editor.markException(null);                      // the last run's exception is old news
-      // A broken module stops the run too: main.py may import it (the service would refuse it).
-      const diagnostics = [checkSource(source, PROGRAM_FILE), ...modules.map(m => checkSource(m.source, m.file))].flat();
-      editor.checkNow();
-      if (hasErrors(diagnostics)) {
-        out.diagnostics(diagnostics);
-        out.note(`${PROGRAM_FILE} was not run: fix the error${diagnostics.length > 1 ? 's' : ''} above, then press Run again.`);
-        return;
-      }
-      out.diagnostics(diagnostics);                    // warnings, if any; they do not stop a run
-      running = true;
-      bar.setRunPending(true);
-      try {
-        const state = bar.selectedState();
-        if (state === 'running' || state === 'busy') await stopAndWait(board.id);
-      } catch (err) {
-        out.error(`Could not stop the program running on ${board.name}: ${(err as Error).message}`);
-        running = false;
-        bar.setRunPending(false);
-        return;
-      }
-      const atBoot = runAtBoot();
-      out.note(`── running ${PROGRAM_FILE} on ${board.name}${atBoot ? ', kept to run at boot' : ''} ──`);
-      onStart();
-      try {
+    run() {
+      return send('running', async (board, source, modules, atBoot) => {
         const result = await api.run({ boardId: board.id, file: PROGRAM_FILE, source, ...(modules.length ? { modules } : {}), ...(atBoot === undefined ? {} : { runAtBoot: atBoot }) });
         if (result.ok) {
           onRunning();
@@ -86,12 +102,16 @@ export function createProgramRunner(api: ViperApi, editor: ProgramEditor, bar: D
         }
         if ('diagnostics' in result) out.diagnostics(result.diagnostics);
         else out.error(`Could not run on ${board.name}: ${result.error}`);
-      } catch (err) {
-        out.error(`Could not run on ${board.name}: ${(err as Error).message}`);
-      } finally {
-        running = false;
-        bar.setRunPending(false);
-      }
+      });
+    },
+
+    debug(start) {
+      return send('debugging', async (board, source, modules) => {
+        const sources: Record<string, string> = { [PROGRAM_FILE]: source };
+        for (const m of modules) sources[m.file] = m.source;
+        await start(board.id, sources);
+        onRunning();
+      });
     },
 
     async stop() {

@@ -34,6 +34,16 @@
 #ifndef VIPER_DEBUGGER
 #define VIPER_DEBUGGER        (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)
 #endif
+/* The debugger's breakpoint table: lines in all, files, a file name's room (with its NUL). */
+#ifndef VIPER_DEBUG_BREAKPOINTS
+#define VIPER_DEBUG_BREAKPOINTS 32
+#endif
+#ifndef VIPER_DEBUG_FILES
+#define VIPER_DEBUG_FILES 8
+#endif
+#ifndef VIPER_DEBUG_FILE_NAME
+#define VIPER_DEBUG_FILE_NAME 48
+#endif
 /* The name a level's error messages use ("sets are not available in the minimal VM"). */
 #define VIPER_LEVEL_NAME (VIPER_LEVEL == VIPER_LEVEL_MINIMAL ? "minimal" : VIPER_LEVEL == VIPER_LEVEL_STANDARD ? "standard" : "full")
 

@@ -29,6 +29,25 @@ bool debug_resume(VM *vm, uint8_t how, uint32_t thread);
 /* The program is stopped (the host serves inspection requests). */
 bool debug_is_stopped(const VM *vm);
 
+/* ---- the interpreter's side (interp.c, thread.c, link.c) ---- */
+/* Line events are wanted (attached, and a breakpoint, a step or a pause): the interpreter uses
+ * its checking dispatch table from its next poll, call or return. */
+extern volatile bool debug_checking;
+/* DEBUG_FLAG_BREAK_UNCAUGHT | DEBUG_FLAG_BREAK_RAISED, while attached. */
+extern volatile uint8_t debug_exceptions;
+/* The instruction at pc of the top frame (saved: ip past its opcode) is about to run: stops there
+ * when it starts a line that a breakpoint, the step or a pause wants. 0 go on, -1 the program
+ * must end (the caller raises KeyboardInterrupt; every thread is interrupted). */
+int debug_line(VM *vm, uint32_t pc);
+/* A thread waits (sleep, a lock, input): a pause stops it there. False: end the program. */
+bool debug_waiting(VM *vm);
+/* vm->exc was just raised (BREAK_RAISED), or is unwinding with no try left in its thread
+ * (BREAK_UNCAUGHT). False: end the program. */
+bool debug_raised(VM *vm);
+bool debug_unwinding(VM *vm);
+/* A program (RUN, EXEC) begins: no stop, step or pause is left over. */
+void debug_program_start(VM *vm);
+
 /* ==== a stopped program, as the link shows it (debug_inspect.c) =========================== */
 /* These read the VM as it is paused: the current thread's frames and the others' saved ones. The
  * link checks debug_is_stopped first; tests call them from a native, where the VM is paused too. */

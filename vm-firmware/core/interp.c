@@ -5,7 +5,9 @@
 
 #include "bytecode.h"
 #include "call.h"
+#include "debug.h"
 #include "gen/image_format.h"
+#include "gen/link_protocol.h"
 #include "loader.h"
 #include "port.h"
 #include "thread.h"
@@ -246,23 +248,39 @@ static bool unpack_iterable(VM *vm, uint32_t before, uint32_t after, bool starre
 #define PEEK(n)    (sp[-1 - (n)])
 #define SAVE()     (frame->ip = ip, vm->sp = sp)
 #define LOAD()     (frame = &vm->frames[vm->frame_count - 1], ip = frame->ip, sp = vm->sp, \
-                    consts = frame->code->consts, locals = frame->slots)
+                    consts = frame->code->consts, locals = frame->slots, PICK_TABLE())
 #define THROW()    do { SAVE(); goto error; } while (0)
 #define CHECK(v)   do { if ((v) == EXC_VAL) goto error; } while (0)
 #define NAME(i)    (AS_STR(frame->code->names[i]))
 
+/* The debugger (debug.h): the computed-goto loop runs from one of two tables, chosen where it
+ * polls, calls and returns; every entry of the checking one goes to debug_check, which reports
+ * the line event and then jumps to the real handler. Without a debugger attached nothing is
+ * checked per instruction. The switch loop checks a flag per instruction instead. */
 #if VIPER_COMPUTED_GOTO
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpedantic"
 #define CASE(name) op_##name:
-#define NEXT()     goto *dispatch[*ip++]
+#define NEXT()     goto *table[*ip++]
+#define NEXT_FROM_OUTSIDE() NEXT()
 #define LOOP_BEGIN NEXT();
 #define LOOP_END
+#if VIPER_DEBUGGER
+#define PICK_TABLE() (table = debug_checking ? checking : dispatch)
+#else
+#define PICK_TABLE() ((void)0)
+#endif
 #else
 #define CASE(name) case OP_##name:
 #define NEXT()     continue
-#define LOOP_BEGIN for (;;) { switch (*ip++) {
+#define NEXT_FROM_OUTSIDE() goto next_op   /* continue would be the unwinding loop's */
+#if VIPER_DEBUGGER
+#define LOOP_BEGIN for (;;) { next_op: if (debug_checking) { ip++; goto debug_check; } resume_op: switch (*ip++) {
+#else
+#define LOOP_BEGIN for (;;) { next_op: switch (*ip++) {
+#endif
 #define LOOP_END   default: port_fatal("invalid opcode"); } }
+#define PICK_TABLE() ((void)0)
 #endif
 
 /* call.h: run frames until the frame at depth `base` returns; its value goes to *result. */
@@ -281,6 +299,14 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     VIPER_OPCODES(X)
 #undef X
   };
+  const void *const *table = dispatch;
+#if VIPER_DEBUGGER
+  static const void *const checking[OP_COUNT] = {
+#define X(name, code, size, pops, per_arg, pushes) [code] = &&debug_check,
+    VIPER_OPCODES(X)
+#undef X
+  };
+#endif
 #endif
   LOAD();
   /* Natives and dunder calls that run Python code again may hold temporary roots meanwhile:
@@ -551,6 +577,7 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
     if (off < 0 && --vm->poll_countdown == 0) {
       SAVE();
       if (poll_hook(vm)) { vm_raise(vm, &exc_KeyboardInterrupt, NULL); goto error; }
+      PICK_TABLE();
     }
     NEXT();
   }
@@ -1310,9 +1337,35 @@ VmResult vm_execute(VM *vm, int base, Value *result) {
 
   LOOP_END
 
+#if VIPER_DEBUGGER
+debug_check:   /* ip is past the opcode of the instruction about to run */
+  SAVE();
+  {
+    int go = debug_line(vm, (uint32_t)(ip - 1 - frame->code->code));
+    LOAD();   /* the checking table again, or not */
+    if (go < 0) { vm_raise(vm, &exc_KeyboardInterrupt, NULL); goto error; }
+  }
+#if VIPER_COMPUTED_GOTO
+  goto *dispatch[ip[-1]];
+#else
+  ip--;
+  goto resume_op;
+#endif
+#endif
+
 error:
+#if VIPER_DEBUGGER
+  if (debug_exceptions & DEBUG_FLAG_BREAK_RAISED) {
+    bool fresh = vm->exc != vm->traceback_exc;
+    exception_raised(vm);
+    if (fresh && !debug_raised(vm)) vm_raise(vm, &exc_KeyboardInterrupt, NULL);
+  } else
+#endif
   exception_raised(vm);   /* where a new exception comes from (exception.c) */
 error_unwind:
+#if VIPER_DEBUGGER
+  if ((debug_exceptions & DEBUG_FLAG_BREAK_UNCAUGHT) && !debug_unwinding(vm)) vm_raise(vm, &exc_KeyboardInterrupt, NULL);
+#endif
   /* A stop request is never caught: the program ends. */
   if (!(vm->interrupt && IS_TYPE(vm->exc, &exc_KeyboardInterrupt))) {
     while (vm->frame_count > base) {
@@ -1329,7 +1382,7 @@ error_unwind:
         f->ip = f->code->code + b.handler;
         vm->sp = sp;
         LOAD();
-        NEXT();
+        NEXT_FROM_OUTSIDE();
       }
       vm->frame_count--;
     }

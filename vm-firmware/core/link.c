@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "crc32.h"
+#include "debug.h"
 #include "gen/image_format.h"
 #include "link.h"
 #include "loader.h"
@@ -283,6 +284,9 @@ static void run_image(LinkServer *ls, const uint8_t *image, size_t len, bool who
   ls->stop_requested = false;
   ls->out_len = 0;
   ls->vm->interrupt = false;
+#if VIPER_DEBUGGER
+  debug_program_start(ls->vm);
+#endif
   r = vm_run_image(ls->vm, image, len);
   ls->waiting_input = false;   /* a daemon thread cut off in input() never cleared it */
   if (whole_program && r != VM_STOPPED) vm_finish(ls->vm);   /* generators' pending cleanup */
@@ -515,7 +519,155 @@ static void handle_stdin(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t l
   send_ack(ls, seq);
 }
 
+#if VIPER_DEBUGGER
+/* ==== the debugger (docs/link-protocol.md#debugging) ====================================== */
+
+static uint16_t get_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+
+/* The engine stopped the program: tell the host, then serve the link until it resumes, detaches,
+ * stops the program or goes away. */
+static bool debug_stopped(void *ctx, VM *vm, uint8_t reason, uint32_t thread, ObjCode *code, uint32_t line,
+                          Value exc) {
+  LinkServer *ls = (LinkServer *)ctx;
+  uint8_t *p = ls->payload;
+  size_t n = 0, room = sizeof ls->payload;
+  flush_out(ls);
+  board_publish(ls, BOARD_FINAL);
+  p[n++] = reason;
+  put_u32(p + n, thread); n += 4;
+  n += put_str16(p + n, 256, code->file->chars, code->file->len);
+  put_u16(p + n, line); n += 2;
+  if (reason == DEBUG_STOP_EXCEPTION || reason == DEBUG_STOP_RAISED) {
+    const char *name = exception_type_name(exc);
+    size_t name_len = strlen(name), msg_len;
+    vm_format_exception_value(vm, exc);   /* "Name: message" */
+    msg_len = !vm->sb_oom && vm->sb_len > name_len + 2 ? vm->sb_len - name_len - 2 : 0;
+    n += put_str16(p + n, 256, name, name_len);
+    n += put_str16(p + n, room - n, msg_len > 0 ? vm->sb + name_len + 2 : "", msg_len);
+  }
+  link_send(ls, FRAME_DEBUG_STOPPED, ls->tx_seq++, p, n);
+  while (debug_is_stopped(vm) && !ls->stop_requested && !ls->closed)
+    if (link_service(ls) == 0) port_link_wait(20);
+  if (ls->closed) debug_set(vm, 0);
+  return !ls->stop_requested;
+}
+
+/* A DEBUG_REPLY built by debug_inspect.c into ls->payload, or the ERROR it gives. */
+static void send_debug_reply(LinkServer *ls, uint8_t seq, long n, const char *why) {
+  if (n >= 0) send_answer(ls, FRAME_DEBUG_REPLY, seq, ls->payload, (size_t)n);
+  else send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, why != NULL ? why : "bad request");
+}
+
+/* A verified image's code objects: names, modules, then the count. */
+static uint32_t image_code_count(const uint8_t *image) {
+  const uint8_t *q = image + IMAGE_HEADER_SIZE;
+  uint32_t i, n = get_u16(q);
+  for (q += 2, i = 0; i < n; i++) q += 2 + get_u16(q);
+  q += 2 + 6 * (size_t)get_u16(q);
+  return get_u16(q);
+}
+
+/* DEBUG_EVALUATE's image goes in the REPL arena's free space, verified as EXEC's is. It stays
+ * there when it makes functions (a lambda may outlive the stop); else the space is used again. */
+static void handle_debug_evaluate(LinkServer *ls, uint8_t seq, const uint8_t *p, size_t len) {
+  size_t at, scratch_at, n = len - 2;
+  const char *why = NULL;
+  long r;
+  if (ls->arena == NULL) { send_error(ls, seq, LINK_ERR_BAD_STATE, "this VM has no room to evaluate"); return; }
+  if (n == 0) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_EVALUATE needs an image"); return; }
+  why = check_format(p + 2, n);
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_IMAGE_VERSION, why); return; }
+  at = (ls->arena_len + 7u) & ~(size_t)7u;
+  scratch_at = (at + n + 7u) & ~(size_t)7u;
+  if (scratch_at + 2 * n > ls->arena_cap) { send_error(ls, seq, LINK_ERR_TOO_BIG, "no room left to evaluate"); return; }
+  memcpy(ls->arena + at, p + 2, n);
+  why = image_verify(ls->arena + at, n, ls->arena + scratch_at, ls->arena_cap - scratch_at);
+  if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, why); return; }
+  if (image_code_count(ls->arena + at) > 1) ls->arena_len = at + n;
+  r = debug_reply_evaluate(ls->vm, get_u16(p), ls->arena + at, n, ls->payload, sizeof ls->payload, &why);
+  flush_out(ls);   /* what it printed comes before its answer */
+  send_debug_reply(ls, seq, r, why);
+}
+
+static void handle_debug(LinkServer *ls, uint8_t seq, uint8_t type, const uint8_t *p, size_t len) {
+  VM *vm = ls->vm;
+  const char *why = NULL;
+  long r;
+  switch (type) {
+  case FRAME_DEBUG_SET:
+    if (len != 1) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_SET needs one byte of flags"); return; }
+    if (p[0] & ~(DEBUG_FLAG_ATTACHED | DEBUG_FLAG_BREAK_UNCAUGHT | DEBUG_FLAG_BREAK_RAISED)) {
+      send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "unknown debug flags");
+      return;
+    }
+    send_ack(ls, seq);
+    debug_set(vm, p[0]);
+    return;
+  case FRAME_DEBUG_BREAKPOINTS: {
+    uint16_t lines[256];
+    size_t file_len, count, i;
+    if (len < 3 || (file_len = get_u16(p)) + 3 > len ||
+        len != file_len + 3 + 2 * (size_t)(count = p[2 + file_len])) {
+      send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_BREAKPOINTS needs a file, a count and its lines");
+      return;
+    }
+    for (i = 0; i < count; i++) lines[i] = get_u16(p + file_len + 3 + 2 * i);
+    why = debug_set_breakpoints(vm, (const char *)p + 2, file_len, lines, count);
+    if (why != NULL) { send_error(ls, seq, LINK_ERR_TOO_BIG, why); return; }
+    send_ack(ls, seq);
+    return;
+  }
+  case FRAME_DEBUG_PAUSE:
+    if (len != 0) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_PAUSE takes nothing"); return; }
+    if (!ls->running) { send_error(ls, seq, LINK_ERR_BAD_STATE, "no program is running"); return; }
+    if (debug_is_stopped(vm)) { send_error(ls, seq, LINK_ERR_BAD_STATE, "the program is stopped already"); return; }
+    if (!debug_pause(vm)) { send_error(ls, seq, LINK_ERR_BAD_STATE, "the debugger is not attached (DEBUG_SET)"); return; }
+    send_ack(ls, seq);
+    return;
+  case FRAME_DEBUG_RESUME:
+    if (len != 5 || p[0] > DEBUG_RESUME_STEP_OUT) {
+      send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_RESUME needs how (0-3) and a thread");
+      return;
+    }
+    if (!debug_is_stopped(vm)) { send_error(ls, seq, LINK_ERR_BAD_STATE, "the program is not stopped"); return; }
+    if (!debug_resume(vm, p[0], get_u32(p + 1))) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "no such thread"); return; }
+    send_ack(ls, seq);
+    return;
+  default:
+    break;
+  }
+  /* the inspection requests: a stopped program only */
+  if (!debug_is_stopped(vm)) { send_error(ls, seq, LINK_ERR_BAD_STATE, "the program is not stopped"); return; }
+  switch (type) {
+  case FRAME_DEBUG_THREADS:
+    if (len != 0) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_THREADS takes nothing"); return; }
+    r = debug_reply_threads(vm, ls->payload, sizeof ls->payload, &why);
+    break;
+  case FRAME_DEBUG_STACK:
+    if (len != 8) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_STACK needs a thread, a start and levels"); return; }
+    r = debug_reply_stack(vm, get_u32(p), get_u16(p + 4), get_u16(p + 6), ls->payload, sizeof ls->payload, &why);
+    break;
+  case FRAME_DEBUG_SCOPES:
+    if (len != 2) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_SCOPES needs a frame id"); return; }
+    r = debug_reply_scopes(vm, get_u16(p), ls->payload, sizeof ls->payload, &why);
+    break;
+  case FRAME_DEBUG_VARIABLES:
+    if (len != 10) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_VARIABLES needs a reference, a start and a count"); return; }
+    r = debug_reply_variables(vm, get_u32(p), get_u32(p + 4), get_u16(p + 8), ls->payload, sizeof ls->payload, &why);
+    break;
+  default: /* FRAME_DEBUG_EVALUATE */
+    if (len < 2) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_EVALUATE needs a frame id and an image"); return; }
+    handle_debug_evaluate(ls, seq, p, len);
+    return;
+  }
+  send_debug_reply(ls, seq, r, why);
+}
+#endif
+
 static void soft_reset(LinkServer *ls) {
+#if VIPER_DEBUGGER
+  debug_set(ls->vm, 0);   /* a stopped program goes on, to see the stop below */
+#endif
   ls->uploading = false;
   ls->line_len = 0;
   ls->last_stdin_seq = -1;
@@ -558,6 +710,13 @@ static void handle_frame(LinkServer *ls, uint8_t type, uint8_t seq, const uint8_
   case FRAME_BOARD_INPUT:   /* while a program runs, too: a button pressed */
     handle_board_input(ls, seq, p, len);
     return;
+#if VIPER_DEBUGGER
+  case FRAME_DEBUG_SET: case FRAME_DEBUG_BREAKPOINTS: case FRAME_DEBUG_PAUSE: case FRAME_DEBUG_RESUME:
+  case FRAME_DEBUG_THREADS: case FRAME_DEBUG_STACK: case FRAME_DEBUG_SCOPES: case FRAME_DEBUG_VARIABLES:
+  case FRAME_DEBUG_EVALUATE:
+    handle_debug(ls, seq, type, p, len);
+    return;
+#endif
   case FRAME_UPLOAD_BEGIN: case FRAME_UPLOAD_CHUNK: case FRAME_UPLOAD_END: case FRAME_RUN: case FRAME_EXEC:
     if (ls->running) { send_error(ls, seq, LINK_ERR_BUSY, "a program is running"); return; }
     ls->boot_cancelled = true;   /* the host has taken over: the boot program must not follow */
@@ -653,6 +812,10 @@ void link_init(LinkServer *ls, VM *vm, void *heap, size_t heap_size, uint8_t *st
   ls->last_stdin_seq = -1;
   ls->board_sent_len = 1;   /* as if an empty table had been sent: no pin in use, nothing to say */
   board_link = ls;
+#if VIPER_DEBUGGER
+  debug_set_host(vm, debug_stopped, ls);
+  debug_set(vm, 0);
+#endif
 }
 
 void link_set_arena(LinkServer *ls, uint8_t *arena, size_t cap) {
@@ -692,7 +855,13 @@ int link_service(LinkServer *ls) {
   board_publish(ls, BOARD_IF_DUE);
   if (ls->in_pos >= ls->in_len) {
     int n = port_link_read(ls->in, sizeof ls->in);
-    if (n < 0) { ls->closed = true; return -1; }
+    if (n < 0) {
+      ls->closed = true;
+#if VIPER_DEBUGGER
+      debug_set(ls->vm, 0);   /* nobody to debug for: the program goes on (or ends, as without one) */
+#endif
+      return -1;
+    }
     if (n == 0) return 0;
     ls->in_pos = 0;
     ls->in_len = (size_t)n;

@@ -72,7 +72,11 @@ typedef struct LinkServer {
    * answer): every request takes effect once */
   uint8_t req_type, req_seq;
   bool have_answer;
+#if VIPER_DEBUGGER
+  uint8_t answer[LINK_MAX_WIRE];   /* a DEBUG_REPLY too: an evaluation must not run twice */
+#else
   uint8_t answer[200];
+#endif
   size_t answer_len;
 
   /* program storage: the stored program (a RAM buffer, or in place in flash) and the RAM

@@ -7,6 +7,7 @@
  * and touches little memory, and a big one gets the whole reservation before MemoryError. */
 #include <string.h>
 
+#include "debug.h"
 #include "port.h"
 #include "thread.h"
 #include "vm.h"
@@ -214,6 +215,9 @@ static void mark_roots(VM *vm) {
     for (g = vm->gen_finalize; g != NULL; g = g->next_final) gc_mark_value(vm, OBJ_VAL(g));
   }
   weakref_mark_roots(vm);
+#if VIPER_DEBUGGER
+  debug_inspect_mark(vm);
+#endif
   gc_mark_raw(vm, vm->sb);
   gc_mark_raw(vm, vm->interned);
   if (vm->interned != NULL)

@@ -14,6 +14,7 @@
  * VM itself only ever changes under the interpreter lock. */
 #include <string.h>
 
+#include "debug.h"
 #include "thread.h"
 
 #ifndef VIPER_THREAD_SLICE_MS
@@ -228,6 +229,9 @@ static void wait_once(VM *vm, uint32_t ms) {
 bool thread_wait(VM *vm, uint32_t ms) {
   if (thread_current(vm) == NULL) return false;
   if (!vm->interrupt) wait_once(vm, ms);
+#if VIPER_DEBUGGER
+  if (debug_checking && !vm->interrupt) debug_waiting(vm);   /* a pause stops a waiting thread here */
+#endif
   if (!vm->interrupt) return true;
   vm_raise(vm, &exc_KeyboardInterrupt, NULL);
   return false;

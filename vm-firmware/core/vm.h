@@ -127,6 +127,12 @@ struct VM {
   void *read_ctx;
   VmWriteFn write_err;        /* where stderr goes (tracebacks of threads, sys.stderr); NULL: port_error_write */
   void *write_err_ctx;
+
+#if VIPER_DEBUGGER
+  /* debug_inspect.c: the values a stopped program's variable references name (a raw block) */
+  Value *debug_refs;
+  uint32_t debug_nrefs;
+#endif
 };
 
 /* Set the VM up over heap[0..heap_size). Returns false when the heap is too small. */

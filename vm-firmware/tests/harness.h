@@ -25,6 +25,7 @@ void fake_link_reset(void);
 void fake_link_push_input(const uint8_t *data, size_t len);  /* bytes the "host" sends */
 const uint8_t *fake_link_output(size_t *len);                /* bytes the VM sent */
 void fake_link_set_eof(int eof);
+void fake_link_set_host(void (*fn)(void));                   /* answers the VM when input runs out */
 extern char fake_console[65536];
 extern size_t fake_console_len;
 

@@ -22,6 +22,8 @@ void tests_loader(void);
 void tests_link(void);
 void tests_flash(void);
 void tests_link_tx(void);
+void tests_debug(void);
+void tests_debug_inspect(void);
 
 int main(int argc, char **argv) {
   if (argc > 1) vectors_path = argv[1];
@@ -31,6 +33,8 @@ int main(int argc, char **argv) {
   tests_link();
   tests_flash();
   tests_link_tx();
+  tests_debug();
+  tests_debug_inspect();
   printf("C tests: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -54,23 +54,29 @@ export interface ProgramEditor {
   /** The board the program is for (an id of boards/*.json, or undefined when unknown): its pins
    * are completed after `board.` and pins it lacks are warned of. */
   setBoard(boardId: string | undefined): void;
+  /** The editor state of `file` (its marks, breakpoints…), shown or not. */
+  stateOf(file: string): EditorState | undefined;
+  /** Applies effects to `file`'s state, shown or not (a debugger's marks); `scrollTo` a 1-based line of the file shown. */
+  applyEffects(file: string, effects: StateEffect<unknown>[], scrollTo?: number): void;
 }
 
 export interface EditorOptions {
   parent: HTMLElement;
   onRun(): void;
   onDiagnostics(diagnostics: Diagnostic[]): void;
+  /** More extensions in every file's state (the debugger's gutter and marks). */
+  extensions?: Extension;
 }
 
 /** Which file a state holds, so the live check names it in its diagnostics. */
-const fileOfState = Facet.define<string, string>({ combine: values => values[0] ?? PROGRAM_FILE });
+export const fileOfState = Facet.define<string, string>({ combine: values => values[0] ?? PROGRAM_FILE });
 /** Holds a state's name, so a rename can swap it without a new state (which would lose undo). */
 const nameSlot = new Compartment();
 const named = (file: string): Extension => [
   fileOfState.of(file), EditorView.contentAttributes.of({ 'aria-label': `Python file ${file}`, spellcheck: 'false' }),
 ];
 
-export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): ProgramEditor {
+export function createEditor({ parent, onRun, onDiagnostics, extensions = [] }: EditorOptions): ProgramEditor {
   const autosave = createAutosave();
   const changeListeners = new Set<(text: string, file: string) => void>();
   const filesListeners = new Set<() => void>();
@@ -82,6 +88,7 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
   }, { delay: CHECK_DELAY_MS });
 
   const shared: Extension = [
+    extensions,                    // first: the breakpoint gutter sits left of the line numbers
     lineNumbers(),
     highlightActiveLineGutter(),
     lintGutter(),
@@ -99,7 +106,6 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
     darkTheme,
     keymap.of([
       { key: 'Mod-Enter', run: () => { onRun(); return true; } },
-      { key: 'F5', run: () => { onRun(); return true; } },
       indentWithTab,
       ...completionKeymap,
       ...defaultKeymap,
@@ -198,6 +204,20 @@ export function createEditor({ parent, onRun, onDiagnostics }: EditorOptions): P
       if (id === boardId) return;
       boardId = id;
       forceLinting(view);
+    },
+    stateOf,
+    applyEffects(file, effects, scrollTo) {
+      const hiddenState = hidden.get(file);
+      if (hiddenState) {
+        hidden.set(file, hiddenState.update({ effects }).state);
+        return;
+      }
+      if (file !== shown) return;
+      const all = [...effects];
+      if (scrollTo !== undefined && scrollTo >= 1 && scrollTo <= view.state.doc.lines) {
+        all.push(EditorView.scrollIntoView(view.state.doc.line(scrollTo).from, { y: 'center' }));
+      }
+      view.dispatch({ effects: all });
     },
     markException(at) {
       if (!at) {

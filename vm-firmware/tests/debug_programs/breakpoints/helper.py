@@ -1,0 +1,3 @@
+def double(n):
+    r = n * 2
+    return r

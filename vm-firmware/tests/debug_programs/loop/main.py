@@ -1,0 +1,4 @@
+print('looping')
+x = 0
+while True:
+    x += 1
