@@ -1,9 +1,8 @@
 /* debug_inspect.c: the DEBUG_REPLY payloads of a paused program. The program
  * (tests/debug_programs/inspect/main.py, which the Makefile compiles into
- * build/debug-images/inspect.vbc) calls probe(n), a native
- * registered here; the VM is paused inside it as under a debugger's stop, and stage n asserts
- * the replies byte for byte (decoded strictly into text, plus raw bytes where the layout itself
- * is the point). */
+ * build/debug-images/inspect.vbc) calls probe(n), a native registered here; the VM is paused
+ * inside it as under a debugger's stop, and stage n asserts the replies byte for byte (decoded
+ * strictly into text, plus raw bytes where the layout itself is the point). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
