@@ -13,6 +13,7 @@
 #if VIPER_DEBUGGER
 
 #include "call.h"
+#include "gen/image_format.h"
 #include "gen/link_protocol.h"
 #include "loader.h"
 #include "thread.h"
@@ -27,7 +28,8 @@
 #define FRAME_DEPTH_BITS 10       /* a frame id: thread slot << 10 | depth */
 #define MAX_THREAD_SLOTS 63       /* slot 63 with depth 1023 would be 0xffff, the __main__ id */
 #define MAIN_GLOBALS_FRAME 0xffffu
-#define SCOPE_REF 0x80000000u     /* a scope's reference: SCOPE_REF | frame id << 8 | kind */
+/* A scope's reference: SCOPE_REF | frame id << 8 | kind, below 2^31 as DAP wants references. */
+#define SCOPE_REF 0x40000000u
 
 #if VIPER_MAX_FRAMES >= (1 << FRAME_DEPTH_BITS)
 #error "frame ids hold a depth below 1024"
@@ -193,7 +195,10 @@ long debug_reply_threads(VM *vm, uint8_t *out, size_t room, const char **why) {
     size_t n = IS_STR(t->name) ? AS_STR(t->name)->len : 0;
     put32(&o, t->ident);
     put8(&o, state);
-    if (n > 255) n = 255;
+    if (n > 255) {   /* a str8: cut at a character */
+      n = 255;
+      while (n > 0 && ((uint8_t)AS_STR(t->name)->chars[n] & 0xC0) == 0x80) n--;
+    }
     put8(&o, (uint32_t)n);
     if (n > 0) put(&o, AS_STR(t->name)->chars, n);
   }
@@ -348,8 +353,57 @@ static uint32_t children_of(Value v) {
   return source_count(&s);
 }
 
-/* repr(v) into the string builder, run with no exception pending: a __repr__ that raises leaves
- * no trace (the VM writes nothing for it). */
+/* repr(v) into the string builder, stopping once it is past REPR_MAX: a big list's, tuple's or
+ * dict's repr is written up to its first items only (the rest would be cut anyway), so a board
+ * never builds the text of a thousand items to show 120 bytes of it. */
+static void write_repr_upto(VM *vm, Value v) {
+  uint32_t i;
+  bool dict = IS_DICT(v), list = IS_LIST(v), first = true;
+  if (!list && !dict && !IS_TUPLE(v)) {
+    value_write(vm, v, true);
+    return;
+  }
+  if (!repr_enter(vm, v)) {
+    vm_sb_cstr(vm, list ? "[...]" : "{...}");
+    return;
+  }
+  vm_sb_add(vm, list ? "[" : dict ? "{" : "(", 1);
+  for (i = 0; vm->sb_len <= REPR_MAX && !vm->sb_oom; i++) {   /* lengths read again: a __repr__ may change them */
+    if (dict) {
+      ObjDict *d = AS_DICT(v);
+      while (i < d->used && d->entries[i].key == DELETED_VAL) i++;
+      if (i >= d->used) break;
+      if (!first) vm_sb_add(vm, ", ", 2);
+      first = false;
+      write_repr_upto(vm, d->entries[i].key);
+      vm_sb_add(vm, ": ", 2);
+      if (i < d->used && d->entries[i].key != DELETED_VAL) write_repr_upto(vm, d->entries[i].value);
+    } else {
+      uint32_t n = list ? AS_LIST(v)->len : AS_TUPLE(v)->len;
+      if (i >= n) break;
+      if (i > 0) vm_sb_add(vm, ", ", 2);
+      write_repr_upto(vm, list ? AS_LIST(v)->items[i] : AS_TUPLE(v)->items[i]);
+    }
+  }
+  if (vm->sb_len <= REPR_MAX) vm_sb_cstr(vm, list ? "]" : dict ? "}" : i == 1 ? ",)" : ")");
+  vm->repr_depth--;
+}
+
+/* An object's own __repr__ raised: "<__repr__ raised Type: message>" in the builder. */
+static void write_repr_failed(VM *vm) {
+  char text[REPR_MAX];
+  size_t n;
+  vm_format_exception_value(vm, vm->exc);
+  n = vm->sb_len < sizeof text ? vm->sb_len : sizeof text;
+  memcpy(text, vm->sb, n);
+  vm_sb_reset(vm);
+  vm_sb_cstr(vm, "<__repr__ raised ");
+  vm_sb_add(vm, text, n);
+  vm_sb_add(vm, ">", 1);
+}
+
+/* repr(v) into the string builder, run with no exception pending and leaving none: the program's
+ * exception state is as it was. */
 static void write_repr(VM *vm, Value v) {
   RaiseState saved;
   RootMark mark = gc_root_mark(vm);
@@ -359,7 +413,13 @@ static void write_repr(VM *vm, Value v) {
   vm_push_root(vm, saved.traceback_exc);
   vm->exc = NONE_VAL;
   vm_sb_reset(vm);
-  value_write(vm, v, true);
+  if (!IS_INSTANCE(v)) {
+    write_repr_upto(vm, v);
+  } else if (!class_write(vm, v, true)) {   /* (the VM's own repr writes nothing then) */
+    write_repr_failed(vm);
+  } else if (vm->sb_len == 0 && type_is_exception(OBJ_TYPE(v))) {
+    exception_write(vm, v, true);
+  }
   raise_state_restore(vm, &saved);
   gc_root_restore(vm, mark);
 }
@@ -419,8 +479,11 @@ static long reply_variables(VM *vm, const Source *s, uint32_t start, uint16_t wa
     uint32_t slot = 0;
     size_t before = o->len;
     if (!source_at(s, start + count, &key, &value, &slot)) break;   /* a __repr__ may have shrunk it */
+    vm_push_root(vm, key);   /* the key's __repr__ may drop the value from its container */
+    vm_push_root(vm, value);
     put_name(vm, o, s, key, slot);
     put_value(vm, o, value);
+    gc_root_restore(vm, mark + 1);
     if (o->full) {
       o->len = before;
       break;
@@ -458,7 +521,7 @@ long debug_reply_variables(VM *vm, uint32_t ref, uint32_t start, uint16_t count,
   Source s;
   if (ref & SCOPE_REF) {
     uint8_t kind = (uint8_t)ref;
-    const Frame *f = (ref & 0x7F000000u) == 0 ? frame_of_id(vm, (uint16_t)(ref >> 8)) : NULL;
+    const Frame *f = (ref & ~(SCOPE_REF | 0xFFFFFFu)) == 0 ? frame_of_id(vm, (uint16_t)(ref >> 8)) : NULL;
     if (f == NULL || kind > DEBUG_SCOPE_CLOSURE) return fail(why, "no such scope");
     s = scope_source(f, kind);
     if (s.kind == SRC_NONE) return fail(why, "no such scope");
@@ -486,6 +549,14 @@ static Value frame_namespace(VM *vm, const Frame *f) {
   }
   vm_pop_root(vm);
   return d;
+}
+
+/* A verified image of one module (an expression's): more would add to the program's modules. */
+static bool one_module(const uint8_t *image, size_t len) {
+  size_t at = IMAGE_HEADER_SIZE + 2;
+  uint32_t i, nnames = (uint32_t)(image[IMAGE_HEADER_SIZE] | image[IMAGE_HEADER_SIZE + 1] << 8);
+  for (i = 0; i < nnames && at + 2 <= len; i++) at += 2 + (size_t)(image[at] | image[at + 1] << 8);
+  return at + 2 <= len && (image[at] | image[at + 1] << 8) == 1;
 }
 
 /* The image's main code, loaded without disturbing the program's name and code tables. */
@@ -534,6 +605,7 @@ long debug_reply_evaluate(VM *vm, uint16_t frame_id, const uint8_t *image, size_
   const Frame *f = NULL;
   ObjDict *globals = vm->globals;
   ObjCode *code;
+  if (len < IMAGE_HEADER_SIZE + 2 || !one_module(image, len)) return fail(why, "an expression is an image of one module");
   if (frame_id != MAIN_GLOBALS_FRAME) {
     f = frame_of_id(vm, frame_id);
     if (f == NULL) return fail(why, "no such frame");

@@ -1,8 +1,8 @@
 /* debug_inspect.c: the DEBUG_REPLY payloads of a paused program. The program
- * (tests/debug_inspect/main.py, compiled into debug_inspect_images.h) calls probe(n), a native
- * registered here; the VM is paused inside it as under a debugger's stop, and stage n asserts
- * the replies byte for byte (decoded strictly into text, plus raw bytes where the layout itself
- * is the point). */
+ * (tests/debug_programs/inspect/main.py, which the Makefile compiles into
+ * build/debug-images/inspect.vbc) calls probe(n), a native registered here; the VM is paused
+ * inside it as under a debugger's stop, and stage n asserts the replies byte for byte (decoded
+ * strictly into text, plus raw bytes where the layout itself is the point). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +14,6 @@
 #include "vm.h"
 
 #if VIPER_DEBUGGER
-
-#include "debug_inspect_images.h"
 
 static uint8_t heap[512 * 1024];
 static uint8_t scratch[16 * 1024];
@@ -222,7 +220,7 @@ static const uint8_t EXPR_A[] = {OP_LOAD_NAME, U16(E_A), OP_RETURN_VALUE};
 static const uint8_t EXPR_N[] = {OP_LOAD_NAME, U16(E_N), OP_RETURN_VALUE};
 
 /* the scope reference of frame 0's globals (the main thread's module frame) */
-#define MODULE_GLOBALS (0x80000000u | DEBUG_SCOPE_GLOBALS)
+#define MODULE_GLOBALS (0x40000000u | DEBUG_SCOPE_GLOBALS)
 
 /* ==== the stages ========================================================================= */
 
@@ -247,9 +245,9 @@ static const char *variables(VM *vm, uint32_t ref, uint32_t start, uint16_t coun
 
 /* In inner(3), called by outer(5): locals, closure cells, evaluation. */
 static void stage_function(VM *vm) {
-  static const uint8_t want_scopes[] = {3, 0, 0x00, 0x02, 0, 0x80, 2, 0, 0, 0,   /* locals: k, total */
-                                        2, 0x02, 0x02, 0, 0x80, 2, 0, 0, 0,      /* closure: n, scale */
-                                        1, 0x01, 0x02, 0, 0x80};                 /* globals: then its count */
+  static const uint8_t want_scopes[] = {3, 0, 0x00, 0x02, 0, 0x40, 2, 0, 0, 0,   /* locals: k, total */
+                                        2, 0x02, 0x02, 0, 0x40, 2, 0, 0, 0,      /* closure: n, scale */
+                                        1, 0x01, 0x02, 0, 0x40};                 /* globals: then its count */
   const char *why = NULL;
   long r;
   EXPECT_STR(stack(vm, 1, 0, 0), "total=3|2 main.py outer.<locals>.inner 23|1 main.py outer 25|0 main.py <module> 50");
@@ -273,7 +271,8 @@ static void stage_function(VM *vm) {
   /* a frame that does not exist, a scope of none */
   EXPECT(debug_reply_scopes(vm, 3, reply, sizeof reply, &why) == -1 && strcmp(why, "no such frame") == 0);
   EXPECT(debug_reply_stack(vm, 99, 0, 0, reply, sizeof reply, &why) == -1 && strcmp(why, "no such thread") == 0);
-  EXPECT(debug_reply_variables(vm, 0x80000000u | 7u << 8, 0, 0, reply, sizeof reply, &why) == -1);
+  EXPECT(debug_reply_variables(vm, 0x40000000u | 7u << 8, 0, 0, reply, sizeof reply, &why) == -1);
+  EXPECT(debug_reply_variables(vm, 0xC0000000u | 2u << 8, 0, 0, reply, sizeof reply, &why) == -1);
   EXPECT(debug_reply_variables(vm, 1000, 0, 0, reply, sizeof reply, &why) == -1 &&
          strcmp(why, "no such reference") == 0);
 }
@@ -349,6 +348,44 @@ static void stage_after(VM *vm) {
   const char *why = NULL;
   EXPECT(strncmp(threads_text(reply, debug_reply_threads(vm, reply, sizeof reply, &why)), "1:stopped:MainThread", 20) == 0);
   EXPECT_STR(evaluate(vm, 0xffff, EXPR_N, sizeof EXPR_N), "raised NameError = NameError: name 'n' is not defined");
+  /* an image of two modules would add to the program's: refused before it is loaded */
+  {
+    size_t n = eval_image(EXPR_N, sizeof EXPR_N), at = IMAGE_HEADER_SIZE + 2, i;
+    for (i = 0; i < sizeof EVAL_NAMES / sizeof EVAL_NAMES[0]; i++) at += 2 + strlen(EVAL_NAMES[i]);
+    EXPECT(eval_img[at] == 1 && eval_img[at + 1] == 0);
+    eval_img[at] = 2;
+    EXPECT(debug_reply_evaluate(vm, 0xffff, eval_img, n, reply, sizeof reply, &why) == -1);
+  }
+}
+
+/* Values whose repr is unusual: a 1-tuple, a cycle, a cut inside a UTF-8 character, a __repr__
+ * that raises, a dict cut after its first items. */
+static void stage_odd_values(VM *vm) {
+  EXPECT_STR(stack(vm, 1, 0, 1), "total=2|1 main.py odd_values 74");
+  EXPECT_STR(scopes(vm, 1), "locals=6|globals=17");
+  EXPECT_STR(variables(vm, scope_refs[0], 1, 0, sizeof reply, NULL),
+             "total=6 count=5|one: tuple = (1,) #1/1|loop: list = [1, [...]] #2/2"
+             "|euros: str = '\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC"
+             "\xE2\x80\xA6"
+             "|bad: Bad = <__repr__ raised ValueError: no repr>"
+             "|big: dict = {0: '0', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5', 6: '6', 7: '7', 8: '8', 9: '9', 10: '10', 11: '11', 12: '12', 13: '1\xE2\x80\xA6 #3/100");
+  EXPECT(vm->exc == NONE_VAL);
+  /* the cycle's inner list is the same reference */
+  EXPECT_STR(variables(vm, 2, 0, 0, sizeof reply, NULL), "total=2 count=2|0: int = 1|1: list = [1, [...]] #2/2");
+  EXPECT_STR(variables(vm, 3, 98, 0, sizeof reply, NULL), "total=100 count=2|98: str = '98'|99: str = '99'");
+}
+
+/* In an except block: an expression that raises leaves the exception being handled as it was
+ * (the program's bare raise below re-raises it, with no context added). */
+static void stage_handling(VM *vm) {
+  EXPECT_STR(evaluate(vm, 1, EXPR_NOPE, sizeof EXPR_NOPE), "raised NameError = NameError: name 'nope' is not defined");
+  EXPECT_STR(evaluate(vm, 1, EXPR_K_DIV_0, sizeof EXPR_K_DIV_0), "raised NameError = NameError: name 'k' is not defined");
+  out_len = 0;
+  out[0] = '\0';
 }
 
 static Value probe(VM *vm, int argc, Value *args) {
@@ -359,6 +396,8 @@ static Value probe(VM *vm, int argc, Value *args) {
   case 3: stage_class_body(vm); break;
   case 4: stage_threads(vm); break;
   case 5: stage_after(vm); break;
+  case 6: stage_odd_values(vm); break;
+  case 7: stage_handling(vm); break;
   default: EXPECT(!"an unknown stage");
   }
   debug_inspect_forget(vm);   /* as at a resume */
@@ -368,23 +407,37 @@ static Value probe(VM *vm, int argc, Value *args) {
 
 static const ObjBuiltin probe_builtin = {{&builtin_type}, "probe", probe, 1, 1, NULL};
 
+static uint8_t image[16384];
+
+static size_t read_image(const char *path) {
+  FILE *f = fopen(path, "rb");
+  size_t n;
+  if (f == NULL) { fprintf(stderr, "    %s missing (make builds it from tests/debug_programs)\n", path); return 0; }
+  n = fread(image, 1, sizeof image, f);
+  fclose(f);
+  return n;
+}
+
 static void test_paused_program(void) {
   static VM vm;
   Value name;
   VmResult r;
-  EXPECT(image_verify(image_main, sizeof image_main, scratch, sizeof scratch) == NULL);
+  size_t n = read_image("build/debug-images/inspect.vbc");
+  EXPECT(n > 0 && image_verify(image, n, scratch, sizeof scratch) == NULL);
+  if (n == 0) return;
   EXPECT(vm_init(&vm, heap, sizeof heap, capture, NULL));
   name = str_intern(&vm, "probe", 5);
   EXPECT(name != EXC_VAL && dict_set(&vm, vm.builtins, name, OBJ_VAL(&probe_builtin)));
   out_len = 0;
   stages_run = 0;
-  r = vm_run_image(&vm, image_main, sizeof image_main);
+  r = vm_run_image(&vm, image, n);
   if (r != VM_OK) {
     vm_format_exception(&vm);
     fprintf(stderr, "    the program failed: %.*s\n", (int)vm.sb_len, vm.sb);
   }
   EXPECT(r == VM_OK);
-  EXPECT(stages_run == 5);
+  EXPECT(stages_run == 7);
+  EXPECT_STR(out, "still KeyError('k') None\n");
 }
 
 void tests_debug_inspect(void) {

@@ -59,3 +59,33 @@ time.sleep(0.05)
 probe(4)
 gate.release()
 probe(5)
+
+
+def odd_values():
+    class Bad:
+        def __repr__(self):
+            raise ValueError('no repr')
+    one = (1,)
+    loop = [1]
+    loop.append(loop)
+    euros = '€' * 60
+    bad = Bad()
+    big = {i: str(i) for i in range(100)}
+    probe(6)
+
+
+odd_values()
+
+
+def handled():
+    try:
+        raise KeyError('k')
+    except KeyError:
+        probe(7)
+        raise
+
+
+try:
+    handled()
+except KeyError as e:
+    print('still', repr(e), e.__context__)
