@@ -81,14 +81,12 @@ void debug_set(VM *vm, uint8_t flags) {
 
 /* The file's slot in the table: found, or a free one taken (-1: none free). */
 static int file_slot(const char *file, size_t len, bool take) {
-  int i, free_slot = -1, j;
+  int i, free_slot = -1;
   for (i = 0; i < VIPER_DEBUG_FILES; i++) {
     if (dbg.file_len[i] == 0) { if (free_slot < 0) free_slot = i; continue; }
     if (dbg.file_len[i] == len && memcmp(dbg.files[i], file, len) == 0) return i;
   }
   if (!take || free_slot < 0) return -1;
-  /* a slot is free when no breakpoint names it */
-  for (j = 0; j < dbg.nbp; j++) if (dbg.bp[j].file == free_slot) return -1;
   memcpy(dbg.files[free_slot], file, len);
   dbg.file_len[free_slot] = (uint8_t)len;
   return free_slot;
@@ -174,6 +172,8 @@ bool debug_is_stopped(const VM *vm) {
 static bool stop(VM *vm, uint8_t reason, ObjCode *code, uint32_t line, Value exc) {
   RaiseState saved;
   RootMark mark = gc_root_mark(vm);
+  Value *sp = vm->sp;
+  int frames = vm->frame_count;
   uint32_t ident = current_ident(vm);
   bool go_on;
   raise_state_save(vm, &saved);
@@ -185,6 +185,8 @@ static bool stop(VM *vm, uint8_t reason, ObjCode *code, uint32_t line, Value exc
   dbg.in_stop = true;
   update_checking();
   go_on = dbg.host == NULL || dbg.host(dbg.host_ctx, vm, reason, ident, code, line, exc);
+  vm->sp = sp;   /* as the interpreter saved them: what ran meanwhile (evaluations) is gone */
+  vm->frame_count = frames;
   dbg.in_stop = false;
   dbg.stopped = false;
   dbg.last_frame = NULL;
@@ -291,6 +293,56 @@ bool debug_raised(VM *vm) {
   return stop(vm, DEBUG_STOP_RAISED, code, line, exc);
 }
 
+static uint16_t code_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+
+/* exc is one of the classes (a class, or a tuple of them); anything else may match. */
+static bool class_matches(Value exc, Value want) {
+  uint32_t i;
+  if (IS_TUPLE(want)) {
+    for (i = 0; i < AS_TUPLE(want)->len; i++)
+      if (class_matches(exc, AS_TUPLE(want)->items[i])) return true;
+    return false;
+  }
+  if (!IS_TYPE(want, &type_type) || !type_is_exception((const Type *)AS_OBJ(want))) return true;
+  return type_is_subtype(OBJ_TYPE(exc), (const Type *)AS_OBJ(want));
+}
+
+/* Whether the try block whose handler is at pc in frame f may catch exc. Its except clauses
+ * (DUP_TOP, classes named by LOAD_NAME / LOAD_GLOBAL / BUILD_TUPLE, JUMP_IF_NOT_EXC_MATCH) are
+ * checked without running anything; a finally (its handler begins with the block around its
+ * body) and a with (its __exit__ seldom says to swallow it) re-raise; anything else (a bare
+ * except, a class named by an attribute) may catch. */
+static bool may_catch(VM *vm, const Frame *f, uint32_t pc, Value exc) {
+  const ObjCode *code = f->code;
+  const uint8_t *c = code->code;
+  int clauses = 0;
+  for (;;) {
+    bool matched = false;
+    int loaded = 0;
+    if (pc >= code->code_len) return true;
+    if ((c[pc] == OP_SETUP_FINALLY || c[pc] == OP_WITH_EXCEPT) && clauses == 0) return false;
+    if (c[pc] == OP_RERAISE) return clauses == 0;   /* no clause matched */
+    if (c[pc] != OP_DUP_TOP) return true;
+    pc++;
+    while (pc + 3 <= code->code_len && (c[pc] == OP_LOAD_NAME || c[pc] == OP_LOAD_GLOBAL || c[pc] == OP_BUILD_TUPLE)) {
+      if (c[pc] == OP_BUILD_TUPLE) {
+        if (code_u16(c + pc + 1) != loaded) return true;   /* nested tuples: not followed */
+      } else {
+        ObjStr *name = AS_STR(code->names[code_u16(c + pc + 1)]);
+        Value v = c[pc] == OP_LOAD_NAME && f->ns != NULL ? dict_get_str(f->ns, name) : UNBOUND_VAL;
+        if (v == UNBOUND_VAL) v = dict_get_str(f->globals, name);
+        if (v == UNBOUND_VAL) v = dict_get_str(vm->builtins, name);
+        if (v == UNBOUND_VAL || class_matches(exc, v)) matched = true;
+        loaded++;
+      }
+      pc += 3;
+    }
+    if (matched || loaded == 0 || pc + 3 > code->code_len || c[pc] != OP_JUMP_IF_NOT_EXC_MATCH) return true;
+    pc = (uint32_t)((int32_t)pc + 3 + (int16_t)code_u16(c + pc + 1));
+    clauses++;
+  }
+}
+
 bool debug_unwinding(VM *vm) {
   ObjCode *code;
   uint32_t line;
@@ -299,8 +351,12 @@ bool debug_unwinding(VM *vm) {
   if (vm != dbg.vm || dbg.in_stop || !(debug_exceptions & DEBUG_FLAG_BREAK_UNCAUGHT) || vm->frame_count == 0 ||
       exc == dbg.uncaught_stopped || ignored(vm, exc))
     return true;
-  for (k = 0; k < vm->frame_count; k++)
-    if (vm->frames[k].nblocks > 0) return true;   /* a try of this thread may catch it */
+  for (k = vm->frame_count - 1; k >= 0; k--) {   /* a try of this thread that may catch it */
+    const Frame *f = &vm->frames[k];
+    int b;
+    for (b = f->nblocks - 1; b >= 0; b--)
+      if (may_catch(vm, f, f->blocks[b].handler, exc)) return true;
+  }
   dbg.uncaught_stopped = exc;
   line = top_line(vm, &code);
   return stop(vm, DEBUG_STOP_EXCEPTION, code, line, exc);

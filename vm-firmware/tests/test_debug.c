@@ -11,7 +11,7 @@
 #if VIPER_DEBUGGER
 
 typedef struct Stop { uint8_t reason; uint32_t thread; char file[32]; uint16_t line; char exc[64]; } Stop;
-typedef struct Answer { uint8_t type, seq; uint16_t code; } Answer;
+typedef struct Answer { uint8_t type, seq; uint16_t code; uint8_t payload[256]; size_t len; } Answer;
 
 static LinkServer ls;
 static VM vm;
@@ -20,7 +20,8 @@ static uint8_t heap[256 * 1024], store_a[65536], store_b[65536], arena[16384];
 /* the session as the host saw it */
 static struct {
   const char *actions;   /* one per stop: c continue, n next, s step in, o step out, d detach,
-                          * x STOP, r the same RESUME sent twice, _ nothing (the link closes) */
+                          * x STOP, r the same RESUME sent twice, i inspect (THREADS, STACK,
+                          * EVALUATE) then continue, _ nothing (the link closes) */
   bool pause_on_output;  /* send DEBUG_PAUSE once the program printed something */
   bool pause_sent;
   LinkReceiver rx;
@@ -33,7 +34,10 @@ static struct {
   char out[1024];
   size_t out_len;
   int done;              /* DONE's status, -1 none yet */
+  size_t out_at_reply;   /* how much output had come when the last DEBUG_REPLY came */
 } S;
+
+static size_t load_image(const char *name, uint8_t *buf, size_t cap);
 
 static void send(uint8_t type, const uint8_t *payload, size_t len) {
   uint8_t wire[LINK_MAX_WIRE];
@@ -75,6 +79,18 @@ static void on_stopped(const uint8_t *p, size_t len) {
   case 'o': send_resume(DEBUG_RESUME_STEP_OUT, s->thread); break;
   case 'd': { uint8_t off = 0; send(FRAME_DEBUG_SET, &off, 1); break; }
   case 'x': send(FRAME_STOP, NULL, 0); break;
+  case 'i': {
+    static uint8_t eval[4096];
+    uint8_t stack[8] = {(uint8_t)s->thread, (uint8_t)(s->thread >> 8), (uint8_t)(s->thread >> 16),
+                        (uint8_t)(s->thread >> 24), 0, 0, 0, 0};
+    size_t n = load_image("eval_print", eval + 2, sizeof eval - 2);
+    eval[0] = eval[1] = 0xff;   /* __main__'s globals */
+    send(FRAME_DEBUG_THREADS, NULL, 0);
+    send(FRAME_DEBUG_STACK, stack, 8);
+    send(FRAME_DEBUG_EVALUATE, eval, n + 2);
+    send_resume(DEBUG_RESUME_CONTINUE, s->thread);
+    break;
+  }
   case 'r':
     send_resume(DEBUG_RESUME_CONTINUE, s->thread);
     S.seq--;
@@ -104,6 +120,9 @@ static void host(void) {
       S.answers[S.nanswers].type = t;
       S.answers[S.nanswers].seq = q;
       S.answers[S.nanswers].code = t == FRAME_ERROR ? (uint16_t)(p[0] | (p[1] << 8)) : 0;
+      S.answers[S.nanswers].len = (size_t)n < 256 ? (size_t)n : 256;
+      memcpy(S.answers[S.nanswers].payload, p, S.answers[S.nanswers].len);
+      if (t == FRAME_DEBUG_REPLY) S.out_at_reply = S.out_len;
       S.nanswers++;
     }
   }
@@ -136,7 +155,7 @@ static void begin(const char *actions) {
 static void set_flags(uint8_t flags) { send(FRAME_DEBUG_SET, &flags, 1); }
 
 static void set_breakpoints(const char *file, const uint16_t *lines, int count) {
-  uint8_t p[300];
+  uint8_t p[3 + 64 + 2 * 255];
   size_t n = strlen(file), i;
   p[0] = (uint8_t)n; p[1] = 0;
   memcpy(p + 2, file, n);
@@ -246,6 +265,13 @@ static void test_pause_loop_and_sleep(void) {
   begin("x");
   S.pause_on_output = true;
   set_flags(DEBUG_FLAG_ATTACHED);
+  run("spin");   /* while True: pass, one line jumping back to itself */
+  EXPECT_STR(stops_text(), "P main.py:2");
+  EXPECT(S.done == DONE_STOPPED);
+
+  begin("x");
+  S.pause_on_output = true;
+  set_flags(DEBUG_FLAG_ATTACHED);
   run("sleep");
   EXPECT_STR(stops_text(), "P main.py:3");   /* where it sleeps */
   EXPECT_STR(S.out, "sleeping\n");
@@ -253,12 +279,14 @@ static void test_pause_loop_and_sleep(void) {
 }
 
 static void test_exception_stops(void) {
-  /* uncaught only: the caught one passes, the uncaught one stops where it is raised */
+  /* uncaught only: the caught one passes; the other stops where it is raised, in check(), as
+   * neither the except clause that names other classes nor the finally will catch it */
   begin("c");
   set_flags(DEBUG_FLAG_ATTACHED | DEBUG_FLAG_BREAK_UNCAUGHT);
   run("uncaught");
   EXPECT_STR(stops_text(), "E main.py:3");
   EXPECT_STR(S.stops[0].exc, "ValueError: too big: 2");
+  EXPECT_STR(S.out, "cleanup\n");
   EXPECT(S.done == DONE_EXCEPTION);   /* resumed: it ends the program as without the debugger */
 
   /* raised: every one, the caught one too */
@@ -371,6 +399,41 @@ static void test_requests_checked(void) {
   EXPECT(S.answers[11].type == FRAME_ACK);
 }
 
+/* The n-th DEBUG_REPLY the host got, or NULL. */
+static const Answer *reply(int n) {
+  int i;
+  for (i = 0; i < S.nanswers; i++)
+    if (S.answers[i].type == FRAME_DEBUG_REPLY && n-- == 0) return &S.answers[i];
+  return NULL;
+}
+
+static void test_inspect_over_the_link(void) {
+  static const uint16_t in_worker[] = {5};
+  const Answer *threads, *stack, *eval;
+  begin("i");
+  set_flags(DEBUG_FLAG_ATTACHED);
+  set_breakpoints("main.py", in_worker, 1);
+  run("threads");
+  EXPECT_STR(stops_text(), "B main.py:5");
+  threads = reply(0);
+  stack = reply(1);
+  eval = reply(2);
+  EXPECT(threads != NULL && stack != NULL && eval != NULL);
+  if (threads == NULL || stack == NULL || eval == NULL) return;
+  /* two threads: main (1, "MainThread") blocked on the lock, the worker stopped */
+  EXPECT(threads->payload[0] == 2);
+  EXPECT(threads->payload[1] == 1 && threads->payload[5] == DEBUG_THREAD_BLOCKED);
+  EXPECT(threads->payload[17] == S.stops[0].thread && threads->payload[21] == DEBUG_THREAD_STOPPED);
+  /* the worker's stack: one frame, worker at line 5 */
+  EXPECT(stack->payload[0] == 1 && stack->payload[2] == 1);
+  EXPECT(stack->len > 8 && memcmp(stack->payload + stack->len - 2, "\x05\x00", 2) == 0);
+  /* what the evaluation printed came before its answer: ok, None */
+  EXPECT(S.out_at_reply == strlen("from eval\n"));
+  EXPECT(eval->payload[0] == 1);
+  EXPECT_STR(S.out, "from eval\njoined\n");
+  EXPECT(S.done == DONE_OK);
+}
+
 #endif
 
 void tests_debug(void);
@@ -383,6 +446,7 @@ void tests_debug(void) {
   run_test("debug: a breakpoint in a thread, a step in main", test_threads);
   run_test("debug: detach while stopped, a resent RESUME acts once, the link closing", test_detach_and_resend);
   run_test("debug: malformed and untimely requests refused", test_requests_checked);
+  run_test("debug: THREADS, STACK and EVALUATE at a stop, over the link", test_inspect_over_the_link);
   run_test("debug: pause in while True and in time.sleep, STOP while stopped", test_pause_loop_and_sleep);
 #endif
 }

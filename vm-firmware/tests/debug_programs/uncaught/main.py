@@ -6,4 +6,10 @@ try:
     check(5)
 except ValueError:
     pass
-check(2)
+try:
+    try:
+        check(2)
+    except (KeyError, TypeError):
+        pass
+finally:
+    print('cleanup')
