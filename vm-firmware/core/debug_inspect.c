@@ -28,7 +28,8 @@
 #define FRAME_DEPTH_BITS 10       /* a frame id: thread slot << 10 | depth */
 #define MAX_THREAD_SLOTS 63       /* slot 63 with depth 1023 would be 0xffff, the __main__ id */
 #define MAIN_GLOBALS_FRAME 0xffffu
-#define SCOPE_REF 0x80000000u     /* a scope's reference: SCOPE_REF | frame id << 8 | kind */
+/* A scope's reference: SCOPE_REF | frame id << 8 | kind, below 2^31 as DAP wants references. */
+#define SCOPE_REF 0x40000000u
 
 #if VIPER_MAX_FRAMES >= (1 << FRAME_DEPTH_BITS)
 #error "frame ids hold a depth below 1024"
@@ -115,6 +116,7 @@ static bool thread_listed(ObjThread *t) { return !thread_over(t); }
 /* Main first, then the others by ident (the order they started). */
 static bool list_threads(VM *vm, ThreadList *l) {
   ObjThread *t;
+  uint32_t after = 0;   /* the ident listed last */
   l->count = 0;
   if (vm->current == NULL) {   /* no thread was ever started: make main's record */
     RaiseState saved;
@@ -125,15 +127,14 @@ static bool list_threads(VM *vm, ThreadList *l) {
     if (!ok) return false;
   }
   if (vm->main_thread != NULL && thread_listed(vm->main_thread)) l->t[l->count++] = vm->main_thread;
-  for (;;) {
+  while (l->count < MAX_THREAD_SLOTS) {
     ObjThread *next = NULL;
-    uint32_t after = l->count > 1 ? l->t[l->count - 1]->ident : 0;
-    if (l->count >= MAX_THREAD_SLOTS) break;
     for (t = vm->threads; t != NULL; t = t->next)
       if (t != vm->main_thread && t->ident > after && (next == NULL || t->ident < next->ident) && thread_listed(t))
         next = t;
     if (next == NULL) break;
     l->t[l->count++] = next;
+    after = next->ident;
   }
   return true;
 }
@@ -194,7 +195,10 @@ long debug_reply_threads(VM *vm, uint8_t *out, size_t room, const char **why) {
     size_t n = IS_STR(t->name) ? AS_STR(t->name)->len : 0;
     put32(&o, t->ident);
     put8(&o, state);
-    if (n > 255) n = 255;
+    if (n > 255) {   /* a str8: cut at a character */
+      n = 255;
+      while (n > 0 && ((uint8_t)AS_STR(t->name)->chars[n] & 0xC0) == 0x80) n--;
+    }
     put8(&o, (uint32_t)n);
     if (n > 0) put(&o, AS_STR(t->name)->chars, n);
   }
@@ -517,7 +521,7 @@ long debug_reply_variables(VM *vm, uint32_t ref, uint32_t start, uint16_t count,
   Source s;
   if (ref & SCOPE_REF) {
     uint8_t kind = (uint8_t)ref;
-    const Frame *f = (ref & 0x7F000000u) == 0 ? frame_of_id(vm, (uint16_t)(ref >> 8)) : NULL;
+    const Frame *f = (ref & ~(SCOPE_REF | 0xFFFFFFu)) == 0 ? frame_of_id(vm, (uint16_t)(ref >> 8)) : NULL;
     if (f == NULL || kind > DEBUG_SCOPE_CLOSURE) return fail(why, "no such scope");
     s = scope_source(f, kind);
     if (s.kind == SRC_NONE) return fail(why, "no such scope");
