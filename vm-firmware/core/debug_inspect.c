@@ -194,7 +194,10 @@ long debug_reply_threads(VM *vm, uint8_t *out, size_t room, const char **why) {
     size_t n = IS_STR(t->name) ? AS_STR(t->name)->len : 0;
     put32(&o, t->ident);
     put8(&o, state);
-    if (n > 255) n = 255;
+    if (n > 255) {   /* a str8: cut at a character */
+      n = 255;
+      while (n > 0 && ((uint8_t)AS_STR(t->name)->chars[n] & 0xC0) == 0x80) n--;
+    }
     put8(&o, (uint32_t)n);
     if (n > 0) put(&o, AS_STR(t->name)->chars, n);
   }
