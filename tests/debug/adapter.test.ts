@@ -86,6 +86,14 @@ describe('the adapter against a scripted VM', () => {
     expect(placed['main.py'][0]).toMatchObject({ verified: false, message: expect.stringContaining('hit count "often"') });
   });
 
+  it('refuses a condition or a log message that does not compile, and takes a trailing comment', async () => {
+    const { client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
+    const placed = await client.start('main.py', { breakpoints: { 'main.py': [
+      { line: 1, condition: 'x >' }, { line: 1, logMessage: 'x = {x +}' }, { line: 2, condition: 'x > 0  # positive' },
+    ] } });
+    expect(placed['main.py'].map(b => [b.verified, b.message?.split(':')[0]])).toEqual([[false, 'condition'], [false, 'log message'], [true, undefined]]);
+  });
+
   it('says plainly when the board has no room for more breakpoints, and runs the program anyway', async () => {
     const { vm, client } = setup({ 'main.py': 'x = 1\ny = 2\n', 'helper.py': 'z = 3\n' });
     vm.replies.set(FRAME_TYPES.DEBUG_BREAKPOINTS, p => (p[2] === 'h'.charCodeAt(0) ? { error: LINK_ERRORS.TOO_BIG } : []));
