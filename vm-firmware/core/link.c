@@ -574,6 +574,7 @@ static void handle_debug_evaluate(LinkServer *ls, uint8_t seq, const uint8_t *p,
   const char *why = NULL;
   long r;
   if (ls->arena == NULL) { send_error(ls, seq, LINK_ERR_BAD_STATE, "this VM has no room to evaluate"); return; }
+  if (ls->evaluating) { send_error(ls, seq, LINK_ERR_BUSY, "an evaluation is running"); return; }   /* its image is in the arena */
   if (n == 0) { send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_EVALUATE needs an image"); return; }
   why = check_format(p + 2, n);
   if (why != NULL) { send_error(ls, seq, LINK_ERR_IMAGE_VERSION, why); return; }
@@ -584,7 +585,9 @@ static void handle_debug_evaluate(LinkServer *ls, uint8_t seq, const uint8_t *p,
   why = image_verify(ls->arena + at, n, ls->arena + scratch_at, ls->arena_cap - scratch_at);
   if (why != NULL) { send_error(ls, seq, LINK_ERR_BAD_IMAGE, why); return; }
   if (image_code_count(ls->arena + at) > 1) ls->arena_len = at + n;
+  ls->evaluating = true;
   r = debug_reply_evaluate(ls->vm, get_u16(p), ls->arena + at, n, ls->payload, sizeof ls->payload, &why);
+  ls->evaluating = false;
   flush_out(ls);   /* what it printed comes before its answer */
   send_debug_reply(ls, seq, r, why);
 }
@@ -604,13 +607,14 @@ static void handle_debug(LinkServer *ls, uint8_t seq, uint8_t type, const uint8_
     debug_set(vm, p[0]);
     return;
   case FRAME_DEBUG_BREAKPOINTS: {
-    uint16_t lines[256];
+    uint16_t lines[VIPER_DEBUG_BREAKPOINTS];
     size_t file_len, count, i;
     if (len < 3 || (file_len = get_u16(p)) + 3 > len ||
         len != file_len + 3 + 2 * (size_t)(count = p[2 + file_len])) {
       send_error(ls, seq, LINK_ERR_BAD_PAYLOAD, "DEBUG_BREAKPOINTS needs a file, a count and its lines");
       return;
     }
+    if (count > VIPER_DEBUG_BREAKPOINTS) { send_error(ls, seq, LINK_ERR_TOO_BIG, "too many breakpoints for this VM"); return; }
     for (i = 0; i < count; i++) lines[i] = get_u16(p + file_len + 3 + 2 * i);
     why = debug_set_breakpoints(vm, (const char *)p + 2, file_len, lines, count);
     if (why != NULL) { send_error(ls, seq, LINK_ERR_TOO_BIG, why); return; }

@@ -101,6 +101,9 @@ typedef struct LinkServer {
   bool running, stop_requested;
   bool boot_cancelled;        /* a STOP, an upload, RUN or EXEC came: the boot window's skip */
   bool vm_live;               /* vm holds a namespace that EXEC goes on using */
+#if VIPER_DEBUGGER
+  bool evaluating;            /* a DEBUG_EVALUATE runs (it may serve the link meanwhile) */
+#endif
   uint8_t out[LINK_MAX_PAYLOAD];
   size_t out_len;
 
