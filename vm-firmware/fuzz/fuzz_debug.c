@@ -167,6 +167,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       frame(type, p, n, kind & 0x80);
     }
   }
+  if (getenv("FUZZ_DEBUG_STREAM") != NULL) {   /* the byte stream, as a seed for fuzz_link */
+    FILE *f = fopen(getenv("FUZZ_DEBUG_STREAM"), "wb");
+    if (f != NULL) {
+      fwrite(stream, 1, stream_len, f);
+      fclose(f);
+    }
+  }
   fuzz_port_set_input(stream, stream_len);
   for (i = 0; i < nhold; i++) fuzz_port_hold_at(hold[i]);
   link_init(&ls, &vm, heap, sizeof heap, store_a, store_b, sizeof store_a, "fuzz", "fuzz");
