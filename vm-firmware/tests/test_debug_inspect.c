@@ -379,6 +379,15 @@ static void stage_odd_values(VM *vm) {
   EXPECT_STR(variables(vm, 3, 98, 0, sizeof reply, NULL), "total=100 count=2|98: str = '98'|99: str = '99'");
 }
 
+/* In an except block: an expression that raises leaves the exception being handled as it was
+ * (the program's bare raise below re-raises it, with no context added). */
+static void stage_handling(VM *vm) {
+  EXPECT_STR(evaluate(vm, 1, EXPR_NOPE, sizeof EXPR_NOPE), "raised NameError = NameError: name 'nope' is not defined");
+  EXPECT_STR(evaluate(vm, 1, EXPR_K_DIV_0, sizeof EXPR_K_DIV_0), "raised NameError = NameError: name 'k' is not defined");
+  out_len = 0;
+  out[0] = '\0';
+}
+
 static Value probe(VM *vm, int argc, Value *args) {
   (void)argc;
   switch (AS_INT(args[0])) {
@@ -388,6 +397,7 @@ static Value probe(VM *vm, int argc, Value *args) {
   case 4: stage_threads(vm); break;
   case 5: stage_after(vm); break;
   case 6: stage_odd_values(vm); break;
+  case 7: stage_handling(vm); break;
   default: EXPECT(!"an unknown stage");
   }
   debug_inspect_forget(vm);   /* as at a resume */
@@ -426,7 +436,8 @@ static void test_paused_program(void) {
     fprintf(stderr, "    the program failed: %.*s\n", (int)vm.sb_len, vm.sb);
   }
   EXPECT(r == VM_OK);
-  EXPECT(stages_run == 6);
+  EXPECT(stages_run == 7);
+  EXPECT_STR(out, "still KeyError('k') None\n");
 }
 
 void tests_debug_inspect(void) {

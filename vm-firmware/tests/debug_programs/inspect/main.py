@@ -75,3 +75,17 @@ def odd_values():
 
 
 odd_values()
+
+
+def handled():
+    try:
+        raise KeyError('k')
+    except KeyError:
+        probe(7)
+        raise
+
+
+try:
+    handled()
+except KeyError as e:
+    print('still', repr(e), e.__context__)
