@@ -155,7 +155,7 @@ static void begin(const char *actions) {
 static void set_flags(uint8_t flags) { send(FRAME_DEBUG_SET, &flags, 1); }
 
 static void set_breakpoints(const char *file, const uint16_t *lines, int count) {
-  uint8_t p[300];
+  uint8_t p[3 + 64 + 2 * 255];
   size_t n = strlen(file), i;
   p[0] = (uint8_t)n; p[1] = 0;
   memcpy(p + 2, file, n);
@@ -261,6 +261,13 @@ static void test_pause_loop_and_sleep(void) {
   EXPECT(S.nstops == 1 && S.stops[0].reason == DEBUG_STOP_PAUSE);
   EXPECT(S.stops[0].line == 3 || S.stops[0].line == 4);
   EXPECT(S.done == DONE_STOPPED);   /* STOP while stopped ends it */
+
+  begin("x");
+  S.pause_on_output = true;
+  set_flags(DEBUG_FLAG_ATTACHED);
+  run("spin");   /* while True: pass, one line jumping back to itself */
+  EXPECT_STR(stops_text(), "P main.py:2");
+  EXPECT(S.done == DONE_STOPPED);
 
   begin("x");
   S.pause_on_output = true;
