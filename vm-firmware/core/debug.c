@@ -81,14 +81,12 @@ void debug_set(VM *vm, uint8_t flags) {
 
 /* The file's slot in the table: found, or a free one taken (-1: none free). */
 static int file_slot(const char *file, size_t len, bool take) {
-  int i, free_slot = -1, j;
+  int i, free_slot = -1;
   for (i = 0; i < VIPER_DEBUG_FILES; i++) {
     if (dbg.file_len[i] == 0) { if (free_slot < 0) free_slot = i; continue; }
     if (dbg.file_len[i] == len && memcmp(dbg.files[i], file, len) == 0) return i;
   }
   if (!take || free_slot < 0) return -1;
-  /* a slot is free when no breakpoint names it */
-  for (j = 0; j < dbg.nbp; j++) if (dbg.bp[j].file == free_slot) return -1;
   memcpy(dbg.files[free_slot], file, len);
   dbg.file_len[free_slot] = (uint8_t)len;
   return free_slot;
@@ -174,6 +172,8 @@ bool debug_is_stopped(const VM *vm) {
 static bool stop(VM *vm, uint8_t reason, ObjCode *code, uint32_t line, Value exc) {
   RaiseState saved;
   RootMark mark = gc_root_mark(vm);
+  Value *sp = vm->sp;
+  int frames = vm->frame_count;
   uint32_t ident = current_ident(vm);
   bool go_on;
   raise_state_save(vm, &saved);
@@ -185,6 +185,8 @@ static bool stop(VM *vm, uint8_t reason, ObjCode *code, uint32_t line, Value exc
   dbg.in_stop = true;
   update_checking();
   go_on = dbg.host == NULL || dbg.host(dbg.host_ctx, vm, reason, ident, code, line, exc);
+  vm->sp = sp;   /* as the interpreter saved them: what ran meanwhile (evaluations) is gone */
+  vm->frame_count = frames;
   dbg.in_stop = false;
   dbg.stopped = false;
   dbg.last_frame = NULL;

@@ -28,7 +28,8 @@
 #define FRAME_DEPTH_BITS 10       /* a frame id: thread slot << 10 | depth */
 #define MAX_THREAD_SLOTS 63       /* slot 63 with depth 1023 would be 0xffff, the __main__ id */
 #define MAIN_GLOBALS_FRAME 0xffffu
-#define SCOPE_REF 0x80000000u     /* a scope's reference: SCOPE_REF | frame id << 8 | kind */
+/* A scope's reference: SCOPE_REF | frame id << 8 | kind, below 2^31 as DAP wants references. */
+#define SCOPE_REF 0x40000000u
 
 #if VIPER_MAX_FRAMES >= (1 << FRAME_DEPTH_BITS)
 #error "frame ids hold a depth below 1024"
@@ -520,7 +521,7 @@ long debug_reply_variables(VM *vm, uint32_t ref, uint32_t start, uint16_t count,
   Source s;
   if (ref & SCOPE_REF) {
     uint8_t kind = (uint8_t)ref;
-    const Frame *f = (ref & 0x7F000000u) == 0 ? frame_of_id(vm, (uint16_t)(ref >> 8)) : NULL;
+    const Frame *f = (ref & ~(SCOPE_REF | 0xFFFFFFu)) == 0 ? frame_of_id(vm, (uint16_t)(ref >> 8)) : NULL;
     if (f == NULL || kind > DEBUG_SCOPE_CLOSURE) return fail(why, "no such scope");
     s = scope_source(f, kind);
     if (s.kind == SRC_NONE) return fail(why, "no such scope");

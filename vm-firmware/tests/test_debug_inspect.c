@@ -1,9 +1,8 @@
 /* debug_inspect.c: the DEBUG_REPLY payloads of a paused program. The program
  * (tests/debug_programs/inspect/main.py, which the Makefile compiles into
- * build/debug-images/inspect.vbc) calls probe(n), a native
- * registered here; the VM is paused inside it as under a debugger's stop, and stage n asserts
- * the replies byte for byte (decoded strictly into text, plus raw bytes where the layout itself
- * is the point). */
+ * build/debug-images/inspect.vbc) calls probe(n), a native registered here; the VM is paused
+ * inside it as under a debugger's stop, and stage n asserts the replies byte for byte (decoded
+ * strictly into text, plus raw bytes where the layout itself is the point). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,7 +220,7 @@ static const uint8_t EXPR_A[] = {OP_LOAD_NAME, U16(E_A), OP_RETURN_VALUE};
 static const uint8_t EXPR_N[] = {OP_LOAD_NAME, U16(E_N), OP_RETURN_VALUE};
 
 /* the scope reference of frame 0's globals (the main thread's module frame) */
-#define MODULE_GLOBALS (0x80000000u | DEBUG_SCOPE_GLOBALS)
+#define MODULE_GLOBALS (0x40000000u | DEBUG_SCOPE_GLOBALS)
 
 /* ==== the stages ========================================================================= */
 
@@ -246,9 +245,9 @@ static const char *variables(VM *vm, uint32_t ref, uint32_t start, uint16_t coun
 
 /* In inner(3), called by outer(5): locals, closure cells, evaluation. */
 static void stage_function(VM *vm) {
-  static const uint8_t want_scopes[] = {3, 0, 0x00, 0x02, 0, 0x80, 2, 0, 0, 0,   /* locals: k, total */
-                                        2, 0x02, 0x02, 0, 0x80, 2, 0, 0, 0,      /* closure: n, scale */
-                                        1, 0x01, 0x02, 0, 0x80};                 /* globals: then its count */
+  static const uint8_t want_scopes[] = {3, 0, 0x00, 0x02, 0, 0x40, 2, 0, 0, 0,   /* locals: k, total */
+                                        2, 0x02, 0x02, 0, 0x40, 2, 0, 0, 0,      /* closure: n, scale */
+                                        1, 0x01, 0x02, 0, 0x40};                 /* globals: then its count */
   const char *why = NULL;
   long r;
   EXPECT_STR(stack(vm, 1, 0, 0), "total=3|2 main.py outer.<locals>.inner 23|1 main.py outer 25|0 main.py <module> 50");
@@ -272,7 +271,8 @@ static void stage_function(VM *vm) {
   /* a frame that does not exist, a scope of none */
   EXPECT(debug_reply_scopes(vm, 3, reply, sizeof reply, &why) == -1 && strcmp(why, "no such frame") == 0);
   EXPECT(debug_reply_stack(vm, 99, 0, 0, reply, sizeof reply, &why) == -1 && strcmp(why, "no such thread") == 0);
-  EXPECT(debug_reply_variables(vm, 0x80000000u | 7u << 8, 0, 0, reply, sizeof reply, &why) == -1);
+  EXPECT(debug_reply_variables(vm, 0x40000000u | 7u << 8, 0, 0, reply, sizeof reply, &why) == -1);
+  EXPECT(debug_reply_variables(vm, 0xC0000000u | 2u << 8, 0, 0, reply, sizeof reply, &why) == -1);
   EXPECT(debug_reply_variables(vm, 1000, 0, 0, reply, sizeof reply, &why) == -1 &&
          strcmp(why, "no such reference") == 0);
 }
