@@ -116,6 +116,7 @@ static bool thread_listed(ObjThread *t) { return !thread_over(t); }
 /* Main first, then the others by ident (the order they started). */
 static bool list_threads(VM *vm, ThreadList *l) {
   ObjThread *t;
+  uint32_t after = 0;   /* the ident listed last */
   l->count = 0;
   if (vm->current == NULL) {   /* no thread was ever started: make main's record */
     RaiseState saved;
@@ -126,15 +127,14 @@ static bool list_threads(VM *vm, ThreadList *l) {
     if (!ok) return false;
   }
   if (vm->main_thread != NULL && thread_listed(vm->main_thread)) l->t[l->count++] = vm->main_thread;
-  for (;;) {
+  while (l->count < MAX_THREAD_SLOTS) {
     ObjThread *next = NULL;
-    uint32_t after = l->count > 1 ? l->t[l->count - 1]->ident : 0;
-    if (l->count >= MAX_THREAD_SLOTS) break;
     for (t = vm->threads; t != NULL; t = t->next)
       if (t != vm->main_thread && t->ident > after && (next == NULL || t->ident < next->ident) && thread_listed(t))
         next = t;
     if (next == NULL) break;
     l->t[l->count++] = next;
+    after = next->ident;
   }
   return true;
 }
