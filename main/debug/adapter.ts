@@ -8,7 +8,7 @@ import { librarySource } from '../../compiler/src/stdlib.generated';
 import { formatTraceback } from '../common/traceback';
 import { DEBUG_FLAGS, DEBUG_RESUME_HOW, FRAME_TYPES, LINK_ERRORS, LINK_MAX_PAYLOAD } from '../link/protocol';
 import { LinkError, type DeviceSession, type DoneStatus } from '../link/session';
-import { BreakpointTable, parseHitCondition, parseLogMessage, type Breakpoint } from './breakpoints';
+import { BreakpointTable, conditionOf, parseHitCondition, parseLogMessage, textOf, type Breakpoint } from './breakpoints';
 import {
   decodeEvaluation, decodeScopes, decodeStack, decodeThreads, decodeVariables, encodeBreakpoints, encodeDebugSet,
   encodeEvaluate, encodeResume, encodeScopes, encodeStack, encodeVariables, GLOBALS_FRAME,
@@ -404,7 +404,7 @@ export class DebugAdapter {
     let why: string | undefined;
     for (const b of here) {
       if (b.condition) {
-        const test = await this.evaluate(`bool(${b.condition})`, frameId).catch(err => ({ ok: false, value: messageOf(err) }) as DebugEvaluation);
+        const test = await this.evaluate(conditionOf(b.condition), frameId).catch(err => ({ ok: false, value: messageOf(err) }) as DebugEvaluation);
         if (!test.ok) {   // a condition that raises stops, and says why
           hit.push(b);
           why = `the condition "${b.condition}" raised ${test.value}`;
@@ -424,7 +424,7 @@ export class DebugAdapter {
     let text = '';
     for (const part of parseLogMessage(message)) {
       if ('text' in part) { text += part.text; continue; }
-      const value = await this.evaluate(`str(${part.expression})`, frameId).catch(err => ({ ok: false, value: messageOf(err) }) as DebugEvaluation);
+      const value = await this.evaluate(textOf(part.expression), frameId).catch(err => ({ ok: false, value: messageOf(err) }) as DebugEvaluation);
       // str()'s repr is quoted: a log shows the text itself
       text += value.ok ? unquote(value.value) : `{${value.value}}`;
     }

@@ -1,7 +1,7 @@
 // The adapter's breakpoints: placed on lines with code (the compiler's line tables), with what
 // the VM does not know — conditions, hit counts, log messages — kept here.
 import type { DebugProtocol as DP } from '@vscode/debugprotocol';
-import { executableLines } from '../../compiler/src/index';
+import { compile, executableLines } from '../../compiler/src/index';
 
 export interface Breakpoint {
   id: number;
@@ -49,6 +49,17 @@ export function parseLogMessage(message: string): Array<{ text: string } | { exp
   return parts;
 }
 
+/** The expression a condition is evaluated as (its own line, so a trailing comment is harmless). */
+export function conditionOf(condition: string): string { return `bool(${condition}\n)`; }
+/** The expression a log message's `{expression}` is shown through. */
+export function textOf(expression: string): string { return `str(${expression}\n)`; }
+
+/** Why an expression cannot be evaluated (it does not compile), or undefined. */
+function syntaxError(expression: string): string | undefined {
+  const error = compile(expression, '<expression>', { mode: 'eval' }).diagnostics.find(d => d.severity === 'error');
+  return error?.message;
+}
+
 export class BreakpointTable {
   private nextId = 1;
   private readonly byFile = new Map<string, Breakpoint[]>();
@@ -63,6 +74,9 @@ export class BreakpointTable {
       if (b.hitCondition && !parseHitCondition(b.hitCondition)) {
         return { id, verified: false, line: b.line, message: `hit count "${b.hitCondition}": write a number (3), or >= 3, > 3, < 3, <= 3, == 3, % 2` };
       }
+      const wrong = (b.condition && syntaxError(conditionOf(b.condition)))
+        || (b.logMessage && parseLogMessage(b.logMessage).map(p => ('expression' in p ? syntaxError(textOf(p.expression)) : undefined)).find(Boolean));
+      if (wrong) return { id, verified: false, line: b.line, message: `${b.condition ? 'condition' : 'log message'}: ${wrong}` };
       const line = this.lines(file, source).find(l => l >= b.line);
       if (line === undefined) return { id, verified: false, line: b.line, message: `no code at or after line ${b.line}` };
       const previous = this.byFile.get(file)?.find(p => p.line === line && p.condition === b.condition

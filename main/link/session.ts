@@ -59,6 +59,8 @@ export interface SessionOptions {
   attempts?: number;
   /** Upload chunk size (at most LINK_MAX_CHUNK; tests use small ones). */
   chunkSize?: number;
+  /** How long a debugger's expression may run (the VM answers BUSY to its resends meanwhile). */
+  evaluationWaitMs?: number;
 }
 
 interface Pending { seq: number; resolve(frame: Frame): void; reject(err: Error): void }
@@ -154,12 +156,14 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
   private readonly timeoutMs: number;
   private readonly attempts: number;
   private readonly chunkSize: number;
+  private readonly evaluationWaitMs: number;
 
   constructor(private readonly transport: Transport, options: SessionOptions = {}) {
     super();
     this.timeoutMs = options.timeoutMs ?? 1000;
     this.attempts = options.attempts ?? 3;
     this.chunkSize = Math.min(options.chunkSize ?? LINK_MAX_CHUNK, LINK_MAX_CHUNK);
+    this.evaluationWaitMs = options.evaluationWaitMs ?? 10000;
     transport.onData(bytes => this.reader.push(bytes));
     transport.onClose(reason => this.onClose(reason));
   }
@@ -285,16 +289,31 @@ export class DeviceSession extends EventEmitter<SessionEvents> {
     const seq = this.nextSeq;
     this.nextSeq = (this.nextSeq + 1) & 0xff;
     const wire = encodeFrame({ type, seq, payload });
+    const started = Date.now();
+    let resend = true;
     for (let attempt = 1; ; attempt++) {
       if (this.closedReason !== undefined) throw new LinkError(`the board disconnected: ${this.closedReason}`);
       const answer = this.awaitAnswer(seq);
-      this.transport.write(wire);
+      if (resend) this.transport.write(wire);
+      resend = true;
       const frame = await answer;
       if (frame === 'timeout') {
         if (attempt < this.attempts) continue;
         throw new LinkError(`the board did not answer (${this.attempts} tries of ${this.timeoutMs} ms)`);
       }
-      if (frame.type === FRAME_TYPES.ERROR) throw errorFromFrame(frame);
+      if (frame.type === FRAME_TYPES.ERROR) {
+        const error = errorFromFrame(frame);
+        // a resent DEBUG_EVALUATE answered BUSY: the expression still runs; its answer comes with this seq
+        if (type === FRAME_TYPES.DEBUG_EVALUATE && error.code === LINK_ERRORS.BUSY && attempt > 1) {
+          if (Date.now() - started >= this.evaluationWaitMs) {
+            throw new LinkError(`the expression still runs after ${Math.round(this.evaluationWaitMs / 1000)} s`, LINK_ERRORS.BUSY);
+          }
+          attempt = 0;
+          resend = false;
+          continue;
+        }
+        throw error;
+      }
       if (!(Array.isArray(expect) ? expect.includes(frame.type) : frame.type === expect)) throw new LinkError(`unexpected answer of type 0x${frame.type.toString(16)}`);
       return frame;
     }

@@ -5,7 +5,7 @@ import type { DebugLaunchArgs, DebugTarget } from '../../main/debug/adapter';
 import { DebugAdapter } from '../../main/debug/adapter';
 import { decodeFrame, encodeFrame } from '../../main/link/frame';
 import { FRAME_TYPES, LINK_ERRORS } from '../../main/link/protocol';
-import { DeviceSession } from '../../main/link/session';
+import { DeviceSession, type SessionOptions } from '../../main/link/session';
 import type { Transport } from '../../main/link/transport';
 import { DapTestClient } from './client';
 
@@ -16,7 +16,7 @@ const u32 = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 2
 /** A VM that keeps what it is told and answers from `replies` (frame type -> payload or error code). */
 class ScriptedVm implements Transport {
   readonly received: Array<{ type: number; payload: Uint8Array }> = [];
-  replies = new Map<number, (payload: Uint8Array) => number[] | { error: number }>();
+  replies = new Map<number, (payload: Uint8Array) => number[] | { error: number } | { silent: true }>();
   private listener: (bytes: Uint8Array) => void = () => {};
   private closeListener: (reason: string) => void = () => {};
   private buffer: number[] = [];
@@ -29,6 +29,7 @@ class ScriptedVm implements Transport {
       if (!frame) continue;
       this.received.push({ type: frame.type, payload: frame.payload });
       const reply = this.replies.get(frame.type)?.(frame.payload) ?? [];
+      if ('silent' in reply) continue;   // still working on it
       if ('error' in reply) this.send(FRAME_TYPES.ERROR, [...u16(reply.error)], frame.seq);
       else this.send(reply.length ? FRAME_TYPES.DEBUG_REPLY : FRAME_TYPES.ACK, reply, frame.seq);
     }
@@ -45,9 +46,9 @@ class ScriptedVm implements Transport {
   sent(type: number): Uint8Array[] { return this.received.filter(f => f.type === type).map(f => f.payload); }
 }
 
-function setup(files: Record<string, string>) {
+function setup(files: Record<string, string>, options: SessionOptions = { timeoutMs: 200, attempts: 1 }) {
   const vm = new ScriptedVm();
-  const session = new DeviceSession(vm, { timeoutMs: 200, attempts: 1 });
+  const session = new DeviceSession(vm, options);
   vm.dropped = () => session.droppedFrames;
   const target: DebugTarget = {
     forwardOutput: true,
@@ -84,6 +85,14 @@ describe('the adapter against a scripted VM', () => {
     const placed = await client.start('main.py', { breakpoints: { 'other.py': [{ line: 1 }], 'main.py': [{ line: 1, hitCondition: 'often' }] } });
     expect(placed['other.py'][0]).toMatchObject({ verified: false, message: 'other.py is not part of the program' });
     expect(placed['main.py'][0]).toMatchObject({ verified: false, message: expect.stringContaining('hit count "often"') });
+  });
+
+  it('refuses a condition or a log message that does not compile, and takes a trailing comment', async () => {
+    const { client } = setup({ 'main.py': 'x = 1\ny = 2\n' });
+    const placed = await client.start('main.py', { breakpoints: { 'main.py': [
+      { line: 1, condition: 'x >' }, { line: 1, logMessage: 'x = {x +}' }, { line: 2, condition: 'x > 0  # positive' },
+    ] } });
+    expect(placed['main.py'].map(b => [b.verified, b.message?.split(':')[0]])).toEqual([[false, 'condition'], [false, 'log message'], [true, undefined]]);
   });
 
   it('says plainly when the board has no room for more breakpoints, and runs the program anyway', async () => {
@@ -177,6 +186,19 @@ describe('the adapter against a scripted VM', () => {
     await client.request('initialize', { adapterID: 'viper' });
     const launch = await client.raw('launch', { program: 'main.py' });
     expect(launch).toMatchObject({ success: false, message: expect.stringMatching(/^the VM on this board has no debugger \(a minimal-level firmware, or a board without room for it\): Run works/) });
+  });
+
+  it('gives up on an expression that still runs after the wait (resends answered BUSY)', async () => {
+    const { vm, client } = setup({ 'main.py': 'x = 1\n' }, { timeoutMs: 50, attempts: 3, evaluationWaitMs: 400 });
+    await client.start('main.py', { breakpoints: { 'main.py': [{ line: 1 }] } });
+    vm.stop(1);
+    await client.waitFor('stopped');
+    let asked = 0;
+    vm.replies.set(FRAME_TYPES.DEBUG_EVALUATE, () => (asked++ === 0 ? { silent: true } : { error: LINK_ERRORS.BUSY }));
+    const started = Date.now();
+    expect(await client.raw('evaluate', { expression: 'forever()', frameId: 7 })).toMatchObject({ success: false, message: 'the expression still runs after 0 s' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(asked).toBeGreaterThan(2);
   });
 
   it('refuses inspection while the program runs', async () => {

@@ -150,11 +150,12 @@ describe('viper debug', () => {
 
   it('says what is wrong with a bad command or breakpoint and goes on; q stops the program', async () => {
     const dir = programFolder({ 'loop.py': 'n = 0\nwhile True:\n    n += 1\n' });
-    const r = await viper('b 99\nb x\nfly\nn\np n\np n +\nq\n', 'debug', join(dir, 'loop.py'));
+    const r = await viper('b 99\nb x\nfly\nn\np n\np n +\nl\nq\n', 'debug', join(dir, 'loop.py'));
     expect(r.stdout).toContain('*** no code at or after line 99\n');
     expect(r.stdout).toContain('usage: b LINE, b FILE:LINE, b LINE if COND\n');
     expect(r.stdout).toContain('*** unknown command "fly"\n');
     expect(r.stdout).toContain('> loop.py(2)<module>()\n-> while True:\n0\n*** SyntaxError: ');
+    expect(r.stdout).toContain('   1    n = 0\n   2 -> while True:\n   3        n += 1\n');
     expect(r.code).toBe(130);
   }, 30000);
 

@@ -228,6 +228,17 @@ export function debugSessions(name: string, startBoard: () => Promise<BoardUnder
       expect(client.output('stdout')).toBe('300\n');
     }, timeoutMs);
 
+    it('waits for an expression that runs longer than the link\'s resend time', async () => {
+      await open();
+      const dir = programFolder({ 'main.py': 'import time\ndef slow():\n    time.sleep(1.5)\n    return 7\nx = 1\n' });
+      await client.start(join(dir, 'main.py'), { breakpoints: { [join(dir, 'main.py')]: [{ line: 5 }] } });
+      const stop = await client.stopped();
+      expect(await client.evaluate('slow() * 6', stop.frame.id, 'repl')).toBe('42');
+      expect(await client.evaluate('slow', stop.frame.id, 'repl')).toBe('<function slow>');
+      await client.request('continue', { threadId: stop.threadId });
+      await client.waitFor('terminated');
+    }, timeoutMs);
+
     it('pauses a busy loop and a sleeping program, then stops it', async () => {
       await open();
       const dir = programFolder({ 'main.py': 'import time\nn = 0\nwhile True:\n    n += 1\n    if n % 100000 == 0:\n        time.sleep(0.2)\n' });
