@@ -105,7 +105,8 @@ class ImageBuilder {
       && s.names.some(a => a.name === 'annotations'));
     compiler.setupAnnotations(module.body);
     compiler.statements(doc === undefined ? module.body : module.body.slice(1));
-    const lastLine = module.body.length ? module.body[module.body.length - 1].end_lineno : 1;
+    // the implicit return's line: the last statement's first (a debugger stops there once, as in CPython)
+    const lastLine = module.body.length ? module.body[module.body.length - 1].lineno : 1;
     this.codes[index] = compiler.finish('<module>', { ...NO_PARAMS, flags: CODE_FLAGS.MODULE }, lastLine, module);
     return index;
   }
@@ -706,7 +707,7 @@ class CodeCompiler {
     s.decorator_list.forEach(d => this.expr(d));
     this.line = s.lineno;
     const doc = docstringOf(s.body);
-    this.makeFunction(s, s.name, s.args, inner => inner.statements(doc === undefined ? s.body : s.body.slice(1)), s.end_lineno,
+    this.makeFunction(s, s.name, s.args, inner => inner.statements(doc === undefined ? s.body : s.body.slice(1)), s.body[s.body.length - 1].lineno,
       true, doc);
     for (let i = 0; i < s.decorator_list.length; i++) this.emit('CALL', 1);
     this.storeName(s.name);

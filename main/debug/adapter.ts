@@ -156,7 +156,8 @@ export class DebugAdapter {
   private async launch(args: DebugLaunchArgs): Promise<void> {
     if (this.session) throw new RequestError('this debug session has launched its program already');
     if (typeof args.program !== 'string' || !args.program) throw new RequestError('launch needs "program": the main file');
-    if (args.program.includes('/') || args.program.includes('\\') || isAbsolute(args.program)) this.folder = dirname(resolve(args.program));
+    // read from disk (viper dap, viper debug): clients name files by their paths in its folder
+    if (!args.sources || args.program.includes('/') || args.program.includes('\\') || isAbsolute(args.program)) this.folder = dirname(resolve(args.program));
     this.stopOnEntry = args.stopOnEntry === true;
     const { session, files, entry } = await this.target.prepare(args);
     this.session = session;

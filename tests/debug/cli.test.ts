@@ -20,8 +20,12 @@ print(result)
 `;
 
 function viper(input: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return viperIn(undefined, input, ...args);
+}
+
+function viperIn(cwd: string | undefined, input: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    const child = spawn(process.execPath, [bin, ...args]);
+    const child = spawn(process.execPath, [bin, ...args], { cwd });
     let stdout = '', stderr = '';
     child.stdout.on('data', b => { stdout += b; });
     child.stderr.on('data', b => { stderr += b; });
@@ -146,6 +150,20 @@ describe('viper debug', () => {
       '6.0', 'The program exited (code 0).', '',
     ].join('\n'));
     expect(r.code).toBe(0);
+  }, 30000);
+
+  it('takes the program by its bare name in its own folder, and breakpoints in its modules', async () => {
+    const dir = programFolder({ 'main.py': 'from helper import scale\nprint(scale(4))\n', 'helper.py': 'def scale(x):\n    y = x * 2\n    return y + 1\n' });
+    const r = await viperIn(dir, 'b 2\nb helper.py:3\nc\nc\np y\nc\n', 'debug', 'main.py');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      '> main.py(1)<module>()', '-> from helper import scale',
+      'Breakpoint 1 at main.py:2', 'Breakpoint 2 at helper.py:3',
+      '> main.py(2)<module>()', '-> print(scale(4))',
+      '> helper.py(3)scale()', '-> return y + 1',
+      '8',
+      '9', 'The program exited (code 0).', '',
+    ].join('\n'));
   }, 30000);
 
   it('says what is wrong with a bad command or breakpoint and goes on; q stops the program', async () => {
