@@ -1,10 +1,9 @@
 // The DAP sessions of sessions.ts against the QEMU board (ChibiOS/RT on an emulated STM32F405):
 // a serial link at board speed, the board's small tables. Needs qemu-system-arm and
 // CHIBIOS=<path to ChibiOS 21.11> (the firmware is built first); skipped otherwise.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { findQemu, QEMU_BOARD_ID, startQemuBoard, type QemuTransport } from '../../main/devices/qemuBoard';
+import { findQemu, startQemuBoard, type QemuTransport } from '../../main/devices/qemuBoard';
 import { debugSessions } from './sessions';
+import { buildQemuFirmware } from '../qemu/buildFirmware';
 
 const missing = [
   ...(findQemu() ? [] : ['qemu-system-arm']),
@@ -15,10 +14,7 @@ if (missing.length) {
   describe.skip('debugging on the QEMU board', () => { it('needs QEMU and ChibiOS', () => undefined); });
 } else {
   beforeAll(() => {
-    if (process.env.VIPER_QEMU_FIRMWARE) return;
-    const build = spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`],
-      { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
+    buildQemuFirmware();
   }, 600_000);
   // One QEMU per test: the link is its serial socket, and closing it ends QEMU.
   debugSessions('the QEMU board', async () => {

@@ -3,15 +3,13 @@
 // Needs qemu-system-arm and CHIBIOS=<path to ChibiOS 21.11> (the suite builds the firmware, make
 // doing nothing when it is up to date); otherwise the suite is skipped. VIPER_QEMU_FIRMWARE=<elf>
 // tests that firmware instead, without building.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { IMAGE_FORMAT_VERSION } from '../../compiler/src/bytecode/format';
 import { openSession } from '../../main/devices/connect';
-import { findQemu, QEMU_BOARD_ID, qemuFirmwarePath, startQemuBoard } from '../../main/devices/qemuBoard';
+import { findQemu, startQemuBoard } from '../../main/devices/qemuBoard';
 import { LINK_PROTOCOL_VERSION } from '../../main/link/protocol';
 import type { DeviceSession, VmInfo } from '../../main/link/session';
 import { collectRun, image } from '../../main/link/testing/programs';
+import { buildQemuFirmware } from './buildFirmware';
 
 const missing = [
   ...(findQemu() ? [] : ['qemu-system-arm']),
@@ -29,11 +27,7 @@ suite('the VM on the QEMU board (ChibiOS/RT, STM32F405)', () => {
 
   beforeAll(async () => {
     // Bring the firmware up to date with the core and the compiler (make does nothing when it is).
-    const root = join(__dirname, '..', '..');
-    const build = process.env.VIPER_QEMU_FIRMWARE ? { status: 0, stdout: '', stderr: '' } : spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`],
-      { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
-    if (!existsSync(qemuFirmwarePath())) throw new Error(`the firmware build left no ${qemuFirmwarePath()}`);
+    buildQemuFirmware();
     ({ session, info } = await openSession(await startQemuBoard({ clock: 'fast', onLog: t => { qemuLog += t; } }), { timeoutMs: 2000 }));
   }, 600_000);
 

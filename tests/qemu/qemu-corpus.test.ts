@@ -6,17 +6,18 @@
 // otherwise the suite is skipped and says why. QEMU runs with its realtime clock (-icount
 // shift=0,sleep=on): idle between programs it costs no CPU, which on a busy machine matters more
 // than the few sleeps some programs do (time.sleep(0.01)).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProject } from '../../compiler/src/index';
 import { boardById } from '../../compiler/src/hardware/boards';
 import type { ExceptionReport } from '../../main/common/api';
 import { openSession } from '../../main/devices/connect';
-import { findQemu, QEMU_BOARD_ID, qemuFirmwarePath, startQemuBoard } from '../../main/devices/qemuBoard';
+import { findQemu, QEMU_BOARD_ID, startQemuBoard } from '../../main/devices/qemuBoard';
 import type { DeviceSession, VmInfo } from '../../main/link/session';
 import { collectRun } from '../../main/link/testing/programs';
 import { chooseQemuCorpus } from './qemu-corpus-programs';
+import { buildQemuFirmware } from './buildFirmware';
 
 // qemu_netduinoplus2's program slot: 32 KB of its emulated flash less the slot's 32-byte commit
 // record (flash_store.c), its boards/<id>.json programBytes; checked against the board's INFO below
@@ -72,11 +73,7 @@ suite('the conformance corpus on the QEMU board', () => {
 
   beforeAll(async () => {
     startPython();
-    const root = join(__dirname, '..', '..');
-    const build = process.env.VIPER_QEMU_FIRMWARE ? { status: 0, stdout: '', stderr: '' }
-      : spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
-    if (!existsSync(qemuFirmwarePath())) throw new Error(`the firmware build left no ${qemuFirmwarePath()}`);
+    buildQemuFirmware();
     const t0 = Date.now();
     ({ session, info } = await openSession(await startQemuBoard({ clock: 'realtime', onLog: t => { qemuLog += t; } }), { timeoutMs: 2000 }));
     booted = Date.now() - t0;

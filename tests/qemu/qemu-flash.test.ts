@@ -2,13 +2,12 @@
 // QEMU's system_reset leaves alone (vm-firmware/ports/chibios/flash_ram.c), run by the same
 // flash_store.c as the real chips. Needs qemu-system-arm and CHIBIOS (the firmware is built by
 // qemu-board.test.ts's way: make does nothing when it is up to date); skipped otherwise.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { openSession } from '../../main/devices/connect';
 import { findQemu, QEMU_BOARD_ID, startQemuBoard } from '../../main/devices/qemuBoard';
 import { compileProject } from '../../compiler/src/index';
 import { boardById } from '../../compiler/src/hardware/boards';
 import { image, until } from '../../main/link/testing/programs';
+import { buildQemuFirmware } from './buildFirmware';
 
 const ready = findQemu() && (process.env.CHIBIOS || process.env.VIPER_QEMU_FIRMWARE);
 const suite = ready ? describe : describe.skip;
@@ -16,10 +15,7 @@ if (!ready) console.log('skipped: QEMU flash-store tests need qemu-system-arm an
 
 suite('programs kept across a reset on the QEMU board', () => {
   beforeAll(() => {
-    if (process.env.VIPER_QEMU_FIRMWARE) return;
-    const build = spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`],
-      { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
+    buildQemuFirmware();
   }, 600_000);
 
   it('runs a run-at-boot program after system_reset; STOP in the first second skips it; a reset mid-upload keeps it; a RUN in that second runs it once', async () => {

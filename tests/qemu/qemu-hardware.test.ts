@@ -5,15 +5,16 @@
 // or reads 0 without a crash. Run with -icount shift=0 (fast clock): guest time is a count of
 // instructions, so the host's load does not change the rates measured.
 // Needs qemu-system-arm and CHIBIOS=<path to ChibiOS 21.11>, as qemu-board.test.ts.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession } from '../../main/devices/connect';
-import { findQemu, QEMU_BOARD_ID, qemuArgs, qemuFirmwarePath, QemuTransport } from '../../main/devices/qemuBoard';
+import { findQemu, qemuArgs, qemuFirmwarePath, QemuTransport } from '../../main/devices/qemuBoard';
 import type { DeviceSession } from '../../main/link/session';
 import { collectRun, image } from '../../main/link/testing/programs';
+import { buildQemuFirmware } from './buildFirmware';
 
 const available = !!findQemu() && !!(process.env.CHIBIOS || process.env.VIPER_QEMU_FIRMWARE);
 const suite = available ? describe : describe.skip;
@@ -66,11 +67,7 @@ suite('the machine module on the QEMU board (ChibiOS HAL, STM32F405)', () => {
   }
 
   beforeAll(async () => {
-    if (!process.env.VIPER_QEMU_FIRMWARE) {
-      const build = spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`],
-        { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
-    }
+    buildQemuFirmware();
     const board = await startBoardWithUart2();
     uart2 = board.uart2;
     qemuLog = board.log;

@@ -3,12 +3,11 @@
 // -icount shift=0 (one guest instruction per virtual nanosecond), so times measured in the
 // guest are counts of instructions; the host's load does not change them.
 // Needs qemu-system-arm and CHIBIOS=<path to ChibiOS 21.11>, as qemu-board.test.ts.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { openSession } from '../../main/devices/connect';
-import { findQemu, QEMU_BOARD_ID, startQemuBoard } from '../../main/devices/qemuBoard';
+import { findQemu, startQemuBoard } from '../../main/devices/qemuBoard';
 import type { DeviceSession } from '../../main/link/session';
 import { collectRun, image } from '../../main/link/testing/programs';
+import { buildQemuFirmware } from './buildFirmware';
 
 const available = !!findQemu() && !!(process.env.CHIBIOS || process.env.VIPER_QEMU_FIRMWARE);
 const suite = available ? describe : describe.skip;
@@ -24,11 +23,7 @@ suite('Python threads on the QEMU board (ChibiOS/RT)', () => {
   let session: DeviceSession;
 
   beforeAll(async () => {
-    if (!process.env.VIPER_QEMU_FIRMWARE) {
-      const build = spawnSync('make', ['-s', '-C', 'vm-firmware', 'firmware', `BOARD=${QEMU_BOARD_ID}`, `CHIBIOS=${process.env.CHIBIOS}`],
-        { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`the firmware did not build:\n${build.stdout}\n${build.stderr}`);
-    }
+    buildQemuFirmware();
     ({ session } = await openSession(await startQemuBoard({ clock: 'fast' }), { timeoutMs: 2000 }));
   }, 600_000);
 
