@@ -74,6 +74,14 @@ describe('viper run', () => {
     expect(r.stderr).toMatch(/^bad\.py:2:5: error: /);
   });
 
+  it('starts no build when nothing changed: it runs without make on the PATH', () => {
+    viper('run', 'hello.py');   // brings the VM and the bundle up to date first
+    const r = spawnSync(process.execPath, [bin, 'run', 'hello.py'], { encoding: 'utf8', cwd: dir, timeout: 20000, env: { ...process.env, PATH: '' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('hello 3\n');
+    expect(r.status).toBe(0);
+  });
+
   it('exits 2 with usage for an unknown command or a missing file', () => {
     expect(viper('frobnicate').code).toBe(2);
     const missing = viper('run', 'nope.py');
