@@ -30,10 +30,6 @@
 #define VIPER_HAS_MEMORYVIEW  (VIPER_LEVEL >= VIPER_LEVEL_FULL)
 #define VIPER_HAS_WEAKREF     (VIPER_LEVEL >= VIPER_LEVEL_FULL)
 #define VIPER_HAS_ATEXIT      (VIPER_LEVEL >= VIPER_LEVEL_FULL)
-/* the heap keeps a free list per size for blocks of 16 to 16 + 8 * (VIPER_SMALL_CLASSES - 1) bytes */
-#ifndef VIPER_SMALL_CLASSES
-#define VIPER_SMALL_CLASSES 16
-#endif
 /* breakpoints, stepping and inspection over the link (debug.h); minimal boards lack the room */
 #ifndef VIPER_DEBUGGER
 #define VIPER_DEBUGGER        (VIPER_LEVEL >= VIPER_LEVEL_STANDARD)

@@ -36,55 +36,27 @@ static bool in_heap(VM *vm, const void *p);
 
 /* ==== allocation ========================================================================= */
 
-/* Free blocks of up to SMALL_MAX bytes wait in a list per size (vm->small_free, exact fits
- * taken in O(1)); bigger ones in vm->free_list, first fit. One address-ordered list made a
- * program of many small strings scan past every small hole for each bigger allocation. */
-#define SMALL_CLASS(size) (((size) - MIN_BLOCK) / 8u)
-#define SMALL_MAX (MIN_BLOCK + 8u * (VIPER_SMALL_CLASSES - 1u))
-
-static void free_block(VM *vm, FreeBlock *block) {
-  FreeBlock **list = block->header.size <= SMALL_MAX ? &vm->small_free[SMALL_CLASS(block->header.size)] : &vm->free_list;
-  block->header.flags = 0;
-  block->next = *list;
-  *list = block;
-}
-
-/* Hands out block (taken off its list) as a used block of need bytes; the rest is freed. */
-static void *use_block(VM *vm, FreeBlock *block, uint32_t need, bool is_obj) {
-  uint32_t size = block->header.size;
-  if (size - need >= MIN_BLOCK) {
-    FreeBlock *rest = (FreeBlock *)((uint8_t *)block + need);
-    rest->header.size = size - need;
-    free_block(vm, rest);
-    block->header.size = need;
-  }
-  block->header.flags = BLOCK_USED | (is_obj ? BLOCK_OBJ : 0u);
-  memset(PAYLOAD(&block->header), 0, block->header.size - HEADER_SIZE);
-  return PAYLOAD(&block->header);
-}
-
 static void *alloc_from_free_list(VM *vm, uint32_t need, bool is_obj) {
-  FreeBlock **link;
-  uint32_t c;
-  if (need <= SMALL_MAX && vm->small_free[SMALL_CLASS(need)] != NULL) {   /* an exact fit */
-    FreeBlock *block = vm->small_free[SMALL_CLASS(need)];
-    vm->small_free[SMALL_CLASS(need)] = block->next;
-    return use_block(vm, block, need, is_obj);
-  }
-  for (link = &vm->free_list; *link != NULL; link = &(*link)->next) {
+  FreeBlock **link = &vm->free_list;
+  while (*link != NULL) {
     FreeBlock *block = *link;
-    if (block->header.size >= need) {
-      *link = block->next;
-      return use_block(vm, block, need, is_obj);
+    uint32_t size = block->header.size;
+    if (size >= need) {
+      if (size - need >= MIN_BLOCK) {
+        FreeBlock *rest = (FreeBlock *)((uint8_t *)block + need);
+        rest->header.size = size - need;
+        rest->header.flags = 0;
+        rest->next = block->next;
+        *link = rest;
+        block->header.size = need;
+      } else {
+        *link = block->next;
+      }
+      block->header.flags = BLOCK_USED | (is_obj ? BLOCK_OBJ : 0u);
+      memset(PAYLOAD(&block->header), 0, block->header.size - HEADER_SIZE);
+      return PAYLOAD(&block->header);
     }
-  }
-  /* a bigger small block, split */
-  for (c = need <= SMALL_MAX ? SMALL_CLASS(need) + 1u : VIPER_SMALL_CLASSES; c < VIPER_SMALL_CLASSES; c++) {
-    FreeBlock *block = vm->small_free[c];
-    if (block != NULL) {
-      vm->small_free[c] = block->next;
-      return use_block(vm, block, need, is_obj);
-    }
+    link = &block->next;
   }
   return NULL;
 }
@@ -101,7 +73,9 @@ static bool heap_grow(VM *vm, size_t need) {
   if (add > room || room - add < 4096) add = room;   /* no sliver left over */
   block = (FreeBlock *)vm->heap_end;
   block->header.size = (uint32_t)add;
-  free_block(vm, block);
+  block->header.flags = 0;
+  block->next = vm->free_list;
+  vm->free_list = block;
   vm->heap_end += add;
   return true;
 }
@@ -133,7 +107,9 @@ void mem_free(VM *vm, void *ptr) {
   FreeBlock *block;
   if (ptr == NULL) return;
   block = (FreeBlock *)HEADER_OF(ptr);
-  free_block(vm, block);
+  block->header.flags = 0;
+  block->next = vm->free_list;
+  vm->free_list = block;
 }
 
 Obj *obj_alloc(VM *vm, const Type *type, size_t size) {
@@ -162,10 +138,7 @@ size_t mem_size_of(VM *vm, Value v) { return IS_OBJ(v) ? mem_size_of_raw(vm, (co
 size_t mem_free_bytes(VM *vm) {
   size_t total = 0;
   FreeBlock *b;
-  uint32_t c;
   for (b = vm->free_list; b != NULL; b = b->next) total += b->header.size - HEADER_SIZE;
-  for (c = 0; c < VIPER_SMALL_CLASSES; c++)
-    for (b = vm->small_free[c]; b != NULL; b = b->next) total += b->header.size - HEADER_SIZE;
   return total;
 }
 
@@ -260,24 +233,24 @@ static void mark_roots(VM *vm) {
 static void sweep(VM *vm) {
   uint8_t *p = vm->heap_start;
   FreeBlock *run = NULL;          /* the free block being grown by coalescing */
-  vm->free_list = NULL;
-  memset(vm->small_free, 0, sizeof vm->small_free);
+  FreeBlock **tail = &vm->free_list;
   while (p < vm->heap_end) {
     BlockHeader *h = (BlockHeader *)p;
     uint32_t size = h->size;
     if ((h->flags & BLOCK_USED) && (h->flags & BLOCK_MARK)) {
       h->flags &= ~BLOCK_MARK;
-      if (run != NULL) free_block(vm, run);
       run = NULL;
     } else if (run != NULL) {
       run->header.size += size;
     } else {
       run = (FreeBlock *)h;
       run->header.flags = 0;
+      *tail = run;
+      tail = &run->next;
     }
     p += size;
   }
-  if (run != NULL) free_block(vm, run);
+  *tail = NULL;
 }
 
 /* A generator unreachable while suspended in try/with stays alive on vm->gen_finalize until
@@ -331,8 +304,8 @@ bool mem_init(VM *vm, void *heap, size_t size) {
   vm->heap_end = (uint8_t *)end;
   block = (FreeBlock *)start;
   block->header.size = (uint32_t)(end - start);
-  vm->free_list = NULL;
-  memset(vm->small_free, 0, sizeof vm->small_free);
-  free_block(vm, block);
+  block->header.flags = 0;
+  block->next = NULL;
+  vm->free_list = block;
   return true;
 }

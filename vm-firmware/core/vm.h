@@ -47,8 +47,7 @@ struct VM {
   /* heap (memory.c) */
   uint8_t *heap_start, *heap_end;
   uint8_t *heap_limit;   /* heap_end may grow up to here (VIPER_HEAP_GROW) */
-  FreeBlock *free_list;       /* free blocks bigger than the small ones, first fit */
-  FreeBlock *small_free[VIPER_SMALL_CLASSES];   /* free blocks of 16, 24, ... bytes: one list per size */
+  FreeBlock *free_list;
   Obj *grey[VIPER_GC_GREY_MAX];
   int grey_count;
   bool grey_overflow;
